@@ -1,0 +1,51 @@
+// Loading the files named on the command line (in parallel), each into a Document or an
+// Error; a file that fails never stops the others.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "model/document.h"
+
+namespace wenfeng::cli {
+
+struct LoadedFile {
+  std::string path;  // as given ("-" shown as the --stdin-filename or "<stdin>")
+  std::optional<model::Document> doc;
+  std::optional<Error> error;
+};
+
+// Reads one input ("-" = standard input, read by the calling thread).
+LoadedFile load_one(const std::string& path, const std::string& stdin_name);
+
+// Runs `fn(LoadedFile&)` for every input in parallel, keeping the input order.
+template <typename Out, typename Fn>
+std::vector<Out> process_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
+                                unsigned threads, Fn&& fn);
+
+unsigned default_threads();
+
+}  // namespace wenfeng::cli
+
+#include "base/parallel.h"
+
+namespace wenfeng::cli {
+
+template <typename Out, typename Fn>
+std::vector<Out> process_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
+                                unsigned threads, Fn&& fn) {
+  std::vector<Out> out(paths.size());
+  // Standard input is read first, on this thread.
+  std::vector<std::optional<LoadedFile>> preloaded(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    if (paths[i] == "-") preloaded[i] = load_one(paths[i], stdin_name);
+  parallel_for(paths.size(), threads, [&](std::size_t i) {
+    LoadedFile f = preloaded[i] ? std::move(*preloaded[i]) : load_one(paths[i], stdin_name);
+    out[i] = fn(f);
+  });
+  return out;
+}
+
+}  // namespace wenfeng::cli

@@ -1,0 +1,99 @@
+#include "count/counter.h"
+
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::count {
+
+Counts& Counts::operator+=(const Counts& o) {
+  zishu += o.zishu;
+  hanzi += o.hanzi;
+  non_cjk_words += o.non_cjk_words;
+  chars_no_spaces += o.chars_no_spaces;
+  chars_with_spaces += o.chars_with_spaces;
+  paragraphs += o.paragraphs;
+  return *this;
+}
+
+namespace {
+
+// Classes of ASCII bytes, looked up without decoding.
+constexpr std::uint8_t ascii_class(unsigned char b) {
+  if (b == ' ') return text::kSpace;
+  if (b == '\n' || b == '\v') return text::kBreak;
+  if (b == '\t' || b == '\r' || b == '\f') return text::kControlWs;
+  if (b < 0x20 || b == 0x7F) return text::kInvisible;
+  return text::kOther;
+}
+
+}  // namespace
+
+Counts count_text(std::string_view s) {
+  Counts c;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  bool in_run = false;
+  std::uint64_t asian = 0, han = 0, runs = 0, visible = 0, spaces = 0;
+  while (p < end) {
+    std::uint8_t cls;
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      cls = ascii_class(b);
+      ++p;
+    } else {
+      cls = text::classify(text::decode(p, end));
+    }
+    switch (cls & text::kPrimaryMask) {
+      case text::kOther:
+        runs += !in_run;
+        in_run = true;
+        ++visible;
+        break;
+      case text::kAsian:
+        in_run = false;
+        ++asian;
+        han += (cls & text::kHan) != 0;
+        ++visible;
+        break;
+      case text::kSpace:
+      case text::kBreak:
+        in_run = false;
+        ++spaces;
+        break;
+      case text::kControlWs:
+        in_run = false;
+        break;
+      default:  // kInvisible: transparent
+        break;
+    }
+  }
+  c.zishu = asian + runs;
+  c.hanzi = han;
+  c.non_cjk_words = runs;
+  c.chars_no_spaces = visible;
+  c.chars_with_spaces = visible + spaces;
+  c.paragraphs = visible > 0 ? 1 : 0;
+  return c;
+}
+
+bool Scope::includes(model::Story s) const {
+  switch (s) {
+    case model::Story::kMain: return true;
+    case model::Story::kFootnote:
+    case model::Story::kEndnote: return notes;
+    case model::Story::kTextBox: return textboxes;
+    case model::Story::kHeader:
+    case model::Story::kFooter: return headers;
+    case model::Story::kComment: return comments;
+  }
+  return false;
+}
+
+Counts count_document(const model::Document& doc, const Scope& scope) {
+  Counts total;
+  for (const auto& b : doc.blocks)
+    if (scope.includes(b.story)) total += count_text(doc.block_text(b));
+  return total;
+}
+
+}  // namespace wenfeng::count

@@ -1,0 +1,49 @@
+// Word-compatible counting (shared/domain/SPEC.md "Decisions" 1–3 and §1.1).
+//
+//   zishu            Word's 字数: 1 per Asian code point + 1 per maximal run of other
+//                    non-whitespace code points (Latin words, digit runs, “ ” … — runs)
+//   hanzi            Han ideographs only (CJK Unified, Extensions A–H, compatibility, 〇)
+//   non_cjk_words    the runs counted above (Word's 非中文单词)
+//   chars_no_spaces  code points that are neither whitespace nor invisible (字符数(不计空格))
+//   chars_with_spaces  chars_no_spaces + spaces (Zs, incl. U+3000/NBSP) + manual line breaks
+//   paragraphs       blocks with at least one counted character
+//
+// Invisible code points (BOM, ZWSP, variation selectors…) count nowhere and do not split a
+// run; tab separates runs but counts nowhere.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace wenfeng::count {
+
+struct Counts {
+  std::uint64_t zishu = 0;
+  std::uint64_t hanzi = 0;
+  std::uint64_t non_cjk_words = 0;
+  std::uint64_t chars_no_spaces = 0;
+  std::uint64_t chars_with_spaces = 0;
+  std::uint64_t paragraphs = 0;
+
+  Counts& operator+=(const Counts& o);
+  bool operator==(const Counts&) const = default;
+};
+
+// Counts one paragraph's text (`paragraphs` is set to 1 if it has any counted character).
+Counts count_text(std::string_view utf8);
+
+// Which stories beside the main text are counted (each counted once).
+struct Scope {
+  bool notes = false;      // footnotes and endnotes
+  bool textboxes = false;
+  bool headers = false;    // headers and footers
+  bool comments = false;
+  bool includes(model::Story s) const;
+};
+
+Counts count_document(const model::Document& doc, const Scope& scope);
+
+}  // namespace wenfeng::count

@@ -1,0 +1,107 @@
+#include "model/document.h"
+
+#include <algorithm>
+
+#include "text/utf8.h"
+
+namespace wenfeng::model {
+
+const char* story_name(Story s) {
+  switch (s) {
+    case Story::kMain: return "main";
+    case Story::kFootnote: return "footnote";
+    case Story::kEndnote: return "endnote";
+    case Story::kHeader: return "header";
+    case Story::kFooter: return "footer";
+    case Story::kComment: return "comment";
+    case Story::kTextBox: return "textbox";
+  }
+  return "main";
+}
+
+const char* role_name(Role r) {
+  switch (r) {
+    case Role::kBody: return "body";
+    case Role::kTitle: return "title";
+    case Role::kHeading: return "heading";
+    case Role::kListItem: return "list-item";
+    case Role::kTableCell: return "table-cell";
+  }
+  return "body";
+}
+
+SourcePosition Document::position(std::size_t block_index, std::uint32_t byte_offset) const {
+  const Block& b = blocks[block_index];
+  SourcePosition pos;
+  pos.source = b.source < sources.size() ? std::string_view(sources[b.source]) : std::string_view();
+  if (b.anchors.empty()) {
+    pos.line = 1;
+    pos.column = 1 + static_cast<std::uint32_t>(text::codepoints_before(block_text(b), byte_offset));
+    return pos;
+  }
+  // Last anchor at or before byte_offset.
+  auto it = std::upper_bound(b.anchors.begin(), b.anchors.end(), byte_offset,
+                             [](std::uint32_t off, const SourceAnchor& a) { return off < a.text_offset; });
+  if (it != b.anchors.begin()) --it;
+  const std::string_view t = block_text(b);
+  const auto from = std::min<std::size_t>(it->text_offset, t.size());
+  const auto to = std::min<std::size_t>(byte_offset, t.size());
+  pos.line = it->line;
+  pos.column = it->column +
+               static_cast<std::uint32_t>(to > from ? text::codepoint_count(t.substr(from, to - from)) : 0);
+  return pos;
+}
+
+DocumentBuilder::DocumentBuilder(std::string format) { doc_.format = std::move(format); }
+
+std::uint16_t DocumentBuilder::add_source(std::string name) {
+  for (std::size_t i = 0; i < doc_.sources.size(); ++i)
+    if (doc_.sources[i] == name) return static_cast<std::uint16_t>(i);
+  doc_.sources.push_back(std::move(name));
+  return static_cast<std::uint16_t>(doc_.sources.size() - 1);
+}
+
+Block& DocumentBuilder::open(Story story, Role role, std::uint16_t source, std::uint32_t line,
+                             std::uint32_t column) {
+  if (open_) close();
+  Block b;
+  b.story = story;
+  b.role = role;
+  b.source = source;
+  b.begin = b.end = static_cast<std::uint32_t>(doc_.text.size());
+  b.anchors.push_back(SourceAnchor{0, line, column});
+  doc_.blocks.push_back(std::move(b));
+  open_ = true;
+  return doc_.blocks.back();
+}
+
+void DocumentBuilder::append(char32_t cp) { text::append_utf8(doc_.text, cp); }
+
+std::uint32_t DocumentBuilder::current_offset() const {
+  return open_ ? static_cast<std::uint32_t>(doc_.text.size()) - doc_.blocks.back().begin : 0;
+}
+
+void DocumentBuilder::anchor(std::uint32_t line, std::uint32_t column) {
+  if (!open_) return;
+  Block& b = doc_.blocks.back();
+  const std::uint32_t off = current_offset();
+  if (!b.anchors.empty() && b.anchors.back().text_offset == off) {
+    b.anchors.back().line = line;
+    b.anchors.back().column = column;
+  } else {
+    b.anchors.push_back(SourceAnchor{off, line, column});
+  }
+}
+
+void DocumentBuilder::close() {
+  if (!open_) return;
+  doc_.blocks.back().end = static_cast<std::uint32_t>(doc_.text.size());
+  open_ = false;
+}
+
+Document DocumentBuilder::finish() {
+  close();
+  return std::move(doc_);
+}
+
+}  // namespace wenfeng::model

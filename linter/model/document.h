@@ -1,0 +1,127 @@
+// The document model every reader produces and every rule reads.
+//
+// A Document owns one UTF-8 buffer (`text`) holding the text of all blocks back to back,
+// and a flat vector of Blocks in reading order. A Block is a paragraph-like unit: a
+// paragraph, a heading, a list item, one paragraph inside a table cell, a footnote
+// paragraph, a text-box paragraph… Each block knows which *story* it belongs to (main
+// text, footnotes, a header, a text box…), its role, and how to map any byte of its text
+// back to the source (DOCX part + paragraph index + offset; text file line + column).
+//
+// Rules receive `const Document&` and string_views into `text`; they never copy it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wenfeng::model {
+
+// Which story a block belongs to. Word counts only kMain unless asked to include more.
+enum class Story : std::uint8_t { kMain, kFootnote, kEndnote, kHeader, kFooter, kComment, kTextBox };
+
+enum class Role : std::uint8_t {
+  kBody,
+  kTitle,
+  kHeading,    // level in Block::level (1-based)
+  kListItem,   // generated label in Block::label
+  kTableCell,  // a paragraph inside a table cell
+};
+
+const char* story_name(Story s);
+const char* role_name(Role r);
+
+// Where block text came from. `line` and `column` are 1-based; for DOCX, `line` is the
+// 1-based paragraph index within the part and `column` the 1-based code point offset in
+// that paragraph; for text files, the physical line and column.
+struct SourceAnchor {
+  std::uint32_t text_offset = 0;  // byte offset inside the block text where this anchor starts
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+struct Block {
+  Story story = Story::kMain;
+  Role role = Role::kBody;
+  std::uint8_t level = 0;         // heading level (1..9) or list level (1..9), else 0
+  bool page_break_before = false; // explicit break (w:br type=page / pageBreakBefore / section)
+  bool in_table = false;          // inside a table (role may still be heading/list)
+  std::uint32_t begin = 0;        // byte range in Document::text
+  std::uint32_t end = 0;
+  std::uint16_t source = 0;       // index into Document::sources (part name / file name)
+  std::string label;              // generated list label ("一、", "（1）"); not in `text`
+  std::string style;              // paragraph style id, if any
+  std::vector<SourceAnchor> anchors;  // sorted by text_offset; anchors[0].text_offset == 0
+};
+
+// A resolved source location for reporting.
+struct SourcePosition {
+  std::string_view source;  // part name ("word/document.xml") or file name
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+// A Word comment's anchor range in the main text (used for wenfeng-ignore suppression).
+struct CommentRange {
+  std::string id;
+  std::uint32_t begin_block = 0, begin_offset = 0;  // byte offset within the block text
+  std::uint32_t end_block = 0, end_offset = 0;
+  std::string text;                                 // the comment's own text
+};
+
+struct Document {
+  std::string format;                 // "docx", "text", …
+  std::string encoding;               // source encoding for text formats ("UTF-8", "GB18030", …)
+  std::string text;                   // all block texts, back to back
+  std::vector<Block> blocks;
+  std::vector<std::string> sources;   // part or file names referenced by Block::source
+  std::vector<CommentRange> comments;
+  // Document properties: "custom:wenfeng.kind", "core:category", "core:title",
+  // "app:Pages", "app:Application", …
+  std::map<std::string, std::string> properties;
+
+  std::string_view block_text(const Block& b) const {
+    return std::string_view(text).substr(b.begin, b.end - b.begin);
+  }
+  std::string_view block_text(std::size_t i) const { return block_text(blocks[i]); }
+
+  // Maps a byte offset within block i to its source position.
+  SourcePosition position(std::size_t block_index, std::uint32_t byte_offset) const;
+
+  std::optional<std::string> property(const std::string& key) const {
+    auto it = properties.find(key);
+    if (it == properties.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+// Incremental builder used by readers: append text to the open block, then close it.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(std::string format);
+
+  std::uint16_t add_source(std::string name);
+
+  // Starts a block; `line`/`column` locate its first byte in the source.
+  Block& open(Story story, Role role, std::uint16_t source, std::uint32_t line,
+              std::uint32_t column = 1);
+  bool is_open() const { return open_; }
+  Block& current() { return doc_.blocks.back(); }
+  void append(std::string_view utf8) { doc_.text.append(utf8); }
+  void append(char32_t cp);
+  // Records that the next appended byte comes from (line, column) in the source.
+  void anchor(std::uint32_t line, std::uint32_t column);
+  std::uint32_t current_offset() const;  // byte offset in the open block
+  void close();
+
+  Document& doc() { return doc_; }
+  Document finish();
+
+ private:
+  Document doc_;
+  bool open_ = false;
+};
+
+}  // namespace wenfeng::model

@@ -1,0 +1,33 @@
+// Encoding detection and conversion to UTF-8 for text inputs. This is the only place
+// (with the XML readers' own declared-encoding handling) that sees non-UTF-8 bytes.
+//
+// Order of decisions:
+//   1. BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33) — authoritative;
+//   2. valid UTF-8 → UTF-8;
+//   3. UTF-16 without BOM when NUL bytes fall on one parity (ASCII-heavy text) — checked
+//      by strict conversion;
+//   4. GB18030 (a superset of GBK and GB2312) by strict conversion;
+//   5. otherwise an error naming the first byte offset that no candidate could decode.
+// ICU's charset detector is consulted only to name a likely encoding in that error.
+// Nothing is ever decoded with replacement characters.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace wenfeng::readers {
+
+struct Decoded {
+  std::string utf8;
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
+};
+
+Result<Decoded> decode_text(std::string_view bytes);
+
+// Strict conversion from a named ICU charset to UTF-8. On failure the error names the byte
+// offset of the first undecodable sequence.
+Result<std::string> convert_strict(std::string_view bytes, const char* charset);
+
+}  // namespace wenfeng::readers

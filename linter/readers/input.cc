@@ -1,0 +1,105 @@
+#include "readers/input.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "readers/docx_reader.h"
+#include "readers/text_reader.h"
+
+namespace wenfeng::readers {
+namespace {
+
+std::string lower_extension(std::string_view name) {
+  const auto slash = name.find_last_of('/');
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  std::string ext(name.substr(dot + 1));
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool contains_utf16le(std::string_view bytes, std::string_view ascii) {
+  std::string needle;
+  for (char c : ascii) { needle.push_back(c); needle.push_back('\0'); }
+  return bytes.find(needle) != std::string_view::npos;
+}
+
+Error ole_error(std::string_view bytes) {
+  if (contains_utf16le(bytes, "EncryptedPackage"))
+    return make_error(ErrorCode::kEncrypted,
+                      "这是受密码保护（加密）的 Office 文档，无法读取正文；请在 Word/WPS 中取消密码后另存为 .docx 再检查");
+  if (contains_utf16le(bytes, "WordDocument"))
+    return make_error(ErrorCode::kLegacyFormat,
+                      "这是旧版 Word 97-2003 文档（.doc，OLE 复合文件），不是 .docx；请在 Word/WPS 中“另存为” .docx 后再检查");
+  if (contains_utf16le(bytes, "WpsContent") || contains_utf16le(bytes, "WPS"))
+    return make_error(ErrorCode::kLegacyFormat,
+                      "这是旧版 WPS 文字文档（.wps，OLE 复合文件）；请在 WPS 中“另存为” .docx 后再检查");
+  return make_error(ErrorCode::kLegacyFormat,
+                    "这是 OLE 复合文件（旧版 .doc/.wps，或加密的 Office 文档），不是 .docx；请“另存为” .docx 后再检查");
+}
+
+}  // namespace
+
+Result<std::string> read_file_bytes(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status))
+    return make_error(ErrorCode::kNotFound, "文件不存在，请检查路径");
+  if (std::filesystem::is_directory(status))
+    return make_error(ErrorCode::kIsDirectory, "这是一个目录而不是文件；请给出目录中的文件");
+  std::FILE* f = std::fopen(path.c_str(), "rb");  // read-only: inputs are never modified
+  if (!f) return make_error(ErrorCode::kUnreadable, std::string("无法打开文件：") + std::strerror(errno));
+  std::string bytes;
+  char buf[1 << 16];
+  std::size_t got;
+  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    bytes.append(buf, got);
+    if (bytes.size() > kMaxInputBytes) {
+      std::fclose(f);
+      return make_error(ErrorCode::kTooLarge, "文件超过 512 MiB，不像是一份文稿，拒绝读取");
+    }
+  }
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return make_error(ErrorCode::kUnreadable, "读取文件时发生 I/O 错误");
+  if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文件为空（0 字节），没有可检查的内容");
+  return bytes;
+}
+
+Result<std::string> read_stdin_bytes() {
+  std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  if (bytes.size() > kMaxInputBytes)
+    return make_error(ErrorCode::kTooLarge, "标准输入超过 512 MiB，拒绝读取");
+  if (bytes.empty()) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+  return bytes;
+}
+
+Result<model::Document> read_document(std::string_view bytes, std::string_view name) {
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  const std::string ext = lower_extension(name);
+
+  if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return ole_error(bytes);
+  if (starts("PK\x03\x04") || starts("PK\x05\x06")) {
+    if (ext == "odt" || ext == "ods" || ext == "odp")
+      return make_error(ErrorCode::kUnsupported, "暂不支持 OpenDocument（.odt）文稿；请另存为 .docx 后再检查");
+    return read_docx(bytes);
+  }
+  if (starts("%PDF-"))
+    return make_error(ErrorCode::kUnsupported, "这是 PDF 文件；wenfeng 读取可编辑的文稿，请提供 .docx 或文本");
+  if (ext == "docx" || ext == "docm" || ext == "dotx" || ext == "dotm")
+    return make_error(ErrorCode::kNotZip,
+                      "扩展名是 ." + ext + "，但内容不是 zip 容器（可能已损坏、被截断，或其实是别的格式）；请在 Word 中打开后另存为 .docx");
+  if (ext == "doc" || ext == "wps")
+    return make_error(ErrorCode::kLegacyFormat, "旧版 ." + ext + " 文件不受支持；请“另存为” .docx 后再检查");
+  if (ext == "xml" || ext == "html" || ext == "htm" || ext == "xhtml" || ext == "fodt" || ext == "odt")
+    return make_error(ErrorCode::kUnsupported,
+                      "暂不支持 ." + ext + " 格式（XML/HTML/ODT 读取尚在开发中）；请先提供 .docx 或文本");
+  return read_text(bytes, name);
+}
+
+}  // namespace wenfeng::readers

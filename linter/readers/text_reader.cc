@@ -1,0 +1,74 @@
+#include "readers/text_reader.h"
+
+#include "readers/encoding.h"
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::readers {
+
+bool looks_like_title(std::string_view line) {
+  std::size_t n = 0;
+  char32_t last = 0;
+  const char* p = line.data();
+  const char* end = p + line.size();
+  while (p < end) {
+    char32_t c = text::decode(p, end);
+    if (!text::is_whitespace(c) && !text::is_invisible(c)) last = c;
+    ++n;
+  }
+  if (n == 0 || n > 60 || last == 0) return false;
+  switch (last) {
+    case U'。': case U'！': case U'？': case U'；': case U'：': case U'，': case U'、':
+    case U'.': case U'!': case U'?': case U';': case U':': case U',':
+      return false;
+    default:
+      return true;
+  }
+}
+
+model::Document build_text_document(std::string_view utf8, std::string_view name) {
+  model::DocumentBuilder builder("text");
+  const auto src = builder.add_source(std::string(name));
+  std::uint32_t line = 1;
+  bool title_seen = false;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t j = i;
+    while (j < utf8.size() && utf8[j] != '\n' && utf8[j] != '\r') ++j;
+    std::string_view content = utf8.substr(i, j - i);
+    model::Role role = model::Role::kBody;
+    const bool blank = text::codepoint_count(content) == 0 ||
+                       [&] {
+                         const char* p = content.data();
+                         const char* e = p + content.size();
+                         while (p < e) {
+                           char32_t c = text::decode(p, e);
+                           if (!text::is_whitespace(c) && !text::is_invisible(c)) return false;
+                         }
+                         return true;
+                       }();
+    if (!title_seen && !blank) {
+      title_seen = true;
+      if (looks_like_title(content)) role = model::Role::kTitle;
+    }
+    builder.open(model::Story::kMain, role, src, line, 1);
+    builder.append(content);
+    builder.close();
+    if (j == utf8.size()) break;
+    if (utf8[j] == '\r' && j + 1 < utf8.size() && utf8[j + 1] == '\n') ++j;
+    i = j + 1;
+    ++line;
+    if (i == utf8.size()) break;  // a final line end does not start another paragraph
+  }
+  return builder.finish();
+}
+
+Result<model::Document> read_text(std::string_view bytes, std::string_view name) {
+  auto decoded = decode_text(bytes);
+  if (!decoded.ok()) return decoded.error();
+  model::Document doc = build_text_document(decoded->utf8, name);
+  doc.encoding = decoded->encoding;
+  return doc;
+}
+
+}  // namespace wenfeng::readers

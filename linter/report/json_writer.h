@@ -1,0 +1,44 @@
+// A minimal streaming JSON writer: objects, arrays, strings (escaped, UTF-8 kept), numbers.
+// Commas are placed automatically; output is compact unless `pretty` is set.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wenfeng::report {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(std::uint64_t n);
+  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(unsigned n) { return value(static_cast<std::uint64_t>(n)); }
+  JsonWriter& value(double d, int decimals);
+  JsonWriter& value(bool b);
+  JsonWriter& null();
+
+  const std::string& str() const { return out_; }
+
+  static void escape(std::string& out, std::string_view s);
+
+ private:
+  void before_value();
+  void newline();
+  std::string out_;
+  std::vector<bool> first_;  // per open container: no element yet
+  bool after_key_ = false;
+  bool pretty_;
+};
+
+}  // namespace wenfeng::report

@@ -1,0 +1,92 @@
+#include "text/utf8.h"
+
+#include <unicode/uchar.h>
+
+#include "text/charclass.h"
+
+namespace wenfeng::text {
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, b + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const unsigned char c = b[i];
+    if (c < 0x80) { ++i; continue; }
+    auto is_cont = [&](std::size_t k) { return k < n && (b[k] & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!is_cont(i + 1)) return i;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!is_cont(i + 1) || !is_cont(i + 2)) return i;
+      if (c == 0xE0 && b[i + 1] < 0xA0) return i;   // overlong
+      if (c == 0xED && b[i + 1] >= 0xA0) return i;  // surrogate
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!is_cont(i + 1) || !is_cont(i + 2) || !is_cont(i + 3)) return i;
+      if (c == 0xF0 && b[i + 1] < 0x90) return i;   // overlong
+      if (c == 0xF4 && b[i + 1] >= 0x90) return i;  // > U+10FFFF
+      i += 4;
+    } else {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::size_t codepoint_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t codepoints_before(std::string_view s, std::size_t byte_offset) {
+  if (byte_offset > s.size()) byte_offset = s.size();
+  return codepoint_count(s.substr(0, byte_offset));
+}
+
+int display_width(char32_t cp) {
+  if (cp < 0x20) return 0;
+  if (cp < 0x7F) return 1;
+  if (is_invisible(cp)) return 0;
+  const auto gc = u_charType(static_cast<UChar32>(cp));
+  if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;
+  const auto eaw = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+  return (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+int display_width(std::string_view s) {
+  int w = 0;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) w += display_width(decode(p, end));
+  return w;
+}
+
+}  // namespace wenfeng::text
