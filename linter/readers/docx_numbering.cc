@@ -140,21 +140,25 @@ LevelDef parse_level(const pugi::xml_node& lvl, const std::string& w, LevelDef b
 void Numbering::load(const pugi::xml_document& doc, const std::string& w) {
   const std::string val = w + ":val";
   const auto root = doc.document_element();
-  for (auto an : root.children((w + ":abstractNum").c_str())) {
+  // Element names are hoisted: a range-for's temporaries die before its body runs, and
+  // pugixml's named-children range keeps the name pointer.
+  const std::string abstract_name = w + ":abstractNum", lvl_name = w + ":lvl", num_name = w + ":num",
+                    override_name = w + ":lvlOverride";
+  for (auto an : root.children(abstract_name.c_str())) {
     const int id = to_int(an.attribute((w + ":abstractNumId").c_str()).value(), -1);
     std::array<LevelDef, 9> levels{};
     for (int i = 0; i < 9; ++i) levels[static_cast<std::size_t>(i)].text = "%" + std::to_string(i + 1) + ".";
-    for (auto lvl : an.children((w + ":lvl").c_str())) {
+    for (auto lvl : an.children(lvl_name.c_str())) {
       const int il = to_int(lvl.attribute((w + ":ilvl").c_str()).value(), -1);
       if (il >= 0 && il < 9) levels[static_cast<std::size_t>(il)] = parse_level(lvl, w);
     }
     abstract_[id] = levels;
   }
-  for (auto num : root.children((w + ":num").c_str())) {
+  for (auto num : root.children(num_name.c_str())) {
     const int id = to_int(num.attribute((w + ":numId").c_str()).value(), -1);
     Instance inst;
     inst.abstract_id = to_int(num.child((w + ":abstractNumId").c_str()).attribute(val.c_str()).value(), -1);
-    for (auto ov : num.children((w + ":lvlOverride").c_str())) {
+    for (auto ov : num.children(override_name.c_str())) {
       const int il = to_int(ov.attribute((w + ":ilvl").c_str()).value(), -1);
       if (il < 0 || il >= 9) continue;
       const auto i = static_cast<std::size_t>(il);
@@ -219,7 +223,8 @@ std::string Numbering::next_label(int num_id, int ilvl) {
 
 void Styles::load(const pugi::xml_document& doc, const std::string& w) {
   const std::string val = w + ":val";
-  for (auto st : doc.document_element().children((w + ":style").c_str())) {
+  const std::string style_name = w + ":style";  // hoisted: see Numbering::load
+  for (auto st : doc.document_element().children(style_name.c_str())) {
     if (std::string(st.attribute((w + ":type").c_str()).value()) != "paragraph") continue;
     StyleInfo info;
     const std::string id = st.attribute((w + ":styleId").c_str()).value();

@@ -130,10 +130,6 @@ class Walker {
   }
 
   std::map<std::string, model::CommentRange>& comments() { return comments_; }
-  void finish_paragraph() {
-    if (!merge_next_) b_.close();
-    merge_next_ = false;
-  }
 
  private:
   void walk_container(const pugi::xml_node& container, model::Story story) {
@@ -187,16 +183,16 @@ class Walker {
   void paragraph(const pugi::xml_node& p, model::Story story, bool in_table) {
     ++para_ordinal_;
     const auto ppr = p.child(ns_->attr("pPr").c_str());
-    const std::string val = ns_->attr("val");
     if (!merge_next_ || !b_.is_open()) {
       open_block(ppr, story, in_table);
     } else {
       b_.anchor(para_ordinal_, 1);
     }
+    inline_content(p);
+    // A deleted paragraph mark joins this paragraph to the next one in the final view.
     const auto mark_rpr = ppr.child(ns_->attr("rPr").c_str());
     merge_next_ = mark_rpr.child(ns_->attr("del").c_str()) || mark_rpr.child(ns_->attr("moveFrom").c_str());
-    inline_content(p);
-    finish_paragraph();
+    if (!merge_next_) b_.close();
   }
 
   void open_block(const pugi::xml_node& ppr, model::Story story, bool in_table) {
@@ -473,7 +469,8 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
       walker.walk(root.child((ns.w + ":body").c_str()), story);
       return ok_status();
     }
-    for (auto e : root.children((ns.w + ":" + item).c_str())) {
+    const std::string item_name = ns.w + ":" + item;  // outlives the range-for (see docx_numbering.cc)
+    for (auto e : root.children(item_name.c_str())) {
       const std::string_view type = e.attribute((ns.w + ":type").c_str()).value();
       if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
       const auto first_block = builder.doc().blocks.size();
