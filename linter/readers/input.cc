@@ -1,5 +1,6 @@
 #include "readers/input.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -55,15 +56,25 @@ Result<std::string> read_file_bytes(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");  // read-only: inputs are never modified
   if (!f) return make_error(ErrorCode::kUnreadable, std::string("无法打开文件：") + std::strerror(errno));
   std::string bytes;
-  char buf[1 << 16];
-  std::size_t got;
-  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    bytes.append(buf, got);
-    if (bytes.size() > kMaxInputBytes) {
+  // Read straight into the buffer, growing it for files whose size is unknown (pipes).
+  std::size_t used = 0;
+  std::size_t want = 1 << 16;
+  if (status.type() == std::filesystem::file_type::regular) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec) want = static_cast<std::size_t>(std::min<std::uintmax_t>(size, kMaxInputBytes)) + 1;
+  }
+  while (true) {
+    bytes.resize(used + want);
+    const std::size_t got = std::fread(bytes.data() + used, 1, want, f);
+    used += got;
+    if (got < want) break;
+    if (used > kMaxInputBytes) {
       std::fclose(f);
       return make_error(ErrorCode::kTooLarge, "文件超过 512 MiB，不像是一份文稿，拒绝读取");
     }
+    want = std::max<std::size_t>(used, 1 << 16);
   }
+  bytes.resize(used);
   const bool failed = std::ferror(f) != 0;
   std::fclose(f);
   if (failed) return make_error(ErrorCode::kUnreadable, "读取文件时发生 I/O 错误");

@@ -1,5 +1,7 @@
 #include "readers/text_reader.h"
 
+#include <cstring>
+
 #include "readers/encoding.h"
 #include "text/charclass.h"
 #include "text/utf8.h"
@@ -26,28 +28,38 @@ bool looks_like_title(std::string_view line) {
   }
 }
 
+namespace {
+
+bool is_blank(std::string_view line) {
+  const char* p = line.data();
+  const char* e = p + line.size();
+  while (p < e) {
+    const char32_t c = text::decode(p, e);
+    if (!text::is_whitespace(c) && !text::is_invisible(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 model::Document build_text_document(std::string_view utf8, std::string_view name) {
   model::DocumentBuilder builder("text");
+  builder.doc().text.reserve(utf8.size());
   const auto src = builder.add_source(std::string(name));
   std::uint32_t line = 1;
   bool title_seen = false;
   std::size_t i = 0;
   while (true) {
-    std::size_t j = i;
-    while (j < utf8.size() && utf8[j] != '\n' && utf8[j] != '\r') ++j;
-    std::string_view content = utf8.substr(i, j - i);
+    // Find the next CR or LF (memchr for LF; CR is rare and checked in the found span).
+    const char* base = utf8.data() + i;
+    const std::size_t rest = utf8.size() - i;
+    const void* lf = std::memchr(base, '\n', rest);
+    std::size_t j = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - utf8.data()) : utf8.size();
+    if (const void* cr = std::memchr(base, '\r', j - i))
+      j = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
+    const std::string_view content = utf8.substr(i, j - i);
     model::Role role = model::Role::kBody;
-    const bool blank = text::codepoint_count(content) == 0 ||
-                       [&] {
-                         const char* p = content.data();
-                         const char* e = p + content.size();
-                         while (p < e) {
-                           char32_t c = text::decode(p, e);
-                           if (!text::is_whitespace(c) && !text::is_invisible(c)) return false;
-                         }
-                         return true;
-                       }();
-    if (!title_seen && !blank) {
+    if (!title_seen && !is_blank(content)) {
       title_seen = true;
       if (looks_like_title(content)) role = model::Role::kTitle;
     }
