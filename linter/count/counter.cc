@@ -97,3 +97,41 @@ Counts count_document(const model::Document& doc, const Scope& scope) {
 }
 
 }  // namespace wenfeng::count
+
+namespace wenfeng::count {
+
+std::uint64_t in_unit(const Counts& c, std::string_view unit) {
+  if (unit == "hanzi") return c.hanzi;
+  if (unit == "chars_no_spaces") return c.chars_no_spaces;
+  return c.zishu;
+}
+
+std::size_t offset_of_unit(std::string_view s, std::string_view unit, std::uint64_t n) {
+  const char* const begin = s.data();
+  const char* p = begin;
+  const char* const end = p + s.size();
+  std::uint64_t seen = 0;
+  bool in_run = false;
+  while (p < end) {
+    const char* at = p;
+    const std::uint8_t cls = text::classify(text::decode(p, end));
+    const auto primary = cls & text::kPrimaryMask;
+    bool starts_unit = false;
+    if (unit == "hanzi") {
+      starts_unit = (cls & text::kHan) != 0;
+    } else if (unit == "chars_no_spaces") {
+      starts_unit = primary == text::kAsian || primary == text::kOther;
+    } else {
+      starts_unit = primary == text::kAsian || (primary == text::kOther && !in_run);
+    }
+    if (primary == text::kOther) in_run = true;
+    else if (primary != text::kInvisible) in_run = false;
+    if (starts_unit) {
+      if (seen == n) return static_cast<std::size_t>(at - begin);
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace wenfeng::count

@@ -47,3 +47,15 @@ struct Scope {
 Counts count_document(const model::Document& doc, const Scope& scope);
 
 }  // namespace wenfeng::count
+
+namespace wenfeng::count {
+
+// The value of a Counts in a profile's unit ("zishu", "hanzi", "chars_no_spaces").
+std::uint64_t in_unit(const Counts& c, std::string_view unit);
+
+// Byte offset in `s` of the code point that starts unit number `n` (0-based) when counting
+// in `unit`; s.size() when s holds n units or fewer. Used to point at the first character
+// over a limit.
+std::size_t offset_of_unit(std::string_view s, std::string_view unit, std::uint64_t n);
+
+}  // namespace wenfeng::count

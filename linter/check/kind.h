@@ -1,0 +1,37 @@
+// Choosing the kind of a draft, and saying how it was chosen.
+//
+// Order: --kind; .wenfeng.yaml; the document (DOCX custom property wenfeng.kind, then the
+// core category when it names a known kind); the classifier on the title and lead
+// paragraph; else "unknown". The classifier's choice is always labelled a guess and
+// carries the words that decided it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/document.h"
+#include "profiles/profile.h"
+
+namespace wenfeng::check {
+
+struct KindChoice {
+  std::string id = "unknown";
+  std::string source = "none";  // option | config | document | classifier | none
+  std::string reason;           // Chinese: what decided it
+  bool guessed() const { return source == "classifier"; }
+};
+
+// Index of the title block (role title, else the first non-empty main-text block), or -1.
+int title_block(const model::Document& doc);
+// Index of the lead paragraph: first non-empty main-text block after the title, or -1.
+int lead_block(const model::Document& doc);
+
+// The classifier alone (used by choose_kind and tests).
+KindChoice classify(const model::Document& doc);
+
+// Returns an Error (usage) when an explicit kind is not declared by the profile.
+Result<KindChoice> choose_kind(const model::Document& doc, const profiles::Profile& profile,
+                               const std::optional<std::string>& option,
+                               const std::optional<std::string>& config);
+
+}  // namespace wenfeng::check

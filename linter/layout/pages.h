@@ -1,0 +1,25 @@
+// Page estimates. For now the GB/T 9704 grid (SPEC.md §2.1): A4, 版心 156 × 225 mm,
+// 22 lines × 28 characters of 3号 (16 pt) text, titles at 2号 (22 pt, 20 characters a
+// line); Han and full-width characters take one cell, other characters half a cell; body
+// paragraphs indent two cells; an empty paragraph takes a line; an explicit page break
+// starts a new page. An estimate, labelled as such wherever it is shown.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/document.h"
+
+namespace wenfeng::layout {
+
+struct PageEstimate {
+  double estimate = 0;           // pages, one decimal, rounded up
+  std::uint64_t lines = 0;       // grid lines used
+  std::optional<std::string> saved;     // docProps/app.xml <Pages>, as a cross-check only
+  std::optional<std::string> saved_by;  // <Application>
+  std::string method = "GB/T 9704 版心 22 行 × 28 字估算";
+};
+
+PageEstimate estimate_pages(const model::Document& doc);
+
+}  // namespace wenfeng::layout

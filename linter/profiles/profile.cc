@@ -1,0 +1,324 @@
+#include "profiles/profile.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace wenfeng::profiles {
+namespace fs = std::filesystem;
+namespace {
+
+// yaml-cpp reports problems by exception; they are caught here and turned into Errors.
+struct ConfigError {
+  std::string message;
+  YAML::Mark mark;
+};
+
+std::string where(const std::string& file, const YAML::Mark& m) {
+  return file + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+}
+
+[[noreturn]] void fail(const YAML::Node& n, const std::string& msg) { throw ConfigError{msg, n.Mark()}; }
+
+std::string str(const YAML::Node& n, const char* what) {
+  if (!n.IsScalar()) fail(n, std::string(what) + " 应为字符串");
+  return n.as<std::string>();
+}
+
+double number(const YAML::Node& n, const char* what) {
+  if (!n.IsScalar()) fail(n, std::string(what) + " 应为数字");
+  try {
+    return n.as<double>();
+  } catch (const YAML::Exception&) {
+    fail(n, std::string(what) + " 应为数字，实际为 “" + n.Scalar() + "”");
+  }
+}
+
+bool boolean(const YAML::Node& n, const char* what) {
+  try {
+    return n.as<bool>();
+  } catch (const YAML::Exception&) {
+    fail(n, std::string(what) + " 应为 true 或 false");
+  }
+}
+
+model::Severity severity(const YAML::Node& n) {
+  model::Severity s;
+  if (!n.IsScalar() || !model::parse_severity(n.Scalar(), s)) fail(n, "severity 只能是 error、warning 或 info");
+  return s;
+}
+
+std::vector<std::string> strings(const YAML::Node& n, const char* what) {
+  std::vector<std::string> out;
+  if (!n.IsSequence()) fail(n, std::string(what) + " 应为列表");
+  for (const auto& x : n) out.push_back(str(x, what));
+  return out;
+}
+
+void check_keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const char* where_in) {
+  if (!map.IsMap()) fail(map, std::string(where_in) + " 应为映射（键: 值）");
+  for (const auto& kv : map) {
+    const std::string k = kv.first.as<std::string>();
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
+      fail(kv.first, std::string(where_in) + " 中有未知的键 “" + k + "”");
+  }
+}
+
+model::RuleSource source_from(const YAML::Node& n, const model::RuleSource& base) {
+  model::RuleSource s = base;
+  if (n["issuer"]) s.issuer = str(n["issuer"], "issuer");
+  if (n["document"]) s.document = str(n["document"], "document");
+  if (n["part"]) s.part = str(n["part"], "part");
+  return s;
+}
+
+const std::set<std::string> kLimitRules = {"length.body",  "length.item",    "length.item-research",
+                                           "length.pages", "duration.tv",    "duration.speech"};
+const std::set<std::string> kProhibitionRules = {"kind.not-reportable", "kind.genre", "kind.named-escorts"};
+
+void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
+  check_keys(n, {"name", "limits", "prohibitions", "items"}, "kind");
+  if (n["name"]) k.name = str(n["name"], "name");
+  if (const auto lim = n["limits"]) {
+    if (!lim.IsMap()) fail(lim, "limits 应为映射");
+    for (const auto& kv : lim) {
+      const std::string rule = kv.first.as<std::string>();
+      if (!kLimitRules.count(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”");
+      const auto& v = kv.second;
+      check_keys(v, {"max", "max_minutes", "soft", "note", "severity", "issuer", "document", "part"}, rule.c_str());
+      Limit l;
+      l.rule = rule;
+      if (v["max"]) l.max = number(v["max"], "max");
+      else if (v["max_minutes"]) l.max = number(v["max_minutes"], "max_minutes");
+      else fail(v, rule + " 缺少 max（或 max_minutes）");
+      if (l.max <= 0) fail(v, rule + " 的上限必须为正数");
+      if (v["soft"]) l.soft = boolean(v["soft"], "soft");
+      if (v["note"]) l.note = str(v["note"], "note");
+      if (l.soft && l.note.empty()) fail(v, "软上限（soft: true）必须用 note 说明这是默认值及其理由");
+      l.severity = v["severity"] ? severity(v["severity"]) : (l.soft ? model::Severity::kWarning : model::Severity::kError);
+      l.source = source_from(v, base);
+      k.limits[rule] = l;
+    }
+  }
+  if (const auto pr = n["prohibitions"]) {
+    if (!pr.IsSequence()) fail(pr, "prohibitions 应为列表");
+    k.prohibitions.clear();
+    for (const auto& v : pr) {
+      check_keys(v, {"rule", "severity", "message", "words", "issuer", "document", "part"}, "prohibition");
+      Prohibition p;
+      if (!v["rule"]) fail(v, "prohibition 缺少 rule");
+      p.rule = str(v["rule"], "rule");
+      if (!kProhibitionRules.count(p.rule)) fail(v["rule"], "未知的禁止性规则 “" + p.rule + "”");
+      if (v["severity"]) p.severity = severity(v["severity"]);
+      if (v["message"]) p.message = str(v["message"], "message");
+      if (v["words"]) p.words = strings(v["words"], "words");
+      if (p.rule == "kind.genre" && p.words.empty()) fail(v, "kind.genre 需要 words 列出禁止的体裁");
+      p.source = source_from(v, base);
+      k.prohibitions.push_back(std::move(p));
+    }
+  }
+  if (const auto it = n["items"]) {
+    check_keys(it, {"title_patterns", "research_markers", "count_title", "types"}, "items");
+    ItemSpec spec;
+    if (it["title_patterns"]) spec.title_patterns = strings(it["title_patterns"], "title_patterns");
+    if (it["research_markers"]) spec.research_markers = strings(it["research_markers"], "research_markers");
+    if (it["count_title"]) spec.count_title = boolean(it["count_title"], "count_title");
+    if (const auto ts = it["types"]) {
+      if (!ts.IsSequence()) fail(ts, "types 应为列表");
+      for (const auto& t : ts) {
+        check_keys(t, {"id", "name", "keywords", "severity", "message", "issuer", "document", "part"}, "item type");
+        ItemType type;
+        if (!t["id"] || !t["keywords"]) fail(t, "item type 需要 id 和 keywords");
+        type.id = str(t["id"], "id");
+        if (t["name"]) type.name = str(t["name"], "name");
+        type.keywords = strings(t["keywords"], "keywords");
+        if (t["severity"]) type.severity = severity(t["severity"]);
+        if (t["message"]) type.message = str(t["message"], "message");
+        type.source = source_from(t, base);
+        spec.types.push_back(std::move(type));
+      }
+    }
+    k.items = std::move(spec);
+  }
+}
+
+void load_into(const YAML::Node& root, Profile& p) {
+  check_keys(root, {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules"}, "profile");
+  if (root["name"]) p.name = str(root["name"], "name");
+  if (root["source"]) {
+    check_keys(root["source"], {"issuer", "document", "part"}, "source");
+    p.source = source_from(root["source"], {});
+  }
+  if (root["unit"]) {
+    p.unit = str(root["unit"], "unit");
+    if (p.unit != "zishu" && p.unit != "hanzi" && p.unit != "chars_no_spaces")
+      fail(root["unit"], "unit 只能是 zishu、hanzi 或 chars_no_spaces");
+  }
+  if (const auto r = root["rates"]) {
+    check_keys(r, {"tv", "speech"}, "rates");
+    if (r["tv"]) p.tv_rate = number(r["tv"], "rates.tv");
+    if (r["speech"]) p.speech_rate = number(r["speech"], "rates.speech");
+    if (p.tv_rate <= 0 || p.speech_rate <= 0) fail(r, "语速必须为正数");
+  }
+  if (const auto s = root["body_scope"]) {
+    check_keys(s, {"exclude_title", "exclude_headings", "exclude_dateline", "exclude_editor_note", "exclude_captions"},
+               "body_scope");
+    if (s["exclude_title"]) p.scope.exclude_title = boolean(s["exclude_title"], "exclude_title");
+    if (s["exclude_headings"]) p.scope.exclude_headings = boolean(s["exclude_headings"], "exclude_headings");
+    if (s["exclude_dateline"]) p.scope.exclude_dateline = boolean(s["exclude_dateline"], "exclude_dateline");
+    if (s["exclude_editor_note"]) p.scope.exclude_editor_note = boolean(s["exclude_editor_note"], "exclude_editor_note");
+    if (s["exclude_captions"]) p.scope.exclude_captions = boolean(s["exclude_captions"], "exclude_captions");
+  }
+  if (const auto ks = root["kinds"]) {
+    if (!ks.IsMap()) fail(ks, "kinds 应为映射");
+    for (const auto& kv : ks) {
+      const std::string id = kv.first.as<std::string>();
+      Kind& k = p.kinds[id];
+      k.id = id;
+      if (kv.second.IsNull()) continue;
+      load_kind(kv.second, k, p.source);
+    }
+  }
+  if (const auto rs = root["rules"]) {
+    if (!rs.IsMap()) fail(rs, "rules 应为映射");
+    for (const auto& kv : rs) {
+      RuleSetting& s = p.rules[kv.first.as<std::string>()];
+      const auto& v = kv.second;
+      if (v.IsScalar()) {
+        if (v.Scalar() == "off") s.enabled = false;
+        else if (v.Scalar() == "on") s.enabled = true;
+        else s.severity = severity(v);
+      } else {
+        check_keys(v, {"enabled", "severity"}, "rule setting");
+        if (v["enabled"]) s.enabled = boolean(v["enabled"], "enabled");
+        if (v["severity"]) s.severity = severity(v["severity"]);
+      }
+    }
+  }
+}
+
+std::string resolve_path(const std::string& id_or_path) {
+  const bool is_path = id_or_path.find('/') != std::string::npos ||
+                       (id_or_path.size() > 5 && id_or_path.substr(id_or_path.size() - 5) == ".yaml");
+  if (is_path) return id_or_path;
+  for (const auto& dir : profile_dirs()) {
+    const fs::path p = fs::path(dir) / (id_or_path + ".yaml");
+    std::error_code ec;
+    if (fs::is_regular_file(p, ec)) return p.string();
+  }
+  return {};
+}
+
+Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::string>& seen) {
+  const std::string path = resolve_path(id_or_path);
+  if (path.empty()) {
+    std::string known;
+    for (const auto& id : list_profiles()) known += (known.empty() ? "" : "、") + id;
+    return make_error(ErrorCode::kConfig, "找不到规范（profile）“" + id_or_path + "”；可用：" + known);
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return make_error(ErrorCode::kConfig, "规范文件不存在：" + path);
+  const std::string canonical = fs::weakly_canonical(path, ec).string();
+  if (std::find(seen.begin(), seen.end(), canonical) != seen.end())
+    return make_error(ErrorCode::kConfig, "规范的 extends 形成了循环：" + path);
+  if (seen.size() > 16) return make_error(ErrorCode::kConfig, "规范的 extends 层级过深：" + path);
+  seen.push_back(canonical);
+  try {
+    const YAML::Node root = YAML::LoadFile(path);
+    if (!root.IsMap()) return make_error(ErrorCode::kConfig, "规范文件应为 YAML 映射：" + path, path + ":1:1");
+    Profile p;
+    if (const auto ext = root["extends"]) {
+      const std::string parent = str(ext, "extends");
+      // A parent named by a relative path is relative to this file.
+      std::string ref = parent;
+      if (parent.find('/') != std::string::npos && parent[0] != '/')
+        ref = (fs::path(path).parent_path() / parent).string();
+      auto base = load_chain(ref, seen);
+      if (!base.ok()) {
+        Error e = base.error();
+        e.message += "（由 " + where(path, ext.Mark()) + " 的 extends 引入）";
+        return e;
+      }
+      p = std::move(base).value();
+    }
+    p.path = path;
+    if (!root["id"]) return make_error(ErrorCode::kConfig, "规范缺少 id：" + path, path + ":1:1");
+    p.id = str(root["id"], "id");
+    p.chain.insert(p.chain.begin(), p.id);
+    load_into(root, p);
+    return p;
+  } catch (const ConfigError& e) {
+    const std::string w = where(path, e.mark);
+    return make_error(ErrorCode::kConfig, w + ": " + e.message, w);
+  } catch (const YAML::Exception& e) {
+    const std::string w = where(path, e.mark);
+    return make_error(ErrorCode::kConfig, w + ": YAML 语法错误：" + e.msg, w);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> profile_dirs() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("WENFENG_PROFILES_DIR"); env && *env) dirs.emplace_back(env);
+  dirs.emplace_back(std::string(WENFENG_DATA_DIR) + "/profiles");
+  dirs.emplace_back("profiles");
+  return dirs;
+}
+
+std::vector<std::string> list_profiles() {
+  std::set<std::string> ids;
+  for (const auto& dir : profile_dirs()) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->path().extension() == ".yaml") ids.insert(it->path().stem().string());
+  }
+  return {ids.begin(), ids.end()};
+}
+
+Result<Profile> load_profile(const std::string& id_or_path) {
+  std::vector<std::string> seen;
+  return load_chain(id_or_path, seen);
+}
+
+Result<ProjectConfig> find_project_config(const std::string& file_path) {
+  ProjectConfig cfg;
+  std::error_code ec;
+  fs::path dir = file_path == "-" ? fs::current_path(ec) : fs::absolute(file_path, ec).parent_path();
+  for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+    const fs::path candidate = dir / ".wenfeng.yaml";
+    if (fs::is_regular_file(candidate, ec)) {
+      cfg.path = candidate.string();
+      break;
+    }
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  if (cfg.path.empty()) return cfg;
+  try {
+    const YAML::Node root = YAML::LoadFile(cfg.path);
+    if (root.IsNull()) return cfg;
+    check_keys(root, {"profile", "kind", "medium", "fail-on", "ignore"}, ".wenfeng.yaml");
+    if (root["profile"]) {
+      std::string p = str(root["profile"], "profile");
+      if (p.find('/') != std::string::npos && p[0] != '/') p = (fs::path(cfg.path).parent_path() / p).string();
+      cfg.profile = p;
+    }
+    if (root["kind"]) cfg.kind = str(root["kind"], "kind");
+    if (root["medium"]) cfg.medium = str(root["medium"], "medium");
+    if (root["fail-on"]) cfg.fail_on = str(root["fail-on"], "fail-on");
+    if (root["ignore"]) cfg.ignore = strings(root["ignore"], "ignore");
+  } catch (const ConfigError& e) {
+    const std::string w = where(cfg.path, e.mark);
+    return make_error(ErrorCode::kConfig, w + ": " + e.message, w);
+  } catch (const YAML::Exception& e) {
+    const std::string w = where(cfg.path, e.mark);
+    return make_error(ErrorCode::kConfig, w + ": YAML 语法错误：" + e.msg, w);
+  }
+  return cfg;
+}
+
+}  // namespace wenfeng::profiles

@@ -1,0 +1,51 @@
+#include "text/regex.h"
+
+#include <unicode/regex.h>
+#include <unicode/utext.h>
+
+namespace wenfeng::text {
+
+struct Regex::Impl {
+  std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+Regex::~Regex() = default;
+Regex::Regex(Regex&&) noexcept = default;
+Regex& Regex::operator=(Regex&&) noexcept = default;
+
+Result<Regex> Regex::compile(const std::string& pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError pe;
+  auto* p = icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, pe, status);
+  if (U_FAILURE(status) || !p) {
+    delete p;
+    return make_error(ErrorCode::kConfig, "正则表达式无效：“" + pattern + "”（" + u_errorName(status) +
+                                              "，第 " + std::to_string(pe.offset + 1) + " 个字符附近）");
+  }
+  Regex r;
+  r.impl_ = std::make_unique<Impl>();
+  r.impl_->pattern.reset(p);
+  r.pattern_ = pattern;
+  return r;
+}
+
+bool Regex::search(std::string_view utf8, Match& m, std::size_t from) const {
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) return false;
+  std::unique_ptr<icu::RegexMatcher> matcher(impl_->pattern->matcher(status));
+  bool found = false;
+  if (U_SUCCESS(status) && matcher) {
+    matcher->reset(&ut);
+    if (matcher->find(static_cast<int64_t>(from), status) && U_SUCCESS(status)) {
+      m.begin = static_cast<std::size_t>(matcher->start64(status));
+      m.end = static_cast<std::size_t>(matcher->end64(status));
+      found = U_SUCCESS(status);
+    }
+  }
+  utext_close(&ut);
+  return found;
+}
+
+}  // namespace wenfeng::text
