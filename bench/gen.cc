@@ -82,6 +82,11 @@ int make_docx(int argc, char** argv) {
   unsigned n = 0;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "\f") {  // a page break, as a text file's form feed
+      parts.body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+      ++n;
+      continue;
+    }
     std::string style;
     if (n == 0) style = "Title";
     if (line.size() > 3 && line[0] == '#' && line[2] == ' ' && line[1] >= '1' && line[1] <= '2') {

@@ -244,6 +244,8 @@ Result<Report> check_document(const model::Document& doc, const profiles::Profil
   const int title = title_block(doc);
   const std::uint32_t anchor = static_cast<std::uint32_t>(std::max(title, 0));
 
+  r.durations.tv_rate = profile.tv_rate;
+  r.durations.speech_rate = profile.speech_rate;
   const bool tv = options.medium && *options.medium == "tv";
   if (tv) r.durations.tv_seconds = static_cast<double>(r.body_figure) * 60.0 / profile.tv_rate;
   const bool speech = kind.id == "speech" || kind.id.rfind("speech.", 0) == 0;

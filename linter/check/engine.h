@@ -24,6 +24,8 @@ struct Options {
 struct Durations {
   std::optional<double> tv_seconds;      // when the medium is TV
   std::optional<double> speech_minutes;  // for speech kinds
+  double tv_rate = 0;                    // 字/分钟 used for the estimates
+  double speech_rate = 0;
 };
 
 struct Report {

@@ -63,11 +63,16 @@ int lead_block(const model::Document& doc) {
   return -1;
 }
 
-KindChoice classify(const model::Document& doc) {
+KindChoice classify(const model::Document& doc, const profiles::Profile* profile) {
   KindChoice k;
   const int t = title_block(doc);
   const int l = lead_block(doc);
   const std::string title = t >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(t))) : std::string();
+  if (profile) {
+    for (const auto& [id, kind] : profile->kinds)
+      for (const auto& w : kind.title_keywords)
+        if (title.find(w) != std::string::npos) return KindChoice{id, "classifier", "标题含“" + w + "”"};
+  }
   const std::string lead = l >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(l))) : std::string();
   const std::string both = title + "\n" + lead;
 
@@ -89,10 +94,6 @@ KindChoice classify(const model::Document& doc) {
     k = {"report.research", "classifier", "标题含“调研报告”或“调查报告”"};
     return k;
   }
-  if (title.find("讲话") != std::string::npos || title.find("致辞") != std::string::npos) {
-    k = {"speech", "classifier", "标题含“讲话”或“致辞”"};
-    return k;
-  }
 
   // News: who × what, from the title and lead paragraph.
   std::vector<std::string> who_words, what_words;
@@ -105,15 +106,21 @@ KindChoice classify(const model::Document& doc) {
       {"县委书记", true}, {"市委书记", true}, {"区委书记", true}, {"主要负责同志", true}, {"主要领导", true},
       {"县委副书记", false}, {"县委常委", false}, {"常委", false}, {"副县长", false}, {"副市长", false},
       {"副区长", false}, {"常务副", false}, {"人大常委会主任", false}, {"政协主席", false}};
+  auto note_word = [](std::vector<std::string>& words, const std::string& w) {
+    // "常委" adds nothing after "县委常委".
+    for (const auto& x : words)
+      if (x.find(w) != std::string::npos) return;
+    words.push_back(w);
+  };
   for (const auto& c : kWho)
     if (both.find(c.word) != std::string::npos) {
       (c.main ? main_leader : member) = true;
-      who_words.emplace_back(c.word);
+      note_word(who_words, c.word);
     }
   for (const char* head : {"县长", "市长", "区长"})
     if (find_word(both, head, {"副"}, {"助理"})) {
       main_leader = true;
-      who_words.emplace_back(head);
+      note_word(who_words, head);
     }
 
   auto any = [&](std::initializer_list<const char*> words, const std::string& where) {
@@ -182,7 +189,7 @@ Result<KindChoice> choose_kind(const model::Document& doc, const profiles::Profi
   if (auto p = doc.property("xml:kind")) {
     if (known(*p)) return KindChoice{*p, "document", "XML 中的类型属性"};
   }
-  KindChoice k = classify(doc);
+  KindChoice k = classify(doc, &profile);
   if (k.id != "unknown" && !profile.kind(k.id)) k = KindChoice{"unknown", "none", k.reason};
   return k;
 }

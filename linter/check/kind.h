@@ -26,8 +26,9 @@ int title_block(const model::Document& doc);
 // Index of the lead paragraph: first non-empty main-text block after the title, or -1.
 int lead_block(const model::Document& doc);
 
-// The classifier alone (used by choose_kind and tests).
-KindChoice classify(const model::Document& doc);
+// The classifier alone (used by choose_kind and tests). Kinds whose profile entry lists
+// title_keywords are recognised first (issuer publications such as 《大兴信息》).
+KindChoice classify(const model::Document& doc, const profiles::Profile* profile = nullptr);
 
 // Returns an Error (usage) when an explicit kind is not declared by the profile.
 Result<KindChoice> choose_kind(const model::Document& doc, const profiles::Profile& profile,

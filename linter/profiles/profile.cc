@@ -80,8 +80,9 @@ const std::set<std::string> kLimitRules = {"length.body",  "length.item",    "le
 const std::set<std::string> kProhibitionRules = {"kind.not-reportable", "kind.genre", "kind.named-escorts"};
 
 void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
-  check_keys(n, {"name", "limits", "prohibitions", "items"}, "kind");
+  check_keys(n, {"name", "title_keywords", "limits", "prohibitions", "items"}, "kind");
   if (n["name"]) k.name = str(n["name"], "name");
+  if (n["title_keywords"]) k.title_keywords = strings(n["title_keywords"], "title_keywords");
   if (const auto lim = n["limits"]) {
     if (!lim.IsMap()) fail(lim, "limits 应为映射");
     for (const auto& kv : lim) {

@@ -57,6 +57,7 @@ struct ItemSpec {
 struct Kind {
   std::string id;
   std::string name;         // Chinese description
+  std::vector<std::string> title_keywords;  // a title containing one of these is this kind
   std::map<std::string, Limit> limits;  // by rule id
   std::vector<Prohibition> prohibitions;
   std::optional<ItemSpec> items;

@@ -48,6 +48,7 @@ model::Document build_text_document(std::string_view utf8, std::string_view name
   const auto src = builder.add_source(std::string(name));
   std::uint32_t line = 1;
   bool title_seen = false;
+  bool page_break_pending = false;
   std::size_t i = 0;
   while (true) {
     // Find the next CR or LF (memchr for LF; CR is rare and checked in the found span).
@@ -63,7 +64,12 @@ model::Document build_text_document(std::string_view utf8, std::string_view name
       title_seen = true;
       if (looks_like_title(content)) role = model::Role::kTitle;
     }
-    builder.open(model::Story::kMain, role, src, line, 1);
+    model::Block& block = builder.open(model::Story::kMain, role, src, line, 1);
+    // A form feed (as Word's and WPS's text export write it) is a page break: what follows
+    // it starts a new page, as after <w:br w:type="page"/> in a DOCX paragraph.
+    const auto ff = content.find('\f');
+    block.page_break_before = page_break_pending || ff == 0;
+    page_break_pending = ff != std::string_view::npos && ff != 0;
     builder.append(content);
     builder.close();
     if (j == utf8.size()) break;

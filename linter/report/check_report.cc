@@ -98,9 +98,12 @@ std::string render_text(const std::vector<CheckedFile>& files, bool color) {
     out += "\n  全文字数 " + std::to_string(r.counts.zishu) + "，约 " + fixed1(r.pages.estimate) + " 页（" +
            r.pages.method + "）";
     if (r.pages.saved) out += "，文档保存页数 " + *r.pages.saved;
-    if (r.durations.tv_seconds) out += "，电视播报约 " + check::format_duration(*r.durations.tv_seconds);
+    if (r.durations.tv_seconds)
+      out += "，电视播报约 " + check::format_duration(*r.durations.tv_seconds) + "（按 " +
+             std::to_string(static_cast<int>(r.durations.tv_rate)) + " 字/分钟）";
     if (r.durations.speech_minutes)
-      out += "，讲话约 " + check::format_duration(*r.durations.speech_minutes * 60) + "（按 200 字/分钟）";
+      out += "，讲话约 " + check::format_duration(*r.durations.speech_minutes * 60) + "（按 " +
+             std::to_string(static_cast<int>(r.durations.speech_rate)) + " 字/分钟）";
     if (r.items) out += "，信息 " + std::to_string(r.items) + " 条";
     out += "\n  " + std::to_string(counts[2]) + " 个错误，" + std::to_string(counts[1]) + " 个警告，" +
            std::to_string(counts[0]) + " 个提示\n";
@@ -168,8 +171,14 @@ std::string render_json(const std::vector<CheckedFile>& files, bool pretty) {
     j.key("method").value(r.pages.method);
     j.end_object();
     j.key("durations").begin_object();
-    if (r.durations.tv_seconds) j.key("tv_seconds").value(std::round(*r.durations.tv_seconds), 0);
-    if (r.durations.speech_minutes) j.key("speech_minutes").value(*r.durations.speech_minutes, 1);
+    if (r.durations.tv_seconds) {
+      j.key("tv_seconds").value(std::round(*r.durations.tv_seconds), 0);
+      j.key("tv_rate").value(r.durations.tv_rate, 0);
+    }
+    if (r.durations.speech_minutes) {
+      j.key("speech_minutes").value(*r.durations.speech_minutes, 1);
+      j.key("speech_rate").value(r.durations.speech_rate, 0);
+    }
     j.end_object();
     j.key("findings").begin_array();
     std::size_t counts_by[3] = {0, 0, 0};

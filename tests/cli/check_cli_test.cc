@@ -1,0 +1,178 @@
+// End-to-end `wenfeng check` on every profile's samples, JSON compared field by field with
+// tests/golden/check_samples.json; plus exit codes, output formats and kind sources.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "report/docx_package.h"
+#include "report/json_value.h"
+#include "support/cli_runner.h"
+
+using wenfeng::report::JsonValue;
+using wenfeng::testing::run_cli;
+
+namespace {
+
+JsonValue parse(const std::string& s) {
+  auto v = JsonValue::parse(s);
+  EXPECT_TRUE(v.ok()) << s.substr(0, 500);
+  return v.ok() ? std::move(v).value() : JsonValue{};
+}
+
+TEST(CheckCli, GoldenSamplesFieldByField) {
+  const auto golden = parse(wenfeng::testing::read_file(wenfeng::testing::source_path("tests/golden/check_samples.json")));
+  ASSERT_GE(golden.items().size(), 30u);
+  for (const auto& c : golden.items()) {
+    std::vector<std::string> args = {"check", "--format", "json"};
+    for (const auto& a : c["args"].items()) args.push_back(a.as_string());
+    args.push_back(c["path"].as_string());
+    const auto r = run_cli(args);
+    SCOPED_TRACE(c["path"].as_string());
+    EXPECT_EQ(r.status, c["exit"].as_number()) << r.err;
+    const auto f = parse(r.out)["files"][0];
+    EXPECT_EQ(f["kind"]["id"].as_string(), c["kind"]["id"].as_string());
+    EXPECT_EQ(f["kind"]["source"].as_string(), c["kind"]["source"].as_string());
+    EXPECT_FALSE(f["kind"]["reason"].as_string().empty());
+    EXPECT_EQ(f["body"]["figure"].as_number(), c["body_figure"].as_number());
+    EXPECT_EQ(f["pages"]["estimate"].as_number(), c["pages"].as_number());
+    ASSERT_EQ(f["findings"].items().size(), c["findings"].items().size());
+    for (std::size_t i = 0; i < c["findings"].items().size(); ++i) {
+      const auto& want = c["findings"][i];
+      const auto& got = f["findings"][i];
+      for (const char* k : {"rule", "severity"}) EXPECT_EQ(got[k].as_string(), want[k].as_string()) << k;
+      for (const char* k : {"paragraph", "column", "length"}) EXPECT_EQ(got[k].as_number(), want[k].as_number()) << k;
+      for (const auto& [k, v] : want["data"].members()) EXPECT_EQ(got["data"][k].as_string(), v.as_string()) << k;
+      EXPECT_FALSE(got["message"].as_string().empty());
+      EXPECT_FALSE(got["excerpt"].as_string().empty());
+      EXPECT_FALSE(got["source"]["issuer"].as_string().empty()) << got["rule"].as_string();
+    }
+  }
+}
+
+TEST(CheckCli, TextAndDocxOfOneDraftAgree) {
+  for (const char* base : {"samples/jinxiang/research-main-long", "samples/daxing/info-issue-over",
+                           "samples/daxing/info-issue-pages"}) {
+    const std::string profile = std::string(base).find("jinxiang") != std::string::npos ? "jinxiang" : "daxing";
+    const auto a = parse(run_cli({"check", "--format", "json", "--profile", profile, std::string(base) + ".txt"}).out);
+    const auto b = parse(run_cli({"check", "--format", "json", "--profile", profile, std::string(base) + ".docx"}).out);
+    const auto& fa = a["files"][0]["findings"];
+    const auto& fb = b["files"][0]["findings"];
+    ASSERT_EQ(fa.items().size(), fb.items().size()) << base;
+    for (std::size_t i = 0; i < fa.items().size(); ++i) {
+      EXPECT_EQ(fa[i]["message"].as_string(), fb[i]["message"].as_string());
+      EXPECT_EQ(fa[i]["excerpt"].as_string(), fb[i]["excerpt"].as_string());
+    }
+  }
+}
+
+TEST(CheckCli, LengthFindingStatesFigureLimitExcessKindAndSource) {
+  const auto r = run_cli({"check", "--profile", "jinxiang", "samples/jinxiang/research-main-long.txt"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("错误[length.body] 正文 999 字，超出上限 800 字（多 199 字）"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("news.main-leader-research（推测：标题和导语含“县委书记”"), std::string::npos);
+  EXPECT_NE(r.out.find("依据：中共金乡县委"), std::string::npos);
+  EXPECT_NE(r.out.find("samples/jinxiang/research-main-long.txt:段8:列5: "), std::string::npos);
+  // The caret line sits under the excerpt.
+  EXPECT_NE(r.out.find("    ^~"), std::string::npos);
+}
+
+TEST(CheckCli, KindFromOptionConfigDocumentAndCategory) {
+  // --kind wins over everything.
+  auto j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "--kind", "news.special-routine",
+                          "samples/jinxiang/research-main-ok.txt"}).out);
+  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "option");
+  // .wenfeng.yaml in samples/yichun picks profile and kind.
+  j = parse(run_cli({"check", "--format", "json", "samples/yichun/leader-speech.txt"}).out);
+  EXPECT_EQ(j["files"][0]["profile"]["id"].as_string(), "yichun");
+  EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "speech.leader");
+  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "config");
+  // The DOCX custom property wenfeng.kind.
+  j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "samples/jinxiang/member-exhibition.docx"}).out);
+  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "document");
+  // The core category, when it names a kind.
+  wenfeng::report::DocxParts parts;
+  parts.body = "<w:p><w:r><w:t>一份稿件</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p>";
+  parts.core["category"] = "news.member-visit";
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/c.docx", std::ios::binary) << *wenfeng::report::build_docx(parts);
+  j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", dir + "/c.docx"}).out);
+  EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "news.member-visit");
+  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "document");
+  EXPECT_EQ(j["files"][0]["findings"][0]["rule"].as_string(), "kind.not-reportable");
+}
+
+TEST(CheckCli, UnknownKindGivesInfoAndSuggestsKind) {
+  const auto r = run_cli({"check", "--format", "json", "samples/count/notice.txt"});
+  EXPECT_EQ(r.status, 0);
+  const auto f = parse(r.out)["files"][0];
+  EXPECT_EQ(f["kind"]["id"].as_string(), "unknown");
+  EXPECT_EQ(f["findings"][0]["rule"].as_string(), "kind.unknown");
+  EXPECT_NE(f["findings"][0]["message"].as_string().find("--kind"), std::string::npos);
+  // --fail-on info turns the info into a failing status.
+  EXPECT_EQ(run_cli({"check", "--fail-on", "info", "samples/count/notice.txt"}).status, 1);
+}
+
+TEST(CheckCli, ExitCodesAreTheSameInEveryFormat) {
+  for (const char* fmt : {"text", "json"}) {
+    EXPECT_EQ(run_cli({"check", "--format", fmt, "--profile", "jinxiang", "samples/jinxiang/research-main-ok.txt"}).status, 0);
+    EXPECT_EQ(run_cli({"check", "--format", fmt, "--profile", "jinxiang", "samples/jinxiang/research-main-long.txt"}).status, 1);
+    EXPECT_EQ(run_cli({"check", "--format", fmt, "--profile", "jinxiang", "samples/jinxiang/research-main-long.txt",
+                       "samples/nonexistent.docx"}).status, 2);
+    // Warnings fail only with --fail-on warning.
+    EXPECT_EQ(run_cli({"check", "--format", fmt, "--profile", "daxing", "samples/daxing/foreign-affairs.txt"}).status, 0);
+    EXPECT_EQ(run_cli({"check", "--format", fmt, "--fail-on", "warning", "--profile", "daxing",
+                       "samples/daxing/foreign-affairs.txt"}).status, 1);
+  }
+}
+
+TEST(CheckCli, BadProfileOrKindIsAUsageError) {
+  auto r = run_cli({"check", "--profile", "nosuch", "samples/count/notice.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("jinxiang"), std::string::npos);  // lists the available profiles
+  r = run_cli({"check", "--profile", "jinxiang", "--kind", "news.nosuch", "samples/count/notice.txt"});
+  EXPECT_EQ(r.status, 2);
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/broken.yaml") << "id: broken\nextends: national\nkinds:\n  document:\n    limits:\n"
+                                         "      length.body: {max: many}\n";
+  r = run_cli({"check", "--profile", dir + "/broken.yaml", "samples/count/notice.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("broken.yaml:6:"), std::string::npos) << r.err;
+}
+
+TEST(CheckCli, UserProfileByPathExtendsAnIssuer) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/mine.yaml") << "id: mine\nextends: jinxiang\nkinds:\n  news.main-leader-research:\n"
+                                       "    limits:\n      length.body: {max: 300, part: 本单位规定}\n";
+  const auto f = parse(run_cli({"check", "--format", "json", "--profile", dir + "/mine.yaml",
+                                "samples/jinxiang/research-main-ok.txt"}).out)["files"][0];
+  EXPECT_EQ(f["profile"]["id"].as_string(), "mine");
+  EXPECT_EQ(f["profile"]["chain"].items().size(), 3u);
+  ASSERT_EQ(f["findings"].items().size(), 1u);
+  EXPECT_EQ(f["findings"][0]["data"]["limit"].as_string(), "300");
+  EXPECT_EQ(f["findings"][0]["source"]["part"].as_string(), "本单位规定");
+}
+
+TEST(CheckCli, ProfilesAndExplain) {
+  auto r = run_cli({"profiles"});
+  EXPECT_EQ(r.status, 0);
+  for (const char* id : {"national", "jinxiang", "daxing", "yichun", "hengshan", "hubei"})
+    EXPECT_NE(r.out.find(std::string(id) + "  "), std::string::npos) << id;
+  EXPECT_NE(r.out.find("length.item ≤ 120 字"), std::string::npos);
+  r = run_cli({"explain", "length.body", "--profile", "jinxiang"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("news.member-research：length.body ≤ 600 字"), std::string::npos) << r.out;
+  EXPECT_EQ(run_cli({"explain", "no.such-rule"}).status, 2);
+}
+
+TEST(CheckCli, StdinAndMixedBadInput) {
+  const auto r = run_cli({"check", "--format", "json", "--profile", "jinxiang", "--stdin-filename", "x.txt", "-",
+                          "samples/"},
+                         wenfeng::testing::source_path("samples/jinxiang/member-exhibition.txt"));
+  EXPECT_EQ(r.status, 2);
+  const auto j = parse(r.out);
+  EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "news.member-exhibition");
+  EXPECT_EQ(j["files"][1]["error"]["code"].as_string(), "is-directory");
+}
+
+}  // namespace
