@@ -61,7 +61,6 @@ std::string short_excerpt(std::string_view s, std::size_t max_cp = 24) {
 Body body_of(const model::Document& doc, const profiles::BodyScope& scope) {
   Body body;
   const int title = title_block(doc);
-  const int lead = lead_block(doc);
   std::size_t captions = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
@@ -81,9 +80,11 @@ Body body_of(const model::Document& doc, const profiles::BodyScope& scope) {
       ++captions;
       continue;
     }
+    if (blank(t) && body.spans.empty()) continue;
     Span s{static_cast<std::uint32_t>(i), 0};
-    if (scope.exclude_dateline && static_cast<int>(i) == lead && dateline_regex().search(t, m) && m.end > m.begin &&
-        m.end < t.size()) {
+    // The dateline opens the first counted paragraph (after any title and editor's note).
+    const bool first = body.spans.empty() && !blank(t);
+    if (scope.exclude_dateline && first && dateline_regex().search(t, m) && m.end > m.begin && m.end < t.size()) {
       s.begin = static_cast<std::uint32_t>(m.end);
       body.excluded.push_back("电头“" + std::string(t.substr(0, m.end)) + "”");
     }
