@@ -286,6 +286,18 @@ Result<Report> check_document(const model::Document& doc, const profiles::Profil
     if (!items.ok()) return items.error();
     r.items = items->size();
     item_limits(doc, profile, *k, *items, r.findings);
+    if (auto it = k->limits.find("length.items"); it != k->limits.end() && r.items > it->second.max) {
+      const auto& lim = it->second;
+      const auto max = static_cast<std::size_t>(lim.max);
+      const std::uint32_t at = (*items)[max].title_block;
+      Diagnostic d = make("length.items", lim.severity, at, 0, static_cast<std::uint32_t>(doc.block_text(at).size()),
+                          "本期含 " + std::to_string(r.items) + " 条信息，超出上限 " + std::to_string(max) +
+                              " 条（多 " + std::to_string(r.items - max) + " 条）；类型 " + kind_note(kind),
+                          lim.source);
+      d.document_level = true;
+      d.data = {{"figure", std::to_string(r.items)}, {"limit", std::to_string(max)}};
+      r.findings.push_back(std::move(d));
+    }
   }
   prohibitions(doc, *k, kind, body, title, r.findings);
 

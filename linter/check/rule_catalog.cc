@@ -12,6 +12,8 @@ const std::vector<RuleInfo>& rule_catalog() {
        "把一期简报按标题样式或规范中的条目标题格式拆成单条信息，逐条检查字数；调研类信息（栏目或标题含调研标记）"
        "使用 length.item-research 上限。",
        true},
+      {"length.items", "每期条数",
+       "一期简报或报告中的信息条数上限（如《应急工作》一事一报：每期 1 条）。", true},
       {"length.pages", "每期页数",
        "按 GB/T 9704 版心（每页 22 行、每行 28 字，标题 2 号字）估算页数并与上限比较；文档保存的页数只作对照。", true},
       {"duration.tv", "电视播报时长",

@@ -19,7 +19,10 @@ std::string fmt(double v) {
 }
 
 std::string limit_text(const profiles::Limit& l, const std::string& unit) {
-  std::string u = l.rule.rfind("duration.", 0) == 0 ? " 分钟" : l.rule == "length.pages" ? " 页" : (unit == "zishu" ? " 字" : " " + unit);
+  std::string u = l.rule.rfind("duration.", 0) == 0 ? " 分钟"
+                  : l.rule == "length.pages"         ? " 页"
+                  : l.rule == "length.items"         ? " 条"
+                                                     : (unit == "zishu" ? " 字" : " " + unit);
   std::string t = l.rule + " ≤ " + fmt(l.max) + u + "（" + model::severity_name(l.severity);
   if (l.soft) t += "，默认软上限";
   return t + "）";
@@ -40,11 +43,13 @@ void print_profile(const profiles::Profile& p) {
     for (const auto& pr : k.prohibitions)
       std::cout << "        " << pr.rule << "（" << model::severity_name(pr.severity) << "）" << pr.message
                 << "  依据：" << pr.source.text() << "\n";
+    for (const auto& n : k.notes) std::cout << "        （不可自动检查）" << n << "\n";
     if (k.items)
       for (const auto& t : k.items->types)
         std::cout << "        kind.item-type " << t.name << "（" << model::severity_name(t.severity) << "）"
                   << t.message << "\n";
   }
+  for (const auto& n : p.notes) std::cout << "  （不可自动检查）" << n << "\n";
   if (!p.rules.empty()) {
     std::cout << "  规则设置：\n";
     for (const auto& [id, s] : p.rules)

@@ -75,12 +75,13 @@ model::RuleSource source_from(const YAML::Node& n, const model::RuleSource& base
   return s;
 }
 
-const std::set<std::string> kLimitRules = {"length.body",  "length.item",    "length.item-research",
-                                           "length.pages", "duration.tv",    "duration.speech"};
+const std::set<std::string> kLimitRules = {"length.body",  "length.item", "length.item-research", "length.items",
+                                           "length.pages", "duration.tv", "duration.speech"};
 const std::set<std::string> kProhibitionRules = {"kind.not-reportable", "kind.genre", "kind.named-escorts"};
 
 void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
-  check_keys(n, {"name", "title_keywords", "limits", "prohibitions", "items"}, "kind");
+  check_keys(n, {"name", "title_keywords", "limits", "prohibitions", "items", "notes"}, "kind");
+  if (n["notes"]) k.notes = strings(n["notes"], "notes");
   if (n["name"]) k.name = str(n["name"], "name");
   if (n["title_keywords"]) k.title_keywords = strings(n["title_keywords"], "title_keywords");
   if (const auto lim = n["limits"]) {
@@ -147,7 +148,9 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
 }
 
 void load_into(const YAML::Node& root, Profile& p) {
-  check_keys(root, {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules"}, "profile");
+  check_keys(root, {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes"},
+             "profile");
+  if (root["notes"]) p.notes = strings(root["notes"], "notes");
   if (root["name"]) p.name = str(root["name"], "name");
   if (root["source"]) {
     check_keys(root["source"], {"issuer", "document", "part"}, "source");

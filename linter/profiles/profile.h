@@ -18,8 +18,8 @@ namespace wenfeng::profiles {
 // A numeric limit of a kind. Units: length.* in the profile's unit (字), duration.* in
 // minutes, length.pages in pages.
 struct Limit {
-  std::string rule;        // length.body, length.item, length.item-research, length.pages,
-                           // duration.tv, duration.speech
+  std::string rule;        // length.body, length.item, length.item-research, length.items,
+                           // length.pages, duration.tv, duration.speech
   double max = 0;
   bool soft = false;       // a labelled default where the issuer gave no number
   std::string note;        // why, for soft limits
@@ -61,6 +61,7 @@ struct Kind {
   std::map<std::string, Limit> limits;  // by rule id
   std::vector<Prohibition> prohibitions;
   std::optional<ItemSpec> items;
+  std::vector<std::string> notes;  // the issuer's rules for this kind that are not lintable
 };
 
 // What the body count leaves out (defaults: title, dateline/byline, editor's note, captions).
@@ -89,6 +90,7 @@ struct Profile {
   BodyScope scope;
   std::map<std::string, Kind> kinds;
   std::map<std::string, RuleSetting> rules;  // per rule id switches (later rule families)
+  std::vector<std::string> notes;            // the issuer's rules that are not lintable
 
   const Kind* kind(const std::string& kind_id) const {
     auto it = kinds.find(kind_id);
