@@ -64,7 +64,7 @@ Body body_of(const model::Document& doc, const profiles::BodyScope& scope) {
   std::size_t captions = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain) continue;
+    if (b.story != model::Story::kMain || b.directive) continue;
     const std::string_view t = doc.block_text(b);
     if (scope.exclude_title && static_cast<int>(i) == title) {
       body.excluded.push_back("标题“" + short_excerpt(t) + "”");
@@ -143,7 +143,7 @@ Result<std::vector<Item>> split_items(const model::Document& doc, const profiles
   std::string section_reason;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain || static_cast<int>(i) == title) continue;
+    if (b.story != model::Story::kMain || b.directive || static_cast<int>(i) == title) continue;
     const std::string_view t = doc.block_text(b);
     if (blank(t)) continue;
     text::Match m;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "phrases/phrase_check.h"
 #include "text/utf8.h"
 
 namespace wenfeng::check {
@@ -221,6 +222,44 @@ void prohibitions(const model::Document& doc, const profiles::Kind& k, const Kin
   }
 }
 
+// Applied to every report on the way out: the profile's rule switches and severities, the
+// .wenfeng.yaml ignore list for rule ids, suppressions declared in the document, and order.
+void finish(Report& r, const profiles::Profile& profile, const model::Document& doc, const Options& options) {
+  auto suppressed = [&](const Diagnostic& d) {
+    if (std::find(options.ignore.begin(), options.ignore.end(), d.rule) != options.ignore.end()) return true;
+    if (d.document_level) return false;
+    for (const auto& s : doc.suppressions) {
+      const bool after_begin = d.block > s.begin_block || (d.block == s.begin_block && d.offset >= s.begin_offset);
+      const bool before_end = s.end_offset == 0 ? d.block < s.end_block
+                                                : (d.block < s.end_block ||
+                                                   (d.block == s.end_block && d.offset + d.length <= s.end_offset));
+      if (!after_begin || !before_end) continue;
+      if (s.only.empty()) return true;
+      for (const auto& term : s.only) {
+        if (term == d.rule) return true;
+        for (const auto& [k, v] : d.data)
+          if ((k == "entry" || k == "category" || k == "list") && v == term) return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Diagnostic> kept;
+  kept.reserve(r.findings.size());
+  for (auto& d : r.findings) {
+    auto it = profile.rules.find(d.rule);
+    if (it != profile.rules.end()) {
+      if (!it->second.enabled) continue;
+      if (it->second.severity) d.severity = *it->second.severity;
+    }
+    if (suppressed(d)) continue;
+    kept.push_back(std::move(d));
+  }
+  r.findings = std::move(kept);
+  std::stable_sort(r.findings.begin(), r.findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.block != b.block ? a.block < b.block : a.offset < b.offset;
+  });
+}
+
 }  // namespace
 
 std::string format_duration(double seconds) {
@@ -231,9 +270,10 @@ std::string format_duration(double seconds) {
   return std::to_string(m) + "分" + std::to_string(s) + "秒";
 }
 
-Result<Report> check_document(const model::Document& doc, const profiles::Profile& profile, const KindChoice& kind,
-                              const Options& options) {
-  Report r;
+namespace {
+
+Status run_rules(Report& r, const model::Document& doc, const profiles::Profile& profile, const KindChoice& kind,
+                 const Options& options) {
   r.kind = kind;
   r.counts = count::count_document(doc, {});
   const Body body = body_of(doc, profile.scope);
@@ -251,7 +291,12 @@ Result<Report> check_document(const model::Document& doc, const profiles::Profil
   const bool speech = kind.id == "speech" || kind.id.rfind("speech.", 0) == 0;
   if (speech) r.durations.speech_minutes = static_cast<double>(r.body_figure) / profile.speech_rate;
 
-  if (doc.blocks.empty()) return r;
+  if (doc.blocks.empty()) return ok_status();
+  if (options.phrases) {
+    profiles::PhraseSettings ps = profile.phrases;
+    ps.allow.insert(ps.allow.end(), options.ignore.begin(), options.ignore.end());
+    phrases::check_phrases(doc, *options.phrases, ps, kind.id, body.spans, r.body_figure, r.findings);
+  }
   if (kind.id == "unknown") {
     Diagnostic d = make("kind.unknown", Severity::kInfo, anchor, 0, 0,
                         "未能确定稿件类型（" + (kind.reason.empty() ? std::string("没有可用线索") : kind.reason) +
@@ -260,10 +305,10 @@ Result<Report> check_document(const model::Document& doc, const profiles::Profil
                         profile.source);
     d.document_level = true;
     r.findings.push_back(std::move(d));
-    return r;
+    return ok_status();
   }
   const profiles::Kind* k = profile.kind(kind.id);
-  if (!k) return r;
+  if (!k) return ok_status();
 
   length_limit(doc, profile, kind, body, r.body_figure, anchor, r.findings);
   if (tv) duration_limit(doc, profile, kind, body, r.body_figure, "duration.tv", profile.tv_rate, anchor, r.findings);
@@ -283,7 +328,7 @@ Result<Report> check_document(const model::Document& doc, const profiles::Profil
   }
   if (k->items) {
     auto items = split_items(doc, *k->items);
-    if (!items.ok()) return items.error();
+    if (!items.ok()) return items.error();  // a bad item pattern in the profile
     r.items = items->size();
     item_limits(doc, profile, *k, *items, r.findings);
     if (auto it = k->limits.find("length.items"); it != k->limits.end() && r.items > it->second.max) {
@@ -300,22 +345,16 @@ Result<Report> check_document(const model::Document& doc, const profiles::Profil
     }
   }
   prohibitions(doc, *k, kind, body, title, r.findings);
+  return ok_status();
+}
 
-  // The profile may switch rules off or change their severity.
-  std::vector<Diagnostic> kept;
-  kept.reserve(r.findings.size());
-  for (auto& d : r.findings) {
-    auto it = profile.rules.find(d.rule);
-    if (it != profile.rules.end()) {
-      if (!it->second.enabled) continue;
-      if (it->second.severity) d.severity = *it->second.severity;
-    }
-    kept.push_back(std::move(d));
-  }
-  r.findings = std::move(kept);
-  std::stable_sort(r.findings.begin(), r.findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.block != b.block ? a.block < b.block : a.offset < b.offset;
-  });
+}  // namespace
+
+Result<Report> check_document(const model::Document& doc, const profiles::Profile& profile, const KindChoice& kind,
+                              const Options& options) {
+  Report r;
+  if (auto st = run_rules(r, doc, profile, kind, options); !st.ok()) return st.error();
+  finish(r, profile, doc, options);
   return r;
 }
 

@@ -14,11 +14,17 @@
 #include "model/document.h"
 #include "profiles/profile.h"
 
+namespace wenfeng::phrases {
+struct PhraseSet;
+}
+
 namespace wenfeng::check {
 
 struct Options {
   std::optional<std::string> kind;    // --kind
   std::optional<std::string> medium;  // --medium tv
+  const phrases::PhraseSet* phrases = nullptr;  // dictionaries; null = phrase rules off
+  std::vector<std::string> ignore;    // .wenfeng.yaml ignore: phrases, categories, lists, rule ids
 };
 
 struct Durations {

@@ -46,7 +46,7 @@ int title_block(const model::Document& doc) {
   int first = -1;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain) continue;
+    if (b.story != model::Story::kMain || b.directive) continue;
     if (b.role == model::Role::kTitle) return static_cast<int>(i);
     if (first < 0 && !blank(doc.block_text(b))) first = static_cast<int>(i);
   }
@@ -57,7 +57,7 @@ int lead_block(const model::Document& doc) {
   const int t = title_block(doc);
   for (std::size_t i = static_cast<std::size_t>(t + 1); i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story == model::Story::kMain && b.role != model::Role::kTitle && !blank(doc.block_text(b)))
+    if (b.story == model::Story::kMain && !b.directive && b.role != model::Role::kTitle && !blank(doc.block_text(b)))
       return static_cast<int>(i);
   }
   return -1;

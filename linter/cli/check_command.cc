@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "phrases/dictionary.h"
 #include "profiles/profile.h"
 #include "report/check_report.h"
 
@@ -40,7 +41,8 @@ class ProfileCache {
 
 int check_command(const std::vector<std::string>& argv) {
   auto parsed = parse_args(argv,
-                           {"--profile", "--kind", "--medium", "--format", "--fail-on", "--stdin-filename", "--jobs"},
+                           {"--profile", "--kind", "--medium", "--format", "--fail-on", "--stdin-filename", "--jobs",
+                            "--dictionaries"},
                            {"--pretty", "--color", "--no-color"});
   if (!parsed.ok()) {
     std::cerr << "wenfeng check: " << parsed.error().message << "\n";
@@ -87,6 +89,12 @@ int check_command(const std::vector<std::string>& argv) {
   }
   unsigned jobs = default_threads();
   if (auto j = args.get("--jobs")) jobs = static_cast<unsigned>(std::max(1, std::atoi(j->c_str())));
+  // The dictionaries are compiled once into one automaton shared by every file.
+  auto phrase_set = phrases::load_phrase_set(args.get_or("--dictionaries", phrases::dictionaries_dir()));
+  if (!phrase_set.ok()) {
+    std::cerr << "wenfeng check: " << phrase_set.error().message << "\n";
+    return 2;
+  }
 
   struct Result_ {
     report::CheckedFile file;
@@ -124,6 +132,8 @@ int check_command(const std::vector<std::string>& argv) {
       return out;
     }
     check::Options opt;
+    opt.phrases = phrase_set->get();
+    opt.ignore = cfg->ignore;
     opt.medium = args.get("--medium");
     if (!opt.medium) opt.medium = cfg->medium;
     auto rep = check::check_document(*in.doc, pr, *kind, opt);

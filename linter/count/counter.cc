@@ -92,7 +92,7 @@ bool Scope::includes(model::Story s) const {
 Counts count_document(const model::Document& doc, const Scope& scope) {
   Counts total;
   for (const auto& b : doc.blocks)
-    if (scope.includes(b.story)) total += count_text(doc.block_text(b));
+    if (scope.includes(b.story) && !b.directive) total += count_text(doc.block_text(b));
   return total;
 }
 

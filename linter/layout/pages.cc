@@ -39,7 +39,7 @@ PageEstimate estimate_pages(const model::Document& doc) {
   PageEstimate pe;
   std::uint64_t lines = 0;
   for (const auto& b : doc.blocks) {
-    if (b.story != model::Story::kMain) continue;
+    if (b.story != model::Story::kMain || b.directive) continue;
     if (b.page_break_before && lines % kLinesPerPage != 0)
       lines += kLinesPerPage - lines % kLinesPerPage;
     const bool title = b.role == model::Role::kTitle;

@@ -48,6 +48,7 @@ struct Block {
   std::uint8_t level = 0;         // heading level (1..9) or list level (1..9), else 0
   bool page_break_before = false; // explicit break (w:br type=page / pageBreakBefore / section)
   bool in_table = false;          // inside a table (role may still be heading/list)
+  bool directive = false;         // a wenfeng directive line (text formats): never counted
   std::uint32_t begin = 0;        // byte range in Document::text
   std::uint32_t end = 0;
   std::uint16_t source = 0;       // index into Document::sources (part name / file name)
@@ -71,6 +72,15 @@ struct CommentRange {
   std::string text;                                 // the comment's own text
 };
 
+// A range where findings are suppressed (DOCX comment "wenfeng-ignore", text directives).
+// `only` narrows it to rule ids, dictionary lists, categories or phrases; empty = all.
+struct Suppression {
+  std::uint32_t begin_block = 0, begin_offset = 0;
+  std::uint32_t end_block = 0, end_offset = 0;  // end exclusive
+  std::vector<std::string> only;
+  std::string origin;  // "DOCX 批注" / "第 3 行 wenfeng-ignore"
+};
+
 struct Document {
   std::string format;                 // "docx", "text", …
   std::string encoding;               // source encoding for text formats ("UTF-8", "GB18030", …)
@@ -78,6 +88,7 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<std::string> sources;   // part or file names referenced by Block::source
   std::vector<CommentRange> comments;
+  std::vector<Suppression> suppressions;
   // Document properties: "custom:wenfeng.kind", "core:category", "core:title",
   // "app:Pages", "app:Application", …
   std::map<std::string, std::string> properties;

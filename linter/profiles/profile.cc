@@ -148,8 +148,36 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
 }
 
 void load_into(const YAML::Node& root, Profile& p) {
-  check_keys(root, {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes"},
+  check_keys(root,
+             {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes", "phrases"},
              "profile");
+  if (const auto ph = root["phrases"]) {
+    check_keys(ph, {"lists", "categories", "allow", "density"}, "phrases");
+    if (const auto l = ph["lists"]) {
+      if (!l.IsMap()) fail(l, "phrases.lists 应为映射（列表: on/off）");
+      for (const auto& kv : l) {
+        const std::string id = kv.first.as<std::string>();
+        if (id != "boilerplate" && id != "banned" && id != "confusable") fail(kv.first, "未知的词表 “" + id + "”");
+        const std::string v = kv.second.Scalar();
+        if (v != "on" && v != "off") fail(kv.second, "词表开关只能是 on 或 off");
+        p.phrases.lists[id] = v == "on";
+      }
+    }
+    if (const auto c = ph["categories"]) {
+      if (!c.IsMap()) fail(c, "phrases.categories 应为映射（类别: 级别）");
+      for (const auto& kv : c) p.phrases.category_severity[kv.first.as<std::string>()] = severity(kv.second);
+    }
+    if (ph["allow"]) {
+      const auto more = strings(ph["allow"], "phrases.allow");
+      p.phrases.allow.insert(p.phrases.allow.end(), more.begin(), more.end());
+    }
+    if (const auto d = ph["density"]) {
+      check_keys(d, {"per_1000", "min_body", "severity"}, "phrases.density");
+      if (d["per_1000"]) p.phrases.density_per_1000 = number(d["per_1000"], "per_1000");
+      if (d["min_body"]) p.phrases.density_min_body = static_cast<std::uint64_t>(number(d["min_body"], "min_body"));
+      if (d["severity"]) p.phrases.density_severity = severity(d["severity"]);
+    }
+  }
   if (root["notes"]) p.notes = strings(root["notes"], "notes");
   if (root["name"]) p.name = str(root["name"], "name");
   if (root["source"]) {

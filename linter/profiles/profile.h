@@ -73,6 +73,17 @@ struct BodyScope {
   bool exclude_captions = true;
 };
 
+// Phrase dictionaries: which lists run, severities per category, allowed entries, and the
+// boilerplate-density rule.
+struct PhraseSettings {
+  std::map<std::string, bool> lists = {{"boilerplate", true}, {"banned", true}, {"confusable", true}};
+  std::map<std::string, model::Severity> category_severity;
+  std::vector<std::string> allow;    // phrases, categories or lists never reported
+  double density_per_1000 = 8;       // boilerplate hits per 1000 body 字; 0 = off
+  std::uint64_t density_min_body = 300;  // shorter bodies are not judged
+  model::Severity density_severity = model::Severity::kWarning;
+};
+
 struct RuleSetting {
   bool enabled = true;
   std::optional<model::Severity> severity;
@@ -88,6 +99,7 @@ struct Profile {
   double tv_rate = 290;             // 字/分钟
   double speech_rate = 200;
   BodyScope scope;
+  PhraseSettings phrases;
   std::map<std::string, Kind> kinds;
   std::map<std::string, RuleSetting> rules;  // per rule id switches (later rule families)
   std::vector<std::string> notes;            // the issuer's rules that are not lintable

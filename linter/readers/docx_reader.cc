@@ -516,6 +516,24 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
   for (auto& [id, c] : walker.comments()) {
     c.id = id;
     doc.comments.push_back(c);
+    // A Word comment containing "wenfeng-ignore [terms]" suppresses findings in its range.
+    const auto pos = c.text.find("wenfeng-ignore");
+    if (pos == std::string::npos) continue;
+    model::Suppression s{c.begin_block, c.begin_offset, c.end_block, c.end_offset, {}, "Word 批注 " + id};
+    std::string rest = c.text.substr(pos + 14);
+    // "wenfeng-ignore: terms" narrows it; anything else after the marker is a reason.
+    if (rest.rfind(":", 0) == 0) rest = rest.substr(1);
+    else if (rest.rfind("\xEF\xBC\x9A", 0) == 0) rest = rest.substr(3);
+    else rest.clear();
+    std::size_t i = 0;
+    while (i < rest.size()) {
+      while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\n' || rest[i] == ',')) ++i;
+      std::size_t j = i;
+      while (j < rest.size() && rest[j] != ' ' && rest[j] != '\n' && rest[j] != ',') ++j;
+      if (j > i) s.only.push_back(rest.substr(i, j - i));
+      i = j;
+    }
+    doc.suppressions.push_back(std::move(s));
   }
   read_properties(zip, doc);
   return doc;

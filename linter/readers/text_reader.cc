@@ -1,6 +1,8 @@
 #include "readers/text_reader.h"
 
 #include <cstring>
+#include <optional>
+#include <vector>
 
 #include "readers/encoding.h"
 #include "text/charclass.h"
@@ -30,6 +32,44 @@ bool looks_like_title(std::string_view line) {
 
 namespace {
 
+// "wenfeng-ignore…" after optional comment marks (#, //, <!--, 〔), or "" when the line is
+// not a directive.
+std::string_view directive_of(std::string_view line) {
+  std::size_t i = 0;
+  auto skip_spaces = [&] { while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i; };
+  skip_spaces();
+  for (std::string_view mark : {"<!--", "//", "#"})
+    if (line.substr(i, mark.size()) == mark) {
+      i += mark.size();
+      break;
+    }
+  skip_spaces();
+  line = line.substr(i);
+  if (line.rfind("wenfeng-ignore", 0) != 0) return {};
+  if (const auto close = line.find("-->"); close != std::string_view::npos) line = line.substr(0, close);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line;
+}
+
+// Terms after "wenfeng-ignore:" narrow a suppression; text after the directive without a
+// colon is a free-form reason.
+std::vector<std::string> words_after(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  if (s.rfind(":", 0) == 0) s.remove_prefix(1);
+  else if (s.rfind("\xEF\xBC\x9A", 0) == 0) s.remove_prefix(3);  // full-width colon
+  else return out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == ',')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != ',') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
 bool is_blank(std::string_view line) {
   const char* p = line.data();
   const char* e = p + line.size();
@@ -41,6 +81,41 @@ bool is_blank(std::string_view line) {
 }
 
 }  // namespace
+
+void apply_ignore_directives(model::Document& doc) {
+  std::optional<model::Suppression> open_range;
+  std::optional<model::Suppression> next_paragraph;
+  for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
+    auto& b = doc.blocks[i];
+    const std::string_view d = directive_of(doc.block_text(b));
+    if (!d.empty()) {
+      b.directive = true;
+      const std::string origin = "第 " + std::to_string(b.anchors.front().line) + " 行的 wenfeng-ignore";
+      if (d.rfind("wenfeng-ignore-begin", 0) == 0) {
+        open_range = model::Suppression{i + 1, 0, i + 1, 0, words_after(d.substr(20)), origin};
+      } else if (d.rfind("wenfeng-ignore-end", 0) == 0) {
+        if (open_range) {
+          open_range->end_block = i;
+          doc.suppressions.push_back(*open_range);
+          open_range.reset();
+        }
+      } else {
+        next_paragraph = model::Suppression{0, 0, 0, 0, words_after(d.substr(14)), origin};
+      }
+      continue;
+    }
+    if (next_paragraph && !is_blank(doc.block_text(b))) {
+      next_paragraph->begin_block = i;
+      next_paragraph->end_block = i + 1;
+      doc.suppressions.push_back(*next_paragraph);
+      next_paragraph.reset();
+    }
+  }
+  if (open_range) {  // an unclosed range runs to the end
+    open_range->end_block = static_cast<std::uint32_t>(doc.blocks.size());
+    doc.suppressions.push_back(*open_range);
+  }
+}
 
 model::Document build_text_document(std::string_view utf8, std::string_view name) {
   model::DocumentBuilder builder("text");
@@ -78,7 +153,9 @@ model::Document build_text_document(std::string_view utf8, std::string_view name
     ++line;
     if (i == utf8.size()) break;  // a final line end does not start another paragraph
   }
-  return builder.finish();
+  model::Document doc = builder.finish();
+  apply_ignore_directives(doc);
+  return doc;
 }
 
 Result<model::Document> read_text(std::string_view bytes, std::string_view name) {

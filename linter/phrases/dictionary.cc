@@ -1,0 +1,228 @@
+#include "phrases/dictionary.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::phrases {
+namespace fs = std::filesystem;
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const char* p = s.data();
+  const char* e = p + s.size();
+  while (p < e) {
+    const char* a = p;
+    const char32_t c = text::decode(p, e);
+    if (text::is_whitespace(c) || text::is_invisible(c)) continue;
+    out.append(a, p);
+  }
+  return out;
+}
+
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+std::vector<std::string> split_fields(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto bar = line.find(" | ", start);
+    out.push_back(trim(line.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+    if (bar == std::string::npos) break;
+    start = bar + 3;
+  }
+  return out;
+}
+
+// Splits a gap pattern on "…" (one or more U+2026).
+std::vector<std::string> split_parts(const std::string& phrase) {
+  std::vector<std::string> parts;
+  const std::string ell = "\xE2\x80\xA6";
+  std::size_t start = 0;
+  while (true) {
+    const auto pos = phrase.find(ell, start);
+    parts.push_back(phrase.substr(start, pos == std::string::npos ? std::string::npos : pos - start));
+    if (pos == std::string::npos) break;
+    start = pos + ell.size();
+    while (phrase.compare(start, ell.size(), ell) == 0) start += ell.size();
+  }
+  return parts;
+}
+
+}  // namespace
+
+Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out) {
+  std::map<std::string, std::string> sources;
+  std::string list, category, default_source;
+  model::Severity severity = model::Severity::kWarning;
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int line_no = 0;
+  auto fail = [&](const std::string& msg) {
+    const std::string where = name + ":" + std::to_string(line_no);
+    return make_error(ErrorCode::kConfig, where + ": " + msg, where);
+  };
+  while (std::getline(in, raw)) {
+    ++line_no;
+    if (line_no == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw = raw.substr(3);
+    const std::string line = trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    if (line[0] == '@') {
+      const auto sp = line.find(' ');
+      const std::string key = line.substr(0, sp);
+      const std::string value = sp == std::string::npos ? "" : trim(line.substr(sp + 1));
+      if (key == "@list") {
+        if (value != "boilerplate" && value != "banned" && value != "confusable")
+          return fail("@list 只能是 boilerplate、banned 或 confusable，实际为 “" + value + "”");
+        list = value;
+      } else if (key == "@category") {
+        category = value;
+      } else if (key == "@severity") {
+        if (!model::parse_severity(value, severity)) return fail("@severity 只能是 error、warning 或 info");
+      } else if (key == "@source") {
+        const auto eq = value.find(" = ");
+        if (eq == std::string::npos) {
+          if (!sources.count(value)) return fail("未定义的来源代号 “" + value + "”（先用 @source 代号 = 说明 定义）");
+          default_source = value;
+        } else {
+          sources[trim(value.substr(0, eq))] = trim(value.substr(eq + 3));
+        }
+      } else {
+        return fail("未知的指令 “" + key + "”");
+      }
+      continue;
+    }
+    if (list.empty()) return fail("词条出现在 @list 之前");
+    const auto fields = split_fields(line);
+    Entry e;
+    e.list = list;
+    e.category = category;
+    e.severity = severity;
+    e.phrase = fields[0];
+    e.file = name;
+    e.line = line_no;
+    std::string source_key = default_source;
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+      const auto eq = fields[i].find('=');
+      if (eq == std::string::npos) return fail("属性应写成 键=值：“" + fields[i] + "”");
+      const std::string k = trim(fields[i].substr(0, eq));
+      const std::string v = trim(fields[i].substr(eq + 1));
+      auto regex = [&](std::shared_ptr<text::Regex>& slot) -> Status {
+        auto r = text::Regex::compile(v);
+        if (!r.ok()) return fail(r.error().message);
+        slot = std::make_shared<text::Regex>(std::move(r).value());
+        return ok_status();
+      };
+      Status st = ok_status();
+      if (k == "source") {
+        if (!sources.count(v)) return fail("未定义的来源代号 “" + v + "”");
+        source_key = v;
+      } else if (k == "severity") {
+        if (!model::parse_severity(v, e.severity)) return fail("severity 只能是 error、warning 或 info");
+      } else if (k == "suggest") {
+        e.suggestion = v;
+      } else if (k == "note") {
+        e.note = v;
+      } else if (k == "gap") {
+        char* end = nullptr;
+        const long g = std::strtol(v.c_str(), &end, 10);
+        if (end == v.c_str() || *end || g < 1 || g > 60) return fail("gap 应为 1–60 的整数");
+        e.gap = static_cast<int>(g);
+      } else if (k == "kinds") {
+        std::size_t a = 0;
+        while (a <= v.size()) {
+          const auto comma = v.find(',', a);
+          std::string one = trim(v.substr(a, comma == std::string::npos ? std::string::npos : comma - a));
+          if (!one.empty()) e.kinds.push_back(one);
+          if (comma == std::string::npos) break;
+          a = comma + 1;
+        }
+      } else if (k == "density_only") {
+        e.density_only = v == "true";
+      } else if (k == "next") {
+        st = regex(e.next);
+      } else if (k == "prev") {
+        st = regex(e.prev);
+      } else if (k == "not_next") {
+        st = regex(e.not_next);
+      } else if (k == "not_prev") {
+        st = regex(e.not_prev);
+      } else {
+        return fail("未知的属性 “" + k + "”");
+      }
+      if (!st.ok()) return st.error();
+    }
+    if (source_key.empty()) return fail("词条没有来源（用 @source 或 source=）");
+    e.source = sources[source_key];
+    for (auto& part : split_parts(e.phrase)) {
+      part = fold(part);
+      if (part.empty()) return fail("词条 “" + e.phrase + "” 有空的部分");
+      e.parts.push_back(std::move(part));
+    }
+    if (e.parts.size() > 4) return fail("间隔模式最多 4 段");
+    out.push_back(std::move(e));
+  }
+  return ok_status();
+}
+
+std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries) {
+  auto set = std::make_shared<PhraseSet>();
+  set->entries = std::move(entries);
+  std::map<std::string, std::uint32_t> pattern_of;
+  for (std::uint32_t i = 0; i < set->entries.size(); ++i) {
+    const std::string& key = set->entries[i].parts.back();
+    auto it = pattern_of.find(key);
+    if (it == pattern_of.end()) {
+      it = pattern_of.emplace(key, set->matcher.add(key)).first;
+      set->entries_by_pattern.emplace_back();
+    }
+    set->entries_by_pattern[it->second].push_back(i);
+  }
+  set->matcher.build();
+  return set;
+}
+
+std::string dictionaries_dir() {
+  if (const char* env = std::getenv("WENFENG_DICTIONARIES_DIR"); env && *env) return env;
+  return std::string(WENFENG_DATA_DIR) + "/dictionaries";
+}
+
+Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".dict") files.push_back(it->path().string());
+  if (ec) return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir);
+  std::sort(files.begin(), files.end());
+  std::vector<Entry> entries;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) return make_error(ErrorCode::kConfig, "无法读取词典 " + f);
+    std::ostringstream s;
+    s << in.rdbuf();
+    const std::string text = s.str();
+    if (text::find_invalid_utf8(text) != std::string::npos)
+      return make_error(ErrorCode::kConfig, f + ": 词典必须是 UTF-8 编码");
+    auto st = parse_dictionary(text, f, entries);
+    if (!st.ok()) return st.error();
+  }
+  auto set = build_phrase_set(std::move(entries));
+  std::const_pointer_cast<PhraseSet>(set)->files = files;
+  return set;
+}
+
+}  // namespace wenfeng::phrases

@@ -1,0 +1,65 @@
+// Phrase dictionaries: data files under dictionaries/ (format in dictionaries/README.md),
+// compiled into one immutable PhraseSet with a single Aho–Corasick automaton.
+//
+// An entry is a phrase ("高度重视"), or a gap pattern whose parts are joined by "…"
+// ("在…的正确领导下": the parts in order, each gap at most `gap` characters inside one
+// sentence), with a list (boilerplate | banned | confusable), a category, a severity, a
+// source, an optional suggestion, and optional context conditions (ICU regexes on the
+// text right after or right before the match) that keep correct uses silent.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "model/diagnostic.h"
+#include "phrases/matcher.h"
+#include "text/regex.h"
+
+namespace wenfeng::phrases {
+
+struct Entry {
+  std::string list;        // boilerplate | banned | confusable
+  std::string category;
+  std::string phrase;      // as written in the dictionary (display)
+  std::vector<std::string> parts;  // folded parts; one part for a plain phrase
+  int gap = 12;            // max characters between parts of a gap pattern
+  model::Severity severity = model::Severity::kWarning;
+  std::string source;      // source note, expanded from its key
+  std::string suggestion;
+  std::string note;
+  bool density_only = false;  // counts toward phrase.density, never reported alone
+  std::vector<std::string> kinds;  // kind-id prefixes the entry applies to (empty = all;
+                                   // an unknown kind gets every entry)
+  std::shared_ptr<text::Regex> next, prev, not_next, not_prev;
+  std::string file;
+  int line = 0;
+};
+
+struct PhraseSet {
+  std::vector<Entry> entries;
+  Matcher matcher;
+  // entries_by_pattern[p] = entries whose key (last part) is matcher pattern p.
+  std::vector<std::vector<std::uint32_t>> entries_by_pattern;
+  std::vector<std::string> files;
+};
+
+// Folds a phrase or text the way matching sees it: whitespace and invisible characters
+// removed.
+std::string fold(std::string_view s);
+
+// Parses one dictionary file's text into entries (appended). `name` is used in errors
+// ("dictionaries/x.dict:12: …").
+Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out);
+
+// Loads every *.dict in the directory (sorted) and builds the automaton.
+Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir);
+// Builds a set from entries (tests, benchmarks).
+std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries);
+
+// $WENFENG_DICTIONARIES_DIR, else the source tree's dictionaries/.
+std::string dictionaries_dir();
+
+}  // namespace wenfeng::phrases

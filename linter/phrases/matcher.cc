@@ -1,0 +1,89 @@
+#include "phrases/matcher.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace wenfeng::phrases {
+
+std::uint32_t Matcher::add(std::string_view pattern) {
+  if (children_.empty()) {
+    children_.emplace_back();
+    terminal_.emplace_back();
+  }
+  std::uint32_t s = 0;
+  for (unsigned char c : pattern) {
+    auto& ch = children_[s];
+    auto it = std::find_if(ch.begin(), ch.end(), [c](const auto& e) { return e.first == c; });
+    if (it != ch.end()) {
+      s = it->second;
+      continue;
+    }
+    const auto next = static_cast<std::uint32_t>(children_.size());
+    children_[s].emplace_back(c, next);
+    children_.emplace_back();
+    terminal_.emplace_back();
+    s = next;
+  }
+  const auto id = static_cast<std::uint32_t>(lengths_.size());
+  terminal_[s].push_back(id);
+  lengths_.push_back(static_cast<std::uint32_t>(pattern.size()));
+  return id;
+}
+
+void Matcher::build() {
+  if (children_.empty()) {
+    children_.emplace_back();
+    terminal_.emplace_back();
+  }
+  // Byte classes: each byte used by some pattern gets a class of its own; all others share 0.
+  bool used[256] = {};
+  for (const auto& ch : children_)
+    for (const auto& [c, next] : ch) used[c] = true;
+  class_count_ = 1;
+  for (int b = 0; b < 256; ++b) classes_[b] = used[b] ? static_cast<std::uint8_t>(class_count_++) : 0;
+
+  const std::size_t n = children_.size();
+  const std::uint32_t stride = class_count_;
+  delta_.assign(n * stride, 0);
+  fail_.assign(n, 0);
+  output_link_.assign(n, kNone);
+  has_output_.assign(n, 0);
+
+  // Breadth-first: a state's delta row is its parent-failure row with its own goto edges.
+  std::deque<std::uint32_t> queue;
+  for (const auto& [c, next] : children_[0]) {
+    delta_[classes_[c]] = next;
+    fail_[next] = 0;
+    queue.push_back(next);
+  }
+  while (!queue.empty()) {
+    const std::uint32_t s = queue.front();
+    queue.pop_front();
+    const std::uint32_t f = fail_[s];
+    std::copy_n(delta_.begin() + static_cast<std::ptrdiff_t>(f * stride), stride,
+                delta_.begin() + static_cast<std::ptrdiff_t>(s * stride));
+    for (const auto& [c, next] : children_[s]) {
+      fail_[next] = delta_[f * stride + classes_[c]];
+      delta_[s * stride + classes_[c]] = next;
+      queue.push_back(next);
+    }
+    output_link_[s] = terminal_[f].empty() ? output_link_[f] : f;
+    if (f == 0) output_link_[s] = kNone;
+    has_output_[s] = !terminal_[s].empty() || output_link_[s] != kNone;
+  }
+  // Flatten outputs.
+  out_begin_.assign(n + 1, 0);
+  outputs_.clear();
+  for (std::size_t s = 0; s < n; ++s) {
+    out_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
+    outputs_.insert(outputs_.end(), terminal_[s].begin(), terminal_[s].end());
+  }
+  out_begin_[n] = static_cast<std::uint32_t>(outputs_.size());
+  // The trie is no longer needed.
+  children_.clear();
+  children_.shrink_to_fit();
+  terminal_.clear();
+  terminal_.shrink_to_fit();
+}
+
+}  // namespace wenfeng::phrases

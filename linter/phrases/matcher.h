@@ -1,0 +1,66 @@
+// Aho–Corasick over UTF-8 bytes: every entry of every dictionary in one automaton, so a
+// paragraph is scanned once whatever the number of entries (time linear in the text plus
+// the matches). The automaton is a full DFA over byte equivalence classes (bytes that no
+// pattern uses share one class), built once per dictionary set and then immutable and
+// shared by all threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wenfeng::phrases {
+
+struct RawMatch {
+  std::uint32_t pattern = 0;  // index given to add()
+  std::uint32_t end = 0;      // byte offset just past the match in the scanned text
+};
+
+class Matcher {
+ public:
+  // Adds a pattern (non-empty UTF-8); returns its index.
+  std::uint32_t add(std::string_view pattern);
+  void build();
+
+  std::size_t pattern_count() const { return lengths_.size(); }
+  std::uint32_t pattern_length(std::uint32_t p) const { return lengths_[p]; }
+  std::size_t state_count() const { return fail_.size(); }
+
+  // Calls on_match(RawMatch) for every (possibly overlapping) occurrence, in order of end.
+  template <typename F>
+  void scan(std::string_view text, F&& on_match) const {
+    std::uint32_t s = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    const std::uint32_t* delta = delta_.data();
+    const std::uint8_t* cls = classes_;
+    const std::uint32_t stride = class_count_;
+    for (std::size_t i = 0; i < n; ++i) {
+      s = delta[s * stride + cls[p[i]]];
+      if (has_output_[s]) {
+        for (std::uint32_t o = s; o != kNone; o = output_link_[o])
+          for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k)
+            on_match(RawMatch{outputs_[k], static_cast<std::uint32_t>(i + 1)});
+      }
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  // Trie under construction: sparse children.
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children_;
+  std::vector<std::vector<std::uint32_t>> terminal_;  // patterns ending at each state
+  std::vector<std::uint32_t> lengths_;
+  // Built automaton.
+  std::uint8_t classes_[256] = {};
+  std::uint32_t class_count_ = 1;
+  std::vector<std::uint32_t> delta_;
+  std::vector<std::uint32_t> fail_;
+  std::vector<std::uint32_t> output_link_;  // nearest proper suffix state with outputs
+  std::vector<std::uint8_t> has_output_;    // this state or a suffix state has outputs
+  std::vector<std::uint32_t> out_begin_;
+  std::vector<std::uint32_t> outputs_;
+};
+
+}  // namespace wenfeng::phrases

@@ -1,0 +1,288 @@
+// Dictionaries and phrase rules: parsing errors, gap patterns, confusables with correct
+// uses that stay silent, DOCX phrases split across runs and inside tracked insertions,
+// suppression (config, text directives, Word comments), density, profile severities.
+#include "phrases/phrase_check.h"
+
+#include <gtest/gtest.h>
+
+#include "check/engine.h"
+#include "phrases/dictionary.h"
+#include "readers/docx_reader.h"
+#include "readers/text_reader.h"
+#include "report/docx_package.h"
+
+using namespace wenfeng;
+
+namespace {
+
+std::shared_ptr<const phrases::PhraseSet> shipped() {
+  static auto set = [] {
+    auto s = phrases::load_phrase_set(phrases::dictionaries_dir());
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+    return std::move(s).value();
+  }();
+  return set;
+}
+
+std::shared_ptr<const phrases::PhraseSet> from(const std::string& dict) {
+  std::vector<phrases::Entry> entries;
+  auto st = phrases::parse_dictionary(dict, "test.dict", entries);
+  EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().message);
+  return phrases::build_phrase_set(std::move(entries));
+}
+
+std::vector<std::string> found(const model::Document& d, const phrases::PhraseSet& set) {
+  std::vector<std::string> out;
+  for (const auto& h : phrases::find_hits(d, set))
+    out.emplace_back(d.block_text(h.block).substr(h.begin, h.end - h.begin));
+  return out;
+}
+
+model::Document text(const std::string& t) { return readers::build_text_document(t, "t.txt"); }
+
+TEST(Dictionary, ShippedListsAreLargeEnough) {
+  const auto set = shipped();
+  std::map<std::string, int> per_list;
+  for (const auto& e : set->entries) {
+    ++per_list[e.list];
+    EXPECT_FALSE(e.source.empty()) << e.phrase;
+  }
+  EXPECT_GE(per_list["boilerplate"], 200);
+  EXPECT_GE(per_list["banned"], 12);
+  EXPECT_GE(per_list["confusable"], 15);
+}
+
+TEST(Dictionary, MalformedEntriesNameFileAndLine) {
+  const char* bad[] = {
+      "高度重视\n",                                                  // before @list
+      "@list boilerplate\n@source A = x\n@source A\n词 | colour=red\n",  // unknown attribute
+      "@list boilerplate\n@source A = x\n@source A\n词 | severity=fatal\n",
+      "@list boilerplate\n@source A = x\n@source A\n词 | next=([\n",      // bad regex
+      "@list boilerplate\n词\n",                                       // no source
+      "@list nonsense\n",
+      "@list boilerplate\n@source A = x\n@source A\n在…\n",            // empty part
+      "@list boilerplate\n@source A = x\n@source A\n以…为 | gap=0\n",
+  };
+  const int lines[] = {1, 4, 4, 4, 2, 1, 4, 4};
+  for (int i = 0; i < 8; ++i) {
+    std::vector<phrases::Entry> entries;
+    auto st = phrases::parse_dictionary(bad[i], "x.dict", entries);
+    ASSERT_FALSE(st.ok()) << bad[i];
+    EXPECT_EQ(st.error().where, "x.dict:" + std::to_string(lines[i])) << st.error().message;
+  }
+}
+
+TEST(PhraseMatch, WhitespaceAndZeroWidthInsideAPhrase) {
+  const auto set = from("@list boilerplate\n@source A = x\n@source A\n高度重视\n");
+  EXPECT_EQ(found(text("要高度 重视。"), *set), std::vector<std::string>{"高度 重视"});
+  EXPECT_EQ(found(text("要高\u200B度\u3000重视。"), *set).size(), 1u);
+  // Never across paragraphs.
+  EXPECT_TRUE(found(text("要高度\n重视。"), *set).empty());
+}
+
+TEST(PhraseMatch, GapPatternsBoundedAndInsideOneSentence) {
+  const auto set = from("@list boilerplate\n@source A = x\n@source A\n在…的正确领导下 | gap=10\n");
+  EXPECT_EQ(found(text("在县委的正确领导下，我们完成了任务。"), *set),
+            std::vector<std::string>{"在县委的正确领导下"});
+  EXPECT_EQ(found(text("在县委、县政府的正确领导下"), *set).size(), 1u);
+  // Gap longer than 10 characters.
+  EXPECT_TRUE(found(text("在一二三四五六七八九十十一的正确领导下"), *set).empty());
+  // Not across a sentence end.
+  EXPECT_TRUE(found(text("我在这里。上级的正确领导下"), *set).empty());
+}
+
+TEST(PhraseMatch, OverlapsKeepTheLongest) {
+  const auto set = shipped();
+  EXPECT_EQ(found(text("县长亲自过问此事。"), *set), std::vector<std::string>{"亲自过问"});
+}
+
+struct ConfusableCase {
+  const char* text;
+  bool flagged;
+};
+
+TEST(Confusables, WrongUsesFlaggedCorrectUsesSilent) {
+  const auto set = shipped();
+  const ConfusableCase cases[] = {
+      {"截止11月底，全县完成投资3亿元。", true},
+      {"截止到目前，已办结120件。", true},
+      {"报名截止日期为12月1日。", false},
+      {"申报工作于月底截止。", false},
+      {"截至目前，已办结120件。", false},
+      {"报名截至日期为12月1日。", true},
+      {"严谨酒后驾车。", true},
+      {"严谨在林区吸烟。", true},
+      {"作风严谨细致。", false},
+      {"严谨的工作态度。", false},
+      {"严禁细致是我们的作风。", true},
+      {"严禁酒后驾车。", false},
+      {"群众向我们反应情况。", true},
+      {"市场反应积极。", false},
+      {"化学反应很快。", false},
+      {"群众反映情况。", false},
+      {"起用新系统后效率提高。", true},
+      {"大胆起用年轻干部。", false},
+      {"作出工作布署。", true},
+      {"作出工作部署。", false},
+      {"帮助企业度过难关。", true},
+      {"度过了一个愉快的周末。", false},
+      {"必需加强管理。", true},
+      {"生活必需品供应充足。", false},
+      {"既要抓发展，而且要保安全。", true},
+      {"既要抓发展，又要保安全。", false},
+      {"建设法制政府。", true},
+      {"加强法制宣传教育。", false},
+  };
+  for (const auto& c : cases) {
+    int n = 0;
+    for (const auto& h : phrases::find_hits(text(c.text), *set))
+      if (set->entries[h.entry].list == "confusable") ++n;
+    EXPECT_EQ(n > 0, c.flagged) << c.text;
+  }
+}
+
+TEST(Banned, ContextKeepsCorrectUsesSilent) {
+  const auto set = shipped();
+  auto banned = [&](const char* t) {
+    int n = 0;
+    for (const auto& h : phrases::find_hits(text(t), *set))
+      if (set->entries[h.entry].list == "banned") ++n;
+    return n;
+  };
+  EXPECT_EQ(banned("全县经济工作会议隆重召开。"), 1);
+  EXPECT_EQ(banned("全国人民代表大会第二次会议隆重召开。"), 0);
+  EXPECT_EQ(banned("警方抓获罪犯三名。"), 1);
+  EXPECT_EQ(banned("该罪犯于2019年刑满释放。"), 0);
+  EXPECT_EQ(banned("残废人就业得到保障。"), 1);
+}
+
+std::string r(const std::string& t) { return "<w:r><w:t xml:space=\"preserve\">" + t + "</w:t></w:r>"; }
+
+model::Document docx(const report::DocxParts& parts) {
+  auto bytes = report::build_docx(parts);
+  auto d = readers::read_docx(*bytes);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+TEST(PhraseDocx, SplitAcrossRunsAndInsideTrackedInsertions) {
+  report::DocxParts parts;
+  parts.body = "<w:p>" + r("标题") + "</w:p><w:p>" + r("我们高") + "<w:proofErr w:type=\"spellStart\"/>" + r("度") +
+               "<w:ins w:id=\"1\" w:author=\"a\">" + r("重") + "</w:ins>" +
+               "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>不</w:delText></w:r></w:del>" + r("视安全。") +
+               "</w:p>";
+  const auto d = docx(parts);
+  EXPECT_EQ(found(d, *shipped()), std::vector<std::string>{"高度重视"});
+}
+
+check::Report run(const model::Document& d, const std::string& profile_id, std::vector<std::string> ignore = {}) {
+  auto p = profiles::load_profile(profile_id);
+  EXPECT_TRUE(p.ok());
+  check::Options o;
+  o.phrases = shipped().get();
+  o.ignore = std::move(ignore);
+  auto rep = check::check_document(d, *p, check::choose_kind(d, *p, std::nullopt, std::nullopt).value(), o);
+  EXPECT_TRUE(rep.ok());
+  return std::move(rep).value();
+}
+
+int count_rule(const check::Report& r, const std::string& rule) {
+  int n = 0;
+  for (const auto& f : r.findings) n += f.rule == rule;
+  return n;
+}
+
+TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
+  const std::string body = "关于安全生产的通知\n各单位要高度重视安全生产，狠抓落实。\n";
+  EXPECT_EQ(count_rule(run(text(body), "national"), "phrase.boilerplate"), 2);
+  // .wenfeng.yaml ignore: a phrase, or a whole rule.
+  EXPECT_EQ(count_rule(run(text(body), "national", {"高度重视"}), "phrase.boilerplate"), 1);
+  EXPECT_EQ(count_rule(run(text(body), "national", {"phrase.boilerplate"}), "phrase.boilerplate"), 0);
+  // Text directives: the next paragraph, or a range, optionally narrowed.
+  EXPECT_EQ(count_rule(run(text("关于安全生产的通知\n# wenfeng-ignore\n各单位要高度重视安全生产，狠抓落实。\n"), "national"),
+                       "phrase.boilerplate"),
+            0);
+  EXPECT_EQ(count_rule(run(text("关于安全生产的通知\n# wenfeng-ignore: 狠抓落实\n各单位要高度重视安全生产，狠抓落实。\n"),
+                           "national"),
+                       "phrase.boilerplate"),
+            1);
+  const auto ranged = text("关于安全生产的通知\n<!-- wenfeng-ignore-begin -->\n要高度重视。\n要狠抓落实。\n"
+                           "<!-- wenfeng-ignore-end -->\n要常抓不懈。\n");
+  const auto rr = run(ranged, "national");
+  EXPECT_EQ(count_rule(rr, "phrase.boilerplate"), 1);
+  // Directive lines are not counted.
+  EXPECT_EQ(rr.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要常抓不懈。").zishu);
+  // A Word comment containing wenfeng-ignore over the phrase.
+  report::DocxParts parts;
+  parts.body = "<w:p>" + r("关于安全生产的通知") + "</w:p><w:p>" + r("各单位要") +
+               "<w:commentRangeStart w:id=\"5\"/>" + r("高度重视") + "<w:commentRangeEnd w:id=\"5\"/>" +
+               r("安全生产，狠抓落实。") + "</w:p>";
+  parts.comments = "<w:comment w:id=\"5\" w:author=\"编辑\"><w:p>" + r("wenfeng-ignore 此处为引用原文") + "</w:p></w:comment>";
+  const auto dr = run(docx(parts), "national");
+  ASSERT_EQ(count_rule(dr, "phrase.boilerplate"), 1);
+  for (const auto& f : dr.findings) {
+    if (f.rule == "phrase.boilerplate") {
+      EXPECT_NE(f.message.find("狠抓落实"), std::string::npos);
+    }
+  }
+}
+
+TEST(PhraseRules, YichunMakesBoilerplateAnError) {
+  const auto d = text("关于安全生产的通知\n各单位要高度重视安全生产。\n");
+  const auto n = run(d, "national");
+  const auto y = run(d, "yichun");
+  for (const auto& f : n.findings) {
+    if (f.rule == "phrase.boilerplate") {
+      EXPECT_EQ(f.severity, model::Severity::kWarning);
+    }
+  }
+  ASSERT_EQ(count_rule(y, "phrase.boilerplate"), 1);
+  for (const auto& f : y.findings) {
+    if (f.rule == "phrase.boilerplate") {
+      EXPECT_EQ(f.severity, model::Severity::kError);
+    }
+  }
+}
+
+TEST(PhraseRules, FindingsCarryCategorySuggestionAndSource) {
+  const auto rep = run(text("县委书记李明调研\n县委书记李明亲自到现场，作出工作布署。\n"), "national");
+  bool banned = false, typo = false;
+  for (const auto& f : rep.findings) {
+    auto get = [&](const char* k) {
+      for (const auto& [a, b] : f.data)
+        if (a == k) return b;
+      return std::string();
+    };
+    if (f.rule == "phrase.banned") {
+      banned = true;
+      EXPECT_EQ(get("category"), "时政和社会生活");
+      EXPECT_FALSE(get("suggestion").empty());
+      EXPECT_NE(f.source.document.find("新华社"), std::string::npos);
+    }
+    if (f.rule == "typo.confusable") {
+      typo = true;
+      EXPECT_EQ(get("suggestion"), "部署");
+    }
+  }
+  EXPECT_TRUE(banned);
+  EXPECT_TRUE(typo);
+  // The Xinhua news rule on 亲自 does not apply to a 通知.
+  EXPECT_EQ(count_rule(run(text("关于安全的通知\n主要负责同志要亲自研究。\n"), "national"), "phrase.banned"), 0);
+}
+
+TEST(PhraseRules, DensityNamesTheMostFrequentPhrases) {
+  std::string t = "关于工作的通知\n";
+  for (int i = 0; i < 12; ++i) t += "我们要高度重视，狠抓落实，切实加强领导，确保各项工作落到实处。\n";
+  const auto rep = run(text(t), "national");
+  ASSERT_EQ(count_rule(rep, "phrase.density"), 1);
+  for (const auto& f : rep.findings)
+    if (f.rule == "phrase.density") {
+      EXPECT_TRUE(f.document_level);
+      EXPECT_NE(f.message.find("每千字"), std::string::npos);
+      EXPECT_NE(f.message.find("“高度重视”×12"), std::string::npos) << f.message;
+    }
+  // A plain draft has no density finding.
+  EXPECT_EQ(count_rule(run(text("关于工作的通知\n" + std::string(400, 'a') + "\n"), "national"), "phrase.density"), 0);
+}
+
+}  // namespace
