@@ -18,29 +18,34 @@ struct Folded {
 };
 
 void fold_block(std::string_view t, Folded& f) {
-  f.text.clear();
-  f.origin.clear();
-  const char* p = t.data();
+  f.text.resize(t.size());
+  f.origin.resize(t.size() + 1);
+  char* out = f.text.data();
+  std::uint32_t* org = f.origin.data();
+  std::size_t n = 0;
+  const char* const base = t.data();
+  const char* p = base;
   const char* e = p + t.size();
   while (p < e) {
     const char* a = p;
     const auto b = static_cast<unsigned char>(*p);
-    std::uint8_t cls;
+    bool keep;
     if (b < 0x80) {
       ++p;
-      cls = (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f') ? text::kSpace
-            : b < 0x20                                                                ? text::kInvisible
-                                                                                      : text::kOther;
+      keep = b > 0x20 && b != 0x7F;
     } else {
-      cls = text::classify(text::decode(p, e)) & text::kPrimaryMask;
+      const auto cls = text::classify(text::decode(p, e)) & text::kPrimaryMask;
+      keep = cls == text::kAsian || cls == text::kOther;
     }
-    if (cls == text::kSpace || cls == text::kBreak || cls == text::kControlWs || cls == text::kInvisible) continue;
-    for (const char* q = a; q < p; ++q) {
-      f.text.push_back(*q);
-      f.origin.push_back(static_cast<std::uint32_t>(q - t.data()));
+    if (!keep) continue;
+    for (const char* q = a; q < p; ++q, ++n) {
+      out[n] = *q;
+      org[n] = static_cast<std::uint32_t>(q - base);
     }
   }
-  f.origin.push_back(static_cast<std::uint32_t>(t.size()));
+  f.text.resize(n);
+  f.origin[n] = static_cast<std::uint32_t>(t.size());
+  f.origin.resize(n + 1);
 }
 
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'；'; }
@@ -106,13 +111,14 @@ std::string fmt1(double v) {
 std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set) {
   std::vector<Hit> hits;
   Folded f;
-  std::vector<Hit> local;
+  std::vector<Hit> local, kept;
   for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const auto& b = doc.blocks[bi];
     if (b.story != model::Story::kMain || b.directive || b.begin == b.end) continue;
     const std::string_view t = doc.block_text(b);
     fold_block(t, f);
     local.clear();
+    if (f.text.empty()) continue;
     set.matcher.scan(f.text, [&](const RawMatch& m) {
       const std::size_t key_begin = m.end - set.matcher.pattern_length(m.pattern);
       for (const std::uint32_t ei : set.entries_by_pattern[m.pattern]) {
@@ -142,7 +148,7 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set) {
     });
     std::uint32_t covered = 0;
     bool any = false;
-    std::vector<Hit> kept;
+    kept.clear();
     for (const auto& h : local) {
       if (any && h.begin < covered) {
         // Overlaps the previous kept hit: keep the longer one.

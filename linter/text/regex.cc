@@ -3,6 +3,8 @@
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 
+#include <unordered_map>
+
 namespace wenfeng::text {
 
 struct Regex::Impl {
@@ -34,7 +36,10 @@ bool Regex::search(std::string_view utf8, Match& m, std::size_t from) const {
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (U_FAILURE(status)) return false;
-  std::unique_ptr<icu::RegexMatcher> matcher(impl_->pattern->matcher(status));
+  // A matcher is not thread-safe but is costly to create: keep one per thread and pattern.
+  thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> cache;
+  auto& matcher = cache[impl_->pattern.get()];
+  if (!matcher) matcher.reset(impl_->pattern->matcher(status));
   bool found = false;
   if (U_SUCCESS(status) && matcher) {
     matcher->reset(&ut);
