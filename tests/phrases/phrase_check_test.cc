@@ -10,6 +10,9 @@
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
 #include "report/docx_package.h"
+#include "support/cli_runner.h"
+
+#include <fstream>
 
 using namespace wenfeng;
 
@@ -283,6 +286,38 @@ TEST(PhraseRules, DensityNamesTheMostFrequentPhrases) {
     }
   // A plain draft has no density finding.
   EXPECT_EQ(count_rule(run(text("关于工作的通知\n" + std::string(400, 'a') + "\n"), "national"), "phrase.density"), 0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(PhraseRules, ProfileChoosesListsSeveritiesAllowAndDensity) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/p.yaml") << "id: p\nextends: national\nphrases:\n  lists: {banned: off}\n"
+                                    "  categories: {空泛表态: error}\n  allow: [狠抓落实]\n"
+                                    "  density: {per_1000: 1, min_body: 10, severity: info}\n";
+  auto p = profiles::load_profile(dir + "/p.yaml");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  const auto d = text("县委书记李明调研\n县委书记李明亲自到场，要求高度重视，狠抓落实。\n");
+  check::Options o;
+  o.phrases = shipped().get();
+  auto rep = check::check_document(d, *p, check::choose_kind(d, *p, std::nullopt, std::nullopt).value(), o);
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(count_rule(*rep, "phrase.banned"), 0);  // list off
+  ASSERT_EQ(count_rule(*rep, "phrase.boilerplate"), 1);  // 狠抓落实 allowed
+  for (const auto& f : rep->findings) {
+    if (f.rule == "phrase.boilerplate") {
+      EXPECT_EQ(f.severity, model::Severity::kError);
+    } else if (f.rule == "phrase.density") {
+      EXPECT_EQ(f.severity, model::Severity::kInfo);
+    }
+  }
+  EXPECT_EQ(count_rule(*rep, "phrase.density"), 1);
+  std::ofstream(dir + "/bad.yaml") << "id: b\nphrases:\n  lists: {gossip: on}\n";
+  auto bad = profiles::load_profile(dir + "/bad.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("bad.yaml:3:"), std::string::npos) << bad.error().message;
 }
 
 }  // namespace
