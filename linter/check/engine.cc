@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "phrases/phrase_check.h"
+#include "rules/rules.h"
 #include "text/utf8.h"
 
 namespace wenfeng::check {
@@ -297,6 +298,7 @@ Status run_rules(Report& r, const model::Document& doc, const profiles::Profile&
     ps.allow.insert(ps.allow.end(), options.ignore.begin(), options.ignore.end());
     phrases::check_phrases(doc, *options.phrases, ps, kind.id, body.spans, r.body_figure, r.findings);
   }
+  if (options.native_rules) rules::run_native_rules(rules::make_context(doc, kind.id), r.findings);
   if (kind.id == "unknown") {
     Diagnostic d = make("kind.unknown", Severity::kInfo, anchor, 0, 0,
                         "未能确定稿件类型（" + (kind.reason.empty() ? std::string("没有可用线索") : kind.reason) +

@@ -25,6 +25,7 @@ struct Options {
   std::optional<std::string> medium;  // --medium tv
   const phrases::PhraseSet* phrases = nullptr;  // dictionaries; null = phrase rules off
   std::vector<std::string> ignore;    // .wenfeng.yaml ignore: phrases, categories, lists, rule ids
+  bool native_rules = true;           // format / punct / number / text rules
 };
 
 struct Durations {

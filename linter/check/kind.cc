@@ -79,8 +79,11 @@ KindChoice classify(const model::Document& doc, const profiles::Profile* profile
   // Documents and speeches are recognised by the title's ending.
   static const std::array<const char*, 16> kWenzhong = {"通知", "意见", "决定", "决议", "命令", "公报", "公告", "通告",
                                                         "通报", "报告", "请示", "批复", "议案", "函",   "纪要", "办法"};
+  // The title without trailing punctuation (a stray "。" must not hide the 文种).
+  std::string_view tv(title);
+  for (std::string_view p : {"。", "，", "；", "：", ".", " ", "\xE3\x80\x80"})
+    while (tv.size() >= p.size() && tv.substr(tv.size() - p.size()) == p) tv.remove_suffix(p.size());
   for (const char* w : kWenzhong) {
-    const std::string_view tv(title);
     const std::string_view ws(w);
     if (tv.size() >= ws.size() && tv.substr(tv.size() - ws.size()) == ws &&
         !(ws == "报告" && tv.find("调研") != std::string_view::npos)) {

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "check/rule_catalog.h"
+#include "model/rule_catalog.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "profiles/profile.h"
@@ -91,15 +91,15 @@ int explain_command(const std::vector<std::string>& argv) {
   auto parsed = parse_args(argv, {"--profile"}, {});
   if (!parsed.ok() || parsed->files.size() != 1) {
     std::cerr << "用法：wenfeng explain RULE [--profile P]\n规则：";
-    for (const auto& r : check::rule_catalog()) std::cerr << r.id << " ";
+    for (const auto& r : model::rule_catalog()) std::cerr << r.id << " ";
     std::cerr << "\n";
     return 2;
   }
   const std::string id = parsed->files[0];
-  const check::RuleInfo* info = check::find_rule(id);
+  const model::RuleInfo* info = model::find_rule(id);
   if (!info) {
     std::cerr << "wenfeng explain: 没有规则 “" << id << "”；可用：";
-    for (const auto& r : check::rule_catalog()) std::cerr << r.id << " ";
+    for (const auto& r : model::rule_catalog()) std::cerr << r.id << " ";
     std::cerr << "\n";
     return 2;
   }

@@ -1,5 +1,7 @@
 #include "profiles/profile.h"
 
+#include "model/rule_catalog.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -217,7 +219,9 @@ void load_into(const YAML::Node& root, Profile& p) {
   if (const auto rs = root["rules"]) {
     if (!rs.IsMap()) fail(rs, "rules 应为映射");
     for (const auto& kv : rs) {
-      RuleSetting& s = p.rules[kv.first.as<std::string>()];
+      const std::string rule_id = kv.first.as<std::string>();
+      if (!model::find_rule(rule_id)) fail(kv.first, "未知的规则 “" + rule_id + "”（wenfeng explain 列出所有规则）");
+      RuleSetting& s = p.rules[rule_id];
       const auto& v = kv.second;
       if (v.IsScalar()) {
         if (v.Scalar() == "off") s.enabled = false;

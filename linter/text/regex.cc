@@ -32,6 +32,13 @@ Result<Regex> Regex::compile(const std::string& pattern) {
 }
 
 bool Regex::search(std::string_view utf8, Match& m, std::size_t from) const {
+  std::vector<Match> g;
+  if (!search(utf8, g, from)) return false;
+  m = g[0];
+  return true;
+}
+
+bool Regex::search(std::string_view utf8, std::vector<Match>& groups, std::size_t from) const {
   UErrorCode status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
@@ -44,8 +51,19 @@ bool Regex::search(std::string_view utf8, Match& m, std::size_t from) const {
   if (U_SUCCESS(status) && matcher) {
     matcher->reset(&ut);
     if (matcher->find(static_cast<int64_t>(from), status) && U_SUCCESS(status)) {
-      m.begin = static_cast<std::size_t>(matcher->start64(status));
-      m.end = static_cast<std::size_t>(matcher->end64(status));
+      const int n = matcher->groupCount();
+      groups.assign(static_cast<std::size_t>(n + 1), Match{});
+      for (int g = 0; g <= n; ++g) {
+        const int64_t b = matcher->start64(g, status);
+        const int64_t e = matcher->end64(g, status);
+        auto& m = groups[static_cast<std::size_t>(g)];
+        if (b < 0) {
+          m.begin = m.end = std::string_view::npos;
+        } else {
+          m.begin = static_cast<std::size_t>(b);
+          m.end = static_cast<std::size_t>(e);
+        }
+      }
       found = U_SUCCESS(status);
     }
   }

@@ -88,6 +88,7 @@ TEST(Profiles, BrokenProfilesPointAtFileLineColumn) {
       {"id: x\nkinds:\n  document:\n    limits:\n      length.body: {max: 10, soft: true}\n", ":5:"},
       {"id: x\nkinds:\n  document:\n    prohibitions:\n      - rule: kind.nonsense\n", ":5:"},
       {"id: x\nextends: nosuchparent\n", "extends"},
+      {"id: x\nrules:\n  punct.halfwidht: off\n", ":3:"},
   };
   for (const auto& c : cases) {
     const auto path = write(dir, "p.yaml", c.yaml);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace wenfeng::check {
+namespace wenfeng::model {
 
 struct RuleInfo {
   std::string id;
@@ -17,4 +17,4 @@ struct RuleInfo {
 const std::vector<RuleInfo>& rule_catalog();
 const RuleInfo* find_rule(const std::string& id);
 
-}  // namespace wenfeng::check
+}  // namespace wenfeng::model
