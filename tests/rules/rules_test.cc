@@ -208,3 +208,35 @@ TEST(TextRules, StraySpacesDuplicatesGarbled) {
 }
 
 }  // namespace
+
+#include <filesystem>
+
+#include "readers/input.h"
+
+namespace {
+
+// Precision guard: the project's own clean samples give no format, punctuation, number or
+// text finding (samples named *faults* are the deliberate exceptions).
+TEST(PrecisionGuard, CleanSamplesGiveNoFormatFindings) {
+  int checked = 0;
+  for (const auto& dir : std::filesystem::directory_iterator(std::string(WENFENG_SOURCE_DIR) + "/samples")) {
+    if (!dir.is_directory()) continue;
+    for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+      const auto name = f.path().filename().string();
+      if (name.find("faults") != std::string::npos || name[0] == '.') continue;
+      auto bytes = readers::read_file_bytes(f.path().string());
+      ASSERT_TRUE(bytes.ok()) << name;
+      auto d = readers::read_document(*bytes, f.path().string());
+      ASSERT_TRUE(d.ok()) << name;
+      for (const auto& x : run(*d, "unknown")) ADD_FAILURE() << f.path() << ": " << x.rule << " " << x.message;
+      for (const auto& x : run(*d, "document")) {
+        if (x.rule == "format.title" || x.rule == "format.addressee") continue;  // news drafts are not 公文
+        ADD_FAILURE() << f.path() << ": " << x.rule << " " << x.message;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 35);
+}
+
+}  // namespace
