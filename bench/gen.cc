@@ -7,9 +7,17 @@
 //       characters, proofErr and bookmarks between them, a tracked deletion and a hidden
 //       run that must not be counted, and an empty field code. --kind stores the kind in
 //       the custom property wenfeng.kind.
+//   wenfeng_gen formats IN.txt OUTBASE [--gb]
+//       The same draft as OUTBASE.xml (simple <doc>), OUTBASE.newsml.xml (NewsML-G2 with an
+//       XHTML body), OUTBASE.html (a page with navigation, header, footer and a script
+//       around the article), OUTBASE.odt and OUTBASE.fodt (with a tracked deletion, split
+//       spans and a bookmark). With --gb the XML is written in GB2312-declared GB18030 and
+//       the HTML with a gbk meta charset.
 //   wenfeng_gen text-corpus OUT.txt MIB        generated Chinese text of MIB MiB
 //   wenfeng_gen docx-corpus DIR N PARAS        N generated .docx files of PARAS paragraphs each
 #include <cstdio>
+
+#include <unicode/ucnv.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "readers/encoding.h"
 #include "report/docx_package.h"
 #include "text/utf8.h"
 
@@ -115,6 +124,105 @@ const char* kSentences[] = {
     "各乡镇、各部门要压实责任，细化措施，做到任务到人、责任到岗。",
 };
 
+std::vector<std::string> read_lines(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+bool write_file(const std::string& path, const std::string& data) {
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+  return static_cast<bool>(out);
+}
+
+std::string to_gb18030(const std::string& utf8);
+
+const char* kOdfNs =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\"";
+
+// The body of an ODF text document: a title paragraph, then paragraphs written with
+// split spans, a bookmark, and one tracked deletion whose deleted text must not count.
+std::string odf_text(const std::vector<std::string>& lines) {
+  std::string x = "<office:body><office:text><text:tracked-changes><text:changed-region text:id=\"ct1\">"
+                  "<text:deletion><office:change-info><dc:creator>审稿人</dc:creator></office:change-info>"
+                  "<text:p>已删除的文字</text:p></text:deletion></text:changed-region></text:tracked-changes>";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto ps = pieces(lines[i], static_cast<unsigned>(i * 7 + 3));
+    x += i == 0 ? "<text:p text:style-name=\"Title\">" : "<text:p text:style-name=\"Standard\">";
+    for (std::size_t k = 0; k < ps.size(); ++k) {
+      x += "<text:span text:style-name=\"T1\">" + xml_escape(ps[k]) + "</text:span>";
+      if (k == 1 && i == 1) x += "<text:change text:change-id=\"ct1\"/>";
+      if (k == 2) x += "<text:bookmark text:name=\"b" + std::to_string(i) + "\"/>";
+    }
+    x += "</text:p>";
+  }
+  return x + "</office:text></office:body>";
+}
+
+int formats(int argc, char** argv) {
+  if (argc < 4) return 2;
+  const auto lines = read_lines(argv[2]);
+  if (lines.empty()) return 2;
+  const std::string base = argv[3];
+  const bool gb = argc > 4 && std::string(argv[4]) == "--gb";
+  const std::string& title = lines[0];
+
+  std::string xml = std::string("<?xml version=\"1.0\" encoding=\"") + (gb ? "GB2312" : "UTF-8") +
+                    "\"?>\n<doc>\n  <title>" + xml_escape(title) + "</title>\n  <body>\n";
+  for (std::size_t i = 1; i < lines.size(); ++i) xml += "    <p>" + xml_escape(lines[i]) + "</p>\n";
+  xml += "  </body>\n</doc>\n";
+  if (!write_file(base + ".xml", gb ? to_gb18030(xml) : xml)) return 1;
+
+  std::string nml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:newsml:wenfeng.sample:1\" version=\"1\" "
+      "standard=\"NewsML-G2\" standardversion=\"2.29\" conformance=\"power\">\n"
+      "  <itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"wenfeng-samples\"/></itemMeta>\n"
+      "  <contentMeta>\n    <headline>" + xml_escape(title) + "</headline>\n  </contentMeta>\n"
+      "  <contentSet>\n    <inlineXML contenttype=\"application/xhtml+xml\">\n"
+      "      <html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>" + xml_escape(title) +
+      "</title></head><body>\n";
+  for (std::size_t i = 1; i < lines.size(); ++i) nml += "        <p>" + xml_escape(lines[i]) + "</p>\n";
+  nml += "      </body></html>\n    </inlineXML>\n  </contentSet>\n</newsItem>\n";
+  if (!write_file(base + ".newsml.xml", nml)) return 1;
+
+  std::string html = std::string("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"") +
+                     (gb ? "gbk" : "utf-8") + "\">\n<title>" + xml_escape(title) +
+                     " - 青山新闻网</title>\n<style>p{text-indent:2em}</style>\n</head>\n<body>\n"
+                     "<header><nav><a href=\"/\">首页</a> <a href=\"/news\">要闻</a> <a href=\"/notice\">通知公告</a></nav></header>\n"
+                     "<div class=\"main\"><article>\n<h1>" + xml_escape(title) + "</h1>\n";
+  for (std::size_t i = 1; i < lines.size(); ++i) html += "<p>" + xml_escape(lines[i]) + "</p>\n";
+  html += "</article>\n<aside><h3>相关新闻</h3><ul><li>全县召开安全生产工作会议</li></ul></aside></div>\n"
+          "<footer>青山县融媒体中心 版权所有</footer>\n<script>var tip = \"高度重视\";</script>\n</body>\n</html>\n";
+  if (!write_file(base + ".html", gb ? to_gb18030(html) : html)) return 1;
+
+  const std::string content = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content ") +
+                              kOdfNs + ">" + odf_text(lines) + "</office:document-content>";
+  const std::string manifest =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
+      "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+      "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+      "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+  auto odt = wenfeng::report::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                                         {"content.xml", content},
+                                         {"META-INF/manifest.xml", manifest}});
+  if (!odt.ok() || !write_file(base + ".odt", *odt)) return 1;
+
+  const std::string fodt = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document ") + kOdfNs +
+                           " office:mimetype=\"application/vnd.oasis.opendocument.text\">\n" + odf_text(lines) +
+                           "\n</office:document>\n";
+  return write_file(base + ".fodt", fodt) ? 0 : 1;
+}
+
 int text_corpus(int argc, char** argv) {
   if (argc < 4) return 2;
   const std::size_t target = static_cast<std::size_t>(std::atof(argv[3]) * 1024 * 1024);
@@ -151,12 +259,23 @@ int docx_corpus(int argc, char** argv) {
   return 0;
 }
 
+// UTF-8 → GB18030 through ICU (the samples' GB-encoded variants).
+std::string to_gb18030(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t cap = static_cast<int32_t>(utf8.size() * 2 + 16);
+  std::string out(static_cast<std::size_t>(cap), '\0');
+  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), cap, utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(n) : 0);
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "docx") return make_docx(argc, argv);
   if (cmd == "text-corpus") return text_corpus(argc, argv);
+  if (cmd == "formats") return formats(argc, argv);
   if (cmd == "docx-corpus") return docx_corpus(argc, argv);
   std::cerr << "usage: wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain] | text-corpus OUT MIB | "
                "docx-corpus DIR N PARAS\n";

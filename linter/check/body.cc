@@ -71,6 +71,12 @@ Body body_of(const model::Document& doc, const profiles::BodyScope& scope) {
       continue;
     }
     if (scope.exclude_headings && b.role == model::Role::kHeading) continue;
+    if (b.role == model::Role::kByline) {
+      if (scope.exclude_dateline) {
+        body.excluded.push_back("电头/署名“" + short_excerpt(t) + "”");
+        continue;
+      }
+    }
     text::Match m;
     if (scope.exclude_editor_note && editor_note_regex().search(t, m)) {
       body.excluded.push_back("编者按（第 " + std::to_string(i + 1) + " 段）");

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "readers/markup.h"
 
 namespace wenfeng::cli {
 namespace {
@@ -28,6 +29,7 @@ void usage(std::ostream& out) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  readers::init_markup_parsers();  // once, before any worker thread parses markup
   if (argc < 2) {
     usage(std::cerr);
     return 2;

@@ -7,7 +7,9 @@
 #include <memory>
 #include <mutex>
 
+#include "base/parallel.h"
 #include "check/engine.h"
+#include "readers/input.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -42,7 +44,7 @@ class ProfileCache {
 int check_command(const std::vector<std::string>& argv) {
   auto parsed = parse_args(argv,
                            {"--profile", "--kind", "--medium", "--format", "--fail-on", "--stdin-filename", "--jobs",
-                            "--dictionaries"},
+                            "--dictionaries", "--xml-map", "--html-selector"},
                            {"--pretty", "--color", "--no-color"});
   if (!parsed.ok()) {
     std::cerr << "wenfeng check: " << parsed.error().message << "\n";
@@ -101,15 +103,19 @@ int check_command(const std::vector<std::string>& argv) {
     model::Severity fail_on = model::Severity::kError;
   };
   const std::string stdin_name = args.get_or("--stdin-filename", "");
-  auto results = process_inputs<Result_>(args.files, stdin_name, jobs, [&](LoadedFile& in) {
+  auto cli_read = read_options(args.get("--xml-map"), args.get("--html-selector"));
+  if (!cli_read.ok()) {
+    std::cerr << "wenfeng check: " << cli_read.error().message << "\n";
+    return 2;
+  }
+  // Per file: .wenfeng.yaml, then the profile (which may say how to read markup), then
+  // the draft, then the rules. Standard input is read on this thread first.
+  auto run_one = [&](const std::string& path, std::optional<std::string> stdin_bytes) {
     Result_ out;
     report::CheckedFile& f = out.file;
-    f.path = in.path;
-    if (in.error) {
-      f.error = in.error;
-      return out;
-    }
-    auto cfg = profiles::find_project_config(in.path == "<stdin>" ? "-" : in.path);
+    const bool is_stdin = path == "-";
+    f.path = is_stdin ? (stdin_name.empty() ? "<stdin>" : stdin_name) : path;
+    auto cfg = profiles::find_project_config(path);
     if (!cfg.ok()) {
       f.error = cfg.error();
       return out;
@@ -121,12 +127,42 @@ int check_command(const std::vector<std::string>& argv) {
       return out;
     }
     const profiles::Profile& pr = **profile;
+    readers::ReadOptions ro = *cli_read;
+    auto from_profile = [&](const char* key, std::string& slot) {
+      auto it = pr.xml_map.find(key);
+      if (slot.empty() && it != pr.xml_map.end()) slot = it->second;
+    };
+    from_profile("title", ro.xml_map.title);
+    from_profile("body", ro.xml_map.body);
+    from_profile("items", ro.xml_map.items);
+    from_profile("kind", ro.xml_map.kind);
+    if (ro.html_selector.empty()) ro.html_selector = pr.html_selector;
+    std::optional<model::Document> doc;
+    if (is_stdin) {
+      if (!stdin_bytes) {
+        f.error = make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+        return out;
+      }
+      auto d = readers::read_document(*stdin_bytes, stdin_name, ro);
+      if (!d.ok()) {
+        f.error = d.error();
+        return out;
+      }
+      doc = std::move(d).value();
+    } else {
+      LoadedFile in = load_one(path, stdin_name, ro);
+      if (in.error) {
+        f.error = in.error;
+        return out;
+      }
+      doc = std::move(in.doc);
+    }
     if (fail_on_option) out.fail_on = *fail_on_option;
     else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, out.fail_on)) {
       f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
       return out;
     }
-    auto kind = check::choose_kind(*in.doc, pr, args.get("--kind"), cfg->kind);
+    auto kind = check::choose_kind(*doc, pr, args.get("--kind"), cfg->kind);
     if (!kind.ok()) {
       f.error = kind.error();
       return out;
@@ -136,7 +172,7 @@ int check_command(const std::vector<std::string>& argv) {
     opt.ignore = cfg->ignore;
     opt.medium = args.get("--medium");
     if (!opt.medium) opt.medium = cfg->medium;
-    auto rep = check::check_document(*in.doc, pr, *kind, opt);
+    auto rep = check::check_document(*doc, pr, *kind, opt);
     if (!rep.ok()) {
       f.error = rep.error();
       return out;
@@ -145,9 +181,18 @@ int check_command(const std::vector<std::string>& argv) {
     f.profile_name = pr.name;
     f.profile_chain = pr.chain;
     f.report = std::move(rep).value();
-    f.doc = std::move(in.doc);
+    f.doc = std::move(doc);
     return out;
-  });
+  };
+  std::optional<std::string> stdin_bytes;
+  for (const auto& p : args.files)
+    if (p == "-" && !stdin_bytes) {
+      auto b = readers::read_stdin_bytes();
+      if (b.ok()) stdin_bytes = std::move(b).value();
+    }
+  std::vector<Result_> results(args.files.size());
+  parallel_for(args.files.size(), jobs,
+               [&](std::size_t i) { results[i] = run_one(args.files[i], args.files[i] == "-" ? stdin_bytes : std::nullopt); });
 
   std::vector<report::CheckedFile> files;
   int status = 0;

@@ -53,7 +53,8 @@ void write_counts(report::JsonWriter& j, const count::Counts& c) {
 }  // namespace
 
 int count_command(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {"--format", "--include", "--stdin-filename", "--jobs"}, {"--pretty"});
+  auto parsed = parse_args(argv, {"--format", "--include", "--stdin-filename", "--jobs", "--xml-map", "--html-selector"},
+                           {"--pretty"});
   if (!parsed.ok()) {
     std::cerr << "wenfeng count: " << parsed.error().message << "\n";
     return 2;
@@ -76,8 +77,13 @@ int count_command(const std::vector<std::string>& argv) {
   unsigned jobs = default_threads();
   if (auto j = args.get("--jobs")) jobs = static_cast<unsigned>(std::max(1, std::atoi(j->c_str())));
 
+  auto ropts = read_options(args.get("--xml-map"), args.get("--html-selector"));
+  if (!ropts.ok()) {
+    std::cerr << "wenfeng count: " << ropts.error().message << "\n";
+    return 2;
+  }
   const count::Scope sc = *scope;
-  auto results = process_inputs<CountResult>(args.files, args.get_or("--stdin-filename", ""), jobs,
+  auto results = process_inputs<CountResult>(args.files, args.get_or("--stdin-filename", ""), jobs, *ropts,
                                              [&](LoadedFile& f) {
                                                CountResult r;
                                                r.path = f.path;

@@ -8,7 +8,19 @@ namespace wenfeng::cli {
 
 unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
-LoadedFile load_one(const std::string& path, const std::string& stdin_name) {
+Result<readers::ReadOptions> read_options(const std::optional<std::string>& xml_map,
+                                          const std::optional<std::string>& html_selector) {
+  readers::ReadOptions o;
+  if (xml_map) {
+    auto m = readers::parse_xml_map(*xml_map);
+    if (!m.ok()) return m.error();
+    o.xml_map = *m;
+  }
+  if (html_selector) o.html_selector = *html_selector;
+  return o;
+}
+
+LoadedFile load_one(const std::string& path, const std::string& stdin_name, const readers::ReadOptions& options) {
   LoadedFile f;
   const bool is_stdin = path == "-";
   f.path = is_stdin ? (stdin_name.empty() ? "<stdin>" : stdin_name) : path;
@@ -17,7 +29,7 @@ LoadedFile load_one(const std::string& path, const std::string& stdin_name) {
     f.error = bytes.error();
     return f;
   }
-  auto doc = readers::read_document(*bytes, is_stdin ? stdin_name : path);
+  auto doc = readers::read_document(*bytes, is_stdin ? stdin_name : path, options);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;

@@ -26,6 +26,7 @@ const char* role_name(Role r) {
     case Role::kHeading: return "heading";
     case Role::kListItem: return "list-item";
     case Role::kTableCell: return "table-cell";
+    case Role::kByline: return "byline";
   }
   return "body";
 }
@@ -91,6 +92,15 @@ void DocumentBuilder::anchor(std::uint32_t line, std::uint32_t column) {
   } else {
     b.anchors.push_back(SourceAnchor{off, line, column});
   }
+}
+
+void DocumentBuilder::trim_trailing_spaces() {
+  if (!open_) return;
+  const std::uint32_t begin = doc_.blocks.back().begin;
+  while (doc_.text.size() > begin && doc_.text.back() == ' ') doc_.text.pop_back();
+  auto& anchors = doc_.blocks.back().anchors;
+  const auto end = current_offset();
+  while (anchors.size() > 1 && anchors.back().text_offset > end) anchors.pop_back();
 }
 
 void DocumentBuilder::close() {

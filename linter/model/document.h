@@ -28,6 +28,7 @@ enum class Role : std::uint8_t {
   kHeading,    // level in Block::level (1-based)
   kListItem,   // generated label in Block::label
   kTableCell,  // a paragraph inside a table cell
+  kByline,     // by-line or dateline given as its own element (NewsML-G2): never body text
 };
 
 const char* story_name(Story s);
@@ -125,6 +126,7 @@ class DocumentBuilder {
   // Records that the next appended byte comes from (line, column) in the source.
   void anchor(std::uint32_t line, std::uint32_t column);
   std::uint32_t current_offset() const;  // byte offset in the open block
+  void trim_trailing_spaces();            // drops ASCII spaces at the end of the open block
   void close();
 
   Document& doc() { return doc_; }

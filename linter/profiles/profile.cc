@@ -151,8 +151,14 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
 
 void load_into(const YAML::Node& root, Profile& p) {
   check_keys(root,
-             {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes", "phrases"},
+             {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes", "phrases",
+              "xml_map", "html_selector"},
              "profile");
+  if (const auto xm = root["xml_map"]) {
+    check_keys(xm, {"title", "body", "items", "kind"}, "xml_map");
+    for (const auto& kv : xm) p.xml_map[kv.first.as<std::string>()] = str(kv.second, "xml_map");
+  }
+  if (root["html_selector"]) p.html_selector = str(root["html_selector"], "html_selector");
   if (const auto ph = root["phrases"]) {
     check_keys(ph, {"lists", "categories", "allow", "density"}, "phrases");
     if (const auto l = ph["lists"]) {

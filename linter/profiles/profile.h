@@ -103,6 +103,10 @@ struct Profile {
   std::map<std::string, Kind> kinds;
   std::map<std::string, RuleSetting> rules;  // per rule id switches (later rule families)
   std::vector<std::string> notes;            // the issuer's rules that are not lintable
+  // Reading markup drafts: XPath for title/body/items/kind of generic XML, and the main
+  // content of HTML pages (the command line overrides both).
+  std::map<std::string, std::string> xml_map;
+  std::string html_selector;
 
   const Kind* kind(const std::string& kind_id) const {
     auto it = kinds.find(kind_id);

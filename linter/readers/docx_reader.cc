@@ -410,9 +410,6 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
     if (r.type == "officeDocument") main_part = r.target;
   if (main_part.empty() || !zip.contains(main_part)) main_part = "word/document.xml";
   if (!zip.contains(main_part)) {
-    if (zip.contains("mimetype") || zip.contains("content.xml"))
-      return make_error(ErrorCode::kUnsupported,
-                        "这是 OpenDocument（.odt）文件而不是 .docx；请在 WPS/Word 中另存为 .docx 后再检查");
     return make_error(ErrorCode::kMissingPart,
                       "zip 容器中没有 word/document.xml，不是 Word 文档；请在 Word 中打开后另存为 .docx");
   }

@@ -10,7 +10,10 @@
 #include <iterator>
 
 #include "readers/docx_reader.h"
+#include "readers/html_reader.h"
+#include "readers/odt_reader.h"
 #include "readers/text_reader.h"
+#include "readers/zip_archive.h"
 
 namespace wenfeng::readers {
 namespace {
@@ -90,14 +93,15 @@ Result<std::string> read_stdin_bytes() {
   return bytes;
 }
 
-Result<model::Document> read_document(std::string_view bytes, std::string_view name) {
+Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options) {
   auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
   const std::string ext = lower_extension(name);
 
   if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return ole_error(bytes);
   if (starts("PK\x03\x04") || starts("PK\x05\x06")) {
-    if (ext == "odt" || ext == "ods" || ext == "odp")
-      return make_error(ErrorCode::kUnsupported, "暂不支持 OpenDocument（.odt）文稿；请另存为 .docx 后再检查");
+    // ODT and DOCX are both zip containers: the parts inside decide.
+    auto zip = ZipArchive::open(bytes);
+    if (zip.ok() && !(*zip)->contains("word/document.xml") && (*zip)->contains("content.xml")) return read_odt(bytes);
     return read_docx(bytes);
   }
   if (starts("%PDF-"))
@@ -107,9 +111,25 @@ Result<model::Document> read_document(std::string_view bytes, std::string_view n
                       "扩展名是 ." + ext + "，但内容不是 zip 容器（可能已损坏、被截断，或其实是别的格式）；请在 Word 中打开后另存为 .docx");
   if (ext == "doc" || ext == "wps")
     return make_error(ErrorCode::kLegacyFormat, "旧版 ." + ext + " 文件不受支持；请“另存为” .docx 后再检查");
-  if (ext == "xml" || ext == "html" || ext == "htm" || ext == "xhtml" || ext == "fodt" || ext == "odt")
-    return make_error(ErrorCode::kUnsupported,
-                      "暂不支持 ." + ext + " 格式（XML/HTML/ODT 读取尚在开发中）；请先提供 .docx 或文本");
+  if (ext == "odt" || ext == "ott")
+    return make_error(ErrorCode::kNotZip, "扩展名是 ." + ext + "，但内容不是 zip 容器（可能已损坏或被截断）");
+  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return read_html(bytes, name, options.html_selector);
+  if (ext == "fodt") return read_fodt(bytes, name);
+  if (ext == "xml" || ext == "nml" || ext == "newsml") return read_xml(bytes, name, options.xml_map);
+  if (ext != "txt" && ext != "text") {
+    // No telling extension: markup is recognised by its first characters.
+    std::string_view head = bytes.substr(0, 2048);
+    if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.remove_prefix(3);
+    while (!head.empty() && (head[0] == ' ' || head[0] == '\n' || head[0] == '\r' || head[0] == '\t')) head.remove_prefix(1);
+    if (!head.empty() && head[0] == '<') {
+      std::string lower(head);
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower.find("<html") != std::string::npos || lower.rfind("<!doctype html", 0) == 0)
+        return read_html(bytes, name, options.html_selector);
+      if (lower.find("office:document") != std::string::npos) return read_fodt(bytes, name);
+      return read_xml(bytes, name, options.xml_map);
+    }
+  }
   return read_text(bytes, name);
 }
 

@@ -7,6 +7,7 @@
 
 #include "base/result.h"
 #include "model/document.h"
+#include "readers/xml_reader.h"
 
 namespace wenfeng::readers {
 
@@ -16,7 +17,13 @@ constexpr std::size_t kMaxInputBytes = 512u << 20;
 Result<std::string> read_file_bytes(const std::string& path);
 Result<std::string> read_stdin_bytes();
 
-// Chooses the reader from the bytes (zip, OLE, PDF magic) and the name's extension.
-Result<model::Document> read_document(std::string_view bytes, std::string_view name);
+// Options for the markup readers (from the command line or the profile).
+struct ReadOptions {
+  XmlMap xml_map;             // XPath map for generic XML
+  std::string html_selector;  // XPath of the HTML main content; empty = heuristic
+};
+
+// Chooses the reader from the bytes (zip, OLE, PDF magic, markup) and the name's extension.
+Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options = {});
 
 }  // namespace wenfeng::readers

@@ -14,6 +14,7 @@ namespace wenfeng::readers {
 struct XmlPart {
   std::string name;
   std::string buffer;  // parsed in place: pugixml's nodes point into it
+  std::string original;  // an untouched copy, when a reader needs line/column lookups
   pugi::xml_document doc;
 };
 

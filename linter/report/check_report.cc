@@ -81,6 +81,12 @@ std::string render_text(const std::vector<CheckedFile>& files, bool color) {
       out += "    " + std::string(static_cast<std::size_t>(pad), ' ') + sev_color(d.severity) + "^" +
              std::string(static_cast<std::size_t>(width - 1), '~') + reset + "\n";
       if (!d.source.text().empty()) out += "    依据：" + d.source.text() + "\n";
+      const auto& fmt = f.doc->format;
+      if (fmt == "xml" || fmt == "newsml" || fmt == "html" || fmt == "odt" || fmt == "fodt") {
+        const auto loc = f.doc->position(d.block, d.offset);
+        out += "    位置：" + std::string(loc.source) + " 第 " + std::to_string(loc.line) + " 行第 " +
+               std::to_string(loc.column) + " 列\n";
+      }
     }
     // Per-file summary.
     std::string kind = r.kind.id;
@@ -194,6 +200,16 @@ std::string render_json(const std::vector<CheckedFile>& files, bool pretty) {
       j.key("length").value(p.length);
       j.key("excerpt").value(p.excerpt);
       j.key("document_level").value(d.document_level);
+      {
+        // Where the finding is in the source file: file/part, line, column (for DOCX the
+        // "line" is the paragraph's ordinal in the part).
+        const auto loc = doc.position(d.block, d.offset);
+        j.key("location").begin_object();
+        j.key("source").value(loc.source);
+        j.key("line").value(loc.line);
+        j.key("column").value(loc.column);
+        j.end_object();
+      }
       j.key("source").begin_object();
       j.key("issuer").value(d.source.issuer);
       j.key("document").value(d.source.document);

@@ -1,0 +1,224 @@
+#include "readers/xml_reader.h"
+
+#include <libxml/xpath.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "readers/markup.h"
+
+namespace wenfeng::readers {
+namespace {
+
+struct XPathCtxDeleter {
+  void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
+};
+struct XPathObjDeleter {
+  void operator()(xmlXPathObject* o) const { xmlXPathFreeObject(o); }
+};
+
+const char* kDefaultTitle = "(//*[local-name()='title' or local-name()='headline'])[1]";
+const char* kDefaultBody =
+    "//*[local-name()='body' or local-name()='content' or local-name()='text' or local-name()='article']"
+    "//*[local-name()='p']";
+const char* kDefaultKind = "(/*/@kind | /*/@wenfeng-kind | //*[local-name()='kind'])[1]";
+
+// Evaluates an XPath; nodes in document order, or the string value for non-node results.
+Result<std::vector<xmlNode*>> eval_nodes(xmlXPathContext* ctx, const std::string& expr, std::string* string_value) {
+  std::unique_ptr<xmlXPathObject, XPathObjDeleter> obj(
+      xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx));
+  if (!obj) return make_error(ErrorCode::kUsage, "XPath 表达式无效：“" + expr + "”");
+  std::vector<xmlNode*> out;
+  if (obj->type == XPATH_NODESET && obj->nodesetval) {
+    for (int i = 0; i < obj->nodesetval->nodeNr; ++i) out.push_back(obj->nodesetval->nodeTab[i]);
+  } else if (string_value) {
+    xmlChar* s = xmlXPathCastToString(obj.get());
+    if (s) {
+      *string_value = reinterpret_cast<const char*>(s);
+      xmlFree(s);
+    }
+  }
+  return out;
+}
+
+std::string node_string(xmlNode* n) {
+  xmlChar* s = xmlNodeGetContent(n);
+  std::string out = s ? reinterpret_cast<const char*>(s) : "";
+  if (s) xmlFree(s);
+  const auto a = out.find_first_not_of(" \t\r\n");
+  const auto b = out.find_last_not_of(" \t\r\n");
+  return a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
+}
+
+// Drops nodes that lie inside another selected node (a body XPath may select nested p).
+std::vector<xmlNode*> outermost(std::vector<xmlNode*> nodes) {
+  std::vector<xmlNode*> out;
+  for (auto* n : nodes) {
+    bool inside = false;
+    for (auto* m : nodes)
+      if (m != n && is_ancestor(m, n)) inside = true;
+    if (!inside) out.push_back(n);
+  }
+  return out;
+}
+
+// Inline text (XHTML in NITF bodies, or inlineData) split into lines.
+void add_lines(model::DocumentBuilder& b, std::uint16_t src, SourceLocator& loc, xmlNode* data) {
+  const std::string all = node_string(data);
+  std::size_t i = 0;
+  while (i <= all.size()) {
+    const auto j = std::min(all.find('\n', i), all.size());
+    std::string line = all.substr(i, j - i);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::uint32_t ln = 0, col = 0;
+    loc.locate(xmlGetLineNo(data), line, ln, col);
+    b.open(model::Story::kMain, model::Role::kBody, src, ln, col);
+    b.append(line);
+    b.close();
+    if (j >= all.size()) break;
+    i = j + 1;
+  }
+}
+
+Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, std::string_view name) {
+  model::DocumentBuilder b("newsml");
+  const auto src = b.add_source(std::string(name));
+  SourceLocator loc(src_text);
+  std::unique_ptr<xmlXPathContext, XPathCtxDeleter> ctx(xmlXPathNewContext(doc));
+  auto first = [&](const char* expr) -> xmlNode* {
+    auto r = eval_nodes(ctx.get(), expr, nullptr);
+    return r.ok() && !r->empty() ? (*r)[0] : nullptr;
+  };
+  auto block = [&](xmlNode* n, model::Role role) {
+    if (!n) return;
+    b.open(model::Story::kMain, role, src, static_cast<std::uint32_t>(xmlGetLineNo(n)), 1);
+    append_node_text(b, loc, n, true);
+    b.close();
+  };
+  block(first("//*[local-name()='contentMeta']/*[local-name()='headline']"), model::Role::kTitle);
+  block(first("//*[local-name()='contentMeta']/*[local-name()='by']"), model::Role::kByline);
+  block(first("//*[local-name()='contentMeta']/*[local-name()='dateline']"), model::Role::kByline);
+  auto paras = eval_nodes(ctx.get(),
+                          "//*[local-name()='inlineXML']//*[local-name()='p' or local-name()='h1' or "
+                          "local-name()='h2' or local-name()='h3' or local-name()='hl2']",
+                          nullptr);
+  if (paras.ok() && !paras->empty()) {
+    for (auto* p : outermost(*paras)) {
+      const auto ln = local_name(p);
+      block(p, ln == "p" ? model::Role::kBody : model::Role::kHeading);
+      if (ln != "p") b.doc().blocks.back().level = 2;
+    }
+  } else if (xmlNode* data = first("//*[local-name()='inlineData']")) {
+    add_lines(b, src, loc, data);
+  }
+  model::Document d = b.finish();
+  // The kind: a genre or subject whose qcode or literal names a kind id ("wenfeng:news.member-research").
+  auto kinds = eval_nodes(ctx.get(),
+                          "//*[local-name()='contentMeta']/*[local-name()='genre' or local-name()='subject']", nullptr);
+  if (kinds.ok())
+    for (auto* k : *kinds)
+      for (const char* attr : {"qcode", "literal"}) {
+        xmlChar* v = xmlGetProp(k, reinterpret_cast<const xmlChar*>(attr));
+        if (!v) continue;
+        std::string s = reinterpret_cast<const char*>(v);
+        xmlFree(v);
+        const auto colon = s.find(':');
+        if (colon != std::string::npos) s = s.substr(colon + 1);
+        if (!d.properties.count("xml:kind")) d.properties["xml:kind"] = s;
+      }
+  return d;
+}
+
+}  // namespace
+
+Result<XmlMap> parse_xml_map(const std::string& spec) {
+  XmlMap m;
+  std::size_t i = 0;
+  while (i < spec.size()) {
+    // Keys are separated by ",key=" so that XPath expressions may contain commas.
+    const auto eq = spec.find('=', i);
+    if (eq == std::string::npos) return make_error(ErrorCode::kUsage, "--xml-map 应写成 key=XPath，逗号分隔：" + spec);
+    const std::string key = spec.substr(i, eq - i);
+    std::size_t end = spec.size();
+    for (const char* k : {",title=", ",body=", ",items=", ",kind="}) end = std::min(end, spec.find(k, eq));
+    const std::string value = spec.substr(eq + 1, end - eq - 1);
+    if (key == "title") m.title = value;
+    else if (key == "body") m.body = value;
+    else if (key == "items") m.items = value;
+    else if (key == "kind") m.kind = value;
+    else return make_error(ErrorCode::kUsage, "--xml-map 不认识 “" + key + "”（可用 title、body、items、kind）");
+    i = end == spec.size() ? end : end + 1;
+  }
+  return m;
+}
+
+Result<model::Document> read_xml(std::string_view bytes, std::string_view name, const XmlMap& map) {
+  auto decoded = decode_markup(bytes, false);
+  if (!decoded.ok()) return decoded.error();
+  if (auto st = refuse_entities(decoded->utf8); !st.ok()) return st.error();
+  auto parsed = parse_markup(decoded->utf8, std::string(name), false);
+  if (!parsed.ok()) return parsed.error();
+  xmlDoc* doc = parsed->get();
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root) return make_error(ErrorCode::kMalformedXml, "XML 文件没有根元素");
+  if (local_name(root) == "newsItem") {
+    auto d = read_newsml(doc, decoded->utf8, name);
+    if (d.ok()) d->encoding = decoded->encoding;
+    return d;
+  }
+
+  std::unique_ptr<xmlXPathContext, XPathCtxDeleter> ctx(xmlXPathNewContext(doc));
+  auto title = eval_nodes(ctx.get(), map.title.empty() ? kDefaultTitle : map.title, nullptr);
+  if (!title.ok()) return title.error();
+  auto body = eval_nodes(ctx.get(), map.body.empty() ? kDefaultBody : map.body, nullptr);
+  if (!body.ok()) return body.error();
+  std::vector<xmlNode*> items;
+  if (!map.items.empty()) {
+    auto it = eval_nodes(ctx.get(), map.items, nullptr);
+    if (!it.ok()) return it.error();
+    items = *it;
+  }
+  std::string kind;
+  auto kind_nodes = eval_nodes(ctx.get(), map.kind.empty() ? kDefaultKind : map.kind, &kind);
+  if (!kind_nodes.ok()) return kind_nodes.error();
+  if (kind.empty() && !kind_nodes->empty()) kind = node_string((*kind_nodes)[0]);
+
+  if (body->empty() && title->empty())
+    return make_error(ErrorCode::kUnsupported,
+                      "在 XML 中找不到标题和正文段落（默认找 title/headline 和 body//p）；请用 --xml-map "
+                      "title=XPath,body=XPath 指定，或在规范的 xml_map 中设置");
+
+  model::DocumentBuilder b("xml");
+  const auto src = b.add_source(std::string(name));
+  SourceLocator loc(decoded->utf8);
+  // Title, items and body paragraphs in document order.
+  struct Piece {
+    xmlNode* node;
+    model::Role role;
+  };
+  std::vector<Piece> pieces;
+  if (!title->empty()) pieces.push_back({(*title)[0], model::Role::kTitle});
+  for (auto* n : outermost(*body))
+    if (title->empty() || n != (*title)[0]) pieces.push_back({n, model::Role::kBody});
+  for (auto* n : items) pieces.push_back({n, model::Role::kHeading});
+  // Document order: libxml2 numbers element nodes when asked.
+  xmlXPathOrderDocElems(doc);
+  std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& c) {
+    return xmlXPathCmpNodes(a.node, c.node) > 0;  // 1: a precedes c
+  });
+  pieces.erase(std::unique(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& c) { return a.node == c.node; }),
+               pieces.end());
+  for (const auto& p : pieces) {
+    auto& blk = b.open(model::Story::kMain, p.role, src, static_cast<std::uint32_t>(xmlGetLineNo(p.node)), 1);
+    if (p.role == model::Role::kHeading) blk.level = 2;
+    append_node_text(b, loc, p.node, true);
+    b.close();
+  }
+  model::Document d = b.finish();
+  d.encoding = decoded->encoding;
+  if (!kind.empty()) d.properties["xml:kind"] = kind;
+  return d;
+}
+
+}  // namespace wenfeng::readers
