@@ -43,6 +43,40 @@ struct SourceAnchor {
   std::uint32_t column = 1;
 };
 
+// Page setup of one DOCX section, in points.
+struct Section {
+  double page_w = 595.3, page_h = 841.9;  // A4
+  double m_top = 72, m_bottom = 72, m_left = 90, m_right = 90, m_header = 36, m_footer = 36, gutter = 0;
+  int cols = 1;
+  double col_space = 36;
+  std::string grid;        // "", "default", "lines", "linesAndChars", "snapToChars"
+  double line_pitch = 0;   // points
+  double char_space = 0;   // w:charSpace (1/4096 pt relative to the Normal font size)
+  std::string start;       // section break type: nextPage (default), continuous, oddPage, evenPage, nextColumn
+  double header_h = 0, footer_h = 0;  // estimated height of header/footer content, points
+};
+
+// Layout inputs of a DOCX paragraph, resolved from docDefaults, styles and direct
+// formatting (points).
+struct ParagraphLayout {
+  double font_pt = 10.5;       // the largest run size in the paragraph (or the paragraph mark's)
+  double ascii_factor = 1.15;  // single-line height / font size, Latin font
+  double ea_factor = 1.3;      // single-line height / font size, East Asian font
+  double before = 0, after = 0;
+  double line = 240;           // w:spacing/@w:line (240ths for auto, twips→pt otherwise)
+  std::uint8_t line_rule = 0;  // 0 auto (multiple of single), 1 exact, 2 atLeast
+  double ind_left = 0, ind_right = 0, ind_first = 0;  // ind_first < 0: hanging
+  double ind_first_chars = 0;  // firstLineChars / hangingChars (characters; < 0 hanging), overrides ind_first
+  bool snap_to_grid = true;
+  double image_h = 0;          // tallest inline image/drawing extent
+  std::int32_t table = -1;     // table id, row and cell for table paragraphs
+  std::int32_t row = -1, cell = -1;
+  double cell_w = 0;           // cell width if given (points), 0 unknown
+  std::int32_t cells_in_row = 0;
+  double table_w = 0;          // table width if given
+  bool keep_lines = false;
+};
+
 struct Block {
   Story story = Story::kMain;
   Role role = Role::kBody;
@@ -50,6 +84,8 @@ struct Block {
   bool page_break_before = false; // explicit break (w:br type=page / pageBreakBefore / section)
   bool in_table = false;          // inside a table (role may still be heading/list)
   bool directive = false;         // a wenfeng directive line (text formats): never counted
+  std::uint16_t section = 0;      // DOCX section index into Document::sections
+  std::int32_t layout = -1;       // index into Document::layouts (DOCX), -1 none
   std::uint32_t begin = 0;        // byte range in Document::text
   std::uint32_t end = 0;
   std::uint16_t source = 0;       // index into Document::sources (part name / file name)
@@ -90,6 +126,8 @@ struct Document {
   std::vector<std::string> sources;   // part or file names referenced by Block::source
   std::vector<CommentRange> comments;
   std::vector<Suppression> suppressions;
+  std::vector<Section> sections;           // DOCX page setup, in order
+  std::vector<ParagraphLayout> layouts;    // DOCX paragraph layout inputs
   // Document properties: "custom:wenfeng.kind", "core:category", "core:title",
   // "app:Pages", "app:Application", …
   std::map<std::string, std::string> properties;

@@ -224,6 +224,9 @@ std::string Numbering::next_label(int num_id, int ilvl) {
 void Styles::load(const pugi::xml_document& doc, const std::string& w) {
   const std::string val = w + ":val";
   const std::string style_name = w + ":style";  // hoisted: see Numbering::load
+  const auto defaults = doc.document_element().child((w + ":docDefaults").c_str());
+  default_ppr = defaults.child((w + ":pPrDefault").c_str()).child((w + ":pPr").c_str());
+  default_rpr = defaults.child((w + ":rPrDefault").c_str()).child((w + ":rPr").c_str());
   for (auto st : doc.document_element().children(style_name.c_str())) {
     if (std::string(st.attribute((w + ":type").c_str()).value()) != "paragraph") continue;
     StyleInfo info;
@@ -233,6 +236,8 @@ void Styles::load(const pugi::xml_document& doc, const std::string& w) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     info.based_on = st.child((w + ":basedOn").c_str()).attribute(val.c_str()).value();
     const auto ppr = st.child((w + ":pPr").c_str());
+    info.ppr = ppr;
+    info.rpr = st.child((w + ":rPr").c_str());
     if (auto ol = ppr.child((w + ":outlineLvl").c_str())) info.outline_level = to_int(ol.attribute(val.c_str()).value(), -1);
     if (auto np = ppr.child((w + ":numPr").c_str())) {
       info.num_id = to_int(np.child((w + ":numId").c_str()).attribute(val.c_str()).value(), -1);
@@ -265,6 +270,18 @@ int Styles::heading_level(const std::string& id, bool& is_title) const {
     cur = s->based_on;
   }
   return -1;
+}
+
+std::vector<const StyleInfo*> Styles::chain(const std::string& id) const {
+  std::vector<const StyleInfo*> out;
+  std::string cur = id.empty() ? default_para_ : id;
+  for (int depth = 0; depth < 16 && !cur.empty(); ++depth) {
+    const StyleInfo* s = find(cur);
+    if (!s) break;
+    out.insert(out.begin(), s);
+    cur = s->based_on;
+  }
+  return out;
 }
 
 void Styles::numbering(const std::string& id, int& num_id, int& ilvl) const {

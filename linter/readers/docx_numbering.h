@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -53,6 +54,7 @@ class Numbering {
 struct StyleInfo {
   std::string name;       // w:name, lower-cased
   std::string based_on;
+  pugi::xml_node ppr, rpr;  // the style's own properties (valid while styles.xml is alive)
   int outline_level = -1; // 0..8, or -1
   int num_id = -1;
   int ilvl = -1;
@@ -70,6 +72,9 @@ class Styles {
   int heading_level(const std::string& id, bool& is_title) const;
   // numPr inherited from the style chain.
   void numbering(const std::string& id, int& num_id, int& ilvl) const;
+  // The style chain from the root (docDefaults excluded) down to `id`.
+  std::vector<const StyleInfo*> chain(const std::string& id) const;
+  pugi::xml_node default_ppr, default_rpr;  // w:docDefaults
 
  private:
   std::map<std::string, StyleInfo> styles_;

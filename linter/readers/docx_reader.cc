@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -105,6 +106,61 @@ int int_attr(const pugi::xml_node& n, const std::string& a, int fallback) {
   return end == v ? fallback : static_cast<int>(x);
 }
 
+double twips(const pugi::xml_node& n, const std::string& attr, double fallback) {
+  const char* v = n.attribute(attr.c_str()).value();
+  if (!*v) return fallback;
+  return std::strtod(v, nullptr) / 20.0;
+}
+
+// Single-line height as a multiple of the font size, by font family: the fonts' own
+// ascent + descent for those LibreOffice and Word ship or substitute (Noto CJK 1.448,
+// Liberation/Times/Arial 1.15), and Word's usual 1.3 for the Chinese system fonts.
+double line_factor(std::string_view font, double fallback) {
+  if (font.empty()) return fallback;
+  if (font.find("Noto") != std::string_view::npos && font.find("CJK") != std::string_view::npos) return 1.448;
+  if (font.find("Source Han") != std::string_view::npos || font.find("思源") != std::string_view::npos) return 1.448;
+  for (std::string_view latin : {"Times New Roman", "Liberation", "Arial", "Calibri", "Cambria", "DejaVu"})
+    if (font.find(latin) != std::string_view::npos) return latin == "Calibri" ? 1.22 : latin == "DejaVu" ? 1.164 : 1.15;
+  return 1.3;
+}
+
+void apply_ppr(const Namespaces& ns, const pugi::xml_node& ppr, model::ParagraphLayout& L) {
+  if (!ppr) return;
+  if (auto sp = ppr.child(ns.attr("spacing").c_str())) {
+    L.before = twips(sp, ns.attr("before"), L.before);
+    L.after = twips(sp, ns.attr("after"), L.after);
+    if (auto line = sp.attribute(ns.attr("line").c_str())) {
+      L.line = line.as_double();
+      const std::string_view rule = sp.attribute(ns.attr("lineRule").c_str()).value();
+      L.line_rule = rule == "exact" ? 1 : rule == "atLeast" ? 2 : 0;
+    }
+  }
+  if (auto ind = ppr.child(ns.attr("ind").c_str())) {
+    L.ind_left = twips(ind, ns.attr("left"), twips(ind, ns.attr("start"), L.ind_left));
+    L.ind_right = twips(ind, ns.attr("right"), twips(ind, ns.attr("end"), L.ind_right));
+    if (ind.attribute(ns.attr("firstLine").c_str())) L.ind_first = twips(ind, ns.attr("firstLine"), 0);
+    if (ind.attribute(ns.attr("hanging").c_str())) L.ind_first = -twips(ind, ns.attr("hanging"), 0);
+    // Character-unit indents (firstLineChars="200" = two characters) override.
+    if (auto fc = ind.attribute(ns.attr("firstLineChars").c_str())) L.ind_first_chars = fc.as_double() / 100.0;
+    if (auto hc = ind.attribute(ns.attr("hangingChars").c_str())) L.ind_first_chars = -hc.as_double() / 100.0;
+  }
+  if (auto snap = ppr.child(ns.attr("snapToGrid").c_str()))
+    L.snap_to_grid = on_off(snap, ns.attr("val"));
+  if (auto k = ppr.child(ns.attr("keepLines").c_str())) L.keep_lines = on_off(k, ns.attr("val"));
+}
+
+void apply_rpr(const Namespaces& ns, const pugi::xml_node& rpr, model::ParagraphLayout& L) {
+  if (!rpr) return;
+  if (auto sz = rpr.child(ns.attr("sz").c_str())) {
+    const double half = sz.attribute(ns.attr("val").c_str()).as_double(0);
+    if (half > 0) L.font_pt = half / 2.0;
+  }
+  if (auto f = rpr.child(ns.attr("rFonts").c_str())) {
+    if (auto a = f.attribute(ns.attr("ascii").c_str())) L.ascii_factor = line_factor(a.value(), L.ascii_factor);
+    if (auto e = f.attribute(ns.attr("eastAsia").c_str())) L.ea_factor = line_factor(e.value(), L.ea_factor);
+  }
+}
+
 // Walks the block-level content of parts and fills the builder.
 class Walker {
  public:
@@ -130,6 +186,7 @@ class Walker {
   }
 
   std::map<std::string, model::CommentRange>& comments() { return comments_; }
+  const std::vector<pugi::xml_node>& section_nodes() const { return sect_nodes_; }
 
  private:
   void walk_container(const pugi::xml_node& container, model::Story story) {
@@ -151,9 +208,35 @@ class Walker {
       } else if (l == "tbl") {
         descend = static_cast<bool>(node.first_child());
         table_depth += descend;
+        if (descend) {
+          TableState t;
+          t.id = next_table_++;
+          const auto tw = node.child(ns_->attr("tblPr").c_str()).child(ns_->attr("tblW").c_str());
+          if (std::string_view(tw.attribute(ns_->attr("type").c_str()).value()) == "dxa")
+            t.width = twips(tw, ns_->attr("w"), 0);
+          tables_.push_back(t);
+        }
       } else if (l == "tr") {
         // A row deleted as a tracked change is not in the final view.
         descend = !node.child(ns_->attr("trPr").c_str()).child(ns_->attr("del").c_str());
+        if (descend && !tables_.empty()) {
+          auto& t = tables_.back();
+          ++t.row;
+          t.cell = -1;
+          t.cells = 0;
+          const std::string tc = ns_->attr("tc");
+          for (auto c : node.children(tc.c_str())) (void)c, ++t.cells;
+        }
+      } else if (l == "tc") {
+        descend = true;
+        if (!tables_.empty()) {
+          auto& t = tables_.back();
+          ++t.cell;
+          const auto w = node.child(ns_->attr("tcPr").c_str()).child(ns_->attr("tcW").c_str());
+          t.cell_w = std::string_view(w.attribute(ns_->attr("type").c_str()).value()) == "dxa"
+                         ? twips(w, ns_->attr("w"), 0)
+                         : 0;
+        }
       } else if (l == "sectPr" || l == "tblPr" || l == "tblGrid" || l == "trPr" || l == "tcPr" ||
                  l == "sdtPr" || l == "sdtEndPr" || l == "del" || l == "moveFrom") {
         descend = false;
@@ -172,7 +255,10 @@ class Walker {
       // Climb to the next sibling, leaving finished containers.
       while (node && node != container && !node.next_sibling()) {
         node = node.parent();
-        if (ns_->wlocal(node) == "tbl") --table_depth;
+        if (ns_->wlocal(node) == "tbl") {
+          --table_depth;
+          if (!tables_.empty()) tables_.pop_back();
+        }
         if (ns_->mclocal(node.parent()) == "AlternateContent") node = node.parent();
       }
       if (!node || node == container) break;
@@ -188,11 +274,21 @@ class Walker {
     } else {
       b_.anchor(para_ordinal_, 1);
     }
+    run_max_pt_ = 0;
+    image_h_ = 0;
     inline_content(p);
+    finish_layout();
     // A deleted paragraph mark joins this paragraph to the next one in the final view.
     const auto mark_rpr = ppr.child(ns_->attr("rPr").c_str());
     merge_next_ = mark_rpr.child(ns_->attr("del").c_str()) || mark_rpr.child(ns_->attr("moveFrom").c_str());
     if (!merge_next_) b_.close();
+    // A section break ends the section with this paragraph.
+    if (story == model::Story::kMain) {
+      if (auto sect = ppr.child(ns_->attr("sectPr").c_str())) {
+        sect_nodes_.push_back(sect);
+        ++section_;
+      }
+    }
   }
 
   void open_block(const pugi::xml_node& ppr, model::Story story, bool in_table) {
@@ -228,6 +324,39 @@ class Walker {
       if (role == model::Role::kListItem) blk.level = static_cast<std::uint8_t>(std::clamp(ilvl, 0, 8) + 1);
     }
     blk.page_break_before = on_off(ppr.child(ns_->attr("pageBreakBefore").c_str()), val);
+    blk.section = section_;
+    // Layout inputs: docDefaults, then the style chain from its root, then direct formatting.
+    model::ParagraphLayout L;
+    apply_ppr(*ns_, styles_.default_ppr, L);
+    apply_rpr(*ns_, styles_.default_rpr, L);
+    for (const auto* st : styles_.chain(style)) {
+      apply_ppr(*ns_, st->ppr, L);
+      apply_rpr(*ns_, st->rpr, L);
+    }
+    apply_ppr(*ns_, ppr, L);
+    style_pt_ = L.font_pt;
+    apply_rpr(*ns_, ppr.child(ns_->attr("rPr").c_str()), L);  // the paragraph mark
+    if (in_table && !tables_.empty()) {
+      const auto& t = tables_.back();
+      L.table = t.id;
+      L.row = t.row;
+      L.cell = t.cell;
+      L.cell_w = t.cell_w;
+      L.cells_in_row = t.cells;
+      L.table_w = t.width;
+    }
+    layout_ = L;
+    blk.layout = static_cast<std::int32_t>(b_.doc().layouts.size());
+    b_.doc().layouts.push_back(L);
+  }
+
+  void finish_layout() {
+    if (!b_.is_open()) return;
+    auto& blk = b_.current();
+    if (blk.layout < 0) return;
+    auto& L = b_.doc().layouts[static_cast<std::size_t>(blk.layout)];
+    if (run_max_pt_ > 0) L.font_pt = std::max(L.font_pt == style_pt_ ? run_max_pt_ : L.font_pt, run_max_pt_);
+    L.image_h = std::max(L.image_h, image_h_);
   }
 
   bool field_hidden() const {
@@ -251,12 +380,27 @@ class Walker {
             continue;
           }
         } else {
+          // An inline picture or shape takes its extent's height in the line (EMU → pt).
+          const std::string_view nm = node.name();
+          if (nm.size() > 7 && nm.substr(nm.size() - 7) == ":extent") {
+            const std::string_view parent = node.parent().name();
+            if (parent.size() > 7 && parent.substr(parent.size() - 7) == ":inline")
+              image_h_ = std::max(image_h_, node.attribute("cy").as_double(0) / 12700.0);
+          }
           descend = true;  // drawing containers (wp:, a:, wps:, v:) may hold text boxes
         }
       } else if (l == "t") {
         if (!field_hidden()) b_.append(std::string_view(node.text().get()));
       } else if (l == "r") {
         descend = !run_hidden(node);
+        if (descend) {
+          double pt = style_pt_;
+          const auto sz = node.child(ns_->attr("rPr").c_str()).child(ns_->attr("sz").c_str());
+          if (sz) pt = sz.attribute(ns_->attr("val").c_str()).as_double(pt * 2) / 2.0;
+          // Only runs with text decide the line height.
+          const std::string t_name = ns_->attr("t");
+          if (node.child(t_name.c_str())) run_max_pt_ = std::max(run_max_pt_, pt);
+        }
       } else if (l == "tab" || l == "ptab") {
         if (!field_hidden()) b_.append(U'\t');
       } else if (l == "br") {
@@ -327,7 +471,47 @@ class Walker {
   bool merge_next_ = false;
   std::deque<pugi::xml_node> pending_boxes_;
   std::map<std::string, model::CommentRange> comments_;
+  // Layout state.
+  struct TableState {
+    std::int32_t id = 0, row = -1, cell = -1, cells = 0;
+    double cell_w = 0, width = 0;
+  };
+  std::vector<TableState> tables_;
+  std::int32_t next_table_ = 0;
+  std::vector<pugi::xml_node> sect_nodes_;
+  std::uint16_t section_ = 0;
+  double style_pt_ = 10.5, run_max_pt_ = 0, image_h_ = 0;
+  model::ParagraphLayout layout_;
 };
+
+model::Section parse_section(const Namespaces& ns, const pugi::xml_node& sect) {
+  model::Section s;
+  if (!sect) return s;
+  if (auto sz = sect.child(ns.attr("pgSz").c_str())) {
+    s.page_w = twips(sz, ns.attr("w"), s.page_w);
+    s.page_h = twips(sz, ns.attr("h"), s.page_h);
+  }
+  if (auto m = sect.child(ns.attr("pgMar").c_str())) {
+    s.m_top = std::fabs(twips(m, ns.attr("top"), s.m_top));
+    s.m_bottom = std::fabs(twips(m, ns.attr("bottom"), s.m_bottom));
+    s.m_left = twips(m, ns.attr("left"), s.m_left);
+    s.m_right = twips(m, ns.attr("right"), s.m_right);
+    s.m_header = twips(m, ns.attr("header"), s.m_header);
+    s.m_footer = twips(m, ns.attr("footer"), s.m_footer);
+    s.gutter = twips(m, ns.attr("gutter"), 0);
+  }
+  if (auto c = sect.child(ns.attr("cols").c_str())) {
+    s.cols = std::max(1, c.attribute(ns.attr("num").c_str()).as_int(1));
+    s.col_space = twips(c, ns.attr("space"), s.col_space);
+  }
+  if (auto g = sect.child(ns.attr("docGrid").c_str())) {
+    s.grid = g.attribute(ns.attr("type").c_str()).value();
+    s.line_pitch = twips(g, ns.attr("linePitch"), 0);
+    s.char_space = g.attribute(ns.attr("charSpace").c_str()).as_double(0);
+  }
+  if (auto t = sect.child(ns.attr("type").c_str())) s.start = t.attribute(ns.attr("val").c_str()).value();
+  return s;
+}
 
 // Relationship targets of a part, resolved to zip entry names.
 struct Relationship {
@@ -463,7 +647,12 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
     ns.load(root);
     walker.set_part(ns, builder.add_source(name));
     if (!item) {
-      walker.walk(root.child((ns.w + ":body").c_str()), story);
+      const auto body = root.child((ns.w + ":body").c_str());
+      walker.walk(body, story);
+      // Sections: one per sectPr in a paragraph, then the body's final sectPr.
+      auto& sections = builder.doc().sections;
+      for (const auto& sect : walker.section_nodes()) sections.push_back(parse_section(ns, sect));
+      sections.push_back(parse_section(ns, body.child((ns.w + ":sectPr").c_str())));
       return ok_status();
     }
     const std::string item_name = ns.w + ":" + item;  // outlives the range-for (see docx_numbering.cc)

@@ -60,8 +60,13 @@ TEST(CheckCli, TextAndDocxOfOneDraftAgree) {
     const auto& fb = b["files"][0]["findings"];
     ASSERT_EQ(fa.items().size(), fb.items().size()) << base;
     for (std::size_t i = 0; i < fa.items().size(); ++i) {
-      EXPECT_EQ(fa[i]["message"].as_string(), fb[i]["message"].as_string());
+      EXPECT_EQ(fa[i]["rule"].as_string(), fb[i]["rule"].as_string());
       EXPECT_EQ(fa[i]["excerpt"].as_string(), fb[i]["excerpt"].as_string());
+      // The pages message names its estimation method, which differs by format.
+      if (fa[i]["rule"].as_string() != "length.pages")
+        EXPECT_EQ(fa[i]["message"].as_string(), fb[i]["message"].as_string());
+      else
+        EXPECT_EQ(fa[i]["data"]["estimate"].as_string(), fb[i]["data"]["estimate"].as_string());
     }
   }
 }
