@@ -13,8 +13,14 @@
 //       around the article), OUTBASE.odt and OUTBASE.fodt (with a tracked deletion, split
 //       spans and a bookmark). With --gb the XML is written in GB2312-declared GB18030 and
 //       the HTML with a gbk meta charset.
+//   wenfeng_gen layout-corpus DIR N
+//       N DOCX files without a document grid in varied shapes (0.3–12 pages; margins,
+//       font sizes, line spacing, paragraph spacing, headings, lists, tables, page breaks)
+//       for bench/pages_vs_libreoffice.sh; fonts are ones Debian ships (Noto Serif CJK SC,
+//       Liberation Serif) so that LibreOffice lays out what the file asks for.
 //   wenfeng_gen text-corpus OUT.txt MIB        generated Chinese text of MIB MiB
 //   wenfeng_gen docx-corpus DIR N PARAS        N generated .docx files of PARAS paragraphs each
+#include <algorithm>
 #include <cstdio>
 
 #include <unicode/ucnv.h>
@@ -245,6 +251,81 @@ int text_corpus(int argc, char** argv) {
   return out ? 0 : 1;
 }
 
+int layout_corpus(int argc, char** argv) {
+  if (argc < 4) return 2;
+  const std::filesystem::path dir = argv[2];
+  std::filesystem::create_directories(dir);
+  const int n = std::atoi(argv[3]);
+  unsigned rng = 12345;
+  auto next = [&](unsigned mod) { return (rng = rng * 1103515245u + 12345u) / 65536u % mod; };
+  // From a third of a page to about twelve pages, fewer paragraphs at larger sizes.
+  const int paragraphs[] = {3, 6, 10, 15, 22, 30, 40, 50, 60, 70, 80, 90};
+  const double sizes[] = {10.5, 12, 14, 16};
+  const struct { int top, bottom, left, right; } margins[] = {{1440, 1440, 1800, 1800}, {1134, 1134, 1134, 1134},
+                                                               {2098, 1984, 1587, 1474}, {1800, 1800, 1440, 1440}};
+  for (int f = 0; f < n; ++f) {
+    const double size = sizes[f % 4];
+    const auto m = margins[(f / 4) % 4];
+    const double scale = size >= 16 ? 0.45 : size >= 14 ? 0.6 : size >= 12 ? 0.8 : 1.0;
+    const int paras = std::max(2, static_cast<int>(paragraphs[f % 12] * scale));
+    const int spacing_kind = static_cast<int>(next(3));  // 0 single, 1 1.5 lines, 2 exact
+    const bool after6 = next(2) == 0;
+    const bool headings = f % 3 == 0, lists = f % 4 == 1, tables = f % 5 == 2, breaks = f % 7 == 3;
+    std::string spacing = spacing_kind == 0   ? "w:line=\"240\" w:lineRule=\"auto\""
+                          : spacing_kind == 1 ? "w:line=\"360\" w:lineRule=\"auto\""
+                                              : "w:line=\"" + std::to_string(static_cast<int>(size * 1.6 * 20)) +
+                                                    "\" w:lineRule=\"exact\"";
+    wenfeng::report::DocxParts parts;
+    parts.styles =
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Liberation Serif\" w:hAnsi=\"Liberation Serif\" "
+        "w:eastAsia=\"Noto Serif CJK SC\"/><w:sz w:val=\"" + std::to_string(static_cast<int>(size * 2)) +
+        "\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"" +
+        (after6 ? "120" : "0") + "\" " + spacing + "/></w:pPr></w:pPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
+        "<w:pPr><w:ind w:firstLine=\"" + std::to_string(static_cast<int>(size * 40)) + "\"/></w:pPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+        "<w:pPr><w:spacing w:before=\"240\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/>"
+        "<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"" + std::to_string(static_cast<int>(size * 2 + 8)) +
+        "\"/></w:rPr></w:style>";
+    for (int p = 0; p < paras; ++p) {
+      if (headings && p % 6 == 0) {
+        parts.body += "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>" + run(std::string("第") +
+                      std::to_string(p / 6 + 1) + "部分 工作进展情况") + "</w:p>";
+      }
+      if (tables && p % 9 == 4) {
+        parts.body += "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>";
+        for (int r = 0; r < 3; ++r) {
+          parts.body += "<w:tr>";
+          for (int c = 0; c < 3; ++c)
+            parts.body += "<w:tc><w:p><w:pPr><w:ind w:firstLine=\"0\"/></w:pPr>" +
+                          run(r == 0 ? "项目名称" : std::string(kSentences[(p + r + c) % 6]).substr(0, 3 * (4 + c * 3))) +
+                          "</w:p></w:tc>";
+          parts.body += "</w:tr>";
+        }
+        parts.body += "</w:tbl>";
+      }
+      std::string text;
+      const int sentences = 1 + static_cast<int>(next(5));
+      for (int k = 0; k < sentences; ++k) text += kSentences[(f + p + k) % 6];
+      std::string ppr;
+      if (lists && p % 3 == 1) ppr = "<w:pPr><w:ind w:left=\"420\" w:hanging=\"420\"/></w:pPr>";
+      if (breaks && p > 0 && p % 11 == 0) parts.body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+      parts.body += "<w:p>" + ppr + run(text) + "</w:p>";
+    }
+    parts.body += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"" + std::to_string(m.top) +
+                  "\" w:right=\"" + std::to_string(m.right) + "\" w:bottom=\"" + std::to_string(m.bottom) +
+                  "\" w:left=\"" + std::to_string(m.left) + "\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+                  "</w:sectPr>";
+    auto bytes = wenfeng::report::build_docx(parts);
+    if (!bytes.ok()) return 1;
+    char name[32];
+    std::snprintf(name, sizeof name, "layout%02d.docx", f);
+    std::ofstream out(dir / name, std::ios::binary);
+    out << *bytes;
+  }
+  return 0;
+}
+
 int docx_corpus(int argc, char** argv) {
   if (argc < 5) return 2;
   const std::filesystem::path dir = argv[2];
@@ -283,6 +364,7 @@ int main(int argc, char** argv) {
   if (cmd == "docx") return make_docx(argc, argv);
   if (cmd == "text-corpus") return text_corpus(argc, argv);
   if (cmd == "formats") return formats(argc, argv);
+  if (cmd == "layout-corpus") return layout_corpus(argc, argv);
   if (cmd == "docx-corpus") return docx_corpus(argc, argv);
   std::cerr << "usage: wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain] | text-corpus OUT MIB | "
                "docx-corpus DIR N PARAS\n";

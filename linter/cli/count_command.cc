@@ -1,5 +1,6 @@
 // `wenfeng count [--format text|json] [--include notes,textboxes,headers,comments]
 //                [--stdin-filename NAME] [--jobs N] FILE…|-`
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "count/counter.h"
+#include "layout/pages.h"
 #include "report/json_writer.h"
 #include "report/table.h"
 
@@ -18,6 +20,7 @@ struct CountResult {
   std::string format;
   std::string encoding;
   count::Counts counts;
+  layout::PageEstimate pages;
   std::optional<Error> error;
 };
 
@@ -94,6 +97,7 @@ int count_command(const std::vector<std::string>& argv) {
                                                r.format = f.doc->format;
                                                r.encoding = f.doc->encoding;
                                                r.counts = count::count_document(*f.doc, sc);
+                                               r.pages = layout::estimate_pages(*f.doc);
                                                return r;
                                              });
 
@@ -125,6 +129,12 @@ int count_command(const std::vector<std::string>& argv) {
         if (!r.encoding.empty()) j.key("encoding").value(r.encoding);
         j.key("counts");
         write_counts(j, r.counts);
+        j.key("pages").begin_object();
+        j.key("estimate").value(r.pages.estimate, 1);
+        if (r.pages.saved) j.key("saved").value(*r.pages.saved); else j.key("saved").null();
+        if (r.pages.saved_by) j.key("saved_by").value(*r.pages.saved_by); else j.key("saved_by").null();
+        j.key("method").value(r.pages.method);
+        j.end_object();
       }
       j.end_object();
     }
@@ -134,9 +144,9 @@ int count_command(const std::vector<std::string>& argv) {
     j.end_object();
     std::cout << j.str() << "\n";
   } else {
-    report::TextTable t({false, false, true, true, true, true, true, true});
-    t.add_row({"文件", "格式", "字数", "汉字", "非中文单词", "字符(不计空格)", "字符(计空格)", "段落"});
-    auto row = [](const std::string& name, const std::string& fmt, const count::Counts& c) {
+    report::TextTable t({false, false, true, true, true, true, true, true, true});
+    t.add_row({"文件", "格式", "字数", "汉字", "非中文单词", "字符(不计空格)", "字符(计空格)", "段落", "约页数"});
+    auto row = [](const std::string& name, const std::string& fmt, const count::Counts& c, const std::string& pages) {
       return std::vector<std::string>{name,
                                       fmt,
                                       std::to_string(c.zishu),
@@ -144,12 +154,21 @@ int count_command(const std::vector<std::string>& argv) {
                                       std::to_string(c.non_cjk_words),
                                       std::to_string(c.chars_no_spaces),
                                       std::to_string(c.chars_with_spaces),
-                                      std::to_string(c.paragraphs)};
+                                      std::to_string(c.paragraphs),
+                                      pages};
+    };
+    auto one_decimal = [](double v) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", v);
+      return std::string(buf);
     };
     for (const auto& r : results)
-      if (!r.error) t.add_row(row(r.path, r.format + (r.encoding.empty() ? "" : " " + r.encoding), r.counts));
-    if (results.size() > 1) t.add_row(row("合计（" + std::to_string(ok_files) + " 个文件）", "", total));
+      if (!r.error)
+        t.add_row(row(r.path, r.format + (r.encoding.empty() ? "" : " " + r.encoding), r.counts,
+                      one_decimal(r.pages.estimate) + (r.pages.saved ? "（保存值 " + *r.pages.saved + "）" : "")));
+    if (results.size() > 1) t.add_row(row("合计（" + std::to_string(ok_files) + " 个文件）", "", total, ""));
     std::cout << t.render();
+    std::cout << "页数为估算值（文本类按 GB/T 9704 版心 22 行 × 28 字；DOCX 按文档版面）；保存值取自 docProps/app.xml，仅供对照\n";
   }
   for (const auto& r : results)
     if (r.error)

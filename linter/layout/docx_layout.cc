@@ -132,7 +132,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     lh = std::max(lh, L.image_h);
     // Character widths.
-    const double em_cell = g.grid_chars ? std::max(g.char_pitch, size) : size;
+    // On a character grid an East Asian character takes one cell; a font slightly larger
+    // than the pitch is squeezed into it (3号 on the GB/T 9704 grid), a much larger one
+    // (a 2号 title) keeps its own width.
+    const double em_cell = g.grid_chars && size <= g.char_pitch * 1.05 ? g.char_pitch : size;
     double first = L.ind_first;
     if (L.ind_first_chars != 0) first = L.ind_first_chars * em_cell;
     const double avail = std::max(size, w - L.ind_left - L.ind_right);
