@@ -31,16 +31,6 @@ const text::Regex& caption_regex() {
   return r;
 }
 
-bool blank(std::string_view s) {
-  const char* p = s.data();
-  const char* e = p + s.size();
-  while (p < e) {
-    const char32_t c = text::decode(p, e);
-    if (!text::is_whitespace(c) && !text::is_invisible(c)) return false;
-  }
-  return true;
-}
-
 std::string short_excerpt(std::string_view s, std::size_t max_cp = 24) {
   std::string out;
   const char* p = s.data();
@@ -82,14 +72,14 @@ Body body_of(const model::Document& doc, const profiles::BodyScope& scope) {
       body.excluded.push_back("编者按（第 " + std::to_string(i + 1) + " 段）");
       continue;
     }
-    if (scope.exclude_captions && !blank(t) && caption_regex().search(t, m)) {
+    if (scope.exclude_captions && !text::is_blank(t) && caption_regex().search(t, m)) {
       ++captions;
       continue;
     }
-    if (blank(t) && body.spans.empty()) continue;
+    if (text::is_blank(t) && body.spans.empty()) continue;
     Span s{static_cast<std::uint32_t>(i), 0};
     // The dateline opens the first counted paragraph (after any title and editor's note).
-    const bool first = body.spans.empty() && !blank(t);
+    const bool first = body.spans.empty() && !text::is_blank(t);
     if (scope.exclude_dateline && first && dateline_regex().search(t, m) && m.end > m.begin && m.end < t.size()) {
       s.begin = static_cast<std::uint32_t>(m.end);
       body.excluded.push_back("电头“" + std::string(t.substr(0, m.end)) + "”");
@@ -151,7 +141,7 @@ Result<std::vector<Item>> split_items(const model::Document& doc, const profiles
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive || static_cast<int>(i) == title) continue;
     const std::string_view t = doc.block_text(b);
-    if (blank(t)) continue;
+    if (text::is_blank(t)) continue;
     text::Match m;
     bool is_item_title = false;
     for (const auto& r : patterns)

@@ -9,16 +9,6 @@
 namespace wenfeng::check {
 namespace {
 
-bool blank(std::string_view s) {
-  const char* p = s.data();
-  const char* e = p + s.size();
-  while (p < e) {
-    const char32_t c = text::decode(p, e);
-    if (!text::is_whitespace(c) && !text::is_invisible(c)) return false;
-  }
-  return true;
-}
-
 // Finds `word` in `s` such that it is not immediately preceded by any of `not_after`
 // (so 县长 does not match inside 副县长) and not followed by any of `not_before`.
 bool find_word(std::string_view s, std::string_view word, std::initializer_list<std::string_view> not_after = {},
@@ -41,27 +31,6 @@ std::string quoted(const std::vector<std::string>& words) {
 }
 
 }  // namespace
-
-int title_block(const model::Document& doc) {
-  int first = -1;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain || b.directive) continue;
-    if (b.role == model::Role::kTitle) return static_cast<int>(i);
-    if (first < 0 && !blank(doc.block_text(b))) first = static_cast<int>(i);
-  }
-  return first;
-}
-
-int lead_block(const model::Document& doc) {
-  const int t = title_block(doc);
-  for (std::size_t i = static_cast<std::size_t>(t + 1); i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    if (b.story == model::Story::kMain && !b.directive && b.role != model::Role::kTitle && !blank(doc.block_text(b)))
-      return static_cast<int>(i);
-  }
-  return -1;
-}
 
 KindChoice classify(const model::Document& doc, const profiles::Profile* profile) {
   KindChoice k;

@@ -21,10 +21,8 @@ struct KindChoice {
   bool guessed() const { return source == "classifier"; }
 };
 
-// Index of the title block (role title, else the first non-empty main-text block), or -1.
-int title_block(const model::Document& doc);
-// Index of the lead paragraph: first non-empty main-text block after the title, or -1.
-int lead_block(const model::Document& doc);
+using model::lead_block;
+using model::title_block;
 
 // The classifier alone (used by choose_kind and tests). Kinds whose profile entry lists
 // title_keywords are recognised first (issuer publications such as 《大兴信息》).

@@ -42,17 +42,6 @@ Result<count::Scope> parse_scope(const std::string& spec) {
   return s;
 }
 
-void write_counts(report::JsonWriter& j, const count::Counts& c) {
-  j.begin_object();
-  j.key("zishu").value(c.zishu);
-  j.key("hanzi").value(c.hanzi);
-  j.key("non_cjk_words").value(c.non_cjk_words);
-  j.key("chars_no_spaces").value(c.chars_no_spaces);
-  j.key("chars_with_spaces").value(c.chars_with_spaces);
-  j.key("paragraphs").value(c.paragraphs);
-  j.end_object();
-}
-
 }  // namespace
 
 int count_command(const std::vector<std::string>& argv) {
@@ -128,19 +117,15 @@ int count_command(const std::vector<std::string>& argv) {
         j.key("format").value(r.format);
         if (!r.encoding.empty()) j.key("encoding").value(r.encoding);
         j.key("counts");
-        write_counts(j, r.counts);
-        j.key("pages").begin_object();
-        j.key("estimate").value(r.pages.estimate, 1);
-        if (r.pages.saved) j.key("saved").value(*r.pages.saved); else j.key("saved").null();
-        if (r.pages.saved_by) j.key("saved_by").value(*r.pages.saved_by); else j.key("saved_by").null();
-        j.key("method").value(r.pages.method);
-        j.end_object();
+        report::write_counts(j, r.counts);
+        j.key("pages");
+        report::write_pages(j, r.pages);
       }
       j.end_object();
     }
     j.end_array();
     j.key("total");
-    write_counts(j, total);
+    report::write_counts(j, total);
     j.end_object();
     std::cout << j.str() << "\n";
   } else {

@@ -53,6 +53,27 @@ SourcePosition Document::position(std::size_t block_index, std::uint32_t byte_of
   return pos;
 }
 
+int title_block(const Document& doc) {
+  int first = -1;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story != Story::kMain || b.directive) continue;
+    if (b.role == Role::kTitle) return static_cast<int>(i);
+    if (first < 0 && !text::is_blank(doc.block_text(b))) first = static_cast<int>(i);
+  }
+  return first;
+}
+
+int lead_block(const Document& doc) {
+  const int t = title_block(doc);
+  for (std::size_t i = static_cast<std::size_t>(t + 1); i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story == Story::kMain && !b.directive && b.role != Role::kTitle && !text::is_blank(doc.block_text(b)))
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
 DocumentBuilder::DocumentBuilder(std::string format) { doc_.format = std::move(format); }
 
 std::uint16_t DocumentBuilder::add_source(std::string name) {

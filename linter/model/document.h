@@ -147,6 +147,11 @@ struct Document {
   }
 };
 
+// Index of the title block (role title, else the first non-empty main-text block), or -1.
+int title_block(const Document& doc);
+// Index of the lead paragraph: first non-empty main-text block after the title, or -1.
+int lead_block(const Document& doc);
+
 // Incremental builder used by readers: append text to the open block, then close it.
 class DocumentBuilder {
  public:

@@ -70,16 +70,6 @@ std::vector<std::string> words_after(std::string_view s) {
   return out;
 }
 
-bool is_blank(std::string_view line) {
-  const char* p = line.data();
-  const char* e = p + line.size();
-  while (p < e) {
-    const char32_t c = text::decode(p, e);
-    if (!text::is_whitespace(c) && !text::is_invisible(c)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void apply_ignore_directives(model::Document& doc) {
@@ -104,7 +94,7 @@ void apply_ignore_directives(model::Document& doc) {
       }
       continue;
     }
-    if (next_paragraph && !is_blank(doc.block_text(b))) {
+    if (next_paragraph && !text::is_blank(doc.block_text(b))) {
       next_paragraph->begin_block = i;
       next_paragraph->end_block = i + 1;
       doc.suppressions.push_back(*next_paragraph);
@@ -135,7 +125,7 @@ model::Document build_text_document(std::string_view utf8, std::string_view name
       j = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
     const std::string_view content = utf8.substr(i, j - i);
     model::Role role = model::Role::kBody;
-    if (!title_seen && !is_blank(content)) {
+    if (!title_seen && !text::is_blank(content)) {
       title_seen = true;
       if (looks_like_title(content)) role = model::Role::kTitle;
     }

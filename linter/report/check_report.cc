@@ -150,32 +150,18 @@ std::string render_json(const std::vector<CheckedFile>& files, bool pretty) {
     j.key("reason").value(r.kind.reason);
     j.key("guessed").value(r.kind.guessed());
     j.end_object();
-    auto counts = [&](const count::Counts& c) {
-      j.begin_object();
-      j.key("zishu").value(c.zishu);
-      j.key("hanzi").value(c.hanzi);
-      j.key("non_cjk_words").value(c.non_cjk_words);
-      j.key("chars_no_spaces").value(c.chars_no_spaces);
-      j.key("chars_with_spaces").value(c.chars_with_spaces);
-      j.key("paragraphs").value(c.paragraphs);
-      j.end_object();
-    };
     j.key("counts");
-    counts(r.counts);
+    write_counts(j, r.counts);
     j.key("body").begin_object();
     j.key("figure").value(r.body_figure);
     j.key("counts");
-    counts(r.body_counts);
+    write_counts(j, r.body_counts);
     j.key("excluded").begin_array();
     for (const auto& e : r.excluded) j.value(e);
     j.end_array();
     j.end_object();
-    j.key("pages").begin_object();
-    j.key("estimate").value(r.pages.estimate, 1);
-    if (r.pages.saved) j.key("saved").value(*r.pages.saved); else j.key("saved").null();
-    if (r.pages.saved_by) j.key("saved_by").value(*r.pages.saved_by); else j.key("saved_by").null();
-    j.key("method").value(r.pages.method);
-    j.end_object();
+    j.key("pages");
+    write_pages(j, r.pages);
     j.key("durations").begin_object();
     if (r.durations.tv_seconds) {
       j.key("tv_seconds").value(std::round(*r.durations.tv_seconds), 0);

@@ -1,6 +1,9 @@
 #include "report/json_writer.h"
 
 #include <cmath>
+
+#include "count/counter.h"
+#include "layout/pages.h"
 #include <cstdio>
 
 namespace wenfeng::report {
@@ -125,6 +128,30 @@ JsonWriter& JsonWriter::null() {
   before_value();
   out_ += "null";
   return *this;
+}
+
+}  // namespace wenfeng::report
+
+namespace wenfeng::report {
+
+void write_counts(JsonWriter& j, const count::Counts& c) {
+  j.begin_object();
+  j.key("zishu").value(c.zishu);
+  j.key("hanzi").value(c.hanzi);
+  j.key("non_cjk_words").value(c.non_cjk_words);
+  j.key("chars_no_spaces").value(c.chars_no_spaces);
+  j.key("chars_with_spaces").value(c.chars_with_spaces);
+  j.key("paragraphs").value(c.paragraphs);
+  j.end_object();
+}
+
+void write_pages(JsonWriter& j, const layout::PageEstimate& p) {
+  j.begin_object();
+  j.key("estimate").value(p.estimate, 1);
+  if (p.saved) j.key("saved").value(*p.saved); else j.key("saved").null();
+  if (p.saved_by) j.key("saved_by").value(*p.saved_by); else j.key("saved_by").null();
+  j.key("method").value(p.method);
+  j.end_object();
 }
 
 }  // namespace wenfeng::report

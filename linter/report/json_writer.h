@@ -42,3 +42,18 @@ class JsonWriter {
 };
 
 }  // namespace wenfeng::report
+
+namespace wenfeng::count {
+struct Counts;
+}
+namespace wenfeng::layout {
+struct PageEstimate;
+}
+
+namespace wenfeng::report {
+
+// The JSON objects shared by `count` and `check` output.
+void write_counts(JsonWriter& j, const count::Counts& c);
+void write_pages(JsonWriter& j, const layout::PageEstimate& p);
+
+}  // namespace wenfeng::report

@@ -33,21 +33,7 @@ Context make_context(const model::Document& doc, const std::string& kind) {
     if (b.story != model::Story::kMain || b.directive) continue;
     c.paragraphs.push_back(i);
   }
-  // The title: a Title-role block, else the first non-empty paragraph.
-  for (auto i : c.paragraphs)
-    if (doc.blocks[i].role == model::Role::kTitle) { c.title = static_cast<int>(i); break; }
-  if (c.title < 0)
-    for (auto i : c.paragraphs) {
-      const auto t = doc.block_text(i);
-      bool blank = true;
-      const char* p = t.data();
-      const char* e = p + t.size();
-      while (p < e && blank) {
-        const char32_t ch = text::decode(p, e);
-        blank = text::is_whitespace(ch) || text::is_invisible(ch);
-      }
-      if (!blank) { c.title = static_cast<int>(i); break; }
-    }
+  c.title = model::title_block(doc);
   return c;
 }
 

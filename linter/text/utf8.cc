@@ -71,6 +71,16 @@ std::size_t codepoints_before(std::string_view s, std::size_t byte_offset) {
   return codepoint_count(s.substr(0, byte_offset));
 }
 
+bool is_blank(std::string_view s) {
+  const char* p = s.data();
+  const char* e = p + s.size();
+  while (p < e) {
+    const char32_t c = decode(p, e);
+    if (!is_whitespace(c) && !is_invisible(c)) return false;
+  }
+  return true;
+}
+
 int display_width(char32_t cp) {
   if (cp < 0x20) return 0;
   if (cp < 0x7F) return 1;

@@ -41,6 +41,9 @@ std::size_t codepoint_count(std::string_view s);
 // Byte offset -> code point offset within s (byte_offset must be on a boundary or end).
 std::size_t codepoints_before(std::string_view s, std::size_t byte_offset);
 
+// True when s holds nothing but whitespace and invisible characters.
+bool is_blank(std::string_view s);
+
 // Terminal display width of a code point: 2 for East Asian Wide/Fullwidth, 0 for
 // combining marks and invisibles, 1 otherwise.
 int display_width(char32_t cp);
