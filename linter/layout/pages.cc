@@ -15,23 +15,40 @@ constexpr double kTitleCellsPerLine = 20;  // 156 mm / 22 pt
 constexpr std::uint64_t kLinesPerPage = 22;
 
 // Lines a paragraph takes: cells / cells-per-line, rounded up; manual breaks add lines.
+// Counted in half cells (a Han or full-width character is two, other characters one).
 std::uint64_t paragraph_lines(std::string_view t, double per_line, double indent) {
-  double cells = indent;
+  const auto per_line2 = static_cast<std::uint64_t>(per_line * 2);
+  std::uint64_t half_cells = static_cast<std::uint64_t>(indent * 2);
   std::uint64_t lines = 0;
+  auto finish_line = [&] { lines += std::max<std::uint64_t>(1, (half_cells + per_line2 - 1) / per_line2); };
   const char* p = t.data();
   const char* e = p + t.size();
   while (p < e) {
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      ++p;
+      if (b == '\n' || b == '\v') {
+        finish_line();
+        half_cells = 0;
+      } else if (b == '\t') {
+        half_cells += 4;
+      } else if (b >= 0x20 && b != 0x7F) {
+        half_cells += 1;
+      }
+      continue;
+    }
     const char32_t c = text::decode(p, e);
     const auto cls = text::primary_class(c);
     if (cls == text::kBreak) {
-      lines += static_cast<std::uint64_t>(std::ceil(std::max(cells, 1.0) / per_line));
-      cells = 0;
-      continue;
+      finish_line();
+      half_cells = 0;
+    } else if (cls == text::kAsian || c == U'\u3000') {
+      half_cells += 2;
+    } else if (cls != text::kInvisible && cls != text::kControlWs) {
+      half_cells += 1;
     }
-    if (cls == text::kInvisible || cls == text::kControlWs) continue;
-    cells += (cls == text::kAsian || c == U'\u3000') ? 1.0 : (c == U'\t' ? 2.0 : 0.5);
   }
-  lines += static_cast<std::uint64_t>(std::ceil(std::max(cells, 1.0) / per_line));
+  finish_line();
   return lines;
 }
 

@@ -71,14 +71,41 @@ void Matcher::build() {
     if (f == 0) output_link_[s] = kNone;
     has_output_[s] = !terminal_[s].empty() || output_link_[s] != kNone;
   }
-  // Flatten outputs.
+  // Renumber: states without outputs first (root stays 0), states with outputs last.
+  std::vector<std::uint32_t> new_id(n), old_of(n);
+  std::uint32_t next = 0;
+  for (std::size_t s = 0; s < n; ++s)
+    if (!has_output_[s]) new_id[s] = next++;
+  first_output_ = next;
+  for (std::size_t s = 0; s < n; ++s)
+    if (has_output_[s]) new_id[s] = next++;
+  for (std::size_t s = 0; s < n; ++s) old_of[new_id[s]] = static_cast<std::uint32_t>(s);
+  std::vector<std::uint32_t> delta(n * stride);
+  for (std::size_t s = 0; s < n; ++s)
+    for (std::uint32_t c = 0; c < stride; ++c)
+      delta[new_id[s] * stride + c] = new_id[delta_[s * stride + c]];
+  delta_ = std::move(delta);
+  std::vector<std::uint32_t> link(n, kNone);
+  for (std::size_t s = 0; s < n; ++s)
+    if (output_link_[s] != kNone) link[new_id[s]] = new_id[output_link_[s]];
+  output_link_ = std::move(link);
+  // Flatten outputs, in the new numbering.
   out_begin_.assign(n + 1, 0);
   outputs_.clear();
-  for (std::size_t s = 0; s < n; ++s) {
-    out_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), terminal_[s].begin(), terminal_[s].end());
+  for (std::size_t ns = 0; ns < n; ++ns) {
+    out_begin_[ns] = static_cast<std::uint32_t>(outputs_.size());
+    const auto& t = terminal_[old_of[ns]];
+    outputs_.insert(outputs_.end(), t.begin(), t.end());
   }
   out_begin_[n] = static_cast<std::uint32_t>(outputs_.size());
+  has_output_.clear();
+  // Half the memory (and cache misses) when every state id fits in 16 bits.
+  compact_ = n <= 0xFFFF;
+  if (compact_) {
+    delta16_.assign(delta_.begin(), delta_.end());
+    delta_.clear();
+    delta_.shrink_to_fit();
+  }
   // The trie is no longer needed.
   children_.clear();
   children_.shrink_to_fit();

@@ -30,24 +30,32 @@ class Matcher {
   // Calls on_match(RawMatch) for every (possibly overlapping) occurrence, in order of end.
   template <typename F>
   void scan(std::string_view text, F&& on_match) const {
+    if (compact_) scan_with(delta16_.data(), text, on_match);
+    else scan_with(delta_.data(), text, on_match);
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  // States are numbered so that those with outputs (their own or a suffix's) come last:
+  // the hot loop tests `s >= first_output_` instead of loading a flag.
+  template <typename T, typename F>
+  void scan_with(const T* delta, std::string_view text, F& on_match) const {
     std::uint32_t s = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    const std::uint32_t* delta = delta_.data();
     const std::uint8_t* cls = classes_;
     const std::uint32_t stride = class_count_;
+    const std::uint32_t first_output = first_output_;
     for (std::size_t i = 0; i < n; ++i) {
       s = delta[s * stride + cls[p[i]]];
-      if (has_output_[s]) {
+      if (s >= first_output) {
         for (std::uint32_t o = s; o != kNone; o = output_link_[o])
           for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k)
             on_match(RawMatch{outputs_[k], static_cast<std::uint32_t>(i + 1)});
       }
     }
   }
-
- private:
-  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   // Trie under construction: sparse children.
   std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children_;
   std::vector<std::vector<std::uint32_t>> terminal_;  // patterns ending at each state
@@ -56,6 +64,9 @@ class Matcher {
   std::uint8_t classes_[256] = {};
   std::uint32_t class_count_ = 1;
   std::vector<std::uint32_t> delta_;
+  std::vector<std::uint16_t> delta16_;  // the same table when every state id fits 16 bits
+  bool compact_ = false;
+  std::uint32_t first_output_ = 0;
   std::vector<std::uint32_t> fail_;
   std::vector<std::uint32_t> output_link_;  // nearest proper suffix state with outputs
   std::vector<std::uint8_t> has_output_;    // this state or a suffix state has outputs
