@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/format.h"
 #include "phrases/phrase_check.h"
 #include "rules/rules.h"
 #include "text/utf8.h"
@@ -14,12 +15,6 @@ namespace {
 using model::Diagnostic;
 using model::Severity;
 
-std::string fmt_num(double v) {
-  char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 const char* unit_label(const std::string& unit) {
   if (unit == "hanzi") return "个汉字";
@@ -99,8 +94,8 @@ void duration_limit(const model::Document& doc, const profiles::Profile& pr, con
   locate_unit(doc, body.spans, pr.unit, max_chars, block, offset);
   const bool tv = rule == "duration.tv";
   std::string msg = std::string(tv ? "电视播报" : "讲话") + "约 " + format_duration(seconds) + "（正文 " +
-                    std::to_string(figure) + " 字，按 " + fmt_num(rate) + " 字/分钟估算），超出上限 " +
-                    fmt_num(lim.max) + " 分钟（多 " + format_duration(seconds - max_seconds) + "，约合 " +
+                    std::to_string(figure) + " 字，按 " + short_number(rate) + " 字/分钟估算），超出上限 " +
+                    short_number(lim.max) + " 分钟（多 " + format_duration(seconds - max_seconds) + "，约合 " +
                     std::to_string(figure - max_chars) + " 字）；类型 " + kind_note(kind);
   if (!tv) {
     // The band of ordinary speaking rates, so the estimate is read as one.
@@ -109,8 +104,8 @@ void duration_limit(const model::Document& doc, const profiles::Profile& pr, con
   }
   Diagnostic d = make(rule, lim.severity, block, offset, to_sentence_end(doc.block_text(block), offset), msg, lim.source);
   d.document_level = true;
-  d.data = {{"seconds", fmt_num(std::round(seconds))}, {"limit_minutes", fmt_num(lim.max)},
-            {"rate", fmt_num(rate)}, {"figure", std::to_string(figure)}, {"limit_chars", std::to_string(max_chars)}};
+  d.data = {{"seconds", short_number(std::round(seconds))}, {"limit_minutes", short_number(lim.max)},
+            {"rate", short_number(rate)}, {"figure", std::to_string(figure)}, {"limit_chars", std::to_string(max_chars)}};
   out.push_back(std::move(d));
 }
 
@@ -319,13 +314,13 @@ Status run_rules(Report& r, const model::Document& doc, const profiles::Profile&
 
   if (auto it = k->limits.find("length.pages"); it != k->limits.end() && r.pages.estimate > it->second.max) {
     const auto& lim = it->second;
-    std::string msg = "估算约 " + fmt_num(r.pages.estimate) + " 页（" + r.pages.method + "，共 " +
-                      std::to_string(r.pages.lines) + " 行），超出上限 " + fmt_num(lim.max) + " 页（多约 " +
-                      fmt_num(r.pages.estimate - lim.max) + " 页）；类型 " + kind_note(kind);
+    std::string msg = "估算约 " + short_number(r.pages.estimate) + " 页（" + r.pages.method + "，共 " +
+                      std::to_string(r.pages.lines) + " 行），超出上限 " + short_number(lim.max) + " 页（多约 " +
+                      short_number(r.pages.estimate - lim.max) + " 页）；类型 " + kind_note(kind);
     if (r.pages.saved) msg += "；文档保存的页数为 " + *r.pages.saved + "（仅供对照）";
     Diagnostic d = make("length.pages", lim.severity, anchor, 0, 0, msg, lim.source);
     d.document_level = true;
-    d.data = {{"estimate", fmt_num(r.pages.estimate)}, {"limit", fmt_num(lim.max)}};
+    d.data = {{"estimate", short_number(r.pages.estimate)}, {"limit", short_number(lim.max)}};
     r.findings.push_back(std::move(d));
   }
   if (k->items) {

@@ -211,7 +211,7 @@ int check_command(const std::vector<std::string>& argv) {
   }
   for (const auto& f : files)
     if (f.error)
-      std::cerr << f.path << ": 错误[" << error_code_name(f.error->code) << "] " << f.error->message << "\n";
+      std::cerr << error_line(f.path, *f.error);
   // A file error outranks findings in the exit status.
   for (const auto& f : files)
     if (f.error) status = 2;

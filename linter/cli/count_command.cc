@@ -1,9 +1,9 @@
 // `wenfeng count [--format text|json] [--include notes,textboxes,headers,comments]
 //                [--stdin-filename NAME] [--jobs N] FILE…|-`
-#include <cstdio>
 #include <iostream>
 #include <sstream>
 
+#include "base/format.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -108,11 +108,8 @@ int count_command(const std::vector<std::string>& argv) {
       j.begin_object();
       j.key("path").value(r.path);
       if (r.error) {
-        j.key("error").begin_object();
-        j.key("code").value(error_code_name(r.error->code));
-        j.key("message").value(r.error->message);
-        if (!r.error->where.empty()) j.key("where").value(r.error->where);
-        j.end_object();
+        j.key("error");
+        report::write_error(j, *r.error);
       } else {
         j.key("format").value(r.format);
         if (!r.encoding.empty()) j.key("encoding").value(r.encoding);
@@ -142,11 +139,6 @@ int count_command(const std::vector<std::string>& argv) {
                                       std::to_string(c.paragraphs),
                                       pages};
     };
-    auto one_decimal = [](double v) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.1f", v);
-      return std::string(buf);
-    };
     for (const auto& r : results)
       if (!r.error)
         t.add_row(row(r.path, r.format + (r.encoding.empty() ? "" : " " + r.encoding), r.counts,
@@ -157,8 +149,7 @@ int count_command(const std::vector<std::string>& argv) {
   }
   for (const auto& r : results)
     if (r.error)
-      std::cerr << r.path << ": 错误[" << error_code_name(r.error->code) << "] " << r.error->message
-                << (r.error->where.empty() ? "" : "（位置 " + r.error->where + "）") << "\n";
+      std::cerr << error_line(r.path, *r.error);
   return any_error ? 2 : 0;
 }
 

@@ -6,6 +6,11 @@
 
 namespace wenfeng::cli {
 
+std::string error_line(const std::string& path, const Error& e) {
+  return path + ": 错误[" + error_code_name(e.code) + "] " + e.message +
+         (e.where.empty() ? "" : "（位置 " + e.where + "）") + "\n";
+}
+
 unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 Result<readers::ReadOptions> read_options(const std::optional<std::string>& xml_map,

@@ -32,6 +32,9 @@ std::vector<Out> process_inputs(const std::vector<std::string>& paths, const std
 
 unsigned default_threads();
 
+// "path: 错误[code] message（位置 where）\n" — how every command reports a file it could not use.
+std::string error_line(const std::string& path, const Error& e);
+
 }  // namespace wenfeng::cli
 
 #include "base/parallel.h"

@@ -1,10 +1,9 @@
 // `wenfeng profiles [ID|PATH]`: the profiles, their kinds and limits with sources.
 // `wenfeng explain RULE [--profile P]`: what a rule checks and where its limits come from.
-#include <cmath>
-#include <cstdio>
 #include <iostream>
 
 #include "model/rule_catalog.h"
+#include "base/format.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "profiles/profile.h"
@@ -12,18 +11,13 @@
 namespace wenfeng::cli {
 namespace {
 
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
-  return buf;
-}
 
 std::string limit_text(const profiles::Limit& l, const std::string& unit) {
   std::string u = l.rule.rfind("duration.", 0) == 0 ? " 分钟"
                   : l.rule == "length.pages"         ? " 页"
                   : l.rule == "length.items"         ? " 条"
                                                      : (unit == "zishu" ? " 字" : " " + unit);
-  std::string t = l.rule + " ≤ " + fmt(l.max) + u + "（" + model::severity_name(l.severity);
+  std::string t = l.rule + " ≤ " + short_number(l.max) + u + "（" + model::severity_name(l.severity);
   if (l.soft) t += "，默认软上限";
   return t + "）";
 }
@@ -32,8 +26,8 @@ void print_profile(const profiles::Profile& p) {
   std::cout << p.id << "  " << p.name << "\n";
   std::cout << "  继承：";
   for (std::size_t i = 0; i < p.chain.size(); ++i) std::cout << (i ? " → " : "") << p.chain[i];
-  std::cout << "\n  依据：" << p.source.text() << "\n  单位：" << p.unit << "；语速：电视 " << fmt(p.tv_rate)
-            << " 字/分钟，讲话 " << fmt(p.speech_rate) << " 字/分钟\n  类型：\n";
+  std::cout << "\n  依据：" << p.source.text() << "\n  单位：" << p.unit << "；语速：电视 " << short_number(p.tv_rate)
+            << " 字/分钟，讲话 " << short_number(p.speech_rate) << " 字/分钟\n  类型：\n";
   for (const auto& [id, k] : p.kinds) {
     std::cout << "    " << id << "  " << k.name << "\n";
     for (const auto& [rule, l] : k.limits) {

@@ -76,7 +76,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
       const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
       by_part[b.source] += L.font_pt * std::max(L.ea_factor, L.ascii_factor) + L.before + L.after;
-      by_part[b.source] += 0;  // one line per paragraph is enough for a margin check
       if (b.story == model::Story::kHeader)
         for (auto& s : sections) s.header_h = std::max(s.header_h, by_part[b.source]);
       else
@@ -90,7 +89,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   std::size_t section = 0;
   Geometry g = geometry(sections[0], normal_pt);
   int column = 0;
-  double prev_after = 0;
   auto new_column = [&] {
     ++column;
     if (column >= g.cols) {
@@ -98,7 +96,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       column = 0;
     }
     y = 0;
-    prev_after = 0;
   };
   auto new_page = [&] {
     if (y > 0 || column > 0) {
@@ -106,7 +103,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       column = 0;
     }
     y = 0;
-    prev_after = 0;
   };
 
   // Height and line count of one paragraph laid out at width w.
@@ -126,8 +122,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     if (g.grid_lines && L.snap_to_grid && L.line_rule == 0) {
       // Word puts each line on whole grid lines: the pitch times the spacing multiple,
       // rounded up to the lines the font needs.
-      const double need = single;
-      const double per = std::max(1.0, std::ceil(need / g.pitch - 0.05));
+      const double per = std::max(1.0, std::ceil(single / g.pitch - 0.05));
       lh = per * g.pitch * std::max(1.0, L.line / 240.0);
     }
     lh = std::max(lh, L.image_h);
@@ -152,7 +147,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         line_w = avail;
         continue;
       }
-      (void)x;
       if (cls == text::kInvisible) continue;
       double cw;
       if (cls == text::kAsian || c == U'\u3000') cw = em_cell;
@@ -218,15 +212,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::uint64_t nl = 0;
     layout_paragraph(b, g.width, h, nl, lhs);
     lines += nl;
-    // Spacing before, collapsed with the previous paragraph's after only in part (Word adds both).
-    double before = y > 0 ? L.before : 0;
-    y += before;
+    // Spacing before (Word adds it to the previous paragraph's after; none at a column top).
+    y += y > 0 ? L.before : 0;
     for (double lh : lhs) {
       if (y + lh > g.height + 0.01 && y > 0) new_column();
       y += lh;
     }
     y += L.after;
-    prev_after = L.after;
     if (y > g.height) y = g.height;
   }
   const double fraction = g.height > 0 ? std::min(1.0, y / g.height) : 0;

@@ -53,6 +53,16 @@ SourcePosition Document::position(std::size_t block_index, std::uint32_t byte_of
   return pos;
 }
 
+std::vector<std::uint32_t> paragraph_numbers(const Document& doc) {
+  std::vector<std::uint32_t> out(doc.blocks.size());
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    n += doc.blocks[i].story == Story::kMain;
+    out[i] = n;
+  }
+  return out;
+}
+
 int title_block(const Document& doc) {
   int first = -1;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {

@@ -147,6 +147,10 @@ struct Document {
   }
 };
 
+// For every block, its 1-based paragraph number among main-text blocks (as output
+// reports it); blocks of other stories carry the number of the main paragraph before them.
+std::vector<std::uint32_t> paragraph_numbers(const Document& doc);
+
 // Index of the title block (role title, else the first non-empty main-text block), or -1.
 int title_block(const Document& doc);
 // Index of the lead paragraph: first non-empty main-text block after the title, or -1.

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "base/format.h"
 #include "text/charclass.h"
 #include "text/utf8.h"
 
@@ -100,11 +101,6 @@ bool allowed(const Entry& e, const std::vector<std::string>& allow) {
   return false;
 }
 
-std::string fmt1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 }  // namespace
 
@@ -235,14 +231,14 @@ void check_phrases(const model::Document& doc, const PhraseSet& set, const profi
       d.severity = settings.density_severity;
       d.block = first_block;
       d.document_level = true;
-      d.message = "空话套话密度每千字 " + fmt1(per_1000) + " 处（正文 " + std::to_string(body_figure) + " 字中 " +
-                  std::to_string(boilerplate_total) + " 处），超过阈值 " + fmt1(settings.density_per_1000) +
+      d.message = "空话套话密度每千字 " + one_decimal(per_1000) + " 处（正文 " + std::to_string(body_figure) + " 字中 " +
+                  std::to_string(boilerplate_total) + " 处），超过阈值 " + one_decimal(settings.density_per_1000) +
                   "；最常见：" + names;
       d.source.issuer = "中共中央";
       d.source.document = "中央八项规定（2012）";
       d.source.part = "第二条（力戒空话、套话）";
-      d.data = {{"per_1000", fmt1(per_1000)}, {"hits", std::to_string(boilerplate_total)},
-                {"threshold", fmt1(settings.density_per_1000)}};
+      d.data = {{"per_1000", one_decimal(per_1000)}, {"hits", std::to_string(boilerplate_total)},
+                {"threshold", one_decimal(settings.density_per_1000)}};
       out.push_back(std::move(d));
     }
   }

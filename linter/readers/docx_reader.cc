@@ -345,7 +345,6 @@ class Walker {
       L.cells_in_row = t.cells;
       L.table_w = t.width;
     }
-    layout_ = L;
     blk.layout = static_cast<std::int32_t>(b_.doc().layouts.size());
     b_.doc().layouts.push_back(L);
   }
@@ -481,7 +480,6 @@ class Walker {
   std::vector<pugi::xml_node> sect_nodes_;
   std::uint16_t section_ = 0;
   double style_pt_ = 10.5, run_max_pt_ = 0, image_h_ = 0;
-  model::ParagraphLayout layout_;
 };
 
 model::Section parse_section(const Namespaces& ns, const pugi::xml_node& sect) {

@@ -116,7 +116,6 @@ class OdtWalker {
   }
 
   void paragraph(const pugi::xml_node& p, model::Story story, bool in_table, int list_depth) {
-    ++ordinal_;
     const bool heading = local(p) == "h";
     const std::string style = p.attribute("text:style-name").value();
     model::Role role = model::Role::kBody;
@@ -193,7 +192,6 @@ class OdtWalker {
   std::map<std::string, std::string> parent_;
   std::set<std::string> title_styles_;
   std::deque<std::pair<pugi::xml_node, model::Story>> pending_;
-  std::uint32_t ordinal_ = 0;
 };
 
 Result<model::Document> read_parts(const XmlPart& content, const XmlPart* styles, const std::string& format,

@@ -3,17 +3,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/format.h"
 #include "report/json_writer.h"
 #include "text/utf8.h"
 
 namespace wenfeng::report {
 namespace {
 
-std::string fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 // Code points of a string as byte offsets (for windowing excerpts).
 std::vector<std::size_t> cp_offsets(std::string_view s) {
@@ -30,12 +26,9 @@ std::vector<std::size_t> cp_offsets(std::string_view s) {
 
 }  // namespace
 
-Position position_of(const model::Document& doc, const model::Diagnostic& d) {
+Position position_of(const model::Document& doc, const model::Diagnostic& d, const std::vector<std::uint32_t>& paragraphs) {
   Position pos;
-  std::uint32_t para = 0;
-  for (std::uint32_t i = 0; i <= d.block && i < doc.blocks.size(); ++i)
-    if (doc.blocks[i].story == model::Story::kMain) ++para;
-  pos.paragraph = para;
+  pos.paragraph = d.block < paragraphs.size() ? paragraphs[d.block] : 0;
   const std::string_view t = doc.block_text(d.block);
   const auto offs = cp_offsets(t);
   // Code point index of the finding's start and end.
@@ -63,10 +56,11 @@ std::string render_text(const std::vector<CheckedFile>& files, bool color) {
   for (const auto& f : files) {
     if (f.error) continue;  // errors go to stderr
     const auto& r = *f.report;
+    const auto paragraphs = model::paragraph_numbers(*f.doc);
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& d : r.findings) {
       ++counts[static_cast<int>(d.severity)];
-      const Position p = position_of(*f.doc, d);
+      const Position p = position_of(*f.doc, d, paragraphs);
       out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ":列" + std::to_string(p.column) + ": " +
              reset + sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + d.rule + "]" + reset + " " +
              d.message + "\n";
@@ -101,7 +95,7 @@ std::string render_text(const std::vector<CheckedFile>& files, bool color) {
       out += "，不计：";
       for (std::size_t i = 0; i < r.excluded.size(); ++i) out += (i ? "、" : "") + r.excluded[i];
     }
-    out += "\n  全文字数 " + std::to_string(r.counts.zishu) + "，约 " + fixed1(r.pages.estimate) + " 页（" +
+    out += "\n  全文字数 " + std::to_string(r.counts.zishu) + "，约 " + one_decimal(r.pages.estimate) + " 页（" +
            r.pages.method + "）";
     if (r.pages.saved) out += "，文档保存页数 " + *r.pages.saved;
     if (r.durations.tv_seconds)
@@ -126,11 +120,8 @@ std::string render_json(const std::vector<CheckedFile>& files, bool pretty) {
     j.begin_object();
     j.key("path").value(f.path);
     if (f.error) {
-      j.key("error").begin_object();
-      j.key("code").value(error_code_name(f.error->code));
-      j.key("message").value(f.error->message);
-      if (!f.error->where.empty()) j.key("where").value(f.error->where);
-      j.end_object();
+      j.key("error");
+      write_error(j, *f.error);
       j.end_object();
       continue;
     }
@@ -173,10 +164,11 @@ std::string render_json(const std::vector<CheckedFile>& files, bool pretty) {
     }
     j.end_object();
     j.key("findings").begin_array();
+    const auto paragraphs = model::paragraph_numbers(doc);
     std::size_t counts_by[3] = {0, 0, 0};
     for (const auto& d : r.findings) {
       ++counts_by[static_cast<int>(d.severity)];
-      const Position p = position_of(doc, d);
+      const Position p = position_of(doc, d, paragraphs);
       j.begin_object();
       j.key("rule").value(d.rule);
       j.key("severity").value(model::severity_name(d.severity));

@@ -31,7 +31,8 @@ struct Position {
   std::string excerpt;        // the text around the finding
   std::uint32_t excerpt_col = 0;  // code point offset of the finding inside the excerpt
 };
-Position position_of(const model::Document& doc, const model::Diagnostic& d);
+// `paragraphs` is paragraph_numbers(doc), computed once per document.
+Position position_of(const model::Document& doc, const model::Diagnostic& d, const std::vector<std::uint32_t>& paragraphs);
 
 std::string render_text(const std::vector<CheckedFile>& files, bool color);
 std::string render_json(const std::vector<CheckedFile>& files, bool pretty);

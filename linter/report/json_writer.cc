@@ -145,6 +145,14 @@ void write_counts(JsonWriter& j, const count::Counts& c) {
   j.end_object();
 }
 
+void write_error(JsonWriter& j, const Error& e) {
+  j.begin_object();
+  j.key("code").value(error_code_name(e.code));
+  j.key("message").value(e.message);
+  if (!e.where.empty()) j.key("where").value(e.where);
+  j.end_object();
+}
+
 void write_pages(JsonWriter& j, const layout::PageEstimate& p) {
   j.begin_object();
   j.key("estimate").value(p.estimate, 1);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
+
 namespace wenfeng::report {
 
 class JsonWriter {
@@ -54,6 +56,7 @@ namespace wenfeng::report {
 
 // The JSON objects shared by `count` and `check` output.
 void write_counts(JsonWriter& j, const count::Counts& c);
+void write_error(JsonWriter& j, const Error& e);  // {code, message[, where]}
 void write_pages(JsonWriter& j, const layout::PageEstimate& p);
 
 }  // namespace wenfeng::report

@@ -79,7 +79,7 @@ void number_rules(const Context& c, std::vector<model::Diagnostic>& out) {
   if (has_arabic && has_chinese) {
     auto d = finding("number.mixed", Severity::kInfo, chinese_block, chinese_at, chinese_end,
                      "同一稿件中年份既有阿拉伯数字又有汉字写法，同类数字应保持同一形式（阿拉伯数字写法见第 " +
-                         std::to_string(paragraph_number(c.doc, arabic_block)) + " 段）",
+                         std::to_string(c.numbers[arabic_block]) + " 段）",
                      gbt15835("4.1.3 同类别同形式"));
     out.push_back(std::move(d));
   }

@@ -27,13 +27,14 @@ void run_native_rules(const Context& ctx, std::vector<model::Diagnostic>& out) {
 }
 
 Context make_context(const model::Document& doc, const std::string& kind) {
-  Context c{doc, kind, -1, {}};
+  Context c{doc, kind, -1, {}, {}};
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive) continue;
     c.paragraphs.push_back(i);
   }
   c.title = model::title_block(doc);
+  c.numbers = model::paragraph_numbers(doc);
   return c;
 }
 
@@ -48,12 +49,6 @@ model::Diagnostic finding(const char* rule, model::Severity sev, std::uint32_t b
   d.message = std::move(message);
   d.source = std::move(source);
   return d;
-}
-
-std::uint32_t paragraph_number(const model::Document& doc, std::uint32_t block) {
-  std::uint32_t n = 0;
-  for (std::uint32_t i = 0; i <= block && i < doc.blocks.size(); ++i) n += doc.blocks[i].story == model::Story::kMain;
-  return n;
 }
 
 model::RuleSource gbt9704(const char* clause) { return {"国家标准", "GB/T 9704-2012《党政机关公文格式》", clause}; }

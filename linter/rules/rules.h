@@ -18,6 +18,7 @@ struct Context {
   std::string kind;            // kind id ("unknown" when not known)
   int title = -1;              // title block, or -1
   std::vector<std::uint32_t> paragraphs;  // main-text blocks in reading order, no directives
+  std::vector<std::uint32_t> numbers;     // model::paragraph_numbers(doc)
   bool is_document() const { return kind.rfind("document", 0) == 0; }
 };
 
@@ -40,8 +41,6 @@ void run_native_rules(const Context& ctx, std::vector<model::Diagnostic>& out);
 model::Diagnostic finding(const char* rule, model::Severity sev, std::uint32_t block, std::size_t begin,
                           std::size_t end, std::string message, model::RuleSource source);
 
-// 1-based paragraph number of a block among main-text blocks (as output reports it).
-std::uint32_t paragraph_number(const model::Document& doc, std::uint32_t block);
 
 // Sources of the national standards, by clause.
 model::RuleSource gbt9704(const char* clause);

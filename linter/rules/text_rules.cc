@@ -107,14 +107,14 @@ void duplicates(const Context& c, std::vector<model::Diagnostic>& out) {
     auto [it, fresh] = exact.emplace(std::string(t), bi);
     if (!fresh) {
       out.push_back(finding("text.duplicate-paragraph", Severity::kWarning, bi, 0, t.size(),
-                            "本段与第 " + std::to_string(paragraph_number(c.doc, it->second)) + " 段完全相同",
+                            "本段与第 " + std::to_string(c.numbers[it->second]) + " 段完全相同",
                             {"wenfeng", "文稿校对规则", "重复段落"}));
       continue;
     }
     auto [nit, nfresh] = near.emplace(n, bi);
     if (!nfresh)
       out.push_back(finding("text.duplicate-paragraph", Severity::kInfo, bi, 0, t.size(),
-                            "本段与第 " + std::to_string(paragraph_number(c.doc, nit->second)) +
+                            "本段与第 " + std::to_string(c.numbers[nit->second]) +
                                 " 段只差标点、空格或数字，疑似重复",
                             {"wenfeng", "文稿校对规则", "重复段落"}));
   }
