@@ -34,15 +34,7 @@ std::string kind_note(const KindChoice& k) {
 
 Diagnostic make(const std::string& rule, Severity sev, std::uint32_t block, std::uint32_t offset, std::uint32_t length,
                 std::string message, const model::RuleSource& source) {
-  Diagnostic d;
-  d.rule = rule;
-  d.severity = sev;
-  d.block = block;
-  d.offset = offset;
-  d.length = length;
-  d.message = std::move(message);
-  d.source = source;
-  return d;
+  return model::make_diagnostic(rule, sev, block, offset, offset + length, std::move(message), source);
 }
 
 // Length in bytes from `offset` to the end of the block's current sentence.

@@ -28,6 +28,19 @@ bool parse_severity(const std::string& s, Severity& out) {
   return true;
 }
 
+Diagnostic make_diagnostic(std::string rule, Severity sev, std::uint32_t block, std::size_t begin, std::size_t end,
+                           std::string message, RuleSource source) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = sev;
+  d.block = block;
+  d.offset = static_cast<std::uint32_t>(begin);
+  d.length = static_cast<std::uint32_t>(end - begin);
+  d.message = std::move(message);
+  d.source = std::move(source);
+  return d;
+}
+
 std::string RuleSource::text() const {
   // Document names are written in the profiles as they should appear (《》 only around
   // exact titles), so they are joined here without adding marks.

@@ -35,4 +35,8 @@ struct Diagnostic {
   std::vector<std::pair<std::string, std::string>> data;
 };
 
+// A finding over bytes [begin, end) of a block.
+Diagnostic make_diagnostic(std::string rule, Severity sev, std::uint32_t block, std::size_t begin, std::size_t end,
+                           std::string message, RuleSource source);
+
 }  // namespace wenfeng::model

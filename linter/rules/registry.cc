@@ -40,15 +40,7 @@ Context make_context(const model::Document& doc, const std::string& kind) {
 
 model::Diagnostic finding(const char* rule, model::Severity sev, std::uint32_t block, std::size_t begin,
                           std::size_t end, std::string message, model::RuleSource source) {
-  model::Diagnostic d;
-  d.rule = rule;
-  d.severity = sev;
-  d.block = block;
-  d.offset = static_cast<std::uint32_t>(begin);
-  d.length = static_cast<std::uint32_t>(end - begin);
-  d.message = std::move(message);
-  d.source = std::move(source);
-  return d;
+  return model::make_diagnostic(rule, sev, block, begin, end, std::move(message), std::move(source));
 }
 
 model::RuleSource gbt9704(const char* clause) { return {"国家标准", "GB/T 9704-2012《党政机关公文格式》", clause}; }
