@@ -52,9 +52,22 @@ std::string declared_encoding(std::string_view bytes, bool html) {
 
 }  // namespace
 
+namespace {
+void ignore_libxml_message(void*, const char*, ...) {}
+void ignore_libxml_error(void*, xmlErrorPtr) {}
+}  // namespace
+
 void init_markup_parsers() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
+  // libxml2 keeps its error handlers per thread: silence its own printing (XPath and parser
+  // messages) on every thread that parses; errors reach the user as wenfeng's messages.
+  thread_local bool quiet = false;
+  if (!quiet) {
+    xmlSetGenericErrorFunc(nullptr, ignore_libxml_message);
+    xmlSetStructuredErrorFunc(nullptr, ignore_libxml_error);
+    quiet = true;
+  }
 }
 
 Result<DecodedMarkup> decode_markup(std::string_view bytes, bool html) {
