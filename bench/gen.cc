@@ -33,10 +33,10 @@
 #include <vector>
 
 #include "readers/encoding.h"
-#include "report/docx_package.h"
+#include "support/docx_package.h"
 #include "text/utf8.h"
 
-using wenfeng::report::xml_escape;
+using wenfeng::testing::xml_escape;
 
 namespace {
 
@@ -87,7 +87,7 @@ int make_docx(int argc, char** argv) {
     if (a == "--plain") plain = true;
     else if (a == "--kind" && i + 1 < argc) kind = argv[++i];
   }
-  wenfeng::report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   // GB/T 9704: 3号仿宋 body indented two characters, 2号小标宋 centred title.
   parts.styles =
       "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\"/>"
@@ -121,7 +121,7 @@ int make_docx(int argc, char** argv) {
                 "w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
                 "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-849\"/></w:sectPr>";
   if (!kind.empty()) parts.custom_properties["wenfeng.kind"] = kind;
-  auto bytes = wenfeng::report::build_docx(parts);
+  auto bytes = wenfeng::testing::build_docx(parts);
   if (!bytes.ok()) { std::cerr << bytes.error().message << "\n"; return 1; }
   std::ofstream out(argv[3], std::ios::binary);
   out << *bytes;
@@ -225,7 +225,7 @@ int formats(int argc, char** argv) {
       "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
       "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
       "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
-  auto odt = wenfeng::report::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"},
+  auto odt = wenfeng::testing::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"},
                                          {"content.xml", content},
                                          {"META-INF/manifest.xml", manifest}});
   if (!odt.ok() || !write_file(base + ".odt", *odt)) return 1;
@@ -275,7 +275,7 @@ int layout_corpus(int argc, char** argv) {
                           : spacing_kind == 1 ? "w:line=\"360\" w:lineRule=\"auto\""
                                               : "w:line=\"" + std::to_string(static_cast<int>(size * 1.6 * 20)) +
                                                     "\" w:lineRule=\"exact\"";
-    wenfeng::report::DocxParts parts;
+    wenfeng::testing::DocxParts parts;
     parts.styles =
         "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Liberation Serif\" w:hAnsi=\"Liberation Serif\" "
         "w:eastAsia=\"Noto Serif CJK SC\"/><w:sz w:val=\"" + std::to_string(static_cast<int>(size * 2)) +
@@ -316,7 +316,7 @@ int layout_corpus(int argc, char** argv) {
                   "\" w:right=\"" + std::to_string(m.right) + "\" w:bottom=\"" + std::to_string(m.bottom) +
                   "\" w:left=\"" + std::to_string(m.left) + "\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
                   "</w:sectPr>";
-    auto bytes = wenfeng::report::build_docx(parts);
+    auto bytes = wenfeng::testing::build_docx(parts);
     if (!bytes.ok()) return 1;
     char name[32];
     std::snprintf(name, sizeof name, "layout%02d.docx", f);
@@ -333,13 +333,13 @@ int docx_corpus(int argc, char** argv) {
   const int files = std::atoi(argv[3]);
   const int paras = std::atoi(argv[4]);
   for (int f = 0; f < files; ++f) {
-    wenfeng::report::DocxParts parts;
+    wenfeng::testing::DocxParts parts;
     for (int p = 0; p < paras; ++p) {
       std::string text;
       for (int k = 0; k < 4; ++k) text += kSentences[(f + p + k) % 6];
       parts.body += paragraph(text, p == 0 ? "Title" : "", true, static_cast<unsigned>(f * 1000 + p));
     }
-    auto bytes = wenfeng::report::build_docx(parts);
+    auto bytes = wenfeng::testing::build_docx(parts);
     if (!bytes.ok()) return 1;
     std::ofstream out(dir / ("draft" + std::to_string(f) + ".docx"), std::ios::binary);
     out << *bytes;

@@ -10,7 +10,7 @@
 
 #include "count/counter.h"
 #include "phrases/dictionary.h"
-#include "phrases/phrase_check.h"
+#include "phrases/scan.h"
 #include "readers/text_reader.h"
 
 namespace {

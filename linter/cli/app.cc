@@ -18,6 +18,7 @@ const Command kCommands[] = {
     {"count", count_command, "统计字数（Word 兼容）、汉字、字符数、段落数"},
     {"profiles", profiles_command, "列出规范（profile）、稿件类型及其限额和依据"},
     {"explain", explain_command, "说明某条规则检查什么、依据是什么"},
+    {"rules", rules_command, "列出所有规则（--format markdown 生成规则参考）"},
 };
 
 void usage(std::ostream& out) {

@@ -12,5 +12,6 @@ int count_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int profiles_command(const std::vector<std::string>& args);
 int explain_command(const std::vector<std::string>& args);
+int rules_command(const std::vector<std::string>& args);
 
 }  // namespace wenfeng::cli

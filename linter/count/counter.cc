@@ -5,16 +5,6 @@
 
 namespace wenfeng::count {
 
-Counts& Counts::operator+=(const Counts& o) {
-  zishu += o.zishu;
-  hanzi += o.hanzi;
-  non_cjk_words += o.non_cjk_words;
-  chars_no_spaces += o.chars_no_spaces;
-  chars_with_spaces += o.chars_with_spaces;
-  paragraphs += o.paragraphs;
-  return *this;
-}
-
 namespace {
 
 // Classes of ASCII bytes, looked up without decoding.

@@ -16,21 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "model/counts.h"
 #include "model/document.h"
 
 namespace wenfeng::count {
 
-struct Counts {
-  std::uint64_t zishu = 0;
-  std::uint64_t hanzi = 0;
-  std::uint64_t non_cjk_words = 0;
-  std::uint64_t chars_no_spaces = 0;
-  std::uint64_t chars_with_spaces = 0;
-  std::uint64_t paragraphs = 0;
-
-  Counts& operator+=(const Counts& o);
-  bool operator==(const Counts&) const = default;
-};
+using Counts = model::Counts;
 
 // Counts one paragraph's text (`paragraphs` is set to 1 if it has any counted character).
 Counts count_text(std::string_view utf8);

@@ -55,7 +55,7 @@ std::uint64_t paragraph_lines(std::string_view t, double per_line, double indent
 }  // namespace
 
 PageEstimate estimate_pages(const model::Document& doc) {
-  if (doc.format == "docx" && !doc.sections.empty()) return estimate_docx_pages(doc);
+  if (doc.format == model::Format::kDocx && !doc.sections.empty()) return estimate_docx_pages(doc);
   PageEstimate pe;
   std::uint64_t lines = 0;
   for (const auto& b : doc.blocks) {

@@ -1,5 +1,7 @@
 #include "model/diagnostic.h"
 
+#include "model/rule.h"
+
 namespace wenfeng::model {
 
 const char* severity_name(Severity s) {
@@ -20,25 +22,12 @@ const char* severity_label_zh(Severity s) {
   return "提示";
 }
 
-bool parse_severity(const std::string& s, Severity& out) {
+bool parse_severity(std::string_view s, Severity& out) {
   if (s == "info") out = Severity::kInfo;
   else if (s == "warning") out = Severity::kWarning;
   else if (s == "error") out = Severity::kError;
   else return false;
   return true;
-}
-
-Diagnostic make_diagnostic(std::string rule, Severity sev, std::uint32_t block, std::size_t begin, std::size_t end,
-                           std::string message, RuleSource source) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.block = block;
-  d.offset = static_cast<std::uint32_t>(begin);
-  d.length = static_cast<std::uint32_t>(end - begin);
-  d.message = std::move(message);
-  d.source = std::move(source);
-  return d;
 }
 
 std::string RuleSource::text() const {
@@ -48,6 +37,23 @@ std::string RuleSource::text() const {
   for (const std::string* s : {&document, &part})
     if (!s->empty()) t += (t.empty() ? "" : " · ") + *s;
   return t;
+}
+
+std::string_view Diagnostic::rule_id() const { return rule ? rule->id : std::string_view(); }
+
+std::string Diagnostic::text(bool english) const {
+  std::string_view tmpl = message_template;
+  if (tmpl.empty() && rule && message < rule->messages.size()) {
+    const Message& m = rule->messages[message];
+    tmpl = english && !m.en.empty() ? m.en : m.zh;
+  }
+  return render_message(tmpl, args);
+}
+
+const std::string* Diagnostic::datum(std::string_view key) const {
+  for (const auto& [k, v] : data)
+    if (k == key) return &v;
+  return nullptr;
 }
 
 }  // namespace wenfeng::model

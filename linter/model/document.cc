@@ -31,6 +31,19 @@ const char* role_name(Role r) {
   return "body";
 }
 
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::kText: return "text";
+    case Format::kDocx: return "docx";
+    case Format::kXml: return "xml";
+    case Format::kNewsml: return "newsml";
+    case Format::kHtml: return "html";
+    case Format::kOdt: return "odt";
+    case Format::kFodt: return "fodt";
+  }
+  return "text";
+}
+
 SourcePosition Document::position(std::size_t block_index, std::uint32_t byte_offset) const {
   const Block& b = blocks[block_index];
   SourcePosition pos;
@@ -84,7 +97,7 @@ int lead_block(const Document& doc) {
   return -1;
 }
 
-DocumentBuilder::DocumentBuilder(std::string format) { doc_.format = std::move(format); }
+DocumentBuilder::DocumentBuilder(Format format) { doc_.format = format; }
 
 std::uint16_t DocumentBuilder::add_source(std::string name) {
   for (std::size_t i = 0; i < doc_.sources.size(); ++i)

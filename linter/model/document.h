@@ -34,6 +34,14 @@ enum class Role : std::uint8_t {
 const char* story_name(Story s);
 const char* role_name(Role r);
 
+// The input format a document was read from.
+enum class Format : std::uint8_t { kText, kDocx, kXml, kNewsml, kHtml, kOdt, kFodt };
+const char* format_name(Format f);  // "text", "docx", "xml", "newsml", "html", "odt", "fodt"
+// Formats whose source positions are lines and columns in a markup file worth showing.
+inline bool has_markup_positions(Format f) {
+  return f == Format::kXml || f == Format::kNewsml || f == Format::kHtml || f == Format::kOdt || f == Format::kFodt;
+}
+
 // Where block text came from. `line` and `column` are 1-based; for DOCX, `line` is the
 // 1-based paragraph index within the part and `column` the 1-based code point offset in
 // that paragraph; for text files, the physical line and column.
@@ -119,7 +127,7 @@ struct Suppression {
 };
 
 struct Document {
-  std::string format;                 // "docx", "text", …
+  Format format = Format::kText;
   std::string encoding;               // source encoding for text formats ("UTF-8", "GB18030", …)
   std::string text;                   // all block texts, back to back
   std::vector<Block> blocks;
@@ -159,7 +167,7 @@ int lead_block(const Document& doc);
 // Incremental builder used by readers: append text to the open block, then close it.
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(std::string format);
+  explicit DocumentBuilder(Format format);
 
   std::uint16_t add_source(std::string name);
 

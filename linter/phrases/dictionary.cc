@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "model/rule.h"
 #include "text/charclass.h"
 #include "text/utf8.h"
 
@@ -67,7 +68,7 @@ std::vector<std::string> split_parts(const std::string& phrase) {
 
 Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out) {
   std::map<std::string, std::string> sources;
-  std::string list, category, default_source;
+  std::string list, rule, message, suggestion_format, category, default_source;
   model::Severity severity = model::Severity::kWarning;
   std::istringstream in{std::string(text)};
   std::string raw;
@@ -86,9 +87,22 @@ Status parse_dictionary(std::string_view text, const std::string& name, std::vec
       const std::string key = line.substr(0, sp);
       const std::string value = sp == std::string::npos ? "" : trim(line.substr(sp + 1));
       if (key == "@list") {
-        if (value != "boilerplate" && value != "banned" && value != "confusable")
-          return fail("@list 只能是 boilerplate、banned 或 confusable，实际为 “" + value + "”");
+        if (value.empty()) return fail("@list 需要一个词表名");
         list = value;
+        rule.clear();
+        message.clear();
+        suggestion_format.clear();
+      } else if (key == "@rule") {
+        const model::RuleInfo* info = model::find_rule(value);
+        if (!info || info->needs != model::Needs::kPhrases)
+          return fail("@rule “" + value + "” 不是按词典报告的规则（wenfeng explain 列出所有规则）");
+        rule = value;
+      } else if (key == "@message") {
+        if (value.find("{found}") == std::string::npos) return fail("@message 应含 {found}（命中的文字）");
+        message = value;
+      } else if (key == "@suggestion") {
+        if (value.find("{suggest}") == std::string::npos) return fail("@suggestion 应含 {suggest}");
+        suggestion_format = value;
       } else if (key == "@category") {
         category = value;
       } else if (key == "@severity") {
@@ -107,9 +121,13 @@ Status parse_dictionary(std::string_view text, const std::string& name, std::vec
       continue;
     }
     if (list.empty()) return fail("词条出现在 @list 之前");
+    if (rule.empty() || message.empty()) return fail("词表 " + list + " 没有声明 @rule 和 @message");
     const auto fields = split_fields(line);
     Entry e;
     e.list = list;
+    e.rule = rule;
+    e.message = message;
+    e.suggestion_format = suggestion_format.empty() ? "：{suggest}" : suggestion_format;
     e.category = category;
     e.severity = severity;
     e.phrase = fields[0];
@@ -168,6 +186,7 @@ Status parse_dictionary(std::string_view text, const std::string& name, std::vec
     }
     if (source_key.empty()) return fail("词条没有来源（用 @source 或 source=）");
     e.source = sources[source_key];
+    e.origin = {"wenfeng 词典", e.source, name.substr(name.find_last_of('/') + 1) + ":" + std::to_string(line_no)};
     for (auto& part : split_parts(e.phrase)) {
       part = fold(part);
       if (part.empty()) return fail("词条 “" + e.phrase + "” 有空的部分");
@@ -184,6 +203,8 @@ std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries) {
   set->entries = std::move(entries);
   std::map<std::string, std::uint32_t> pattern_of;
   for (std::uint32_t i = 0; i < set->entries.size(); ++i) {
+    const std::string& list = set->entries[i].list;
+    if (std::find(set->lists.begin(), set->lists.end(), list) == set->lists.end()) set->lists.push_back(list);
     const std::string& key = set->entries[i].parts.back();
     auto it = pattern_of.find(key);
     if (it == pattern_of.end()) {

@@ -3,7 +3,8 @@
 //
 // An entry is a phrase ("高度重视"), or a gap pattern whose parts are joined by "…"
 // ("在…的正确领导下": the parts in order, each gap at most `gap` characters inside one
-// sentence), with a list (boilerplate | banned | confusable), a category, a severity, a
+// sentence), with a list, the rule that reports it and its message (both declared by the
+// dictionary file: `@list`, `@rule`, `@message`, `@suggestion`), a category, a severity, a
 // source, an optional suggestion, and optional context conditions (ICU regexes on the
 // text right after or right before the match) that keep correct uses silent.
 #pragma once
@@ -21,13 +22,17 @@
 namespace wenfeng::phrases {
 
 struct Entry {
-  std::string list;        // boilerplate | banned | confusable
+  std::string list;        // the list (`@list`): boilerplate, banned, confusable, or an issuer's own
+  std::string rule;        // the registered rule that reports the entry (`@rule`)
+  std::string message;     // message template (`@message`): {found} {category} {suggestion} {note}
+  std::string suggestion_format;  // how a suggestion joins the message (`@suggestion`): {suggest}
   std::string category;
   std::string phrase;      // as written in the dictionary (display)
   std::vector<std::string> parts;  // folded parts; one part for a plain phrase
   int gap = 12;            // max characters between parts of a gap pattern
   model::Severity severity = model::Severity::kWarning;
   std::string source;      // source note, expanded from its key
+  model::RuleSource origin;  // as findings cite it: the source note and file:line
   std::string suggestion;
   std::string note;
   bool density_only = false;  // counts toward phrase.density, never reported alone
@@ -44,6 +49,7 @@ struct PhraseSet {
   // entries_by_pattern[p] = entries whose key (last part) is matcher pattern p.
   std::vector<std::vector<std::uint32_t>> entries_by_pattern;
   std::vector<std::string> files;
+  std::vector<std::string> lists;  // the distinct list names, in order of first appearance
 };
 
 // Folds a phrase or text the way matching sees it: whitespace and invisible characters
@@ -51,7 +57,7 @@ struct PhraseSet {
 std::string fold(std::string_view s);
 
 // Parses one dictionary file's text into entries (appended). `name` is used in errors
-// ("dictionaries/x.dict:12: …").
+// ("dictionaries/x.dict:12: …"). `@rule` must name a registered phrase rule.
 Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out);
 
 // Loads every *.dict in the directory (sorted) and builds the automaton.

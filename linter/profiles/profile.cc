@@ -1,6 +1,6 @@
 #include "profiles/profile.h"
 
-#include "model/rule_catalog.h"
+#include "model/rule.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -77,9 +77,20 @@ model::RuleSource source_from(const YAML::Node& n, const model::RuleSource& base
   return s;
 }
 
-const std::set<std::string> kLimitRules = {"length.body",  "length.item", "length.item-research", "length.items",
-                                           "length.pages", "duration.tv", "duration.speech"};
-const std::set<std::string> kProhibitionRules = {"kind.not-reportable", "kind.genre", "kind.named-escorts"};
+// The registered rule that reads a `limits:` key, or null.
+const model::RuleInfo* limit_rule(std::string_view key) {
+  for (const model::RuleInfo* r : model::rules())
+    for (auto k : r->limit_keys)
+      if (k == key) return r;
+  return nullptr;
+}
+
+std::string limit_keys_list() {
+  std::string out;
+  for (const model::RuleInfo* r : model::rules())
+    for (auto k : r->limit_keys) out += (out.empty() ? "" : "、") + std::string(k);
+  return out;
+}
 
 void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
   check_keys(n, {"name", "title_keywords", "limits", "prohibitions", "items", "notes"}, "kind");
@@ -90,7 +101,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
     if (!lim.IsMap()) fail(lim, "limits 应为映射");
     for (const auto& kv : lim) {
       const std::string rule = kv.first.as<std::string>();
-      if (!kLimitRules.count(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”");
+      if (!limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
       const auto& v = kv.second;
       check_keys(v, {"max", "max_minutes", "soft", "note", "severity", "issuer", "document", "part"}, rule.c_str());
       Limit l;
@@ -115,7 +126,8 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
       Prohibition p;
       if (!v["rule"]) fail(v, "prohibition 缺少 rule");
       p.rule = str(v["rule"], "rule");
-      if (!kProhibitionRules.count(p.rule)) fail(v["rule"], "未知的禁止性规则 “" + p.rule + "”");
+      const model::RuleInfo* info = model::find_rule(p.rule);
+      if (!info || !info->prohibition) fail(v["rule"], "未知的禁止性规则 “" + p.rule + "”");
       if (v["severity"]) p.severity = severity(v["severity"]);
       if (v["message"]) p.message = str(v["message"], "message");
       if (v["words"]) p.words = strings(v["words"], "words");
@@ -127,7 +139,16 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
   if (const auto it = n["items"]) {
     check_keys(it, {"title_patterns", "research_markers", "count_title", "types"}, "items");
     ItemSpec spec;
-    if (it["title_patterns"]) spec.title_patterns = strings(it["title_patterns"], "title_patterns");
+    if (it["title_patterns"]) {
+      spec.title_patterns = strings(it["title_patterns"], "title_patterns");
+      std::size_t i = 0;
+      for (const auto& pattern : spec.title_patterns) {
+        auto re = text::Regex::compile(pattern);
+        if (!re.ok()) fail(it["title_patterns"][i], "title_patterns 中的正则表达式有误：" + re.error().message);
+        spec.title_regexes.push_back(std::make_shared<const text::Regex>(std::move(re).value()));
+        ++i;
+      }
+    }
     if (it["research_markers"]) spec.research_markers = strings(it["research_markers"], "research_markers");
     if (it["count_title"]) spec.count_title = boolean(it["count_title"], "count_title");
     if (const auto ts = it["types"]) {
@@ -149,10 +170,118 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
   }
 }
 
+void load_rule_setting(const YAML::Node& key, const YAML::Node& v, Profile& p) {
+  const std::string rule_id = key.as<std::string>();
+  const model::RuleInfo* info = model::find_rule(rule_id);
+  if (!info) fail(key, "未知的规则 “" + rule_id + "”（wenfeng explain 列出所有规则）");
+  RuleSetting& s = p.rules[rule_id];
+  if (v.IsScalar()) {
+    if (v.Scalar() == "off") s.enabled = false;
+    else if (v.Scalar() == "on") s.enabled = true;
+    else s.severity = severity(v);
+    return;
+  }
+  if (!v.IsMap()) fail(v, "规则设置应为 on、off、级别，或映射 {enabled, severity, 参数}");
+  for (const auto& kv : v) {
+    const std::string name = kv.first.as<std::string>();
+    if (name == "enabled") {
+      s.enabled = boolean(kv.second, "enabled");
+    } else if (name == "severity") {
+      s.severity = severity(kv.second);
+    } else if (const model::Param* param = info->param(name)) {
+      double value = 0;
+      if (param->type == model::ParamType::kBool) value = boolean(kv.second, param->name.data()) ? 1 : 0;
+      else value = number(kv.second, param->name.data());
+      if (param->type == model::ParamType::kInteger && value != static_cast<double>(static_cast<long long>(value)))
+        fail(kv.second, std::string(name) + " 应为整数");
+      if (param->type != model::ParamType::kBool && value < 0) fail(kv.second, std::string(name) + " 不能为负数");
+      s.params[name] = value;
+    } else {
+      std::string known = "enabled、severity";
+      for (const auto& prm : info->params) known += "、" + std::string(prm.name);
+      fail(kv.first, "规则 " + rule_id + " 没有参数 “" + name + "”；可用：" + known);
+    }
+  }
+}
+
+std::vector<Cue> cues(const YAML::Node& n, const char* what) {
+  if (!n.IsSequence()) fail(n, std::string(what) + " 应为列表");
+  std::vector<Cue> out;
+  for (const auto& x : n) {
+    Cue c;
+    if (x.IsScalar()) {
+      c.word = x.as<std::string>();
+    } else {
+      check_keys(x, {"word", "not_after", "not_before"}, what);
+      if (!x["word"]) fail(x, std::string(what) + " 的条目需要 word");
+      c.word = str(x["word"], "word");
+      if (x["not_after"]) c.not_after = strings(x["not_after"], "not_after");
+      if (x["not_before"]) c.not_before = strings(x["not_before"], "not_before");
+    }
+    if (c.word.empty()) fail(x, std::string(what) + " 中有空词语");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<CueGroup> cue_groups(const YAML::Node& n, const char* what) {
+  if (!n.IsSequence()) fail(n, std::string(what) + " 应为列表（按优先顺序）");
+  std::vector<CueGroup> out;
+  for (const auto& g : n) {
+    check_keys(g, {"id", "words"}, what);
+    if (!g["id"] || !g["words"]) fail(g, std::string(what) + " 的条目需要 id 和 words");
+    out.push_back({str(g["id"], "id"), cues(g["words"], "words")});
+  }
+  return out;
+}
+
+// `classifier:` keys replace the parent's value of the same key.
+void load_classifier(const YAML::Node& c, Classifier& out) {
+  check_keys(c, {"document_kind", "document_endings", "document_exceptions", "title_rules", "who", "what", "news"},
+             "classifier");
+  if (c["document_kind"]) out.document_kind = str(c["document_kind"], "document_kind");
+  if (c["document_endings"]) out.document_endings = strings(c["document_endings"], "document_endings");
+  if (const auto e = c["document_exceptions"]) {
+    if (!e.IsSequence()) fail(e, "document_exceptions 应为列表");
+    out.document_exceptions.clear();
+    for (const auto& x : e) {
+      check_keys(x, {"ending", "title_has"}, "document_exceptions");
+      if (!x["ending"] || !x["title_has"]) fail(x, "document_exceptions 的条目需要 ending 和 title_has");
+      out.document_exceptions.push_back({str(x["ending"], "ending"), str(x["title_has"], "title_has")});
+    }
+  }
+  if (const auto t = c["title_rules"]) {
+    if (!t.IsSequence()) fail(t, "title_rules 应为列表");
+    out.title_rules.clear();
+    for (const auto& x : t) {
+      check_keys(x, {"kind", "title_has"}, "title_rules");
+      if (!x["kind"] || !x["title_has"]) fail(x, "title_rules 的条目需要 kind 和 title_has");
+      out.title_rules.push_back({str(x["kind"], "kind"), strings(x["title_has"], "title_has")});
+    }
+  }
+  if (c["who"]) out.who = cue_groups(c["who"], "who");
+  if (c["what"]) out.what = cue_groups(c["what"], "what");
+  if (const auto n = c["news"]) {
+    if (!n.IsSequence()) fail(n, "news 应为列表");
+    out.news.clear();
+    for (const auto& x : n) {
+      check_keys(x, {"what", "who", "kind"}, "news");
+      if (!x["what"] || !x["kind"]) fail(x, "news 的条目需要 what 和 kind");
+      NewsRule r{str(x["what"], "what"), x["who"] ? str(x["who"], "who") : std::string(), str(x["kind"], "kind")};
+      auto known = [](const std::vector<CueGroup>& groups, const std::string& id) {
+        return std::any_of(groups.begin(), groups.end(), [&](const CueGroup& g) { return g.id == id; });
+      };
+      if (!known(out.what, r.what)) fail(x["what"], "news 中的 what “" + r.what + "” 不在 what 列表中");
+      if (!r.who.empty() && !known(out.who, r.who)) fail(x["who"], "news 中的 who “" + r.who + "” 不在 who 列表中");
+      out.news.push_back(std::move(r));
+    }
+  }
+}
+
 void load_into(const YAML::Node& root, Profile& p) {
   check_keys(root,
              {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes", "phrases",
-              "xml_map", "html_selector"},
+              "xml_map", "html_selector", "vocabulary", "classifier"},
              "profile");
   if (const auto xm = root["xml_map"]) {
     check_keys(xm, {"title", "body", "items", "kind"}, "xml_map");
@@ -165,10 +294,10 @@ void load_into(const YAML::Node& root, Profile& p) {
       if (!l.IsMap()) fail(l, "phrases.lists 应为映射（列表: on/off）");
       for (const auto& kv : l) {
         const std::string id = kv.first.as<std::string>();
-        if (id != "boilerplate" && id != "banned" && id != "confusable") fail(kv.first, "未知的词表 “" + id + "”");
         const std::string v = kv.second.Scalar();
         if (v != "on" && v != "off") fail(kv.second, "词表开关只能是 on 或 off");
         p.phrases.lists[id] = v == "on";
+        p.phrases.list_where[id] = where(p.path, kv.first.Mark());
       }
     }
     if (const auto c = ph["categories"]) {
@@ -180,10 +309,12 @@ void load_into(const YAML::Node& root, Profile& p) {
       p.phrases.allow.insert(p.phrases.allow.end(), more.begin(), more.end());
     }
     if (const auto d = ph["density"]) {
+      // Older spelling of `rules: phrase.density: {per_1000, min_body, severity}`.
       check_keys(d, {"per_1000", "min_body", "severity"}, "phrases.density");
-      if (d["per_1000"]) p.phrases.density_per_1000 = number(d["per_1000"], "per_1000");
-      if (d["min_body"]) p.phrases.density_min_body = static_cast<std::uint64_t>(number(d["min_body"], "min_body"));
-      if (d["severity"]) p.phrases.density_severity = severity(d["severity"]);
+      RuleSetting& s = p.rules["phrase.density"];
+      if (d["per_1000"]) s.params["per_1000"] = number(d["per_1000"], "per_1000");
+      if (d["min_body"]) s.params["min_body"] = number(d["min_body"], "min_body");
+      if (d["severity"]) s.severity = severity(d["severity"]);
     }
   }
   if (root["notes"]) p.notes = strings(root["notes"], "notes");
@@ -224,22 +355,14 @@ void load_into(const YAML::Node& root, Profile& p) {
   }
   if (const auto rs = root["rules"]) {
     if (!rs.IsMap()) fail(rs, "rules 应为映射");
-    for (const auto& kv : rs) {
-      const std::string rule_id = kv.first.as<std::string>();
-      if (!model::find_rule(rule_id)) fail(kv.first, "未知的规则 “" + rule_id + "”（wenfeng explain 列出所有规则）");
-      RuleSetting& s = p.rules[rule_id];
-      const auto& v = kv.second;
-      if (v.IsScalar()) {
-        if (v.Scalar() == "off") s.enabled = false;
-        else if (v.Scalar() == "on") s.enabled = true;
-        else s.severity = severity(v);
-      } else {
-        check_keys(v, {"enabled", "severity"}, "rule setting");
-        if (v["enabled"]) s.enabled = boolean(v["enabled"], "enabled");
-        if (v["severity"]) s.severity = severity(v["severity"]);
-      }
-    }
+    for (const auto& kv : rs) load_rule_setting(kv.first, kv.second, p);
   }
+  if (const auto v = root["vocabulary"]) {
+    check_keys(v, {"wenzhong", "official_titles"}, "vocabulary");
+    if (v["wenzhong"]) p.vocabulary.wenzhong = strings(v["wenzhong"], "wenzhong");
+    if (v["official_titles"]) p.vocabulary.official_titles = strings(v["official_titles"], "official_titles");
+  }
+  if (const auto c = root["classifier"]) load_classifier(c, p.classifier);
 }
 
 std::string resolve_path(const std::string& id_or_path) {
@@ -302,6 +425,12 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
 }
 
 }  // namespace
+
+const RuleSetting& Profile::rule(std::string_view rule_id) const {
+  static const RuleSetting kDefault;
+  auto it = rules.find(std::string(rule_id));
+  return it == rules.end() ? kDefault : it->second;
+}
 
 std::vector<std::string> profile_dirs() {
   std::vector<std::string> dirs;

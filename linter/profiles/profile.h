@@ -6,20 +6,22 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/result.h"
 #include "model/diagnostic.h"
+#include "text/regex.h"
 
 namespace wenfeng::profiles {
 
 // A numeric limit of a kind. Units: length.* in the profile's unit (字), duration.* in
 // minutes, length.pages in pages.
 struct Limit {
-  std::string rule;        // length.body, length.item, length.item-research, length.items,
-                           // length.pages, duration.tv, duration.speech
+  std::string rule;        // the limit key: one of the registered rules' limit_keys
+                           // (length.body, length.item, length.item-research, …)
   double max = 0;
   bool soft = false;       // a labelled default where the issuer gave no number
   std::string note;        // why, for soft limits
@@ -49,6 +51,7 @@ struct ItemType {
 // How a bulletin issue splits into items.
 struct ItemSpec {
   std::vector<std::string> title_patterns;   // ICU regexes on a paragraph; a heading also starts an item
+  std::vector<std::shared_ptr<const text::Regex>> title_regexes;  // the same, compiled at load
   std::vector<std::string> research_markers; // words in a section heading or item title marking research items
   bool count_title = false;                  // include the item title in its count
   std::vector<ItemType> types;
@@ -73,20 +76,74 @@ struct BodyScope {
   bool exclude_captions = true;
 };
 
-// Phrase dictionaries: which lists run, severities per category, allowed entries, and the
-// boilerplate-density rule.
+// Phrase dictionaries: which lists run (a list not named runs), severities per category and
+// allowed entries. List names are those the dictionary files declare (`@list`); the lint
+// driver checks them against the loaded dictionaries.
 struct PhraseSettings {
-  std::map<std::string, bool> lists = {{"boilerplate", true}, {"banned", true}, {"confusable", true}};
+  std::map<std::string, bool> lists;
+  std::map<std::string, std::string> list_where;  // "file:line:column" of each list switch
   std::map<std::string, model::Severity> category_severity;
   std::vector<std::string> allow;    // phrases, categories or lists never reported
-  double density_per_1000 = 8;       // boilerplate hits per 1000 body 字; 0 = off
-  std::uint64_t density_min_body = 300;  // shorter bodies are not judged
-  model::Severity density_severity = model::Severity::kWarning;
 };
 
+// A profile's setting of one registered rule: on/off, a severity, parameter values.
 struct RuleSetting {
   bool enabled = true;
   std::optional<model::Severity> severity;
+  std::map<std::string, double> params;  // validated against the rule's declared parameters
+};
+
+// A cue word of the classifier: `word`, unless right after one of `not_after` or right
+// before one of `not_before` (县长, not in 副县长 or 县长助理).
+struct Cue {
+  std::string word;
+  std::vector<std::string> not_after;
+  std::vector<std::string> not_before;
+};
+
+// One category of cue words (who is reported, what is reported).
+struct CueGroup {
+  std::string id;               // "main-leader", "member"; "research", "meeting", …
+  std::vector<Cue> cues;
+};
+
+// A (what, who) pair of a news report and the kind it makes; an empty `who` matches any.
+struct NewsRule {
+  std::string what;
+  std::string who;
+  std::string kind;
+};
+
+// How the classifier guesses a kind from the title and the lead paragraph (when no option,
+// config or document property gives one). In order: the kinds' `title_keywords`; a title
+// ending in a 文种 (or one of `document_endings`) is `document_kind`, unless an exception
+// holds; `title_rules` (words in the title); then news reports by who × what.
+struct Classifier {
+  std::string document_kind = "document";
+  std::vector<std::string> document_endings;  // besides the 文种
+  // A title ending in `ending` and containing `title_has` is not a document (a research
+  // report ending in 报告).
+  struct Exception {
+    std::string ending;
+    std::string title_has;
+  };
+  std::vector<Exception> document_exceptions;
+  struct TitleRule {
+    std::string kind;
+    std::vector<std::string> title_has;
+  };
+  std::vector<TitleRule> title_rules;
+  std::vector<CueGroup> who;   // in priority order: the first group found decides who
+  std::vector<CueGroup> what;  // in priority order
+  std::vector<NewsRule> news;  // first match wins
+};
+
+// Domain vocabulary shared by rules and the classifier.
+struct Vocabulary {
+  // 《党政机关公文处理工作条例》第八条: the 15 文种 (命令 also written 令).
+  std::vector<std::string> wenzhong;
+  // Official titles (书记, 县长, 局长 …): a sentence naming 陪同 and one of these lists escorts.
+  std::vector<std::string> official_titles;
 };
 
 struct Profile {
@@ -101,7 +158,9 @@ struct Profile {
   BodyScope scope;
   PhraseSettings phrases;
   std::map<std::string, Kind> kinds;
-  std::map<std::string, RuleSetting> rules;  // per rule id switches (later rule families)
+  std::map<std::string, RuleSetting> rules;  // per rule id: on/off, severity, parameters
+  Vocabulary vocabulary;
+  Classifier classifier;
   std::vector<std::string> notes;            // the issuer's rules that are not lintable
   // Reading markup drafts: XPath for title/body/items/kind of generic XML, and the main
   // content of HTML pages (the command line overrides both).
@@ -112,6 +171,8 @@ struct Profile {
     auto it = kinds.find(kind_id);
     return it == kinds.end() ? nullptr : &it->second;
   }
+  // The setting of a rule (a default-constructed one when the profile says nothing).
+  const RuleSetting& rule(std::string_view rule_id) const;
 };
 
 // Directories searched for profiles by id: $WENFENG_PROFILES_DIR, then the source tree's

@@ -606,7 +606,7 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
     return out;
   };
 
-  model::DocumentBuilder builder("docx");
+  model::DocumentBuilder builder(model::Format::kDocx);
   docx::Styles styles;
   docx::Numbering numbering;
   std::map<std::string, std::unique_ptr<XmlPart>> parsed;

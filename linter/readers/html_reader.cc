@@ -106,7 +106,7 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
     if (!main) main = root;
   }
 
-  model::DocumentBuilder b("html");
+  model::DocumentBuilder b(model::Format::kHtml);
   const auto src = b.add_source(std::string(name));
   SourceLocator loc(decoded->utf8);
   xmlNode* title_node = h1 ? h1 : title;

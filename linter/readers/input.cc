@@ -93,6 +93,18 @@ Result<std::string> read_stdin_bytes() {
   return bytes;
 }
 
+Result<ReadOptions> read_options(const std::optional<std::string>& xml_map,
+                                 const std::optional<std::string>& html_selector) {
+  ReadOptions o;
+  if (xml_map) {
+    auto m = parse_xml_map(*xml_map);
+    if (!m.ok()) return m.error();
+    o.xml_map = *m;
+  }
+  if (html_selector) o.html_selector = *html_selector;
+  return o;
+}
+
 Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options) {
   auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
   const std::string ext = lower_extension(name);

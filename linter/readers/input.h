@@ -2,6 +2,7 @@
 // name. Inputs are only ever opened read-only.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,10 @@ struct ReadOptions {
   XmlMap xml_map;             // XPath map for generic XML
   std::string html_selector;  // XPath of the HTML main content; empty = heuristic
 };
+
+// --xml-map and --html-selector from the command line.
+Result<ReadOptions> read_options(const std::optional<std::string>& xml_map,
+                                 const std::optional<std::string>& html_selector);
 
 // Chooses the reader from the bytes (zip, OLE, PDF magic, markup) and the name's extension.
 Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options = {});

@@ -194,7 +194,7 @@ class OdtWalker {
   std::deque<std::pair<pugi::xml_node, model::Story>> pending_;
 };
 
-Result<model::Document> read_parts(const XmlPart& content, const XmlPart* styles, const std::string& format,
+Result<model::Document> read_parts(const XmlPart& content, const XmlPart* styles, model::Format format,
                                    const std::string& source) {
   const auto root = content.doc.document_element();
   pugi::xml_node office_text;
@@ -236,7 +236,7 @@ Result<model::Document> read_odt(std::string_view bytes, ZipLimits limits) {
       if (p.ok()) styles = std::move(p).value();
     }
   }
-  return read_parts(**content, styles.get(), "odt", "content.xml");
+  return read_parts(**content, styles.get(), model::Format::kOdt, "content.xml");
 }
 
 Result<model::Document> read_fodt(std::string_view bytes, std::string_view name) {
@@ -247,7 +247,7 @@ Result<model::Document> read_fodt(std::string_view bytes, std::string_view name)
   auto part = parse_xml_part(std::string(name), std::move(decoded->utf8));
   if (!part.ok()) return part.error();
   (*part)->original = std::move(copy);
-  auto d = read_parts(**part, part->get(), "fodt", std::string(name));
+  auto d = read_parts(**part, part->get(), model::Format::kFodt, std::string(name));
   if (d.ok()) d->encoding = decoded->encoding;
   return d;
 }

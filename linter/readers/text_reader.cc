@@ -108,7 +108,7 @@ void apply_ignore_directives(model::Document& doc) {
 }
 
 model::Document build_text_document(std::string_view utf8, std::string_view name) {
-  model::DocumentBuilder builder("text");
+  model::DocumentBuilder builder(model::Format::kText);
   builder.doc().text.reserve(utf8.size());
   const auto src = builder.add_source(std::string(name));
   std::uint32_t line = 1;

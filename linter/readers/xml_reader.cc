@@ -82,7 +82,7 @@ void add_lines(model::DocumentBuilder& b, std::uint16_t src, SourceLocator& loc,
 }
 
 Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, std::string_view name) {
-  model::DocumentBuilder b("newsml");
+  model::DocumentBuilder b(model::Format::kNewsml);
   const auto src = b.add_source(std::string(name));
   SourceLocator loc(src_text);
   std::unique_ptr<xmlXPathContext, XPathCtxDeleter> ctx(xmlXPathNewContext(doc));
@@ -189,7 +189,7 @@ Result<model::Document> read_xml(std::string_view bytes, std::string_view name, 
                       "在 XML 中找不到标题和正文段落（默认找 title/headline 和 body//p）；请用 --xml-map "
                       "title=XPath,body=XPath 指定，或在规范的 xml_map 中设置");
 
-  model::DocumentBuilder b("xml");
+  model::DocumentBuilder b(model::Format::kXml);
   const auto src = b.add_source(std::string(name));
   SourceLocator loc(decoded->utf8);
   // Title, items and body paragraphs in document order.

@@ -134,7 +134,7 @@ JsonWriter& JsonWriter::null() {
 
 namespace wenfeng::report {
 
-void write_counts(JsonWriter& j, const count::Counts& c) {
+void write_counts(JsonWriter& j, const model::Counts& c) {
   j.begin_object();
   j.key("zishu").value(c.zishu);
   j.key("hanzi").value(c.hanzi);

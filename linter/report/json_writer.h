@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -31,6 +32,8 @@ class JsonWriter {
   JsonWriter& null();
 
   const std::string& str() const { return out_; }
+  // Moves out what has been written so far (streaming output); the nesting state stays.
+  std::string take() { return std::exchange(out_, std::string()); }
 
   static void escape(std::string& out, std::string_view s);
 
@@ -45,7 +48,7 @@ class JsonWriter {
 
 }  // namespace wenfeng::report
 
-namespace wenfeng::count {
+namespace wenfeng::model {
 struct Counts;
 }
 namespace wenfeng::layout {
@@ -55,7 +58,7 @@ struct PageEstimate;
 namespace wenfeng::report {
 
 // The JSON objects shared by `count` and `check` output.
-void write_counts(JsonWriter& j, const count::Counts& c);
+void write_counts(JsonWriter& j, const model::Counts& c);
 void write_error(JsonWriter& j, const Error& e);  // {code, message[, where]}
 void write_pages(JsonWriter& j, const layout::PageEstimate& p);
 

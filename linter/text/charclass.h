@@ -45,4 +45,10 @@ inline bool is_whitespace(char32_t cp) {
   return c == kSpace || c == kBreak || c == kControlWs;
 }
 
+// Marks that end a sentence in Chinese text: 。！？；
+inline bool is_sentence_end(char32_t cp) { return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；'; }
+
+// Han, kana, Hangul and the CJK/full-width blocks, but not the ideographic space.
+inline bool is_cjk(char32_t cp) { return is_asian(cp) && cp != U'\u3000'; }
+
 }  // namespace wenfeng::text

@@ -77,6 +77,23 @@ std::size_t codepoints_before(std::string_view s, std::size_t byte_offset) {
   return codepoint_count(s.substr(0, byte_offset));
 }
 
+std::size_t step_back(std::string_view s, std::size_t at, std::size_t n) {
+  if (at > s.size()) at = s.size();
+  for (; n > 0 && at > 0; --n) {
+    --at;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  }
+  return at;
+}
+
+std::size_t step_forward(std::string_view s, std::size_t at, std::size_t n) {
+  for (; n > 0 && at < s.size(); --n) {
+    ++at;
+    while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;
+  }
+  return at;
+}
+
 bool is_blank(std::string_view s) {
   const char* p = s.data();
   const char* e = p + s.size();

@@ -28,6 +28,56 @@ inline char32_t decode(const char*& p, const char* end) {
   return c;
 }
 
+// A code point with its byte range in the string it was decoded from.
+struct CodePoint {
+  char32_t cp;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+// Iterates the code points of a valid UTF-8 string with their byte offsets:
+//   for (const auto c : text::code_points(t)) use(c.cp, c.begin, c.end);
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view s) : s_(s) {}
+  class iterator {
+   public:
+    iterator(const char* base, const char* p, const char* end) : base_(base), p_(p), end_(end) { load(); }
+    CodePoint operator*() const { return cur_; }
+    iterator& operator++() {
+      p_ = next_;
+      load();
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return p_ != o.p_; }
+    bool operator==(const iterator& o) const { return p_ == o.p_; }
+
+   private:
+    void load() {
+      if (p_ >= end_) return;
+      next_ = p_;
+      const char32_t c = decode(next_, end_);
+      cur_ = {c, static_cast<std::uint32_t>(p_ - base_), static_cast<std::uint32_t>(next_ - base_)};
+    }
+    const char* base_;
+    const char* p_;
+    const char* end_;
+    const char* next_ = nullptr;
+    CodePoint cur_{};
+  };
+  iterator begin() const { return {s_.data(), s_.data(), s_.data() + s_.size()}; }
+  iterator end() const { return {s_.data(), s_.data() + s_.size(), s_.data() + s_.size()}; }
+
+ private:
+  std::string_view s_;
+};
+inline CodePoints code_points(std::string_view s) { return CodePoints(s); }
+
+// The byte offset of the code point boundary `n` code points before `at` (stops at 0).
+std::size_t step_back(std::string_view s, std::size_t at, std::size_t n);
+// The byte offset `n` code points after `at` (stops at s.size()).
+std::size_t step_forward(std::string_view s, std::size_t at, std::size_t n);
+
 // Appends the UTF-8 encoding of cp (which must be a Unicode scalar value).
 void append_utf8(std::string& out, char32_t cp);
 

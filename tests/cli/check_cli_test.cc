@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "report/docx_package.h"
-#include "report/json_value.h"
+#include "support/docx_package.h"
+#include "support/json_value.h"
 #include "support/cli_runner.h"
 
-using wenfeng::report::JsonValue;
+using wenfeng::testing::JsonValue;
 using wenfeng::testing::run_cli;
 
 namespace {
@@ -96,11 +96,11 @@ TEST(CheckCli, KindFromOptionConfigDocumentAndCategory) {
   j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "samples/jinxiang/member-exhibition.docx"}).out);
   EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "document");
   // The core category, when it names a kind.
-  wenfeng::report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = "<w:p><w:r><w:t>一份稿件</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p>";
   parts.core["category"] = "news.member-visit";
   const std::string dir = wenfeng::testing::temp_dir();
-  std::ofstream(dir + "/c.docx", std::ios::binary) << *wenfeng::report::build_docx(parts);
+  std::ofstream(dir + "/c.docx", std::ios::binary) << *wenfeng::testing::build_docx(parts);
   j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", dir + "/c.docx"}).out);
   EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "news.member-visit");
   EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "document");

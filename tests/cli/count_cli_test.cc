@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "report/docx_package.h"
-#include "report/json_value.h"
+#include "support/docx_package.h"
+#include "support/json_value.h"
 #include "support/cli_runner.h"
 
-using wenfeng::report::JsonValue;
+using wenfeng::testing::JsonValue;
 using wenfeng::testing::run_cli;
 
 namespace {
@@ -68,7 +68,7 @@ TEST(CountCli, BadInputsAreReportedAndOthersStillCounted) {
                                                               std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
   std::ofstream(dir + "/bad.txt", std::ios::binary) << "abc\xFF\xFE\xFF";
   std::ofstream(dir + "/fake.docx", std::ios::binary) << "PK\x03\x04 this is not really a zip";
-  auto no_doc = wenfeng::report::zip_files({{"a.txt", "x"}});
+  auto no_doc = wenfeng::testing::zip_files({{"a.txt", "x"}});
   std::ofstream(dir + "/nodoc.docx", std::ios::binary) << *no_doc;
   const auto before = wenfeng::testing::read_file(dir + "/bad.txt");
 
@@ -102,11 +102,11 @@ TEST(CountCli, BadInputsAreReportedAndOthersStillCounted) {
 }
 
 TEST(CountCli, IncludeAddsStoriesAndRejectsUnknown) {
-  wenfeng::report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = "<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
   parts.footnotes = "<w:footnote w:id=\"1\"><w:p><w:r><w:t>注释</w:t></w:r></w:p></w:footnote>";
   const std::string dir = wenfeng::testing::temp_dir();
-  std::ofstream(dir + "/n.docx", std::ios::binary) << *wenfeng::report::build_docx(parts);
+  std::ofstream(dir + "/n.docx", std::ios::binary) << *wenfeng::testing::build_docx(parts);
   auto a = parse(run_cli({"count", "--format", "json", dir + "/n.docx"}).out);
   auto b = parse(run_cli({"count", "--format", "json", "--include", "notes", dir + "/n.docx"}).out);
   EXPECT_EQ(a["files"][0]["counts"]["zishu"].as_number(), 2);

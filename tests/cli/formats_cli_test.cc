@@ -4,10 +4,10 @@
 
 #include <fstream>
 
-#include "report/json_value.h"
+#include "support/json_value.h"
 #include "support/cli_runner.h"
 
-using wenfeng::report::JsonValue;
+using wenfeng::testing::JsonValue;
 using wenfeng::testing::run_cli;
 
 namespace {

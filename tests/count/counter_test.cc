@@ -125,7 +125,7 @@ TEST(Counter, MixedSentence) {
 
 TEST(Counter, DocumentScopeIncludesStoriesOnRequest) {
   using namespace wenfeng::model;
-  DocumentBuilder b("test");
+  DocumentBuilder b(Format::kText);
   auto src = b.add_source("x");
   b.open(Story::kMain, Role::kBody, src, 1);
   b.append("正文");

@@ -7,7 +7,7 @@
 #include "layout/pages.h"
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
-#include "report/docx_package.h"
+#include "support/docx_package.h"
 
 using namespace wenfeng;
 
@@ -40,11 +40,11 @@ std::string para(const std::string& text, const std::string& ppr = "") {
 }
 
 layout::PageEstimate pages(const std::string& body, int half_points = 32, const std::string& header = "") {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.styles = styles(half_points);
   parts.body = body;
   parts.header = header;
-  auto bytes = report::build_docx(parts);
+  auto bytes = wenfeng::testing::build_docx(parts);
   auto d = readers::read_docx(*bytes);
   EXPECT_TRUE(d.ok());
   return layout::estimate_pages(*d);
@@ -138,12 +138,12 @@ TEST(DocxLayout, TallHeaderPushesTheBody) {
 }
 
 TEST(DocxLayout, SavedPagesAreOnlyACrossCheck) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.styles = styles(24);
   parts.body = para("字") + kPlainSect;
   parts.app["Pages"] = "7";
   parts.app["Application"] = "Microsoft Office Word";
-  auto d = readers::read_docx(*report::build_docx(parts));
+  auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
   const auto p = layout::estimate_pages(*d);
   EXPECT_LT(p.estimate, 1.0);
   EXPECT_EQ(p.saved.value_or(""), "7");

@@ -1,15 +1,16 @@
 // Dictionaries and phrase rules: parsing errors, gap patterns, confusables with correct
 // uses that stay silent, DOCX phrases split across runs and inside tracked insertions,
 // suppression (config, text directives, Word comments), density, profile severities.
-#include "phrases/phrase_check.h"
-
 #include <gtest/gtest.h>
 
-#include "check/engine.h"
+#include "count/counter.h"
+#include "lint/kind.h"
+#include "lint/linter.h"
 #include "phrases/dictionary.h"
+#include "phrases/scan.h"
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
-#include "report/docx_package.h"
+#include "support/docx_package.h"
 #include "support/cli_runner.h"
 
 #include <fstream>
@@ -43,6 +44,9 @@ std::vector<std::string> found(const model::Document& d, const phrases::PhraseSe
 
 model::Document text(const std::string& t) { return readers::build_text_document(t, "t.txt"); }
 
+// The header every dictionary list starts with: its name, the rule it reports, the message.
+const std::string kHead = "@list boilerplate\n@rule phrase.boilerplate\n@message 空话套话“{found}”\n";
+
 TEST(Dictionary, ShippedListsAreLargeEnough) {
   const auto set = shipped();
   std::map<std::string, int> per_list;
@@ -56,18 +60,22 @@ TEST(Dictionary, ShippedListsAreLargeEnough) {
 }
 
 TEST(Dictionary, MalformedEntriesNameFileAndLine) {
-  const char* bad[] = {
-      "高度重视\n",                                                  // before @list
-      "@list boilerplate\n@source A = x\n@source A\n词 | colour=red\n",  // unknown attribute
-      "@list boilerplate\n@source A = x\n@source A\n词 | severity=fatal\n",
-      "@list boilerplate\n@source A = x\n@source A\n词 | next=([\n",      // bad regex
-      "@list boilerplate\n词\n",                                       // no source
-      "@list nonsense\n",
-      "@list boilerplate\n@source A = x\n@source A\n在…\n",            // empty part
-      "@list boilerplate\n@source A = x\n@source A\n以…为 | gap=0\n",
+  // kHead (a list, the rule that reports it and its message) is lines 1–3.
+  const std::string bad[] = {
+      "高度重视\n",                                                          // before @list
+      kHead + "@source A = x\n@source A\n词 | colour=red\n",                // unknown attribute
+      kHead + "@source A = x\n@source A\n词 | severity=fatal\n",
+      kHead + "@source A = x\n@source A\n词 | next=([\n",                    // bad regex
+      kHead + "词\n",                                                         // no source
+      "@list boilerplate\n@rule nonsense.rule\n",                           // not a registered phrase rule
+      "@list boilerplate\n@rule format.date\n",                             // a rule, but not dictionary-backed
+      "@list boilerplate\n@source A = x\n@source A\n词\n",                  // no @rule / @message
+      "@list boilerplate\n@rule phrase.boilerplate\n@message 无占位\n",       // message without {found}
+      kHead + "@source A = x\n@source A\n在…\n",                            // empty part
+      kHead + "@source A = x\n@source A\n以…为 | gap=0\n",
   };
-  const int lines[] = {1, 4, 4, 4, 2, 1, 4, 4};
-  for (int i = 0; i < 8; ++i) {
+  const int lines[] = {1, 6, 6, 6, 4, 2, 2, 4, 3, 6, 6};
+  for (int i = 0; i < 11; ++i) {
     std::vector<phrases::Entry> entries;
     auto st = phrases::parse_dictionary(bad[i], "x.dict", entries);
     ASSERT_FALSE(st.ok()) << bad[i];
@@ -76,7 +84,7 @@ TEST(Dictionary, MalformedEntriesNameFileAndLine) {
 }
 
 TEST(PhraseMatch, WhitespaceAndZeroWidthInsideAPhrase) {
-  const auto set = from("@list boilerplate\n@source A = x\n@source A\n高度重视\n");
+  const auto set = from(kHead + "@source A = x\n@source A\n高度重视\n");
   EXPECT_EQ(found(text("要高度 重视。"), *set), std::vector<std::string>{"高度 重视"});
   EXPECT_EQ(found(text("要高\u200B度\u3000重视。"), *set).size(), 1u);
   // Never across paragraphs.
@@ -84,7 +92,7 @@ TEST(PhraseMatch, WhitespaceAndZeroWidthInsideAPhrase) {
 }
 
 TEST(PhraseMatch, GapPatternsBoundedAndInsideOneSentence) {
-  const auto set = from("@list boilerplate\n@source A = x\n@source A\n在…的正确领导下 | gap=10\n");
+  const auto set = from(kHead + "@source A = x\n@source A\n在…的正确领导下 | gap=10\n");
   EXPECT_EQ(found(text("在县委的正确领导下，我们完成了任务。"), *set),
             std::vector<std::string>{"在县委的正确领导下"});
   EXPECT_EQ(found(text("在县委、县政府的正确领导下"), *set).size(), 1u);
@@ -161,15 +169,15 @@ TEST(Banned, ContextKeepsCorrectUsesSilent) {
 
 std::string r(const std::string& t) { return "<w:r><w:t xml:space=\"preserve\">" + t + "</w:t></w:r>"; }
 
-model::Document docx(const report::DocxParts& parts) {
-  auto bytes = report::build_docx(parts);
+model::Document docx(const wenfeng::testing::DocxParts& parts) {
+  auto bytes = wenfeng::testing::build_docx(parts);
   auto d = readers::read_docx(*bytes);
   EXPECT_TRUE(d.ok());
   return std::move(d).value();
 }
 
 TEST(PhraseDocx, SplitAcrossRunsAndInsideTrackedInsertions) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = "<w:p>" + r("标题") + "</w:p><w:p>" + r("我们高") + "<w:proofErr w:type=\"spellStart\"/>" + r("度") +
                "<w:ins w:id=\"1\" w:author=\"a\">" + r("重") + "</w:ins>" +
                "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>不</w:delText></w:r></w:del>" + r("视安全。") +
@@ -178,20 +186,31 @@ TEST(PhraseDocx, SplitAcrossRunsAndInsideTrackedInsertions) {
   EXPECT_EQ(found(d, *shipped()), std::vector<std::string>{"高度重视"});
 }
 
-check::Report run(const model::Document& d, const std::string& profile_id, std::vector<std::string> ignore = {}) {
-  auto p = profiles::load_profile(profile_id);
-  EXPECT_TRUE(p.ok());
-  check::Options o;
-  o.phrases = shipped().get();
-  o.ignore = std::move(ignore);
-  auto rep = check::check_document(d, *p, check::choose_kind(d, *p, std::nullopt, std::nullopt).value(), o);
-  EXPECT_TRUE(rep.ok());
-  return std::move(rep).value();
+const profiles::Profile& loaded(const std::string& id) {
+  static std::map<std::string, profiles::Profile> cache;
+  auto it = cache.find(id);
+  if (it == cache.end()) {
+    auto p = profiles::load_profile(id);
+    EXPECT_TRUE(p.ok());
+    it = cache.emplace(id, std::move(p).value()).first;
+  }
+  return it->second;
 }
 
-int count_rule(const check::Report& r, const std::string& rule) {
+lint::Report run(const model::Document& d, const profiles::Profile& p, std::vector<std::string> ignore = {}) {
+  lint::Options o;
+  o.phrases = shipped().get();
+  o.ignore = std::move(ignore);
+  return lint::lint_document(d, p, lint::choose_kind(d, p, std::nullopt, std::nullopt).value(), o);
+}
+
+lint::Report run(const model::Document& d, const std::string& profile_id, std::vector<std::string> ignore = {}) {
+  return run(d, loaded(profile_id), std::move(ignore));
+}
+
+int count_rule(const lint::Report& r, const std::string& rule) {
   int n = 0;
-  for (const auto& f : r.findings) n += f.rule == rule;
+  for (const auto& f : r.findings) n += f.rule_id() == rule;
   return n;
 }
 
@@ -214,9 +233,9 @@ TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
   const auto rr = run(ranged, "national");
   EXPECT_EQ(count_rule(rr, "phrase.boilerplate"), 1);
   // Directive lines are not counted.
-  EXPECT_EQ(rr.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要常抓不懈。").zishu);
+  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要常抓不懈。").zishu);
   // A Word comment containing wenfeng-ignore over the phrase.
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = "<w:p>" + r("关于安全生产的通知") + "</w:p><w:p>" + r("各单位要") +
                "<w:commentRangeStart w:id=\"5\"/>" + r("高度重视") + "<w:commentRangeEnd w:id=\"5\"/>" +
                r("安全生产，狠抓落实。") + "</w:p>";
@@ -224,8 +243,8 @@ TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
   const auto dr = run(docx(parts), "national");
   ASSERT_EQ(count_rule(dr, "phrase.boilerplate"), 1);
   for (const auto& f : dr.findings) {
-    if (f.rule == "phrase.boilerplate") {
-      EXPECT_NE(f.message.find("狠抓落实"), std::string::npos);
+    if (f.rule_id() == "phrase.boilerplate") {
+      EXPECT_NE(f.text().find("狠抓落实"), std::string::npos);
     }
   }
 }
@@ -235,13 +254,13 @@ TEST(PhraseRules, YichunMakesBoilerplateAnError) {
   const auto n = run(d, "national");
   const auto y = run(d, "yichun");
   for (const auto& f : n.findings) {
-    if (f.rule == "phrase.boilerplate") {
+    if (f.rule_id() == "phrase.boilerplate") {
       EXPECT_EQ(f.severity, model::Severity::kWarning);
     }
   }
   ASSERT_EQ(count_rule(y, "phrase.boilerplate"), 1);
   for (const auto& f : y.findings) {
-    if (f.rule == "phrase.boilerplate") {
+    if (f.rule_id() == "phrase.boilerplate") {
       EXPECT_EQ(f.severity, model::Severity::kError);
     }
   }
@@ -256,13 +275,13 @@ TEST(PhraseRules, FindingsCarryCategorySuggestionAndSource) {
         if (a == k) return b;
       return std::string();
     };
-    if (f.rule == "phrase.banned") {
+    if (f.rule_id() == "phrase.banned") {
       banned = true;
       EXPECT_EQ(get("category"), "时政和社会生活");
       EXPECT_FALSE(get("suggestion").empty());
-      EXPECT_NE(f.source.document.find("新华社"), std::string::npos);
+      EXPECT_NE(f.source->document.find("新华社"), std::string::npos);
     }
-    if (f.rule == "typo.confusable") {
+    if (f.rule_id() == "typo.confusable") {
       typo = true;
       EXPECT_EQ(get("suggestion"), "部署");
     }
@@ -279,10 +298,10 @@ TEST(PhraseRules, DensityNamesTheMostFrequentPhrases) {
   const auto rep = run(text(t), "national");
   ASSERT_EQ(count_rule(rep, "phrase.density"), 1);
   for (const auto& f : rep.findings)
-    if (f.rule == "phrase.density") {
+    if (f.rule_id() == "phrase.density") {
       EXPECT_TRUE(f.document_level);
-      EXPECT_NE(f.message.find("每千字"), std::string::npos);
-      EXPECT_NE(f.message.find("“高度重视”×12"), std::string::npos) << f.message;
+      EXPECT_NE(f.text().find("每千字"), std::string::npos);
+      EXPECT_NE(f.text().find("“高度重视”×12"), std::string::npos) << f.text();
     }
   // A plain draft has no density finding.
   EXPECT_EQ(count_rule(run(text("关于工作的通知\n" + std::string(400, 'a') + "\n"), "national"), "phrase.density"), 0);
@@ -300,24 +319,24 @@ TEST(PhraseRules, ProfileChoosesListsSeveritiesAllowAndDensity) {
   auto p = profiles::load_profile(dir + "/p.yaml");
   ASSERT_TRUE(p.ok()) << p.error().message;
   const auto d = text("县委书记李明调研\n县委书记李明亲自到场，要求高度重视，狠抓落实。\n");
-  check::Options o;
-  o.phrases = shipped().get();
-  auto rep = check::check_document(d, *p, check::choose_kind(d, *p, std::nullopt, std::nullopt).value(), o);
-  ASSERT_TRUE(rep.ok());
-  EXPECT_EQ(count_rule(*rep, "phrase.banned"), 0);  // list off
-  ASSERT_EQ(count_rule(*rep, "phrase.boilerplate"), 1);  // 狠抓落实 allowed
-  for (const auto& f : rep->findings) {
-    if (f.rule == "phrase.boilerplate") {
+  const auto rep = run(d, *p);
+  EXPECT_EQ(count_rule(rep, "phrase.banned"), 0);  // list off
+  ASSERT_EQ(count_rule(rep, "phrase.boilerplate"), 1);  // 狠抓落实 allowed
+  for (const auto& f : rep.findings) {
+    if (f.rule_id() == "phrase.boilerplate") {
       EXPECT_EQ(f.severity, model::Severity::kError);
-    } else if (f.rule == "phrase.density") {
+    } else if (f.rule_id() == "phrase.density") {
       EXPECT_EQ(f.severity, model::Severity::kInfo);
     }
   }
-  EXPECT_EQ(count_rule(*rep, "phrase.density"), 1);
+  EXPECT_EQ(count_rule(rep, "phrase.density"), 1);
+  // A list the dictionaries do not declare stops the run, naming the profile's line.
   std::ofstream(dir + "/bad.yaml") << "id: b\nphrases:\n  lists: {gossip: on}\n";
-  auto bad = profiles::load_profile(dir + "/bad.yaml");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.error().message.find("bad.yaml:3:"), std::string::npos) << bad.error().message;
+  std::ofstream(dir + "/d.txt") << "关于工作的通知\n正文。\n";
+  const auto r = wenfeng::testing::run_cli({"check", "--profile", dir + "/bad.yaml", dir + "/d.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad.yaml:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("gossip"), std::string::npos) << r.err;
 }
 
 }  // namespace

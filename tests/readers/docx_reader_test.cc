@@ -6,7 +6,7 @@
 
 #include "count/counter.h"
 #include "readers/input.h"
-#include "report/docx_package.h"
+#include "support/docx_package.h"
 
 using namespace wenfeng;
 using model::Role;
@@ -14,8 +14,8 @@ using model::Story;
 
 namespace {
 
-model::Document read(const report::DocxParts& parts) {
-  auto bytes = report::build_docx(parts);
+model::Document read(const wenfeng::testing::DocxParts& parts) {
+  auto bytes = wenfeng::testing::build_docx(parts);
   EXPECT_TRUE(bytes.ok());
   auto doc = readers::read_docx(*bytes);
   EXPECT_TRUE(doc.ok()) << (doc.ok() ? "" : doc.error().message);
@@ -23,7 +23,7 @@ model::Document read(const report::DocxParts& parts) {
 }
 
 model::Document read_body(const std::string& body) {
-  report::DocxParts p;
+  wenfeng::testing::DocxParts p;
   p.body = body;
   return read(p);
 }
@@ -145,7 +145,7 @@ TEST(DocxReader, TablesAreCellParagraphs) {
 }
 
 TEST(DocxReader, NotesHeadersFootersCommentsAreSeparateStories) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = p(r("正文") + "<w:r><w:footnoteReference w:id=\"1\"/></w:r>" +
                  "<w:commentRangeStart w:id=\"0\"/>" + r("批注处") + "<w:commentRangeEnd w:id=\"0\"/>");
   parts.footnotes = "<w:footnote w:type=\"separator\" w:id=\"-1\">" + p("<w:r><w:separator/></w:r>") +
@@ -189,7 +189,7 @@ const char* kStyles =
     "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>";
 
 TEST(DocxReader, TitleAndHeadingsFromStyles) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.styles = kStyles;
   parts.body = "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>" + r("标题") + "</w:p>" +
                "<w:p><w:pPr><w:pStyle w:val=\"1\"/></w:pPr>" + r("一级") + "</w:p>" +
@@ -219,7 +219,7 @@ std::string numbered(const std::string& t, int num, int ilvl = 0) {
 }
 
 TEST(DocxReader, AutomaticNumberingLabelsNotCounted) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.numbering =
       "<w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "chineseCounting", "%1、") +
       lvl(1, "chineseCounting", "（%2）") + lvl(2, "decimal", "%3.") + lvl(3, "decimal", "（%4）") +
@@ -250,7 +250,7 @@ TEST(DocxReader, AutomaticNumberingLabelsNotCounted) {
 }
 
 TEST(DocxReader, NumberingFromParagraphStyle) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.styles = kStyles;
   parts.numbering = "<w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "decimal", "%1.") +
                     "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
@@ -280,7 +280,7 @@ TEST(DocxReader, NumberFormats) {
 }
 
 TEST(DocxReader, PropertiesAreRead) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = p(r("x"));
   parts.custom_properties["wenfeng.kind"] = "news.member-research";
   parts.core["category"] = "news.main-leader-meeting";
@@ -301,7 +301,7 @@ TEST(DocxReader, SourcePositionsArePartParagraphOffset) {
 }
 
 TEST(DocxReader, MalformedXmlNamesPartLineAndColumn) {
-  auto bytes = report::zip_files({{"word/document.xml", "<?xml version=\"1.0\"?>\n<w:document>\n<w:body><w:p></w:body>"}});
+  auto bytes = wenfeng::testing::zip_files({{"word/document.xml", "<?xml version=\"1.0\"?>\n<w:document>\n<w:body><w:p></w:body>"}});
   ASSERT_TRUE(bytes.ok());
   auto d = readers::read_docx(*bytes);
   ASSERT_FALSE(d.ok());
@@ -310,16 +310,16 @@ TEST(DocxReader, MalformedXmlNamesPartLineAndColumn) {
 }
 
 TEST(DocxReader, ZipWithoutDocumentXml) {
-  auto bytes = report::zip_files({{"hello.txt", "hi"}});
+  auto bytes = wenfeng::testing::zip_files({{"hello.txt", "hi"}});
   auto d = readers::read_docx(*bytes);
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, ErrorCode::kMissingPart);
 }
 
 TEST(DocxReader, TruncatedZip) {
-  report::DocxParts parts;
+  wenfeng::testing::DocxParts parts;
   parts.body = p(r("内容"));
-  auto bytes = report::build_docx(parts);
+  auto bytes = wenfeng::testing::build_docx(parts);
   const std::string cut = bytes->substr(0, bytes->size() / 2);
   auto d = readers::read_document(cut, "cut.docx");
   ASSERT_FALSE(d.ok());
@@ -330,7 +330,7 @@ TEST(DocxReader, ZipBombCaps) {
   // 64 MiB of one repeated byte deflates to a tiny entry: refused by the ratio cap and,
   // with a smaller per-entry cap, by the actual inflated size.
   std::string huge(64u << 20, 'a');
-  auto bytes = report::zip_files({{"word/document.xml", huge}});
+  auto bytes = wenfeng::testing::zip_files({{"word/document.xml", huge}});
   ASSERT_TRUE(bytes.ok());
   auto d = readers::read_docx(*bytes);
   ASSERT_FALSE(d.ok());
@@ -346,7 +346,7 @@ TEST(DocxReader, ZipBombCaps) {
 TEST(DocxReader, TooManyEntries) {
   std::vector<std::pair<std::string, std::string>> files;
   for (int i = 0; i < 50; ++i) files.emplace_back("f" + std::to_string(i), "x");
-  auto bytes = report::zip_files(files);
+  auto bytes = wenfeng::testing::zip_files(files);
   readers::ZipLimits lim;
   lim.max_entries = 10;
   auto d = readers::read_docx(*bytes, lim);

@@ -6,7 +6,7 @@
 #include "readers/input.h"
 #include "readers/odt_reader.h"
 #include "readers/xml_reader.h"
-#include "report/docx_package.h"
+#include "support/docx_package.h"
 
 using namespace wenfeng;
 
@@ -57,7 +57,7 @@ TEST(XmlReader, NewsMlHeadlineBylineDatelineBodyAndGenre) {
       "<body><p>第一段。</p><p>第二段。</p></body></html></inlineXML></contentSet></newsItem>";
   auto d = readers::read_xml(nml, "n.xml", {});
   ASSERT_TRUE(d.ok()) << d.error().message;
-  EXPECT_EQ(d->format, "newsml");
+  EXPECT_EQ(d->format, model::Format::kNewsml);
   EXPECT_EQ(texts(*d), (std::vector<std::string>{"县委书记到石门乡调研", "记者 孙雨", "青山11月12日电", "第一段。", "第二段。"}));
   EXPECT_EQ(d->blocks[1].role, model::Role::kByline);
   EXPECT_EQ(d->property("xml:kind").value_or(""), "news.main-leader-research");
@@ -111,10 +111,10 @@ TEST(OdtReader, ParagraphsHeadingsListsTablesChangesNotesFrames) {
       "<draw:frame><draw:text-box><text:p>框内</text:p></draw:text-box></draw:frame></text:p>"
       "<text:list><text:list-item><text:p>列表项</text:p></text:list-item></text:list>"
       "<table:table><table:table-row><table:table-cell><text:p>单元格</text:p></table:table-cell></table:table-row></table:table>";
-  auto zip = report::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", odf(body)}});
+  auto zip = wenfeng::testing::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", odf(body)}});
   auto d = readers::read_document(*zip, "a.odt");
   ASSERT_TRUE(d.ok()) << d.error().message;
-  EXPECT_EQ(d->format, "odt");
+  EXPECT_EQ(d->format, model::Format::kOdt);
   EXPECT_EQ(texts(*d), (std::vector<std::string>{"标题", "一、总体要求", "高度重视  甲\t乙\n丙", "列表项", "单元格"}));
   EXPECT_EQ(d->blocks[0].role, model::Role::kTitle);
   EXPECT_EQ(d->blocks[1].role, model::Role::kHeading);
@@ -169,7 +169,7 @@ TEST(MarkupSafety, HostileInputsAreClearErrors) {
     EXPECT_FALSE(d.error().message.empty());
   }
   // A truncated ODT is a damaged container.
-  auto zip = report::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"},
+  auto zip = wenfeng::testing::zip_files({{"mimetype", "application/vnd.oasis.opendocument.text"},
                                 {"content.xml", odf("<text:p>正文</text:p>")}});
   auto cut = readers::read_document(zip->substr(0, zip->size() / 2), "cut.odt");
   ASSERT_FALSE(cut.ok());

@@ -1,0 +1,31 @@
+#include "lint/context.h"
+
+namespace wenfeng::lint {
+
+double RuleContext::param(std::string_view name) const {
+  if (auto it = setting.params.find(std::string(name)); it != setting.params.end()) return it->second;
+  const model::Param* p = rule.param(name);
+  return p ? p->default_value : 0;
+}
+
+const profiles::Limit* RuleContext::limit(std::string_view key) const {
+  if (!kind_spec) return nullptr;
+  auto it = kind_spec->limits.find(std::string(key));
+  return it == kind_spec->limits.end() ? nullptr : &it->second;
+}
+
+model::Diagnostic& RuleContext::report(std::uint32_t block, std::size_t begin, std::size_t end, std::uint8_t message,
+                                       model::Args args, const model::RuleSource* source) const {
+  model::Diagnostic& d = out_.emplace_back();
+  d.rule = &rule;
+  d.severity = rule.severity;
+  d.message = message;
+  d.block = block;
+  d.offset = static_cast<std::uint32_t>(begin);
+  d.length = static_cast<std::uint32_t>(end - begin);
+  d.args = std::move(args);
+  d.source = source ? source : &rule.source;
+  return d;
+}
+
+}  // namespace wenfeng::lint

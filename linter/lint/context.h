@@ -1,0 +1,96 @@
+// What a rule sees when it runs: the document, the profile and the kind, the measurements
+// the driver computed once for the document, and an emitter that files its findings.
+//
+// Measurements are shared by every rule — the main-text paragraphs and their numbers, the
+// title and lead, the body and its counts, bulletin items, pages, durations, and the phrase
+// dictionaries' hits — so no rule recomputes them and all agree on them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/pages.h"
+#include "model/body.h"
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "model/kind.h"
+#include "model/rule.h"
+#include "phrases/scan.h"
+#include "profiles/profile.h"
+
+namespace wenfeng::phrases {
+struct PhraseSet;
+}
+
+namespace wenfeng::lint {
+
+// Settings of one lint run beside the profile.
+struct Options {
+  std::optional<std::string> medium;            // --medium tv
+  const phrases::PhraseSet* phrases = nullptr;  // dictionaries; null = phrase rules off
+  std::vector<std::string> ignore;              // .wenfeng.yaml ignore: phrases, categories, lists, rule ids
+  // Rules to run, by id or family prefix ("length.", "duration."); empty = every rule.
+  std::vector<std::string> only;
+};
+
+struct Durations {
+  std::optional<double> tv_seconds;      // when the medium is TV
+  std::optional<double> speech_minutes;  // for speech kinds
+  double tv_rate = 0;                    // 字/分钟 used for the estimates
+  double speech_rate = 0;
+};
+
+// Computed once per document before any rule runs.
+struct Measurements {
+  std::vector<std::uint32_t> paragraphs;  // main-text blocks in reading order, no directive lines
+  std::vector<std::uint32_t> numbers;     // for every block, its 1-based main-text paragraph number
+  int title = -1;                         // title block, or -1
+  int lead = -1;                          // lead paragraph, or -1
+  model::Counts counts;                   // whole main text, Word-compatible
+  model::Body body;                       // what limits count
+  std::uint64_t body_figure = 0;          // body counts in the profile's unit
+  layout::PageEstimate pages;
+  Durations durations;
+  bool has_items = false;                 // the kind splits into bulletin items
+  std::vector<model::Item> items;
+  std::vector<phrases::Hit> hits;         // dictionary hits in main-text paragraphs
+};
+
+class RuleContext {
+ public:
+  RuleContext(const model::Document& d, const profiles::Profile& p, const model::KindChoice& k,
+              const profiles::Kind* spec, const Measurements& ms, const Options& o, const model::RuleInfo& r,
+              const profiles::RuleSetting& s, std::vector<model::Diagnostic>& out)
+      : doc(d), profile(p), kind(k), kind_spec(spec), m(ms), options(o), rule(r), setting(s), out_(out) {}
+
+  const model::Document& doc;
+  const profiles::Profile& profile;
+  const model::KindChoice& kind;
+  const profiles::Kind* kind_spec;  // the profile's entry for the kind; null when unknown
+  const Measurements& m;
+  const Options& options;
+  const model::RuleInfo& rule;
+  const profiles::RuleSetting& setting;
+
+  // Kind ids starting with "document" are 公文.
+  bool is_document() const { return kind.id.rfind("document", 0) == 0; }
+  bool is_speech() const { return kind.id == "speech" || kind.id.rfind("speech.", 0) == 0; }
+  // A parameter's value: the profile's, else the rule's declared default.
+  double param(std::string_view name) const;
+  // The kind's limit under a `limits:` key, or null.
+  const profiles::Limit* limit(std::string_view key) const;
+
+  // Files a finding of this rule over bytes [begin, end) of `block` with message template
+  // `message` (an index into rule.messages). The returned reference is valid until the next
+  // report(): set data, fix or a lower severity on it right away.
+  model::Diagnostic& report(std::uint32_t block, std::size_t begin, std::size_t end, std::uint8_t message,
+                            model::Args args, const model::RuleSource* source = nullptr) const;
+
+ private:
+  std::vector<model::Diagnostic>& out_;
+};
+
+}  // namespace wenfeng::lint

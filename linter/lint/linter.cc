@@ -1,0 +1,187 @@
+#include "lint/linter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "count/counter.h"
+#include "lint/body.h"
+#include "phrases/dictionary.h"
+
+namespace wenfeng::lint {
+namespace {
+
+using model::Diagnostic;
+
+bool selected(const model::RuleInfo& r, const Options& o) {
+  if (o.only.empty()) return true;
+  for (const auto& s : o.only) {
+    if (s == r.id) return true;
+    if (!s.empty() && s.back() == '.' && r.id.substr(0, s.size()) == s) return true;
+  }
+  return false;
+}
+
+bool matches(std::string_view rule_id, std::string_view pattern) {
+  return pattern.back() == '.' ? rule_id.substr(0, pattern.size()) == pattern : rule_id == pattern;
+}
+
+// Findings the document itself asks to silence (text directives, Word comments) and the
+// .wenfeng.yaml ignore list of rule ids.
+bool suppressed(const Diagnostic& d, const model::Document& doc, const Options& options) {
+  const std::string_view id = d.rule_id();
+  for (const auto& i : options.ignore)
+    if (i == id) return true;
+  if (d.document_level) return false;
+  for (const auto& s : doc.suppressions) {
+    const bool after_begin = d.block > s.begin_block || (d.block == s.begin_block && d.offset >= s.begin_offset);
+    const bool before_end = s.end_offset == 0 ? d.block < s.end_block
+                                              : (d.block < s.end_block ||
+                                                 (d.block == s.end_block && d.offset + d.length <= s.end_offset));
+    if (!after_begin || !before_end) continue;
+    if (s.only.empty()) return true;
+    for (const auto& term : s.only) {
+      if (term == id) return true;
+      for (const auto& [k, v] : d.data)
+        if ((k == "entry" || k == "category" || k == "list") && v == term) return true;
+    }
+  }
+  return false;
+}
+
+// Drops findings made redundant by a more specific rule's finding over the same characters
+// (RuleInfo::yields_to). `f` is sorted by position. Linear in the findings of each block.
+void apply_yields(std::vector<Diagnostic>& f) {
+  std::vector<const model::RuleInfo*> yielding;
+  for (const auto& d : f)
+    if (!d.rule->yields_to.empty() && std::find(yielding.begin(), yielding.end(), d.rule) == yielding.end())
+      yielding.push_back(d.rule);
+  if (yielding.empty()) return;
+  std::vector<bool> drop(f.size(), false);
+  std::vector<std::uint64_t> covered(yielding.size());  // per yielding rule: furthest end of a target so far
+  std::size_t i = 0;
+  while (i < f.size()) {
+    const std::uint32_t block = f[i].block;
+    std::fill(covered.begin(), covered.end(), 0);
+    while (i < f.size() && f[i].block == block) {
+      // All findings at one offset: targets first, then the yielding ones.
+      std::size_t j = i;
+      while (j < f.size() && f[j].block == block && f[j].offset == f[i].offset) ++j;
+      for (std::size_t k = i; k < j; ++k)
+        for (std::size_t y = 0; y < yielding.size(); ++y)
+          for (auto pattern : yielding[y]->yields_to)
+            if (matches(f[k].rule_id(), pattern))
+              covered[y] = std::max<std::uint64_t>(covered[y], std::uint64_t{f[k].offset} + f[k].length);
+      for (std::size_t k = i; k < j; ++k) {
+        const auto y = std::find(yielding.begin(), yielding.end(), f[k].rule) - yielding.begin();
+        if (y < static_cast<std::ptrdiff_t>(yielding.size()) && covered[static_cast<std::size_t>(y)] > f[k].offset)
+          drop[k] = true;
+      }
+      i = j;
+    }
+  }
+  std::size_t w = 0;
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    if (drop[k]) continue;
+    if (w != k) f[w] = std::move(f[k]);  // never self-move: it would empty the vectors inside
+    ++w;
+  }
+  f.resize(w);
+}
+
+// Two fixes over overlapping characters cannot both be applied: the first (by position,
+// then rule order) keeps its fix. `f` is sorted by position.
+void resolve_fix_overlaps(std::vector<Diagnostic>& f) {
+  std::uint32_t block = 0;
+  std::uint64_t end = 0;
+  bool any = false;
+  for (auto& d : f) {
+    if (!d.fix) continue;
+    if (any && d.block == block && d.offset + d.fix->offset < end) {
+      d.fix.reset();
+      continue;
+    }
+    block = d.block;
+    end = std::uint64_t{d.offset} + d.fix->offset + std::max<std::uint32_t>(d.fix->length, 1);
+    any = true;
+  }
+}
+
+void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, const model::Document& doc,
+                const Options& options) {
+  std::unordered_map<const model::RuleInfo*, const profiles::RuleSetting*> settings;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    Diagnostic& d = f[i];
+    auto [it, fresh] = settings.try_emplace(d.rule, nullptr);
+    if (fresh) it->second = &profile.rule(d.rule->id);
+    if (it->second->severity) d.severity = *it->second->severity;
+    if (suppressed(d, doc, options)) continue;
+    if (kept != i) f[kept] = std::move(d);  // never self-move
+    ++kept;
+  }
+  f.resize(kept);
+  std::stable_sort(f.begin(), f.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.block != b.block ? a.block < b.block : a.offset < b.offset;
+  });
+  apply_yields(f);
+  resolve_fix_overlaps(f);
+}
+
+}  // namespace
+
+std::string format_duration(double seconds) {
+  const auto total = static_cast<long>(std::lround(seconds));
+  const long m = total / 60, s = total % 60;
+  if (m == 0) return std::to_string(s) + "秒";
+  if (s == 0) return std::to_string(m) + "分钟";
+  return std::to_string(m) + "分" + std::to_string(s) + "秒";
+}
+
+Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
+                     const Options& options, bool with_hits) {
+  Measurements m;
+  for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story == model::Story::kMain && !b.directive) m.paragraphs.push_back(i);
+  }
+  m.numbers = model::paragraph_numbers(doc);
+  m.title = model::title_block(doc);
+  m.lead = model::lead_block(doc);
+  m.counts = count::count_document(doc, {});
+  m.body = body_of(doc, profile.scope, m.title);
+  m.body_figure = count::in_unit(m.body.counts, profile.unit);
+  m.pages = layout::estimate_pages(doc);
+  m.durations.tv_rate = profile.tv_rate;
+  m.durations.speech_rate = profile.speech_rate;
+  if (options.medium && *options.medium == "tv")
+    m.durations.tv_seconds = static_cast<double>(m.body_figure) * 60.0 / profile.tv_rate;
+  if (kind.id == "speech" || kind.id.rfind("speech.", 0) == 0)
+    m.durations.speech_minutes = static_cast<double>(m.body_figure) / profile.speech_rate;
+  if (const profiles::Kind* k = profile.kind(kind.id); k && k->items && !doc.blocks.empty()) {
+    m.has_items = true;
+    m.items = split_items(doc, *k->items, m.title);
+  }
+  if (with_hits && options.phrases && !doc.blocks.empty()) m.hits = phrases::find_hits(doc, *options.phrases);
+  return m;
+}
+
+Report lint_document(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
+                     const Options& options) {
+  Report r;
+  r.kind = kind;
+  r.m = measure(doc, profile, kind, options, true);
+  if (doc.blocks.empty()) return r;
+  const profiles::Kind* kind_spec = kind.known() ? profile.kind(kind.id) : nullptr;
+  for (const model::RuleInfo* rule : model::rules()) {
+    const profiles::RuleSetting& setting = profile.rule(rule->id);
+    if (!setting.enabled || !selected(*rule, options) || !rule->run) continue;
+    if (rule->needs == model::Needs::kKind && !kind_spec) continue;
+    if (rule->needs == model::Needs::kPhrases && !options.phrases) continue;
+    rule->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule, setting, r.findings));
+  }
+  final_pass(r.findings, profile, doc, options);
+  return r;
+}
+
+}  // namespace wenfeng::lint

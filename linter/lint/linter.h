@@ -1,0 +1,41 @@
+// The lint pipeline for one document: measure once, run every enabled rule of the
+// registry in family order, then one explicit final pass.
+//
+//   measurements  paragraphs and numbers, title and lead, counts, body, pages, durations,
+//                 bulletin items, phrase hits (lint/context.h)
+//   rules         each registered rule the profile leaves on and the document allows
+//                 (kind rules need a known kind, phrase rules need dictionaries)
+//   final pass    the profile's severities; suppressions (.wenfeng.yaml ignore, text
+//                 directives, Word comments); rule interactions declared as `yields_to`
+//                 (a generic finding over characters a more specific rule reported is
+//                 dropped); overlapping fixes (the first keeps its fix); order by position.
+#pragma once
+
+#include <vector>
+
+#include "lint/context.h"
+#include "model/kind.h"
+
+namespace wenfeng::lint {
+
+// What `check` found in one document. Diagnostics point into the profile and the phrase
+// set (their sources): keep those alive as long as the report.
+struct Report {
+  model::KindChoice kind;
+  Measurements m;
+  std::vector<model::Diagnostic> findings;  // sorted by position
+};
+
+// `kind` comes from choose_kind. Never fails: problems with the inputs are caught when the
+// profile and dictionaries load.
+Report lint_document(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
+                     const Options& options);
+
+// Measurements alone (the count and hover paths use them without running rules).
+Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
+                     const Options& options, bool with_hits);
+
+// "2分57秒"
+std::string format_duration(double seconds);
+
+}  // namespace wenfeng::lint

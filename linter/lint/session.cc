@@ -1,0 +1,169 @@
+#include "lint/session.h"
+
+#include <algorithm>
+
+#include "base/parallel.h"
+#include "lint/kind.h"
+
+namespace wenfeng::lint {
+
+bool FileResult::fails() const {
+  if (!report) return false;
+  return std::any_of(report->findings.begin(), report->findings.end(),
+                     [&](const model::Diagnostic& d) { return d.severity >= fail_on; });
+}
+
+Result<std::unique_ptr<Session>> Session::open(RunOptions options, bool check) {
+  std::unique_ptr<Session> s(new Session(std::move(options), check));
+  if (!check) return s;
+  // The dictionaries are compiled once into one automaton shared by every file.
+  auto set = phrases::load_phrase_set(s->options_.dictionaries.empty() ? phrases::dictionaries_dir()
+                                                                        : s->options_.dictionaries);
+  if (!set.ok()) return set.error();
+  s->phrases_ = *set;
+  if (s->options_.profile) {
+    auto p = s->profile(*s->options_.profile);
+    if (!p.ok()) return p.error();
+    if (const auto& k = s->options_.kind; k && *k != "unknown" && !(*p)->kind(*k))
+      return make_error(ErrorCode::kUsage, "规范 " + (*p)->id + " 中没有类型 “" + *k + "”；用 wenfeng profiles " +
+                                               (*p)->id + " 查看可用类型");
+  }
+  return s;
+}
+
+Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::string& id_or_path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (auto it = profiles_.find(id_or_path); it != profiles_.end()) return it->second;
+  auto p = profiles::load_profile(id_or_path);
+  if (!p.ok()) return p.error();
+  // Phrase lists a profile switches must be lists the dictionaries declare.
+  if (phrases_)
+    for (const auto& [list, on] : p->phrases.lists)
+      if (std::find(phrases_->lists.begin(), phrases_->lists.end(), list) == phrases_->lists.end())
+        return make_error(ErrorCode::kConfig, p->phrases.list_where[list] + ": phrases.lists 中的词表 “" + list +
+                                                  "” 不在词典中（词典声明的词表：" +
+                                                  [&] {
+                                                    std::string all;
+                                                    for (const auto& l : phrases_->lists) all += (all.empty() ? "" : "、") + l;
+                                                    return all;
+                                                  }() + "）");
+  auto ptr = std::make_shared<const profiles::Profile>(std::move(p).value());
+  profiles_.emplace(id_or_path, ptr);
+  return ptr;
+}
+
+Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
+                                      const profiles::Profile* profile) const {
+  readers::ReadOptions ro = options_.read;
+  if (profile) {
+    // The command line's maps win; the profile fills what it leaves empty.
+    auto fill = [&](const char* key, std::string& slot) {
+      auto it = profile->xml_map.find(key);
+      if (slot.empty() && it != profile->xml_map.end()) slot = it->second;
+    };
+    fill("title", ro.xml_map.title);
+    fill("body", ro.xml_map.body);
+    fill("items", ro.xml_map.items);
+    fill("kind", ro.xml_map.kind);
+    if (ro.html_selector.empty()) ro.html_selector = profile->html_selector;
+  }
+  if (path == "-") {
+    if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+    return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
+  }
+  auto bytes = readers::read_file_bytes(path);
+  if (!bytes.ok()) return bytes.error();
+  return readers::read_document(*bytes, path, ro);
+}
+
+namespace {
+
+std::string shown_path(const std::string& path, const std::string& stdin_name) {
+  if (path != "-") return path;
+  return stdin_name.empty() ? "<stdin>" : stdin_name;
+}
+
+}  // namespace
+
+FileResult Session::count(const std::string& path, const std::string* stdin_bytes) const {
+  FileResult f;
+  f.path = shown_path(path, options_.stdin_filename);
+  auto doc = read(path, stdin_bytes, nullptr);
+  if (!doc.ok()) {
+    f.error = doc.error();
+    return f;
+  }
+  f.counts = count::count_document(*doc, options_.count_scope);
+  f.pages = layout::estimate_pages(*doc);
+  f.doc = std::move(doc).value();
+  return f;
+}
+
+FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
+  FileResult f;
+  f.path = shown_path(path, options_.stdin_filename);
+  auto cfg = profiles::find_project_config(path);
+  if (!cfg.ok()) {
+    f.error = cfg.error();
+    return f;
+  }
+  auto pr = profile(options_.profile.value_or(cfg->profile.value_or("national")));
+  if (!pr.ok()) {
+    f.error = pr.error();
+    return f;
+  }
+  f.profile = *pr;
+  f.phrases = phrases_;
+  if (options_.fail_on) {
+    f.fail_on = *options_.fail_on;
+  } else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, f.fail_on)) {
+    f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
+    return f;
+  }
+  auto doc = read(path, stdin_bytes, f.profile.get());
+  if (!doc.ok()) {
+    f.error = doc.error();
+    return f;
+  }
+  auto kind = choose_kind(*doc, *f.profile, options_.kind, cfg->kind);
+  if (!kind.ok()) {
+    f.error = kind.error();
+    return f;
+  }
+  Options opt;
+  opt.phrases = phrases_.get();
+  opt.ignore = cfg->ignore;
+  opt.medium = options_.medium ? options_.medium : cfg->medium;
+  f.report = lint_document(*doc, *f.profile, *kind, opt);
+  f.counts = f.report->m.counts;
+  f.pages = f.report->m.pages;
+  f.doc = std::move(doc).value();
+  return f;
+}
+
+void Session::run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit) const {
+  std::optional<std::string> stdin_bytes;
+  std::optional<Error> stdin_error;
+  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    auto b = readers::read_stdin_bytes();
+    if (b.ok()) stdin_bytes = std::move(b).value();
+    else stdin_error = b.error();
+  }
+  const unsigned jobs = options_.jobs;
+  ordered_parallel<FileResult>(
+      paths.size(), jobs, 4 * std::max(1u, jobs == 0 ? std::thread::hardware_concurrency() : jobs),
+      [&](std::size_t i) {
+        const std::string& p = paths[i];
+        if (p == "-" && stdin_error) {
+          FileResult f;
+          f.path = shown_path(p, options_.stdin_filename);
+          f.error = stdin_error;
+          return f;
+        }
+        const std::string* in = p == "-" && stdin_bytes ? &*stdin_bytes : nullptr;
+        return check_ ? check(p, in) : count(p, in);
+      },
+      emit);
+}
+
+}  // namespace wenfeng::lint

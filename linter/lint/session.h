@@ -1,0 +1,93 @@
+// A run over many inputs, the pipeline every front end shares (command line, and later the
+// language server and the web service):
+//
+//   config   .wenfeng.yaml, found by walking up from each file
+//   profile  --profile, else the config's, else national (each loaded once, shared)
+//   read     the file (or standard input) into a Document, markup per the profile's maps
+//   kind     --kind, config, document, classifier
+//   lint     measurements, rules, final pass (lint/linter.h)
+//
+// Results come back in input order as they finish, on the caller's thread, while later
+// files are still being read: output streams, and memory is bounded by the files in flight.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "count/counter.h"
+#include "layout/pages.h"
+#include "lint/linter.h"
+#include "model/document.h"
+#include "phrases/dictionary.h"
+#include "profiles/profile.h"
+#include "readers/input.h"
+
+namespace wenfeng::lint {
+
+// What the command line says.
+struct RunOptions {
+  std::optional<std::string> profile;  // --profile
+  std::optional<std::string> kind;     // --kind
+  std::optional<std::string> medium;   // --medium
+  std::optional<model::Severity> fail_on;
+  std::string stdin_filename;          // --stdin-filename: the name standard input stands for
+  readers::ReadOptions read;           // --xml-map, --html-selector
+  std::string dictionaries;            // --dictionaries; empty = the shipped ones
+  unsigned jobs = 0;                   // 0 = every core
+  count::Scope count_scope;            // count --include
+};
+
+// One input's outcome. For `count`: counts and pages; for `check`: also the report, and
+// the profile and phrase set its findings point into.
+struct FileResult {
+  std::string path;  // as shown: the argument, or the --stdin-filename / "<stdin>" for "-"
+  std::optional<Error> error;
+  std::optional<model::Document> doc;
+  model::Counts counts;
+  layout::PageEstimate pages;
+  std::optional<Report> report;
+  std::shared_ptr<const profiles::Profile> profile;
+  std::shared_ptr<const phrases::PhraseSet> phrases;
+  model::Severity fail_on = model::Severity::kError;
+
+  // At least one finding at or above fail_on.
+  bool fails() const;
+};
+
+class Session {
+ public:
+  // Loads the dictionaries (for check) and an explicit --profile and --kind, so that a usage
+  // or configuration error stops the run before any file is read.
+  static Result<std::unique_ptr<Session>> open(RunOptions options, bool check);
+
+  FileResult check(const std::string& path, const std::string* stdin_bytes) const;
+  FileResult count(const std::string& path, const std::string* stdin_bytes) const;
+
+  // Every path ("-" is standard input, read first on this thread), in parallel; `emit` gets
+  // the results in input order on this thread.
+  void run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit) const;
+
+  const RunOptions& options() const { return options_; }
+
+ private:
+  explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
+  Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
+  // Reads the input into a Document (or an Error) with the profile's markup maps.
+  Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
+                               const profiles::Profile* profile) const;
+
+  RunOptions options_;
+  bool check_;
+  std::shared_ptr<const phrases::PhraseSet> phrases_;
+  // Each distinct profile is loaded once, whichever thread asks first.
+  mutable std::mutex mu_;
+  mutable std::map<std::string, std::shared_ptr<const profiles::Profile>> profiles_;
+};
+
+}  // namespace wenfeng::lint

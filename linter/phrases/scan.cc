@@ -1,0 +1,148 @@
+#include "phrases/scan.h"
+
+#include <algorithm>
+
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::phrases {
+namespace {
+
+// A paragraph with whitespace and invisibles removed, and where each folded byte came from.
+struct Folded {
+  std::string text;
+  std::vector<std::uint32_t> origin;  // origin[i] = original offset of folded byte i; origin[size] = end
+};
+
+void fold_block(std::string_view t, Folded& f) {
+  f.text.resize(t.size());
+  f.origin.resize(t.size() + 1);
+  char* out = f.text.data();
+  std::uint32_t* org = f.origin.data();
+  std::size_t n = 0;
+  const char* const base = t.data();
+  const char* p = base;
+  const char* e = p + t.size();
+  while (p < e) {
+    const char* a = p;
+    const auto b = static_cast<unsigned char>(*p);
+    bool keep;
+    if (b < 0x80) {
+      ++p;
+      keep = b > 0x20 && b != 0x7F;
+    } else {
+      const auto cls = text::classify(text::decode(p, e)) & text::kPrimaryMask;
+      keep = cls == text::kAsian || cls == text::kOther;
+    }
+    if (!keep) continue;
+    for (const char* q = a; q < p; ++q, ++n) {
+      out[n] = *q;
+      org[n] = static_cast<std::uint32_t>(q - base);
+    }
+  }
+  f.text.resize(n);
+  f.origin[n] = static_cast<std::uint32_t>(t.size());
+  f.origin.resize(n + 1);
+}
+
+// Finds `part` ending at or before `limit` in folded text, at most `gap` code points before
+// it and within the sentence. Returns the start offset, or npos.
+std::size_t find_before(const std::string& s, std::size_t limit, const std::string& part, int gap) {
+  std::size_t j = limit;
+  for (int steps = 0; steps <= gap; ++steps) {
+    if (j >= part.size() && s.compare(j - part.size(), part.size(), part) == 0) return j - part.size();
+    if (j == 0) break;
+    // Step back one code point; stop at a sentence end.
+    std::size_t k = j - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    const char* p = s.data() + k;
+    if (text::is_sentence_end(text::decode(p, s.data() + j))) break;
+    j = k;
+  }
+  return std::string::npos;
+}
+
+// Up to `n` code points of t before byte offset `at`.
+std::string_view before(std::string_view t, std::size_t at, int n) {
+  std::size_t i = at;
+  for (int k = 0; k < n && i > 0; ++k) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  }
+  return t.substr(i, at - i);
+}
+
+bool conditions_hold(const Entry& e, std::string_view t, std::size_t begin, std::size_t end) {
+  text::Match m;
+  const std::string_view after = t.substr(end, std::min<std::size_t>(t.size() - end, 120));
+  const std::string_view prior = before(t, begin, 30);
+  if (e.next && !e.next->search(after, m)) return false;
+  if (e.not_next && e.not_next->search(after, m)) return false;
+  if (e.prev && !e.prev->search(prior, m)) return false;
+  if (e.not_prev && e.not_prev->search(prior, m)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set) {
+  std::vector<Hit> hits;
+  Folded f;
+  std::vector<Hit> local, kept;
+  for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    const auto& b = doc.blocks[bi];
+    if (b.story != model::Story::kMain || b.directive || b.begin == b.end) continue;
+    const std::string_view t = doc.block_text(b);
+    fold_block(t, f);
+    local.clear();
+    if (f.text.empty()) continue;
+    set.matcher.scan(f.text, [&](const RawMatch& m) {
+      const std::size_t key_begin = m.end - set.matcher.pattern_length(m.pattern);
+      for (const std::uint32_t ei : set.entries_by_pattern[m.pattern]) {
+        const Entry& e = set.entries[ei];
+        std::size_t begin = key_begin;
+        bool ok = true;
+        for (std::size_t k = e.parts.size() - 1; k-- > 0;) {
+          const std::size_t at = find_before(f.text, begin, e.parts[k], e.gap);
+          if (at == std::string::npos) { ok = false; break; }
+          begin = at;
+        }
+        if (!ok) continue;
+        const std::uint32_t ob = f.origin[begin];
+        const std::uint32_t oe = f.origin[m.end - 1] + 1;
+        // Extend the end to the whole last character.
+        std::uint32_t end = oe;
+        while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) ++end;
+        if (!conditions_hold(e, t, ob, end)) continue;
+        local.push_back(Hit{ei, bi, ob, end});
+      }
+    });
+    // Longest first at each start; then drop hits overlapping a kept one.
+    std::sort(local.begin(), local.end(), [&](const Hit& a, const Hit& c) {
+      if (a.begin != c.begin) return a.begin < c.begin;
+      if (a.end != c.end) return a.end > c.end;
+      return set.entries[a.entry].severity > set.entries[c.entry].severity;
+    });
+    std::uint32_t covered = 0;
+    bool any = false;
+    kept.clear();
+    for (const auto& h : local) {
+      if (any && h.begin < covered) {
+        // Overlaps the previous kept hit: keep the longer one.
+        Hit& last = kept.back();
+        if (h.end - h.begin > last.end - last.begin) {
+          last = h;
+          covered = h.end;
+        }
+        continue;
+      }
+      kept.push_back(h);
+      covered = h.end;
+      any = true;
+    }
+    hits.insert(hits.end(), kept.begin(), kept.end());
+  }
+  return hits;
+}
+
+}  // namespace wenfeng::phrases

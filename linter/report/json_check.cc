@@ -1,0 +1,134 @@
+// `check --format json`: JSON v1 (README "JSON, version 1"), streamed file by file.
+#include <cmath>
+
+#include "report/json_writer.h"
+#include "report/position.h"
+#include "report/renderer.h"
+
+namespace wenfeng::report {
+namespace {
+
+class JsonCheck final : public Renderer {
+ public:
+  explicit JsonCheck(const RenderOptions& o) : o_(o), j_(o.pretty) {}
+
+  void begin(Sink& sink) override {
+    j_.begin_object();
+    j_.key("version").value(1);
+    j_.key("files").begin_array();
+    sink.write(j_.take());
+  }
+
+  void file(const lint::FileResult& f, Sink& sink) override {
+    j_.begin_object();
+    j_.key("path").value(f.path);
+    if (f.error) {
+      j_.key("error");
+      write_error(j_, *f.error);
+      j_.end_object();
+      sink.write(j_.take());
+      return;
+    }
+    const auto& r = *f.report;
+    const auto& doc = *f.doc;
+    j_.key("format").value(model::format_name(doc.format));
+    j_.key("profile").begin_object();
+    j_.key("id").value(f.profile->id);
+    j_.key("name").value(f.profile->name);
+    j_.key("chain").begin_array();
+    for (const auto& c : f.profile->chain) j_.value(c);
+    j_.end_array();
+    j_.end_object();
+    j_.key("kind").begin_object();
+    j_.key("id").value(r.kind.id);
+    j_.key("source").value(model::kind_source_name(r.kind.source));
+    j_.key("reason").value(r.kind.reason);
+    j_.key("guessed").value(r.kind.guessed());
+    j_.end_object();
+    j_.key("counts");
+    write_counts(j_, r.m.counts);
+    j_.key("body").begin_object();
+    j_.key("figure").value(r.m.body_figure);
+    j_.key("counts");
+    write_counts(j_, r.m.body.counts);
+    j_.key("excluded").begin_array();
+    for (const auto& e : r.m.body.excluded) j_.value(e);
+    j_.end_array();
+    j_.end_object();
+    j_.key("pages");
+    write_pages(j_, r.m.pages);
+    j_.key("durations").begin_object();
+    if (r.m.durations.tv_seconds) {
+      j_.key("tv_seconds").value(std::round(*r.m.durations.tv_seconds), 0);
+      j_.key("tv_rate").value(r.m.durations.tv_rate, 0);
+    }
+    if (r.m.durations.speech_minutes) {
+      j_.key("speech_minutes").value(*r.m.durations.speech_minutes, 1);
+      j_.key("speech_rate").value(r.m.durations.speech_rate, 0);
+    }
+    j_.end_object();
+    j_.key("findings").begin_array();
+    const auto positions = locate(doc, r.findings, r.m.numbers);
+    std::size_t counts_by[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+      const auto& d = r.findings[i];
+      const Position& p = positions[i];
+      ++counts_by[static_cast<int>(d.severity)];
+      j_.begin_object();
+      j_.key("rule").value(d.rule_id());
+      j_.key("severity").value(model::severity_name(d.severity));
+      j_.key("message").value(d.text(o_.english));
+      j_.key("paragraph").value(p.paragraph);
+      j_.key("column").value(p.column);
+      j_.key("length").value(p.length);
+      j_.key("excerpt").value(p.excerpt);
+      j_.key("document_level").value(d.document_level);
+      {
+        // Where the finding is in the source file: file/part, line, column (for DOCX the
+        // "line" is the paragraph's ordinal in the part).
+        const auto loc = doc.position(d.block, d.offset);
+        j_.key("location").begin_object();
+        j_.key("source").value(loc.source);
+        j_.key("line").value(loc.line);
+        j_.key("column").value(loc.column);
+        j_.end_object();
+      }
+      j_.key("source").begin_object();
+      j_.key("issuer").value(d.source ? d.source->issuer : std::string());
+      j_.key("document").value(d.source ? d.source->document : std::string());
+      j_.key("part").value(d.source ? d.source->part : std::string());
+      j_.end_object();
+      if (!d.data.empty() || d.fix) {
+        j_.key("data").begin_object();
+        for (const auto& [k, v] : d.data) j_.key(k).value(v);
+        if (d.fix) j_.key("fix").value(d.fix->replacement);
+        j_.end_object();
+      }
+      j_.end_object();
+    }
+    j_.end_array();
+    j_.key("summary").begin_object();
+    j_.key("errors").value(counts_by[2]);
+    j_.key("warnings").value(counts_by[1]);
+    j_.key("infos").value(counts_by[0]);
+    j_.end_object();
+    j_.end_object();
+    sink.write(j_.take());
+  }
+
+  void end(Sink& sink) override {
+    j_.end_array();
+    j_.end_object();
+    sink.write(j_.take() + "\n");
+  }
+
+ private:
+  RenderOptions o_;
+  JsonWriter j_;
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> make_json_check(const RenderOptions& o) { return std::make_unique<JsonCheck>(o); }
+
+}  // namespace wenfeng::report

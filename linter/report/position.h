@@ -1,0 +1,35 @@
+// Where findings are, in the units each output needs, computed in one pass per document.
+//
+// Internally a finding is a byte range in a block's text. Outputs want the 1-based
+// paragraph among main-text blocks (empty ones included), columns and lengths in code
+// points (text, JSON), UTF-16 code units (LSP, SARIF) and bytes (editors' errorformat), and
+// an excerpt. `locate` walks each block once over its findings (sorted by position), so
+// the cost is linear in the document plus the excerpts.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/document.h"
+
+namespace wenfeng::report {
+
+struct Position {
+  std::uint32_t paragraph = 0;     // 1-based main-text paragraph
+  std::uint32_t column = 0;        // 1-based, code points
+  std::uint32_t length = 0;        // code points
+  std::uint32_t column_utf16 = 0;  // 1-based, UTF-16 code units
+  std::uint32_t length_utf16 = 0;
+  std::uint32_t column_byte = 0;   // 1-based, bytes of UTF-8
+  std::string excerpt;             // the text around the finding, with … where cut
+  std::uint32_t excerpt_col = 0;   // code point offset of the finding inside the excerpt
+};
+
+// Positions of `findings` (sorted by block, then offset), one per finding. `numbers` is
+// model::paragraph_numbers(doc).
+std::vector<Position> locate(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
+                             const std::vector<std::uint32_t>& numbers);
+
+}  // namespace wenfeng::report

@@ -1,0 +1,61 @@
+// One output interface for every command and format.
+//
+// A Renderer receives the run's results one file at a time, in input order, as they finish
+// (lint::Session::run), and writes to a sink; `begin` and `end` frame the run (JSON's
+// enclosing object, a text table's rows, totals). Formats are chosen by name from one table
+// (formats.cc); each lives in its own file. To add a format: write the class, add a row.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/session.h"
+
+namespace wenfeng::report {
+
+enum class Command { kCheck, kCount };
+
+struct RenderOptions {
+  bool pretty = false;   // JSON indentation
+  bool color = false;    // ANSI colours (text on a terminal)
+  bool english = false;  // English messages where the rule has them
+};
+
+// Where output goes: stdout, a file, a buffer (tests, the language server).
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void write(std::string_view s) = 0;
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  virtual void begin(Sink&) {}
+  virtual void file(const lint::FileResult& f, Sink& out) = 0;
+  virtual void end(Sink&) {}
+};
+
+struct Format {
+  std::string_view name;
+  Command command;
+  std::string_view description;  // Chinese, for --help
+  std::unique_ptr<Renderer> (*make)(const RenderOptions&);
+};
+
+// Every format, in the order --help lists them.
+const std::vector<Format>& formats();
+// The format `name` for `command`, or null.
+const Format* find_format(std::string_view name, Command command);
+// "text|json" for a command's usage line.
+std::string format_names(Command command);
+
+// The renderers (one file each).
+std::unique_ptr<Renderer> make_text_check(const RenderOptions&);
+std::unique_ptr<Renderer> make_json_check(const RenderOptions&);
+std::unique_ptr<Renderer> make_text_count(const RenderOptions&);
+std::unique_ptr<Renderer> make_json_count(const RenderOptions&);
+
+}  // namespace wenfeng::report

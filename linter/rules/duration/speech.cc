@@ -1,0 +1,35 @@
+// duration.speech — speaking time of a speech's body at the profile's speech rate.
+#include "rules/limits.h"
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"讲话约 {duration}（正文 {figure} 字，按 {rate} 字/分钟估算），超出上限 {limit} 分钟（多 {over}，约合 {over_chars} 字）；类型 {kind}{band}"},
+};
+constexpr std::string_view kLimitKeys[] = {"duration.speech"};
+
+void run(const lint::RuleContext& c) {
+  if (c.m.durations.speech_minutes) report_duration(c, c.profile.speech_rate, false);
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "duration.speech",
+    .family = model::Family::kDuration,
+    .severity = model::Severity::kError,
+    .title = "讲话时长",
+    .summary = "讲话稿的讲话时长",
+    .description = "讲话类稿件按规范的讲话语速（默认 200 字/分钟，rates.speech）把正文字数换算成时长，与上限比较，"
+                   "并给出 180–220 字/分钟的区间。上限和依据来自规范中该类型的 limits.duration.speech（max_minutes）。",
+    .measures = "data：seconds、limit_minutes、rate、figure、limit_chars。",
+    .source = {"规范", "按稿件类型的限额", "见各规范 limits.duration.speech"},
+    .needs = model::Needs::kKind,
+    .messages = kMessages,
+    .limit_keys = kLimitKeys,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

@@ -1,0 +1,79 @@
+// format.date — dates in Arabic numerals without leading zeros (GB/T 9704-2012 7.3.5.4).
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+enum : std::uint8_t { kMixed, kChinese, kChineseZero, kLeadingZero, kDashed };
+constexpr model::Message kMessages[] = {
+    {"日期“{found}”混用汉字和阿拉伯数字；成文日期应全部用阿拉伯数字（如 2024年5月1日）"},
+    {"日期“{found}”是 1999 年标准的汉字写法；GB/T 9704-2012 要求用阿拉伯数字将年、月、日标全"},
+    {"日期“{found}”是 1999 年标准的汉字写法；GB/T 9704-2012 要求用阿拉伯数字将年、月、日标全；另外，汉字写法中的“〇”被写成了“0”“O”或“零”"},
+    {"日期“{found}”中的月、日不编虚位（1 不编为 01）"},
+    {"日期“{found}”在公文正文中宜写作“{fix}”"},
+};
+constexpr model::Example kExamples[] = {{"二〇二四年五月一日", "2024年5月1日"}, {"2024年05月01日", "2024年5月1日"}};
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex chinese = fixed_regex(
+      "([〇零OoＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十\\d０-９]{1,3})月([一二三四五六七八九十\\d０-９]{1,3})日");
+  static const text::Regex leading_zero =
+      fixed_regex("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
+  static const text::Regex zero = fixed_regex("(?<![\\d])0\\d(?=[月日])");
+  static const text::Regex dashed = fixed_regex("(?<![\\d.A-Za-z])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])");
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    const bool has_ri = t.find("日") != std::string_view::npos;
+    if (has_ri || t.find("月") != std::string_view::npos) {
+      chinese.for_each(t, [&](const std::vector<text::Match>& g) {
+        const std::string_view year = sv(t, g[1]);
+        bool arabic_part = false;
+        for (int k : {2, 3})
+          for (char ch : sv(t, g[static_cast<std::size_t>(k)])) arabic_part |= (ch >= '0' && ch <= '9');
+        bool zero_wrong = false;
+        for (std::string_view z : {"零", "0", "O", "o", "Ｏ", "０"}) zero_wrong |= year.find(z) != std::string_view::npos;
+        c.report(bi, g[0].begin, g[0].end, arabic_part ? kMixed : zero_wrong ? kChineseZero : kChinese,
+                 {{"found", std::string(sv(t, g[0]))}});
+      });
+      leading_zero.for_each(t, [&](const std::vector<text::Match>& g) {
+        text::Match z;
+        if (!zero.search(sv(t, g[0]), z)) return;
+        c.report(bi, g[0].begin, g[0].end, kLeadingZero, {{"found", std::string(sv(t, g[0]))}});
+      });
+    }
+    dashed.for_each(t, [&](const std::vector<text::Match>& g) {
+      const int month = std::atoi(std::string(sv(t, g[3])).c_str());
+      const int day = std::atoi(std::string(sv(t, g[4])).c_str());
+      if (month < 1 || month > 12 || day < 1 || day > 31) return;
+      const std::string fix = std::string(sv(t, g[1])) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+      auto& d = c.report(bi, g[0].begin, g[0].end, kDashed, {{"found", std::string(sv(t, g[0]))}, {"fix", fix}});
+      d.severity = model::Severity::kInfo;
+      d.replace_with(fix);
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "format.date",
+    .family = model::Family::kFormat,
+    .severity = model::Severity::kWarning,
+    .title = "日期",
+    .summary = "日期用阿拉伯数字标全年月日，月日不编虚位",
+    .description = "GB/T 9704-2012 7.3.5.4：成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位；汉字日期是 1999 年标准的写法"
+                   "（并指出“〇”被写成“0”“O”“零”的错误），同一日期不混用汉字和阿拉伯数字；2024-5-10 这类写法在公文正文中提示改写"
+                   "（提示级，附改写建议）。",
+    .measures = "指出日期原文；短横线日期给出改写（fix）。",
+    .source = gbt9704("7.3.5.4 成文日期中的数字"),
+    .messages = kMessages,
+    .fixable = true,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

@@ -1,0 +1,151 @@
+// format.numbering — 结构层次序数 一、 （一） 1. （1）: the form of each level, the order of
+// levels, and gaps and repeats within a sequence, for typed ordinals and for the labels
+// Word's automatic numbering generates (GB/T 9704-2012 7.3.3 正文).
+#include <array>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+#include "text/utf8.h"
+
+namespace wenfeng::rules {
+namespace {
+
+enum : std::uint8_t { kForm, kOrder, kRepeat, kGap, kStart };
+constexpr model::Message kMessages[] = {
+    {"第{level}层序数应写作“{fix}”，不是“{found}”{auto}（层次序数依次为 一、（一） 1. （1））"},
+    {"层次序数顺序颠倒：“{this}”一层首次出现在“{deeper}”一层之后；顺序应为 一、→（一）→ 1. →（1）{auto}"},
+    {"序数重复：“{found}”与上一个同层序数相同{auto}"},
+    {"序数跳号：上一个同层序数是 {last}，这里是 {number}，缺 {expected}{auto}"},
+    {"序数从 {number} 开始，前面没有同层的 1{auto}"},
+};
+constexpr model::Example kExamples[] = {{"一、总体要求\n（一）工作目标\n三、保障措施", "一、总体要求\n（一）工作目标\n二、保障措施"}};
+
+int chinese_number(std::string_view s) {
+  static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  int value = 0, current = 0;
+  for (const auto cp : text::code_points(s)) {
+    const std::string_view ch = s.substr(cp.begin, cp.end - cp.begin);
+    if (ch == "十") {
+      value += (current == 0 ? 1 : current) * 10;
+      current = 0;
+      continue;
+    }
+    bool found = false;
+    for (int d = 0; d < 10; ++d)
+      if (ch == digits[d]) { current = d; found = true; }
+    if (!found) return -1;
+  }
+  return value + current;
+}
+
+struct Ordinal {
+  int level = 0;      // 1..4
+  int number = 0;
+  std::size_t length = 0;  // bytes of the ordinal in the scanned text
+  std::string wrong;  // non-empty when the form is wrong: what to write instead
+  std::string text;
+};
+
+const char* kLevelForm[] = {"", "一、", "（一）", "1.", "（1）"};
+
+bool parse_ordinal(std::string_view t, Ordinal& o) {
+  static const text::Regex re = fixed_regex(
+      "^\\s*(?:"
+      "([一二三四五六七八九十]{1,3})([、.．,，:：])"         // 1,2: level 1
+      "|([（(])([一二三四五六七八九十]{1,3})([）)])(、?)"    // 3-6: level 2
+      "|(\\d{1,2})([.．、](?!\\d))"                             // 7,8: level 3
+      "|([（(])(\\d{1,2})([）)])(、?)"                        // 9-12: level 4
+      ")");
+  std::vector<text::Match> g;
+  if (!re.search(t, g)) return false;
+  auto s = [&](std::size_t k) { return g[k].begin == std::string_view::npos ? std::string_view() : t.substr(g[k].begin, g[k].end - g[k].begin); };
+  o.length = g[0].end;
+  o.text = std::string(t.substr(0, g[0].end));
+  if (!s(1).empty()) {
+    o.level = 1;
+    o.number = chinese_number(s(1));
+    if (s(2) != "、") o.wrong = std::string(s(1)) + "、";
+  } else if (!s(4).empty()) {
+    o.level = 2;
+    o.number = chinese_number(s(4));
+    if (s(3) != "（" || s(5) != "）" || !s(6).empty()) o.wrong = "（" + std::string(s(4)) + "）";
+  } else if (!s(7).empty()) {
+    o.level = 3;
+    o.number = std::atoi(std::string(s(7)).c_str());
+    if (s(8) != ".") o.wrong = std::string(s(7)) + ".";
+  } else if (!s(10).empty()) {
+    o.level = 4;
+    o.number = std::atoi(std::string(s(10)).c_str());
+    if (s(9) != "（" || s(11) != "）" || !s(12).empty()) o.wrong = "（" + std::string(s(10)) + "）";
+  }
+  return o.level > 0 && o.number > 0;
+}
+
+void run(const lint::RuleContext& c) {
+  std::array<int, 5> last{};   // last number at each level since its parent changed
+  std::array<bool, 5> ever{};  // level used anywhere before
+  for (auto bi : c.m.paragraphs) {
+    if (static_cast<int>(bi) <= c.m.title) continue;
+    const auto& b = c.doc.blocks[bi];
+    if (b.in_table) continue;
+    const auto t = c.doc.block_text(bi);
+    // Word's automatic label, or the ordinal typed at the start of the paragraph.
+    const bool from_label = !b.label.empty();
+    Ordinal o;
+    if (!parse_ordinal(from_label ? std::string_view(b.label) : t, o)) continue;
+    const std::size_t end = from_label ? 0 : o.length;
+    const std::string where = from_label ? "（自动编号）" : "";
+    if (!o.wrong.empty()) {
+      auto& d = c.report(bi, 0, end, kForm,
+                         {{"level", std::to_string(o.level)}, {"fix", o.wrong}, {"found", o.text}, {"auto", where}});
+      d.data = {{"level", std::to_string(o.level)}};
+      // A typed ordinal can be rewritten in place; a generated label is fixed in Word's numbering.
+      if (!from_label) d.replace_with(o.wrong);
+      else d.data.emplace_back("fix", o.wrong);
+    }
+    const auto L = static_cast<std::size_t>(o.level);
+    // Order of levels: a level first used after a deeper one.
+    if (!ever[L])
+      for (std::size_t m = L + 1; m <= 4; ++m)
+        if (ever[m]) {
+          c.report(bi, 0, end, kOrder, {{"this", kLevelForm[L]}, {"deeper", kLevelForm[m]}, {"auto", where}});
+          break;
+        }
+    const int expected = last[L] + 1;
+    if (last[L] > 0 && o.number == last[L]) {
+      c.report(bi, 0, end, kRepeat, {{"found", o.text}, {"auto", where}});
+    } else if (last[L] > 0 && o.number > expected) {
+      c.report(bi, 0, end, kGap,
+               {{"last", std::to_string(last[L])}, {"number", std::to_string(o.number)},
+                {"expected", std::to_string(expected)}, {"auto", where}});
+    } else if (last[L] == 0 && o.number > 1 && !ever[L]) {
+      c.report(bi, 0, end, kStart, {{"number", std::to_string(o.number)}, {"auto", where}}).severity =
+          model::Severity::kInfo;
+    }
+    last[L] = o.number;
+    ever[L] = true;
+    for (std::size_t m = L + 1; m <= 4; ++m) last[m] = 0;
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "format.numbering",
+    .family = model::Family::kFormat,
+    .severity = model::Severity::kWarning,
+    .title = "结构层次序数",
+    .summary = "层次序数 一、（一）1.（1）的写法、顺序、跳号和重复",
+    .description = "GB/T 9704-2012 7.3.3：层次序数依次为“一、”“（一）”“1.”“（1）”；检查每层的写法（1. 不写成 1、）、层次顺序、"
+                   "同层序数的跳号和重复，Word 自动编号生成的序数同样检查。手写序数写法错误时附带改写（fix）。",
+    .measures = "data.level 为层级；写法错误时给出正确写法。",
+    .source = gbt9704("7.3.3 正文（结构层次序数）"),
+    .messages = kMessages,
+    .fixable = true,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

@@ -1,0 +1,23 @@
+// Helpers shared by the limit rules (length.*, duration.*): where a body passes its limit,
+// units as messages name them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "lint/context.h"
+
+namespace wenfeng::rules {
+
+// "字", "个汉字", "个字符" for the profile's unit.
+const char* unit_label(std::string_view unit);
+
+// Bytes from `offset` to the end of the block's sentence (after 。！？；).
+std::uint32_t to_sentence_end(std::string_view t, std::uint32_t offset);
+
+// Reports the duration rule `c.rule` (duration.tv or duration.speech) for the body at `rate`
+// 字/分钟 when the kind has a limit under the rule's id.
+void report_duration(const lint::RuleContext& c, double rate, bool tv);
+
+}  // namespace wenfeng::rules

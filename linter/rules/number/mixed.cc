@@ -1,0 +1,56 @@
+// number.mixed — years written both in Arabic and in Chinese numerals in one draft (GB/T
+// 15835-2011 4.1.3 同类别同形式; SPEC.md §3 N6). One finding, at the first Chinese year.
+#include <string>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"同一稿件中年份既有阿拉伯数字又有汉字写法，同类数字应保持同一形式（阿拉伯数字写法见第 {paragraph} 段）"},
+};
+constexpr model::Example kExamples[] = {{"2024年……二〇二四年", "2024年……2024年"}};
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex arabic_year = fixed_regex("(?<!\\d)\\d{4}年");
+  static const text::Regex chinese_year = fixed_regex("[〇零一二三四五六七八九]{4}年");
+  std::uint32_t arabic_block = 0, chinese_block = 0;
+  bool has_arabic = false, has_chinese = false;
+  text::Match at;
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    if (t.find("年") == std::string_view::npos) continue;
+    text::Match m;
+    if (!has_arabic && arabic_year.search(t, m)) {
+      has_arabic = true;
+      arabic_block = bi;
+    }
+    if (!has_chinese && chinese_year.search(t, m)) {
+      has_chinese = true;
+      chinese_block = bi;
+      at = m;
+    }
+    if (has_arabic && has_chinese) break;
+  }
+  if (has_arabic && has_chinese)
+    c.report(chinese_block, at.begin, at.end, 0, {{"paragraph", std::to_string(c.m.numbers[arabic_block])}});
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "number.mixed",
+    .family = model::Family::kNumber,
+    .severity = model::Severity::kInfo,
+    .title = "同类数字同形式",
+    .summary = "同一稿件中年份写法一致",
+    .description = "同一稿件中的年份写法（阿拉伯数字或汉字）应一致（提示级）。",
+    .measures = "指出第一处汉字年份，并给出阿拉伯数字年份所在段落。",
+    .source = gbt15835("4.1.3 同类别同形式"),
+    .messages = kMessages,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

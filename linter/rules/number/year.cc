@@ -1,0 +1,42 @@
+// number.year — a year cut short (24年3月, 九〇年) instead of 2024年 (GB/T 15835-2011 5.2.1;
+// SPEC.md §3 N7).
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {{"年份“{found}”应写全（如“2024年”），不能简写"}};
+constexpr model::Example kExamples[] = {{"24年3月启动", "2024年3月启动"}};
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex short_year = fixed_regex(
+      "(?<![\\d〇零一二三四五六七八九])(\\d{2}|[〇零一二三四五六七八九]{2})年(?=\\d{1,2}月|[一二三四五六七八九十]{1,2}月)");
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    if (t.find("年") == std::string_view::npos) continue;
+    short_year.for_each(t, [&](const std::vector<text::Match>& g) {
+      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "number.year",
+    .family = model::Family::kNumber,
+    .severity = model::Severity::kWarning,
+    .title = "年份简写",
+    .summary = "年份不能简写",
+    .description = "年份不能简写（24年3月 → 2024年3月）。",
+    .measures = "指出简写的年份。",
+    .source = gbt15835("5.2.1 年份（不应简写）"),
+    .messages = kMessages,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

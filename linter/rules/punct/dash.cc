@@ -1,0 +1,43 @@
+// punct.dash — the dash is "——" (GB/T 15834-2011 4.9; SPEC.md §3 P6): not "--", "－－", three
+// or more dashes, or dashes with a space between.
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"破折号应写作“——”（两个“—”，中间无空格），不是“{found}”"},
+};
+constexpr model::Example kExamples[] = {{"我们的目标--让群众满意", "我们的目标——让群众满意"}};
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex dash = fixed_regex("(?<!-)--(?!-)|－－|—{3,}|—\\s+—|-—|—-");
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    dash.for_each(t, [&](const std::vector<text::Match>& g) {
+      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}}).replace_with("——");
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "punct.dash",
+    .family = model::Family::kPunct,
+    .severity = model::Severity::kWarning,
+    .title = "破折号",
+    .summary = "破折号写作“——”",
+    .description = "破折号写作“——”，不用“--”“－－”。每条结果带替换（fix）。",
+    .measures = "指出错误的破折号，fix 为“——”。",
+    .source = gbt15834("4.9 破折号"),
+    .messages = kMessages,
+    .fixable = true,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

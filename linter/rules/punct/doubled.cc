@@ -1,0 +1,49 @@
+// punct.doubled — doubled or clashing 点号 (GB/T 15834-2011 5.1.2; SPEC.md §3 P10): ，， 。。
+// 、、 and the like are errors; ？？ ！！ are allowed by the standard but avoided in 公文 (info).
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"标点重复或连用不当：“{found}”"},
+    {"问号、叹号叠用在公文中应避免：“{found}”"},
+};
+constexpr model::Example kExamples[] = {{"请各单位认真落实，，按时报送。", "请各单位认真落实，按时报送。"}};
+const model::RuleSource kQuestion = gbt15834("4.3、4.4 问号、叹号");
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex doubled = fixed_regex("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
+  static const text::Regex doubled_soft = fixed_regex("[？！]{2,}");
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    doubled.for_each(t, [&](const std::vector<text::Match>& g) {
+      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
+    });
+    doubled_soft.for_each(t, [&](const std::vector<text::Match>& g) {
+      c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kQuestion).severity =
+          model::Severity::kInfo;
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "punct.doubled",
+    .family = model::Family::kPunct,
+    .severity = model::Severity::kError,
+    .title = "标点连用",
+    .summary = "点号重复或不当连用",
+    .description = "“，，”“。。”等点号重复或不当连用为错误；“？？”“！！”在公文中提示避免。",
+    .measures = "指出连用的标点。",
+    .source = gbt15834("5.1.2 点号的连用"),
+    .messages = kMessages,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

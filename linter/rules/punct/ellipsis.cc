@@ -1,0 +1,58 @@
+// punct.ellipsis — the ellipsis is "……" (GB/T 15834-2011 4.11; SPEC.md §3 P5): not "...",
+// "。。。" or a single "…".
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"省略号应写作“……”（两个“…”，占两个字的位置），不是“{found}”"},
+};
+constexpr model::Example kExamples[] = {{"调研、座谈、走访...", "调研、座谈、走访……"}};
+
+bool has_han(std::string_view t) {
+  for (const auto cp : text::code_points(t))
+    if (text::is_han(cp.cp)) return true;
+  return false;
+}
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex ellipsis = fixed_regex("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    int chinese = -1;  // computed on the first ASCII dots
+    ellipsis.for_each(t, [&](const std::vector<text::Match>& g) {
+      const std::string found(sv(t, g[0]));
+      // ASCII dots only in Chinese text.
+      if (found[0] == '.') {
+        if (chinese < 0) chinese = has_han(t);
+        if (!chinese) return;
+      }
+      c.report(bi, g[0].begin, g[0].end, 0, {{"found", found}}).replace_with("……");
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "punct.ellipsis",
+    .family = model::Family::kPunct,
+    .severity = model::Severity::kWarning,
+    .title = "省略号",
+    .summary = "省略号写作“……”",
+    .description = "省略号写作“……”，不用“...”“。。。”或单个“…”。每条结果带替换（fix）。",
+    .measures = "指出错误的省略号，fix 为“……”。",
+    .source = gbt15834("4.11 省略号"),
+    .messages = kMessages,
+    .fixable = true,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

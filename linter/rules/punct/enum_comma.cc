@@ -1,0 +1,57 @@
+// punct.enum-comma — 顿号 between quoted or 书名号 items, and inside approximations of
+// adjacent numbers (GB/T 15834-2011; SPEC.md §3 P8, P9).
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"并列的引号或书名号之间一般不用顿号"},
+    {"相邻两个数字连用表示概数（如“{approx}”），中间不用顿号"},
+};
+constexpr model::Example kExamples[] = {{"学习《条例》、《规定》；用时三、四天", "学习《条例》《规定》；用时三四天"}};
+const model::RuleSource kApprox = gbt15834("4.5.3.6 顿号（概数）");
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex quoted_list = fixed_regex("[》”]、[《“]");
+  static const text::Regex approx = fixed_regex(
+      "(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?[个天年岁人次月日号层级名位种项家户条])");
+  static constexpr std::string_view kOrder = "一二三四五六七八九";
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    if (t.find("、") == std::string_view::npos) continue;
+    quoted_list.for_each(t, [&](const std::vector<text::Match>& g) {
+      const std::size_t comma = g[0].begin + 3;
+      c.report(bi, comma, comma + 3, 0, {});
+    });
+    approx.for_each(t, [&](const std::vector<text::Match>& g) {
+      // Adjacent numbers joined by 、 form an approximation (三四天), which takes no 顿号.
+      const std::string_view a = sv(t, g[1]), b = sv(t, g[2]);
+      if (kOrder.find(b) != kOrder.find(a) + 3) return;
+      const std::size_t comma = g[1].end;
+      c.report(bi, comma, comma + 3, 1, {{"approx", std::string(a) + std::string(b)}}, &kApprox).severity =
+          model::Severity::kError;
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "punct.enum-comma",
+    .family = model::Family::kPunct,
+    .severity = model::Severity::kWarning,
+    .title = "顿号",
+    .summary = "并列书名号、引号之间和概数中的顿号",
+    .description = "并列的书名号、引号之间一般不用顿号；相邻数字连用表示概数（三四天）时不用顿号（错误；“一、二等奖”除外）。",
+    .measures = "指出多余的顿号。",
+    .source = gbt15834("4.5.3.5 顿号"),
+    .messages = kMessages,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

@@ -1,0 +1,121 @@
+// punct.halfwidth — half-width , . ; : ? ! ( ) next to Chinese text (GB/T 15834-2011; SPEC.md
+// §3 P1). Decimals, times, thousands separators, URLs, e-mail addresses, Latin spans and a
+// leading "1." are exempt. One pass over the paragraph, no allocation per character.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/support.h"
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"中文里应使用全角标点“{fix}”，不用半角“{found}”", "Use the full-width “{fix}” in Chinese text, not “{found}”"},
+};
+constexpr model::Example kExamples[] = {{"会议强调,要抓好落实.", "会议强调，要抓好落实。"}};
+// A format rule that reports the same character (an ordinal "一." or "附件:") says more;
+// a "..." is an ellipsis, not three full stops.
+constexpr std::string_view kYieldsTo[] = {"format.", "punct.ellipsis"};
+
+const char* full_width_of(char32_t c) {
+  switch (c) {
+    case U',': return "，";
+    case U'.': return "。";
+    case U';': return "；";
+    case U':': return "：";
+    case U'?': return "？";
+    case U'!': return "！";
+    case U'(': return "（";
+    case U')': return "）";
+    default: return nullptr;
+  }
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_latin_or_digit(char32_t c) {
+  return (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z')) || is_digit(c) || (c >= 0xC0 && c < 0x250);
+}
+
+// Spans that are URLs or e-mail addresses: the rule does not look inside them.
+std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (t.find("://") == std::string_view::npos && t.find("www.") == std::string_view::npos &&
+      t.find('@') == std::string_view::npos)
+    return out;
+  static const text::Regex re = fixed_regex(
+      "(?:https?://|ftp://|www\\.)[^\\s\\p{Han}，。；、“”（）《》]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  re.for_each(t, [&](const std::vector<text::Match>& g) { out.emplace_back(g[0].begin, g[0].end); });
+  return out;
+}
+
+// The next code point after byte `at` that is not whitespace (0 at the end).
+char32_t next_visible(std::string_view t, std::size_t at) {
+  const char* p = t.data() + at;
+  const char* e = t.data() + t.size();
+  while (p < e) {
+    const char32_t c = text::decode(p, e);
+    if (!text::is_whitespace(c)) return c;
+  }
+  return 0;
+}
+
+void run(const lint::RuleContext& c) {
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    const auto exempt = exempt_spans(t);
+    std::size_t next_exempt = 0;
+    char32_t prev = 0;            // previous code point that is not whitespace
+    char32_t before = 0;          // the code point right before this one
+    bool leading = true;          // nothing but whitespace so far
+    bool digits_lead = false;     // the current digit run started the paragraph
+    for (const auto cp : text::code_points(t)) {
+      const char32_t ch = cp.cp;
+      const char* fix = full_width_of(ch);
+      if (fix) {
+        while (next_exempt < exempt.size() && exempt[next_exempt].second <= cp.begin) ++next_exempt;
+        const bool in_exempt = next_exempt < exempt.size() && exempt[next_exempt].first <= cp.begin;
+        const char32_t next = in_exempt ? 0 : next_visible(t, cp.end);
+        const bool prev_digit = is_digit(prev), next_digit = is_digit(next);
+        bool report = !in_exempt;
+        // 3.14, 10:30, 1,000
+        if ((ch == U'.' || ch == U':' || ch == U',') && prev_digit && next_digit) report = false;
+        // "1." numbering at the start of a paragraph.
+        if (ch == U'.' && is_digit(before) && digits_lead) report = false;
+        // Chinese on at least one side, and not Latin on both.
+        const bool chinese = (ch == U'(' || ch == U')') ? text::is_cjk(prev) || text::is_cjk(next) : text::is_cjk(prev);
+        if (!chinese || (is_latin_or_digit(prev) && is_latin_or_digit(next))) report = false;
+        if (report) c.report(bi, cp.begin, cp.end, 0, {{"fix", fix}, {"found", utf8(ch)}}).replace_with(fix);
+      }
+      if (is_digit(ch) && !is_digit(before)) digits_lead = leading;
+      if (!text::is_whitespace(ch)) {
+        prev = ch;
+        leading = false;
+      }
+      before = ch;
+    }
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "punct.halfwidth",
+    .family = model::Family::kPunct,
+    .severity = model::Severity::kError,
+    .title = "半角标点",
+    .summary = "中文里的半角 , . ; : ? ! ( )",
+    .description = "GB/T 15834-2011：中文里用全角标点；小数、时间、千分位、网址、电子邮箱、英文片段和段首“1.”序数除外。"
+                   "每条结果带可安全替换的全角标点（fix）。格式规则已指出的字符（如“一.”“附件:”）和省略号“...”不重复报告。",
+    .measures = "指出半角标点，fix 为对应的全角标点。",
+    .source = gbt15834("5.1 标点符号的形式（全角）"),
+    .messages = kMessages,
+    .fixable = true,
+    .yields_to = kYieldsTo,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

@@ -1,0 +1,52 @@
+// punct.range — ranges (GB/T 15834-2011 4.13; SPEC.md §3 P7): value ranges with 浪纹线 "～",
+// year ranges with 一字线 "—"; hyphens in phone and model numbers are left alone.
+#include <string>
+#include <vector>
+
+#include "rules/support.h"
+
+namespace wenfeng::rules {
+namespace {
+
+constexpr model::Message kMessages[] = {
+    {"数值范围应用浪纹线“～”连接，不用“{found}”"},
+    {"年份的起止应用一字线“—”连接（如 2021—2025年），不用“{found}”"},
+};
+constexpr model::Example kExamples[] = {{"气温25-30℃；2021-2025年", "气温25～30℃；2021—2025年"}};
+const model::RuleSource kYear = gbt15834("4.13 连接号（一字线）");
+
+void run(const lint::RuleContext& c) {
+  static const text::Regex value_range = fixed_regex(
+      "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*([-－–—~]|-{2})\\s*(\\d+(?:\\.\\d+)?)\\s*"
+      "(%|％|‰|万|亿|元|千克|公斤|克|吨|米|千米|公里|平方米|平方公里|亩|公顷|人|个|岁|天|小时|分钟|℃|摄氏度|倍|户|家|所|台|辆)");
+  static const text::Regex year_range = fixed_regex("(?<!\\d)(\\d{4})\\s*([-－–~～])\\s*(\\d{4})\\s*年");
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    value_range.for_each(t, [&](const std::vector<text::Match>& g) {
+      c.report(bi, g[2].begin, g[2].end, 0, {{"found", std::string(sv(t, g[2]))}}).replace_with("～");
+    });
+    year_range.for_each(t, [&](const std::vector<text::Match>& g) {
+      c.report(bi, g[2].begin, g[2].end, 1, {{"found", std::string(sv(t, g[2]))}}, &kYear).replace_with("—");
+    });
+  }
+}
+
+}  // namespace
+
+WENFENG_REGISTER_RULE({
+    .id = "punct.range",
+    .family = model::Family::kPunct,
+    .severity = model::Severity::kWarning,
+    .title = "连接号",
+    .summary = "数值范围用“～”，年份起止用“—”",
+    .description = "数值范围用浪纹线“～”（25～30℃），年份等起止用一字线“—”（2021—2025年）；电话号码、型号等的短横线不查。"
+                   "每条结果带替换（fix）。",
+    .measures = "指出连接号，fix 为正确的连接号。",
+    .source = gbt15834("4.13 连接号（浪纹线）"),
+    .messages = kMessages,
+    .fixable = true,
+    .examples = kExamples,
+    .run = run,
+})
+
+}  // namespace wenfeng::rules

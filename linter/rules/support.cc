@@ -1,0 +1,46 @@
+#include "rules/support.h"
+
+#include <cstdlib>
+
+#include "text/charclass.h"
+#include "text/utf8.h"
+
+namespace wenfeng::rules {
+
+model::RuleSource gbt9704(const char* clause) { return {"国家标准", "GB/T 9704-2012《党政机关公文格式》", clause}; }
+model::RuleSource gbt15834(const char* clause) { return {"国家标准", "GB/T 15834-2011《标点符号用法》", clause}; }
+model::RuleSource gbt15835(const char* clause) { return {"国家标准", "GB/T 15835-2011《出版物上数字用法》", clause}; }
+model::RuleSource tiaoli(const char* clause) {
+  return {"中共中央办公厅、国务院办公厅", "《党政机关公文处理工作条例》（中办发〔2012〕14号）", clause};
+}
+model::RuleSource proofreading(const char* part) { return {"wenfeng", "文稿校对规则", part}; }
+
+text::Regex fixed_regex(const char* pattern) {
+  auto r = text::Regex::compile(pattern);
+  if (!r.ok()) std::abort();
+  return std::move(r).value();
+}
+
+std::string utf8(char32_t c) {
+  std::string s;
+  text::append_utf8(s, c);
+  return s;
+}
+
+std::string_view trim_left(std::string_view t) {
+  for (const auto c : text::code_points(t))
+    if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) return t.substr(c.begin);
+  return {};
+}
+
+char32_t last_visible(std::string_view t, std::size_t& at) {
+  char32_t last = 0;
+  for (const auto c : text::code_points(t))
+    if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) {
+      last = c.cp;
+      at = c.begin;
+    }
+  return last;
+}
+
+}  // namespace wenfeng::rules
