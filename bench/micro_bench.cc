@@ -3,12 +3,22 @@
 //   BM_PhraseScan/N     the phrase rules' scan of 10 MB of text against N dictionary entries
 //                       (target >= 100 MB/s with >= 5000 entries, flat in N)
 //   BM_PhraseBuild/N    building the automaton for N entries
+//   BM_DocxRead         reading a ~30 MB generated DOCX (GB/T 9704 styles, varied runs, tables)
+//   BM_DocxPages        the page layout of that document (target: less than reading it)
+//                       WENFENG_BENCH_DOCX=path uses that file instead
 #include <benchmark/benchmark.h>
 
 #include <random>
 #include <string>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "count/counter.h"
+#include "layout/pages.h"
+#include "readers/docx_reader.h"
+#include "support/docx_package.h"
 #include "phrases/dictionary.h"
 #include "phrases/scan.h"
 #include "readers/text_reader.h"
@@ -72,6 +82,86 @@ void BM_PhraseBuild(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(wenfeng::phrases::build_phrase_set(e));
 }
 BENCHMARK(BM_PhraseBuild)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
+
+// A DOCX of about 30 MB: pseudo-random common ideographs with punctuation and digits in
+// paragraphs of 40–400 characters, a run change every few sentences, a table every 50
+// paragraphs, on the GB/T 9704 grid.
+const std::string& big_docx() {
+  static const std::string bytes = [] {
+    if (const char* path = std::getenv("WENFENG_BENCH_DOCX")) {
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return ss.str();
+    }
+    std::mt19937 rng(7);
+    auto han = [&](int n) {
+      std::string p;
+      for (int i = 0; i < n; ++i) {
+        const char32_t c = rng() % 23 == 0 ? U'，' : 0x4E00 + rng() % 3000;
+        p += static_cast<char>(0xE0 | (c >> 12));
+        p += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        p += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      return p + "。";
+    };
+    wenfeng::testing::DocxParts parts;
+    parts.styles =
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\"/>"
+        "<w:sz w:val=\"32\"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type=\"paragraph\" w:default=\"1\" "
+        "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr><w:ind w:firstLineChars=\"200\"/></w:pPr></w:style>";
+    std::string body;
+    for (int i = 0; body.size() < (56u << 20); ++i) {
+      if (i % 50 == 49) {
+        body += "<w:tbl>";
+        for (int r = 0; r < 4; ++r)
+          body += "<w:tr><w:tc><w:p><w:r><w:t>" + han(6) + "</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>" + han(20) +
+                  "</w:t></w:r></w:p></w:tc></w:tr>";
+        body += "</w:tbl>";
+      }
+      body += "<w:p>";
+      const int runs = 1 + static_cast<int>(rng() % 4);
+      for (int r = 0; r < runs; ++r)
+        body += std::string("<w:r>") + (r % 2 ? "<w:rPr><w:b/><w:sz w:val=\"32\"/></w:rPr>" : "") + "<w:t>" +
+                han(10 + static_cast<int>(rng() % 100)) + std::to_string(rng() % 2025) + "</w:t></w:r>";
+      body += "</w:p>";
+    }
+    parts.body = body + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" "
+                        "w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+                        "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-849\"/></w:sectPr>";
+    auto b = wenfeng::testing::build_docx(parts);
+    return b.ok() ? std::move(b).value() : std::string();
+  }();
+  return bytes;
+}
+
+wenfeng::readers::ZipLimits bench_limits() {
+  wenfeng::readers::ZipLimits l;
+  return l;
+}
+
+void BM_DocxRead(benchmark::State& state) {
+  const std::string& bytes = big_docx();
+  for (auto _ : state) benchmark::DoNotOptimize(wenfeng::readers::read_docx(bytes, bench_limits()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes.size()));
+  state.counters["docx_mb"] = static_cast<double>(bytes.size()) / 1e6;
+}
+BENCHMARK(BM_DocxRead)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_DocxPages(benchmark::State& state) {
+  const auto doc = wenfeng::readers::read_docx(big_docx(), bench_limits());
+  if (!doc.ok()) {
+    state.SkipWithError("the DOCX could not be read");
+    return;
+  }
+  wenfeng::layout::PageEstimate pe;
+  for (auto _ : state) {
+    pe = wenfeng::layout::estimate_pages(*doc);
+    benchmark::DoNotOptimize(pe);
+  }
+  state.SetLabel(std::to_string(static_cast<long>(pe.estimate)) + " pages");
+}
+BENCHMARK(BM_DocxPages)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 

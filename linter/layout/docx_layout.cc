@@ -2,231 +2,763 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <string>
 
+#include "layout/fonts.h"
 #include "text/charclass.h"
 #include "text/utf8.h"
 
 namespace wenfeng::layout {
 namespace {
 
+// Kinsoku (GB/T 15834 and Word's default Simplified Chinese lists): characters that may not
+// start a line, and characters that may not end one.
+bool no_line_start(char32_t c) {
+  switch (c) {
+    case U'!': case U'%': case U')': case U',': case U'.': case U':': case U';': case U'?': case U']': case U'}':
+    case U'°': case U'·': case U'’': case U'”': case U'…': case U'‰': case U'′': case U'″': case U'℃': case U'∶':
+    case U'、': case U'。': case U'〃': case U'〉': case U'》': case U'」': case U'』': case U'】': case U'〕':
+    case U'〗': case U'〙': case U'〞': case U'！': case U'＂': case U'％': case U'＇': case U'）': case U'，':
+    case U'．': case U'：': case U'；': case U'？': case U'］': case U'｀': case U'｜': case U'｝': case U'～':
+    case U'々': case U'ー': case U'—':
+      return true;
+    default:
+      return false;
+  }
+}
+bool no_line_end(char32_t c) {
+  switch (c) {
+    case U'$': case U'(': case U'[': case U'{': case U'£': case U'¥': case U'‘': case U'“': case U'〈': case U'《':
+    case U'「': case U'『': case U'【': case U'〔': case U'〖': case U'〘': case U'〝': case U'＄': case U'（':
+    case U'［': case U'｛': case U'￡': case U'￥':
+      return true;
+    default:
+      return false;
+  }
+}
+// Full-width punctuation that compressPunctuation may set half-width next to another.
+bool cjk_punct(char32_t c) {
+  return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
+         c == U'，' || c == U'：' || c == U'；' || c == U'！' || c == U'？' || c == U'（' || c == U'）' ||
+         c == U'“' || c == U'”' || c == U'‘' || c == U'’';
+}
+// Punctuation shared by Latin and Chinese text: w:hint="eastAsia" sets it in the East Asian font.
+bool shared_punct(char32_t c) {
+  return c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'…' || c == U'—' || c == U'·' || c == U'―' ||
+         c == U'※' || c == U'→' || c == U'←' || c == U'×' || c == U'÷' || c == U'§' || c == U'№';
+}
+
 struct Geometry {
   double width = 0;        // column width, points
   double height = 0;       // body height, points
   int cols = 1;
-  bool grid_lines = false;
-  bool grid_chars = false;
-  double pitch = 0;        // line pitch
-  double char_pitch = 0;   // character pitch (grid_chars)
+  double pitch = 0;        // line pitch when the section has a line grid, else 0
+  double char_pitch = 0;   // character pitch when it has a character grid, else 0
+  double grid_delta = 0;   // charSpace / 4096: what the grid adds to every character
 };
 
-Geometry geometry(const model::Section& s, double normal_pt) {
+struct Settings {
+  bool compress = false;          // characterSpacingControl compressPunctuation…
+  bool snap_in_tables = false;    // adjustLineHeightInTable
+  double tab = 21;                // defaultTabStop, points
+};
+
+// One paragraph laid out: its line heights and the page or column breaks after lines.
+struct Lines {
+  std::vector<double> h;
+  std::vector<std::uint8_t> brk;  // per line: 0 none, 1 page break after, 2 column break after
+  std::uint64_t text_lines = 0;
+};
+
+class Engine {
+ public:
+  explicit Engine(const model::Document& doc) : doc_(doc) {
+    fonts_.reserve(doc.font_names.size());
+    for (const auto& n : doc.font_names) fonts_.push_back(font_metrics(n));
+    auto prop = [&](const char* k) { return doc.property(k).value_or(""); };
+    const std::string csc = prop("settings:characterSpacingControl");
+    settings_.compress = csc.rfind("compress", 0) == 0;
+    settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1";
+    const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
+    if (tab > 1 && tab < 500) settings_.tab = tab;
+  }
+
+  const Settings& settings() const { return settings_; }
+
+  FontMetrics latin(std::int16_t id) const {
+    return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)]
+                                                                    : FontMetrics{1.15, LatinWidths::kSerif, false};
+  }
+  FontMetrics east_asian(std::int16_t id) const {
+    return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)] : FontMetrics{};
+  }
+
+  // Lays out paragraph `b` at width `w`. `pitch` > 0 snaps lines to a line grid;
+  // `char_pitch` > 0 puts East Asian characters on a character grid.
+  void paragraph(const model::Block& b, const model::ParagraphLayout& L, double w, double pitch, double char_pitch,
+                 double grid_delta, Lines& out) const;
+
+ private:
+  const model::Document& doc_;
+  std::vector<FontMetrics> fonts_;
+  Settings settings_;
+};
+
+void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, double w, double pitch,
+                       double char_pitch, double grid_delta, Lines& out) const {
+  out.h.clear();
+  out.brk.clear();
+  out.text_lines = 0;
+  const std::string_view t = doc_.block_text(b);
+  if (!L.snap_to_grid) pitch = 0, char_pitch = 0;
+
+  // The size a character unit of indent is measured in: the first run's (or the mark's).
+  const double first_size = L.runs.empty() ? L.font_pt : L.runs.front().size;
+  const double unit = char_pitch > 0 ? char_pitch : first_size;
+  const double left = L.ind_left_chars != 0 ? L.ind_left_chars * unit : L.ind_left;
+  const double right = L.ind_right_chars != 0 ? L.ind_right_chars * unit : L.ind_right;
+  const double first = L.ind_first_chars != 0 ? L.ind_first_chars * unit : L.ind_first;
+  const double avail = std::max(first_size, w - left - right);
+
+  // Line state. The first line is `first` narrower (a hanging indent: wider).
+  double x = 0;
+  double line_w = avail - first;
+  double obj_h = 0;                 // tallest object on the line
+  double text_h = 0;                // tallest text glyph on the line (single-line height)
+  bool line_has_content = false;
+
+  // The paragraph mark's line height (an empty line, or a line that only holds the mark).
+  const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
+  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.line);
+
+  auto finish_line = [&](std::uint8_t brk) {
+    double s = std::max(text_h, 0.0);
+    if (s <= 0 && obj_h <= 0) s = mark_h;
+    double lh;
+    const double mult = L.line / 240.0;
+    if (L.line_rule == 1) {
+      lh = L.line / 20.0;
+    } else if (L.line_rule == 0) {
+      if (pitch > 0) {
+        const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
+        lh = std::max(n, mult) * pitch;
+        // A picture's line: the picture on whole grid lines, or the picture plus the
+        // spacing multiple's extra over the text, whichever is taller.
+        if (obj_h > 0)
+          lh = std::max({lh, std::ceil(obj_h / pitch - 1e-3) * pitch, obj_h + (mult - 1) * std::max(s, mark_h)});
+      } else {
+        lh = s * mult;
+        if (obj_h > 0) lh = std::max(lh, obj_h + (mult - 1) * std::max(s, mark_h));
+      }
+    } else {
+      double base = std::max(s, obj_h);
+      if (pitch > 0) base = std::max(1.0, std::ceil(base / pitch - 1e-3)) * pitch;
+      lh = std::max(L.line / 20.0, base);
+    }
+    out.h.push_back(lh);
+    out.brk.push_back(brk);
+    ++out.text_lines;
+    x = 0;
+    line_w = avail;
+    text_h = obj_h = 0;
+    line_has_content = false;
+  };
+
+  // A unit: characters between two break opportunities. Its trailing spaces hang past the
+  // margin (Word never wraps a line for spaces: a run of thousands of underlined spaces on
+  // a cover page stays on its line).
+  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_hang = 0;
+  bool u_open = false, u_object = false;
+  auto place_unit = [&] {
+    if (!u_open) return;
+    u_open = false;
+    const bool fits = x + u_w <= line_w + 0.01;
+    const bool hangs = !fits && u_hang > 0 && x + u_w - u_hang <= line_w + 0.01;
+    if (!fits && !hangs && line_has_content) finish_line(0);
+    double width = u_w;
+    // Wider than a whole line (a long Latin word, a URL): it breaks anywhere.
+    while (!u_object && x + width > line_w + 0.01 && width > line_w && line_w > 1) {
+      text_h = std::max(text_h, u_h);
+      obj_h = std::max(obj_h, u_obj);
+      width -= line_w - x;
+      finish_line(0);
+    }
+    x += width + u_sp;
+    text_h = std::max(text_h, u_h);
+    obj_h = std::max(obj_h, u_obj);
+    line_has_content = true;
+    u_w = u_sp = u_h = u_obj = u_hang = 0;
+    u_object = false;
+  };
+  auto add = [&](double cw, double gh, bool space, bool hang_ok) {
+    if (space) {
+      u_sp += cw;
+    } else {
+      if (u_sp > 0) {  // spaces inside a unit (no break allowed there) count
+        u_w += u_sp;
+        u_sp = 0;
+      }
+      u_w += cw;
+      u_hang = hang_ok ? cw : 0;
+    }
+    u_h = std::max(u_h, gh);
+    u_open = true;
+  };
+
+  // The list label, in the mark's font, then its suffix.
+  if (!b.label.empty()) {
+    double lw = 0;
+    for (const char* p = b.label.data(), *e = p + b.label.size(); p < e;) {
+      const char32_t c = text::decode(p, e);
+      lw += text::primary_class(c) == text::kAsian ? (char_pitch > 0 ? char_pitch : L.font_pt)
+                                                   : latin_advance(c, mark_latin.latin) * L.font_pt;
+    }
+    const double start = first;  // relative to the left indent
+    double end = start + lw;
+    if (L.label_suffix == 0) {
+      if (start < 0 && end < 0) end = 0;  // hanging: the tab goes to the left indent
+      else end = (std::floor(end / settings_.tab + 1e-6) + 1) * settings_.tab;
+    } else if (L.label_suffix == 1) {
+      end += 0.25 * L.font_pt;
+    }
+    x = std::max(0.0, end - first);
+    text_h = std::max(text_h, mark_h);
+    line_has_content = true;
+  }
+
+  std::size_t run = 0, obj = 0, pbrk = 0, cbrk = 0;
+  const model::RunFormat mark_run{0, static_cast<float>(L.font_pt), 0, 1, L.mark_latin, L.mark_east_asian, false};
+  const model::RunFormat* rf = L.runs.empty() ? &mark_run : &L.runs[0];
+  FontMetrics lat = latin(rf->latin), ea = east_asian(rf->east_asian);
+  char32_t prev = 0;
+  bool prev_cjk = false, prev_space = false, ended_on_break = false;
+  const char* base = t.data();
+  for (const char* p = base, *e = base + t.size(); p <= e;) {
+    const auto off = static_cast<std::uint32_t>(p - base);
+    // Forced breaks and objects at this offset.
+    while (obj < L.inlines.size() && L.inlines[obj].offset <= off) {
+      place_unit();
+      const double ow = std::min<double>(L.inlines[obj].w, avail);
+      u_w = ow;
+      u_obj = L.inlines[obj].h;
+      u_open = u_object = true;
+      place_unit();
+      ++obj;
+      prev = 0, prev_cjk = true, prev_space = false;
+    }
+    std::uint8_t forced = 0;
+    while (pbrk < L.page_breaks.size() && L.page_breaks[pbrk] <= off) forced = 1, ++pbrk;
+    while (cbrk < L.column_breaks.size() && L.column_breaks[cbrk] <= off) forced = forced ? forced : 2, ++cbrk;
+    if (forced) {
+      place_unit();
+      finish_line(forced);
+      prev = 0, prev_cjk = false, prev_space = false;
+      ended_on_break = true;
+    }
+    if (p == e) break;
+    ended_on_break = false;
+    while (run + 1 < L.runs.size() && L.runs[run + 1].offset <= off) {
+      ++run;
+      rf = &L.runs[run];
+      lat = latin(rf->latin);
+      ea = east_asian(rf->east_asian);
+    }
+    const char32_t c = text::decode(p, e);
+    const auto cls = text::primary_class(c);
+    if (cls == text::kInvisible) continue;
+    if (c == U'\n' || c == U'\v' || c == U'\r' || cls == text::kBreak) {
+      place_unit();
+      finish_line(0);
+      prev = 0, prev_cjk = false, prev_space = false;
+      ended_on_break = true;
+      continue;
+    }
+    const double size = rf->size;
+    const bool space = c == U' ' || c == U'\u2002' || c == U'\u2003' || c == U'\u2009';
+    const bool cjk = cls == text::kAsian || c == U'\u3000' || (rf->hint_east_asian && shared_punct(c));
+    double cw;
+    double gh;
+    if (c == U'\t') {
+      place_unit();
+      const double pos = x + (out.h.empty() ? std::max(0.0, first) : 0.0);
+      cw = (std::floor(pos / settings_.tab + 1e-6) + 1) * settings_.tab - pos;
+      if (x + cw > line_w + 0.01 && line_has_content) {
+        finish_line(0);
+        cw = settings_.tab;
+      }
+      x += cw;
+      line_has_content = true;
+      text_h = std::max(text_h, size * lat.line);
+      prev = c, prev_cjk = false, prev_space = true;
+      continue;
+    }
+    if (cjk) {
+      if (char_pitch > 0) {
+        // On a character grid an East Asian character takes one cell; a font a little
+        // larger than the pitch is squeezed into it (3号 on the GB/T 9704 grid), a much
+        // larger one (a 2号 title) keeps its width plus what the grid adds.
+        cw = size <= char_pitch * 1.05 ? char_pitch : size + grid_delta;
+      } else {
+        cw = size * rf->scale;
+        if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
+      }
+      gh = size * ea.line;
+    } else {
+      const FontMetrics& f = lat;
+      cw = latin_advance(c, f.latin) * size * rf->scale;
+      gh = size * f.line;
+    }
+    cw += rf->spacing;
+    // Break opportunity before c?
+    const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
+                             (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || prev == U'/'));
+    if (opportunity) place_unit();
+    add(cw, gh, space, no_line_start(c) && cjk);
+    prev = c;
+    prev_cjk = cjk;
+    prev_space = space;
+  }
+  place_unit();
+  // The last line; after a break at the very end the mark takes a line of its own.
+  if (line_has_content || out.h.empty() || ended_on_break) finish_line(0);
+}
+
+Geometry geometry(const model::Section& s, double normal_pt, double header_h, double footer_h) {
   Geometry g;
-  const double top = std::max(s.m_top, s.m_header + s.header_h);
-  const double bottom = std::max(s.m_bottom, s.m_footer + s.footer_h);
+  const double top = std::max(s.m_top, s.m_header + header_h);
+  const double bottom = std::max(s.m_bottom, s.m_footer + footer_h);
   g.height = std::max(72.0, s.page_h - top - bottom);
   const double text_w = std::max(72.0, s.page_w - s.m_left - s.m_right - s.gutter);
   g.cols = std::max(1, s.cols);
-  g.width = (text_w - (g.cols - 1) * s.col_space) / g.cols;
-  g.grid_lines = (s.grid == "lines" || s.grid == "linesAndChars" || s.grid == "snapToChars") && s.line_pitch > 0;
-  g.pitch = s.line_pitch;
-  g.grid_chars = s.grid == "linesAndChars" || s.grid == "snapToChars";
-  g.char_pitch = normal_pt + s.char_space / 4096.0;
-  if (g.char_pitch <= 1) g.grid_chars = false;
+  g.width = s.col_w > 0 && g.cols > 1 ? s.col_w : (text_w - (g.cols - 1) * s.col_space) / g.cols;
+  g.width = std::max(36.0, g.width);
+  const bool grid_lines = s.grid == "lines" || s.grid == "linesAndChars" || s.grid == "snapToChars";
+  if (grid_lines && s.line_pitch > 1) g.pitch = s.line_pitch;
+  if ((s.grid == "linesAndChars" || s.grid == "snapToChars") && g.pitch > 0) {
+    g.grid_delta = s.char_space / 4096.0;
+    g.char_pitch = normal_pt + g.grid_delta;
+    if (g.char_pitch <= 1) g.char_pitch = 0;
+  }
   return g;
 }
 
-}  // namespace
+// Flows paragraphs and table rows into columns and pages.
+class Flow {
+ public:
+  void set(const Geometry& g) { g_ = g; }
+  const Geometry& geometry() const { return g_; }
+  double room() const { return g_.height - y_ - notes_; }
+  bool at_top() const { return y_ <= 0.01 && column_ == 0 ? true : y_ <= 0.01; }
 
-double latin_width_em(char32_t c) {
-  if (c == U' ') return 0.25;
-  if (c >= U'0' && c <= U'9') return 0.5;
-  if (c >= U'a' && c <= U'z') {
-    switch (c) {
-      case U'i': case U'j': case U'l': case U't': case U'f': case U'r': return 0.3;
-      case U'm': case U'w': return 0.75;
-      default: return 0.48;
+  void new_column() {
+    ++column_;
+    if (column_ >= g_.cols) {
+      pages_ += 1;
+      column_ = 0;
+    }
+    y_ = 0;
+    notes_ = 0;
+    ++breaks_;
+  }
+  void new_page() {
+    if (y_ > 0.01 || column_ > 0 || notes_ > 0) {
+      pages_ += 1;
+      column_ = 0;
+    }
+    y_ = 0;
+    notes_ = 0;
+    ++breaks_;
+  }
+  // An odd or even page: one more blank page when the next page has the wrong parity.
+  void page_parity(bool odd) {
+    new_page();
+    const bool next_is_odd = static_cast<long>(pages_) % 2 == 0;  // pages_ full pages so far
+    if (next_is_odd != odd) pages_ += 1;
+  }
+  void advance(double h) { y_ += h; }
+  void clamp() { y_ = std::min(y_, g_.height); }
+  void add_notes(double h) {
+    notes_ += h;
+    while (y_ + notes_ > g_.height + 0.01 && y_ > 0) {  // notes that overflow continue on the next page
+      const double over = y_ + notes_ - g_.height;
+      new_column();
+      notes_ = std::min(over, g_.height);
     }
   }
-  if (c >= U'A' && c <= U'Z') return (c == U'M' || c == U'W') ? 0.9 : (c == U'I' || c == U'J') ? 0.35 : 0.68;
-  if (c == U'.' || c == U',' || c == U':' || c == U';' || c == U'\'' || c == U'|' || c == U'!') return 0.27;
-  if (c == U'%') return 0.83;
-  if (c == U'“' || c == U'”' || c == U'‘' || c == U'’') return 0.45;
-  if (c == U'…' || c == U'—') return 1.0;
-  if (c < 0x80) return 0.45;
-  return 0.6;
-}
+  double y() const { return y_; }
+  unsigned long breaks() const { return breaks_; }
+  double pages() const {
+    const double fraction = g_.height > 0 ? std::min(1.0, (y_ + notes_) / g_.height) : 0;
+    return pages_ + (column_ + fraction) / static_cast<double>(std::max(1, g_.cols));
+  }
+
+ private:
+  Geometry g_;
+  double pages_ = 0, y_ = 0, notes_ = 0;
+  int column_ = 0;
+  unsigned long breaks_ = 0;
+};
+
+}  // namespace
+
+double latin_width_em(char32_t c) { return latin_advance(c, LatinWidths::kSerif); }
 
 PageEstimate estimate_docx_pages(const model::Document& doc) {
   PageEstimate pe;
-  pe.method = "按 DOCX 版面（页面、页边距、文档网格、字号、行距、段距、缩进、表格、分页）估算";
+  pe.model = "word-layout";
+  pe.method = "按 Word 版式规则估算（页面、文档网格、字体度量、行距、段距、缩进、避头尾、孤行控制、与下段同页、表格、图片、页眉页脚、脚注）";
   if (doc.sections.empty()) return pe;
-  // The Normal font size sets the grid's character pitch.
-  double normal_pt = 10.5;
-  for (const auto& b : doc.blocks)
-    if (b.story == model::Story::kMain && b.layout >= 0 && b.role == model::Role::kBody) {
-      normal_pt = doc.layouts[static_cast<std::size_t>(b.layout)].font_pt;
-      break;
-    }
-  // Header and footer content pushes the body when taller than the margin allows.
-  std::vector<model::Section> sections = doc.sections;
+  const Engine engine(doc);
+  const double normal_pt = doc.normal_font_pt > 0 ? doc.normal_font_pt : 10.5;
+  Lines lines;
+
+  // Header and footer heights per part (they push the body when taller than the margin).
+  std::map<std::uint16_t, double> part_h;
+  for (const auto& b : doc.blocks) {
+    if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
+    const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
+    if (L.table >= 0 && L.cell > 0) continue;  // a table in a header: count its first column
+    engine.paragraph(b, L, 400, 0, 0, 0, lines);
+    double h = L.before + L.after;
+    for (double lh : lines.h) h += lh;
+    part_h[b.source] += h;
+  }
+  std::map<std::string, std::uint16_t> source_of;
+  for (std::size_t i = 0; i < doc.sources.size(); ++i) source_of[doc.sources[i]] = static_cast<std::uint16_t>(i);
+  auto part_height = [&](const std::string& part) {
+    auto it = source_of.find(part);
+    if (it == source_of.end()) return 0.0;
+    auto h = part_h.find(it->second);
+    return h == part_h.end() ? 0.0 : h->second;
+  };
+  // Footnote heights by id.
+  std::map<std::int32_t, double> note_h;
   {
-    std::map<std::uint16_t, double> by_part;
+    const Geometry g0 = geometry(doc.sections[0], normal_pt, 0, 0);
     for (const auto& b : doc.blocks) {
-      if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
+      if (b.story != model::Story::kFootnote || b.layout < 0) continue;
       const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
-      by_part[b.source] += L.font_pt * std::max(L.ea_factor, L.ascii_factor) + L.before + L.after;
-      if (b.story == model::Story::kHeader)
-        for (auto& s : sections) s.header_h = std::max(s.header_h, by_part[b.source]);
-      else
-        for (auto& s : sections) s.footer_h = std::max(s.footer_h, by_part[b.source]);
+      engine.paragraph(b, L, g0.width, 0, 0, 0, lines);
+      double h = L.before + L.after;
+      for (double lh : lines.h) h += lh;
+      note_h[L.note_id] += h;
+    }
+  }
+  std::vector<Geometry> geos;
+  {
+    std::string header, footer;
+    for (const auto& s : doc.sections) {
+      if (!s.header_default.empty()) header = s.header_default;
+      if (!s.footer_default.empty()) footer = s.footer_default;
+      geos.push_back(geometry(s, normal_pt, part_height(header), part_height(footer)));
     }
   }
 
-  double pages_full = 0;       // completed columns, as pages
-  double y = 0;                // used height in the current column
-  std::uint64_t lines = 0;
-  std::size_t section = 0;
-  Geometry g = geometry(sections[0], normal_pt);
-  int column = 0;
-  auto new_column = [&] {
-    ++column;
-    if (column >= g.cols) {
-      pages_full += 1;
-      column = 0;
-    }
-    y = 0;
+  // The main text as a list of paragraphs and table rows, laid out.
+  struct Item {
+    std::size_t block = 0;       // first block
+    std::size_t main_index = 0;  // its index among main-text blocks (for the trace)
+    bool row = false;
+    std::int32_t table = -1;
+    std::vector<double> h;       // line heights (a row: one entry, its height)
+    std::vector<std::uint8_t> brk;
+    double before = 0, after = 0, notes = 0, floats = 0;
+    bool keep_next = false, keep_lines = false, widow = false, hard_break_before = false;
+    bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
+    std::uint16_t section = 0;
+    const std::string* style = nullptr;
   };
-  auto new_page = [&] {
-    if (y > 0 || column > 0) {
-      pages_full += 1;
-      column = 0;
-    }
-    y = 0;
+  std::vector<Item> items;
+  items.reserve(doc.blocks.size());
+  std::uint64_t text_lines = 0;
+  // Spacing before/after; "auto" (HTML) spacing is 14 pt, none between list items.
+  auto spacing = [&](const model::ParagraphLayout& L, const Geometry& g, bool after, bool list = false) {
+    const double lines_unit = g.pitch > 0 ? g.pitch : 12.0;
+    const double v = after ? (L.after_lines >= 0 ? L.after_lines * lines_unit : L.after)
+                           : (L.before_lines >= 0 ? L.before_lines * lines_unit : L.before);
+    return (after ? L.after_auto : L.before_auto) ? (list ? 0.0 : 14.0) : v;
   };
-
-  // Height and line count of one paragraph laid out at width w.
-  auto layout_paragraph = [&](const model::Block& b, double w, double& height, std::uint64_t& n_lines,
-                              std::vector<double>& line_heights) {
-    const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
-    const double size = L.font_pt;
-    // Line height.
-    const std::string_view t = doc.block_text(b);
-    bool has_cjk = false;
-    for (const char* p = t.data(), *e = p + t.size(); p < e;) has_cjk |= text::is_asian(text::decode(p, e));
-    const double single = size * (has_cjk || t.empty() ? L.ea_factor : L.ascii_factor);
-    double lh = single;
-    if (L.line_rule == 0) lh = single * L.line / 240.0;
-    else if (L.line_rule == 1) lh = L.line / 20.0;
-    else lh = std::max(single, L.line / 20.0);
-    if (g.grid_lines && L.snap_to_grid && L.line_rule == 0) {
-      // Word puts each line on whole grid lines: the pitch times the spacing multiple,
-      // rounded up to the lines the font needs.
-      const double per = std::max(1.0, std::ceil(single / g.pitch - 0.05));
-      lh = per * g.pitch * std::max(1.0, L.line / 240.0);
-    }
-    lh = std::max(lh, L.image_h);
-    // Character widths.
-    // On a character grid an East Asian character takes one cell; a font slightly larger
-    // than the pitch is squeezed into it (3号 on the GB/T 9704 grid), a much larger one
-    // (a 2号 title) keeps its own width.
-    const double em_cell = g.grid_chars && size <= g.char_pitch * 1.05 ? g.char_pitch : size;
-    double first = L.ind_first;
-    if (L.ind_first_chars != 0) first = L.ind_first_chars * em_cell;
-    const double avail = std::max(size, w - L.ind_left - L.ind_right);
-    // The first line starts `first` further in (a hanging indent: further out).
-    double x = 0;
-    double line_w = avail - first;
-    n_lines = 1;
-    for (const char* p = t.data(), *e = p + t.size(); p < e;) {
-      const char32_t c = text::decode(p, e);
-      const auto cls = text::primary_class(c);
-      if (cls == text::kBreak) {
-        ++n_lines;
-        x = 0;
-        line_w = avail;
-        continue;
-      }
-      if (cls == text::kInvisible) continue;
-      double cw;
-      if (cls == text::kAsian || c == U'\u3000') cw = em_cell;
-      else if (c == U'\t') cw = std::max(size, 2 * size - std::fmod(x, 2 * size));
-      else cw = latin_width_em(c) * size;
-      if (x + cw > line_w + 0.01 && x > 0) {
-        ++n_lines;
-        x = 0;
-        line_w = avail;
-      }
-      x += cw;
-    }
-    line_heights.assign(n_lines, lh);
-    height = lh * static_cast<double>(n_lines);
+  auto floats_h = [&](const model::ParagraphLayout& L, const Geometry& g) {
+    double h = 0;
+    for (const auto& f : L.floats)
+      if (f.wrap == 1 || (f.wrap == 2 && f.w > g.width * 0.55)) h += f.h;
+    return h;
   };
-
-  std::vector<double> lhs;
+  std::vector<std::size_t> main_index(doc.blocks.size(), 0);
+  {
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+      if (doc.blocks[i].story == model::Story::kMain) main_index[i] = m++;
+  }
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.layout < 0) continue;
-    // Section starts.
-    if (b.section != section && b.section < sections.size()) {
-      section = b.section;
-      const std::string& start = sections[section].start;
-      g = geometry(sections[section], normal_pt);
-      if (start != "continuous" && start != "nextColumn") new_page();
-      else if (start == "nextColumn") new_column();
-    }
-    if (b.page_break_before) new_page();
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
+    const Geometry& g = geos[std::min<std::size_t>(b.section, geos.size() - 1)];
+    Item it;
+    it.block = i;
+    it.main_index = main_index[i];
+    it.section = b.section;
+    it.hard_break_before = b.page_break_before;
     if (L.table >= 0) {
       // A table row: every cell's paragraphs, the row as tall as its tallest cell.
       const std::int32_t table = L.table, row = L.row;
       std::map<std::int32_t, double> cell_h;
+      std::map<std::int32_t, bool> merged_on;
+      const double table_w = L.table_w > 0 ? std::min(L.table_w, g.width * 1.2) : g.width;
+      const double pitch = engine.settings().snap_in_tables ? g.pitch : 0;
       std::size_t j = i;
-      const double table_w = L.table_w > 0 ? std::min(L.table_w, g.width) : g.width;
+      bool first_in_cell = true;
+      std::int32_t last_cell = -1;
+      // A table nested in a cell: its rows stack, each as tall as its tallest cell.
+      std::int32_t inner_row = -1;
+      std::map<std::int32_t, double> inner_h;
+      auto flush_inner = [&] {
+        double h = 0;
+        for (const auto& [c, v] : inner_h) h = std::max(h, v);
+        if (last_cell >= 0) cell_h[last_cell] += h;
+        inner_h.clear();
+        inner_row = -1;
+      };
       for (; j < doc.blocks.size(); ++j) {
         const auto& bj = doc.blocks[j];
         if (bj.story != model::Story::kMain || bj.layout < 0) continue;
         const auto& Lj = doc.layouts[static_cast<std::size_t>(bj.layout)];
         if (Lj.table != table || Lj.row != row) break;
-        const double cw = (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) - 10.8;  // cell margins
+        first_in_cell = Lj.cell != last_cell;
+        if (inner_row >= 0 && (first_in_cell || !Lj.nested || Lj.inner_row != inner_row)) flush_inner();
+        last_cell = Lj.cell;
+        const double cw = std::max(12.0, (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) -
+                                             Lj.cell_margin_l - Lj.cell_margin_r);
+        if (Lj.v_merge == 2 && !Lj.nested) {  // continues a vertically merged cell above
+          merged_on[Lj.cell] = true;
+          continue;
+        }
+        engine.paragraph(bj, Lj, cw, pitch, g.char_pitch, g.grid_delta, lines);
         double h = 0;
-        std::uint64_t nl = 0;
-        layout_paragraph(bj, cw, h, nl, lhs);
-        cell_h[Lj.cell] += h + Lj.before + Lj.after;
-        lines += nl;
+        for (double lh : lines.h) h += lh;
+        for (const auto& o : Lj.floats)
+          if (o.wrap == 1) h += o.h;
+        h += (first_in_cell ? 0 : 0) + spacing(Lj, g, false) + spacing(Lj, g, true);
+        if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
+        // A cell starting a vertical merge spreads over the rows it spans: count a row's share.
+        if (Lj.v_merge == 1) h = std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
+        if (Lj.nested) {
+          inner_row = Lj.inner_row;
+          inner_h[Lj.inner_cell] += h + 0.5;
+        } else {
+          cell_h[Lj.cell] += h;
+        }
+        text_lines += lines.text_lines;
       }
+      if (inner_row >= 0) flush_inner();
       double row_h = 0;
       for (const auto& [c, h] : cell_h) row_h = std::max(row_h, h);
-      row_h += 1;  // borders
-      if (y + row_h > g.height && y > 0) new_column();
-      y += row_h;
-      while (y > g.height) {  // a row taller than a page
-        y -= g.height;
-        new_column();
-        y = std::max(0.0, y);
-      }
+      if (L.row_rule == 1 && L.row_h > 0) row_h = L.row_h;
+      else row_h = std::max(row_h, L.row_h);
+      row_h += 0.5;  // borders
+      it.row = true;
+      it.table = table;
+      it.h.push_back(row_h);
+      it.brk.push_back(0);
+      it.header_row = L.header_row;
+      it.cant_split = L.cant_split;
+      items.push_back(std::move(it));
       i = j - 1;
       continue;
     }
-    double h = 0;
-    std::uint64_t nl = 0;
-    layout_paragraph(b, g.width, h, nl, lhs);
-    lines += nl;
-    // Spacing before (Word adds it to the previous paragraph's after; none at a column top).
-    y += y > 0 ? L.before : 0;
-    for (double lh : lhs) {
-      if (y + lh > g.height + 0.01 && y > 0) new_column();
-      y += lh;
-    }
-    y += L.after;
-    if (y > g.height) y = g.height;
+    engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
+    text_lines += lines.text_lines;
+    it.h = lines.h;
+    it.brk = lines.brk;
+    const bool list = !b.label.empty() || b.role == model::Role::kListItem;
+    it.before = spacing(L, g, false, list);
+    it.after = spacing(L, g, true, list);
+    it.before_auto = L.before_auto;
+    it.after_auto = L.after_auto;
+    it.keep_next = L.keep_next;
+    it.keep_lines = L.keep_lines;
+    it.widow = L.widow_control;
+    it.contextual = L.contextual;
+    it.style = &b.style;
+    for (auto id : L.notes)
+      if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
+    it.floats = floats_h(L, g);
+    items.push_back(std::move(it));
   }
-  const double fraction = g.height > 0 ? std::min(1.0, y / g.height) : 0;
-  const double total = pages_full + (column + fraction) / static_cast<double>(std::max(1, g.cols));
+
+  // Pagination.
+  Flow flow;
+  flow.set(geos[0]);
+  std::uint16_t section = 0;
+  bool after_hard_break = true;  // the first page starts like one after a hard break
+  std::int32_t table = -1;
+  double header_rows = 0;
+  bool header_rows_done = false;
+  auto height_of = [](const Item& it) {
+    double h = 0;
+    for (double lh : it.h) h += lh;
+    return h;
+  };
+  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
+  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    Item& it = items[k];
+    if (trace) {
+      const auto t = doc.block_text(it.block);
+      std::fprintf(stderr, "%s %zu page %.3f h %.1f n %zu H %.1f %s\n", it.row ? "R" : "P", it.main_index, flow.pages(),
+                   height_of(it), it.h.size(), flow.geometry().height, std::string(t.substr(0, std::min<std::size_t>(t.size(), 30))).c_str());
+      if (std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2' && !it.row) {
+        const auto& L = doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)];
+        std::fprintf(stderr, "   before %.1f after %.1f line %.0f/%d mark %.1f ind %.1f/%.1f/%.1f chars %.2f width %.1f\n",
+                     it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
+                     L.ind_first_chars, flow.geometry().width);
+        for (const auto& r : L.runs)
+          std::fprintf(stderr, "   run @%u %.1f pt latin %s ea %s\n", r.offset, r.size,
+                       r.latin >= 0 ? doc.font_names[static_cast<std::size_t>(r.latin)].c_str() : "-",
+                       r.east_asian >= 0 ? doc.font_names[static_cast<std::size_t>(r.east_asian)].c_str() : "-");
+        for (double lh : it.h) std::fprintf(stderr, "   line %.1f\n", lh);
+      }
+    }
+    // Section starts.
+    if (it.section != section && it.section < doc.sections.size()) {
+      section = it.section;
+      const std::string& start = doc.sections[section].start;
+      flow.set(geos[section]);
+      if (start == "continuous") {
+      } else if (start == "nextColumn") {
+        flow.new_column();
+        after_hard_break = true;
+      } else if (start == "oddPage" || start == "evenPage") {
+        flow.page_parity(start == "oddPage");
+        after_hard_break = true;
+      } else {
+        flow.new_page();
+        after_hard_break = true;
+      }
+    }
+    if (it.hard_break_before) {
+      flow.new_page();
+      after_hard_break = true;
+    }
+    const double H = flow.geometry().height;
+    if (it.row) {
+      if (it.table != table) {
+        table = it.table;
+        header_rows = 0;
+        header_rows_done = false;
+      }
+      double rh = it.h[0];
+      if (it.header_row && !header_rows_done) header_rows += rh;
+      else header_rows_done = true;
+      if (rh > flow.room() + 0.01 && flow.y() > 0.01) {
+        const double min_piece = std::min(rh, 2 * 15.6);
+        if (it.cant_split || flow.room() < min_piece || rh <= H * 0.25) {
+          flow.new_column();
+          if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
+        } else {
+          // The row breaks across the page.
+          rh -= flow.room();
+          flow.new_column();
+          if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
+        }
+      }
+      while (rh > flow.room() + 0.01) {
+        rh -= flow.room();
+        flow.new_column();
+        if (header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
+      }
+      flow.advance(rh);
+      after_hard_break = false;
+      continue;
+    }
+    table = -1;
+    // Spacing before: none at the top of a page after a natural break; contextual spacing
+    // drops it (and the previous paragraph's after) between paragraphs of one style.
+    double before = it.before;
+    if (it.contextual && k > 0 && !items[k - 1].row && items[k - 1].style && it.style &&
+        *items[k - 1].style == *it.style) {
+      before = 0;
+    }
+    // HTML auto spacing collapses: between two such paragraphs the larger of the two.
+    if (it.before_auto && k > 0 && !items[k - 1].row && items[k - 1].after_auto)
+      before = std::max(0.0, before - items[k - 1].after);
+    if (flow.y() <= 0.01 && !after_hard_break) before = 0;
+    const double total = height_of(it);
+    // Keep with next: this paragraph and the first lines of the next must share a page.
+    if (it.keep_next && flow.y() > 0.01) {
+      double chain = before + total + it.after;
+      std::size_t m = k + 1;
+      while (m < items.size() && items[m].keep_next && !items[m].row && chain < H) {
+        chain += items[m].before + height_of(items[m]) + items[m].after;
+        ++m;
+      }
+      if (m < items.size() && !items[m].hard_break_before && items[m].section == it.section) {
+        const Item& next = items[m];
+        chain += next.before;
+        if (!next.h.empty()) chain += next.h[0] + (next.widow && next.h.size() > 1 ? next.h[1] : 0);
+      }
+      if (chain > flow.room() + 0.01 && chain <= H) {
+        flow.new_column();
+        before = 0;
+      }
+    }
+    if (it.floats > 0) {
+      if (it.floats > flow.room() && flow.y() > 0.01) flow.new_column();
+      flow.advance(std::min(it.floats, H));
+    }
+    if (it.keep_lines && flow.y() > 0.01 && before + total > flow.room() + 0.01 && total <= H) {
+      flow.new_column();
+      before = 0;
+    }
+    flow.advance(before);
+    if (flow.y() > H) flow.new_column();
+    // Lines, with widow and orphan control.
+    const std::size_t n = it.h.size();
+    std::size_t j = 0;
+    while (j < n) {
+      std::size_t fit = 0;
+      double used = 0;
+      while (j + fit < n && used + it.h[j + fit] <= flow.room() + 0.01) {
+        used += it.h[j + fit];
+        ++fit;
+        if (it.brk[j + fit - 1]) break;
+      }
+      const bool forced = fit > 0 && it.brk[j + fit - 1] != 0;
+      if (j + fit < n && !forced) {
+        if (it.widow) {
+          if (j == 0 && fit == 1 && n >= 2) fit = 0;                      // orphan: the first line alone
+          else if (n - (j + fit) == 1 && fit >= 2) fit -= 1;              // widow: the last line alone
+        }
+        if (fit == 0 && flow.y() <= 0.01) fit = 1;  // taller than a page
+        used = 0;
+        for (std::size_t q = 0; q < fit; ++q) used += it.h[j + q];
+      }
+      flow.advance(used);
+      j += fit;
+      if (forced) {
+        if (it.brk[j - 1] == 1) flow.new_page();
+        else flow.new_column();
+        after_hard_break = true;
+        continue;
+      }
+      if (j < n) {
+        flow.new_column();
+        after_hard_break = false;
+      }
+    }
+    if (it.notes > 0) flow.add_notes(it.notes);
+    flow.advance(it.after);
+    flow.clamp();
+    after_hard_break = false;
+  }
+  const double total = flow.pages();
   pe.estimate = std::max(0.1, std::ceil(total * 10.0 - 1e-9) / 10.0);
-  pe.lines = lines;
-  if (auto p = doc.property("app:Pages")) pe.saved = *p;
-  if (auto a = doc.property("app:Application")) pe.saved_by = *a;
+  pe.lines = text_lines;
+  read_saved_pages(doc, pe);
   return pe;
 }
 

@@ -1,14 +1,10 @@
-// Page estimate for DOCX from the layout itself (docProps/app.xml's <Pages> is stale or
-// absent in most files that reach a linter).
-//
-// Per section: page size, margins (and header/footer content pushing the body), columns,
-// the document grid (line pitch; with linesAndChars/snapToChars the character pitch
-// Normal size + charSpace/4096). Per paragraph: font size (largest run), single-line
-// height from the fonts' metrics, line spacing auto/exact/atLeast, spacing before/after,
-// indents (points or characters), snapToGrid; characters are 1 em (or one grid cell) for
-// Han and full-width forms, Latin and digits from a width table; explicit page breaks,
-// pageBreakBefore and section starts; table rows as tall as their tallest cell, cells as
-// wide as tcW or an equal share; inline images by their extent.
+// Page estimate for DOCX from the layout itself, following Word's rules for Chinese
+// documents (README "Pages"): paragraphs are broken into lines run by run (fonts and sizes
+// resolved by the reader, metrics from layout/fonts.h, kinsoku, hanging punctuation and
+// trailing spaces), lines get their heights from the line spacing and the document grid,
+// and paragraphs and table rows are paginated with widow/orphan control, keep with next,
+// keep lines, breaks, sections, columns, header/footer heights and footnotes.
+// WENFENG_LAYOUT_TRACE=1 (2: line by line) prints where each paragraph and row starts.
 #pragma once
 
 #include "layout/pages.h"

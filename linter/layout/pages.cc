@@ -3,6 +3,7 @@
 #include "layout/docx_layout.h"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "text/charclass.h"
 #include "text/utf8.h"
@@ -68,9 +69,41 @@ PageEstimate estimate_pages(const model::Document& doc) {
   }
   pe.lines = lines;
   pe.estimate = std::ceil(static_cast<double>(lines) * 10.0 / kLinesPerPage) / 10.0;
+  read_saved_pages(doc, pe);
+  return pe;
+}
+
+void read_saved_pages(const model::Document& doc, PageEstimate& pe) {
   if (auto p = doc.property("app:Pages")) pe.saved = *p;
   if (auto a = doc.property("app:Application")) pe.saved_by = *a;
-  return pe;
+  if (!pe.saved) return;
+  const long saved = std::strtol(pe.saved->c_str(), nullptr, 10);
+  std::uint64_t chars = 0;
+  for (const auto& b : doc.blocks) {
+    if (b.story != model::Story::kMain) continue;
+    const std::string_view t = doc.block_text(b);
+    for (const char* p = t.data(), *e = p + t.size(); p < e;) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c < 0x80) {
+        ++p;
+        chars += c > 0x20;
+      } else {
+        text::decode(p, e);
+        ++chars;
+      }
+    }
+  }
+  pe.saved_stale = saved <= 0 || static_cast<double>(chars) / static_cast<double>(saved) > 2500;
+}
+
+std::string saved_note(const PageEstimate& pe) {
+  if (!pe.saved || pe.saved_stale) return {};
+  std::string app = "文档";
+  if (pe.saved_by) {
+    if (pe.saved_by->find("WPS") != std::string::npos) app = "WPS ";
+    else if (pe.saved_by->find("Word") != std::string::npos) app = "Word ";
+  }
+  return "（" + app + "保存 " + *pe.saved + " 页）";
 }
 
 }  // namespace wenfeng::layout

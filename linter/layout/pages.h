@@ -17,9 +17,20 @@ struct PageEstimate {
   std::uint64_t lines = 0;       // grid lines used
   std::optional<std::string> saved;     // docProps/app.xml <Pages>, as a cross-check only
   std::optional<std::string> saved_by;  // <Application>
+  // The saved value looks stale: absent or zero, or more than 2,500 characters of main
+  // text to a saved page (no page at 10.5 pt holds that many; python-docx and other
+  // generators keep their template's "1").
+  bool saved_stale = false;
+  std::string model = "gbt9704-grid";  // "word-layout" (DOCX) or "gbt9704-grid" (text formats)
   std::string method = "GB/T 9704 版心 22 行 × 28 字估算";
 };
 
 PageEstimate estimate_pages(const model::Document& doc);
+
+// Fills saved, saved_by and saved_stale from the document's properties.
+void read_saved_pages(const model::Document& doc, PageEstimate& pe);
+
+// "（Word 保存 3 页）" beside an estimate when a saved value is present and not stale, else "".
+std::string saved_note(const PageEstimate& pe);
 
 }  // namespace wenfeng::layout

@@ -57,32 +57,79 @@ struct Section {
   double m_top = 72, m_bottom = 72, m_left = 90, m_right = 90, m_header = 36, m_footer = 36, gutter = 0;
   int cols = 1;
   double col_space = 36;
+  double col_w = 0;        // first column's width when columns are unequal (w:col), else 0
   std::string grid;        // "", "default", "lines", "linesAndChars", "snapToChars"
   double line_pitch = 0;   // points
   double char_space = 0;   // w:charSpace (1/4096 pt relative to the Normal font size)
   std::string start;       // section break type: nextPage (default), continuous, oddPage, evenPage, nextColumn
-  double header_h = 0, footer_h = 0;  // estimated height of header/footer content, points
+  bool title_page = false; // w:titlePg: the first page has its own header and footer
+  // Header and footer parts (zip entry names) by reference type; empty: none given (Word
+  // then uses the previous section's).
+  std::string header_default, header_first, footer_default, footer_first;
 };
 
-// Layout inputs of a DOCX paragraph, resolved from docDefaults, styles and direct
-// formatting (points).
+// One stretch of a paragraph's text with the same character formatting. Fonts are
+// indices into Document::font_names (the names as resolved from the theme, styles and
+// direct formatting); -1 means none given (the layout's default applies).
+struct RunFormat {
+  std::uint32_t offset = 0;    // byte offset in the block text where the run starts
+  float size = 10.5f;          // points
+  float spacing = 0;           // w:spacing: extra points after every character
+  float scale = 1;             // w:w: horizontal scale
+  std::int16_t latin = -1;     // w:ascii / w:hAnsi font
+  std::int16_t east_asian = -1;  // w:eastAsia font
+  bool hint_east_asian = false;  // w:hint="eastAsia": shared punctuation (“” … —) in the East Asian font
+};
+
+// A picture, shape, object or text box in the line, at `offset` in the block text.
+struct InlineObject {
+  std::uint32_t offset = 0;
+  float w = 0, h = 0;          // points
+};
+
+// A float anchored in a paragraph (picture, shape, text box) that pushes the text.
+struct Float {
+  double w = 0, h = 0;         // extent, points
+  std::uint8_t wrap = 0;       // 0 none/behind/in front, 1 top and bottom, 2 square/tight/through
+};
+
+// Layout inputs of a DOCX paragraph, resolved from docDefaults, styles, numbering and
+// direct formatting (points).
 struct ParagraphLayout {
-  double font_pt = 10.5;       // the largest run size in the paragraph (or the paragraph mark's)
-  double ascii_factor = 1.15;  // single-line height / font size, Latin font
-  double ea_factor = 1.3;      // single-line height / font size, East Asian font
+  double font_pt = 10.5;       // the paragraph mark's size (an empty paragraph's line)
+  std::int16_t mark_latin = -1, mark_east_asian = -1;  // the paragraph mark's fonts
+  std::vector<RunFormat> runs; // character formatting, by offset; empty: the mark's throughout
   double before = 0, after = 0;
+  double before_lines = -1, after_lines = -1;  // w:beforeLines/afterLines (lines), -1 unset
+  bool before_auto = false, after_auto = false;  // beforeAutospacing/afterAutospacing
   double line = 240;           // w:spacing/@w:line (240ths for auto, twips→pt otherwise)
   std::uint8_t line_rule = 0;  // 0 auto (multiple of single), 1 exact, 2 atLeast
   double ind_left = 0, ind_right = 0, ind_first = 0;  // ind_first < 0: hanging
   double ind_first_chars = 0;  // firstLineChars / hangingChars (characters; < 0 hanging), overrides ind_first
+  double ind_left_chars = 0, ind_right_chars = 0;     // leftChars / rightChars, override
   bool snap_to_grid = true;
-  double image_h = 0;          // tallest inline image/drawing extent
+  bool keep_next = false, keep_lines = false, widow_control = false, contextual = false;
+  std::uint8_t label_suffix = 0;  // list label followed by 0 tab, 1 space, 2 nothing
+  std::vector<InlineObject> inlines;  // inline pictures, shapes, objects
+  std::vector<Float> floats;   // anchored objects
+  std::vector<std::uint32_t> page_breaks;    // offsets of page breaks inside the text (> 0)
+  std::vector<std::uint32_t> column_breaks;  // offsets of column breaks
+  std::vector<std::int32_t> notes;           // footnote ids referenced here
+  std::int32_t note_id = -1;   // for a footnote's own paragraphs: its id
+  // Tables (paragraphs inside cells carry the outermost table's place).
   std::int32_t table = -1;     // table id, row and cell for table paragraphs
   std::int32_t row = -1, cell = -1;
-  double cell_w = 0;           // cell width if given (points), 0 unknown
+  double cell_w = 0;           // cell width (grid columns × span, else tcW), 0 unknown
   std::int32_t cells_in_row = 0;
   double table_w = 0;          // table width if given
-  bool keep_lines = false;
+  double cell_margin_l = 5.4, cell_margin_r = 5.4, cell_margin_t = 0, cell_margin_b = 0;
+  double row_h = 0;            // w:trHeight
+  std::uint8_t row_rule = 0;   // 0 atLeast, 1 exact
+  bool header_row = false, cant_split = false;
+  std::uint8_t v_merge = 0;    // 0 none, 1 restart, 2 continue
+  std::int32_t grid_col = 0, grid_span = 1;  // the cell's first grid column and span
+  bool nested = false;         // inside a table inside this cell
+  std::int32_t inner_row = -1, inner_cell = -1;  // nested: the innermost table's row (unique) and cell
 };
 
 struct Block {
@@ -136,8 +183,10 @@ struct Document {
   std::vector<Suppression> suppressions;
   std::vector<Section> sections;           // DOCX page setup, in order
   std::vector<ParagraphLayout> layouts;    // DOCX paragraph layout inputs
+  std::vector<std::string> font_names;     // fonts referenced by RunFormat and ParagraphLayout
+  double normal_font_pt = 10.5;            // the Normal style's size (sets a character grid's pitch)
   // Document properties: "custom:wenfeng.kind", "core:category", "core:title",
-  // "app:Pages", "app:Application", …
+  // "app:Pages", "app:Application", "settings:characterSpacingControl", "settings:defaultTabStop", …
   std::map<std::string, std::string> properties;
 
   std::string_view block_text(const Block& b) const {

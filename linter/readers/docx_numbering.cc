@@ -132,6 +132,8 @@ LevelDef parse_level(const pugi::xml_node& lvl, const std::string& w, LevelDef b
   if (auto n = lvl.child((w + ":lvlText").c_str())) base.text = n.attribute(val.c_str()).value();
   if (auto n = lvl.child((w + ":lvlRestart").c_str())) base.restart = to_int(n.attribute(val.c_str()).value(), -1);
   if (auto n = lvl.child((w + ":isLgl").c_str())) base.is_lgl = on_off(n, w);
+  if (auto n = lvl.child((w + ":suff").c_str())) base.suffix = n.attribute(val.c_str()).value();
+  if (auto n = lvl.child((w + ":pPr").c_str())) base.ppr = n;
   return base;
 }
 
@@ -176,6 +178,16 @@ void Numbering::load(const pugi::xml_document& doc, const std::string& w) {
     }
     instances_[id] = inst;
   }
+}
+
+const LevelDef* Numbering::level(int num_id, int ilvl) const {
+  if (num_id <= 0 || ilvl < 0 || ilvl > 8) return nullptr;
+  auto iit = instances_.find(num_id);
+  if (iit == instances_.end()) return nullptr;
+  const auto lv = static_cast<std::size_t>(ilvl);
+  if (iit->second.level_override[lv]) return &*iit->second.level_override[lv];
+  auto ait = abstract_.find(iit->second.abstract_id);
+  return ait == abstract_.end() ? nullptr : &ait->second[lv];
 }
 
 std::string Numbering::next_label(int num_id, int ilvl) {
@@ -228,8 +240,10 @@ void Styles::load(const pugi::xml_document& doc, const std::string& w) {
   default_ppr = defaults.child((w + ":pPrDefault").c_str()).child((w + ":pPr").c_str());
   default_rpr = defaults.child((w + ":rPrDefault").c_str()).child((w + ":rPr").c_str());
   for (auto st : doc.document_element().children(style_name.c_str())) {
-    if (std::string(st.attribute((w + ":type").c_str()).value()) != "paragraph") continue;
+    const std::string type = st.attribute((w + ":type").c_str()).value();
+    if (type != "paragraph" && type != "character" && type != "table") continue;
     StyleInfo info;
+    info.type = type;
     const std::string id = st.attribute((w + ":styleId").c_str()).value();
     info.name = st.child((w + ":name").c_str()).attribute(val.c_str()).value();
     std::transform(info.name.begin(), info.name.end(), info.name.begin(),
@@ -244,7 +258,10 @@ void Styles::load(const pugi::xml_document& doc, const std::string& w) {
       info.ilvl = to_int(np.child((w + ":ilvl").c_str()).attribute(val.c_str()).value(), -1);
     }
     const std::string is_default = st.attribute((w + ":default").c_str()).value();
-    if (is_default == "1" || is_default == "true" || is_default == "on") default_para_ = id;
+    if (is_default == "1" || is_default == "true" || is_default == "on") {
+      if (type == "paragraph") default_para_ = id;
+      else if (type == "table") default_table_ = id;
+    }
     styles_[id] = std::move(info);
   }
 }

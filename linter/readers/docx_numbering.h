@@ -24,6 +24,8 @@ struct LevelDef {
   std::string text;         // lvlText, e.g. "（%1）"
   int restart = -1;         // lvlRestart (1-based level; 0 = never); -1 = default
   bool is_lgl = false;      // legal numbering: all referenced levels in decimal
+  std::string suffix;       // w:suff: "tab" (default), "space", "nothing"
+  pugi::xml_node ppr;       // the level's paragraph properties (indents), for the layout
 };
 
 class Numbering {
@@ -34,6 +36,8 @@ class Numbering {
   // Advances the counters for (num_id, ilvl) and returns the rendered label ("" when the
   // list is unknown or the format is "none").
   std::string next_label(int num_id, int ilvl);
+  // The level definition (after overrides), or nullptr.
+  const LevelDef* level(int num_id, int ilvl) const;
 
  private:
   struct Instance {
@@ -52,6 +56,7 @@ class Numbering {
 };
 
 struct StyleInfo {
+  std::string type;       // "paragraph", "character", "table"
   std::string name;       // w:name, lower-cased
   std::string based_on;
   pugi::xml_node ppr, rpr;  // the style's own properties (valid while styles.xml is alive)
@@ -75,10 +80,12 @@ class Styles {
   // The style chain from the root (docDefaults excluded) down to `id`.
   std::vector<const StyleInfo*> chain(const std::string& id) const;
   pugi::xml_node default_ppr, default_rpr;  // w:docDefaults
+  const std::string& default_table_style() const { return default_table_; }
 
  private:
   std::map<std::string, StyleInfo> styles_;
   std::string default_para_;
+  std::string default_table_;
 };
 
 }  // namespace wenfeng::readers::docx

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "readers/docx_format.h"
 #include "readers/docx_numbering.h"
 #include "readers/xml_util.h"
 #include "text/utf8.h"
@@ -106,69 +107,16 @@ int int_attr(const pugi::xml_node& n, const std::string& a, int fallback) {
   return end == v ? fallback : static_cast<int>(x);
 }
 
-double twips(const pugi::xml_node& n, const std::string& attr, double fallback) {
-  const char* v = n.attribute(attr.c_str()).value();
-  if (!*v) return fallback;
-  return std::strtod(v, nullptr) / 20.0;
-}
-
-// Single-line height as a multiple of the font size, by font family: the fonts' own
-// ascent + descent for those LibreOffice and Word ship or substitute (Noto CJK 1.448,
-// Liberation/Times/Arial 1.15), and Word's usual 1.3 for the Chinese system fonts.
-double line_factor(std::string_view font, double fallback) {
-  if (font.empty()) return fallback;
-  if (font.find("Noto") != std::string_view::npos && font.find("CJK") != std::string_view::npos) return 1.448;
-  if (font.find("Source Han") != std::string_view::npos || font.find("思源") != std::string_view::npos) return 1.448;
-  for (std::string_view latin : {"Times New Roman", "Liberation", "Arial", "Calibri", "Cambria", "DejaVu"})
-    if (font.find(latin) != std::string_view::npos) return latin == "Calibri" ? 1.22 : latin == "DejaVu" ? 1.164 : 1.15;
-  return 1.3;
-}
-
-void apply_ppr(const Namespaces& ns, const pugi::xml_node& ppr, model::ParagraphLayout& L) {
-  if (!ppr) return;
-  if (auto sp = ppr.child(ns.attr("spacing").c_str())) {
-    L.before = twips(sp, ns.attr("before"), L.before);
-    L.after = twips(sp, ns.attr("after"), L.after);
-    if (auto line = sp.attribute(ns.attr("line").c_str())) {
-      L.line = line.as_double();
-      const std::string_view rule = sp.attribute(ns.attr("lineRule").c_str()).value();
-      L.line_rule = rule == "exact" ? 1 : rule == "atLeast" ? 2 : 0;
-    }
-  }
-  if (auto ind = ppr.child(ns.attr("ind").c_str())) {
-    L.ind_left = twips(ind, ns.attr("left"), twips(ind, ns.attr("start"), L.ind_left));
-    L.ind_right = twips(ind, ns.attr("right"), twips(ind, ns.attr("end"), L.ind_right));
-    if (ind.attribute(ns.attr("firstLine").c_str())) L.ind_first = twips(ind, ns.attr("firstLine"), 0);
-    if (ind.attribute(ns.attr("hanging").c_str())) L.ind_first = -twips(ind, ns.attr("hanging"), 0);
-    // Character-unit indents (firstLineChars="200" = two characters) override.
-    if (auto fc = ind.attribute(ns.attr("firstLineChars").c_str())) L.ind_first_chars = fc.as_double() / 100.0;
-    if (auto hc = ind.attribute(ns.attr("hangingChars").c_str())) L.ind_first_chars = -hc.as_double() / 100.0;
-  }
-  if (auto snap = ppr.child(ns.attr("snapToGrid").c_str()))
-    L.snap_to_grid = on_off(snap, ns.attr("val"));
-  if (auto k = ppr.child(ns.attr("keepLines").c_str())) L.keep_lines = on_off(k, ns.attr("val"));
-}
-
-void apply_rpr(const Namespaces& ns, const pugi::xml_node& rpr, model::ParagraphLayout& L) {
-  if (!rpr) return;
-  if (auto sz = rpr.child(ns.attr("sz").c_str())) {
-    const double half = sz.attribute(ns.attr("val").c_str()).as_double(0);
-    if (half > 0) L.font_pt = half / 2.0;
-  }
-  if (auto f = rpr.child(ns.attr("rFonts").c_str())) {
-    if (auto a = f.attribute(ns.attr("ascii").c_str())) L.ascii_factor = line_factor(a.value(), L.ascii_factor);
-    if (auto e = f.attribute(ns.attr("eastAsia").c_str())) L.ea_factor = line_factor(e.value(), L.ea_factor);
-  }
-}
 
 // Walks the block-level content of parts and fills the builder.
 class Walker {
  public:
-  Walker(model::DocumentBuilder& b, docx::Styles& styles, docx::Numbering& numbering)
-      : b_(b), styles_(styles), numbering_(numbering) {}
+  Walker(model::DocumentBuilder& b, docx::Styles& styles, docx::Numbering& numbering, docx::Formats& formats)
+      : b_(b), styles_(styles), numbering_(numbering), fmt_(formats) {}
 
   void set_part(const Namespaces& ns, std::uint16_t source) {
     ns_ = &ns;
+    fmt_.set_prefix(ns.w);
     source_ = source;
     para_ordinal_ = 0;
     fields_.clear();
@@ -186,6 +134,7 @@ class Walker {
   }
 
   std::map<std::string, model::CommentRange>& comments() { return comments_; }
+  void set_note(std::int32_t id) { note_id_ = id; }
   const std::vector<pugi::xml_node>& section_nodes() const { return sect_nodes_; }
 
  private:
@@ -208,35 +157,14 @@ class Walker {
       } else if (l == "tbl") {
         descend = static_cast<bool>(node.first_child());
         table_depth += descend;
-        if (descend) {
-          TableState t;
-          t.id = next_table_++;
-          const auto tw = node.child(ns_->attr("tblPr").c_str()).child(ns_->attr("tblW").c_str());
-          if (std::string_view(tw.attribute(ns_->attr("type").c_str()).value()) == "dxa")
-            t.width = twips(tw, ns_->attr("w"), 0);
-          tables_.push_back(t);
-        }
+        if (descend) table_start(node);
       } else if (l == "tr") {
         // A row deleted as a tracked change is not in the final view.
         descend = !node.child(ns_->attr("trPr").c_str()).child(ns_->attr("del").c_str());
-        if (descend && !tables_.empty()) {
-          auto& t = tables_.back();
-          ++t.row;
-          t.cell = -1;
-          t.cells = 0;
-          const std::string tc = ns_->attr("tc");
-          for (auto c : node.children(tc.c_str())) (void)c, ++t.cells;
-        }
+        if (descend && !tables_.empty()) row_start(node);
       } else if (l == "tc") {
         descend = true;
-        if (!tables_.empty()) {
-          auto& t = tables_.back();
-          ++t.cell;
-          const auto w = node.child(ns_->attr("tcPr").c_str()).child(ns_->attr("tcW").c_str());
-          t.cell_w = std::string_view(w.attribute(ns_->attr("type").c_str()).value()) == "dxa"
-                         ? twips(w, ns_->attr("w"), 0)
-                         : 0;
-        }
+        if (!tables_.empty()) cell_start(node);
       } else if (l == "sectPr" || l == "tblPr" || l == "tblGrid" || l == "trPr" || l == "tcPr" ||
                  l == "sdtPr" || l == "sdtEndPr" || l == "del" || l == "moveFrom") {
         descend = false;
@@ -274,10 +202,7 @@ class Walker {
     } else {
       b_.anchor(para_ordinal_, 1);
     }
-    run_max_pt_ = 0;
-    image_h_ = 0;
     inline_content(p);
-    finish_layout();
     // A deleted paragraph mark joins this paragraph to the next one in the final view.
     const auto mark_rpr = ppr.child(ns_->attr("rPr").c_str());
     merge_next_ = mark_rpr.child(ns_->attr("del").c_str()) || mark_rpr.child(ns_->attr("moveFrom").c_str());
@@ -325,37 +250,269 @@ class Walker {
     }
     blk.page_break_before = on_off(ppr.child(ns_->attr("pageBreakBefore").c_str()), val);
     blk.section = section_;
-    // Layout inputs: docDefaults, then the style chain from its root, then direct formatting.
+    blk.layout = static_cast<std::int32_t>(b_.doc().layouts.size());
+    b_.doc().layouts.push_back(paragraph_layout(ppr, style, in_table, num_id, ilvl));
+  }
+
+  // Layout inputs: docDefaults, the table style (for the default paragraph style), the
+  // paragraph style chain, the numbering level, then direct formatting.
+  model::ParagraphLayout paragraph_layout(const pugi::xml_node& ppr, const std::string& style, bool in_table,
+                                          int num_id, int ilvl) {
     model::ParagraphLayout L;
-    apply_ppr(*ns_, styles_.default_ppr, L);
-    apply_rpr(*ns_, styles_.default_rpr, L);
-    for (const auto* st : styles_.chain(style)) {
-      apply_ppr(*ns_, st->ppr, L);
-      apply_rpr(*ns_, st->rpr, L);
+    auto& doc = b_.doc();
+    docx::RunProps rp;
+    fmt_.apply_ppr(styles_.default_ppr, L);
+    fmt_.apply_rpr(styles_.default_rpr, rp, doc);
+    const docx::StyleInfo* tstyle = nullptr;
+    if (in_table && !tables_.empty() && (style.empty() || style == styles_.default_paragraph_style()))
+      tstyle = styles_.find(tables_.back().style);
+    const auto chain = styles_.chain(style);
+    if (tstyle) {
+      for (const auto* st : styles_.chain(tables_.back().style)) {
+        fmt_.apply_ppr(st->ppr, L);
+        fmt_.apply_rpr(st->rpr, rp, doc);
+      }
     }
-    apply_ppr(*ns_, ppr, L);
-    style_pt_ = L.font_pt;
-    apply_rpr(*ns_, ppr.child(ns_->attr("rPr").c_str()), L);  // the paragraph mark
+    for (const auto* st : chain) {
+      if (tstyle && chain.size() == 1) break;  // the table style wins over plain Normal
+      fmt_.apply_ppr(st->ppr, L);
+      fmt_.apply_rpr(st->rpr, rp, doc);
+    }
+    if (num_id > 0) {
+      if (const auto* lv = numbering_.level(num_id, std::clamp(ilvl, 0, 8))) {
+        fmt_.apply_ppr(lv->ppr, L);
+        L.label_suffix = lv->suffix == "space" ? 1 : lv->suffix == "nothing" ? 2 : 0;
+      }
+    }
+    fmt_.apply_ppr(ppr, L);
+    para_rp_ = rp;
+    fmt_.apply_rpr(ppr.child(ns_->attr("rPr").c_str()), rp, doc);  // the paragraph mark
+    L.font_pt = rp.size;
+    L.mark_latin = rp.latin;
+    L.mark_east_asian = rp.east_asian;
+    L.note_id = note_id_;
     if (in_table && !tables_.empty()) {
-      const auto& t = tables_.back();
+      const auto& t = tables_.front();  // the outermost table places the paragraph
+      const auto& inner = tables_.back();
       L.table = t.id;
       L.row = t.row;
       L.cell = t.cell;
-      L.cell_w = t.cell_w;
       L.cells_in_row = t.cells;
       L.table_w = t.width;
+      L.cell_w = inner.cell_w;
+      L.cell_margin_l = inner.cell_mar_l;
+      L.cell_margin_r = inner.cell_mar_r;
+      L.cell_margin_t = t.mar_t;
+      L.cell_margin_b = t.mar_b;
+      L.row_h = t.row_h;
+      L.row_rule = t.row_rule;
+      L.header_row = t.header_row;
+      L.cant_split = t.cant_split;
+      L.v_merge = t.v_merge;
+      L.grid_col = t.grid_col;
+      L.grid_span = t.grid_span;
+      L.nested = tables_.size() > 1;
+      if (L.nested) {
+        L.inner_row = inner.id * 65536 + inner.row;
+        L.inner_cell = inner.cell;
+      }
     }
-    blk.layout = static_cast<std::int32_t>(b_.doc().layouts.size());
-    b_.doc().layouts.push_back(L);
+    return L;
   }
 
-  void finish_layout() {
-    if (!b_.is_open()) return;
-    auto& blk = b_.current();
-    if (blk.layout < 0) return;
-    auto& L = b_.doc().layouts[static_cast<std::size_t>(blk.layout)];
-    if (run_max_pt_ > 0) L.font_pt = std::max(L.font_pt == style_pt_ ? run_max_pt_ : L.font_pt, run_max_pt_);
-    L.image_h = std::max(L.image_h, image_h_);
+  // The run's character formatting, recorded where its text starts.
+  void run_format(const pugi::xml_node& r) {
+    if (!b_.is_open() || b_.current().layout < 0) return;
+    auto& doc = b_.doc();
+    docx::RunProps rp = para_rp_;
+    const auto rpr = r.child(ns_->attr("rPr").c_str());
+    const std::string rstyle = rpr.child(ns_->attr("rStyle").c_str()).attribute(ns_->attr("val").c_str()).value();
+    if (!rstyle.empty())
+      for (const auto* st : styles_.chain(rstyle)) fmt_.apply_rpr(st->rpr, rp, doc);
+    fmt_.apply_rpr(rpr, rp, doc);
+    auto& runs = doc.layouts[static_cast<std::size_t>(b_.current().layout)].runs;
+    model::RunFormat f;
+    f.offset = b_.current_offset();
+    f.size = static_cast<float>(rp.size);
+    f.spacing = static_cast<float>(rp.spacing);
+    f.scale = static_cast<float>(rp.scale);
+    f.latin = rp.latin;
+    f.east_asian = rp.east_asian;
+    f.hint_east_asian = rp.hint_east_asian;
+    auto same = [](const model::RunFormat& a, const model::RunFormat& b) {
+      return a.size == b.size && a.spacing == b.spacing && a.scale == b.scale && a.latin == b.latin &&
+             a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian;
+    };
+    if (!runs.empty() && runs.back().offset == f.offset) runs.pop_back();
+    if (runs.empty() || !same(runs.back(), f)) runs.push_back(f);
+  }
+
+  model::ParagraphLayout* current_layout() {
+    if (!b_.is_open() || b_.current().layout < 0) return nullptr;
+    return &b_.doc().layouts[static_cast<std::size_t>(b_.current().layout)];
+  }
+
+  // Table state.
+  static double attr_pt(const pugi::xml_node& n, const std::string& a, double fallback) {
+    const char* v = n.attribute(a.c_str()).value();
+    return *v ? std::strtod(v, nullptr) / 20.0 : fallback;
+  }
+  void cell_margins(const pugi::xml_node& mar, double& l, double& r, double& t, double& b) const {
+    if (!mar) return;
+    auto side = [&](const char* a, const char* alt, double& v) {
+      auto n = mar.child(ns_->attr(a).c_str());
+      if (!n) n = mar.child(ns_->attr(alt).c_str());
+      if (n && std::string_view(n.attribute(ns_->attr("type").c_str()).value()) != "pct")
+        v = attr_pt(n, ns_->attr("w"), v);
+    };
+    side("left", "start", l);
+    side("right", "end", r);
+    side("top", "top", t);
+    side("bottom", "bottom", b);
+  }
+  void table_start(const pugi::xml_node& tbl) {
+    TableState t;
+    t.id = next_table_++;
+    const auto pr = tbl.child(ns_->attr("tblPr").c_str());
+    t.style = pr.child(ns_->attr("tblStyle").c_str()).attribute(ns_->attr("val").c_str()).value();
+    if (t.style.empty()) t.style = styles_.default_table_style();
+    for (const auto* st : styles_.chain(t.style)) {
+      if (st->type != "table") continue;
+      const auto spr = st->ppr.parent().child(ns_->attr("tblPr").c_str());
+      cell_margins(spr.child(ns_->attr("tblCellMar").c_str()), t.mar_l, t.mar_r, t.mar_t, t.mar_b);
+    }
+    cell_margins(pr.child(ns_->attr("tblCellMar").c_str()), t.mar_l, t.mar_r, t.mar_t, t.mar_b);
+    const auto tw = pr.child(ns_->attr("tblW").c_str());
+    if (std::string_view(tw.attribute(ns_->attr("type").c_str()).value()) == "dxa") t.width = attr_pt(tw, ns_->attr("w"), 0);
+    const std::string gc = ns_->attr("gridCol");
+    for (auto c : tbl.child(ns_->attr("tblGrid").c_str()).children(gc.c_str()))
+      if (t.grid.size() < 200) t.grid.push_back(attr_pt(c, ns_->attr("w"), 0));
+    if (t.width <= 0) for (double g : t.grid) t.width += g;
+    tables_.push_back(std::move(t));
+  }
+  void row_start(const pugi::xml_node& tr) {
+    auto& t = tables_.back();
+    ++t.row;
+    t.cell = -1;
+    t.cells = 0;
+    t.grid_next = 0;
+    const std::string tc = ns_->attr("tc");
+    for (auto c : tr.children(tc.c_str())) (void)c, ++t.cells;
+    const auto pr = tr.child(ns_->attr("trPr").c_str());
+    const auto h = pr.child(ns_->attr("trHeight").c_str());
+    t.row_h = attr_pt(h, ns_->attr("val"), 0);
+    t.row_rule = std::string_view(h.attribute(ns_->attr("hRule").c_str()).value()) == "exact" ? 1 : 0;
+    const std::string val = ns_->attr("val");
+    auto flag = [&](const char* name) {
+      auto n = pr.child(ns_->attr(name).c_str());
+      if (!n) return false;
+      const std::string_view v = n.attribute(val.c_str()).value();
+      return !(v == "0" || v == "false" || v == "off");
+    };
+    t.header_row = flag("tblHeader");
+    t.cant_split = flag("cantSplit");
+    if (auto before = pr.child(ns_->attr("gridBefore").c_str())) t.grid_next = std::max(0, int_attr(before, val, 0));
+  }
+  void cell_start(const pugi::xml_node& tc) {
+    auto& t = tables_.back();
+    ++t.cell;
+    const auto pr = tc.child(ns_->attr("tcPr").c_str());
+    const std::string val = ns_->attr("val");
+    t.grid_col = t.grid_next;
+    t.grid_span = std::clamp(int_attr(pr.child(ns_->attr("gridSpan").c_str()), val, 1), 1, 200);
+    t.grid_next += t.grid_span;
+    t.cell_w = 0;
+    for (int i = t.grid_col; i < t.grid_col + t.grid_span && i < static_cast<int>(t.grid.size()); ++i)
+      t.cell_w += t.grid[static_cast<std::size_t>(i)];
+    const auto w = pr.child(ns_->attr("tcW").c_str());
+    if (t.cell_w <= 0 && std::string_view(w.attribute(ns_->attr("type").c_str()).value()) == "dxa")
+      t.cell_w = attr_pt(w, ns_->attr("w"), 0);
+    t.v_merge = 0;
+    if (auto vm = pr.child(ns_->attr("vMerge").c_str()))
+      t.v_merge = std::string_view(vm.attribute(val.c_str()).value()) == "restart" ? 1 : 2;
+    double l = t.mar_l, r = t.mar_r, tp = 0, b = 0;
+    cell_margins(pr.child(ns_->attr("tcMar").c_str()), l, r, tp, b);
+    t.cell_mar_l = l;
+    t.cell_mar_r = r;
+  }
+
+  // A drawing's extent (EMU) and how text wraps around it.
+  void drawing(const pugi::xml_node& extent) {
+    auto* L = current_layout();
+    if (!L) return;
+    double w = extent.attribute("cx").as_double(0) / 12700.0;
+    double h = extent.attribute("cy").as_double(0) / 12700.0;
+    if (!(h > 0 && h < 20000 && w >= 0 && w < 20000)) return;
+    const auto holder = extent.parent();
+    // The extent is the unrotated size: a picture turned a quarter stands the other way.
+    const auto xfrm = holder.find_node([](const pugi::xml_node& n) {
+      const std::string_view nm = n.name();
+      return nm.size() >= 5 && nm.substr(nm.size() - 5) == ":xfrm" && n.attribute("rot");
+    });
+    if (xfrm) {
+      const long rot = (xfrm.attribute("rot").as_llong(0) / 60000) % 180;
+      if (rot > 45 && rot < 135) std::swap(w, h);
+    }
+    const std::string_view hn = holder.name();
+    if (hn.size() >= 6 && hn.substr(hn.size() - 6) == "inline") {
+      if (L->inlines.size() < 1000)
+        L->inlines.push_back({b_.current_offset(), static_cast<float>(w), static_cast<float>(h)});
+      return;
+    }
+    model::Float f{w, h, 0};
+    const bool behind = holder.attribute("behindDoc").as_bool(false);
+    for (auto c : holder.children()) {
+      const std::string_view cn = c.name();
+      const auto colon = cn.find(':');
+      const auto lc = colon == std::string_view::npos ? cn : cn.substr(colon + 1);
+      if (lc == "wrapTopAndBottom") f.wrap = 1;
+      else if (lc == "wrapSquare" || lc == "wrapTight" || lc == "wrapThrough") f.wrap = 2;
+    }
+    if (behind) f.wrap = 0;
+    if (L->floats.size() < 64) L->floats.push_back(f);
+  }
+
+  // A VML shape (w:pict, w:object): its style gives width and height, and whether it floats.
+  void vml_shape(const pugi::xml_node& shape) {
+    auto* L = current_layout();
+    if (!L) return;
+    const std::string_view style = shape.attribute("style").value();
+    auto length = [&](std::string_view key) -> double {
+      std::size_t pos = 0;
+      while ((pos = style.find(key, pos)) != std::string_view::npos) {
+        if ((pos == 0 || style[pos - 1] == ';' || style[pos - 1] == ' ') && pos + key.size() < style.size() &&
+            style[pos + key.size()] == ':')
+          break;
+        ++pos;
+      }
+      if (pos == std::string_view::npos) return 0;
+      const std::string v(style.substr(pos + key.size() + 1, 24));
+      char* end = nullptr;
+      const double x = std::strtod(v.c_str(), &end);
+      const std::string_view unit(end, 2);
+      if (unit == "pt") return x;
+      if (unit == "in") return x * 72;
+      if (unit == "cm") return x * 72 / 2.54;
+      if (unit == "mm") return x * 72 / 25.4;
+      if (unit == "px") return x * 0.75;
+      return x / 20.0 > 0 && unit[0] != '%' ? x * 0.75 : 0;  // VML's bare numbers are pixels
+    };
+    const double w = length("width"), h = length("height");
+    if (!(h > 0 && h < 20000)) return;
+    if (style.find("position:absolute") == std::string_view::npos) {
+      if (L->inlines.size() < 1000)
+        L->inlines.push_back({b_.current_offset(), static_cast<float>(w), static_cast<float>(h)});
+      return;
+    }
+    model::Float f{w, h, 2};
+    for (auto c : shape.children()) {
+      const std::string_view cn = c.name();
+      if (cn.size() >= 5 && cn.substr(cn.size() - 5) == ":wrap") {
+        const std::string_view type = c.attribute("type").value();
+        f.wrap = type == "topAndBottom" ? 1 : type == "none" ? 0 : 2;
+      }
+    }
+    if (L->floats.size() < 64) L->floats.push_back(f);
   }
 
   bool field_hidden() const {
@@ -379,12 +536,16 @@ class Walker {
             continue;
           }
         } else {
-          // An inline picture or shape takes its extent's height in the line (EMU → pt).
+          // Pictures, shapes and text boxes: their extent, inline or floating (EMU → pt).
           const std::string_view nm = node.name();
           if (nm.size() > 7 && nm.substr(nm.size() - 7) == ":extent") {
             const std::string_view parent = node.parent().name();
-            if (parent.size() > 7 && parent.substr(parent.size() - 7) == ":inline")
-              image_h_ = std::max(image_h_, node.attribute("cy").as_double(0) / 12700.0);
+            if (parent.size() > 7 && (parent.substr(parent.size() - 7) == ":inline" ||
+                                      parent.substr(parent.size() - 7) == ":anchor"))
+              drawing(node);
+          } else if (nm.size() > 2 && nm[0] == 'v' && nm[1] == ':' && node.attribute("style")) {
+            const auto owner = ns_->wlocal(node.parent());
+            if (owner == "pict" || owner == "object") vml_shape(node);
           }
           descend = true;  // drawing containers (wp:, a:, wps:, v:) may hold text boxes
         }
@@ -392,20 +553,17 @@ class Walker {
         if (!field_hidden()) b_.append(std::string_view(node.text().get()));
       } else if (l == "r") {
         descend = !run_hidden(node);
-        if (descend) {
-          double pt = style_pt_;
-          const auto sz = node.child(ns_->attr("rPr").c_str()).child(ns_->attr("sz").c_str());
-          if (sz) pt = sz.attribute(ns_->attr("val").c_str()).as_double(pt * 2) / 2.0;
-          // Only runs with text decide the line height.
-          const std::string t_name = ns_->attr("t");
-          if (node.child(t_name.c_str())) run_max_pt_ = std::max(run_max_pt_, pt);
-        }
+        if (descend) run_format(node);
       } else if (l == "tab" || l == "ptab") {
         if (!field_hidden()) b_.append(U'\t');
       } else if (l == "br") {
         const std::string_view type = node.attribute(ns_->attr("type").c_str()).value();
         if (type == "page" || type == "column") {
-          if (b_.current_offset() == 0) b_.current().page_break_before = true;
+          if (b_.current_offset() == 0) {
+            b_.current().page_break_before = true;
+          } else if (auto* L = current_layout(); L && L->page_breaks.size() + L->column_breaks.size() < 1000) {
+            (type == "page" ? L->page_breaks : L->column_breaks).push_back(b_.current_offset());
+          }
         } else if (!field_hidden()) {
           b_.append(U'\n');
         }
@@ -426,6 +584,9 @@ class Walker {
         if (t == "begin") fields_.push_back(false);
         else if (t == "separate" && !fields_.empty()) fields_.back() = true;
         else if (t == "end" && !fields_.empty()) fields_.pop_back();
+      } else if (l == "footnoteReference") {
+        if (auto* L = current_layout(); L && L->notes.size() < 1000)
+          L->notes.push_back(int_attr(node, ns_->attr("id"), -1));
       } else if (l == "txbxContent") {
         pending_boxes_.push_back(node);
       } else if (l == "commentRangeStart") {
@@ -440,7 +601,7 @@ class Walker {
         c.end_offset = b_.current_offset();
       } else if (l == "del" || l == "moveFrom" || l == "rPr" || l == "pPr" || l == "delText" ||
                  l == "instrText" || l == "delInstrText" || l == "sdtPr" || l == "sdtEndPr" ||
-                 l == "footnoteReference" || l == "endnoteReference" || l == "annotationRef" ||
+                 l == "endnoteReference" || l == "annotationRef" ||
                  l == "commentReference") {
         descend = false;
       } else {
@@ -470,51 +631,33 @@ class Walker {
   bool merge_next_ = false;
   std::deque<pugi::xml_node> pending_boxes_;
   std::map<std::string, model::CommentRange> comments_;
+  docx::Formats& fmt_;
   // Layout state.
   struct TableState {
     std::int32_t id = 0, row = -1, cell = -1, cells = 0;
     double cell_w = 0, width = 0;
+    std::string style;
+    std::vector<double> grid;  // w:tblGrid column widths
+    double mar_l = 5.4, mar_r = 5.4, mar_t = 0, mar_b = 0;  // table cell margins
+    double cell_mar_l = 5.4, cell_mar_r = 5.4;
+    double row_h = 0;
+    std::uint8_t row_rule = 0, v_merge = 0;
+    bool header_row = false, cant_split = false;
+    std::int32_t grid_col = 0, grid_span = 1, grid_next = 0;
   };
   std::vector<TableState> tables_;
   std::int32_t next_table_ = 0;
   std::vector<pugi::xml_node> sect_nodes_;
   std::uint16_t section_ = 0;
-  double style_pt_ = 10.5, run_max_pt_ = 0, image_h_ = 0;
+  docx::RunProps para_rp_;
+  std::int32_t note_id_ = -1;
 };
-
-model::Section parse_section(const Namespaces& ns, const pugi::xml_node& sect) {
-  model::Section s;
-  if (!sect) return s;
-  if (auto sz = sect.child(ns.attr("pgSz").c_str())) {
-    s.page_w = twips(sz, ns.attr("w"), s.page_w);
-    s.page_h = twips(sz, ns.attr("h"), s.page_h);
-  }
-  if (auto m = sect.child(ns.attr("pgMar").c_str())) {
-    s.m_top = std::fabs(twips(m, ns.attr("top"), s.m_top));
-    s.m_bottom = std::fabs(twips(m, ns.attr("bottom"), s.m_bottom));
-    s.m_left = twips(m, ns.attr("left"), s.m_left);
-    s.m_right = twips(m, ns.attr("right"), s.m_right);
-    s.m_header = twips(m, ns.attr("header"), s.m_header);
-    s.m_footer = twips(m, ns.attr("footer"), s.m_footer);
-    s.gutter = twips(m, ns.attr("gutter"), 0);
-  }
-  if (auto c = sect.child(ns.attr("cols").c_str())) {
-    s.cols = std::max(1, c.attribute(ns.attr("num").c_str()).as_int(1));
-    s.col_space = twips(c, ns.attr("space"), s.col_space);
-  }
-  if (auto g = sect.child(ns.attr("docGrid").c_str())) {
-    s.grid = g.attribute(ns.attr("type").c_str()).value();
-    s.line_pitch = twips(g, ns.attr("linePitch"), 0);
-    s.char_space = g.attribute(ns.attr("charSpace").c_str()).as_double(0);
-  }
-  if (auto t = sect.child(ns.attr("type").c_str())) s.start = t.attribute(ns.attr("val").c_str()).value();
-  return s;
-}
 
 // Relationship targets of a part, resolved to zip entry names.
 struct Relationship {
   std::string type;  // last path segment of the Type URI ("styles", "footnotes", …)
   std::string target;
+  std::string id;
 };
 
 std::string resolve_target(const std::string& base_dir, std::string target) {
@@ -548,7 +691,7 @@ std::vector<Relationship> read_rels(ZipArchive& zip, const std::string& rels_nam
     if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
     std::string type = r.attribute("Type").value();
     type = type.substr(type.rfind('/') + 1);
-    rels.push_back({type, resolve_target(base_dir, r.attribute("Target").value())});
+    rels.push_back({type, resolve_target(base_dir, r.attribute("Target").value()), r.attribute("Id").value()});
   }
   return rels;
 }
@@ -609,6 +752,9 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
   model::DocumentBuilder builder(model::Format::kDocx);
   docx::Styles styles;
   docx::Numbering numbering;
+  docx::Formats formats;
+  std::map<std::string, std::string> rel_by_id;
+  for (const auto& r : rels) rel_by_id[r.id] = r.target;
   std::map<std::string, std::unique_ptr<XmlPart>> parsed;
 
   auto parse = [&](const std::string& name) -> Result<XmlPart*> {
@@ -621,12 +767,25 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
     return raw;
   };
 
+  // Layout inputs: the theme's fonts (before styles refer to them) and settings.
+  for (const auto& name : rel_targets("theme")) {
+    auto p = parse(name);
+    if (p.ok()) formats.load_theme((*p)->doc);
+  }
+  for (const auto& name : rel_targets("settings")) {
+    auto p = parse(name);
+    if (!p.ok()) continue;
+    Namespaces ns;
+    ns.load((*p)->doc.document_element());
+    docx::Formats::load_settings((*p)->doc, ns.w, builder.doc());
+  }
   for (const auto& name : rel_targets("styles")) {
     auto p = parse(name);
     if (!p.ok()) return p.error();
     Namespaces ns;
     ns.load((*p)->doc.document_element());
     styles.load((*p)->doc, ns.w);
+    formats.set_prefix(ns.w);
   }
   for (const auto& name : rel_targets("numbering")) {
     auto p = parse(name);
@@ -636,7 +795,14 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
     numbering.load((*p)->doc, ns.w);
   }
 
-  Walker walker(builder, styles, numbering);
+  {
+    // The Normal style's size sets the pitch of a character grid.
+    docx::RunProps rp;
+    formats.apply_rpr(styles.default_rpr, rp, builder.doc());
+    for (const auto* st : styles.chain(styles.default_paragraph_style())) formats.apply_rpr(st->rpr, rp, builder.doc());
+    builder.doc().normal_font_pt = rp.size;
+  }
+  Walker walker(builder, styles, numbering, formats);
   auto walk_part = [&](const std::string& name, model::Story story, const char* item) -> Status {
     auto p = parse(name);
     if (!p.ok()) return p.error();
@@ -649,8 +815,9 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
       walker.walk(body, story);
       // Sections: one per sectPr in a paragraph, then the body's final sectPr.
       auto& sections = builder.doc().sections;
-      for (const auto& sect : walker.section_nodes()) sections.push_back(parse_section(ns, sect));
-      sections.push_back(parse_section(ns, body.child((ns.w + ":sectPr").c_str())));
+      formats.set_prefix(ns.w);
+      for (const auto& sect : walker.section_nodes()) sections.push_back(formats.section(sect, rel_by_id));
+      sections.push_back(formats.section(body.child((ns.w + ":sectPr").c_str()), rel_by_id));
       return ok_status();
     }
     const std::string item_name = ns.w + ":" + item;  // outlives the range-for (see docx_numbering.cc)
@@ -658,7 +825,9 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
       const std::string_view type = e.attribute((ns.w + ":type").c_str()).value();
       if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
       const auto first_block = builder.doc().blocks.size();
+      if (story == model::Story::kFootnote) walker.set_note(int_attr(e, ns.w + ":id", -1));
       walker.walk(e, story);
+      walker.set_note(-1);
       if (story == model::Story::kComment) {
         std::string t;
         for (auto i = first_block; i < builder.doc().blocks.size(); ++i)

@@ -158,6 +158,8 @@ void write_pages(JsonWriter& j, const layout::PageEstimate& p) {
   j.key("estimate").value(p.estimate, 1);
   if (p.saved) j.key("saved").value(*p.saved); else j.key("saved").null();
   if (p.saved_by) j.key("saved_by").value(*p.saved_by); else j.key("saved_by").null();
+  j.key("saved_stale").value(p.saved_stale);
+  j.key("model").value(p.model);
   j.key("method").value(p.method);
   j.end_object();
 }

@@ -56,7 +56,8 @@ class TextCheck final : public Renderer {
     const auto& pages = r.m.pages;
     out += "\n  全文字数 " + std::to_string(r.m.counts.zishu) + "，约 " + one_decimal(pages.estimate) + " 页（" +
            pages.method + "）";
-    if (pages.saved) out += "，文档保存页数 " + *pages.saved;
+    if (pages.saved && !pages.saved_stale) out += "，文档保存页数 " + *pages.saved;
+    else if (pages.saved) out += "，文档保存页数 " + *pages.saved + "（已过时，不作对照）";
     const auto& du = r.m.durations;
     if (du.tv_seconds)
       out += "，电视播报约 " + lint::format_duration(*du.tv_seconds) + "（按 " +

@@ -17,7 +17,7 @@ class TextCount final : public Renderer {
     if (f.error) return;  // errors go to stderr
     const std::string fmt = model::format_name(f.doc->format);
     table_.add_row(row(f.path, f.doc->encoding.empty() ? fmt : fmt + " " + f.doc->encoding, f.counts,
-                       one_decimal(f.pages.estimate) + (f.pages.saved ? "（保存值 " + *f.pages.saved + "）" : "")));
+                       one_decimal(f.pages.estimate) + layout::saved_note(f.pages)));
     total_ += f.counts;
     ++ok_;
   }
@@ -25,7 +25,9 @@ class TextCount final : public Renderer {
   void end(Sink& sink) override {
     if (files_ > 1) table_.add_row(row("合计（" + std::to_string(ok_) + " 个文件）", "", total_, ""));
     sink.write(table_.render());
-    sink.write("页数为估算值（文本类按 GB/T 9704 版心 22 行 × 28 字；DOCX 按文档版面）；保存值取自 docProps/app.xml，仅供对照\n");
+    sink.write(
+        "页数为估算值（DOCX 按 Word 版式规则排版估算；文本类按 GB/T 9704 版心 22 行 × 28 字）；括号内为 Word/WPS "
+        "保存的页数（docProps/app.xml，已过时的不显示），仅供对照\n");
   }
 
  private:

@@ -134,7 +134,12 @@ TEST(DocxLayout, TallHeaderPushesTheBody) {
   for (int i = 0; i < 40; ++i) body += para("字");
   std::string header;
   for (int i = 0; i < 8; ++i) header += para("页眉");
-  EXPECT_GT(pages(body + kPlainSect, 24, header).estimate, pages(body + kPlainSect, 24).estimate);
+  // The section refers to its header (styles are rId1, the header rId2); a header part
+  // no section refers to is never shown.
+  std::string sect = kPlainSect;
+  sect.insert(sect.find('>') + 1, "<w:headerReference w:type=\"default\" r:id=\"rId2\"/>");
+  EXPECT_GT(pages(body + sect, 24, header).estimate, pages(body + kPlainSect, 24).estimate);
+  EXPECT_DOUBLE_EQ(pages(body + kPlainSect, 24, header).estimate, pages(body + kPlainSect, 24).estimate);
 }
 
 TEST(DocxLayout, SavedPagesAreOnlyACrossCheck) {
@@ -151,3 +156,208 @@ TEST(DocxLayout, SavedPagesAreOnlyACrossCheck) {
 }
 
 }  // namespace
+
+// --- Word's rules for Chinese documents. Each fixture is generated here and modelled on a
+// pattern seen in real Word- and WPS-saved files (named in a comment); none is copied.
+
+namespace {
+
+// Styles the way Chinese Word writes them: docDefaults with theme fonts (no theme part
+// here, so the explicit fonts apply), Normal with 宋体 五号 unless told otherwise.
+std::string cn_styles(const std::string& normal_rpr = "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                      const std::string& normal_ppr = "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>",
+                      const std::string& more = "") {
+  return "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:eastAsiaTheme=\"minorEastAsia\"/>"
+         "<w:kern w:val=\"2\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"22\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
+         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/><w:pPr>" +
+         normal_ppr + "</w:pPr><w:rPr>" + normal_rpr + "</w:rPr></w:style>" + more;
+}
+
+// Chinese Word's default page: A4, 72/90 pt margins, a line grid of 15.6 pt.
+const std::string kCnSect =
+    "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+    "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:cols w:space=\"425\"/>"
+    "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+
+layout::PageEstimate layout_of(wenfeng::testing::DocxParts parts) {
+  auto bytes = wenfeng::testing::build_docx(parts);
+  auto d = readers::read_docx(*bytes);
+  EXPECT_TRUE(d.ok());
+  return layout::estimate_pages(*d);
+}
+
+layout::PageEstimate cn_pages(const std::string& body, const std::string& styles_xml = cn_styles()) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = styles_xml;
+  parts.body = body;
+  return layout_of(parts);
+}
+
+}  // namespace
+
+// The GB/T 9704 DOCX as python-docx writes it: docDefaults from its template (11 pt theme
+// fonts, 10 pt after, 1.15 lines), Normal set to 16 pt 仿宋 single spacing, a 2号 title run
+// in the first paragraph, the 22 × 28 grid (linePitch 579, charSpace -842). The character
+// pitch comes from the Normal style, not from the first paragraph's largest run.
+TEST(DocxLayout, PythonDocxGbDocumentMatchesTheGridArithmetic) {
+  const std::string styles_xml =
+      "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:eastAsiaTheme=\"minorEastAsia\" "
+      "w:hAnsiTheme=\"minorHAnsi\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+      "<w:spacing w:after=\"200\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr>"
+      "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"FangSong\" "
+      "w:hAnsi=\"FangSong\" w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/></w:rPr></w:style>";
+  const std::string sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" "
+      "w:left=\"1587\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/><w:cols w:space=\"720\"/>"
+      "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-842\"/></w:sectPr>";
+  std::string body =
+      "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"方正小标宋简体\" "
+      "w:eastAsia=\"方正小标宋简体\"/><w:sz w:val=\"44\"/></w:rPr><w:t>关于进一步加强基层治理工作的通知</w:t></w:r></w:p>";
+  std::string txt = "关于进一步加强基层治理工作的通知\n";
+  for (int i = 0; i < 60; ++i) {
+    const std::string t = han(20 + (i * 37) % 90) + "，" + han(10 + i % 7) + "。";
+    body += para(t, "<w:ind w:firstLine=\"640\"/>");
+    txt += t + "\n";
+  }
+  const auto docx = cn_pages(body + sect, styles_xml);
+  const auto text = layout::estimate_pages(readers::build_text_document(txt, "t.txt"));
+  EXPECT_NEAR(docx.estimate, text.estimate, 0.2);
+  EXPECT_GT(text.estimate, 3.0);
+}
+
+// Thesis cover pages underline blanks with thousands of spaces: trailing spaces hang past
+// the margin, so they never wrap onto new lines or pages.
+TEST(DocxLayout, TrailingSpacesHang) {
+  std::string cover;
+  for (const char* label : {"题目：", "学院：", "专业：", "学号："})
+    cover += "<w:p><w:r><w:t>" + std::string(label) + "</w:t></w:r><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr>"
+             "<w:t xml:space=\"preserve\">" + std::string(3900, ' ') + "</w:t></w:r></w:p>";
+  const auto p = cn_pages(cover + kCnSect);
+  EXPECT_EQ(p.lines, 4u);
+  EXPECT_LT(p.estimate, 0.2);
+  // Text after the spaces starts a new line, as in Word.
+  EXPECT_EQ(cn_pages("<w:p><w:r><w:t xml:space=\"preserve\">姓名：" + std::string(400, ' ') + "张三</w:t></w:r></w:p>" +
+                     kCnSect).lines,
+            2u);
+}
+
+// Kinsoku (GB/T 15834): a full stop never starts a line (it hangs in the margin), an
+// opening bracket never ends one. A5-like narrow column: 415.3 pt holds 39 five-point…
+// here 10.5 pt characters: 39 a line.
+TEST(DocxLayout, LineBreakingRules) {
+  EXPECT_EQ(cn_pages(para(han(39)) + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_pages(para(han(40)) + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(han(39) + "。") + kCnSect).lines, 1u);  // hangs
+  EXPECT_EQ(cn_pages(para(han(38) + "（" + han(3) + "）") + kCnSect).lines, 2u);
+  // A Latin word is not broken: 30 Han (315 pt) and a 30-letter word (about 140 pt in
+  // Times New Roman) do not share a line; as separate words they do.
+  EXPECT_EQ(cn_pages(para(han(30) + "abcdefghijabcdefghijabcdefghij") + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(han(30) + "abcdefghij abcdefghij abcdefghij") + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(han(30) + "abcdef") + kCnSect).lines, 1u);
+}
+
+// Chinese Word's default grid: single lines are one 15.6 pt grid line up to 小四 (12 pt);
+// 四号 (14 pt) needs two; 1.5 lines is 1.5 grid lines, unless the font needs more.
+TEST(DocxLayout, LineGridHeights) {
+  auto body = [](int n, const std::string& ppr) {
+    std::string b;
+    for (int i = 0; i < n; ++i) b += para("字", ppr);
+    return b;
+  };
+  // 697.9 pt of body: 44 grid lines.
+  EXPECT_NEAR(cn_pages(body(44, "") + kCnSect).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(body(44, "") + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate,
+              1.0, 0.05);
+  EXPECT_NEAR(cn_pages(body(22, "") + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"28\"/>")).estimate,
+              1.0, 0.05);
+  const std::string one_half = "<w:spacing w:line=\"360\" w:lineRule=\"auto\"/>";
+  EXPECT_NEAR(cn_pages(body(29, one_half) + kCnSect).estimate, 1.0, 0.05);  // 23.4 pt a line
+  EXPECT_NEAR(cn_pages(body(22, one_half) + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"仿宋\"/><w:sz w:val=\"28\"/>")).estimate,
+              1.0, 0.05);  // 31.2 pt a line
+  // snapToGrid off: the font's own height (10.5 × 1.3).
+  EXPECT_NEAR(cn_pages(body(51, "<w:snapToGrid w:val=\"0\"/>") + kCnSect).estimate, 1.0, 0.05);
+}
+
+// Report and thesis headings: keep with next moves a heading at the foot of a page to the
+// next; widow control never leaves one line of a paragraph alone.
+TEST(DocxLayout, KeepWithNextAndWidowControl) {
+  std::string fill;
+  for (int i = 0; i < 43; ++i) fill += para("字");
+  const std::string heading = para("第一章", "<w:keepNext/>");
+  const std::string text = para(han(39 * 3));
+  const auto kept = cn_pages(fill + heading + text + kCnSect);
+  const auto loose = cn_pages(fill + para("第一章") + text + kCnSect);
+  EXPECT_NEAR(kept.estimate, 1.1, 0.05);   // heading and 3 lines on page 2
+  EXPECT_NEAR(loose.estimate, 1.1, 0.05);  // heading on page 1, 3 lines on page 2
+  // 42 lines, then a 3-line paragraph: with widow control two lines move (42 + 1 + 2).
+  std::string fill42;
+  for (int i = 0; i < 42; ++i) fill42 += para("字");
+  const auto widow = cn_pages(fill42 + para(han(39 * 3), "<w:widowControl/>") + kCnSect);
+  const auto no_widow = cn_pages(fill42 + para(han(39 * 3)) + kCnSect);
+  EXPECT_NEAR(widow.estimate, 1.1, 0.02);
+  EXPECT_NEAR(no_widow.estimate, 1.1, 0.02);
+  EXPECT_GT(widow.estimate * 1000, no_widow.estimate * 1000 - 1);
+}
+
+// Requirement specifications and test reports: long tables whose header row repeats on
+// every page (tblHeader) take more room than the same table without.
+TEST(DocxLayout, RepeatedHeaderRows) {
+  auto table = [](bool header) {
+    std::string t = "<w:tbl><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid>";
+    for (int r = 0; r < 120; ++r) {
+      // The header row: three lines of column titles.
+      t += "<w:tr>" + std::string(r == 0 && header ? "<w:trPr><w:tblHeader/></w:trPr>" : "") + "<w:tc>" +
+           para(r == 0 ? han(50) : "编号") + "</w:tc><w:tc>" + para("说明") + "</w:tc></w:tr>";
+    }
+    return t + "</w:tbl>";
+  };
+  const auto with = cn_pages(table(true) + kCnSect);
+  const auto without = cn_pages(table(false) + kCnSect);
+  EXPECT_GT(with.estimate, without.estimate);
+  EXPECT_GT(without.estimate, 2.0);
+}
+
+// HTML-style auto spacing (text pasted from web pages): 14 pt, collapsing between two
+// paragraphs, none between list items.
+TEST(DocxLayout, AutoSpacingCollapses) {
+  std::string web, plain;
+  for (int i = 0; i < 20; ++i) {
+    web += para("字", "<w:spacing w:beforeAutospacing=\"1\" w:afterAutospacing=\"1\"/>");
+    plain += para("字", "<w:spacing w:before=\"280\" w:after=\"0\"/>");
+  }
+  EXPECT_NEAR(cn_pages(web + kCnSect).estimate, cn_pages(plain + kCnSect).estimate, 0.05);
+}
+
+// A page break at the end of a paragraph leaves its mark on the next page (an empty line).
+TEST(DocxLayout, PageBreakInsideAParagraph) {
+  const auto p = cn_pages("<w:p><w:r><w:t>正文</w:t><w:br w:type=\"page\"/></w:r></w:p>" + kCnSect);
+  EXPECT_NEAR(p.estimate, 1.1, 0.05);
+  EXPECT_EQ(p.lines, 2u);
+}
+
+// Footnotes take room at the foot of the page.
+TEST(DocxLayout, FootnotesTakeRoom) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  std::string body;
+  for (int i = 0; i < 40; ++i)
+    body += "<w:p><w:r><w:t>字</w:t></w:r><w:r><w:footnoteReference w:id=\"" + std::to_string(i + 1) + "\"/></w:r></w:p>";
+  parts.body = body + kCnSect;
+  for (int i = 0; i < 40; ++i)
+    parts.footnotes += "<w:footnote w:id=\"" + std::to_string(i + 1) + "\">" + para("注释") + "</w:footnote>";
+  const auto with = layout_of(parts);
+  parts.footnotes.clear();
+  const auto without = layout_of(parts);
+  EXPECT_GT(with.estimate, without.estimate + 0.5);
+}
+
+// Pictures turned a quarter (landscape screenshots in reports) stand on their width.
+TEST(DocxLayout, RotatedPictures) {
+  auto picture = [](const char* rot) {
+    return "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"5000000\" cy=\"2000000\"/><a:graphic><a:graphicData>"
+           "<pic:pic><pic:spPr><a:xfrm" + std::string(rot) + "><a:ext cx=\"5000000\" cy=\"2000000\"/></a:xfrm></pic:spPr>"
+           "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+  };
+  EXPECT_GT(cn_pages(picture(" rot=\"5400000\"") + kCnSect).estimate, cn_pages(picture("") + kCnSect).estimate + 0.2);
+}

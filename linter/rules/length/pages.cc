@@ -24,7 +24,7 @@ void run(const lint::RuleContext& c) {
                       {"limit", short_number(lim->max)},
                       {"excess", short_number(pages.estimate - lim->max)},
                       {"kind", model::kind_note(c.kind)},
-                      {"saved", pages.saved ? "；文档保存的页数为 " + *pages.saved + "（仅供对照）" : ""}},
+                      {"saved", pages.saved && !pages.saved_stale ? "；文档保存的页数为 " + *pages.saved + "（仅供对照）" : ""}},
                      &lim->source);
   d.severity = lim->severity;
   d.document_level = true;

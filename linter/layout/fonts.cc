@@ -1,0 +1,88 @@
+#include "layout/fonts.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace wenfeng::layout {
+namespace {
+
+// Advance widths of ASCII 0x20..0x7E in thousandths of an em.
+constexpr std::array<short, 95> kTimes = {
+    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,  // sp ! " # $ % & ' ( ) * + , - . /
+    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,  // 0-9 : ; < = > ?
+    921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,  // @ A-O
+    556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,  // P-Z [ \ ] ^ _
+    333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,  // ` a-o
+    500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541};      // p-z { | } ~
+constexpr std::array<short, 95> kArial = {
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};
+constexpr std::array<short, 95> kCalibri = {
+    226, 326, 401, 498, 507, 715, 682, 221, 303, 303, 498, 498, 250, 306, 252, 386,
+    507, 507, 507, 507, 507, 507, 507, 507, 507, 507, 268, 268, 498, 498, 498, 463,
+    894, 579, 544, 533, 615, 488, 459, 631, 623, 252, 319, 520, 420, 855, 646, 662,
+    517, 673, 543, 459, 487, 642, 567, 890, 519, 487, 468, 307, 386, 307, 498, 498,
+    291, 479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527,
+    525, 525, 349, 391, 335, 525, 452, 715, 433, 453, 395, 312, 460, 312, 498};
+
+bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+FontMetrics font_metrics(std::string_view name) {
+  const std::string n = lower(name);
+  if (n.empty()) return {};
+  // Latin fonts.
+  if (contains(n, "times") || contains(n, "liberation serif") || contains(n, "georgia") || contains(n, "book antiqua"))
+    return {1.15, LatinWidths::kSerif, false};
+  if (contains(n, "cambria")) return {1.17, LatinWidths::kSerif, false};
+  if (contains(n, "calibri") || contains(n, "candara") || contains(n, "corbel")) return {1.22, LatinWidths::kCalibri, false};
+  if (contains(n, "arial") || contains(n, "helvetica") || contains(n, "liberation sans") || contains(n, "verdana") ||
+      contains(n, "tahoma") || contains(n, "segoe"))
+    return {1.15, LatinWidths::kSans, false};
+  if (contains(n, "courier") || contains(n, "consolas")) return {1.13, LatinWidths::kHalf, false};
+  // Chinese fonts.
+  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, LatinWidths::kSans, true};
+  if (contains(n, "等线") || contains(n, "dengxian")) return {1.3, LatinWidths::kCalibri, true};
+  if (contains(n, "noto") && contains(n, "cjk")) return {1.448, LatinWidths::kSans, true};
+  if (contains(n, "source han") || contains(n, "思源")) return {1.448, LatinWidths::kSans, true};
+  // 宋体, 新宋体, 黑体, 仿宋(_GB2312), 楷体(_GB2312), 方正…, 华文…, and anything else with
+  // Chinese characters in its name.
+  for (unsigned char c : name)
+    if (c >= 0x80) return {1.3, LatinWidths::kHalf, true};
+  if (contains(n, "simsun") || contains(n, "nsimsun") || contains(n, "simhei") || contains(n, "fangsong") ||
+      contains(n, "kaiti") || contains(n, "fz") || contains(n, "stxi") || contains(n, "stsong") ||
+      contains(n, "stkaiti") || contains(n, "stfangsong") || contains(n, "stzhongsong") || contains(n, "hanyi") ||
+      contains(n, "mingliu") || contains(n, "pmingliu") || contains(n, "youyuan") || contains(n, "lisu"))
+    return {1.3, LatinWidths::kHalf, true};
+  return {1.15, LatinWidths::kSerif, false};  // unknown Latin font: Times New Roman
+}
+
+double latin_advance(char32_t c, LatinWidths kind) {
+  if (kind == LatinWidths::kHalf) return c < 0x2000 || (c >= 0xFF61 && c <= 0xFFDC) ? 0.5 : 1.0;
+  if (c >= 0x20 && c <= 0x7E) {
+    const auto i = static_cast<std::size_t>(c - 0x20);
+    const auto& t = kind == LatinWidths::kSerif ? kTimes : kind == LatinWidths::kSans ? kArial : kCalibri;
+    return t[i] / 1000.0;
+  }
+  if (c == 0xA0) return latin_advance(U' ', kind);
+  if (c == U'“' || c == U'”') return 0.44;
+  if (c == U'‘' || c == U'’') return 0.33;
+  if (c == U'…' || c == U'—' || c == U'‰') return 1.0;
+  if (c == U'–') return 0.5;
+  if (c == U'·' || c == U'•') return 0.35;
+  return 0.6;
+}
+
+}  // namespace wenfeng::layout

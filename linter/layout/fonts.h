@@ -1,0 +1,35 @@
+// Font metrics the page layout needs: Word's single-line height as a multiple of the font
+// size, and how wide Latin letters and digits are.
+//
+// Single-line heights are the fonts' own ascent + descent as Word uses them (Times New
+// Roman and Arial 1.15, Calibri 1.22, Cambria 1.17, 微软雅黑 1.32); the Chinese system fonts
+// whose glyphs fill exactly one em (宋体/SimSun, 新宋体, 黑体/SimHei, 仿宋/仿宋_GB2312/FangSong,
+// 楷体/楷体_GB2312/KaiTi, 方正小标宋简体 and the other 方正 fonts) and 等线/DengXian get Word's
+// 1.3 (so 小四 宋体 fills exactly one line of the default 15.6 pt grid and 四号 needs two).
+// Their Latin letters and digits are half an em each; Times New Roman, Arial and Calibri
+// have proportional widths (their published advance widths, ASCII only; other non-CJK
+// characters 0.6 em).
+//
+// Unknown fonts: a name with Chinese characters, or one naming a Chinese foundry (方正,
+// 华文, 汉仪, STXX, FZ…), is taken as 宋体; any other name as Times New Roman. WPS
+// substitutes for fonts it lacks in the same way, so this holds for both.
+#pragma once
+
+#include <string_view>
+
+namespace wenfeng::layout {
+
+enum class LatinWidths : unsigned char { kSerif, kSans, kCalibri, kHalf };
+
+struct FontMetrics {
+  double line = 1.3;   // single-line height / font size
+  LatinWidths latin = LatinWidths::kHalf;
+  bool east_asian = true;  // a Chinese font
+};
+
+FontMetrics font_metrics(std::string_view name);
+
+// Advance of a non-CJK character in em.
+double latin_advance(char32_t c, LatinWidths kind);
+
+}  // namespace wenfeng::layout
