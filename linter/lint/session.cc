@@ -4,6 +4,7 @@
 
 #include "base/parallel.h"
 #include "lint/kind.h"
+#include "phrases/profile_set.h"
 
 namespace wenfeng::lint {
 
@@ -31,25 +32,26 @@ Result<std::unique_ptr<Session>> Session::open(RunOptions options, bool check) {
   return s;
 }
 
-Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::string& id_or_path) const {
+Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   std::lock_guard<std::mutex> lock(mu_);
   if (auto it = profiles_.find(id_or_path); it != profiles_.end()) return it->second;
   auto p = profiles::load_profile(id_or_path);
   if (!p.ok()) return p.error();
-  // Phrase lists a profile switches must be lists the dictionaries declare.
-  if (phrases_)
-    for (const auto& [list, on] : p->phrases.lists)
-      if (std::find(phrases_->lists.begin(), phrases_->lists.end(), list) == phrases_->lists.end())
-        return make_error(ErrorCode::kConfig, p->phrases.list_where[list] + ": phrases.lists 中的词表 “" + list +
-                                                  "” 不在词典中（词典声明的词表：" +
-                                                  [&] {
-                                                    std::string all;
-                                                    for (const auto& l : phrases_->lists) all += (all.empty() ? "" : "、") + l;
-                                                    return all;
-                                                  }() + "）");
-  auto ptr = std::make_shared<const profiles::Profile>(std::move(p).value());
-  profiles_.emplace(id_or_path, ptr);
-  return ptr;
+  Loaded l;
+  l.profile = std::make_shared<const profiles::Profile>(std::move(p).value());
+  if (phrases_) {
+    auto set = phrases::phrase_set_for(phrases_, *l.profile);
+    if (!set.ok()) return set.error();
+    l.phrases = *set;
+  }
+  profiles_.emplace(id_or_path, l);
+  return l;
+}
+
+Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::string& id_or_path) const {
+  auto l = load(id_or_path);
+  if (!l.ok()) return l.error();
+  return l->profile;
 }
 
 Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
@@ -107,13 +109,13 @@ FileResult Session::check(const std::string& path, const std::string* stdin_byte
     f.error = cfg.error();
     return f;
   }
-  auto pr = profile(options_.profile.value_or(cfg->profile.value_or("national")));
+  auto pr = load(options_.profile.value_or(cfg->profile.value_or("national")));
   if (!pr.ok()) {
     f.error = pr.error();
     return f;
   }
-  f.profile = *pr;
-  f.phrases = phrases_;
+  f.profile = pr->profile;
+  f.phrases = pr->phrases;
   if (options_.fail_on) {
     f.fail_on = *options_.fail_on;
   } else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, f.fail_on)) {
@@ -131,7 +133,7 @@ FileResult Session::check(const std::string& path, const std::string* stdin_byte
     return f;
   }
   Options opt;
-  opt.phrases = phrases_.get();
+  opt.phrases = f.phrases.get();
   opt.ignore = cfg->ignore;
   opt.medium = options_.medium ? options_.medium : cfg->medium;
   f.report = lint_document(*doc, *f.profile, *kind, opt);

@@ -85,9 +85,14 @@ class Session {
   RunOptions options_;
   bool check_;
   std::shared_ptr<const phrases::PhraseSet> phrases_;
-  // Each distinct profile is loaded once, whichever thread asks first.
+  struct Loaded {
+    std::shared_ptr<const profiles::Profile> profile;
+    std::shared_ptr<const phrases::PhraseSet> phrases;  // the profile's own set (phrases/profile_set.h)
+  };
+  Result<Loaded> load(const std::string& id_or_path) const;
+  // Each distinct profile (and its phrase set) is loaded once, whichever thread asks first.
   mutable std::mutex mu_;
-  mutable std::map<std::string, std::shared_ptr<const profiles::Profile>> profiles_;
+  mutable std::map<std::string, Loaded> profiles_;
 };
 
 }  // namespace wenfeng::lint

@@ -68,43 +68,24 @@ class JsonCheck final : public Renderer {
     }
     j_.end_object();
     j_.key("findings").begin_array();
+    // The overview of rules firing in most paragraphs leads; then one finding per group,
+    // with every occurrence of the group under `occurrences`.
+    const auto overview = locate(doc, r.overview, r.m.numbers);
+    for (std::size_t i = 0; i < r.overview.size(); ++i) finding(doc, r.overview[i], overview[i], nullptr);
     const auto positions = locate(doc, r.findings, r.m.numbers);
+    const auto members = group_members(r.findings);
     std::size_t counts_by[3] = {0, 0, 0};
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
-      const Position& p = positions[i];
       ++counts_by[static_cast<int>(d.severity)];
-      j_.begin_object();
-      j_.key("rule").value(d.rule_id());
-      j_.key("severity").value(model::severity_name(d.severity));
-      j_.key("message").value(d.text(o_.english));
-      j_.key("paragraph").value(p.paragraph);
-      j_.key("column").value(p.column);
-      j_.key("length").value(p.length);
-      j_.key("excerpt").value(p.excerpt);
-      j_.key("document_level").value(d.document_level);
-      {
-        // Where the finding is in the source file: file/part, line, column (for DOCX the
-        // "line" is the paragraph's ordinal in the part).
-        const auto loc = doc.position(d.block, d.offset);
-        j_.key("location").begin_object();
-        j_.key("source").value(loc.source);
-        j_.key("line").value(loc.line);
-        j_.key("column").value(loc.column);
-        j_.end_object();
+      if (d.count == 0) continue;
+      if (d.count == 1) {
+        finding(doc, d, positions[i], nullptr);
+        continue;
       }
-      j_.key("source").begin_object();
-      j_.key("issuer").value(d.source ? d.source->issuer : std::string());
-      j_.key("document").value(d.source ? d.source->document : std::string());
-      j_.key("part").value(d.source ? d.source->part : std::string());
-      j_.end_object();
-      if (!d.data.empty() || d.fix) {
-        j_.key("data").begin_object();
-        for (const auto& [k, v] : d.data) j_.key(k).value(v);
-        if (d.fix) j_.key("fix").value(d.fix->replacement);
-        j_.end_object();
-      }
-      j_.end_object();
+      std::vector<std::pair<const model::Diagnostic*, const Position*>> occ = {{&d, &positions[i]}};
+      for (auto m : members[i]) occ.emplace_back(&r.findings[m], &positions[m]);
+      finding(doc, d, positions[i], &occ);
     }
     j_.end_array();
     j_.key("summary").begin_object();
@@ -123,6 +104,61 @@ class JsonCheck final : public Renderer {
   }
 
  private:
+  void data(const model::Diagnostic& d) {
+    if (d.data.empty() && !d.fix) return;
+    j_.key("data").begin_object();
+    for (const auto& [k, v] : d.data) j_.key(k).value(v);
+    if (d.fix) j_.key("fix").value(d.fix->replacement);
+    j_.end_object();
+  }
+
+  void finding(const model::Document& doc, const model::Diagnostic& d, const Position& p,
+               const std::vector<std::pair<const model::Diagnostic*, const Position*>>* occurrences) {
+    {
+      j_.begin_object();
+      j_.key("rule").value(d.rule_id());
+      j_.key("severity").value(model::severity_name(d.severity));
+      j_.key("message").value(d.text(o_.english));
+      j_.key("paragraph").value(p.paragraph);
+      j_.key("column").value(p.column);
+      j_.key("length").value(p.length);
+      j_.key("excerpt").value(p.excerpt);
+      j_.key("document_level").value(d.document_level);
+      j_.key("count").value(d.count);
+      {
+        // Where the finding is in the source file: file/part, line, column (for DOCX the
+        // "line" is the paragraph's ordinal in the part).
+        const auto loc = doc.position(d.block, d.offset);
+        j_.key("location").begin_object();
+        j_.key("source").value(loc.source);
+        j_.key("line").value(loc.line);
+        j_.key("column").value(loc.column);
+        j_.end_object();
+      }
+      j_.key("source").begin_object();
+      j_.key("issuer").value(d.source ? d.source->issuer : std::string());
+      j_.key("document").value(d.source ? d.source->document : std::string());
+      j_.key("part").value(d.source ? d.source->part : std::string());
+      j_.end_object();
+      data(d);
+      if (occurrences) {
+        j_.key("occurrences").begin_array();
+        for (const auto& [o, op] : *occurrences) {
+          j_.begin_object();
+          j_.key("message").value(o->text(o_.english));
+          j_.key("paragraph").value(op->paragraph);
+          j_.key("column").value(op->column);
+          j_.key("length").value(op->length);
+          j_.key("excerpt").value(op->excerpt);
+          data(*o);
+          j_.end_object();
+        }
+        j_.end_array();
+      }
+      j_.end_object();
+    }
+  }
+
   RenderOptions o_;
   JsonWriter j_;
 };

@@ -53,4 +53,12 @@ std::vector<Position> locate(const model::Document& doc, const std::vector<model
   return out;
 }
 
+std::vector<std::vector<std::uint32_t>> group_members(const std::vector<model::Diagnostic>& findings) {
+  std::vector<std::vector<std::uint32_t>> out(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (findings[i].count == 0 && findings[i].leader < findings.size())
+      out[findings[i].leader].push_back(static_cast<std::uint32_t>(i));
+  return out;
+}
+
 }  // namespace wenfeng::report

@@ -32,4 +32,8 @@ struct Position {
 std::vector<Position> locate(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
                              const std::vector<std::uint32_t>& numbers);
 
+// For each finding that leads a group (Diagnostic::count > 1), the indices of the group's
+// other members, in order; empty for the rest. One pass.
+std::vector<std::vector<std::uint32_t>> group_members(const std::vector<model::Diagnostic>& findings);
+
 }  // namespace wenfeng::report

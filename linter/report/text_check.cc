@@ -22,14 +22,27 @@ class TextCheck final : public Renderer {
     const char* reset = o_.color ? "\033[0m" : "";
     std::string out;
     std::size_t counts[3] = {0, 0, 0};
+    for (const auto& d : r.findings) ++counts[static_cast<int>(d.severity)];
+    // What was found, by severity and rule, before the findings themselves.
+    if (!r.findings.empty()) out += std::string(bold) + f.path + reset + "：" + by_rule(r.findings) + "\n";
+    const auto overview = locate(doc, r.overview, r.m.numbers);
+    for (std::size_t i = 0; i < r.overview.size(); ++i) {
+      const auto& d = r.overview[i];
+      out += std::string(bold) + f.path + ":段" + std::to_string(overview[i].paragraph) + ": " + reset +
+             sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) + "]" +
+             reset + " " + d.text(o_.english) + "\n";
+      if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
+    }
     const auto positions = locate(doc, r.findings, r.m.numbers);
+    const auto members = group_members(r.findings);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
+      if (d.count == 0) continue;  // shown with its group's first finding
       const Position& p = positions[i];
-      ++counts[static_cast<int>(d.severity)];
       out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ":列" + std::to_string(p.column) + ": " +
              reset + sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) +
-             "]" + reset + " " + d.text(o_.english) + "\n";
+             "]" + reset + " " + d.text(o_.english) +
+             (d.count > 1 ? "（本段同类共 " + std::to_string(d.count) + " 处）" : "") + "\n";
       // Excerpt and caret line, aligned by East Asian display width.
       out += "    " + p.excerpt + "\n";
       const std::string_view ex(p.excerpt);
@@ -39,6 +52,7 @@ class TextCheck final : public Renderer {
       const int width = std::max(1, text::display_width(ex.substr(a, b - a)));
       out += "    " + std::string(static_cast<std::size_t>(pad), ' ') + sev_color(d.severity) + "^" +
              std::string(static_cast<std::size_t>(width - 1), '~') + reset + "\n";
+      if (!members[i].empty()) out += "    " + others(doc, r.findings, positions, members[i]) + "\n";
       if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
       if (model::has_markup_positions(doc.format)) {
         const auto loc = doc.position(d.block, d.offset);
@@ -72,6 +86,47 @@ class TextCheck final : public Renderer {
   }
 
  private:
+  // "错误 955 处（punct.halfwidth 951、format.date 4），警告 3 处（…），提示 0 处"
+  static std::string by_rule(const std::vector<model::Diagnostic>& findings) {
+    std::vector<std::pair<const model::RuleInfo*, std::size_t>> per[3];
+    std::size_t totals[3] = {0, 0, 0};
+    for (const auto& d : findings) {
+      auto& v = per[static_cast<int>(d.severity)];
+      ++totals[static_cast<int>(d.severity)];
+      auto it = std::find_if(v.begin(), v.end(), [&](const auto& x) { return x.first == d.rule; });
+      if (it == v.end()) v.emplace_back(d.rule, 1);
+      else ++it->second;
+    }
+    std::string out;
+    for (int sev = 2; sev >= 0; --sev) {
+      auto& v = per[sev];
+      std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      out += std::string(sev == 2 ? "" : "，") + model::severity_label_zh(static_cast<model::Severity>(sev)) + " " +
+             std::to_string(totals[sev]) + " 处";
+      for (std::size_t k = 0; k < v.size(); ++k)
+        out += (k == 0 ? "（" : "、") + std::string(v[k].first->id) + " " + std::to_string(v[k].second) +
+               (k + 1 == v.size() ? "）" : "");
+    }
+    return out;
+  }
+
+  // "同段其余 3 处：列 15 “,”、列 22 “(”、列 30 “)”"
+  static std::string others(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
+                            const std::vector<Position>& positions, const std::vector<std::uint32_t>& members) {
+    constexpr std::size_t kShown = 12;
+    std::string out = "同段其余 " + std::to_string(members.size()) + " 处：";
+    for (std::size_t k = 0; k < members.size() && k < kShown; ++k) {
+      const auto& m = findings[members[k]];
+      const std::string_view t = doc.block_text(m.block);
+      const std::size_t b = std::min<std::size_t>(m.offset, t.size());
+      const std::size_t e = text::step_forward(t, b, std::min<std::uint32_t>(positions[members[k]].length, 10));
+      out += (k ? "、" : "") + ("列 " + std::to_string(positions[members[k]].column)) +
+             (e > b ? "“" + std::string(t.substr(b, e - b)) + "”" : "");
+    }
+    if (members.size() > kShown) out += " 等";
+    return out;
+  }
+
   const char* sev_color(model::Severity s) const {
     if (!o_.color) return "";
     return s == model::Severity::kError ? "\033[31m" : s == model::Severity::kWarning ? "\033[33m" : "\033[36m";

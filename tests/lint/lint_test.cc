@@ -27,6 +27,8 @@ const profiles::Profile& national() {
   return p;
 }
 
+lint::TitleInfo title(const model::Document& d) { return lint::find_title(d, lint::title_endings(national())); }
+
 model::KindChoice given(const std::string& id) { return {id, model::KindSource::kOption, "由 --kind 指定"}; }
 
 // The kind and length rules alone (the generated drafts repeat sentences by construction).
@@ -91,25 +93,25 @@ TEST(Classifier, ProfileTitleKeywords) {
 
 TEST(BodyScope, ExcludesTitleDatelineEditorNoteAndCaptions) {
   const auto d = doc("标题一行\n编者按：这是编者按。\n本报讯（记者 王晓 通讯员 陈立）正文第一段。\n图为施工现场。\n正文第二段。");
-  const auto b = lint::body_of(d, profiles::BodyScope{}, model::title_block(d));
+  const auto b = lint::body_of(d, profiles::BodyScope{}, title(d));
   // Counted: 正文第一段。(6) + 正文第二段。(6)
   EXPECT_EQ(b.counts.zishu, 12u);
   ASSERT_EQ(b.excluded.size(), 4u);
   EXPECT_NE(b.excluded[2].find("本报讯（记者 王晓 通讯员 陈立）"), std::string::npos);
   profiles::BodyScope keep;
   keep.exclude_title = keep.exclude_dateline = keep.exclude_editor_note = keep.exclude_captions = false;
-  EXPECT_EQ(lint::body_of(d, keep, model::title_block(d)).counts.zishu, count::count_document(d, {}).zishu);
+  EXPECT_EQ(lint::body_of(d, keep, title(d)).counts.zishu, count::count_document(d, {}).zishu);
 }
 
 TEST(BodyScope, XinhuaStyleDateline) {
   const auto d = doc("标题\n新华社北京11月5日电（记者 张三）正文。");
-  const auto b = lint::body_of(d, profiles::BodyScope{}, model::title_block(d));
+  const auto b = lint::body_of(d, profiles::BodyScope{}, title(d));
   EXPECT_EQ(b.counts.zishu, 3u);
 }
 
 TEST(BodyScope, LocateFirstCharacterOverLimit) {
   const auto d = doc("标题\n一二三四五\n六七八九十");
-  const auto b = lint::body_of(d, profiles::BodyScope{}, model::title_block(d));
+  const auto b = lint::body_of(d, profiles::BodyScope{}, title(d));
   std::uint32_t block = 0, offset = 0;
   ASSERT_TRUE(lint::locate_unit(d, b.spans, "zishu", 7, block, offset));
   EXPECT_EQ(block, 2u);
@@ -117,7 +119,7 @@ TEST(BodyScope, LocateFirstCharacterOverLimit) {
   EXPECT_FALSE(lint::locate_unit(d, b.spans, "zishu", 10, block, offset));
   // A Latin run counts once: "ab cd" is two units.
   const auto d2 = doc("标题\nab cd");
-  ASSERT_TRUE(lint::locate_unit(d2, lint::body_of(d2, {}, model::title_block(d2)).spans, "zishu", 1, block, offset));
+  ASSERT_TRUE(lint::locate_unit(d2, lint::body_of(d2, {}, title(d2)).spans, "zishu", 1, block, offset));
   EXPECT_EQ(offset, 3u);
 }
 
@@ -127,7 +129,7 @@ TEST(Items, SplitByPatternsWithResearchMarkers) {
   spec.title_regexes = {std::make_shared<const text::Regex>(std::move(text::Regex::compile("^【[^】]+】").value()))};
   spec.research_markers = {"调研"};
   const auto d = doc("大兴信息\n第1期\n【甲】\n一二三\n【关于乙的调研】\n四五\n六七");
-  const auto items = lint::split_items(d, spec, model::title_block(d));
+  const auto items = lint::split_items(d, spec, title(d));
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].counts.zishu, 3u);
   EXPECT_FALSE(items[0].research);

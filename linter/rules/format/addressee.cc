@@ -17,7 +17,7 @@ void run(const lint::RuleContext& c) {
   static const text::Regex organ = fixed_regex(
       "(各|人民政府|委员会|各部门|各单位|直属机构|办公室|办公厅|局|委|厅|部|党组|党委|政府|同志)\\s*[：:]?\\s*$");
   for (auto bi : c.m.paragraphs) {
-    if (static_cast<int>(bi) <= c.m.title) continue;
+    if (static_cast<int>(bi) <= c.m.preamble_end) continue;
     const auto t = c.doc.block_text(bi);
     if (trim_left(t).empty()) continue;
     // Only the first non-empty paragraph after the title can be the 主送机关.

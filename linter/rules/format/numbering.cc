@@ -87,7 +87,7 @@ void run(const lint::RuleContext& c) {
   std::array<int, 5> last{};   // last number at each level since its parent changed
   std::array<bool, 5> ever{};  // level used anywhere before
   for (auto bi : c.m.paragraphs) {
-    if (static_cast<int>(bi) <= c.m.title) continue;
+    if (static_cast<int>(bi) <= c.m.preamble_end) continue;
     const auto& b = c.doc.blocks[bi];
     if (b.in_table) continue;
     const auto t = c.doc.block_text(bi);

@@ -32,7 +32,7 @@ void run(const lint::RuleContext& c) {
   int total = 0;
   for (const auto& h : c.m.hits) {
     const phrases::Entry& e = c.options.phrases->entries[h.entry];
-    if (e.rule != kCounted || !in_body[h.block] || !entry_applies(c, e)) continue;
+    if (e.rule != kCounted || !in_body[h.block]) continue;
     ++counts[e.phrase];
     ++total;
   }

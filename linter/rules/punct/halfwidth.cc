@@ -51,6 +51,10 @@ std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t
   return out;
 }
 
+// Closing marks a half-width comma or stop often follows (“最后一公里”, (试行),): the text before
+// them says whether the mark is in Chinese text. The full-width ones are Chinese already.
+bool is_closer(char32_t c) { return c == U'”' || c == U'’' || c == U')' || c == U'"' || c == U'\''; }
+
 // The next code point after byte `at` that is not whitespace (0 at the end).
 char32_t next_visible(std::string_view t, std::size_t at) {
   const char* p = t.data() + at;
@@ -68,6 +72,7 @@ void run(const lint::RuleContext& c) {
     const auto exempt = exempt_spans(t);
     std::size_t next_exempt = 0;
     char32_t prev = 0;            // previous code point that is not whitespace
+    char32_t base = 0;            // previous code point that is neither whitespace nor a closer
     char32_t before = 0;          // the code point right before this one
     bool leading = true;          // nothing but whitespace so far
     bool digits_lead = false;     // the current digit run started the paragraph
@@ -85,12 +90,14 @@ void run(const lint::RuleContext& c) {
         // "1." numbering at the start of a paragraph.
         if (ch == U'.' && is_digit(before) && digits_lead) report = false;
         // Chinese on at least one side, and not Latin on both.
-        const bool chinese = (ch == U'(' || ch == U')') ? text::is_cjk(prev) || text::is_cjk(next) : text::is_cjk(prev);
+        const bool left = text::is_cjk(prev) || (is_closer(prev) && text::is_cjk(base));
+        const bool chinese = (ch == U'(' || ch == U')') ? left || text::is_cjk(next) : left;
         if (!chinese || (is_latin_or_digit(prev) && is_latin_or_digit(next))) report = false;
         if (report) c.report(bi, cp.begin, cp.end, 0, {{"fix", fix}, {"found", utf8(ch)}}).replace_with(fix);
       }
       if (is_digit(ch) && !is_digit(before)) digits_lead = leading;
       if (!text::is_whitespace(ch)) {
+        if (!is_closer(ch)) base = ch;
         prev = ch;
         leading = false;
       }
