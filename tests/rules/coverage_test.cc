@@ -31,6 +31,16 @@ std::string undocumented(const RuleInfo& r) {
   need(r.run != nullptr, "run");
   for (const auto& m : r.messages) need(!m.zh.empty(), "message text");
   for (const auto& p : r.params) need(!p.description.empty(), "parameter description");
+  // scripts/new-rule marks what the author has to write with TODO.
+  bool todo = false;
+  for (std::string_view s : {r.title, r.summary, r.description, r.measures})
+    todo |= s.find("TODO") != std::string_view::npos;
+  for (const std::string* s : {&r.source.issuer, &r.source.document, &r.source.part})
+    todo |= s->find("TODO") != std::string::npos;
+  for (const auto& m : r.messages) todo |= m.zh.find("TODO") != std::string_view::npos;
+  for (const auto& e : r.examples) todo |= (e.bad.find("TODO") != std::string_view::npos) ||
+                                           (e.good.find("TODO") != std::string_view::npos);
+  need(!todo, "no TODO left by scripts/new-rule");
   return missing;
 }
 
