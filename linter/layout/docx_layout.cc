@@ -14,6 +14,12 @@
 namespace wenfeng::layout {
 namespace {
 
+int exp_flags() {
+  static const int f = std::getenv("WF_EXP") ? std::atoi(std::getenv("WF_EXP")) : 0;
+  return f;
+}
+bool X(int bit) { return (exp_flags() >> bit) & 1; }
+
 // Kinsoku (GB/T 15834 and Word's default Simplified Chinese lists): characters that may not
 // start a line, and characters that may not end one.
 bool no_line_start(char32_t c) {
@@ -145,6 +151,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) {
         const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
         lh = std::max(n, mult) * pitch;
+        if (X(3) && mult > 1 && s > pitch) lh = std::max(mult * pitch, mult * s);
+        if (X(0) && mult > 1) {
+          const double u = pitch * mult;
+          lh = std::max(1.0, std::ceil(std::max(s, 0.0) / u - 1e-3)) * u;
+        }
         // A picture's line: the picture on whole grid lines, or the picture plus the
         // spacing multiple's extra over the text, whichever is taller.
         if (obj_h > 0)
@@ -372,12 +383,6 @@ class Flow {
     notes_ = 0;
     ++breaks_;
   }
-  // An odd or even page: one more blank page when the next page has the wrong parity.
-  void page_parity(bool odd) {
-    new_page();
-    const bool next_is_odd = static_cast<long>(pages_) % 2 == 0;  // pages_ full pages so far
-    if (next_is_odd != odd) pages_ += 1;
-  }
   void advance(double h) { y_ += h; }
   void clamp() { y_ = std::min(y_, g_.height); }
   void add_notes(double h) {
@@ -390,6 +395,7 @@ class Flow {
   }
   double y() const { return y_; }
   unsigned long breaks() const { return breaks_; }
+  int page() const { return static_cast<int>(pages_); }
   double pages() const {
     const double fraction = g_.height > 0 ? std::min(1.0, (y_ + notes_) / g_.height) : 0;
     return pages_ + (column_ + fraction) / static_cast<double>(std::max(1, g_.cols));
@@ -575,8 +581,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     it.h = lines.h;
     it.brk = lines.brk;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
-    it.before = spacing(L, g, false, list);
-    it.after = spacing(L, g, true, list);
+    {
+      // HTML auto spacing: none between two items of one list (same style, both numbered);
+      // a numbered heading between body paragraphs keeps its 14 pt.
+      auto neighbour_in_list = [&](int dir) {
+        for (std::size_t m = i; dir < 0 ? m > 0 : m + 1 < doc.blocks.size();) {
+          m = dir < 0 ? m - 1 : m + 1;
+          const auto& bm = doc.blocks[m];
+          if (bm.story != model::Story::kMain || bm.layout < 0) continue;
+          return !bm.in_table && (!bm.label.empty() || bm.role == model::Role::kListItem) && bm.style == b.style;
+        }
+        return false;
+      };
+      it.before = spacing(L, g, false, list && neighbour_in_list(-1));
+      it.after = spacing(L, g, true, list && neighbour_in_list(1));
+    }
     it.before_auto = L.before_auto;
     it.after_auto = L.after_auto;
     it.keep_next = L.keep_next;
@@ -633,7 +652,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         flow.new_column();
         after_hard_break = true;
       } else if (start == "oddPage" || start == "evenPage") {
-        flow.page_parity(start == "oddPage");
+        // Word's page count leaves out the blank page an odd- or even-page section break
+        // prints: print layout shows none, and neither Word nor WPS counts one.
+        flow.new_page();
         after_hard_break = true;
       } else {
         flow.new_page();
@@ -652,6 +673,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         header_rows_done = false;
       }
       double rh = it.h[0];
+      int row_start = -1;
       if (it.header_row && !header_rows_done) header_rows += rh;
       else header_rows_done = true;
       if (rh > flow.room() + 0.01 && flow.y() > 0.01) {
@@ -661,16 +683,20 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
           if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
         } else {
           // The row breaks across the page.
+          row_start = flow.page();
           rh -= flow.room();
           flow.new_column();
           if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
         }
       }
       while (rh > flow.room() + 0.01) {
+        if (row_start < 0) row_start = flow.page();
         rh -= flow.room();
         flow.new_column();
         if (header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
       }
+      if (trace) std::fprintf(stderr, "S R %zu %d %d %.1f %.1f\n", it.main_index, row_start < 0 ? flow.page() : row_start,
+                              flow.page(), it.h[0], H);
       flow.advance(rh);
       after_hard_break = false;
       continue;
@@ -719,6 +745,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // Lines, with widow and orphan control.
     const std::size_t n = it.h.size();
     std::size_t j = 0;
+    int start_page = -1;
     while (j < n) {
       std::size_t fit = 0;
       double used = 0;
@@ -737,6 +764,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         used = 0;
         for (std::size_t q = 0; q < fit; ++q) used += it.h[j + q];
       }
+      if (start_page < 0 && fit > 0) start_page = flow.page();
       flow.advance(used);
       j += fit;
       if (forced) {
@@ -750,6 +778,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         after_hard_break = false;
       }
     }
+    if (trace) std::fprintf(stderr, "S P %zu %d %d %.1f %.1f\n", it.main_index, start_page < 0 ? flow.page() : start_page,
+                            flow.page(), before + total + it.after, H);
     if (it.notes > 0) flow.add_notes(it.notes);
     flow.advance(it.after);
     flow.clamp();

@@ -361,3 +361,54 @@ TEST(DocxLayout, RotatedPictures) {
   };
   EXPECT_GT(cn_pages(picture(" rot=\"5400000\"") + kCnSect).estimate, cn_pages(picture("") + kCnSect).estimate + 0.2);
 }
+
+// Report templates start the body in an odd-page section after the cover and contents.
+// Word prints a blank page there when the body would start on an even page, but its page
+// count (and print layout) has none, so neither has the estimate.
+TEST(DocxLayout, OddPageSectionAddsNoBlankPage) {
+  const std::string first = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" "
+                            "w:bottom=\"1440\" w:left=\"1800\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+  const std::string odd = "<w:sectPr><w:type w:val=\"oddPage\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar "
+                          "w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\"/>"
+                          "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += para("封面");
+  body += para("", first);
+  for (int i = 0; i < 5; ++i) body += para("正文" + han(20));
+  const auto p = cn_pages(body + odd);
+  EXPECT_GT(p.estimate, 1.0);
+  EXPECT_LE(p.estimate, 1.2);
+}
+
+// Numbered headings with HTML auto spacing (a "heading 2" pasted from a web page, numbered
+// by the outline list) keep their 14 pt before and after between body paragraphs; only
+// two neighbouring items of one list lose it.
+TEST(DocxLayout, AutoSpacingOfNumberedHeadings) {
+  wenfeng::testing::DocxParts parts;
+  const std::string h2 = "<w:style w:type=\"paragraph\" w:styleId=\"21\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"a\"/>"
+                         "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:before=\"100\" "
+                         "w:beforeAutospacing=\"1\" w:after=\"100\" w:afterAutospacing=\"1\"/><w:outlineLvl w:val=\"1\"/></w:pPr>"
+                         "<w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>";
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                           "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", h2);
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  auto body = [&](bool alternate) {
+    std::string b;
+    for (int i = 0; i < 10; ++i) {
+      b += para("小节", "<w:pStyle w:val=\"21\"/>");
+      if (alternate) b += para("正文");
+    }
+    return b + kCnSect;
+  };
+  parts.body = body(true);
+  const auto apart = layout_of(parts);
+  parts.body = body(false);
+  const auto together = layout_of(parts);
+  // Apart: 20 lines of 15.6 pt and 10 × 28 pt of spacing; together: 10 lines, no spacing
+  // between the items (14 pt before the first and after the last only).
+  EXPECT_NEAR(apart.estimate, (20 * 15.6 + 10 * 28) / 697.9, 0.06);
+  EXPECT_NEAR(together.estimate, (10 * 15.6 + 28) / 697.9, 0.06);
+}
