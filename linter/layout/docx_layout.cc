@@ -519,6 +519,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       std::size_t j = i;
       bool first_in_cell = true;
       std::int32_t last_cell = -1;
+      double prev_after = 0;  // the previous paragraph's space after in the same cell
       // A table nested in a cell: its rows stack, each as tall as its tallest cell.
       std::int32_t inner_row = -1;
       std::map<std::int32_t, double> inner_h;
@@ -548,7 +549,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         for (double lh : lines.h) h += lh;
         for (const auto& o : Lj.floats)
           if (o.wrap == 1) h += o.h;
-        h += (first_in_cell ? 0 : 0) + spacing(Lj, g, false) + spacing(Lj, g, true);
+        const double cell_before = spacing(Lj, g, false), cell_after = spacing(Lj, g, true);
+        h += cell_before + cell_after - (first_in_cell ? 0.0 : std::min(cell_before, prev_after));
+        prev_after = cell_after;
         if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
         // A cell starting a vertical merge spreads over the rows it spans: count a row's share.
         if (Lj.v_merge == 1) h = std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
@@ -709,9 +712,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         *items[k - 1].style == *it.style) {
       before = 0;
     }
-    // HTML auto spacing collapses: between two such paragraphs the larger of the two.
-    if (it.before_auto && k > 0 && !items[k - 1].row && items[k - 1].after_auto)
-      before = std::max(0.0, before - items[k - 1].after);
     if (flow.y() <= 0.01 && !after_hard_break) before = 0;
     const double total = height_of(it);
     // Keep with next: this paragraph and the first lines of the next must share a page.
@@ -740,6 +740,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       flow.new_column();
       before = 0;
     }
+    // Between two paragraphs the larger of the first's space after and the second's space
+    // before (ECMA-376 §17.3.1.33; what Word's page breaks show), not their sum.
+    if (k > 0 && !items[k - 1].row && flow.y() > 0.01) before -= std::min(before, items[k - 1].after);
     flow.advance(before);
     if (flow.y() > H) flow.new_column();
     // Lines, with widow and orphan control.

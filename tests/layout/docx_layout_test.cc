@@ -412,3 +412,12 @@ TEST(DocxLayout, AutoSpacingOfNumberedHeadings) {
   EXPECT_NEAR(apart.estimate, (20 * 15.6 + 10 * 28) / 697.9, 0.06);
   EXPECT_NEAR(together.estimate, (10 * 15.6 + 28) / 697.9, 0.06);
 }
+
+// Software documents set 16.8 pt before and after every paragraph: between two paragraphs
+// Word leaves the larger of the two, not their sum (seen in Word's page breaks).
+TEST(DocxLayout, SpaceBetweenParagraphsIsTheLargerNotTheSum) {
+  std::string body;
+  for (int i = 0; i < 20; ++i) body += para("字", "<w:spacing w:before=\"336\" w:after=\"240\"/>");
+  // 20 lines of 15.6 pt, 16.8 pt before the first, 19 gaps of 16.8, 12 pt after the last.
+  EXPECT_NEAR(cn_pages(body + kCnSect).estimate, (20 * 15.6 + 16.8 + 19 * 16.8 + 12) / 697.9, 0.06);
+}
