@@ -138,7 +138,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
-  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.line);
+  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.cjk_line());
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
@@ -316,7 +316,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = size * ea.line;
+      gh = size * ea.cjk_line();
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;

@@ -421,3 +421,16 @@ TEST(DocxLayout, SpaceBetweenParagraphsIsTheLargerNotTheSum) {
   // 20 lines of 15.6 pt, 16.8 pt before the first, 19 gaps of 16.8, 12 pt after the last.
   EXPECT_NEAR(cn_pages(body + kCnSect).estimate, (20 * 15.6 + 16.8 + 19 * 16.8 + 12) / 697.9, 0.06);
 }
+
+// Word 2016's Chinese default font is 等线: 小四 Chinese text set in it needs two lines of
+// the 15.6 pt grid (its Chinese glyphs are taller than 宋体's), 小四 digits in it one.
+TEST(DocxLayout, DengXianChineseNeedsTwoGridLinesAtXiaoSi) {
+  std::string chinese, digits;
+  for (int i = 0; i < 22; ++i) chinese += para("等线正文");
+  for (int i = 0; i < 22; ++i) digits += para("2024");
+  const auto styles_xml = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, styles_xml).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(digits + kCnSect, styles_xml).estimate, 0.5, 0.05);
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate, 0.5,
+              0.05);
+}
