@@ -14,12 +14,6 @@
 namespace wenfeng::layout {
 namespace {
 
-int exp_flags() {
-  static const int f = std::getenv("WF_EXP") ? std::atoi(std::getenv("WF_EXP")) : 0;
-  return f;
-}
-bool X(int bit) { return (exp_flags() >> bit) & 1; }
-
 // Kinsoku (GB/T 15834 and Word's default Simplified Chinese lists): characters that may not
 // start a line, and characters that may not end one.
 bool no_line_start(char32_t c) {
@@ -151,11 +145,6 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) {
         const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
         lh = std::max(n, mult) * pitch;
-        if (X(3) && mult > 1 && s > pitch) lh = std::max(mult * pitch, mult * s);
-        if (X(0) && mult > 1) {
-          const double u = pitch * mult;
-          lh = std::max(1.0, std::ceil(std::max(s, 0.0) / u - 1e-3)) * u;
-        }
         // A picture's line: the picture on whole grid lines, or the picture plus the
         // spacing multiple's extra over the text, whichever is taller.
         if (obj_h > 0)
