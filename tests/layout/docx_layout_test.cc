@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "layout/pages.h"
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
@@ -433,4 +435,35 @@ TEST(DocxLayout, DengXianChineseNeedsTwoGridLinesAtXiaoSi) {
   EXPECT_NEAR(cn_pages(digits + kCnSect, styles_xml).estimate, 0.5, 0.05);
   EXPECT_NEAR(cn_pages(chinese + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate, 0.5,
               0.05);
+}
+
+// The third case of the issue: a report on Chinese Word's default page (lines grid, pitch
+// 15.6 pt) with a table of contents (a TOC field whose result is what is laid out), a page
+// break, a Heading 1 as Chinese Word defines it (22 pt, 17 pt before, 16.5 pt after, 2.41
+// lines), a table and body text. By hand: page 1 holds 10 contents lines (156 pt); page 2
+// 17 + 2.41 × 15.6 + 16.5 for the heading, 10 rows of 10.5 × 1.3 pt text (rows do not
+// snap to the grid without adjustLineHeightInTable) plus borders, and 20 body lines.
+TEST(DocxLayout, LinesGridReportWithContentsHeadingsAndTable) {
+  const std::string h1 =
+      "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/><w:pPr><w:keepNext/>"
+      "<w:keepLines/><w:spacing w:before=\"340\" w:after=\"330\" w:line=\"578\" w:lineRule=\"auto\"/><w:outlineLvl w:val=\"0\"/>"
+      "</w:pPr><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr></w:style>";
+  std::string body = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o "
+                     "\"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                     "<w:r><w:t>第一章 总则</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p>";
+  for (int i = 2; i <= 9; ++i) body += para("第" + std::to_string(i) + "章 分则\t" + std::to_string(i));
+  body += "<w:p><w:r><w:t>附录</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>10</w:t></w:r><w:r><w:fldChar "
+          "w:fldCharType=\"end\"/></w:r></w:p>";
+  body += "<w:p><w:pPr><w:pStyle w:val=\"1\"/><w:pageBreakBefore/></w:pPr><w:r><w:t>第一章 总则</w:t></w:r></w:p>";
+  body += "<w:tbl><w:tblPr><w:tblW w:w=\"8300\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4150\"/>"
+          "<w:gridCol w:w=\"4150\"/></w:tblGrid>";
+  for (int r = 0; r < 10; ++r)
+    body += "<w:tr><w:tc>" + para("项目" + std::to_string(r)) + "</w:tc><w:tc>" + para("说明") + "</w:tc></w:tr>";
+  body += "</w:tbl>";
+  for (int i = 0; i < 20; ++i) body += para(han(30), "<w:ind w:firstLineChars=\"200\"/>");
+  const auto p = cn_pages(body + kCnSect, cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                                                    "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", h1));
+  const double page2 = 17 + 578 / 240.0 * 15.6 + 16.5 + 10 * (10.5 * 1.3 + 0.5) + 20 * 15.6;
+  EXPECT_NEAR(p.estimate, 1 + page2 / 697.9, 0.06);
+  EXPECT_EQ(std::ceil(p.estimate), 2);
 }
