@@ -27,6 +27,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
+def branch(alt):
+    """The content of an mc:AlternateContent Word shows: its Choice, else its Fallback."""
+    ch = alt.find(MC + "Choice")
+    if ch is None:
+        ch = alt.find(MC + "Fallback")
+    return ch if ch is not None else []
+
+
 def word_pages(path):
     """[(start_page, end_page, text)] per main-text paragraph, 0-based pages, or None."""
     with zipfile.ZipFile(path) as z:
@@ -58,12 +66,8 @@ def word_pages(path):
                             events.append((len(out), 0, "forced"))
                 return
             if tag == MC + "AlternateContent":
-                ch = n.find(MC + "Choice")
-                if ch is None:
-                    ch = n.find(MC + "Fallback")
-                if ch is not None:
-                    for c in ch:
-                        visit(c)
+                for c in branch(n):
+                    visit(c)
                 return
             if tag == W + "lastRenderedPageBreak":
                 if not fresh:
@@ -112,11 +116,7 @@ def word_pages(path):
                          W + "sdtPr", W + "sdtEndPr"):
                 continue
             elif tag == MC + "AlternateContent":
-                ch = c.find(MC + "Choice")
-                if ch is None:
-                    ch = c.find(MC + "Fallback")
-                if ch is not None:
-                    walk(ch)
+                walk(branch(c))
             elif tag == W + "tr":
                 # Each cell of a row that breaks across pages gets its own mark for the
                 # same break: the row ends on the page its longest cell ends on.
