@@ -27,8 +27,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 // Words separated by spaces, commas or 、.
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
@@ -99,7 +97,7 @@ class Parser {
   // One line of the file; an Error when it is malformed.
   std::optional<Error> take(std::string_view line, int n, CaseFile& f) {
     if (trim(line).empty() || line[0] == '#') return std::nullopt;
-    if (starts_with(line, "===")) {
+    if (line.starts_with("===")) {
       Case c;
       c.name = std::string(trim(line.substr(3)));
       c.line = n;
@@ -115,7 +113,7 @@ class Parser {
       }
       return setting(trim(line.substr(1)), n, *s);
     }
-    if (starts_with(line, ">>")) {
+    if (line.starts_with(">>")) {
       if (f.cases.empty() || f.cases.back().lines.empty()) return fail(n, "an expectation (>>) needs a draft line above it");
       return expectation(trim(line.substr(2)), n, f.cases.back().lines.back());
     }
