@@ -161,7 +161,9 @@ void print_markdown() {
               << "- 报告：" << md(r->measures) << "\n"
               << "- 可自动修正（fix）：" << (r->fixable ? "是" : "否") << "\n";
     if (const char* n = needs_text(r->needs); *n) std::cout << "- 运行条件：" << n << "\n";
-    if (!r->limit_keys.empty()) std::cout << "- 规范中的限额键（limits:）：" << code_list(r->limit_keys) << "\n";
+    if (!r->limit_keys.empty())
+      std::cout << "- 规范中的限额键（limits:）：" << code_list(r->limit_keys) << "，单位："
+                << (r->limit_unit.empty() ? std::string("规范的字数单位（unit）") : std::string(r->limit_unit)) << "\n";
     if (r->prohibition) std::cout << "- 在规范中作为类型的禁止性规定配置（prohibitions: rule: " << r->id << "）\n";
     if (!r->yields_to.empty())
       std::cout << "- 同一处已有下列规则的结果时不重复报告：" << code_list(r->yields_to) << "\n";

@@ -66,6 +66,13 @@ const RuleInfo* find_rule(std::string_view id) {
   return nullptr;
 }
 
+const RuleInfo* find_limit_rule(std::string_view key) {
+  for (const RuleInfo* r : rules())
+    for (auto k : r->limit_keys)
+      if (k == key) return r;
+  return nullptr;
+}
+
 const Param* RuleInfo::param(std::string_view name) const {
   for (const auto& p : params)
     if (p.name == name) return &p;

@@ -83,6 +83,7 @@ struct RuleInfo {
   std::span<const Param> params = {};
   std::span<const Message> messages = {};
   std::span<const std::string_view> limit_keys = {};  // profile `limits:` keys this rule reads
+  std::string_view limit_unit = {};  // what those limits count ("分钟", "页", "条"); empty: the profile's unit
   bool prohibition = false;      // configured as a kind prohibition in profiles
   bool fixable = false;          // findings may carry a mechanical fix
   // Rules (ids, or family prefixes ending in '.') whose findings over the same characters
@@ -97,6 +98,8 @@ struct RuleInfo {
 // All registered rules, sorted by (family, id). Built on first use; immutable after.
 const std::vector<const RuleInfo*>& rules();
 const RuleInfo* find_rule(std::string_view id);
+// The rule that reads a profile `limits:` key, or null.
+const RuleInfo* find_limit_rule(std::string_view key);
 
 // Registration (used by WENFENG_REGISTER_RULE at static initialisation).
 struct RuleRegistrar {
