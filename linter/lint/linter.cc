@@ -7,7 +7,7 @@
 #include "count/counter.h"
 #include "lint/body.h"
 #include "phrases/dictionary.h"
-#include "phrases/profile_set.h"
+#include "lint/phrase_set.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
@@ -239,14 +239,14 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
   m.durations.speech_rate = profile.speech_rate;
   if (options.medium && *options.medium == "tv")
     m.durations.tv_seconds = static_cast<double>(m.body_figure) * 60.0 / profile.tv_rate;
-  if (kind.id == "speech" || kind.id.rfind("speech.", 0) == 0)
+  if (model::is_speech_kind(kind.id))
     m.durations.speech_minutes = static_cast<double>(m.body_figure) / profile.speech_rate;
   if (const profiles::Kind* k = profile.kind(kind.id); k && k->items && !doc.blocks.empty()) {
     m.has_items = true;
     m.items = split_items(doc, *k->items, title);
   }
   if (with_hits && options.phrases && !doc.blocks.empty()) {
-    const auto active = phrases::active_entries(*options.phrases, profile, kind, options.ignore);
+    const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
     m.hits = phrases::find_hits(doc, *options.phrases, &active);
   }
   return m;

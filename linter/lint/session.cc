@@ -4,7 +4,7 @@
 
 #include "base/parallel.h"
 #include "lint/kind.h"
-#include "phrases/profile_set.h"
+#include "lint/phrase_set.h"
 
 namespace wenfeng::lint {
 
@@ -40,7 +40,7 @@ Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   Loaded l;
   l.profile = std::make_shared<const profiles::Profile>(std::move(p).value());
   if (phrases_) {
-    auto set = phrases::phrase_set_for(phrases_, *l.profile);
+    auto set = phrase_set_for(phrases_, *l.profile);
     if (!set.ok()) return set.error();
     l.phrases = *set;
   }

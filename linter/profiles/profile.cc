@@ -7,11 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
-
-#include "text/utf8.h"
 
 namespace wenfeng::profiles {
 namespace fs = std::filesystem;
@@ -22,10 +18,7 @@ struct ConfigError {
   std::string message;
   YAML::Mark mark;
 };
-// An error that already names its place (a profile's own dictionary file).
-struct FileError {
-  Error error;
-};
+
 
 std::string where(const std::string& file, const YAML::Mark& m) {
   return file + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
@@ -85,14 +78,6 @@ model::RuleSource source_from(const YAML::Node& n, const model::RuleSource& base
   return s;
 }
 
-// The registered rule that reads a `limits:` key, or null.
-const model::RuleInfo* limit_rule(std::string_view key) {
-  for (const model::RuleInfo* r : model::rules())
-    for (auto k : r->limit_keys)
-      if (k == key) return r;
-  return nullptr;
-}
-
 std::string limit_keys_list() {
   std::string out;
   for (const model::RuleInfo* r : model::rules())
@@ -109,7 +94,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, cons
     if (!lim.IsMap()) fail(lim, "limits 应为映射");
     for (const auto& kv : lim) {
       const std::string rule = kv.first.as<std::string>();
-      if (!limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
+      if (!model::find_limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
       const auto& v = kv.second;
       check_keys(v, {"max", "max_minutes", "soft", "note", "severity", "issuer", "document", "part"}, rule.c_str());
       Limit l;
@@ -345,33 +330,37 @@ void load_phrase_entry(const YAML::Node& n, Profile& p) {
               "density_only", "next", "prev", "not_next", "not_prev", "source", "issuer", "document", "part"},
              "phrases.entries");
   if (!n["phrase"]) fail(n, "phrases.entries 的条目需要 phrase");
-  phrases::Entry e;
+  PhraseEntry e;
   e.phrase = str(n["phrase"], "phrase");
+  if (e.phrase.empty()) fail(n["phrase"], "phrase 不能为空");
   e.rule = n["rule"] ? str(n["rule"], "rule") : "phrase.boilerplate";
   const model::RuleInfo* info = model::find_rule(e.rule);
   if (!info || info->needs != model::Needs::kPhrases || info->messages.empty())
-    fail(n["rule"], "rule “" + e.rule + "” 不是按词典报告的规则");
+    fail(n["rule"] ? n["rule"] : n, "rule “" + e.rule + "” 不是按词典报告的规则");
   e.list = n["list"] ? str(n["list"], "list") : p.id;
   e.message = n["message"] ? str(n["message"], "message") : std::string(info->messages[0].zh);
   if (e.message.find("{found}") == std::string::npos) fail(n["message"], "message 应含 {found}（命中的文字）");
-  e.suggestion_format = "：{suggest}";
   if (n["category"]) e.category = str(n["category"], "category");
   e.origin = source_from(n, p.source);
   e.source = n["source"] ? str(n["source"], "source") : e.origin.text();
   e.file = p.path;
   e.line = n.Mark().line + 1;
+  e.where = where(p.path, n.Mark());
   for (const char* k : {"severity", "suggest", "note", "gap", "kinds", "density_only", "next", "prev", "not_next", "not_prev"}) {
     const auto v = n[k];
     if (!v) continue;
     std::string value;
     if (v.IsSequence()) {
-      for (const auto& x : v) value += (value.empty() ? "" : ",") + str(x, k);
+      for (const auto& x : v) {
+        if (!value.empty()) value += ',';
+        value += str(x, k);
+      }
     } else {
       value = str(v, k);
     }
-    if (const std::string err = phrases::set_attribute(e, k, value); !err.empty()) fail(v, err);
+    e.attributes.emplace_back(k, value);
   }
-  if (const std::string err = phrases::add_entries(e, p.phrases.entries); !err.empty()) fail(n["phrase"], err);
+  p.phrases.entries.push_back(std::move(e));
 }
 
 void load_into(const YAML::Node& root, Profile& p) {
@@ -417,16 +406,13 @@ void load_into(const YAML::Node& root, Profile& p) {
       for (const auto& e : es) load_phrase_entry(e, p);
     }
     if (const auto ds = ph["dictionaries"]) {
-      for (const auto& f : strings(ds, "phrases.dictionaries")) {
-        const std::string file = f[0] == '/' ? f : (fs::path(p.path).parent_path() / f).string();
-        std::ifstream in(file, std::ios::binary);
-        if (!in) fail(ds, "无法读取词典 " + file);
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (text::find_invalid_utf8(text.str()) != std::string::npos) fail(ds, file + "：词典必须是 UTF-8 编码");
-        auto st = phrases::parse_dictionary(text.str(), file, p.phrases.entries);
-        if (!st.ok()) throw FileError{st.error()};
-        p.phrases.files.push_back(file);
+      if (!ds.IsSequence()) fail(ds, "phrases.dictionaries 应为列表");
+      for (const auto& f : ds) {
+        const std::string name = str(f, "phrases.dictionaries");
+        const std::string file = !name.empty() && name[0] == '/' ? name : (fs::path(p.path).parent_path() / name).string();
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) fail(f, "找不到词典 " + file);
+        p.phrases.files.push_back({file, where(p.path, f.Mark())});
       }
     }
     if (const auto d = ph["density"]) {
@@ -535,8 +521,6 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
   } catch (const ConfigError& e) {
     const std::string w = where(path, e.mark);
     return make_error(ErrorCode::kConfig, w + ": " + e.message, w);
-  } catch (const FileError& e) {
-    return e.error;
   } catch (const YAML::Exception& e) {
     const std::string w = where(path, e.mark);
     return make_error(ErrorCode::kConfig, w + ": YAML 语法错误：" + e.msg, w);

@@ -13,7 +13,6 @@
 
 #include "base/result.h"
 #include "model/diagnostic.h"
-#include "phrases/dictionary.h"
 #include "text/regex.h"
 
 namespace wenfeng::profiles {
@@ -68,7 +67,7 @@ struct Kind {
   std::string id;
   std::string name;         // Chinese description
   std::vector<std::string> title_keywords;  // a title containing one of these is this kind
-  std::map<std::string, Limit> limits;  // by rule id
+  std::map<std::string, Limit> limits;  // by limit key (a rule's limit_keys)
   std::vector<Prohibition> prohibitions;
   std::optional<ItemSpec> items;
   std::vector<std::string> notes;  // the issuer's rules for this kind that are not lintable
@@ -93,6 +92,23 @@ struct PhraseException {
   std::string where;         // file:line:column
 };
 
+// One of the issuer's own phrase entries as the profile writes it; compiled with the
+// dictionaries into the profile's phrase set (lint/phrase_set.h), where a bad attribute is
+// an error naming `where`.
+struct PhraseEntry {
+  std::string phrase;      // pattern syntax of dictionaries/README.md
+  std::string rule;        // the reporting rule (default phrase.boilerplate)
+  std::string list;        // default: the profile's id
+  std::string message;     // default: the rule's message
+  std::string category;
+  std::string source;      // the source note shown; default: `origin` as text
+  model::RuleSource origin;  // the profile's source with the entry's `part`
+  std::vector<std::pair<std::string, std::string>> attributes;  // severity, suggest, note, gap, kinds …
+  std::string file;
+  int line = 0;
+  std::string where;       // file:line:column
+};
+
 // Phrase dictionaries: which lists run (a list not named runs), severities per category,
 // the issuer's own entries (inline or from its own dictionary files), the shipped entries it
 // removes, and allowed entries. Everything is inherited along `extends:`. List names are
@@ -105,8 +121,12 @@ struct PhraseSettings {
   std::vector<std::string> allow;    // phrases, categories, lists or rules never reported
   std::vector<PhraseException> allowed;  // the same, with reasons, for `profiles` and `explain`
   std::vector<PhraseException> removed;  // entries taken out of the set
-  std::vector<phrases::Entry> entries;   // the issuer's own entries
-  std::vector<std::string> files;        // the issuer's own dictionary files
+  std::vector<PhraseEntry> entries;      // the issuer's own entries
+  struct File {
+    std::string path;   // resolved against the profile file
+    std::string where;  // file:line:column of the reference
+  };
+  std::vector<File> files;               // the issuer's own dictionary files
 };
 
 // A profile's setting of one registered rule: on/off, a severity, parameter values.
@@ -222,7 +242,7 @@ struct ProjectConfig {
   std::optional<std::string> kind;
   std::optional<std::string> medium;
   std::optional<std::string> fail_on;
-  std::vector<std::string> ignore;  // phrases/entries to ignore (used by phrase rules)
+  std::vector<std::string> ignore;  // phrases, categories, lists or rule ids never reported
 };
 Result<ProjectConfig> find_project_config(const std::string& file_path);
 

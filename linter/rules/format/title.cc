@@ -19,15 +19,6 @@ constexpr model::Example kExamples[] = {{"关于做好防汛工作的通知。",
 const model::RuleSource kKinds = tiaoli("第八条（公文种类）");
 const model::RuleSource kTitleElements = tiaoli("第八条、第九条（七）");
 
-bool is_end_punct(char32_t ch) {
-  switch (ch) {
-    case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':
-      return true;
-    default:
-      return false;
-  }
-}
-
 void run(const lint::RuleContext& c) {
   if (c.m.title < 0) return;
   // A title may take two or three lines: its end is the last line's.
@@ -39,7 +30,7 @@ void run(const lint::RuleContext& c) {
   const bool doc = c.is_document();
   const bool exclaim = last == U'！' || last == U'？' || last == U'!' || last == U'?';
   const std::string last_char = utf8(last);
-  if (is_end_punct(last) || (doc && exclaim)) c.report(bi, at, at + last_char.size(), kEndPunct, {{"found", last_char}});
+  if (is_final_punct(last) || (doc && exclaim)) c.report(bi, at, at + last_char.size(), kEndPunct, {{"found", last_char}});
   if (!doc) return;
   for (auto b = static_cast<std::uint32_t>(c.m.title); b <= bi; ++b)
     if (const auto pos = c.doc.block_text(b).find("请示报告"); pos != std::string_view::npos) {
@@ -49,7 +40,7 @@ void run(const lint::RuleContext& c) {
     }
   // The title without its trailing punctuation (already reported above). Besides the 文种,
   // the profile's document endings (办法, 规定 …: documents issued with a 印发 notice).
-  const std::string_view trimmed = t.substr(0, is_end_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size());
+  const std::string_view trimmed = t.substr(0, is_final_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size());
   std::string list;
   for (const auto* words : {&c.profile.vocabulary.wenzhong, &c.profile.classifier.document_endings})
     for (const auto& w : *words) {

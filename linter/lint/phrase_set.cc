@@ -1,8 +1,53 @@
-#include "phrases/profile_set.h"
+#include "lint/phrase_set.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
-namespace wenfeng::phrases {
+#include "text/utf8.h"
+
+namespace wenfeng::lint {
+
+using phrases::Entry;
+using phrases::PhraseSet;
+
+namespace {
+
+// The issuer's own entries: inline ones, then those of its dictionary files.
+Status own_entries(const profiles::Profile& p, std::vector<Entry>& out) {
+  for (const auto& spec : p.phrases.entries) {
+    Entry e;
+    e.phrase = spec.phrase;
+    e.rule = spec.rule;
+    e.list = spec.list;
+    e.message = spec.message;
+    e.suggestion_format = "：{suggest}";
+    e.category = spec.category;
+    e.source = spec.source;
+    e.origin = spec.origin;
+    e.file = spec.file;
+    e.line = spec.line;
+    for (const auto& [k, v] : spec.attributes)
+      if (const std::string err = phrases::set_attribute(e, k, v); !err.empty())
+        return make_error(ErrorCode::kConfig, spec.where + ": phrases.entries “" + spec.phrase + "”：" + err, spec.where);
+    if (const std::string err = phrases::add_entries(e, out); !err.empty())
+      return make_error(ErrorCode::kConfig, spec.where + ": " + err, spec.where);
+  }
+  for (const auto& f : p.phrases.files) {
+    std::ifstream in(f.path, std::ios::binary);
+    if (!in) return make_error(ErrorCode::kConfig, f.where + ": 无法读取词典 " + f.path, f.where);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (text::find_invalid_utf8(text.str()) != std::string::npos)
+      return make_error(ErrorCode::kConfig, f.path + ": 词典必须是 UTF-8 编码", f.where);
+    auto st = phrases::parse_dictionary(text.str(), f.path, out);
+    if (!st.ok()) return st.error();
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 
 bool names_entry(const std::string& what, const Entry& e) {
   return what == e.phrase || what == e.variant || what == e.category || what == e.list || what == e.rule;
@@ -12,7 +57,9 @@ Result<std::shared_ptr<const PhraseSet>> phrase_set_for(const std::shared_ptr<co
                                                         const profiles::Profile& p) {
   const auto& ph = p.phrases;
   std::shared_ptr<const PhraseSet> set = base;
-  if (!ph.entries.empty() || !ph.removed.empty()) {
+  if (!ph.entries.empty() || !ph.files.empty() || !ph.removed.empty()) {
+    std::vector<Entry> own;
+    if (auto st = own_entries(p, own); !st.ok()) return st.error();
     std::vector<Entry> entries;
     std::vector<bool> used(ph.removed.size(), false);
     auto removed = [&](const Entry& e) {
@@ -21,7 +68,7 @@ Result<std::shared_ptr<const PhraseSet>> phrase_set_for(const std::shared_ptr<co
         if (names_entry(ph.removed[i].what, e)) out = used[i] = true;
       return out;
     };
-    for (const auto* from : {&base->entries, &ph.entries})
+    for (const std::vector<Entry>* from : {&base->entries, static_cast<const std::vector<Entry>*>(&own)})
       for (const auto& e : *from)
         if (!removed(e)) entries.push_back(e);
     for (std::size_t i = 0; i < ph.removed.size(); ++i)
@@ -29,9 +76,9 @@ Result<std::shared_ptr<const PhraseSet>> phrase_set_for(const std::shared_ptr<co
         return make_error(ErrorCode::kConfig, ph.removed[i].where + ": phrases.remove 中的 “" + ph.removed[i].what +
                                                   "” 不是词典中的词条、类别或词表",
                           ph.removed[i].where);
-    auto built = build_phrase_set(std::move(entries));
+    auto built = phrases::build_phrase_set(std::move(entries));
     std::const_pointer_cast<PhraseSet>(built)->files = base->files;
-    for (const auto& f : ph.files) std::const_pointer_cast<PhraseSet>(built)->files.push_back(f);
+    for (const auto& f : ph.files) std::const_pointer_cast<PhraseSet>(built)->files.push_back(f.path);
     set = built;
   }
   // Phrase lists a profile switches must be lists the dictionaries declare.
@@ -66,4 +113,4 @@ std::vector<std::uint8_t> active_entries(const PhraseSet& set, const profiles::P
   return out;
 }
 
-}  // namespace wenfeng::phrases
+}  // namespace wenfeng::lint
