@@ -136,19 +136,35 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     }
   }
 
-  // News: who × what, from the title and lead paragraph.
-  const std::string both =
-      std::string(title) + "\n" + (ti.lead >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(ti.lead))) : std::string());
+  // News: who × what, from the title, else the lead paragraph (a lead that mentions the
+  // county head's instructions does not make a deputy's report the head's).
+  const std::string lead =
+      ti.lead >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(ti.lead))) : std::string();
   std::vector<std::string> who_words, what_words;
-  const std::string who = who_of(c.who, both, who_words);
+  std::string who = who_of(c.who, title, who_words);
+  if (who.empty()) {
+    who = who_of(c.who, lead, who_words);
+  } else {
+    // The lead's words of the same group, for the reason.
+    for (const auto& g : c.who)
+      if (g.id == who)
+        for (const auto& cue : g.cues)
+          if (occurs(lead, cue) && std::none_of(who_words.begin(), who_words.end(), [&](const std::string& x) {
+                return x.find(cue.word) != std::string::npos;
+              }))
+            who_words.push_back(cue.word);
+  }
   std::string what;
-  for (const auto& g : c.what) {
-    for (const auto& cue : g.cues)
-      if (occurs(both, cue)) {
-        what = g.id;
-        what_words.push_back(cue.word);
-        break;
-      }
+  for (const std::string_view where : {title, std::string_view(lead)}) {
+    for (const auto& g : c.what) {
+      for (const auto& cue : g.cues)
+        if (occurs(where, cue)) {
+          what = g.id;
+          what_words.push_back(cue.word);
+          break;
+        }
+      if (!what.empty()) break;
+    }
     if (!what.empty()) break;
   }
 

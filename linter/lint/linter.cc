@@ -45,7 +45,9 @@ bool suppressed(const Diagnostic& d, const model::Document& doc, const Options& 
     for (const auto& term : s.only) {
       if (term == id) return true;
       for (const auto& [k, v] : d.data)
-        if ((k == "entry" || k == "category" || k == "list") && v == term) return true;
+        if ((k == "entry" || k == "variant" || k == "category" || k == "list") && v == term) return true;
+      for (const auto& [k, v] : d.args)  // the words found ("讲得都很好" of a pattern)
+        if (k == "found" && v == term) return true;
     }
   }
   return false;

@@ -5,6 +5,7 @@
 #include "base/parallel.h"
 #include "lint/kind.h"
 #include "lint/phrase_set.h"
+#include "readers/text_reader.h"
 
 namespace wenfeng::lint {
 
@@ -46,6 +47,25 @@ Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   }
   profiles_.emplace(id_or_path, l);
   return l;
+}
+
+Result<Session::PhraseLookup> Session::lookup_phrase(const std::string& text, const std::string& profile_id) const {
+  auto l = load(profile_id);
+  if (!l.ok()) return l.error();
+  PhraseLookup out{l->profile, l->phrases, phrases_, {}, {}};
+  if (!phrases_) return out;
+  const model::Document doc = readers::build_text_document(text, "explain");
+  auto collect = [&](const phrases::PhraseSet& set, std::vector<std::uint32_t>& into) {
+    for (const auto& h : phrases::find_hits(doc, set)) into.push_back(h.entry);
+    for (std::uint32_t i = 0; i < set.entries.size(); ++i)
+      if (names_entry(text, set.entries[i]) && set.entries[i].category != text && set.entries[i].list != text)
+        into.push_back(i);
+    std::sort(into.begin(), into.end());
+    into.erase(std::unique(into.begin(), into.end()), into.end());
+  };
+  collect(*out.set, out.in_set);
+  collect(*out.shipped, out.in_shipped);
+  return out;
 }
 
 Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::string& id_or_path) const {

@@ -75,6 +75,18 @@ class Session {
 
   const RunOptions& options() const { return options_; }
 
+  // `wenfeng explain PHRASE`: the entries a text hits or names, in the shipped dictionaries
+  // and in the profile's own phrase set. An entry of `shipped` the profile's set lacks was
+  // removed by the profile.
+  struct PhraseLookup {
+    std::shared_ptr<const profiles::Profile> profile;
+    std::shared_ptr<const phrases::PhraseSet> set;      // the profile's
+    std::shared_ptr<const phrases::PhraseSet> shipped;  // the dictionaries'
+    std::vector<std::uint32_t> in_set;                  // entries of `set` the text hits or names
+    std::vector<std::uint32_t> in_shipped;              // the same in `shipped`
+  };
+  Result<PhraseLookup> lookup_phrase(const std::string& text, const std::string& profile) const;
+
  private:
   explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;

@@ -23,6 +23,7 @@ void report_dictionary_hits(const lint::RuleContext& c) {
     d.severity = e.severity;
     if (auto cs = severities.find(e.category); cs != severities.end()) d.severity = cs->second;
     d.data = {{"list", e.list}, {"category", e.category}, {"entry", e.phrase}};
+    if (e.variant != e.phrase) d.data.emplace_back("variant", e.variant);
     if (!e.suggestion.empty()) d.data.emplace_back("suggestion", e.suggestion);
   }
 }
