@@ -1,7 +1,8 @@
 // wenfeng_gen: writes the project's own sample and benchmark inputs.
 //
-//   wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain]
-//       One paragraph per line of IN.txt (UTF-8). The first line gets the Title style;
+//   wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain] [--title N[-M]]
+//       One paragraph per line of IN.txt (UTF-8). The first line (or lines N to M, 1-based:
+//       a title under a 版头, a title over two lines) gets the Title style;
 //       a line starting with "#N " becomes a heading of level N. Unless --plain, every
 //       paragraph is written the awkward way Word writes it: runs split every few
 //       characters, proofErr and bookmarks between them, a tracked deletion and a hidden
@@ -82,10 +83,17 @@ int make_docx(int argc, char** argv) {
   if (!in) { std::cerr << "cannot read " << argv[2] << "\n"; return 2; }
   bool plain = false;
   std::string kind;
+  unsigned title_from = 1, title_to = 1;
   for (int i = 4; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--plain") plain = true;
     else if (a == "--kind" && i + 1 < argc) kind = argv[++i];
+    else if (a == "--title" && i + 1 < argc) {
+      const std::string v = argv[++i];
+      title_from = static_cast<unsigned>(std::atoi(v.c_str()));
+      const auto dash = v.find('-');
+      title_to = dash == std::string::npos ? title_from : static_cast<unsigned>(std::atoi(v.c_str() + dash + 1));
+    }
   }
   wenfeng::testing::DocxParts parts;
   // GB/T 9704: 3号仿宋 body indented two characters, 2号小标宋 centred title.
@@ -110,7 +118,7 @@ int make_docx(int argc, char** argv) {
       continue;
     }
     std::string style;
-    if (n == 0) style = "Title";
+    if (n + 1 >= title_from && n + 1 <= title_to) style = "Title";
     if (line.size() > 3 && line[0] == '#' && line[2] == ' ' && line[1] >= '1' && line[1] <= '2') {
       style = std::string("Heading") + line[1];
       line = line.substr(3);

@@ -134,7 +134,8 @@ bool issuer_line(std::string_view t) {
   const Shape s = shape_of(t);
   if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops) return false;
   t = trimmed(t);
-  for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "县委", "市委", "区委", "局", "委"})
+  for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "党工委", "县委", "市委", "区委",
+                             "省委", "局", "委", "厅", "部", "院", "会", "处", "中心", "管委会", "街道办事处"})
     if (ends_with(t, e)) return true;
   return false;
 }
@@ -159,8 +160,11 @@ bool front_line(std::string_view raw) {
       if (starts_with(t, w)) marks = true;
     if (marks && !s.clause_punct && !s.full_stops) return true;
   }
-  // 发文机关标志: "金乡县人民政府办公室文件", "中共金乡县委　金乡县人民政府文件".
-  if (s.cps <= 40 && !s.clause_punct && !s.full_stops && ends_with(t, "文件")) return true;
+  // 发文机关标志: "金乡县人民政府办公室文件", "中共金乡县委　金乡县人民政府文件" — an issuer's
+  // name and 文件, not a title line such as "…关于精简会议文件".
+  if (s.cps <= 40 && ends_with(t, "文件") && t.find("关于") == std::string_view::npos &&
+      issuer_line(t.substr(0, t.size() - std::string_view("文件").size())))
+    return true;
   if (starts_with(t, "签发人") && s.cps <= 20) return true;
   return is_doc_number_line(t);
 }

@@ -79,7 +79,11 @@ class TextCheck final : public Renderer {
     if (du.speech_minutes)
       out += "，讲话约 " + lint::format_duration(*du.speech_minutes * 60) + "（按 " +
              std::to_string(static_cast<int>(du.speech_rate)) + " 字/分钟）";
-    if (!r.m.items.empty()) out += "，信息 " + std::to_string(r.m.items.size()) + " 条";
+    if (!r.m.items.empty()) {
+      const auto research = std::count_if(r.m.items.begin(), r.m.items.end(), [](const model::Item& it) { return it.research; });
+      out += "，信息 " + std::to_string(r.m.items.size()) + " 条" +
+             (research ? "（其中调研类 " + std::to_string(research) + " 条）" : "");
+    }
     out += "\n  " + std::to_string(counts[2]) + " 个错误，" + std::to_string(counts[1]) + " 个警告，" +
            std::to_string(counts[0]) + " 个提示\n";
     sink.write(out);

@@ -86,11 +86,21 @@ TEST(CheckCli, KindFromOptionConfigDocumentAndCategory) {
   auto j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "--kind", "news.special-routine",
                           "samples/jinxiang/research-main-ok.txt"}).out);
   EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "option");
-  // .wenfeng.yaml in samples/yichun picks profile and kind.
+  // .wenfeng.yaml in samples/yichun picks the profile; the byline "副市长　高振华" the kind.
   j = parse(run_cli({"check", "--format", "json", "samples/yichun/leader-speech.txt"}).out);
   EXPECT_EQ(j["files"][0]["profile"]["id"].as_string(), "yichun");
   EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "speech.leader");
-  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "config");
+  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "classifier");
+  // A folder's .wenfeng.yaml can also give the kind of every draft in it.
+  {
+    const std::string dir = wenfeng::testing::temp_dir() + "/speeches";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/.wenfeng.yaml") << "profile: yichun\nkind: speech.main-leader\n";
+    std::ofstream(dir + "/s.txt") << wenfeng::testing::read_file(wenfeng::testing::source_path("samples/yichun/leader-speech.txt"));
+    j = parse(run_cli({"check", "--format", "json", dir + "/s.txt"}).out);
+    EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "speech.main-leader");
+    EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "config");
+  }
   // The DOCX custom property wenfeng.kind.
   j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "samples/jinxiang/member-exhibition.docx"}).out);
   EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "document");

@@ -86,11 +86,27 @@ bool parse_ordinal(std::string_view t, Ordinal& o) {
 void run(const lint::RuleContext& c) {
   std::array<int, 5> last{};   // last number at each level since its parent changed
   std::array<bool, 5> ever{};  // level used anywhere before
+  bool attachment_list = false;  // inside the 附件说明 "附件：1.…" / "2.…"
   for (auto bi : c.m.paragraphs) {
     if (static_cast<int>(bi) <= c.m.preamble_end) continue;
     const auto& b = c.doc.blocks[bi];
     if (b.in_table) continue;
     const auto t = c.doc.block_text(bi);
+    // The 附件说明 lists the attachments by its own numbers, and each attachment ("附件1")
+    // numbers its text afresh.
+    const std::string_view lead = trim_left(t);
+    if (lead.substr(0, std::string_view("附件").size()) == "附件") {
+      last = {};
+      ever = {};
+      const std::string_view rest = lead.substr(std::string_view("附件").size());
+      attachment_list = rest.substr(0, 3) == "：" || rest.substr(0, 1) == ":";
+      continue;
+    }
+    // The attachments' names under the 附件说明: "2.山洪灾害危险区转移责任人名单".
+    if (attachment_list && !lead.empty() && lead[0] >= '0' && lead[0] <= '9' && t.find("。") == std::string_view::npos &&
+        text::codepoint_count(t) <= 60)
+      continue;
+    attachment_list = false;
     // Word's automatic label, or the ordinal typed at the start of the paragraph.
     const bool from_label = !b.label.empty();
     Ordinal o;

@@ -13,9 +13,9 @@ enum : std::uint8_t { kUnknown, kGenericSpeech };
 constexpr model::Message kMessages[] = {
     {"未能确定稿件类型（{reason}），未检查按类型规定的篇幅；请用 --kind 指定类型（wenfeng profiles {profile} 列出可用类型）",
      "Could not tell the kind of draft ({reason}); no kind limit was checked; give one with --kind (wenfeng profiles {profile} lists them)"},
-    {"稿件只确定为一般讲话（{reason}），看不出讲话人，按本规范讲话类最宽的时长上限 {limit} 分钟（{limit_kind}）检查；"
+    {"稿件只确定为一般讲话（{reason}），没有按讲话人分出讲话类型，按本规范讲话类最宽的时长上限 {limit} 分钟（{limit_kind}）检查；"
      "本规范的讲话类型：{kinds}，请用 --kind 指定",
-     "Known only as a speech ({reason}), speaker unknown: checked against the issuer's most lenient speech limit of {limit} "
+     "Known only as a speech ({reason}), not by its speaker: checked against the issuer's most lenient speech limit of {limit} "
      "minutes ({limit_kind}); its kinds of speech: {kinds}; give one with --kind"},
 };
 

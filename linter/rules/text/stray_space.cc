@@ -111,8 +111,13 @@ void run(const lint::RuleContext& c) {
         if (at >= a && at < b) return true;
       return false;
     };
-    // A short line (a name or signature line such as "副市长　高振华") uses spaces for layout.
-    const bool short_line = text::codepoint_count(t) <= 16 && !has_sentence_punct(t);
+    // A short line (a name or signature line such as "副市长　高振华") uses spaces for layout,
+    // and so does a line of a name list with its column of positions ("王　𠮷　县农业农村局…").
+    const bool no_punct = !has_sentence_punct(t);
+    const std::size_t cps = text::codepoint_count(t);
+    const bool short_line = cps <= 16 && no_punct;
+    const bool name_column = cps <= 40 && no_punct;
+    std::size_t visible = 0;  // visible code points so far
     const bool prose = is_prose(t);
     std::size_t list_start = std::string_view::npos;
     bool list_known = false;
@@ -135,9 +140,11 @@ void run(const lint::RuleContext& c) {
         continue;
       }
       if (leading && text::is_whitespace(cp.cp)) continue;  // tabs and breaks of the indentation
-      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2)) {
+      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2) && !(name_column && visible <= 4)) {
         if (!list_known) {
           list_start = word_list_start(t);
+          // A contact line separates the office, the person and the number with spaces.
+          if (const auto at = t.find("联系人"); at != std::string_view::npos) list_start = std::min(list_start, at);
           list_known = true;
         }
         const bool in_list = list_start != std::string_view::npos && run_begin >= list_start;
@@ -157,6 +164,7 @@ void run(const lint::RuleContext& c) {
         }
       }
       before_alone = text::is_han(cp.cp) && (before == 0 || run_len > 0 || !text::is_han(before));
+      ++visible;
       leading = false;
       run_len = 0;
       before = cp.cp;
