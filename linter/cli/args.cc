@@ -81,14 +81,19 @@ const OptionSpec* find_option(std::string_view name) {
 }
 
 std::string closest(std::string_view word, const std::vector<std::string_view>& candidates) {
+  // A word that starts a candidate ("warn" for "warning") is an abbreviation of it.
+  if (word.size() >= 2)
+    for (auto c : candidates)
+      if (c.size() > word.size() && c.substr(0, word.size()) == word) return std::string(c);
   std::string_view best;
   std::size_t best_d = SIZE_MAX;
   for (auto c : candidates) {
     const std::size_t d = edit_distance(word, c);
     if (d < best_d) best_d = d, best = c;
   }
-  // Close enough to be a typo: at most a third of the word, and never more than 3 edits.
-  const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, word.size() / 3));
+  // Close enough to be a typo: two edits (a swapped pair of letters is two), three for
+  // long words, never more than a third of the word.
+  const std::size_t limit = word.size() >= 9 ? 3 : word.size() >= 4 ? 2 : 1;
   return best_d <= limit ? std::string(best) : std::string();
 }
 

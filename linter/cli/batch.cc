@@ -67,7 +67,7 @@ std::string error_line(const std::string& path, const Error& e) {
 
 Result<lint::RunOptions> input_options(const Args& args) {
   lint::RunOptions o;
-  if (args.has("--config") && args.has("--no-config"))
+  if (args.get("--config") && args.has("--no-config"))
     return make_error(ErrorCode::kUsage, "--config 和 --no-config 不能同时使用");
   o.config_file = args.get("--config");
   o.no_config = args.has("--no-config");
