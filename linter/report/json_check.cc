@@ -1,16 +1,16 @@
 // `check --format json`: JSON v1 (README "JSON, version 1"), streamed file by file.
 #include <cmath>
 
-#include "report/json_writer.h"
+#include "report/json_stream.h"
 #include "report/position.h"
 #include "report/renderer.h"
 
 namespace wenfeng::report {
 namespace {
 
-class JsonCheck final : public Renderer {
+class JsonCheck final : public JsonStream {
  public:
-  explicit JsonCheck(const RenderOptions& o) : o_(o), j_(o.pretty) {}
+  explicit JsonCheck(const RenderOptions& o) : JsonStream(o) {}
 
   void begin(Sink& sink) override {
     j_.begin_object();
@@ -129,15 +129,6 @@ class JsonCheck final : public Renderer {
     sink.write(j_.take());
   }
 
-  void end(Sink& sink) override {
-    j_.end_array();
-    j_.end_object();
-    sink.write(j_.take() + "\n");
-  }
-
- private:
-  RenderOptions o_;
-  JsonWriter j_;
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 // `check --format rdjson`: reviewdog's Diagnostic Format (one DiagnosticResult object),
 // for `reviewdog -f=rdjson`. Columns are UTF-8 bytes, as that format defines them; fixes
 // become suggestions.
-#include "report/json_writer.h"
+#include "report/json_stream.h"
 #include "report/located.h"
 #include "report/renderer.h"
 
@@ -19,9 +19,9 @@ void write_range(JsonWriter& j, const SourceSpan& s) {
   j.end_object();
 }
 
-class Rdjson final : public Renderer {
+class Rdjson final : public JsonStream {
  public:
-  explicit Rdjson(const RenderOptions& o) : o_(o), j_(o.pretty) {}
+  explicit Rdjson(const RenderOptions& o) : JsonStream(o) {}
 
   void begin(Sink& sink) override {
     j_.begin_object();
@@ -53,15 +53,6 @@ class Rdjson final : public Renderer {
     sink.write(j_.take());
   }
 
-  void end(Sink& sink) override {
-    j_.end_array();
-    j_.end_object();
-    sink.write(j_.take() + "\n");
-  }
-
- private:
-  RenderOptions o_;
-  JsonWriter j_;
 };
 
 }  // namespace
