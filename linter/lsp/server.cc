@@ -298,7 +298,7 @@ struct Server::Impl {
   void did_change(const json& params) {
     Document* d = find(params);
     if (!d) return;
-    if (const json* v = member(params["textDocument"], "version"); v && v->is_number_integer())
+    if (const json* v = member(*member(params, "textDocument"), "version"); v && v->is_number_integer())
       d->version = v->get<std::int64_t>();
     if (const json* changes = member(params, "contentChanges"); changes && changes->is_array() && !d->from_disk)
       for (const auto& c : *changes) {

@@ -232,6 +232,31 @@ TEST(LspServer, ProtocolErrorsAndLifecycle) {
   EXPECT_EQ(s.exit_status(), 0);
 }
 
+TEST(LspServer, MessagesOfTheWrongShapeAreAnsweredNotFatal) {
+  Client c;
+  const std::string uri = file_uri(wenfeng::testing::temp_dir() + "/a.txt");
+  c.open(uri, kDraft);
+  for (const char* m : {R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":5}})",
+                        R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"URI"},"contentChanges":"x"}})",
+                        R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"URI"},"contentChanges":[{"range":{"start":{"line":"a"},"end":7},"text":3}]}})",
+                        R"({"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"textDocument":{"uri":"URI"},"position":{"line":-4,"character":1e9}}})",
+                        R"({"jsonrpc":"2.0","id":8,"method":"workspace/executeCommand","params":{"command":"wenfeng.counts","arguments":[{}]}})",
+                        R"({"jsonrpc":"2.0","id":9,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"URI"},"range":{"start":[],"end":null}}})",
+                        R"([1,2,3])"}) {
+    std::string msg = m;
+    if (const auto at = msg.find("URI"); at != std::string::npos) msg.replace(at, 3, uri);
+    const json j = json::parse(msg);
+    c.send(j);
+    if (!j.is_object() || !j.contains("id")) continue;
+    bool answered = false;
+    for (const auto& out : c.out()) answered |= out.contains("id") && out["id"] == j["id"];
+    EXPECT_TRUE(answered) << msg;
+  }
+  // Still serving.
+  c.open(uri, kDraft, 9);
+  EXPECT_FALSE(find(c.diagnostics(), "punct.halfwidth", 1).is_null());
+}
+
 TEST(LspServer, PathsFromUris) {
   EXPECT_EQ(wenfeng::lsp::path_from_uri("file:///tmp/%E6%96%87%20a.txt"), "/tmp/文 a.txt");
   EXPECT_EQ(wenfeng::lsp::path_from_uri("file://localhost/tmp/a.txt"), "/tmp/a.txt");
