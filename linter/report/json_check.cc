@@ -1,16 +1,16 @@
 // `check --format json`: JSON v1 (README "JSON, version 1"), streamed file by file.
 #include <cmath>
 
-#include "report/json_writer.h"
+#include "report/json_stream.h"
 #include "report/position.h"
 #include "report/renderer.h"
 
 namespace wenfeng::report {
 namespace {
 
-class JsonCheck final : public Renderer {
+class JsonCheck final : public JsonStream {
  public:
-  explicit JsonCheck(const RenderOptions& o) : o_(o), j_(o.pretty) {}
+  explicit JsonCheck(const RenderOptions& o) : JsonStream(o) {}
 
   void begin(Sink& sink) override {
     j_.begin_object();
@@ -21,7 +21,7 @@ class JsonCheck final : public Renderer {
 
   void file(const lint::FileResult& f, Sink& sink) override {
     j_.begin_object();
-    j_.key("path").value(f.path);
+    write_path(j_, f.path);
     if (f.error) {
       j_.key("error");
       write_error(j_, *f.error);
@@ -68,22 +68,23 @@ class JsonCheck final : public Renderer {
     }
     j_.end_object();
     j_.key("findings").begin_array();
-    // The overview of rules firing in most paragraphs leads; then one finding per group,
-    // with every occurrence of the group under `occurrences`.
+    // The overview of rules firing in most paragraphs leads; then one finding per group
+    // (a rule in a paragraph), with every occurrence of the group under `occurrences`.
     const auto overview = locate(doc, r.overview, r.m.numbers);
     for (std::size_t i = 0; i < r.overview.size(); ++i) finding(doc, r.overview[i], overview[i], nullptr);
     const auto positions = locate(doc, r.findings, r.m.numbers);
     const auto members = group_members(r.findings);
     std::size_t counts_by[3] = {0, 0, 0};
+    std::vector<std::pair<const model::Diagnostic*, const Position*>> occ;
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
       ++counts_by[static_cast<int>(d.severity)];
-      if (d.count == 0) continue;
+      if (d.count == 0) continue;  // listed under its group's first finding
       if (d.count == 1) {
         finding(doc, d, positions[i], nullptr);
         continue;
       }
-      std::vector<std::pair<const model::Diagnostic*, const Position*>> occ = {{&d, &positions[i]}};
+      occ.assign(1, {&d, &positions[i]});
       for (auto m : members[i]) occ.emplace_back(&r.findings[m], &positions[m]);
       finding(doc, d, positions[i], &occ);
     }
@@ -97,12 +98,6 @@ class JsonCheck final : public Renderer {
     sink.write(j_.take());
   }
 
-  void end(Sink& sink) override {
-    j_.end_array();
-    j_.end_object();
-    sink.write(j_.take() + "\n");
-  }
-
  private:
   void data(const model::Diagnostic& d) {
     if (d.data.empty() && !d.fix) return;
@@ -114,53 +109,63 @@ class JsonCheck final : public Renderer {
 
   void finding(const model::Document& doc, const model::Diagnostic& d, const Position& p,
                const std::vector<std::pair<const model::Diagnostic*, const Position*>>* occurrences) {
+    j_.begin_object();
+    j_.key("rule").value(d.rule_id());
+    j_.key("severity").value(model::severity_name(d.severity));
+    j_.key("message").value(d.text(o_.english));
+    j_.key("paragraph").value(p.paragraph);
+    j_.key("column").value(p.column);
+    j_.key("length").value(p.length);
+    j_.key("column_utf16").value(p.column_utf16);
+    j_.key("length_utf16").value(p.length_utf16);
+    j_.key("excerpt").value(p.excerpt);
+    j_.key("document_level").value(d.document_level);
+    j_.key("count").value(d.count);
     {
-      j_.begin_object();
-      j_.key("rule").value(d.rule_id());
-      j_.key("severity").value(model::severity_name(d.severity));
-      j_.key("message").value(d.text(o_.english));
-      j_.key("paragraph").value(p.paragraph);
-      j_.key("column").value(p.column);
-      j_.key("length").value(p.length);
-      j_.key("excerpt").value(p.excerpt);
-      j_.key("document_level").value(d.document_level);
-      j_.key("count").value(d.count);
-      {
-        // Where the finding is in the source file: file/part, line, column (for DOCX the
-        // "line" is the paragraph's ordinal in the part).
-        const auto loc = doc.position(d.block, d.offset);
-        j_.key("location").begin_object();
+      // Where the finding is in the source file. DOCX: the paragraph's ordinal in its part
+      // (word/document.xml, a footnote part…), not a line of XML. Other formats: the file's
+      // line, and the column in code points, UTF-16 units and bytes.
+      const auto loc = doc.position(d.block, d.offset);
+      j_.key("location").begin_object();
+      if (doc.format == model::Format::kDocx) {
+        j_.key("part").value(loc.source);
+        j_.key("paragraph").value(loc.line);
+        j_.key("column").value(loc.column);
+      } else {
+        const auto u16 = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kUtf16);
+        const auto b = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kByte);
         j_.key("source").value(loc.source);
         j_.key("line").value(loc.line);
         j_.key("column").value(loc.column);
-        j_.end_object();
-      }
-      j_.key("source").begin_object();
-      j_.key("issuer").value(d.source ? d.source->issuer : std::string());
-      j_.key("document").value(d.source ? d.source->document : std::string());
-      j_.key("part").value(d.source ? d.source->part : std::string());
-      j_.end_object();
-      data(d);
-      if (occurrences) {
-        j_.key("occurrences").begin_array();
-        for (const auto& [o, op] : *occurrences) {
-          j_.begin_object();
-          j_.key("message").value(o->text(o_.english));
-          j_.key("paragraph").value(op->paragraph);
-          j_.key("column").value(op->column);
-          j_.key("length").value(op->length);
-          j_.key("excerpt").value(op->excerpt);
-          data(*o);
-          j_.end_object();
-        }
-        j_.end_array();
+        j_.key("column_utf16").value(u16.column);
+        j_.key("column_byte").value(b.column);
       }
       j_.end_object();
     }
+    j_.key("source").begin_object();
+    j_.key("issuer").value(d.source ? d.source->issuer : std::string());
+    j_.key("document").value(d.source ? d.source->document : std::string());
+    j_.key("part").value(d.source ? d.source->part : std::string());
+    j_.end_object();
+    data(d);
+    if (occurrences) {
+      j_.key("occurrences").begin_array();
+      for (const auto& [o, op] : *occurrences) {
+        j_.begin_object();
+        j_.key("message").value(o->text(o_.english));
+        j_.key("paragraph").value(op->paragraph);
+        j_.key("column").value(op->column);
+        j_.key("length").value(op->length);
+        j_.key("column_utf16").value(op->column_utf16);
+        j_.key("length_utf16").value(op->length_utf16);
+        j_.key("excerpt").value(op->excerpt);
+        data(*o);
+        j_.end_object();
+      }
+      j_.end_array();
+    }
+    j_.end_object();
   }
-
-  RenderOptions o_;
-  JsonWriter j_;
 };
 
 }  // namespace
