@@ -400,6 +400,34 @@ struct Marker {
   int number = 0;  // the item's number when the marker is numbering
 };
 
+// A DOCX paragraph set apart by its type: every run with text in it bold, or in a 黑体 or
+// 小标宋 face — how editors often mark item titles. Short, with no full stop inside.
+bool emphasised(const model::Document& doc, const model::Block& b) {
+  if (b.layout < 0 || static_cast<std::size_t>(b.layout) >= doc.layouts.size()) return false;
+  const std::string_view t = doc.block_text(b);
+  const Shape sh = shape_of(t);
+  if (sh.cps == 0 || sh.cps > 50 || sh.full_stops) return false;
+  // A numbered heading ("（一）…", "1.…", "一、…") is a research item's own sub-heading.
+  const std::string_view tt = trimmed(t);
+  if (starts_with(tt, "（") || starts_with(tt, "(") || leading_number(tt) > 0) return false;
+  const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
+  if (L.runs.empty()) return false;
+  auto heavy_face = [&](std::int16_t f) {
+    if (f < 0 || static_cast<std::size_t>(f) >= doc.font_names.size()) return false;
+    const std::string& n = doc.font_names[static_cast<std::size_t>(f)];
+    return n.find("黑体") != std::string::npos || n.find("标宋") != std::string::npos;
+  };
+  for (std::size_t r = 0; r < L.runs.size(); ++r) {
+    const std::size_t from = std::min<std::size_t>(L.runs[r].offset, t.size());
+    const std::size_t to = r + 1 < L.runs.size() ? std::min<std::size_t>(L.runs[r + 1].offset, t.size()) : t.size();
+    if (to <= from || text::is_blank(t.substr(from, to - from))) continue;
+    if (!L.runs[r].bold && !heavy_face(L.runs[r].east_asian)) return false;
+  }
+  return true;
+}
+
+constexpr int kStyled = 1000;  // Marker::kind of an emphasised (bold) item title
+
 bool non_item_bracket(std::string_view t) {
   for (std::string_view w : {"本期要目", "要目", "目录", "导读", "编者按", "按语"})
     if (t.find(w) != std::string_view::npos && text::codepoint_count(trimmed(t)) <= 12) return true;
@@ -478,6 +506,10 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
     } else {
       for (std::size_t p = 0; p < spec.title_regexes.size() && here.kind < 0; ++p)
         if (spec.title_regexes[p]->search(t, m) && !non_item_bracket(t)) here = {static_cast<int>(p) + 1, 0, leading_number(t)};
+      // A bold line starts an item only when text follows it (not "第18期" above the first item).
+      if (here.kind < 0 && k + 1 < paras.size() && emphasised(doc, b) &&
+          doc.block_text(paras[k + 1]).find("。") != std::string_view::npos && !emphasised(doc, doc.blocks[paras[k + 1]]))
+        here = {kStyled, 0, 0};
     }
     bool starts_item = false;
     if (here.kind >= 0) {

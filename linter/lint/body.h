@@ -61,7 +61,8 @@ bool locate_unit(const model::Document& doc, const std::vector<model::Span>& spa
                  std::uint64_t limit, std::uint32_t& block, std::uint32_t& offset);
 
 // Splits a bulletin issue into items as its editors marked them. The first item title of
-// the issue sets the marker — a heading level, 【…】, or top-level numbering (1. / 一、) — and
+// the issue sets the marker — a heading level, 【…】, top-level numbering (1. / 一、), or
+// (DOCX) a short paragraph set in bold or a 黑体/小标宋 face — and
 // only paragraphs marked the same way start items: a research item's own 一、基本情况 /
 // 二、存在的问题 stay inside it, and numbered items must follow in sequence. Section headings
 // (栏目: a heading with a deeper heading right under it, or a line matching

@@ -79,6 +79,7 @@ struct RunFormat {
   std::int16_t latin = -1;     // w:ascii / w:hAnsi font
   std::int16_t east_asian = -1;  // w:eastAsia font
   bool hint_east_asian = false;  // w:hint="eastAsia": shared punctuation (“” … —) in the East Asian font
+  bool bold = false;             // w:b (a bulletin's item titles are often set in bold)
 };
 
 // A picture, shape, object or text box in the line, at `offset` in the block text.

@@ -8,7 +8,9 @@
 #include "lint/kind.h"
 #include "lint/linter.h"
 #include "profiles/profile.h"
+#include "readers/docx_reader.h"
 #include "readers/text_reader.h"
+#include "support/docx_package.h"
 #include "text/utf8.h"
 
 using namespace wenfeng;
@@ -413,6 +415,34 @@ TEST(Grouping, OneFindingPerRuleAndParagraphAndAnOverview) {
   const auto few = lint::lint_document(doc("关于做好汛期工作的通知\n甲,乙,丙.\n丁,戊.\n己。\n庚。\n辛。\n"), national(),
                                        given("document"), o);
   EXPECT_TRUE(few.overview.empty());
+}
+
+}  // namespace
+
+namespace {
+
+std::string para(const std::string& t, bool bold) {
+  return std::string("<w:p><w:r>") + (bold ? "<w:rPr><w:b/></w:rPr>" : "") + "<w:t xml:space=\"preserve\">" + t +
+         "</w:t></w:r></w:p>";
+}
+
+TEST(Items, BoldItemTitlesInADocx) {
+  wenfeng::testing::DocxParts parts;
+  parts.body = para("大兴信息", true) + para("第18期", true) + para("区政府办公室编", false) +
+               para("区城市管理委“街巷长”巡查问题当日派单", true) + para("区城市管理委为背街小巷配备街巷长。", false) +
+               para("黄村镇搭建用工对接平台", true) + para("平台运行两个月，促成就业312人。", false) +
+               para("关于我区集体经营性建设用地入市情况的调研", true) + para("调研组走访了5个镇。", false) +
+               para("一、基本情况", true) + para("全区累计完成入市交易41宗。", false) + para("（一）收益分配不够均衡", true) +
+               para("村与村之间收入差距扩大。", false) + para("二、对策建议", true) + para("建立镇级统筹机制。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  const auto r = lint::lint_document(*d, profile("daxing"), given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 3u);
+  EXPECT_EQ(r.m.items[0].title, "区城市管理委“街巷长”巡查问题当日派单");
+  EXPECT_TRUE(r.m.items[2].research);
+  EXPECT_EQ(r.m.items[2].spans.size(), 7u);  // its bold sub-headings stay inside it
 }
 
 }  // namespace
