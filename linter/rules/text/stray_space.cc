@@ -78,6 +78,28 @@ char32_t peek(std::string_view t, std::size_t at, std::size_t* next = nullptr) {
   return c;
 }
 
+// Where the heading of an article or chapter ends at the start of a paragraph ("第一条",
+// "第三章", "第12条"): regulations set a space after it. 0 when there is none.
+std::size_t article_heading_end(std::string_view t) {
+  bool first = true, digits = false;
+  for (const auto cp : text::code_points(t)) {
+    if (first) {
+      if (text::is_whitespace(cp.cp)) continue;
+      if (cp.cp != U'第') return 0;
+      first = false;
+      continue;
+    }
+    const bool numeral = (cp.cp >= U'0' && cp.cp <= U'9') ||
+                         std::u32string_view(U"〇零一二三四五六七八九十百千").find(cp.cp) != std::u32string_view::npos;
+    if (numeral) {
+      digits = true;
+      continue;
+    }
+    return digits && (cp.cp == U'条' || cp.cp == U'章' || cp.cp == U'节' || cp.cp == U'款' || cp.cp == U'编') ? cp.end : 0;
+  }
+  return 0;
+}
+
 // A field label right after the space ("日　地点：…"): up to six Han characters and a colon.
 bool label_follows(std::string_view t, std::size_t at) {
   for (int k = 0; k < 7 && at < t.size(); ++k) {
@@ -106,6 +128,7 @@ void run(const lint::RuleContext& c) {
     if (t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos)
       byline.for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
     if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
+    if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);  // "第一条　为…"
     auto in_byline = [&](std::size_t at) {
       for (const auto& [a, b] : bylines)
         if (at >= a && at < b) return true;
