@@ -111,8 +111,8 @@ void resolve_fix_overlaps(std::vector<Diagnostic>& f) {
   }
 }
 
-// Groups the findings of one rule in one paragraph under the first of them. `f` is sorted
-// by position, so a paragraph's findings are contiguous; a paragraph has few rules.
+// Groups the findings of one rule and severity in one paragraph under the first of them. `f`
+// is sorted by position, so a paragraph's findings are contiguous; a paragraph has few rules.
 void group_findings(std::vector<Diagnostic>& f) {
   std::vector<std::pair<const model::RuleInfo*, std::uint32_t>> leaders;
   for (std::size_t i = 0; i < f.size();) {
@@ -123,7 +123,8 @@ void group_findings(std::vector<Diagnostic>& f) {
       d.count = 1;
       d.leader = static_cast<std::uint32_t>(i);
       if (d.document_level) continue;
-      auto it = std::find_if(leaders.begin(), leaders.end(), [&](const auto& l) { return l.first == d.rule; });
+      auto it = std::find_if(leaders.begin(), leaders.end(),
+                             [&](const auto& l) { return l.first == d.rule && f[l.second].severity == d.severity; });
       if (it == leaders.end()) {
         leaders.emplace_back(d.rule, static_cast<std::uint32_t>(i));
         continue;
@@ -145,7 +146,7 @@ std::vector<Diagnostic> overview_of(const std::vector<Diagnostic>& f, const mode
   for (auto bi : m.paragraphs) total += !text::is_blank(doc.block_text(bi));
   struct Tally {
     const model::RuleInfo* rule;
-    std::uint32_t count = 0, paragraphs = 0, first = 0;
+    std::uint32_t count = 0, paragraphs = 0, first = 0, last_block = UINT32_MAX;
     model::Severity severity = model::Severity::kInfo;
     const model::RuleSource* source = nullptr;
   };
@@ -154,11 +155,14 @@ std::vector<Diagnostic> overview_of(const std::vector<Diagnostic>& f, const mode
     if (d.document_level) continue;
     auto it = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.rule == d.rule; });
     if (it == tallies.end()) {
-      tallies.push_back({d.rule, 0, 0, d.block, d.severity, d.source});
+      tallies.push_back({d.rule, 0, 0, d.block, UINT32_MAX, d.severity, d.source});
       it = tallies.end() - 1;
     }
     ++it->count;
-    it->paragraphs += d.count > 0;  // one leader per paragraph
+    if (d.block != it->last_block) {  // findings are in block order
+      ++it->paragraphs;
+      it->last_block = d.block;
+    }
     it->severity = std::max(it->severity, d.severity);
   }
   std::vector<Diagnostic> out;
