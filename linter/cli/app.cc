@@ -28,7 +28,7 @@ const std::vector<CommandSpec>& table() {
        {"--help", "--format", "--output", "--include", "--quiet", "--pretty", WENFENG_INPUT_OPTIONS},
        report::format_names(report::Command::kCount)},
       {"profiles", profiles_command, "列出规范（profile）、稿件类型及其限额和依据", "[ID|PATH…]", {"--help"}, ""},
-      {"explain", explain_command, "说明某条规则检查什么、依据是什么", "RULE [--profile P]",
+      {"explain", explain_command, "说明某条规则或某个词语：检查什么、依据是什么、如何不报告", "RULE|词语 [--profile P]",
        {"--help", "--profile"}, ""},
       {"rules", rules_command, "列出所有规则（--format markdown 生成规则参考）", "[--format text|markdown]",
        {"--help", "--format"}, "text|markdown"},
