@@ -62,6 +62,15 @@ std::optional<KindChoice> by_document_title(std::string_view title, const profil
   return std::nullopt;
 }
 
+// What may follow the keyword at the end of a speech's title: nothing, 稿/提纲, a bracketed
+// note ("（摘要）", "（2024年3月18日）").
+bool speech_title_end(std::string_view rest) {
+  for (std::string_view p : {"稿", "提纲", "要点"})
+    if (rest.starts_with(p)) rest.remove_prefix(p.size());
+  if (rest.empty()) return true;
+  return (rest.starts_with("（") || rest.starts_with("(")) && (rest.ends_with("）") || rest.ends_with(")"));
+}
+
 // The lines under a speech's title that name its speaker: short, no sentence punctuation
 // ("市长 李国强", "副市长　高振华", "（2024年5月6日）"), before the salutation "同志们：".
 std::string byline_of(const model::Document& doc, const TitleInfo& t) {
@@ -110,6 +119,14 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
       const auto pos = title.rfind(w);
       if (pos == std::string_view::npos) continue;
       if (as_document && pos + w.size() < trimmed_title(title).size()) continue;
+      // A speech's title ends with the word ("…会议上的讲话", "…讲话稿"); a news title that
+      // says someone 发表讲话, 作重要讲话 or 出席…并讲话 is news.
+      if (id.rfind("speech", 0) == 0) {
+        const std::string_view before = title.substr(0, pos);
+        if (!speech_title_end(trimmed_title(title).substr(pos + w.size())) || before.ends_with("发表") ||
+            before.ends_with("作") || before.ends_with("并") || before.ends_with("重要"))
+          continue;
+      }
       KindChoice k{id, KindSource::kClassifier, "标题含“" + w + "”"};
       if (id != "speech" || c.speech.empty()) return k;
       // A speech: who gives it, from the title and the byline under it.
