@@ -9,6 +9,7 @@
 #include "lint/context.h"
 #include "model/rule.h"
 #include "text/regex.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 
@@ -29,9 +30,34 @@ std::string utf8(char32_t c);
 // The matched text.
 inline std::string_view sv(std::string_view t, const text::Match& m) { return t.substr(m.begin, m.end - m.begin); }
 
+// Prefilters for the pattern rules: a paragraph that fails one cannot hold a match, so
+// the pattern engine never sees it. Each is a necessary condition of its pattern, exactly.
+//
+// Whether a number (\d+(?:\.\d+)?, ICU's \d) starts at `at` after optional \s; `end`
+// gets the byte after the number and the \s that follows it.
+bool number_after(std::string_view t, std::size_t at, std::size_t& end);
+// Whether a digit ends at `at` before optional \s.
+bool digit_before(std::string_view t, std::size_t at);
+// Whether some code point of `dashes` in `t` has a digit before it (over \s) and, after it,
+// a number followed by a code point for which `unit_start` holds.
+template <typename F>
+bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start);
+
 // The first code point that is neither whitespace nor invisible, as a suffix view (empty if none).
 std::string_view trim_left(std::string_view t);
 // The last visible code point and its byte offset in `t` (0 when there is none).
 char32_t last_visible(std::string_view t, std::size_t& at);
+
+template <typename F>
+bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start) {
+  return !text::for_each_lead(t, lead, [&](char32_t c, std::size_t b, std::size_t e) {
+    if (dashes.find(c) == std::u32string_view::npos || !digit_before(t, b)) return true;
+    std::size_t end = 0;
+    if (c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
+        unit_start(text::cp_at(t, end)))
+      return false;
+    return !(number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end)));
+  });
+}
 
 }  // namespace wenfeng::rules

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -15,15 +16,24 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"请各单位认真落实，，按时报送。", "请各单位认真落实，按时报送。"}};
 const model::RuleSource kQuestion = gbt15834("4.3、4.4 问号、叹号");
 
+// Every match is two adjacent marks of ，。、；： or of ？！; the marks start with E3 or EF.
+bool adjacent_marks(std::string_view t, std::u32string_view marks) {
+  static const text::ByteSet lead = {0xE3, 0xEF};
+  return !text::for_each_lead(t, lead, [&](char32_t ch, std::size_t, std::size_t e) {
+    return !(marks.find(ch) != std::u32string_view::npos && e < t.size() &&
+             marks.find(text::cp_at(t, e)) != std::u32string_view::npos);
+  });
+}
+
 void run(const lint::RuleContext& c) {
   static const text::Regex doubled = fixed_regex("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
   static const text::Regex doubled_soft = fixed_regex("[？！]{2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    doubled.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (adjacent_marks(t, U"，。、；：")) doubled.for_each(t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
-    doubled_soft.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (adjacent_marks(t, U"？！")) doubled_soft.for_each(t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kQuestion).severity =
           model::Severity::kInfo;
     });
