@@ -3,6 +3,8 @@
 // linter/rules/<family>/ and registers itself (model/rule.h).
 #pragma once
 
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +26,23 @@ model::RuleSource proofreading(const char* part);
 // Compiles a pattern written in the source code (a bad pattern is a programming error,
 // caught by the tests).
 text::Regex fixed_regex(const char* pattern);
+
+// A pattern written in the source code, compiled the first time it is used (most never
+// are for a given draft: the prefilters skip them), so start-up does not pay for them.
+class FixedRegex {
+ public:
+  explicit FixedRegex(const char* pattern) : pattern_(pattern) {}
+  const text::Regex& operator*() const {
+    std::call_once(once_, [this] { regex_.emplace(fixed_regex(pattern_)); });
+    return *regex_;
+  }
+  const text::Regex* operator->() const { return &**this; }
+
+ private:
+  const char* pattern_;
+  mutable std::once_flag once_;
+  mutable std::optional<text::Regex> regex_;
+};
 
 // The UTF-8 text of one code point.
 std::string utf8(char32_t c);

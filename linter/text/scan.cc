@@ -3,13 +3,13 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#include "text/utf8.h"
 
 namespace wenfeng::text {
 
@@ -25,25 +25,6 @@ bool is_han_script(char32_t c) {
   if (c < 0x2E80) return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
-}
-
-char32_t cp_at(std::string_view t, std::size_t at, std::size_t& next) {
-  const char* p = t.data() + at;
-  const char32_t c = decode(p, t.data() + t.size());
-  next = static_cast<std::size_t>(p - t.data());
-  return c;
-}
-
-char32_t cp_before(std::string_view t, std::size_t at, std::size_t& begin) {
-  if (at == 0) {
-    begin = 0;
-    return 0;
-  }
-  std::size_t b = at - 1;
-  while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
-  begin = b;
-  std::size_t next;
-  return cp_at(t, b, next);
 }
 
 std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t from) {
@@ -74,7 +55,10 @@ ByteSet::ByteSet(std::initializer_list<unsigned char> bytes) {
   for (unsigned char b : bytes) {
     if (has(b)) continue;
     bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
-    if (n_ < 8) list_[n_] = b;
+    if (n_ < 8) {
+      list_[n_] = b;
+      for (auto& x : want_[n_]) x = b;
+    }
     ++n_;
   }
 }
@@ -85,8 +69,10 @@ std::size_t ByteSet::find(std::string_view t, std::size_t from) const {
   std::size_t i = from;
 #if defined(__SSE2__)
   if (n_ <= 8) {
-    __m128i want[8];
-    for (int k = 0; k < n_; ++k) want[k] = _mm_set1_epi8(static_cast<char>(list_[k]));
+    // Look at the next few bytes one by one first: hits are often close.
+    for (const std::size_t stop = std::min(size, i + 8); i < stop; ++i)
+      if (has(s[i])) return i;
+    const auto* want = reinterpret_cast<const __m128i*>(want_);
     for (; i + 16 <= size; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       __m128i eq = _mm_cmpeq_epi8(v, want[0]);

@@ -13,6 +13,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "text/utf8.h"
+
 namespace wenfeng::text {
 
 constexpr std::size_t npos = std::string_view::npos;
@@ -29,13 +31,28 @@ inline bool is_regex_space(char32_t c) {
 bool is_han_script(char32_t c);
 
 // The code point starting at byte `at` (< t.size()) and the offset after it.
-char32_t cp_at(std::string_view t, std::size_t at, std::size_t& next);
+inline char32_t cp_at(std::string_view t, std::size_t at, std::size_t& next) {
+  const char* p = t.data() + at;
+  const char32_t c = decode(p, t.data() + t.size());
+  next = static_cast<std::size_t>(p - t.data());
+  return c;
+}
 inline char32_t cp_at(std::string_view t, std::size_t at) {
   std::size_t n;
   return cp_at(t, at, n);
 }
-// The code point ending at byte `at` (> 0) and where it starts; 0 and `at` when at == 0.
-char32_t cp_before(std::string_view t, std::size_t at, std::size_t& begin);
+// The code point ending at byte `at` (> 0) and where it starts; 0 and 0 when at == 0.
+inline char32_t cp_before(std::string_view t, std::size_t at, std::size_t& begin) {
+  if (at == 0) {
+    begin = 0;
+    return 0;
+  }
+  std::size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
+  begin = b;
+  std::size_t next;
+  return cp_at(t, b, next);
+}
 inline char32_t cp_before(std::string_view t, std::size_t at) {
   std::size_t b;
   return cp_before(t, at, b);
@@ -97,6 +114,7 @@ class ByteSet {
   std::uint64_t bits_[4] = {0, 0, 0, 0};
   unsigned char list_[8] = {};
   int n_ = 0;
+  alignas(16) unsigned char want_[8][16] = {};  // each byte of list_ sixteen times (for SSE2)
 };
 
 // Calls fn(cp, begin, end) for each code point of `t` whose first byte is in `lead`, in

@@ -469,6 +469,11 @@ TEST(RuleScans, SpaceLeadBytes) {
     const auto lead = static_cast<unsigned char>(s[0]);
     EXPECT_TRUE(lead == 0x20 || lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3) << std::hex << static_cast<std::uint32_t>(c);
   }
+  // The phrase scan copies U+4000–U+9FFF without classifying them: they are all kept.
+  for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
+    const auto cls = text::primary_class(c);
+    EXPECT_TRUE(cls == text::kAsian || cls == text::kOther) << std::hex << static_cast<std::uint32_t>(c);
+  }
 }
 
 }  // namespace

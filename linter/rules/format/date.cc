@@ -56,17 +56,16 @@ bool may_be_dashed(std::string_view t) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex chinese = fixed_regex(
+  static const FixedRegex chinese(
       "([〇零OoＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十\\d０-９]{1,3})月([一二三四五六七八九十\\d０-９]{1,3})日");
-  static const text::Regex leading_zero =
-      fixed_regex("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
-  static const text::Regex zero = fixed_regex("(?<![\\d])0\\d(?=[月日])");
-  static const text::Regex dashed = fixed_regex("(?<![\\d.A-Za-z])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])");
+  static const FixedRegex leading_zero("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
+  static const FixedRegex zero("(?<![\\d])0\\d(?=[月日])");
+  static const FixedRegex dashed("(?<![\\d.A-Za-z])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     const bool has_ri = t.find("日") != std::string_view::npos;
     if (has_ri || t.find("月") != std::string_view::npos) {
-      if (may_be_chinese(t)) chinese.for_each(t, [&](const std::vector<text::Match>& g) {
+      if (may_be_chinese(t)) chinese->for_each(t, [&](const std::vector<text::Match>& g) {
         const std::string_view year = sv(t, g[1]);
         bool arabic_part = false;
         for (int k : {2, 3})
@@ -76,13 +75,13 @@ void run(const lint::RuleContext& c) {
         c.report(bi, g[0].begin, g[0].end, arabic_part ? kMixed : zero_wrong ? kChineseZero : kChinese,
                  {{"found", std::string(sv(t, g[0]))}});
       });
-      if (may_have_zero(t)) leading_zero.for_each(t, [&](const std::vector<text::Match>& g) {
+      if (may_have_zero(t)) leading_zero->for_each(t, [&](const std::vector<text::Match>& g) {
         text::Match z;
-        if (!zero.search(sv(t, g[0]), z)) return;
+        if (!zero->search(sv(t, g[0]), z)) return;
         c.report(bi, g[0].begin, g[0].end, kLeadingZero, {{"found", std::string(sv(t, g[0]))}});
       });
     }
-    if (may_be_dashed(t)) dashed.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (may_be_dashed(t)) dashed->for_each(t, [&](const std::vector<text::Match>& g) {
       const int month = std::atoi(std::string(sv(t, g[3])).c_str());
       const int day = std::atoi(std::string(sv(t, g[4])).c_str());
       if (month < 1 || month > 12 || day < 1 || day > 31) return;

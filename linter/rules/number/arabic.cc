@@ -34,13 +34,13 @@ bool may_have_measure(std::string_view t) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex measure = fixed_regex(
+  static const FixedRegex measure(
       "(?<![第一二三四五六七八九十百千两])([一二三四五六七八九十百千两]*[十百千][一二三四五六七八九]?)"
       "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!may_have_measure(t)) continue;
-    measure.for_each(t, [&](const std::vector<text::Match>& g) {
+    measure->for_each(t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
   }

@@ -28,8 +28,8 @@ bool year_after(std::string_view t, Pred digit, bool lone) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex arabic_year = fixed_regex("(?<!\\d)\\d{4}年");
-  static const text::Regex chinese_year = fixed_regex("[〇零一二三四五六七八九]{4}年");
+  static const FixedRegex arabic_year("(?<!\\d)\\d{4}年");
+  static const FixedRegex chinese_year("[〇零一二三四五六七八九]{4}年");
   std::uint32_t arabic_block = 0, chinese_block = 0;
   bool has_arabic = false, has_chinese = false;
   text::Match at;
@@ -37,11 +37,11 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "年")) continue;
     text::Match m;
-    if (!has_arabic && year_after(t, text::is_digit_nd, true) && arabic_year.search(t, m)) {
+    if (!has_arabic && year_after(t, text::is_digit_nd, true) && arabic_year->search(t, m)) {
       has_arabic = true;
       arabic_block = bi;
     }
-    if (!has_chinese && year_after(t, is_cn_digit, false) && chinese_year.search(t, m)) {
+    if (!has_chinese && year_after(t, is_cn_digit, false) && chinese_year->search(t, m)) {
       has_chinese = true;
       chinese_block = bi;
       at = m;

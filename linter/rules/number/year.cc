@@ -31,12 +31,12 @@ bool may_have_short_year(std::string_view t) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex short_year = fixed_regex(
+  static const FixedRegex short_year(
       "(?<![\\d〇零一二三四五六七八九])(\\d{2}|[〇零一二三四五六七八九]{2})年(?=\\d{1,2}月|[一二三四五六七八九十]{1,2}月)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!may_have_short_year(t)) continue;
-    short_year.for_each(t, [&](const std::vector<text::Match>& g) {
+    short_year->for_each(t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
   }

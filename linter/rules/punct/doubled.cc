@@ -26,14 +26,14 @@ bool adjacent_marks(std::string_view t, std::u32string_view marks) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex doubled = fixed_regex("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
-  static const text::Regex doubled_soft = fixed_regex("[？！]{2,}");
+  static const FixedRegex doubled("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
+  static const FixedRegex doubled_soft("[？！]{2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (adjacent_marks(t, U"，。、；：")) doubled.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (adjacent_marks(t, U"，。、；：")) doubled->for_each(t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
-    if (adjacent_marks(t, U"？！")) doubled_soft.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (adjacent_marks(t, U"？！")) doubled_soft->for_each(t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kQuestion).severity =
           model::Severity::kInfo;
     });

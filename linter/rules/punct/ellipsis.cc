@@ -35,12 +35,12 @@ bool may_have_ellipsis(std::string_view t) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex ellipsis = fixed_regex("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
+  static const FixedRegex ellipsis("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!may_have_ellipsis(t)) continue;
     int chinese = -1;  // computed on the first ASCII dots
-    ellipsis.for_each(t, [&](const std::vector<text::Match>& g) {
+    ellipsis->for_each(t, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       // ASCII dots only in Chinese text.
       if (found[0] == '.') {

@@ -26,18 +26,18 @@ bool comma_between(std::string_view t, std::u32string_view before, std::u32strin
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex quoted_list = fixed_regex("[》”]、[《“]");
-  static const text::Regex approx = fixed_regex(
+  static const FixedRegex quoted_list("[》”]、[《“]");
+  static const FixedRegex approx(
       "(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?[个天年岁人次月日号层级名位种项家户条])");
   static constexpr std::string_view kOrder = "一二三四五六七八九";
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "、")) continue;
-    if (comma_between(t, U"》”", U"《“")) quoted_list.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (comma_between(t, U"》”", U"《“")) quoted_list->for_each(t, [&](const std::vector<text::Match>& g) {
       const std::size_t comma = g[0].begin + 3;
       c.report(bi, comma, comma + 3, 0, {});
     });
-    if (comma_between(t, U"一二三四五六七八九", U"一二三四五六七八九")) approx.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (comma_between(t, U"一二三四五六七八九", U"一二三四五六七八九")) approx->for_each(t, [&](const std::vector<text::Match>& g) {
       // Adjacent numbers joined by 、 form an approximation (三四天), which takes no 顿号.
       const std::string_view a = sv(t, g[1]), b = sv(t, g[2]);
       if (kOrder.find(b) != kOrder.find(a) + 3) return;

@@ -47,7 +47,7 @@ std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t
   if (t.find("://") == std::string_view::npos && t.find("www.") == std::string_view::npos &&
       t.find('@') == std::string_view::npos)
     return out;
-  static const text::Regex re = fixed_regex(
+  static const FixedRegex re(
       "(?:https?://|ftp://|www\\.)[^\\s\\p{Han}，。；、“”（）《》]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
   // The pattern is searched from a point no match can start before (the letters before a
   // "://", a "www.", the address characters before an "@"), not from every character.
@@ -69,7 +69,7 @@ std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t
     return best;
   };
   std::vector<text::Match> g;
-  for (std::size_t from = earliest(0); from != text::npos && re.search(t, g, from); from = earliest(g[0].end)) {
+  for (std::size_t from = earliest(0); from != text::npos && re->search(t, g, from); from = earliest(g[0].end)) {
     out.emplace_back(g[0].begin, g[0].end);
     if (g[0].end >= t.size()) break;
   }

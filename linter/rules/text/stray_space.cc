@@ -49,8 +49,7 @@ bool has_space(std::string_view t) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex byline =
-      fixed_regex("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
+  static const FixedRegex byline("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!has_space(t)) continue;
@@ -61,7 +60,7 @@ void run(const lint::RuleContext& c) {
     auto in_byline = [&](std::size_t at) {
       if (!bylines_found) {
         bylines_found = true;
-        byline.for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+        byline->for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
       }
       for (const auto& [a, b] : bylines)
         if (at > a && at < b) return true;
