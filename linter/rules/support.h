@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lint/context.h"
 #include "model/rule.h"
@@ -61,6 +62,49 @@ bool digit_before(std::string_view t, std::size_t at);
 // a number followed by a code point for which `unit_start` holds.
 template <typename F>
 bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start);
+
+// Calls fn(groups) for each match of `re` in `t`, as re.for_each(t, fn) does, but a long
+// paragraph is searched clause by clause: no match of the rules' patterns contains a "，"
+// and their look-arounds' classes leave it out, so the matches are the same, and the
+// pattern engine sees only the clauses that pass `prefilter` (a giant paragraph is then
+// searched where a match can be, not once per rule from end to end). Group offsets are
+// in `t`.
+template <typename Pre, typename F>
+void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
+  constexpr std::size_t kLong = 2048;
+  if (t.size() <= kLong) {
+    if (prefilter(t)) re.for_each(t, fn);
+    return;
+  }
+  for (std::size_t from = 0; from <= t.size();) {
+    std::size_t at = text::find_seq(t, "，", from);
+    if (at == text::npos) at = t.size();
+    const std::string_view clause = t.substr(from, at - from);
+    if (prefilter(clause))
+      re.for_each(clause, [&](const std::vector<text::Match>& g) {
+        std::vector<text::Match> h = g;
+        for (auto& m : h)
+          if (m.begin != std::string_view::npos) m.begin += from, m.end += from;
+        fn(h);
+      });
+    from = at + 3;
+  }
+}
+// The same with no prefilter.
+template <typename F>
+void for_each_match(const text::Regex& re, std::string_view t, F&& fn) {
+  for_each_match(re, t, [](std::string_view) { return true; }, fn);
+}
+// The first match of `re` in `t`, clause by clause as above.
+template <typename Pre>
+bool search_clauses(const text::Regex& re, std::string_view t, Pre prefilter, text::Match& m) {
+  bool found = false;
+  for_each_match(re, t, prefilter, [&](const std::vector<text::Match>& g) {
+    if (!found) m = g[0];
+    found = true;
+  });
+  return found;
+}
 
 // The first code point that is neither whitespace nor invisible, as a suffix view (empty if none).
 std::string_view trim_left(std::string_view t);

@@ -65,7 +65,7 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     const bool has_ri = t.find("日") != std::string_view::npos;
     if (has_ri || t.find("月") != std::string_view::npos) {
-      if (may_be_chinese(t)) chinese->for_each(t, [&](const std::vector<text::Match>& g) {
+      for_each_match(*chinese, t, may_be_chinese, [&](const std::vector<text::Match>& g) {
         const std::string_view year = sv(t, g[1]);
         bool arabic_part = false;
         for (int k : {2, 3})
@@ -75,13 +75,13 @@ void run(const lint::RuleContext& c) {
         c.report(bi, g[0].begin, g[0].end, arabic_part ? kMixed : zero_wrong ? kChineseZero : kChinese,
                  {{"found", std::string(sv(t, g[0]))}});
       });
-      if (may_have_zero(t)) leading_zero->for_each(t, [&](const std::vector<text::Match>& g) {
+      for_each_match(*leading_zero, t, may_have_zero, [&](const std::vector<text::Match>& g) {
         text::Match z;
         if (!zero->search(sv(t, g[0]), z)) return;
         c.report(bi, g[0].begin, g[0].end, kLeadingZero, {{"found", std::string(sv(t, g[0]))}});
       });
     }
-    if (may_be_dashed(t)) dashed->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*dashed, t, may_be_dashed, [&](const std::vector<text::Match>& g) {
       const int month = std::atoi(std::string(sv(t, g[3])).c_str());
       const int day = std::atoi(std::string(sv(t, g[4])).c_str());
       if (month < 1 || month > 12 || day < 1 || day > 31) return;

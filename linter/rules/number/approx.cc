@@ -35,7 +35,7 @@ void run(const lint::RuleContext& c) {
   static const FixedRegex about("约\\s*[\\d０-９.．一二三四五六七八九十百千万亿两]+\\s*\\p{Han}{0,4}?左右");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (may_have_approx(t)) approx_digits->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*approx_digits, t, may_have_approx, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       if (found.find("几") == std::string::npos) {
         // Only adjacent digits joined by 、 (3、4) form an approximation.
@@ -46,7 +46,7 @@ void run(const lint::RuleContext& c) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", found}});
     });
     if (!text::contains(t, "左右") || !text::contains(t, "约")) continue;
-    about->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*about, t, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kAbout).severity =
           model::Severity::kInfo;
     });

@@ -39,8 +39,7 @@ void run(const lint::RuleContext& c) {
       "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (!may_have_measure(t)) continue;
-    measure->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*measure, t, may_have_measure, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
   }

@@ -37,11 +37,11 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "年")) continue;
     text::Match m;
-    if (!has_arabic && year_after(t, text::is_digit_nd, true) && arabic_year->search(t, m)) {
+    if (!has_arabic && search_clauses(*arabic_year, t, [](std::string_view s) { return year_after(s, text::is_digit_nd, true); }, m)) {
       has_arabic = true;
       arabic_block = bi;
     }
-    if (!has_chinese && year_after(t, is_cn_digit, false) && chinese_year->search(t, m)) {
+    if (!has_chinese && search_clauses(*chinese_year, t, [](std::string_view s) { return year_after(s, is_cn_digit, false); }, m)) {
       has_chinese = true;
       chinese_block = bi;
       at = m;

@@ -21,8 +21,8 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // The pattern runs only on paragraphs with a number, a dash and a number before a unit.
-    if (!has_number_range(t, lead, U"～~—-－–", unit)) continue;
-    range_units->for_each(t, [&](const std::vector<text::Match>& g) {
+    auto may_match = [&](std::string_view s) { return has_number_range(s, lead, U"～~—-－–", unit); };
+    for_each_match(*range_units, t, may_match, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0,
                {{"found", std::string(sv(t, g[0]))}, {"unit", std::string(sv(t, g[3]))},
                 {"from", std::string(sv(t, g[1]))}, {"to", std::string(sv(t, g[2]))}});

@@ -35,8 +35,7 @@ void run(const lint::RuleContext& c) {
       "(?<![\\d〇零一二三四五六七八九])(\\d{2}|[〇零一二三四五六七八九]{2})年(?=\\d{1,2}月|[一二三四五六七八九十]{1,2}月)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (!may_have_short_year(t)) continue;
-    short_year->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*short_year, t, may_have_short_year, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
   }

@@ -26,8 +26,7 @@ void run(const lint::RuleContext& c) {
   static const FixedRegex dash("(?<!-)--(?!-)|－－|—{3,}|—\\s+—|-—|—-");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (!may_have_dash(t)) continue;
-    dash->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*dash, t, may_have_dash, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}}).replace_with("——");
     });
   }

@@ -25,18 +25,48 @@ bool adjacent_marks(std::string_view t, std::u32string_view marks) {
   });
 }
 
+// Calls fn(run, offset) for each run of two or more of `marks` in `t`: a match of the
+// patterns below is made of marks only, and they have no look-around, so searching the
+// runs finds the same matches.
+template <typename F>
+void for_each_run(std::string_view t, std::u32string_view marks, F fn) {
+  static const text::ByteSet lead = {0xE3, 0xEF};
+  std::size_t run_begin = 0, run_end = 0, count = 0;
+  auto flush = [&] {
+    if (count >= 2) fn(t.substr(run_begin, run_end - run_begin), run_begin);
+    count = 0;
+  };
+  text::for_each_lead(t, lead, [&](char32_t ch, std::size_t b, std::size_t e) {
+    if (marks.find(ch) == std::u32string_view::npos) return true;
+    if (count == 0 || b != run_end) {
+      flush();
+      run_begin = b;
+    }
+    run_end = e;
+    ++count;
+    return true;
+  });
+  flush();
+}
+
 void run(const lint::RuleContext& c) {
   static const FixedRegex doubled("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
   static const FixedRegex doubled_soft("[？！]{2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (adjacent_marks(t, U"，。、；：")) doubled->for_each(t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
-    });
-    if (adjacent_marks(t, U"？！")) doubled_soft->for_each(t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kQuestion).severity =
-          model::Severity::kInfo;
-    });
+    if (adjacent_marks(t, U"，。、；："))
+      for_each_run(t, U"，。、；：", [&](std::string_view r, std::size_t base) {
+        doubled->for_each(r, [&](const std::vector<text::Match>& g) {
+          c.report(bi, base + g[0].begin, base + g[0].end, 0, {{"found", std::string(sv(r, g[0]))}});
+        });
+      });
+    if (adjacent_marks(t, U"？！"))
+      for_each_run(t, U"？！", [&](std::string_view r, std::size_t base) {
+        doubled_soft->for_each(r, [&](const std::vector<text::Match>& g) {
+          c.report(bi, base + g[0].begin, base + g[0].end, 1, {{"found", std::string(sv(r, g[0]))}}, &kQuestion).severity =
+              model::Severity::kInfo;
+        });
+      });
   }
 }
 

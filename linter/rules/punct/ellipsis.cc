@@ -38,9 +38,9 @@ void run(const lint::RuleContext& c) {
   static const FixedRegex ellipsis("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (!may_have_ellipsis(t)) continue;
+    if (!may_have_ellipsis(t)) continue;  // (a cheap whole-paragraph test first)
     int chinese = -1;  // computed on the first ASCII dots
-    ellipsis->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*ellipsis, t, may_have_ellipsis, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       // ASCII dots only in Chinese text.
       if (found[0] == '.') {

@@ -33,11 +33,12 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "、")) continue;
-    if (comma_between(t, U"》”", U"《“")) quoted_list->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*quoted_list, t, [](std::string_view s) { return comma_between(s, U"》”", U"《“"); }, [&](const std::vector<text::Match>& g) {
       const std::size_t comma = g[0].begin + 3;
       c.report(bi, comma, comma + 3, 0, {});
     });
-    if (comma_between(t, U"一二三四五六七八九", U"一二三四五六七八九")) approx->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*approx, t, [](std::string_view s) { return comma_between(s, U"一二三四五六七八九", U"一二三四五六七八九"); },
+                   [&](const std::vector<text::Match>& g) {
       // Adjacent numbers joined by 、 form an approximation (三四天), which takes no 顿号.
       const std::string_view a = sv(t, g[1]), b = sv(t, g[2]);
       if (kOrder.find(b) != kOrder.find(a) + 3) return;

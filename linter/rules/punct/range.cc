@@ -30,12 +30,12 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // The patterns run only on paragraphs with a number, a dash and a number before a unit.
-    if (has_number_range(t, lead, U"-－–—~", value_unit))
-      value_range->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*value_range, t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
+      [&](const std::vector<text::Match>& g) {
         c.report(bi, g[2].begin, g[2].end, 0, {{"found", std::string(sv(t, g[2]))}}).replace_with("～");
       });
-    if (has_number_range(t, lead, U"-－–~～", year_unit))
-      year_range->for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*year_range, t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
+      [&](const std::vector<text::Match>& g) {
         c.report(bi, g[2].begin, g[2].end, 1, {{"found", std::string(sv(t, g[2]))}}, &kYear).replace_with("—");
       });
   }
