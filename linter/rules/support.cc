@@ -45,6 +45,15 @@ bool digit_before(std::string_view t, std::size_t at) {
   return at > 0 && text::is_digit_nd(text::cp_before(t, at));
 }
 
+bool is_final_punct(char32_t c) {
+  switch (c) {
+    case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string_view trim_left(std::string_view t) {
   for (const auto c : text::code_points(t))
     if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) return t.substr(c.begin);

@@ -106,6 +106,9 @@ bool search_clauses(const text::Regex& re, std::string_view t, Pre prefilter, te
   return found;
 }
 
+// 。，；：、 and their half-width forms: marks that do not end a title or an attachment name.
+bool is_final_punct(char32_t c);
+
 // The first code point that is neither whitespace nor invisible, as a suffix view (empty if none).
 std::string_view trim_left(std::string_view t);
 // The last visible code point and its byte offset in `t` (0 when there is none).
