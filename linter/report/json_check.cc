@@ -68,25 +68,32 @@ class JsonCheck final : public JsonStream {
     }
     j_.end_object();
     j_.key("findings").begin_array();
-    // The overview of rules firing in most paragraphs leads; then one finding per group
-    // (a rule in a paragraph), with every occurrence of the group under `occurrences`.
-    const auto overview = locate(doc, r.overview, r.m.numbers);
-    for (std::size_t i = 0; i < r.overview.size(); ++i) finding(doc, r.overview[i], overview[i], nullptr);
-    const auto positions = locate(doc, r.findings, r.m.numbers);
-    const auto members = group_members(r.findings);
+    // The overview of rules firing in most paragraphs leads; then one finding per group (a
+    // rule and severity in a paragraph), with every occurrence of the group under
+    // `occurrences`. The members follow their leader in its block: each group is positioned
+    // by a locator of its own, so output streams with no vector of positions.
+    Locator overview(doc, r.m.numbers);
+    for (const auto& d : r.overview) {
+      begin_finding(doc, d, overview.next(d));
+      j_.end_object();
+    }
+    Locator locate(doc, r.m.numbers), members(doc, r.m.numbers);
     std::size_t counts_by[3] = {0, 0, 0};
-    std::vector<std::pair<const model::Diagnostic*, const Position*>> occ;
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
       ++counts_by[static_cast<int>(d.severity)];
       if (d.count == 0) continue;  // listed under its group's first finding
-      if (d.count == 1) {
-        finding(doc, d, positions[i], nullptr);
-        continue;
+      const Position& p = locate.next(d);
+      begin_finding(doc, d, p);
+      if (d.count > 1) {
+        j_.key("occurrences").begin_array();
+        occurrence(d, p);
+        for (std::size_t m = i + 1; m < r.findings.size() && r.findings[m].block == d.block; ++m)
+          if (r.findings[m].count == 0 && r.findings[m].leader == i) occurrence(r.findings[m], members.next(r.findings[m]));
+        j_.end_array();
       }
-      occ.assign(1, {&d, &positions[i]});
-      for (auto m : members[i]) occ.emplace_back(&r.findings[m], &positions[m]);
-      finding(doc, d, positions[i], &occ);
+      j_.end_object();
+      if (j_.size() >= (64u << 10)) sink.write(j_.take());  // bounded memory, any number of findings
     }
     j_.end_array();
     j_.key("summary").begin_object();
@@ -107,8 +114,8 @@ class JsonCheck final : public JsonStream {
     j_.end_object();
   }
 
-  void finding(const model::Document& doc, const model::Diagnostic& d, const Position& p,
-               const std::vector<std::pair<const model::Diagnostic*, const Position*>>* occurrences) {
+  // A finding's object, left open for its occurrences.
+  void begin_finding(const model::Document& doc, const model::Diagnostic& d, const Position& p) {
     j_.begin_object();
     j_.key("rule").value(d.rule_id());
     j_.key("severity").value(model::severity_name(d.severity));
@@ -148,22 +155,18 @@ class JsonCheck final : public JsonStream {
     j_.key("part").value(d.source ? d.source->part : std::string());
     j_.end_object();
     data(d);
-    if (occurrences) {
-      j_.key("occurrences").begin_array();
-      for (const auto& [o, op] : *occurrences) {
-        j_.begin_object();
-        j_.key("message").value(o->text(o_.english));
-        j_.key("paragraph").value(op->paragraph);
-        j_.key("column").value(op->column);
-        j_.key("length").value(op->length);
-        j_.key("column_utf16").value(op->column_utf16);
-        j_.key("length_utf16").value(op->length_utf16);
-        j_.key("excerpt").value(op->excerpt);
-        data(*o);
-        j_.end_object();
-      }
-      j_.end_array();
-    }
+  }
+
+  void occurrence(const model::Diagnostic& o, const Position& p) {
+    j_.begin_object();
+    j_.key("message").value(o.text(o_.english));
+    j_.key("paragraph").value(p.paragraph);
+    j_.key("column").value(p.column);
+    j_.key("length").value(p.length);
+    j_.key("column_utf16").value(p.column_utf16);
+    j_.key("length_utf16").value(p.length_utf16);
+    j_.key("excerpt").value(p.excerpt);
+    data(o);
     j_.end_object();
   }
 };

@@ -1,5 +1,6 @@
-// `check --format text`: compiler-style lines with an excerpt, a caret under the finding and
-// the rule's source; a summary after each file.
+// `check --format text`: what was found by severity and rule; an overview line for a rule
+// firing in most paragraphs; compiler-style lines with an excerpt, a caret under the finding
+// and the rule's source, one per rule and paragraph; a summary after each file.
 #include <algorithm>
 
 #include "base/format.h"
@@ -24,21 +25,22 @@ class TextCheck final : public Renderer {
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& d : r.findings) ++counts[static_cast<int>(d.severity)];
     // What was found, by severity and rule, before the findings themselves.
-    if (!r.findings.empty()) out += std::string(bold) + f.path + reset + "：" + by_rule(r.findings) + "\n";
-    const auto overview = locate(doc, r.overview, r.m.numbers);
-    for (std::size_t i = 0; i < r.overview.size(); ++i) {
-      const auto& d = r.overview[i];
-      out += std::string(bold) + f.path + ":段" + std::to_string(overview[i].paragraph) + ": " + reset +
-             sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) + "]" +
-             reset + " " + d.text(o_.english) + "\n";
+    if (!r.findings.empty() && !o_.quiet) out += std::string(bold) + f.path + reset + "：" + by_rule(r.findings) + "\n";
+    // A rule firing in most paragraphs: one line for the whole draft first.
+    Locator overview(doc, r.m.numbers);
+    for (const auto& d : r.overview) {
+      const Position& p = overview.next(d);
+      out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ": " + reset + sev_color(d.severity) +
+             model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) + "]" + reset + " " +
+             d.text(o_.english) + "\n";
       if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
     }
-    const auto positions = locate(doc, r.findings, r.m.numbers);
-    const auto members = group_members(r.findings);
+    // One finding per rule and paragraph; the group's other members are listed under it.
+    Locator locate(doc, r.m.numbers), members(doc, r.m.numbers);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
       if (d.count == 0) continue;  // shown with its group's first finding
-      const Position& p = positions[i];
+      const Position& p = locate.next(d);
       out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ":列" + std::to_string(p.column) + ": " +
              reset + sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) +
              "]" + reset + " " + d.text(o_.english) +
@@ -52,12 +54,20 @@ class TextCheck final : public Renderer {
       const int width = std::max(1, text::display_width(ex.substr(a, b - a)));
       out += "    " + std::string(static_cast<std::size_t>(pad), ' ') + sev_color(d.severity) + "^" +
              std::string(static_cast<std::size_t>(width - 1), '~') + reset + "\n";
-      if (!members[i].empty()) out += "    " + others(doc, r.findings, positions, members[i]) + "\n";
-      if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
+      if (d.count > 1) out += "    " + others(doc, r.findings, i, members) + "\n";
+      if (d.source) {
+        const std::string source = d.source->text();
+        if (!source.empty()) out += "    依据：" + source + "\n";
+      }
       if (model::has_markup_positions(doc.format)) {
         const auto loc = doc.position(d.block, d.offset);
         out += "    位置：" + std::string(loc.source) + " 第 " + std::to_string(loc.line) + " 行第 " +
                std::to_string(loc.column) + " 列\n";
+      }
+      // Written as it grows: memory stays bounded however many findings a file has.
+      if (out.size() >= (64u << 10)) {
+        sink.write(out);
+        out.clear();
       }
     }
     if (o_.quiet) {  // findings only
@@ -118,20 +128,24 @@ class TextCheck final : public Renderer {
     return out;
   }
 
-  // "同段其余 3 处：列 15 “,”、列 22 “(”、列 30 “)”"
+  // "同段其余 3 处：列 15“,”、列 22“(”、列 30“)”": the other members of the group findings[leader]
+  // leads, which follow it in its block (a locator of their own, so the main one keeps its place).
   static std::string others(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
-                            const std::vector<Position>& positions, const std::vector<std::uint32_t>& members) {
+                            std::size_t leader, Locator& at) {
     constexpr std::size_t kShown = 12;
-    std::string out = "同段其余 " + std::to_string(members.size()) + " 处：";
-    for (std::size_t k = 0; k < members.size() && k < kShown; ++k) {
-      const auto& m = findings[members[k]];
-      const std::string_view t = doc.block_text(m.block);
-      const std::size_t b = std::min<std::size_t>(m.offset, t.size());
-      const std::size_t e = text::step_forward(t, b, std::min<std::uint32_t>(positions[members[k]].length, 10));
-      out += (k ? "、" : "") + ("列 " + std::to_string(positions[members[k]].column)) +
+    std::string out = "同段其余 " + std::to_string(findings[leader].count - 1) + " 处：";
+    std::size_t shown = 0;
+    for (std::size_t m = leader + 1; m < findings.size() && findings[m].block == findings[leader].block && shown < kShown; ++m) {
+      const auto& d = findings[m];
+      if (d.count != 0 || d.leader != leader) continue;
+      const Position& p = at.next(d);
+      const std::string_view t = doc.block_text(d.block);
+      const std::size_t b = std::min<std::size_t>(d.offset, t.size());
+      const std::size_t e = text::step_forward(t, b, std::min<std::uint32_t>(p.length, 10));
+      out += (shown++ ? "、" : "") + ("列 " + std::to_string(p.column)) +
              (e > b ? "“" + std::string(t.substr(b, e - b)) + "”" : "");
     }
-    if (members.size() > kShown) out += " 等";
+    if (findings[leader].count - 1 > kShown) out += " 等";
     return out;
   }
 

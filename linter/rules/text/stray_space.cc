@@ -8,6 +8,7 @@
 #include "lint/body.h"
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -41,6 +42,15 @@ bool has_sentence_punct(std::string_view t) {
   for (const auto cp : text::code_points(t))
     if (is_punct_mark(cp.cp)) return true;
   return false;
+}
+
+// Whether `t` holds a space (Unicode Zs: U+0020, NBSP, U+1680, U+2000–U+200A, U+202F,
+// U+205F, U+3000), the only characters this rule reports; their first bytes are 20 C2 E1 E2 E3.
+bool has_space(std::string_view t) {
+  static const text::ByteSet lead = {0x20, 0xC2, 0xE1, 0xE2, 0xE3};
+  return !text::for_each_lead(t, lead, [](char32_t ch, std::size_t, std::size_t) {
+    return text::primary_class(ch) != text::kSpace;
+  });
 }
 
 // Prose: a line with clauses in it, where a run of spaces can only be layout.
@@ -113,23 +123,28 @@ bool label_follows(std::string_view t, std::size_t at) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex byline =
-      fixed_regex("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
+  static const FixedRegex byline("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
   std::size_t front = 0;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
+    if (!has_space(t)) continue;
     // The 版头 (发文字号 …… 签发人) and the 版记 (印发 line) are laid out with spaces.
     while (front < c.m.front.size() && c.m.front[front] < bi) ++front;
     if (front < c.m.front.size() && c.m.front[front] == bi) continue;
     if (lint::is_closing_line(t)) continue;
     // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention, and so do
-    // the spaces after a dateline ("本报讯　11月3日…").
+    // the spaces after a dateline ("本报讯　11月3日…") and after an article's number
+    // ("第一条　为…"). Found when a run of spaces first needs them.
     std::vector<std::pair<std::size_t, std::size_t>> bylines;
-    if (t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos)
-      byline.for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
-    if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
-    if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);  // "第一条　为…"
+    bool bylines_found = false;
     auto in_byline = [&](std::size_t at) {
+      if (!bylines_found) {
+        bylines_found = true;
+        if (t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos)
+          byline->for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+        if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
+        if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);
+      }
       for (const auto& [a, b] : bylines)
         if (at >= a && at < b) return true;
       return false;
