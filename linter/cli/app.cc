@@ -15,6 +15,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"check", check_command, "按规范和稿件类型检查篇幅、时长、页数和类型规定"},
+    {"annotate", annotate_command, "把检查结果写成 DOCX 副本里的批注，可自动修正的写成修订"},
     {"count", count_command, "统计字数（Word 兼容）、汉字、字符数、段落数"},
     {"profiles", profiles_command, "列出规范（profile）、稿件类型及其限额和依据"},
     {"explain", explain_command, "说明某条规则检查什么、依据是什么"},

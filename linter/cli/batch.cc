@@ -32,18 +32,26 @@ Result<unsigned> parse_jobs(const std::optional<std::string>& value) {
 }
 
 int run_batch(const std::string& command_name, report::Command command, lint::RunOptions options,
-              const std::vector<std::string>& paths, const report::Format& format, const report::RenderOptions& ro) {
+              const std::vector<std::string>& paths, const report::Format* format, const report::RenderOptions& ro,
+              const FileHook& hook) {
   auto session = lint::Session::open(std::move(options), command == report::Command::kCheck);
   if (!session.ok()) {
     std::cerr << "wenfeng " << command_name << ": " << session.error().message << "\n";
     return 2;
   }
   StdoutSink out;
-  auto renderer = format.make(ro);
-  renderer->begin(out);
+  auto renderer = format ? format->make(ro) : nullptr;
+  if (renderer) renderer->begin(out);
   bool any_error = false, any_failing = false;
   (*session)->run(paths, [&](lint::FileResult&& f) {
-    renderer->file(f, out);
+    std::optional<Error> written;
+    if (hook) written = hook(f);
+    if (renderer) renderer->file(f, out);
+    if (written) {
+      any_error = true;
+      std::cerr << error_line(f.path, *written);
+      return;
+    }
     if (f.error) {
       any_error = true;
       std::cerr << error_line(f.path, *f.error);
@@ -51,7 +59,7 @@ int run_batch(const std::string& command_name, report::Command command, lint::Ru
       any_failing = true;
     }
   });
-  renderer->end(out);
+  if (renderer) renderer->end(out);
   // A file error outranks findings in the exit status.
   return any_error ? 2 : any_failing ? 1 : 0;
 }

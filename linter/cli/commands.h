@@ -10,6 +10,7 @@ namespace wenfeng::cli {
 int run(int argc, char** argv);
 int count_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
+int annotate_command(const std::vector<std::string>& args);
 int profiles_command(const std::vector<std::string>& args);
 int explain_command(const std::vector<std::string>& args);
 int rules_command(const std::vector<std::string>& args);

@@ -67,7 +67,7 @@ int count_command(const std::vector<std::string>& argv) {
   o.count_scope = *scope;
   report::RenderOptions ro;
   ro.pretty = args.has("--pretty");
-  return run_batch("count", report::Command::kCount, std::move(o), args.files, *format, ro);
+  return run_batch("count", report::Command::kCount, std::move(o), args.files, format, ro);
 }
 
 }  // namespace wenfeng::cli

@@ -53,7 +53,7 @@ Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::str
 }
 
 Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
-                                      const profiles::Profile* profile) const {
+                                      const profiles::Profile* profile, std::string* keep) const {
   readers::ReadOptions ro = options_.read;
   if (profile) {
     // The command line's maps win; the profile fills what it leaves empty.
@@ -69,11 +69,14 @@ Result<model::Document> Session::read(const std::string& path, const std::string
   }
   if (path == "-") {
     if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+    if (keep) *keep = *stdin_bytes;
     return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
   }
   auto bytes = readers::read_file_bytes(path);
   if (!bytes.ok()) return bytes.error();
-  return readers::read_document(*bytes, path, ro);
+  auto doc = readers::read_document(*bytes, path, ro);
+  if (keep) *keep = std::move(bytes).value();
+  return doc;
 }
 
 namespace {
@@ -102,6 +105,7 @@ FileResult Session::count(const std::string& path, const std::string* stdin_byte
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
   FileResult f;
   f.path = shown_path(path, options_.stdin_filename);
+  f.from_stdin = path == "-";
   auto cfg = profiles::find_project_config(path);
   if (!cfg.ok()) {
     f.error = cfg.error();
@@ -120,7 +124,7 @@ FileResult Session::check(const std::string& path, const std::string* stdin_byte
     f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
-  auto doc = read(path, stdin_bytes, f.profile.get());
+  auto doc = read(path, stdin_bytes, f.profile.get(), options_.keep_input ? &f.input : nullptr);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;

@@ -41,13 +41,16 @@ struct RunOptions {
   std::string dictionaries;            // --dictionaries; empty = the shipped ones
   unsigned jobs = 0;                   // 0 = every core
   count::Scope count_scope;            // count --include
+  bool keep_input = false;             // FileResult::input holds the bytes read (annotate, --fix)
 };
 
 // One input's outcome. For `count`: counts and pages; for `check`: also the report, and
 // the profile and phrase set its findings point into.
 struct FileResult {
   std::string path;  // as shown: the argument, or the --stdin-filename / "<stdin>" for "-"
+  bool from_stdin = false;
   std::optional<Error> error;
+  std::string input;  // the bytes the document was read from, with RunOptions::keep_input
   std::optional<model::Document> doc;
   model::Counts counts;
   layout::PageEstimate pages;
@@ -80,7 +83,7 @@ class Session {
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
   // Reads the input into a Document (or an Error) with the profile's markup maps.
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
-                               const profiles::Profile* profile) const;
+                               const profiles::Profile* profile, std::string* keep = nullptr) const;
 
   RunOptions options_;
   bool check_;
