@@ -36,6 +36,20 @@ std::string now_utc() {
   return buf;
 }
 
+// Where a finding Word cannot carry a comment on is, for the summary comment.
+const char* story_label(model::Story s) {
+  switch (s) {
+    case model::Story::kMain: return "正文";
+    case model::Story::kFootnote: return "脚注中";
+    case model::Story::kEndnote: return "尾注中";
+    case model::Story::kHeader: return "页眉中";
+    case model::Story::kFooter: return "页脚中";
+    case model::Story::kComment: return "批注中";
+    case model::Story::kTextBox: return "文本框中";
+  }
+  return "正文";
+}
+
 // Largest numeric w:id-like attribute value (`…:id="123"`) in a part.
 std::uint32_t max_id(std::string_view x) {
   std::uint32_t best = 0;
@@ -99,6 +113,8 @@ class Annotator {
   std::optional<Place> start_of(std::uint32_t block, std::uint32_t t);
   std::optional<Place> end_of(std::uint32_t block, std::uint32_t t);
   bool anchor(std::uint32_t block, std::uint32_t begin, std::uint32_t end, std::uint32_t id);
+  bool anchor_on_note_reference(std::uint32_t block, std::uint32_t id);
+  void place_comment(PartEditor& ed, const Loc& start, const Loc& end, std::uint32_t id);
   bool write_fix(const fix::PlannedFix& p);
   void remove_old_comments(std::map<std::string, std::string>& changed);
   std::string comment(std::uint32_t id, const std::vector<std::string>& paragraphs) const;
@@ -198,7 +214,11 @@ std::optional<Annotator::Place> Annotator::end_of(std::uint32_t block, std::uint
 }
 
 bool Annotator::anchor(std::uint32_t block, std::uint32_t begin, std::uint32_t end, std::uint32_t id) {
-  if (block >= doc_.blocks.size()) return false;
+  // Comments go in the main part only (tables and text boxes included): LibreOffice cannot
+  // load one inside a footnote or endnote.
+  if (block >= doc_.blocks.size() || doc_.blocks[block].source >= doc_.sources.size() ||
+      doc_.sources[doc_.blocks[block].source] != main_part_)
+    return false;
   if (begin >= end) {  // a finding about the paragraph as a whole (a generated list label…)
     begin = 0;
     end = doc_.blocks[block].end - doc_.blocks[block].begin;
@@ -207,12 +227,45 @@ bool Annotator::anchor(std::uint32_t block, std::uint32_t begin, std::uint32_t e
   auto s = start_of(block, begin);
   auto e = end_of(block, end);
   if (!s || !e || s->ed != e->ed) return false;
-  const std::string& w = s->ed->w();
-  const std::string ids = w + "id=\"" + std::to_string(id) + "\"/>";
-  s->ed->place(s->loc, kRangeStart, "<" + w + "commentRangeStart " + ids);
-  e->ed->place(e->loc, kRangeEnd, "<" + w + "commentRangeEnd " + ids);
-  e->ed->place(e->loc, kReference, "<" + w + "r><" + w + "commentReference " + ids + "</" + w + "r>");
+  place_comment(*s->ed, s->loc, e->loc, id);
   return true;
+}
+
+void Annotator::place_comment(PartEditor& ed, const Loc& start, const Loc& end, std::uint32_t id) {
+  const std::string& w = ed.w();
+  const std::string ids = w + "id=\"" + std::to_string(id) + "\"/>";
+  ed.place(start, kRangeStart, "<" + w + "commentRangeStart " + ids);
+  ed.place(end, kRangeEnd, "<" + w + "commentRangeEnd " + ids);
+  ed.place(end, kReference, "<" + w + "r><" + w + "commentReference " + ids + "</" + w + "r>");
+}
+
+// A finding in a footnote is commented on the note's reference mark in the main text:
+// LibreOffice cannot load a comment inside a footnote (Word can), and the mark is where an
+// editor looks. The revisions of its fix stay in the footnote.
+bool Annotator::anchor_on_note_reference(std::uint32_t block, std::uint32_t id) {
+  const auto& b = doc_.blocks[block];
+  if (b.story != model::Story::kFootnote || b.layout < 0) return false;
+  const std::int32_t note = doc_.layouts[static_cast<std::size_t>(b.layout)].note_id;
+  const auto main = std::find(doc_.sources.begin(), doc_.sources.end(), main_part_);
+  const auto it = editors_.find(static_cast<std::uint16_t>(main - doc_.sources.begin()));
+  if (note < 0 || it == editors_.end()) return false;
+  PartEditor& ed = *it->second;
+  const std::string_view x = ed.xml();
+  const std::string needle = "<" + ed.w() + "footnoteReference";
+  const std::string run_tag = "<" + ed.w() + "r";
+  for (std::size_t at = x.find(needle); at != std::string_view::npos; at = x.find(needle, at + 1)) {
+    if (xml::attribute(x, at, ed.w() + "id") != std::to_string(note)) continue;
+    // The run holding the mark: the nearest run start tag before it.
+    std::size_t r = at;
+    while ((r = x.rfind(run_tag, r - 1)) != std::string_view::npos && r > 0) {
+      const char c = x[r + run_tag.size()];
+      if (c == '>' || c == ' ') break;
+    }
+    if (r == std::string_view::npos) return false;
+    place_comment(ed, {false, r, r}, {false, r, ed.run(r).end}, id);
+    return true;
+  }
+  return false;
 }
 
 bool Annotator::write_fix(const fix::PlannedFix& f) {
@@ -407,15 +460,18 @@ Result<Output> Annotator::run() {
       const FixNote note = !d.fix ? FixNote::kNone : fixed[i] ? FixNote::kWritten : FixNote::kNotWritten;
       auto paragraphs = finding_paragraphs(d, o_.english, note, 1);
       const std::uint32_t id = next_id_++;
-      if (!d.document_level && anchor(d.block, d.offset, d.offset + d.length, id)) {
+      const bool in_note = d.block < doc_.blocks.size() && doc_.blocks[d.block].story == model::Story::kFootnote;
+      if (in_note) paragraphs.front() = "（脚注中）" + paragraphs.front();
+      if (!d.document_level && (in_note ? anchor_on_note_reference(d.block, id)
+                                        : anchor(d.block, d.offset, d.offset + d.length, id))) {
         comments += comment(id, paragraphs);
         ++stats_.comments;
         ++stats_.findings;
         continue;
       }
       // Document-level, or where Word allows no comment (headers, footers): on the title.
-      if (!d.document_level && d.block < doc_.blocks.size())
-        paragraphs.front() = "（" + std::string(model::story_name(doc_.blocks[d.block].story)) + "）" + paragraphs.front();
+      if (!d.document_level && d.block < doc_.blocks.size() && !in_note)
+        paragraphs.front() = "（" + std::string(story_label(doc_.blocks[d.block].story)) + "）" + paragraphs.front();
       summary.insert(summary.end(), paragraphs.begin(), paragraphs.end());
       ++stats_.findings;
     }
