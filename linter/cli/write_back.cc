@@ -62,7 +62,7 @@ std::optional<Error> write_back(lint::FileResult& f, const WriteBack& w) {
       after = std::move(r->after);
       fixed = std::move(r->fixed);
     }
-    const std::string d = fix::unified_diff(before, after, "a/" + f.path, "b/" + f.path);
+    const std::string d = fix::unified_diff(before, after, f.path, f.path);
     std::fwrite(d.data(), 1, d.size(), stdout);
     std::fflush(stdout);
     drop_fixed(f, fixed);
