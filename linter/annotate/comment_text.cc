@@ -13,6 +13,12 @@ struct Label {
 constexpr Label kFigures[] = {{"figure", "实测"}, {"estimate", "估算"}, {"limit", "上限"},
                               {"excess", "超出"}, {"threshold", "阈值"}};
 
+const std::string* datum(const model::Diagnostic& d, std::string_view key) {
+  for (const auto& [k, v] : d.data)
+    if (k == key) return &v;
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<std::string> finding_paragraphs(const model::Diagnostic& d, bool english, FixNote fix,
@@ -21,8 +27,8 @@ std::vector<std::string> finding_paragraphs(const model::Diagnostic& d, bool eng
   out.push_back(std::string(model::severity_label_zh(d.severity)) + "：" + d.text(english));
   std::string figures;
   for (const auto& l : kFigures)
-    if (const std::string* v = d.datum(l.key)) figures += (figures.empty() ? "" : "；") + std::string(l.zh) + " " + *v;
-  if (const std::string* soft = d.datum("soft"); soft && *soft == "true")
+    if (const std::string* v = datum(d, l.key)) figures += (figures.empty() ? "" : "；") + std::string(l.zh) + " " + *v;
+  if (const std::string* soft = datum(d, "soft"); soft && *soft == "true")
     figures += (figures.empty() ? "" : "；") + std::string("上限为默认值（依据未给出具体数字）");
   if (!figures.empty()) out.push_back(figures);
   if (occurrences > 1) out.push_back("同类问题共 " + std::to_string(occurrences) + " 处");
