@@ -168,7 +168,9 @@ std::string escape(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      default:
+        // XML 1.0 has no place for the other C0 controls (a quoted form feed, say).
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
     }
   }
   return out;

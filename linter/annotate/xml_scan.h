@@ -45,7 +45,8 @@ std::size_t text_offset(std::string_view x, std::size_t from, std::size_t k);
 // The value of attribute `name` in the start tag at `lt`, as written (no entity decoding).
 std::string_view attribute(std::string_view x, std::size_t lt, std::string_view name);
 
-// Escapes text for element content and attribute values.
+// Escapes text for element content and attribute values; C0 controls XML cannot hold
+// (all but tab, LF, CR) are left out.
 std::string escape(std::string_view s);
 
 }  // namespace wenfeng::annotate::xml
