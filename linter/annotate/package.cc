@@ -83,68 +83,99 @@ bool deflate_fast(std::string_view in, Deflated& out) {
   return rc == Z_STREAM_END;
 }
 
+// A zip source for `content`, deflated by us when it can be.
+zip_source_t* content_source(zip_t* z, const std::string& content) {
+  auto* packed = new Deflated();
+  zip_error_init(&packed->error);
+  zip_source_t* s = nullptr;
+  if (content.size() < (1u << 31) && deflate_fast(content, *packed)) s = zip_source_function(z, deflated_source, packed);
+  if (s) return s;
+  zip_error_fini(&packed->error);
+  delete packed;
+  return zip_source_buffer(z, content.data(), content.size(), 0);
+}
+
+// The bytes a buffer source holds.
+std::string buffer_bytes(zip_source_t* buf) {
+  std::string out;
+  if (zip_source_open(buf) != 0) return out;
+  zip_source_seek(buf, 0, SEEK_END);
+  const zip_int64_t len = zip_source_tell(buf);
+  zip_source_seek(buf, 0, SEEK_SET);
+  out.resize(static_cast<std::size_t>(len > 0 ? len : 0));
+  const zip_int64_t got = len > 0 ? zip_source_read(buf, out.data(), static_cast<zip_uint64_t>(len)) : 0;
+  zip_source_close(buf);
+  if (got != len) out.clear();
+  return out;
+}
+
 }  // namespace
 
+// The copy is a new archive: each entry of the original is either copied from it with its
+// compressed bytes as they are (zip_source_zip with ZIP_FL_COMPRESSED) or given its new
+// content, in the original order, then the new entries. (Editing the original archive in
+// place is not used: libzip 1.7 may then free the caller's buffer while cloning it.)
 Result<std::string> rewrite_package(std::string_view original, const std::map<std::string, std::string>& changed) {
   zip_error_t err;
   zip_error_init(&err);
-  // libzip writes the new archive into a fresh buffer of this source; `original` is only read.
-  zip_source_t* src = zip_source_buffer_create(original.data(), original.size(), 0, &err);
-  zip_error_fini(&err);
-  if (!src) return make_error(ErrorCode::kInternal, "无法创建 zip 缓冲区");
-  zip_source_keep(src);
-  zip_error_init(&err);
-  zip_t* z = zip_open_from_source(src, ZIP_CHECKCONS, &err);
-  zip_error_fini(&err);
-  if (!z) {
-    zip_source_free(src);
+  zip_source_t* in = zip_source_buffer_create(original.data(), original.size(), 0, &err);
+  zip_t* from = in ? zip_open_from_source(in, ZIP_RDONLY | ZIP_CHECKCONS, &err) : nullptr;
+  if (!from) {
+    if (in) zip_source_free(in);
+    zip_error_fini(&err);
     return make_error(ErrorCode::kCorruptZip, "zip 容器已损坏，无法写出批注副本");
   }
-  for (const auto& [name, content] : changed) {
-    auto* packed = new Deflated();
-    zip_error_init(&packed->error);
-    zip_source_t* s = nullptr;
-    if (content.size() < (1u << 31) && deflate_fast(content, *packed)) {
-      s = zip_source_function(z, deflated_source, packed);
-    }
-    if (!s) {
-      zip_error_fini(&packed->error);
-      delete packed;
-      s = zip_source_buffer(z, content.data(), content.size(), 0);
-    }
-    if (!s) {
-      zip_discard(z);
-      zip_source_free(src);
-      return zip_failure("无法准备条目 " + name, nullptr);
-    }
-    const zip_int64_t idx = zip_name_locate(z, name.c_str(), 0);
-    const bool ok = idx >= 0 ? zip_file_replace(z, static_cast<zip_uint64_t>(idx), s, 0) == 0
-                             : zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8) >= 0;
-    if (!ok) {
-      zip_source_free(s);
-      Error e = zip_failure("无法写入条目 " + name, z);
-      zip_discard(z);
-      zip_source_free(src);
-      return e;
-    }
+  zip_source_t* buf = zip_source_buffer_create(nullptr, 0, 0, &err);
+  zip_t* to = buf ? zip_open_from_source(buf, ZIP_TRUNCATE, &err) : nullptr;
+  zip_error_fini(&err);
+  if (!to) {
+    if (buf) zip_source_free(buf);
+    zip_discard(from);
+    return make_error(ErrorCode::kInternal, "无法创建 zip 缓冲区");
   }
-  if (zip_close(z) < 0) {
-    Error e = zip_failure("无法完成 zip 容器", z);
-    zip_discard(z);
-    zip_source_free(src);
+  zip_source_keep(buf);
+  auto fail = [&](const std::string& what) {
+    Error e = zip_failure(what, to);
+    zip_discard(to);
+    zip_discard(from);
+    zip_source_free(buf);
     return e;
+  };
+  std::map<std::string, bool> done;
+  const zip_int64_t n = zip_get_num_entries(from, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const auto idx = static_cast<zip_uint64_t>(i);
+    const char* raw = zip_get_name(from, idx, ZIP_FL_ENC_RAW);
+    if (!raw) return fail("无法读取条目名");
+    const std::string name = raw;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    zip_stat_index(from, idx, 0, &st);
+    const auto it = changed.find(name);
+    zip_source_t* s = it != changed.end() ? content_source(to, it->second)
+                                          : zip_source_zip(to, from, idx, ZIP_FL_COMPRESSED, 0, -1);
+    if (!s) return fail("无法准备条目 " + name);
+    const zip_int64_t at = zip_file_add(to, name.c_str(), s, ZIP_FL_ENC_RAW);
+    if (at < 0) {
+      zip_source_free(s);
+      return fail("无法写入条目 " + name);
+    }
+    if (st.valid & ZIP_STAT_MTIME) zip_file_set_mtime(to, static_cast<zip_uint64_t>(at), st.mtime, 0);
+    done[name] = true;
   }
-  std::string out;
-  if (zip_source_open(src) == 0) {
-    zip_source_seek(src, 0, SEEK_END);
-    const zip_int64_t len = zip_source_tell(src);
-    zip_source_seek(src, 0, SEEK_SET);
-    out.resize(static_cast<std::size_t>(len > 0 ? len : 0));
-    const zip_int64_t got = len > 0 ? zip_source_read(src, out.data(), static_cast<zip_uint64_t>(len)) : 0;
-    zip_source_close(src);
-    if (got != len) out.clear();
+  for (const auto& [name, content] : changed) {
+    if (done.count(name)) continue;
+    zip_source_t* s = content_source(to, content);
+    if (!s) return fail("无法准备条目 " + name);
+    if (zip_file_add(to, name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0) {
+      zip_source_free(s);
+      return fail("无法写入条目 " + name);
+    }
   }
-  zip_source_free(src);
+  if (zip_close(to) < 0) return fail("无法完成 zip 容器");
+  zip_discard(from);
+  std::string out = buffer_bytes(buf);
+  zip_source_free(buf);
   if (out.empty()) return make_error(ErrorCode::kInternal, "无法取回写出的 zip 容器");
   return out;
 }
