@@ -7,6 +7,7 @@
 //   o.read.docx_run_map = true;             // the reader records where every character is
 //   auto session = lint::Session::open(o, /*check=*/true);
 //   lint::FileResult f = (*session)->check(path, nullptr);   // bytes: the file's content
+//   annotate::settle_fixes(f);             // fixes that only appear once others are made
 //   auto out = annotate::annotate_docx(bytes, f, {});
 //   if (out.ok()) write(out->docx);  else report(out.error());
 //
@@ -67,6 +68,14 @@ struct Output {
   Stats stats;
   std::vector<bool> fixed;  // per finding of the report: its fix was written as a revision
 };
+
+// Fixes that appear only once others are applied — a space before a half-width comma is a
+// stray space once the comma is full-width — are found by linting the fixed text of the
+// paragraphs that changed again (at most `rounds` more times) and added to the report as
+// findings of the original text, with their fixes. Returns how many were added. Call it
+// before annotate_docx (or fix::fix_source) so that accepting every revision leaves
+// nothing a fix could still change.
+std::size_t settle_fixes(lint::FileResult& checked, int rounds = 2);
 
 // `checked` is the result of `check` on exactly these bytes, read with
 // ReadOptions::docx_run_map. The input bytes are never modified.

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace wenfeng::annotate {
 namespace {
@@ -19,7 +20,8 @@ Error zip_failure(const std::string& what, zip_t* z) {
 // still packs about sevenfold at a fraction of the default level's time (libzip 1.7 keeps
 // a replaced entry's original level, often the slowest). bench/annotate_bench.sh.
 struct Deflated {
-  std::string data;
+  std::unique_ptr<char[]> bytes;  // not zero-filled: deflate writes it
+  std::string_view data;
   zip_uint64_t size = 0;
   zip_uint32_t crc = 0;
   zip_uint64_t pos = 0;
@@ -70,13 +72,14 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
 bool deflate_fast(std::string_view in, Deflated& out) {
   z_stream z{};
   if (deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
-  out.data.resize(deflateBound(&z, static_cast<uLong>(in.size())));
+  const uLong bound = deflateBound(&z, static_cast<uLong>(in.size()));
+  out.bytes.reset(new char[bound]);
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data.data());
-  z.avail_out = static_cast<uInt>(out.data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.bytes.get());
+  z.avail_out = static_cast<uInt>(bound);
   const int rc = deflate(&z, Z_FINISH);
-  out.data.resize(z.total_out);
+  out.data = std::string_view(out.bytes.get(), z.total_out);
   deflateEnd(&z);
   out.size = in.size();
   out.crc = static_cast<zip_uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(in.data()), static_cast<uInt>(in.size())));
@@ -161,6 +164,9 @@ Result<std::string> rewrite_package(std::string_view original, const std::map<st
       return fail("无法写入条目 " + name);
     }
     if (st.valid & ZIP_STAT_MTIME) zip_file_set_mtime(to, static_cast<zip_uint64_t>(at), st.mtime, 0);
+    // A copied entry keeps its method: a stored picture stays stored, byte for byte.
+    if (it == changed.end() && (st.valid & ZIP_STAT_COMP_METHOD))
+      zip_set_file_compression(to, static_cast<zip_uint64_t>(at), st.comp_method, 0);
     done[name] = true;
   }
   for (const auto& [name, content] : changed) {

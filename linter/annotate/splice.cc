@@ -5,10 +5,12 @@
 namespace wenfeng::annotate {
 
 void Splicer::insert(std::size_t pos, int priority, std::string text) {
+  added_ += text.size();
   edits_.emplace(Key{pos, 0, priority, seq_++}, Edit{pos, std::move(text)});
 }
 
 void Splicer::replace(std::size_t begin, std::size_t end, std::string text) {
+  added_ += text.size();
   edits_.emplace(Key{begin, 1, 0, seq_++}, Edit{end, std::move(text)});
 }
 
@@ -28,7 +30,7 @@ void Splicer::copy(std::size_t begin, std::size_t end, std::string& out) const {
 
 std::string Splicer::apply() const {
   std::string out;
-  out.reserve(src_.size() + src_.size() / 8);
+  out.reserve(src_.size() + added_);
   copy(0, src_.size(), out);
   for (auto it = edits_.lower_bound(Key{src_.size(), 0, INT_MIN, 0}); it != edits_.end(); ++it) out += it->second.text;
   return out;

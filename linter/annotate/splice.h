@@ -39,6 +39,7 @@ class Splicer {
   std::string_view src_;
   std::map<Key, Edit> edits_;
   std::size_t seq_ = 0;
+  std::size_t added_ = 0;  // bytes the edits insert, to size the result once
 };
 
 }  // namespace wenfeng::annotate

@@ -44,6 +44,7 @@ std::optional<Error> put(const lint::FileResult& f, const WriteBack& w, const st
 
 std::optional<Error> write_back(lint::FileResult& f, const WriteBack& w) {
   if (f.error || !f.doc || !f.report || !w.any()) return std::nullopt;
+  if (w.fix) annotate::settle_fixes(f);
   const auto& findings = f.report->findings;
   const bool docx = f.doc->format == model::Format::kDocx;
   if (w.annotate && !docx)

@@ -201,7 +201,8 @@ TEST(Annotate, UntouchedEntriesAreCopiedAsStored) {
   parts.body = kTitle + p(r("各单位要认真落实,确保安全。"));
   parts.styles = "<w:style w:type=\"paragraph\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>";
   parts.header = p(r("页眉"));
-  const std::string bytes = docx(parts);
+  // A picture stored uncompressed, as Word stores them: it must stay stored.
+  const std::string bytes = t::with_stored_entry(docx(parts), "word/media/image1.png", std::string(4096, 'x'));
   const auto out = annotate_ok(check(bytes));
   const std::vector<std::string> changed = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels",
                                             "[Content_Types].xml"};
@@ -455,6 +456,24 @@ TEST(AnnotateLibreOffice, OpensAndShowsEveryComment) {
   std::size_t notes = 0;
   for (std::size_t at = 0; (at = pdf.find("/Subtype /Text", at)) != std::string::npos; ++at) ++notes;
   EXPECT_EQ(notes, out.stats.comments + 1);  // + the person's comment
+}
+
+}  // namespace
+
+namespace {
+
+// A fix that makes another: once "," is "，", the space before it is a stray space between
+// Chinese characters. settle_fixes finds it, so accepting everything leaves nothing to fix.
+TEST(Annotate, FixesThatFollowFromOtherFixesAreWrittenToo) {
+  auto f = check(docx_body(kTitle + p(r("各单位要认真落实 ,确保安全。"))));
+  ASSERT_EQ(count_rule(f, "text.stray-space"), 0u);
+  EXPECT_EQ(annotate::settle_fixes(f), 1u);
+  EXPECT_EQ(count_rule(f, "text.stray-space"), 1u);
+  const auto out = annotate_ok(f);
+  EXPECT_EQ(out.stats.fixes, 2u);
+  const auto accepted = check(t::accept_all(out.docx));
+  EXPECT_EQ(main_texts(*accepted.doc)[1], "各单位要认真落实，确保安全。");
+  for (const auto& d : accepted.report->findings) EXPECT_FALSE(d.fix) << d.rule_id();
 }
 
 }  // namespace

@@ -128,6 +128,32 @@ std::vector<AnchoredComment> comments(const std::string& docx) {
   return out;
 }
 
+std::string with_stored_entry(const std::string& docx, const std::string& name, const std::string& content) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
+  zip_source_keep(src);
+  zip_t* z = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+  zip_error_fini(&err);
+  std::vector<std::string> keep;
+  for (const auto& n : entry_names(docx)) keep.push_back(entry(docx, n));
+  const auto names = entry_names(docx);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    zip_file_add(z, names[i].c_str(), zip_source_buffer(z, keep[i].data(), keep[i].size(), 0), 0);
+  const zip_int64_t at = zip_file_add(z, name.c_str(), zip_source_buffer(z, content.data(), content.size(), 0), 0);
+  zip_set_file_compression(z, static_cast<zip_uint64_t>(at), ZIP_CM_STORE, 0);
+  zip_close(z);
+  std::string out;
+  zip_source_open(src);
+  zip_source_seek(src, 0, SEEK_END);
+  out.resize(static_cast<std::size_t>(zip_source_tell(src)));
+  zip_source_seek(src, 0, SEEK_SET);
+  zip_source_read(src, out.data(), out.size());
+  zip_source_close(src);
+  zip_source_free(src);
+  return out;
+}
+
 std::string accept_all(const std::string& docx) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& name : entry_names(docx)) {

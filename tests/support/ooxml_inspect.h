@@ -27,6 +27,9 @@ std::vector<AnchoredComment> comments(const std::string& docx);
 // w:moveTo unwrapped, in the main part, footnotes and endnotes.
 std::string accept_all(const std::string& docx);
 
+// The package with one more entry, stored (not compressed), as Word stores pictures.
+std::string with_stored_entry(const std::string& docx, const std::string& name, const std::string& content);
+
 // How many elements of local name `local` a part holds.
 std::size_t count_elements(const std::string& xml, const std::string& local);
 
