@@ -6,7 +6,7 @@
 //   lint::RunOptions o;
 //   o.read.docx_run_map = true;             // the reader records where every character is
 //   auto session = lint::Session::open(o, /*check=*/true);
-//   lint::FileResult f = (*session)->check(path, nullptr);   // bytes: the file's content
+//   lint::FileResult f = (*session)->check_buffer("稿.docx", bytes);   // or check(path, …)
 //   annotate::settle_fixes(f);             // fixes that only appear once others are made
 //   auto out = annotate::annotate_docx(bytes, f, {});
 //   if (out.ok()) write(out->docx);  else report(out.error());

@@ -12,6 +12,7 @@
 #include "fix/text_fix.h"
 #include "lint/session.h"
 #include "model/rule.h"
+#include "readers/encoding.h"
 #include "support/docx_package.h"
 #include "support/cli_runner.h"
 #include "support/ooxml_inspect.h"
@@ -474,6 +475,33 @@ TEST(Annotate, FixesThatFollowFromOtherFixesAreWrittenToo) {
   const auto accepted = check(t::accept_all(out.docx));
   EXPECT_EQ(main_texts(*accepted.doc)[1], "各单位要认真落实，确保安全。");
   for (const auto& d : accepted.report->findings) EXPECT_FALSE(d.fix) << d.rule_id();
+}
+
+}  // namespace
+
+namespace {
+
+// A part stored in UTF-16 reads fine, but its byte offsets are not the file's: refused with
+// a reason rather than written wrongly.
+TEST(Annotate, RefusesAPartStoredInUtf16) {
+  const std::string bytes = docx_body(kTitle + p(r("各单位,认真落实。")));
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& n : t::entry_names(bytes)) {
+    std::string c = t::entry(bytes, n);
+    if (n == "word/document.xml") {
+      const std::string decl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+      c.replace(0, decl.size(), "<?xml version=\"1.0\" encoding=\"UTF-16\" standalone=\"yes\"?>");
+      c = "\xFF\xFE" + *readers::encode_strict(c, "UTF-16LE");
+    }
+    files.emplace_back(n, c);
+  }
+  const std::string utf16 = *t::zip_files(files);
+  const auto f = check(utf16);
+  ASSERT_EQ(count_rule(f, "punct.halfwidth"), 1u);
+  const auto out = annotate::annotate_docx(f.input, f, {});
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().code, ErrorCode::kUnsupported);
+  EXPECT_NE(out.error().message.find("UTF-16"), std::string::npos);
 }
 
 }  // namespace
