@@ -9,6 +9,8 @@
 #     includes its own check: read, lint, then write the copy);
 #   - with valgrind installed, callgrind instruction counts of both on a smaller draft
 #     (repeatable where timings on a shared machine are not).
+#   - with ../shared/calibration/word-pages present (real Word documents, never copied into
+#     the repository), the same two figures over all of them.
 # Usage: bench/annotate_bench.sh [BUILD_DIR] [MIB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,4 +54,13 @@ if command -v valgrind >/dev/null; then
   ic=$(irs "$build/wenfeng" check --jobs 1 --format json "$out/small.docx")
   ia=$(irs "$build/wenfeng" annotate --jobs 1 "$out/small.docx" -o "$out/small.annotated.docx")
   printf 'callgrind, 256 KiB of text: check %s Ir, annotate %s Ir, ratio %.2f\n' "$ic" "$ia" "$(echo "$ia / $ic" | bc -l)"
+fi
+
+real=../shared/calibration/word-pages
+if ls "$real"/*.docx >/dev/null 2>&1; then
+  mkdir -p "$out/real" && cp "$real"/*.docx "$out/real/"
+  rc=$(user_cpu "$build/wenfeng" check --jobs 1 --format json "$out"/real/*.docx)
+  ra=$(user_cpu sh -c "rm -f '$out'/real/*.wenfeng.docx; '$build/wenfeng' annotate --jobs 1 '$out'/real/*.docx")
+  printf 'real documents (%s): check %.2f s, annotate %.2f s, ratio %.2f\n' "$(ls "$real"/*.docx | wc -l)" "$rc" "$ra" \
+    "$(echo "$ra / $rc" | bc -l)"
 fi

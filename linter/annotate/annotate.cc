@@ -170,7 +170,9 @@ Status Annotator::open_parts() {
       wanted[b.source] = true;
   for (std::uint16_t s = 0; s < wanted.size(); ++s) {
     if (!wanted[s]) continue;
-    auto x = zip_->read(doc_.sources[s]);
+    // The reader kept the part's bytes with the run map; else read them again.
+    auto kept = doc_.part_bytes.find(doc_.sources[s]);
+    auto x = kept != doc_.part_bytes.end() ? Result<std::string>(kept->second) : zip_->read(doc_.sources[s]);
     if (!x.ok()) return x.error();
     if (auto st = utf8_part(doc_.sources[s], *x); !st.ok()) return st;
     top = std::max(top, max_id(*x));
@@ -398,7 +400,13 @@ Status Annotator::finish_package(const std::string& comments, std::map<std::stri
     changed[comments_part_] = comments_xml_;
     return ok_status();
   }
-  changed[comments_part_] = std::string(kXmlDecl) + "<w:comments xmlns:w=\"" + kWordNs + "\">" + comments + "</w:comments>";
+  {
+    const std::string head = std::string(kXmlDecl) + "<w:comments xmlns:w=\"" + kWordNs + "\">";
+    std::string part;
+    part.reserve(head.size() + comments.size() + 16);
+    part.append(head).append(comments).append("</w:comments>");
+    changed[comments_part_] = std::move(part);
+  }
   // The relationship from the main part.
   const std::string dir = main_part_.substr(0, main_part_.rfind('/') + 1);
   const std::string target = comments_part_.substr(dir.size());

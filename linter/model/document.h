@@ -208,6 +208,8 @@ struct Document {
   // "app:Pages", "app:Application", "settings:characterSpacingControl", "settings:defaultTabStop", …
   std::map<std::string, std::string> properties;
   std::vector<TextOrigin> origins;         // DOCX run map, by block then offset (when asked)
+  // DOCX with the run map: the main, footnote and endnote parts as stored in the package.
+  std::map<std::string, std::string> part_bytes;
 
   std::string_view block_text(const Block& b) const {
     return std::string_view(text).substr(b.begin, b.end - b.begin);

@@ -788,9 +788,10 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
   for (const auto& r : rels) rel_by_id[r.id] = r.target;
   std::map<std::string, std::unique_ptr<XmlPart>> parsed;
 
-  auto parse = [&](const std::string& name) -> Result<XmlPart*> {
+  auto parse = [&](const std::string& name, bool keep = false) -> Result<XmlPart*> {
     auto xml = zip.read(name);
     if (!xml.ok()) return xml.error();
+    if (keep) builder.doc().part_bytes[name] = *xml;  // the bytes TextOrigin offsets index
     auto part = parse_xml_part(name, std::move(xml).value());
     if (!part.ok()) return part.error();
     XmlPart* raw = part->get();
@@ -836,7 +837,8 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
   Walker walker(builder, styles, numbering, formats);
   if (run_map) walker.record_origins(&builder.doc().origins);
   auto walk_part = [&](const std::string& name, model::Story story, const char* item) -> Status {
-    auto p = parse(name);
+    auto p = parse(name, run_map && (story == model::Story::kMain || story == model::Story::kFootnote ||
+                                     story == model::Story::kEndnote));
     if (!p.ok()) return p.error();
     Namespaces ns;
     const auto root = (*p)->doc.document_element();
