@@ -96,15 +96,18 @@ readers::ReadOptions Session::read_options(const profiles::Profile* profile) con
 }
 
 Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
-                                      const profiles::Profile* profile) const {
+                                      const profiles::Profile* profile, std::string* keep) const {
   const readers::ReadOptions ro = read_options(profile);
   if (path == "-") {
     if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+    if (keep) *keep = *stdin_bytes;
     return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
   }
   auto bytes = readers::read_file_bytes(path);
   if (!bytes.ok()) return bytes.error();
-  return readers::read_document(*bytes, path, ro);
+  auto doc = readers::read_document(*bytes, path, ro);
+  if (keep) *keep = std::move(bytes).value();
+  return doc;
 }
 
 Result<profiles::ProjectConfig> Session::config_for(const std::string& path) const {
@@ -139,19 +142,21 @@ FileResult Session::count(const std::string& path, const std::string* stdin_byte
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  return check_with(shown_path(path, options_.stdin_filename), path,
-                    [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+  FileResult f = check_with(shown_path(path, options_.stdin_filename), path,
+                            [&](const profiles::Profile* p, std::string* keep) { return read(path, stdin_bytes, p, keep); });
+  f.from_stdin = path == "-";
+  return f;
 }
 
 FileResult Session::check_buffer(const std::string& path, std::string_view bytes) const {
-  return check_with(path, path, [&](const profiles::Profile* p) -> Result<model::Document> {
+  return check_with(path, path, [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
     if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
+    if (keep) *keep = std::string(bytes);
     return readers::read_document(bytes, path, read_options(p));
   });
 }
 
-FileResult Session::check_with(std::string shown, const std::string& config_path,
-                               const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const {
+FileResult Session::check_with(std::string shown, const std::string& config_path, const DocReader& read_doc) const {
   FileResult f;
   f.path = std::move(shown);
   auto cfg = config_for(config_path);
@@ -172,7 +177,7 @@ FileResult Session::check_with(std::string shown, const std::string& config_path
     f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
-  auto doc = read_doc(f.profile.get());
+  auto doc = read_doc(f.profile.get(), options_.keep_input ? &f.input : nullptr);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;
