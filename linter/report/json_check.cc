@@ -119,13 +119,7 @@ class JsonCheck final : public JsonStream {
     j_.begin_object();
     j_.key("rule").value(d.rule_id());
     j_.key("severity").value(model::severity_name(d.severity));
-    j_.key("message").value(d.text(o_.english));
-    j_.key("paragraph").value(p.paragraph);
-    j_.key("column").value(p.column);
-    j_.key("length").value(p.length);
-    j_.key("column_utf16").value(p.column_utf16);
-    j_.key("length_utf16").value(p.length_utf16);
-    j_.key("excerpt").value(p.excerpt);
+    where(d, p);
     j_.key("document_level").value(d.document_level);
     j_.key("count").value(d.count);
     {
@@ -157,15 +151,20 @@ class JsonCheck final : public JsonStream {
     data(d);
   }
 
-  void occurrence(const model::Diagnostic& o, const Position& p) {
-    j_.begin_object();
-    j_.key("message").value(o.text(o_.english));
+  // message, paragraph, column, length (code points and UTF-16 units), excerpt
+  void where(const model::Diagnostic& d, const Position& p) {
+    j_.key("message").value(d.text(o_.english));
     j_.key("paragraph").value(p.paragraph);
     j_.key("column").value(p.column);
     j_.key("length").value(p.length);
     j_.key("column_utf16").value(p.column_utf16);
     j_.key("length_utf16").value(p.length_utf16);
     j_.key("excerpt").value(p.excerpt);
+  }
+
+  void occurrence(const model::Diagnostic& o, const Position& p) {
+    j_.begin_object();
+    where(o, p);
     data(o);
     j_.end_object();
   }
