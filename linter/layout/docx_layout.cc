@@ -70,6 +70,8 @@ struct Settings {
 struct Lines {
   std::vector<double> h;
   std::vector<std::uint8_t> brk;  // per line: 0 none, 1 page break after, 2 column break after
+  std::vector<std::uint32_t> at;  // per line: code points of the text before it (for the trace)
+  std::vector<float> text, object;  // per line: tallest glyph's single-line height, tallest object (trace)
   std::uint64_t text_lines = 0;
 };
 
@@ -111,6 +113,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
                        double char_pitch, double grid_delta, Lines& out) const {
   out.h.clear();
   out.brk.clear();
+  out.at.clear();
+  out.text.clear();
+  out.object.clear();
   out.text_lines = 0;
   const std::string_view t = doc_.block_text(b);
   if (!L.snap_to_grid) pitch = 0, char_pitch = 0;
@@ -129,10 +134,12 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double obj_h = 0;                 // tallest object on the line
   double text_h = 0;                // tallest text glyph on the line (single-line height)
   bool line_has_content = false;
+  std::uint32_t cp = 0;             // code points read so far
+  std::uint32_t line_at = 0;        // code points before the line's first unit
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
-  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.cjk_line());
+  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.line);
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
@@ -145,10 +152,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) {
         const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
         lh = std::max(n, mult) * pitch;
-        // A picture's line: the picture on whole grid lines, or the picture plus the
-        // spacing multiple's extra over the text, whichever is taller.
-        if (obj_h > 0)
-          lh = std::max({lh, std::ceil(obj_h / pitch - 1e-3) * pitch, obj_h + (mult - 1) * std::max(s, mark_h)});
+        // A picture's line: the picture on whole grid lines (the spacing multiple adds
+        // nothing to it: a 1.5-spaced cover page of pictures fits Word's page only so).
+        if (obj_h > 0) lh = std::max(lh, std::ceil(obj_h / pitch - 1e-3) * pitch);
       } else {
         lh = s * mult;
         if (obj_h > 0) lh = std::max(lh, obj_h + (mult - 1) * std::max(s, mark_h));
@@ -160,6 +166,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     }
     out.h.push_back(lh);
     out.brk.push_back(brk);
+    out.at.push_back(line_at);
+    out.text.push_back(static_cast<float>(s));
+    out.object.push_back(static_cast<float>(obj_h));
+    line_at = cp;
     ++out.text_lines;
     x = 0;
     line_w = avail;
@@ -172,12 +182,14 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // a cover page stays on its line).
   double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_hang = 0;
   bool u_open = false, u_object = false;
+  std::uint32_t u_at = 0;  // code points before the unit
   auto place_unit = [&] {
     if (!u_open) return;
     u_open = false;
     const bool fits = x + u_w <= line_w + 0.01;
     const bool hangs = !fits && u_hang > 0 && x + u_w - u_hang <= line_w + 0.01;
     if (!fits && !hangs && line_has_content) finish_line(0);
+    if (!line_has_content) line_at = u_at;
     double width = u_w;
     // Wider than a whole line (a long Latin word, a URL): it breaks anywhere.
     while (!u_object && x + width > line_w + 0.01 && width > line_w && line_w > 1) {
@@ -194,6 +206,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     u_object = false;
   };
   auto add = [&](double cw, double gh, bool space, bool hang_ok) {
+    if (!u_open) u_at = cp - 1;
     if (space) {
       u_sp += cw;
     } else {
@@ -267,6 +280,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       ea = east_asian(rf->east_asian);
     }
     const char32_t c = text::decode(p, e);
+    ++cp;
     const auto cls = text::primary_class(c);
     if (cls == text::kInvisible) continue;
     if (c == U'\n' || c == U'\v' || c == U'\r' || cls == text::kBreak) {
@@ -290,8 +304,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = settings_.tab;
       }
       x += cw;
-      line_has_content = true;
-      text_h = std::max(text_h, size * lat.line);
+      line_has_content = true;  // a tab does not make its line taller
       prev = c, prev_cjk = false, prev_space = true;
       continue;
     }
@@ -305,7 +318,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = size * ea.cjk_line();
+      gh = size * ea.line;
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
@@ -460,12 +473,16 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::int32_t table = -1;
     std::vector<double> h;       // line heights (a row: one entry, its height)
     std::vector<std::uint8_t> brk;
+    std::vector<std::uint32_t> at;  // line starts (trace only)
+    std::vector<float> text, object;
     double before = 0, after = 0, notes = 0, floats = 0;
     bool keep_next = false, keep_lines = false, widow = false, hard_break_before = false;
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
     std::uint16_t section = 0;
     const std::string* style = nullptr;
   };
+  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
+  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   std::vector<Item> items;
   items.reserve(doc.blocks.size());
   std::uint64_t text_lines = 0;
@@ -572,6 +589,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     text_lines += lines.text_lines;
     it.h = lines.h;
     it.brk = lines.brk;
+    if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
     {
       // HTML auto spacing: none between two items of one list (same style, both numbered);
@@ -614,8 +632,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (double lh : it.h) h += lh;
     return h;
   };
-  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
-  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   for (std::size_t k = 0; k < items.size(); ++k) {
     Item& it = items[k];
     if (trace) {
@@ -624,14 +640,18 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
                    height_of(it), it.h.size(), flow.geometry().height, std::string(t.substr(0, std::min<std::size_t>(t.size(), 30))).c_str());
       if (std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2' && !it.row) {
         const auto& L = doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)];
-        std::fprintf(stderr, "   before %.1f after %.1f line %.0f/%d mark %.1f ind %.1f/%.1f/%.1f chars %.2f width %.1f\n",
+        std::fprintf(stderr,
+                     "   before %.1f after %.1f line %.0f/%d mark %.1f ind %.1f/%.1f/%.1f chars %.2f width %.1f keep %d%d%d%d grid %.2f\n",
                      it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
-                     L.ind_first_chars, flow.geometry().width);
+                     L.ind_first_chars, flow.geometry().width, it.keep_next, it.keep_lines, it.widow, it.contextual,
+                     L.snap_to_grid ? flow.geometry().pitch : 0.0);
         for (const auto& r : L.runs)
           std::fprintf(stderr, "   run @%u %.1f pt latin %s ea %s\n", r.offset, r.size,
                        r.latin >= 0 ? doc.font_names[static_cast<std::size_t>(r.latin)].c_str() : "-",
                        r.east_asian >= 0 ? doc.font_names[static_cast<std::size_t>(r.east_asian)].c_str() : "-");
-        for (double lh : it.h) std::fprintf(stderr, "   line %.1f\n", lh);
+        for (std::size_t q = 0; q < it.h.size(); ++q)
+          std::fprintf(stderr, "   line %.1f at %u s %.2f o %.1f\n", it.h[q], q < it.at.size() ? it.at[q] : 0u,
+                       q < it.text.size() ? it.text[q] : 0.f, q < it.object.size() ? it.object[q] : 0.f);
       }
     }
     // Section starts.

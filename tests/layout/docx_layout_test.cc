@@ -354,6 +354,19 @@ TEST(DocxLayout, FootnotesTakeRoom) {
   EXPECT_GT(with.estimate, without.estimate + 0.5);
 }
 
+// On a line grid a picture's line is the picture on whole grid lines: 1.5 line spacing
+// adds nothing to it (a cover page of two large pictures in 1.5-spaced 三号 paragraphs fits
+// one page in Word: 2 × 22 grid lines of 15.6 pt; the picture plus half a 三号 line each
+// would not).
+TEST(DocxLayout, PictureLineOnTheGridIgnoresTheSpacingMultiple) {
+  const std::string picture =
+      "<w:p><w:pPr><w:spacing w:line=\"360\" w:lineRule=\"auto\"/><w:rPr><w:sz w:val=\"32\"/></w:rPr></w:pPr>"
+      "<w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr><w:drawing><wp:inline><wp:extent cx=\"4318000\" cy=\"4318000\"/>"
+      "</wp:inline></w:drawing></w:r></w:p>";
+  EXPECT_NEAR(cn_pages(picture + picture + kCnSect).estimate, 2 * 22 * 15.6 / 697.9, 0.05);
+  EXPECT_LE(cn_pages(picture + picture + kCnSect).estimate, 1.0);
+}
+
 // Pictures turned a quarter (landscape screenshots in reports) stand on their width.
 TEST(DocxLayout, RotatedPictures) {
   auto picture = [](const char* rot) {
@@ -424,17 +437,33 @@ TEST(DocxLayout, SpaceBetweenParagraphsIsTheLargerNotTheSum) {
   EXPECT_NEAR(cn_pages(body + kCnSect).estimate, (20 * 15.6 + 16.8 + 19 * 16.8 + 12) / 697.9, 0.06);
 }
 
-// Word 2016's Chinese default font is 等线: 小四 Chinese text set in it needs two lines of
-// the 15.6 pt grid (its Chinese glyphs are taller than 宋体's), 小四 digits in it one.
-TEST(DocxLayout, DengXianChineseNeedsTwoGridLinesAtXiaoSi) {
-  std::string chinese, digits;
+// Word 2016's Chinese default font is 等线, a little taller than 宋体: Word sizes a line by
+// the faces on it, so 小四 text in 等线 needs two lines of the 15.6 pt grid whether it is
+// Chinese or digits, and so does a 小四 黑体 line with 等线 digits in it (the pattern of a
+// requirements document whose Latin font is the theme's 等线); 小四 宋体 needs one.
+TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
+  std::string chinese, digits, mixed, plain;
   for (int i = 0; i < 22; ++i) chinese += para("等线正文");
   for (int i = 0; i < 22; ++i) digits += para("2024");
-  const auto styles_xml = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"24\"/>");
-  EXPECT_NEAR(cn_pages(chinese + kCnSect, styles_xml).estimate, 1.0, 0.05);
-  EXPECT_NEAR(cn_pages(digits + kCnSect, styles_xml).estimate, 0.5, 0.05);
+  for (int i = 0; i < 22; ++i) mixed += para("第2步 登录系统");
+  for (int i = 0; i < 22; ++i) plain += para("第二步：登录系统");
+  const auto dengxian = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, dengxian).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(digits + kCnSect, dengxian).estimate, 1.0, 0.05);
+  const auto heiti = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"黑体\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(mixed + kCnSect, heiti).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(plain + kCnSect, heiti).estimate, 0.5, 0.05);
   EXPECT_NEAR(cn_pages(chinese + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate, 0.5,
               0.05);
+}
+
+// A tab does not make its line taller: 小四 黑体 lines that start with a tab in the 等线
+// Latin font stay on one grid line (the form lines of the same requirements documents).
+TEST(DocxLayout, TabDoesNotRaiseTheLine) {
+  std::string tabbed;
+  for (int i = 0; i < 22; ++i) tabbed += "<w:p><w:r><w:tab/></w:r><w:r><w:t>前置条件：登录后</w:t></w:r></w:p>";
+  const auto heiti = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"黑体\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(tabbed + kCnSect, heiti).estimate, 0.5, 0.05);
 }
 
 // The third case of the issue: a report on Chinese Word's default page (lines grid, pitch
