@@ -800,7 +800,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   const double total = flow.pages();
   pe.estimate = std::max(0.1, std::ceil(total * 10.0 - 1e-9) / 10.0);
   pe.lines = text_lines;
-  read_saved_pages(doc, pe);
+  // Pages Word's last layout marked: one, and one more for every paragraph outside tables
+  // where it started a page (a row broken across pages marks every cell).
+  std::uint64_t marked = 0;
+  for (const auto& b : doc.blocks)
+    if (b.story == model::Story::kMain && !b.in_table && b.layout >= 0 &&
+        doc.layouts[static_cast<std::size_t>(b.layout)].rendered_break)
+      ++marked;
+  read_saved_pages(doc, pe, marked > 0 ? marked + 1 : 0);
   return pe;
 }
 

@@ -584,6 +584,8 @@ class Walker {
         if (t == "begin") fields_.push_back(false);
         else if (t == "separate" && !fields_.empty()) fields_.back() = true;
         else if (t == "end" && !fields_.empty()) fields_.pop_back();
+      } else if (l == "lastRenderedPageBreak") {
+        if (auto* L = current_layout()) L->rendered_break = true;
       } else if (l == "footnoteReference") {
         if (auto* L = current_layout(); L && L->notes.size() < 1000)
           L->notes.push_back(int_attr(node, ns_->attr("id"), -1));

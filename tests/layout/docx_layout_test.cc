@@ -157,6 +157,37 @@ TEST(DocxLayout, SavedPagesAreOnlyACrossCheck) {
   EXPECT_EQ(p.saved_by.value_or(""), "Microsoft Office Word");
 }
 
+// When a saved page count cannot be trusted it is not shown beside the estimate: WPS 10 and
+// 12 files whose saved statistics were never counted (0 characters for a page of text and
+// a template "1" or an old "3"), and Word files whose own page marks (the
+// w:lastRenderedPageBreak where its last layout started each page) show two or more pages
+// beyond the saved count. One page more than saved, or as many, is normal (marks of
+// paragraphs edited since are left behind).
+TEST(DocxLayout, SavedPagesThatLookStale) {
+  auto saved = [](const std::string& body, const std::string& pages, const std::string& characters) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = body + kPlainSect;
+    parts.app["Pages"] = pages;
+    if (!characters.empty()) parts.app["Characters"] = characters;
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  const std::string text = para(han(300));
+  EXPECT_FALSE(saved(text, "1", "300").saved_stale);
+  EXPECT_FALSE(saved(text, "1", "").saved_stale);
+  EXPECT_TRUE(saved(text, "1", "0").saved_stale);
+  EXPECT_FALSE(saved(para(""), "1", "0").saved_stale);  // nothing to count
+  const std::string mark = "<w:p><w:r><w:lastRenderedPageBreak/><w:t>字</w:t></w:r></w:p>";
+  std::string two_marks = text + mark + text + mark + text;  // Word started pages 2 and 3
+  EXPECT_TRUE(saved(two_marks, "1", "900").saved_stale);
+  EXPECT_FALSE(saved(two_marks, "2", "900").saved_stale);
+  EXPECT_FALSE(saved(two_marks, "3", "900").saved_stale);
+  // Marks in the cells of a row broken across pages are not counted.
+  const std::string row = "<w:tbl><w:tr><w:tc>" + mark + "</w:tc><w:tc>" + mark + "</w:tc></w:tr></w:tbl>";
+  EXPECT_FALSE(saved(text + row + text + row + text, "1", "900").saved_stale);
+}
+
 }  // namespace
 
 // --- Word's rules for Chinese documents. Each fixture is generated here and modelled on a
