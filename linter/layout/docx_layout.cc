@@ -64,6 +64,7 @@ struct Settings {
   bool compress = false;          // characterSpacingControl compressPunctuation…
   bool snap_in_tables = false;    // adjustLineHeightInTable
   double tab = 21;                // defaultTabStop, points
+  bool mark_with_break = false;   // a paragraph ending in a page break ends on that page
 };
 
 // One paragraph laid out: its line heights and the page or column breaks after lines.
@@ -84,6 +85,11 @@ class Engine {
     const std::string csc = prop("settings:characterSpacingControl");
     settings_.compress = csc.rfind("compress", 0) == 0;
     settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1";
+    // Word 2013 and later (compatibility mode 15) end a paragraph whose last content is a
+    // page break on the page the break ends (ECMA-376 splitPgBreakAndParaMark unset);
+    // Word 2010 files move its mark to a line of its own on the next page.
+    settings_.mark_with_break = std::atoi(prop("settings:compatibilityMode").c_str()) >= 15 &&
+                                prop("settings:splitPgBreakAndParaMark") != "1";
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
     if (tab > 1 && tab < 500) settings_.tab = tab;
   }
@@ -247,7 +253,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   const model::RunFormat* rf = L.runs.empty() ? &mark_run : &L.runs[0];
   FontMetrics lat = latin(rf->latin), ea = east_asian(rf->east_asian);
   char32_t prev = 0;
-  bool prev_cjk = false, prev_space = false, ended_on_break = false;
+  bool prev_cjk = false, prev_space = false, ended_on_break = false, last_forced = false;
   const char* base = t.data();
   for (const char* p = base, *e = base + t.size(); p <= e;) {
     const auto off = static_cast<std::uint32_t>(p - base);
@@ -270,6 +276,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       finish_line(forced);
       prev = 0, prev_cjk = false, prev_space = false;
       ended_on_break = true;
+      last_forced = true;
     }
     if (p == e) break;
     ended_on_break = false;
@@ -288,6 +295,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       finish_line(0);
       prev = 0, prev_cjk = false, prev_space = false;
       ended_on_break = true;
+      last_forced = false;
       continue;
     }
     const double size = rf->size;
@@ -335,8 +343,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     prev_space = space;
   }
   place_unit();
-  // The last line; after a break at the very end the mark takes a line of its own.
-  if (line_has_content || out.h.empty() || ended_on_break) finish_line(0);
+  // The last line; after a line break at the very end the mark takes a line of its own,
+  // and after a page or column break too in Word 2010 files.
+  if (line_has_content || out.h.empty() || (ended_on_break && !(settings_.mark_with_break && last_forced)))
+    finish_line(0);
 }
 
 Geometry geometry(const model::Section& s, double normal_pt, double header_h, double footer_h) {
@@ -499,6 +509,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (f.wrap == 1 || (f.wrap == 2 && f.w > g.width * 0.55)) h += f.h;
     return h;
   };
+  bool pending_break = false;
   std::vector<std::size_t> main_index(doc.blocks.size(), 0);
   {
     std::size_t m = 0;
@@ -514,7 +525,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     it.block = i;
     it.main_index = main_index[i];
     it.section = b.section;
-    it.hard_break_before = b.page_break_before;
+    it.hard_break_before = b.page_break_before || pending_break;
+    pending_break = false;
+    if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
+        doc.block_text(b).empty() && L.inlines.empty()) {
+      // A paragraph of nothing but a page break ends on the page the break ends; the next
+      // paragraph starts the new page.
+      it.hard_break_before = false;
+      pending_break = true;
+    }
     if (L.table >= 0) {
       // A table row: every cell's paragraphs, the row as tall as its tallest cell.
       const std::int32_t table = L.table, row = L.row;
@@ -559,6 +578,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         h += cell_before + cell_after - (first_in_cell ? 0.0 : std::min(cell_before, prev_after));
         prev_after = cell_after;
         if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
+        if (trace && std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2') {
+          const auto t = doc.block_text(bj);
+          std::fprintf(stderr, "   cell %d width %.1f lines %zu h %.1f %s\n", Lj.cell, cw, lines.h.size(), h,
+                       std::string(t.substr(0, std::min<std::size_t>(t.size(), 24))).c_str());
+        }
         // A cell starting a vertical merge spreads over the rows it spans: count a row's share.
         if (Lj.v_merge == 1) h = std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
         if (Lj.nested) {
@@ -793,7 +817,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     if (trace) std::fprintf(stderr, "S P %zu %d %d %.1f %.1f\n", it.main_index, start_page < 0 ? flow.page() : start_page,
                             flow.page(), before + total + it.after, H);
     if (it.notes > 0) flow.add_notes(it.notes);
-    flow.advance(it.after);
+    if (it.brk.empty() || !it.brk.back()) flow.advance(it.after);  // none when it ended on a break
     flow.clamp();
     after_hard_break = false;
   }

@@ -561,6 +561,7 @@ class Walker {
         if (type == "page" || type == "column") {
           if (b_.current_offset() == 0) {
             b_.current().page_break_before = true;
+            if (auto* L = current_layout()) L->leading_break = true;
           } else if (auto* L = current_layout(); L && L->page_breaks.size() + L->column_breaks.size() < 1000) {
             (type == "page" ? L->page_breaks : L->column_breaks).push_back(b_.current_offset());
           }

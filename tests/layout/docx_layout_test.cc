@@ -385,6 +385,33 @@ TEST(DocxLayout, FootnotesTakeRoom) {
   EXPECT_GT(with.estimate, without.estimate + 0.5);
 }
 
+// A paragraph whose last content is a page break ends on the page the break ends in Word
+// 2013 and later (compatibility mode 15, ECMA-376 splitPgBreakAndParaMark unset): its mark
+// takes no line on the next page, and a paragraph of nothing but a page break stays on the
+// page before it. Word 2010 files (mode 14) move the mark to a line of its own. Modelled on
+// theses whose chapters end with an empty page-break paragraph.
+TEST(DocxLayout, PageBreakAndItsParagraphMark) {
+  auto with_mode = [](const std::string& body, const std::string& mode) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" + mode + "\"/></w:compat>";
+    return layout_of(parts);
+  };
+  std::string lines, next;
+  for (int i = 0; i < 43; ++i) lines += para("正文");  // 43 of the page's 44 grid lines
+  for (int i = 0; i < 4; ++i) next += para("下一页");   // 4 lines: 0.09 of a page, 5: 0.11
+  const std::string ending = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>" + next;
+  EXPECT_DOUBLE_EQ(with_mode(lines + ending, "15").estimate, 1.1);
+  EXPECT_DOUBLE_EQ(with_mode(lines + ending, "14").estimate, 1.2);
+  const std::string alone = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + next;
+  EXPECT_DOUBLE_EQ(with_mode(lines + alone, "15").estimate, 1.1);
+  EXPECT_DOUBLE_EQ(with_mode(lines + alone, "14").estimate, 1.2);
+  // Either way the text after the break starts page 2.
+  EXPECT_DOUBLE_EQ(with_mode(para("字") + alone, "15").estimate, 1.1);
+}
+
 // On a line grid a picture's line is the picture on whole grid lines: 1.5 line spacing
 // adds nothing to it (a cover page of two large pictures in 1.5-spaced 三号 paragraphs fits
 // one page in Word: 2 × 22 grid lines of 15.6 pt; the picture plus half a 三号 line each
