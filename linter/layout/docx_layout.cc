@@ -488,6 +488,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     double before = 0, after = 0, notes = 0, floats = 0;
     bool keep_next = false, keep_lines = false, widow = false, hard_break_before = false;
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
+    bool fixed = false;          // a row of exact height
     std::uint16_t section = 0;
     const std::string* style = nullptr;
   };
@@ -510,6 +511,26 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     return h;
   };
   bool pending_break = false;
+  // Vertically merged cells: what a cell that starts a merge holds, against the height of
+  // the rows it spans so far; when the merge ends, the last of its rows grows by what did
+  // not fit (Word lets a merged cell's text run down its rows, then stretches the last).
+  struct Span {
+    double content = 0, rows = 0;
+    std::size_t last_item = 0;
+  };
+  std::map<std::int32_t, Span> spans;  // by the merged cell's first grid column
+  std::int32_t span_table = -1;
+  auto close_spans = [&](const std::map<std::int32_t, bool>* keep) {
+    for (auto s = spans.begin(); s != spans.end();) {
+      if (keep && keep->count(s->first)) {
+        ++s;
+        continue;
+      }
+      if (s->second.content > s->second.rows && !items[s->second.last_item].h.empty() && !items[s->second.last_item].fixed)
+        items[s->second.last_item].h[0] += s->second.content - s->second.rows;
+      s = spans.erase(s);
+    }
+  };
   std::vector<std::size_t> main_index(doc.blocks.size(), 0);
   {
     std::size_t m = 0;
@@ -538,7 +559,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       // A table row: every cell's paragraphs, the row as tall as its tallest cell.
       const std::int32_t table = L.table, row = L.row;
       std::map<std::int32_t, double> cell_h;
-      std::map<std::int32_t, bool> merged_on;
+      std::map<std::int32_t, bool> merged_on;        // by grid column: merges continuing here
+      std::map<std::int32_t, double> merge_starts;  // by grid column: what a merge's first cell holds
+      if (table != span_table) {
+        close_spans(nullptr);
+        span_table = table;
+      }
       const double table_w = L.table_w > 0 ? std::min(L.table_w, g.width * 1.2) : g.width;
       const double pitch = engine.settings().snap_in_tables ? g.pitch : 0;
       std::size_t j = i;
@@ -566,7 +592,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         const double cw = std::max(12.0, (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) -
                                              Lj.cell_margin_l - Lj.cell_margin_r);
         if (Lj.v_merge == 2 && !Lj.nested) {  // continues a vertically merged cell above
-          merged_on[Lj.cell] = true;
+          merged_on[Lj.grid_col] = true;
           continue;
         }
         engine.paragraph(bj, Lj, cw, pitch, g.char_pitch, g.grid_delta, lines);
@@ -583,8 +609,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
           std::fprintf(stderr, "   cell %d width %.1f lines %zu h %.1f %s\n", Lj.cell, cw, lines.h.size(), h,
                        std::string(t.substr(0, std::min<std::size_t>(t.size(), 24))).c_str());
         }
-        // A cell starting a vertical merge spreads over the rows it spans: count a row's share.
-        if (Lj.v_merge == 1) h = std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
+        // A cell starting a vertical merge spreads over the rows it spans: its first line
+        // here, the rest when the merge ends.
+        if (Lj.v_merge == 1 && !Lj.nested) {
+          merge_starts[Lj.grid_col] += h;
+          h = !first_in_cell ? 0.0 : std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
+        }
         if (Lj.nested) {
           inner_row = Lj.inner_row;
           inner_h[Lj.inner_cell] += h + 0.5;
@@ -599,6 +629,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (L.row_rule == 1 && L.row_h > 0) row_h = L.row_h;
       else row_h = std::max(row_h, L.row_h);
       row_h += 0.5;  // borders
+      close_spans(&merged_on);
+      for (auto& [col, span] : spans) {
+        span.rows += row_h;
+        span.last_item = items.size();
+      }
+      for (const auto& [col, content] : merge_starts) spans[col] = Span{content, row_h, items.size()};
+      it.fixed = L.row_rule == 1 && L.row_h > 0;
       it.row = true;
       it.table = table;
       it.h.push_back(row_h);
@@ -609,6 +646,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       i = j - 1;
       continue;
     }
+    close_spans(nullptr);
+    span_table = -1;
     engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
     text_lines += lines.text_lines;
     it.h = lines.h;
@@ -642,6 +681,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     it.floats = floats_h(L, g);
     items.push_back(std::move(it));
   }
+
+  close_spans(nullptr);
 
   // Pagination.
   Flow flow;

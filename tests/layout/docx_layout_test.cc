@@ -385,6 +385,29 @@ TEST(DocxLayout, FootnotesTakeRoom) {
   EXPECT_GT(with.estimate, without.estimate + 0.5);
 }
 
+// A vertically merged cell's text runs down the rows it spans; when it holds more than
+// they do, the last of them grows (the interview and requirement forms with a merged
+// first column: 8 lines of 10.5 pt in a cell spanning three one-line rows make the table
+// 8 lines tall, not 3).
+TEST(DocxLayout, VerticallyMergedCellStretchesItsLastRow) {
+  auto table = [](int lines) {
+    std::string first;
+    for (int i = 0; i < lines; ++i) first += para("合并");
+    auto row = [](const std::string& merge, const std::string& cell0) {
+      return "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/>" + merge + "</w:tcPr>" + cell0 +
+             "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"6000\" w:type=\"dxa\"/></w:tcPr>" + para("一行") + "</w:tc></w:tr>";
+    };
+    return "<w:tbl><w:tblPr><w:tblW w:w=\"8000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/>"
+           "<w:gridCol w:w=\"6000\"/></w:tblGrid>" + row("<w:vMerge w:val=\"restart\"/>", first) +
+           row("<w:vMerge/>", para("")) + row("<w:vMerge/>", para("")) + "</w:tbl>" + para("");
+  };
+  std::string tall, short_;
+  for (int i = 0; i < 5; ++i) tall += table(8), short_ += table(1);
+  const double line = 10.5 * 1.3;
+  EXPECT_NEAR(cn_pages(tall + kCnSect).estimate, 5 * (8 * line + 0.5 + 15.6) / 697.9, 0.06);
+  EXPECT_NEAR(cn_pages(short_ + kCnSect).estimate, 5 * (3 * (line + 0.5) + 15.6) / 697.9, 0.1);
+}
+
 // A paragraph whose last content is a page break ends on the page the break ends in Word
 // 2013 and later (compatibility mode 15, ECMA-376 splitPgBreakAndParaMark unset): its mark
 // takes no line on the next page, and a paragraph of nothing but a page break stays on the
