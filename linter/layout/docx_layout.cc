@@ -113,6 +113,7 @@ class Engine {
   const model::Document& doc_;
   std::vector<FontMetrics> fonts_;
   Settings settings_;
+  bool record_ = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;  // line starts and heights, for the trace
 };
 
 void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, double w, double pitch,
@@ -172,9 +173,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     }
     out.h.push_back(lh);
     out.brk.push_back(brk);
-    out.at.push_back(line_at);
-    out.text.push_back(static_cast<float>(s));
-    out.object.push_back(static_cast<float>(obj_h));
+    if (record_) {
+      out.at.push_back(line_at);
+      out.text.push_back(static_cast<float>(s));
+      out.object.push_back(static_cast<float>(obj_h));
+    }
     line_at = cp;
     ++out.text_lines;
     x = 0;
