@@ -9,7 +9,8 @@
 # left out of the shares. The implied page count is the estimate rounded up.
 # Prints, overall and by application and grid type: how many files the implied count equals
 # the saved one, how many are within one page, the median signed error (estimate − saved,
-# in pages), and the worst files.
+# in pages), and the worst files; then the same shares leaving out also the files whose
+# saved count wenfeng itself finds stale (saved_stale), and which those are.
 # --only / --except take a file listing manifest names (one a line) to select a subset
 # (e.g. a hold-out third).
 set -euo pipefail
