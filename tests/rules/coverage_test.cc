@@ -8,6 +8,7 @@
 #include <set>
 
 #include "model/rule.h"
+#include "phrases/dictionary.h"
 #include "support/cli_runner.h"
 #include "support/json_value.h"
 #include "support/rule_cases.h"
@@ -31,6 +32,16 @@ std::string undocumented(const RuleInfo& r) {
   need(r.run != nullptr, "run");
   for (const auto& m : r.messages) need(!m.zh.empty(), "message text");
   for (const auto& p : r.params) need(!p.description.empty(), "parameter description");
+  // scripts/new-rule marks what the author has to write with TODO.
+  bool todo = false;
+  for (std::string_view s : {r.title, r.summary, r.description, r.measures})
+    todo |= s.find("TODO") != std::string_view::npos;
+  for (const std::string* s : {&r.source.issuer, &r.source.document, &r.source.part})
+    todo |= s->find("TODO") != std::string::npos;
+  for (const auto& m : r.messages) todo |= m.zh.find("TODO") != std::string_view::npos;
+  for (const auto& e : r.examples) todo |= (e.bad.find("TODO") != std::string_view::npos) ||
+                                           (e.good.find("TODO") != std::string_view::npos);
+  need(!todo, "no TODO left by scripts/new-rule");
   return missing;
 }
 
@@ -86,6 +97,25 @@ TEST(RuleCoverage, IdsTheGoldenSamplesEmitAreRegisteredAndDocumented) {
     ASSERT_NE(r, nullptr) << id << " appears in tests/golden/check_samples.json but is not registered";
     EXPECT_EQ(undocumented(*r), "") << id;
   }
+}
+
+// A dictionary declares the rule that reports its entries and their message; the rule
+// declares the same message, so that docs/rules.md and explain show what users see.
+TEST(RuleCoverage, DictionaryMessagesAreTheirRulesMessages) {
+  auto set = wenfeng::phrases::load_phrase_set(wenfeng::phrases::dictionaries_dir());
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& e : (*set)->entries) {
+    if (!seen.insert({e.rule, e.message}).second) continue;
+    const RuleInfo* r = wenfeng::model::find_rule(e.rule);
+    ASSERT_NE(r, nullptr) << e.rule;
+    EXPECT_EQ(r->needs, wenfeng::model::Needs::kPhrases) << e.rule;
+    bool declared = false;
+    for (const auto& m : r->messages) declared |= m.zh == e.message;
+    EXPECT_TRUE(declared) << "list " << e.list << " reports " << e.rule << " with the message \"" << e.message
+                          << "\", which the rule does not declare in its messages";
+  }
+  EXPECT_GE(seen.size(), 3u);
 }
 
 }  // namespace

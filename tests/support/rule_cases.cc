@@ -27,8 +27,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 // Words separated by spaces, commas or 、.
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
@@ -59,7 +57,8 @@ std::string join(const std::vector<std::string>& v) {
 
 class Parser {
  public:
-  Parser(std::string path, std::string default_check) : path_(std::move(path)), default_check_(std::move(default_check)) {}
+  Parser(std::string path, std::string default_check, const std::function<bool(std::string_view)>& known)
+      : path_(std::move(path)), default_check_(std::move(default_check)), known_(known) {}
 
   Result<CaseFile> parse(std::string_view text) {
     CaseFile f;
@@ -81,7 +80,7 @@ class Parser {
       if (c.lines.empty()) return fail(c.line, "case \"" + c.name + "\" has no draft line");
       if (c.settings.check.empty()) c.settings.check = {default_check_};
       for (const auto& r : c.settings.check)
-        if (!model::find_rule(r)) return fail(c.line, "@check names \"" + r + "\", which is not a registered rule");
+        if (!registered(r)) return fail(c.line, "@check names \"" + r + "\", which is not a registered rule");
       for (const auto& l : c.lines)
         for (const auto& e : l.expect)
           if (std::find(c.settings.check.begin(), c.settings.check.end(), e.rule) == c.settings.check.end())
@@ -98,7 +97,7 @@ class Parser {
   // One line of the file; an Error when it is malformed.
   std::optional<Error> take(std::string_view line, int n, CaseFile& f) {
     if (trim(line).empty() || line[0] == '#') return std::nullopt;
-    if (starts_with(line, "===")) {
+    if (line.starts_with("===")) {
       Case c;
       c.name = std::string(trim(line.substr(3)));
       c.line = n;
@@ -114,7 +113,7 @@ class Parser {
       }
       return setting(trim(line.substr(1)), n, *s);
     }
-    if (starts_with(line, ">>")) {
+    if (line.starts_with(">>")) {
       if (f.cases.empty() || f.cases.back().lines.empty()) return fail(n, "an expectation (>>) needs a draft line above it");
       return expectation(trim(line.substr(2)), n, f.cases.back().lines.back());
     }
@@ -186,7 +185,7 @@ class Parser {
     e.written = std::string(s);
     std::size_t i = s.find_first_of(" \t");
     e.rule = std::string(s.substr(0, i));
-    if (!model::find_rule(e.rule)) return fail(n, "\"" + e.rule + "\" is not a registered rule");
+    if (!registered(e.rule)) return fail(n, "\"" + e.rule + "\" is not a registered rule");
     while (i != std::string_view::npos && i < s.size()) {
       while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
       if (i >= s.size()) break;
@@ -240,8 +239,11 @@ class Parser {
     return std::nullopt;
   }
 
+  bool registered(std::string_view id) const { return known_ ? known_(id) : model::find_rule(id) != nullptr; }
+
   std::string path_;
   std::string default_check_;
+  const std::function<bool(std::string_view)>& known_;
   CaseSettings file_settings_;
 };
 
@@ -434,8 +436,9 @@ void run_case(const CaseFile& file, const Case& c, std::vector<std::string>& out
 
 }  // namespace
 
-Result<CaseFile> parse_case_file(std::string_view text, const std::string& path, const std::string& default_check) {
-  return Parser(path, default_check).parse(text);
+Result<CaseFile> parse_case_file(std::string_view text, const std::string& path, const std::string& default_check,
+                                 const std::function<bool(std::string_view)>& known) {
+  return Parser(path, default_check, known).parse(text);
 }
 
 Result<CaseFile> load_case_file(const std::string& path) {

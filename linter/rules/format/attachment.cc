@@ -18,25 +18,14 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"附件:1.项目汇总表。", "附件：1.项目汇总表"}};
 
-bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
-
-bool is_end_punct(char32_t ch) {
-  switch (ch) {
-    case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':
-      return true;
-    default:
-      return false;
-  }
-}
-
 void run(const lint::RuleContext& c) {
-  static const text::Regex numbered = fixed_regex("^\\s*(?:附件[：:]\\s*)?(\\d+)\\s*([.．、])\\s*\\S");
+  static const FixedRegex numbered("^\\s*(?:附件[：:]\\s*)?(\\d+)\\s*([.．、])\\s*\\S");
   bool in_list = false;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     const auto s = trim_left(t);
     const std::size_t base = t.size() - s.size();
-    const bool head = starts_with(s, "附件");
+    const bool head = s.starts_with("附件");
     if (!head && !in_list) continue;
     std::vector<text::Match> g;
     if (head) {
@@ -46,28 +35,28 @@ void run(const lint::RuleContext& c) {
         in_list = false;
         continue;
       }
-      if (starts_with(rest, ":")) {
+      if (rest.starts_with(":")) {
         c.report(bi, base + 6, base + 7, kColon, {}).replace_with("：");
-      } else if (!starts_with(rest, "：")) {
+      } else if (!rest.starts_with("：")) {
         continue;  // 附件 used as an ordinary word
       }
-      const std::size_t colon_len = starts_with(rest, ":") ? 1 : 3;
+      const std::size_t colon_len = rest.starts_with(":") ? 1 : 3;
       if (trim_left(rest.substr(colon_len)).empty()) {
         c.report(bi, base, t.size(), kNoName, {});
         continue;
       }
       in_list = true;
-    } else if (!numbered.search(s, g)) {
+    } else if (!numbered->search(s, g)) {
       in_list = false;
       continue;
     }
     std::size_t at = 0;
     const char32_t last = last_visible(t, at);
-    if (is_end_punct(last)) {
+    if (is_final_punct(last)) {
       const std::string p = utf8(last);
       c.report(bi, at, at + p.size(), kEndPunct, {{"found", p}}).severity = model::Severity::kWarning;
     }
-    if (numbered.search(s, g) && sv(s, g[2]) != ".") {
+    if (numbered->search(s, g) && sv(s, g[2]) != ".") {
       c.report(bi, base + g[2].begin, base + g[2].end, kNumberMark, {{"found", std::string(sv(s, g[2]))}}).severity =
           model::Severity::kWarning;
     }
