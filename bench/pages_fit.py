@@ -30,7 +30,7 @@ import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pages_breaks import word_pages  # noqa: E402
+from pages_breaks import parse_args, word_pages  # noqa: E402
 
 TOL = 1.0  # points
 
@@ -196,18 +196,7 @@ def check(path, build, show):
 
 
 def main():
-    args = sys.argv[1:]
-    build = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build")
-    show = False
-    files = []
-    while args:
-        a = args.pop(0)
-        if a == "--build":
-            build = args.pop(0)
-        elif a == "--list":
-            show = True
-        else:
-            files.append(a)
+    build, show, files = parse_args("--list")
     total = collections.Counter()
     total["miss"] = 0.0
     for f in files:
