@@ -590,6 +590,7 @@ class Walker {
         if (type == "page" || type == "column") {
           if (b_.current_offset() == 0) {
             b_.current().page_break_before = true;
+            if (auto* L = current_layout()) L->leading_break = true;
           } else if (auto* L = current_layout(); L && L->page_breaks.size() + L->column_breaks.size() < 1000) {
             (type == "page" ? L->page_breaks : L->column_breaks).push_back(b_.current_offset());
           }
@@ -613,6 +614,8 @@ class Walker {
         if (t == "begin") fields_.push_back(false);
         else if (t == "separate" && !fields_.empty()) fields_.back() = true;
         else if (t == "end" && !fields_.empty()) fields_.pop_back();
+      } else if (l == "lastRenderedPageBreak") {
+        if (auto* L = current_layout()) L->rendered_break = true;
       } else if (l == "footnoteReference") {
         if (auto* L = current_layout(); L && L->notes.size() < 1000)
           L->notes.push_back(int_attr(node, ns_->attr("id"), -1));
