@@ -104,6 +104,7 @@ std::size_t settle_fixes(lint::FileResult& f, int rounds) {
       return x.block != y.block ? x.block < y.block : x.offset < y.offset;
     });
   }
+  if (added_total) lint::regroup(*f.report, doc);  // the added findings join their paragraphs' groups
   return added_total;
 }
 

@@ -8,6 +8,7 @@
 #include "fix/output_file.h"
 #include "fix/plan.h"
 #include "fix/text_fix.h"
+#include "lint/linter.h"
 
 namespace wenfeng::cli {
 namespace {
@@ -24,6 +25,7 @@ void drop_fixed(lint::FileResult& f, const std::vector<bool>& fixed) {
     ++k;
   }
   all.resize(k);
+  lint::regroup(*f.report, *f.doc);  // the report shows groups and counts of what is left
 }
 
 std::optional<Error> put(const lint::FileResult& f, const WriteBack& w, const std::string& bytes, std::string& where) {

@@ -277,4 +277,9 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
   return r;
 }
 
+void regroup(Report& r, const model::Document& doc) {
+  group_findings(r.findings);
+  r.overview = overview_of(r.findings, doc, r.m);
+}
+
 }  // namespace wenfeng::lint

@@ -37,6 +37,11 @@ struct Report {
 Report lint_document(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
                      const Options& options);
 
+// Groups and overview again, after findings were added to or removed from a report
+// (annotate::settle_fixes adds the fixes that follow from others; `check --fix` drops the
+// findings it fixed). `r.findings` must stay sorted by position.
+void regroup(Report& r, const model::Document& doc);
+
 // Measurements alone, without running the rules (`with_hits`: also the dictionary hits).
 Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
                      const Options& options, bool with_hits);

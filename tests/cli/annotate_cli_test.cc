@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "support/cli_runner.h"
 #include "support/docx_package.h"
@@ -101,6 +102,32 @@ TEST(AnnotateCli, CheckFixOnTextWritesTheFixedFileAndReportsWhatIsLeft) {
   const std::string copy = read_file(dir + "/稿.wenfeng.docx");
   EXPECT_TRUE(comments(copy).empty());
   EXPECT_GT(count_elements(entry(copy, "word/document.xml"), "ins"), 5u);
+}
+
+// What check --fix leaves is reported in groups of its own: here a paragraph's first comma
+// is fixed and its second, inside someone's tracked insertion, is not, so the group of two
+// becomes a finding of one (not a member whose group was fixed away).
+TEST(AnnotateCli, CheckFixReportsTheGroupsOfWhatIsLeft) {
+  const std::string dir = temp_dir();
+  DocxParts parts;
+  parts.body = "<w:p><w:r><w:t>关于做好防汛工作的通知</w:t></w:r></w:p><w:p><w:r><w:t>各单位,</w:t></w:r>"
+               "<w:ins w:id=\"1\" w:author=\"李四\"><w:r><w:t>要认真,落实</w:t></w:r></w:ins><w:r><w:t>。</w:t></w:r></w:p>";
+  const auto bytes = build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  const std::string in = dir + "/稿.docx";
+  std::ofstream(in, std::ios::binary) << *bytes;
+  const auto before = nlohmann::json::parse(run_cli({"check", "--format", "json", in}).out)["files"][0];
+  ASSERT_EQ(before["findings"].size(), 1u) << before.dump();
+  EXPECT_EQ(before["findings"][0]["count"], 2);
+  const auto r = run_cli({"check", "--fix", "--format", "json", in});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("修订 1 处"), std::string::npos) << r.err;
+  const auto after = nlohmann::json::parse(r.out)["files"][0];
+  ASSERT_EQ(after["findings"].size(), 1u) << after.dump();
+  EXPECT_EQ(after["findings"][0]["rule"], "punct.halfwidth");
+  EXPECT_EQ(after["findings"][0]["count"], 1);
+  EXPECT_EQ(after["findings"][0]["excerpt"].get<std::string>().find("要认真,落实") != std::string::npos, true);
+  EXPECT_EQ(after["summary"]["errors"], 1);
 }
 
 TEST(AnnotateCli, StandardInputNeedsAnOutput) {
