@@ -2,13 +2,17 @@
 # What writing findings back into a DOCX costs against checking it (issue: annotate).
 # Target: `wenfeng annotate` (comments and tracked-change fixes) under twice `wenfeng check`.
 #
-# Generates a long faulty draft (samples/national/format-faults.txt repeated to about
-# MIB MiB of text, default 4), makes a DOCX of it with runs split mid-phrase
-# (wenfeng_gen docx), then reports for one thread:
+# Generates two long faulty drafts of about MIB MiB of text each (default 2), makes DOCX
+# files of them with runs split mid-phrase (wenfeng_gen docx), then reports for one thread:
 #   - user CPU seconds, best of 3, of `check` and of `annotate -o` (the annotate run
-#     includes its own check: read, lint, then write the copy);
-#   - with valgrind installed, callgrind instruction counts of both on a smaller draft
-#     (repeatable where timings on a shared machine are not).
+#     includes its own check: read, lint, then write the copy), on
+#       format-faults: samples/national/format-faults.txt repeated: a finding every 36
+#         characters, of many rules, few repeated in one paragraph (the worst case: about
+#         one comment per finding);
+#       web-copy: samples/national/web-copy-faults.txt repeated: a web copy with half-width
+#         punctuation throughout, where grouped findings make one comment per paragraph;
+#   - with valgrind installed, callgrind instruction counts of both on a smaller
+#     format-faults draft (repeatable where timings on a shared machine are not);
 #   - with ../shared/calibration/word-pages present (real Word documents, never copied into
 #     the repository), the same two figures over all of them.
 # Usage: bench/annotate_bench.sh [BUILD_DIR] [MIB]
@@ -19,11 +23,20 @@ mib=${2:-2}
 out=bench/out/annotate
 rm -rf "$out" && mkdir -p "$out"
 
-make_draft() {  # make_draft BYTES OUT.docx
-  local want=$1 txt="$out/draft.txt"
-  head -n 1 samples/national/format-faults.txt > "$txt"
-  while [ "$(stat -c %s "$txt")" -lt "$want" ]; do tail -n +2 samples/national/format-faults.txt >> "$txt"; done
-  "$build/wenfeng_gen" docx "$txt" "$2"
+make_draft() {  # make_draft SAMPLE BYTES OUT.docx
+  local sample=$1 want=$2 txt="$out/draft.txt"
+  head -n 1 "$sample" > "$txt"
+  while [ "$(stat -c %s "$txt")" -lt "$want" ]; do tail -n +2 "$sample" >> "$txt"; done
+  "$build/wenfeng_gen" docx "$txt" "$3"
+}
+
+# "FINDINGS GROUPS" of a check --format json report: every occurrence, and the groups the
+# annotated copy has one comment each for (the overview of a rule in most paragraphs aside).
+tally() {
+  python3 -c 'import json, sys
+f = json.load(open(sys.argv[1]))["files"][0]["findings"]
+own = [x for x in f if not (x["document_level"] and x["count"] > 1)]
+print(sum(x["count"] for x in own), len(own))' "$1"
 }
 
 user_cpu() {  # best user CPU seconds of 3 runs
@@ -37,17 +50,20 @@ user_cpu() {  # best user CPU seconds of 3 runs
   echo "$best"
 }
 
-make_draft $((mib << 20)) "$out/big.docx"
-"$build/wenfeng" check --jobs 1 --format json "$out/big.docx" > "$out/big.json" || true
-findings=$(grep -o '"rule":' "$out/big.json" | wc -l)
-tc=$(user_cpu "$build/wenfeng" check --jobs 1 --format json "$out/big.docx")
-ta=$(user_cpu "$build/wenfeng" annotate --jobs 1 "$out/big.docx" -o "$out/big.annotated.docx")
-printf 'draft: %s bytes of DOCX, %s findings\n' "$(stat -c %s "$out/big.docx")" "$findings"
-printf 'user CPU, best of 3: check %.2f s, annotate %.2f s, ratio %.2f (target < 2)\n' "$tc" "$ta" \
-  "$(echo "$ta / $tc" | bc -l)"
+for name in format-faults web-copy-faults; do
+  make_draft "samples/national/$name.txt" $((mib << 20)) "$out/$name.docx"
+  "$build/wenfeng" check --jobs 1 --format json "$out/$name.docx" > "$out/$name.json" || true
+  read -r findings groups < <(tally "$out/$name.json")
+  tc=$(user_cpu "$build/wenfeng" check --jobs 1 --format json "$out/$name.docx")
+  ta=$(user_cpu "$build/wenfeng" annotate --jobs 1 "$out/$name.docx" -o "$out/$name.annotated.docx")
+  printf '%s: %s bytes of DOCX, %s findings in %s groups (comments)\n' "$name" "$(stat -c %s "$out/$name.docx")" \
+    "$findings" "$groups"
+  printf '  user CPU, best of 3: check %.2f s, annotate %.2f s, ratio %.2f (target < 2)\n' "$tc" "$ta" \
+    "$(echo "$ta / $tc" | bc -l)"
+done
 
 if command -v valgrind >/dev/null; then
-  make_draft $((256 << 10)) "$out/small.docx"
+  make_draft samples/national/format-faults.txt $((256 << 10)) "$out/small.docx"
   irs() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | grep -o 'Collected : [0-9]*' | grep -o '[0-9]*$' || true
   }

@@ -117,7 +117,9 @@ class Annotator {
   void place_comment(PartEditor& ed, const Loc& start, const Loc& end, std::uint32_t id);
   bool write_fix(const fix::PlannedFix& p);
   void remove_old_comments(std::map<std::string, std::string>& changed);
-  std::string comment(std::uint32_t id, const std::vector<std::string>& paragraphs) const;
+  void comment(std::string& out, std::uint32_t id, const std::vector<std::string>& paragraphs) const;
+  bool anchor_finding(const model::Diagnostic& d, std::uint32_t id);
+  std::string write_comments(const std::vector<bool>& fixed);
   Status finish_package(const std::string& comments, std::map<std::string, std::string>& changed);
 
   std::string_view docx_;
@@ -133,6 +135,7 @@ class Annotator {
   std::map<std::uint16_t, std::unique_ptr<PartEditor>> editors_;  // by Document::sources index
   std::uint32_t next_id_ = 1;
   RevisionStamp stamp_;
+  std::string comment_attributes_;  // '" w:author="…" w:date="…" w:initials="…">'
   Stats stats_;
 };
 
@@ -149,8 +152,8 @@ Status Annotator::open_parts() {
     if (r.type == "comments") comments_part_ = r.target;
   comments_exist_ = zip_->contains(comments_part_);
   std::uint32_t top = 0;
-  auto utf8_part = [](const std::string& name, const std::string& x) -> Status {
-    if (x.rfind("\xFF\xFE", 0) == 0 || x.rfind("\xFE\xFF", 0) == 0)
+  auto utf8_part = [](const std::string& name, std::string_view x) -> Status {
+    if (x.starts_with("\xFF\xFE") || x.starts_with("\xFE\xFF"))
       return make_error(ErrorCode::kUnsupported, "部件 " + name + " 是 UTF-16 编码，暂不能写入批注；请在 Word 中另存为 .docx");
     return ok_status();
   };
@@ -170,18 +173,25 @@ Status Annotator::open_parts() {
       wanted[b.source] = true;
   for (std::uint16_t s = 0; s < wanted.size(); ++s) {
     if (!wanted[s]) continue;
-    // The reader kept the part's bytes with the run map; else read them again.
-    auto kept = doc_.part_bytes.find(doc_.sources[s]);
-    auto x = kept != doc_.part_bytes.end() ? Result<std::string>(kept->second) : zip_->read(doc_.sources[s]);
-    if (!x.ok()) return x.error();
-    if (auto st = utf8_part(doc_.sources[s], *x); !st.ok()) return st;
-    top = std::max(top, max_id(*x));
-    editors_[s] = std::make_unique<PartEditor>(std::move(x).value(), &stamp_);
+    // The reader kept the part's bytes with the run map (the editor borrows them); else
+    // they are read again.
+    if (auto kept = doc_.part_bytes.find(doc_.sources[s]); kept != doc_.part_bytes.end()) {
+      editors_[s] = std::make_unique<PartEditor>(std::string_view(kept->second), &stamp_);
+    } else {
+      auto x = zip_->read(doc_.sources[s]);
+      if (!x.ok()) return x.error();
+      editors_[s] = std::make_unique<PartEditor>(std::move(x).value(), &stamp_);
+    }
+    const std::string_view x = editors_[s]->xml();
+    if (auto st = utf8_part(doc_.sources[s], x); !st.ok()) return st;
+    top = std::max(top, max_id(x));
   }
   next_id_ = top + 1;
   stamp_.author = o_.author;
   stamp_.date = o_.date.empty() ? now_utc() : o_.date;
   stamp_.next_id = &next_id_;
+  comment_attributes_ = "\" w:author=\"" + xml::escape(o_.author) + "\" w:date=\"" + stamp_.date + "\" w:initials=\"" +
+                        xml::escape(o_.initials) + "\">";
   return ok_status();
 }
 
@@ -235,10 +245,18 @@ bool Annotator::anchor(std::uint32_t block, std::uint32_t begin, std::uint32_t e
 
 void Annotator::place_comment(PartEditor& ed, const Loc& start, const Loc& end, std::uint32_t id) {
   const std::string& w = ed.w();
-  const std::string ids = w + "id=\"" + std::to_string(id) + "\"/>";
-  ed.place(start, kRangeStart, "<" + w + "commentRangeStart " + ids);
-  ed.place(end, kRangeEnd, "<" + w + "commentRangeEnd " + ids);
-  ed.place(end, kReference, "<" + w + "r><" + w + "commentReference " + ids + "</" + w + "r>");
+  const std::string n = std::to_string(id);
+  auto marker = [&](std::string_view name) {  // <w:NAME w:id="N"/>
+    std::string m;
+    m.reserve(2 * w.size() + name.size() + n.size() + 12);
+    m.append("<").append(w).append(name).append(" ").append(w).append("id=\"").append(n).append("\"/>");
+    return m;
+  };
+  ed.place(start, kRangeStart, marker("commentRangeStart"));
+  ed.place(end, kRangeEnd, marker("commentRangeEnd"));
+  std::string ref = "<" + w + "r>";
+  ref.append(marker("commentReference")).append("</").append(w).append("r>");
+  ed.place(end, kReference, std::move(ref));
 }
 
 // A finding in a footnote is commented on the note's reference mark in the main text:
@@ -295,24 +313,27 @@ bool Annotator::write_fix(const fix::PlannedFix& f) {
   }
   if (!f.replacement.empty()) {
     const std::string& w = ed.w();
-    ed.place(at->loc, kInsert,
-             "<" + w + "ins" + stamp_.attributes(w) + "><" + w + "r>" + ed.plain_rpr(map_[at->piece].run) + "<" + w +
-                 "t xml:space=\"preserve\">" + xml::escape(f.replacement) + "</" + w + "t></" + w + "r></" + w + "ins>");
+    const std::string rpr = ed.plain_rpr(map_[at->piece].run);
+    std::string ins;
+    ins.reserve(6 * w.size() + rpr.size() + f.replacement.size() + 120);
+    ins.append("<").append(w).append("ins").append(stamp_.attributes(w)).append("><").append(w).append("r>").append(rpr);
+    ins.append("<").append(w).append("t xml:space=\"preserve\">");
+    xml::append_escaped(ins, f.replacement);
+    ins.append("</").append(w).append("t></").append(w).append("r></").append(w).append("ins>");
+    ed.place(at->loc, kInsert, std::move(ins));
   }
   return true;
 }
 
-std::string Annotator::comment(std::uint32_t id, const std::vector<std::string>& paragraphs) const {
-  std::string s;
-  s.reserve(160 + 80 * paragraphs.size());
-  s.append("<w:comment w:id=\"").append(std::to_string(id)).append("\" w:author=\"").append(xml::escape(o_.author));
-  s.append("\" w:date=\"").append(stamp_.date).append("\" w:initials=\"").append(xml::escape(o_.initials)).append("\">");
+// Appends one w:comment holding `paragraphs`.
+void Annotator::comment(std::string& out, std::uint32_t id, const std::vector<std::string>& paragraphs) const {
+  out.append("<w:comment w:id=\"").append(std::to_string(id)).append(comment_attributes_);
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    s.append("<w:p>");
-    if (i == 0) s.append("<w:r><w:annotationRef/></w:r>");
-    s.append("<w:r><w:t xml:space=\"preserve\">").append(xml::escape(paragraphs[i])).append("</w:t></w:r></w:p>");
+    out.append(i == 0 ? "<w:p><w:r><w:annotationRef/></w:r>" : "<w:p>").append("<w:r><w:t xml:space=\"preserve\">");
+    xml::append_escaped(out, paragraphs[i]);
+    out.append("</w:t></w:r></w:p>");
   }
-  return s.append("</w:comment>");
+  out.append("</w:comment>");
 }
 
 // Removes wenfeng's comments of an earlier run (author and initials both wenfeng's): the
@@ -438,6 +459,78 @@ Status Annotator::finish_package(const std::string& comments, std::map<std::stri
   return ok_status();
 }
 
+// A finding's comment on its characters (a footnote's on the note's reference mark).
+bool Annotator::anchor_finding(const model::Diagnostic& d, std::uint32_t id) {
+  if (d.document_level) return false;
+  const bool in_note = d.block < doc_.blocks.size() && doc_.blocks[d.block].story == model::Story::kFootnote;
+  return in_note ? anchor_on_note_reference(d.block, id) : anchor(d.block, d.offset, d.offset + d.length, id);
+}
+
+// One comment per group of findings (one rule and severity in one paragraph, lint's
+// Diagnostic::count and leader): anchored on exactly its first occurrence, saying how many
+// there are in the paragraph and where the others are. An editor sees each fixed occurrence
+// by its own revision; a comment spanning the paragraph, or from the first occurrence to the
+// last, would cover the other findings' comments in it and no longer say what is wrong
+// where. Document-level findings, the overview of rules firing in most paragraphs, and
+// groups Word cannot carry a comment on (headers, footers) go in one comment on the title.
+std::string Annotator::write_comments(const std::vector<bool>& fixed) {
+  const auto& findings = f_.report->findings;
+  // Each group's members in order: next[i] is the member after i (npos at the end), built
+  // in one pass from the leaders' indices.
+  // A member whose leader is not a finding of its rule in its paragraph (a report changed
+  // without lint::regroup) is a group of its own.
+  constexpr std::uint32_t kEnd = UINT32_MAX;
+  auto leader_of = [&](std::uint32_t i) {
+    const auto& d = findings[i];
+    if (d.count != 0 || d.leader >= i) return i;
+    const auto& l = findings[d.leader];
+    return l.count > 0 && l.block == d.block && l.rule == d.rule ? d.leader : i;
+  };
+  std::vector<std::uint32_t> next(findings.size(), kEnd), tail(findings.size(), kEnd);
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    const std::uint32_t lead = leader_of(i);
+    if (lead != i) next[tail[lead]] = i;
+    tail[lead] = i;
+  }
+  std::string comments;
+  std::vector<std::string> summary = summary_paragraphs(f_);
+  std::vector<Member> members;
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    if (leader_of(i) != i) continue;  // in its group's comment
+    const auto& d = findings[i];
+    members.clear();
+    for (std::uint32_t m = i; m != kEnd; m = next[m])
+      members.push_back({&findings[m], !findings[m].fix ? FixNote::kNone : fixed[m] ? FixNote::kWritten : FixNote::kNotWritten});
+    stats_.findings += members.size();
+    auto paragraphs = group_paragraphs(doc_, members, o_.english);
+    const bool in_note = d.block < doc_.blocks.size() && doc_.blocks[d.block].story == model::Story::kFootnote;
+    if (in_note) paragraphs.front() = "（脚注中）" + paragraphs.front();
+    const std::uint32_t id = next_id_++;
+    if (anchor_finding(d, id)) {
+      comment(comments, id, paragraphs);
+      ++stats_.comments;
+      continue;
+    }
+    // Document-level, or where Word allows no comment (headers, footers): on the title.
+    if (!d.document_level && d.block < doc_.blocks.size() && !in_note)
+      paragraphs.front() = "（" + std::string(story_label(doc_.blocks[d.block].story)) + "）" + paragraphs.front();
+    summary.insert(summary.end(), paragraphs.begin(), paragraphs.end());
+  }
+  // The summary comment on the title (else the first paragraph that can carry one).
+  const std::uint32_t id = next_id_++;
+  std::vector<std::uint32_t> candidates;
+  if (f_.report->m.title >= 0) candidates.push_back(static_cast<std::uint32_t>(f_.report->m.title));
+  for (std::uint32_t b = 0; b < doc_.blocks.size() && candidates.size() < 2; ++b)
+    if (!map_.empty(b) && doc_.blocks[b].story == model::Story::kMain) candidates.push_back(b);
+  for (auto b : candidates)
+    if (anchor(b, 0, doc_.blocks[b].end - doc_.blocks[b].begin, id)) {
+      comment(comments, id, summary);
+      ++stats_.comments;
+      break;
+    }
+  return comments;
+}
+
 Result<Output> Annotator::run() {
   if (!f_.doc || !f_.report || doc_.format != model::Format::kDocx)
     return make_error(ErrorCode::kUnsupported, "只有 DOCX 文件能写入批注和修订");
@@ -460,41 +553,7 @@ Result<Output> Annotator::run() {
     }
   }
   std::string comments;
-  if (o_.comments) {
-    std::vector<std::string> summary = summary_paragraphs(f_);
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      const auto& d = findings[i];
-      const FixNote note = !d.fix ? FixNote::kNone : fixed[i] ? FixNote::kWritten : FixNote::kNotWritten;
-      auto paragraphs = finding_paragraphs(d, o_.english, note, 1);
-      const std::uint32_t id = next_id_++;
-      const bool in_note = d.block < doc_.blocks.size() && doc_.blocks[d.block].story == model::Story::kFootnote;
-      if (in_note) paragraphs.front() = "（脚注中）" + paragraphs.front();
-      if (!d.document_level && (in_note ? anchor_on_note_reference(d.block, id)
-                                        : anchor(d.block, d.offset, d.offset + d.length, id))) {
-        comments += comment(id, paragraphs);
-        ++stats_.comments;
-        ++stats_.findings;
-        continue;
-      }
-      // Document-level, or where Word allows no comment (headers, footers): on the title.
-      if (!d.document_level && d.block < doc_.blocks.size() && !in_note)
-        paragraphs.front() = "（" + std::string(story_label(doc_.blocks[d.block].story)) + "）" + paragraphs.front();
-      summary.insert(summary.end(), paragraphs.begin(), paragraphs.end());
-      ++stats_.findings;
-    }
-    // The summary comment on the title (else the first paragraph that can carry one).
-    const std::uint32_t id = next_id_++;
-    std::vector<std::uint32_t> candidates;
-    if (f_.report->m.title >= 0) candidates.push_back(static_cast<std::uint32_t>(f_.report->m.title));
-    for (std::uint32_t b = 0; b < doc_.blocks.size() && candidates.size() < 2; ++b)
-      if (!map_.empty(b) && doc_.blocks[b].story == model::Story::kMain) candidates.push_back(b);
-    for (auto b : candidates)
-      if (anchor(b, 0, doc_.blocks[b].end - doc_.blocks[b].begin, id)) {
-        comments += comment(id, summary);
-        ++stats_.comments;
-        break;
-      }
-  }
+  if (o_.comments) comments = write_comments(fixed);
   for (auto& [source, ed] : editors_)
     if (ed->changed()) changed[doc_.sources[source]] = ed->finish();
   if (auto s = finish_package(comments, changed); !s.ok()) return s.error();

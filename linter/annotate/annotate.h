@@ -16,12 +16,16 @@
 //   span starts or ends inside one; a span may cross runs, tracked insertions, hyperlinks,
 //   fields; findings in tables, text boxes, footnotes and endnotes are anchored there);
 //   the comment says the severity and message, the measured figure and the limit, the rule
-//   id and the clause it comes from; a grouped finding (one rule repeated) is one comment
-//   with the count;
-// - document-level findings (body length, pages, duration, kind and how it was chosen) and
+//   id and the clause it comes from;
+// - a grouped finding (one rule and severity repeated in a paragraph: Diagnostic::count and
+//   leader) is one comment, anchored on its first occurrence, saying how many there are in
+//   the paragraph and where the others are ("本段同类问题共 12 处…其余 11 处：…");
+// - document-level findings (body length, pages, duration, kind and how it was chosen), the
+//   overview of a rule firing in most paragraphs ("全文 39 处半角标点，见于 8 段") and
 //   findings where Word allows no comment (headers, footers) in one comment on the title;
-// - mechanical fixes (Diagnostic::fix) as w:del/w:ins revisions, so Word or WPS can accept
-//   or reject each; fixes inside someone else's tracked insertion are left as comments;
+// - mechanical fixes (Diagnostic::fix) as w:del/w:ins revisions, one per occurrence (grouped
+//   or not), so Word or WPS can accept or reject each; fixes inside someone else's tracked
+//   insertion are left to the comment;
 // - author 文风, initials WF; re-annotating removes wenfeng's earlier comments (author and
 //   initials both wenfeng's) and keeps every comment a person wrote.
 //
@@ -56,8 +60,8 @@ struct Options {
 };
 
 struct Stats {
-  std::size_t comments = 0;           // comments written (a grouped finding is one)
-  std::size_t findings = 0;           // findings they carry
+  std::size_t comments = 0;           // comments written: one per group, and the summary on the title
+  std::size_t findings = 0;           // findings (occurrences) they carry
   std::size_t fixes = 0;              // fixes written as revisions
   std::size_t fixes_skipped = 0;      // fixes left as comments (inside others' revisions, unmapped text)
   std::size_t removed_comments = 0;   // wenfeng's comments from an earlier run, replaced

@@ -7,17 +7,32 @@
 namespace wenfeng::annotate {
 
 std::string RevisionStamp::attributes(const std::string& w) {
-  return " " + w + "id=\"" + std::to_string((*next_id)++) + "\" " + w + "author=\"" + xml::escape(author) + "\" " + w +
-         "date=\"" + date + "\"";
+  if (tail_.empty() || w != w_) {
+    w_ = w;
+    tail_ = "\" " + w + "author=\"" + xml::escape(author) + "\" " + w + "date=\"" + date + "\"";
+  }
+  std::string out;
+  out.reserve(w.size() + 16 + tail_.size());
+  out.append(" ").append(w).append("id=\"").append(std::to_string((*next_id)++)).append(tail_);
+  return out;
 }
 
-PartEditor::PartEditor(std::string xml, RevisionStamp* stamp) : xml_(std::move(xml)), stamp_(stamp), splice_(xml_) {
+PartEditor::PartEditor(std::string owned, RevisionStamp* stamp) : PartEditor(std::string_view(), stamp) {
+  owned_ = std::move(owned);
+  xml_ = owned_;
+  splice_ = Splicer(xml_);
+  w_ = prefix_of_root(xml_);
+}
+
+PartEditor::PartEditor(std::string_view borrowed, RevisionStamp* stamp)
+    : xml_(borrowed), w_(prefix_of_root(borrowed)), stamp_(stamp), splice_(xml_) {}
+
+std::string PartEditor::prefix_of_root(std::string_view x) {
   // The root element's prefix is the part's WordprocessingML prefix.
   std::size_t lt = 0;
-  while ((lt = xml_.find('<', lt)) != std::string::npos && lt + 1 < xml_.size() &&
-         (xml_[lt + 1] == '?' || xml_[lt + 1] == '!'))
+  while ((lt = x.find('<', lt)) != std::string_view::npos && lt + 1 < x.size() && (x[lt + 1] == '?' || x[lt + 1] == '!'))
     ++lt;
-  if (lt != std::string::npos) w_ = std::string(xml::prefix_of(xml::tag_name(xml_, lt)));
+  return lt == std::string_view::npos ? std::string("w:") : std::string(xml::prefix_of(xml::tag_name(x, lt)));
 }
 
 const PartEditor::Run& PartEditor::run(std::size_t lt) {
@@ -44,11 +59,17 @@ void PartEditor::place(const Loc& at, Priority priority, std::string markup) {
     splice_.insert(at.pos, priority, std::move(markup));
     return;
   }
-  work_[at.run].cuts.push_back({at.pos, priority, seq_++, std::move(markup)});
+  work(at.run).cuts.push_back({at.pos, priority, seq_++, std::move(markup)});
 }
 
 void PartEditor::remove_in_run(std::size_t run, std::size_t begin, std::size_t end) {
-  if (end > begin) work_[run].deleted.push_back({begin, end});
+  if (end > begin) work(run).deleted.push_back({begin, end});
+}
+
+PartEditor::Work& PartEditor::work(std::size_t run_lt) {
+  Work& w = work_[run_lt];
+  w.run = run_lt;
+  return w;
 }
 
 namespace {
@@ -84,26 +105,22 @@ std::string PartEditor::rpr_copy(const Run& r, bool first) {
   return out;
 }
 
-std::string PartEditor::rewrite(std::size_t run_lt, Work& w) {
+void PartEditor::rewrite(const Work& w, std::string& out) {
+  const std::size_t run_lt = w.run;
   const Run& r = run(run_lt);
   const std::string_view x(xml_);
-  std::sort(w.cuts.begin(), w.cuts.end(), [](const Cut& a, const Cut& b) {
-    return a.pos != b.pos ? a.pos < b.pos : a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
-  });
-  std::sort(w.deleted.begin(), w.deleted.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
-  std::string out;
   bool open = false, open_deleted = false, first_piece = true;
   std::size_t ci = 0;
   auto close = [&] {
     if (!open) return;
-    out += "</" + w_ + "r>";
-    if (open_deleted) out += "</" + w_ + "del>";
+    out.append("</").append(w_).append("r>");
+    if (open_deleted) out.append("</").append(w_).append("del>");
     open = false;
   };
   auto ensure_open = [&](bool deleted) {
     if (open && open_deleted == deleted) return;
     close();
-    if (deleted) out += "<" + w_ + "del" + stamp_->attributes(w_) + ">";
+    if (deleted) out.append("<").append(w_).append("del").append(stamp_->attributes(w_)).append(">");
     out += r.open_tag;
     out += rpr_copy(r, first_piece);
     first_piece = false;
@@ -144,9 +161,9 @@ std::string PartEditor::rewrite(std::size_t run_lt, Work& w) {
         const bool deleted = is_deleted(p);
         ensure_open(deleted);
         const char* tag = deleted ? "delText" : "t";
-        out += "<" + w_ + tag + " xml:space=\"preserve\">";
+        out.append("<").append(w_).append(tag).append(" xml:space=\"preserve\">");
         splice_.copy(p, q, out);
-        out += "</" + w_ + tag + ">";
+        out.append("</").append(w_).append(tag).append(">");
         p = q;
       }
       cuts_upto(ce);
@@ -159,20 +176,27 @@ std::string PartEditor::rewrite(std::size_t run_lt, Work& w) {
   }
   cuts_upto(x.size());
   close();
-  return out;
 }
 
 std::string PartEditor::finish() {
-  // Innermost runs first: a run holding a text box holds the runs of the box, whose new
-  // text its own rewrite copies.
-  for (auto it = work_.rbegin(); it != work_.rend(); ++it) {
-    if (run(it->first).open_tag.empty()) continue;
-    std::string text = rewrite(it->first, it->second);
-    const Run& r = run(it->first);
-    splice_.replace(r.begin, r.end, std::move(text));
+  // Each run is rewritten when the result reaches it; a run holding a text box holds the
+  // runs of the box, which its rewrite reaches (and rewrites) as it copies its children.
+  for (auto& [lt, w] : work_) {
+    const Run& r = run(lt);
+    if (r.open_tag.empty()) continue;
+    std::sort(w.cuts.begin(), w.cuts.end(), [](const Cut& a, const Cut& b) {
+      return a.pos != b.pos ? a.pos < b.pos : a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
+    });
+    std::sort(w.deleted.begin(), w.deleted.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+    std::size_t estimate = (r.end - r.begin) * (1 + w.cuts.size() + w.deleted.size()) + 160 * w.deleted.size();
+    for (const auto& c : w.cuts) estimate += c.markup.size();
+    const Work* work = &w;
+    splice_.replace_with(r.begin, r.end, estimate, [this, work](std::string& out) { rewrite(*work, out); });
   }
+  std::string out = splice_.apply();
   work_.clear();
-  return splice_.apply();
+  splice_ = Splicer(xml_);
+  return out;
 }
 
 }  // namespace wenfeng::annotate

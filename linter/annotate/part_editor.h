@@ -35,15 +35,21 @@ struct RevisionStamp {
   std::uint32_t* next_id = nullptr;  // the next free w:id
   // ' w:id="…" w:author="…" w:date="…"' with the part's prefix `w`; takes an id.
   std::string attributes(const std::string& w);
+
+ private:
+  std::string w_, tail_;  // the part's prefix and '" w:author="…" w:date="…"' for it
 };
 
 class PartEditor {
  public:
-  PartEditor(std::string xml, RevisionStamp* stamp);
+  // The part's bytes, owned (read again from the zip) or borrowed (the reader kept them
+  // with the Document; they must outlive the editor): a large part is never copied.
+  PartEditor(std::string owned, RevisionStamp* stamp);
+  PartEditor(std::string_view borrowed, RevisionStamp* stamp);
   PartEditor(const PartEditor&) = delete;
   PartEditor& operator=(const PartEditor&) = delete;
 
-  const std::string& xml() const { return xml_; }
+  std::string_view xml() const { return xml_; }
   // The namespace prefix of WordprocessingML elements in this part, with its colon.
   const std::string& w() const { return w_; }
 
@@ -64,7 +70,7 @@ class PartEditor {
   // The run's w:rPr for a new run (formatting revisions left out).
   std::string plain_rpr(std::size_t run);
 
-  // Rewrites the runs that need it (innermost first) and applies every edit.
+  // Applies every edit, the runs that need it rewritten straight into the result.
   std::string finish();
 
  private:
@@ -78,13 +84,18 @@ class PartEditor {
     std::size_t begin, end;
   };
   struct Work {
+    std::size_t run = 0;  // the run's '<'
     std::vector<Cut> cuts;
     std::vector<Range> deleted;
   };
-  std::string rewrite(std::size_t run_lt, Work& w);
+  Work& work(std::size_t run_lt);
+  // Appends the run, cut and with its deleted stretches marked, to `out`.
+  void rewrite(const Work& w, std::string& out);
   std::string rpr_copy(const Run& r, bool first);
+  static std::string prefix_of_root(std::string_view x);
 
-  std::string xml_;
+  std::string owned_;
+  std::string_view xml_;
   std::string w_ = "w:";
   RevisionStamp* stamp_;
   Splicer splice_;

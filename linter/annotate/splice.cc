@@ -6,12 +6,18 @@ namespace wenfeng::annotate {
 
 void Splicer::insert(std::size_t pos, int priority, std::string text) {
   added_ += text.size();
-  edits_.emplace(Key{pos, 0, priority, seq_++}, Edit{pos, std::move(text)});
+  edits_.emplace(Key{pos, 0, priority, seq_++}, Edit{pos, std::move(text), nullptr});
 }
 
 void Splicer::replace(std::size_t begin, std::size_t end, std::string text) {
   added_ += text.size();
-  edits_.emplace(Key{begin, 1, 0, seq_++}, Edit{end, std::move(text)});
+  edits_.emplace(Key{begin, 1, 0, seq_++}, Edit{end, std::move(text), nullptr});
+}
+
+void Splicer::replace_with(std::size_t begin, std::size_t end, std::size_t estimate,
+                           std::function<void(std::string&)> produce) {
+  added_ += estimate;
+  edits_.emplace(Key{begin, 1, 0, seq_++}, Edit{end, std::string(), std::move(produce)});
 }
 
 void Splicer::copy(std::size_t begin, std::size_t end, std::string& out) const {
@@ -22,7 +28,8 @@ void Splicer::copy(std::size_t begin, std::size_t end, std::string& out) const {
     const Edit& e = it->second;
     if (b < cursor || e.end > end) continue;  // inside an edit already applied, or not within
     out.append(src_.substr(cursor, b - cursor));
-    out += e.text;
+    if (e.produce) e.produce(out);
+    else out += e.text;
     cursor = e.end;
   }
   out.append(src_.substr(cursor, end - cursor));
@@ -32,7 +39,9 @@ std::string Splicer::apply() const {
   std::string out;
   out.reserve(src_.size() + added_);
   copy(0, src_.size(), out);
-  for (auto it = edits_.lower_bound(Key{src_.size(), 0, INT_MIN, 0}); it != edits_.end(); ++it) out += it->second.text;
+  for (auto it = edits_.lower_bound(Key{src_.size(), 0, INT_MIN, 0}); it != edits_.end(); ++it)
+    if (it->second.produce) it->second.produce(out);
+    else out += it->second.text;
   return out;
 }
 

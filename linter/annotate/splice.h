@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ class Splicer {
   void insert(std::size_t pos, int priority, std::string text);
   // Replaces [begin, end) with `text`.
   void replace(std::size_t begin, std::size_t end, std::string text);
+  // Replaces [begin, end) with what `produce` appends to the output when the result is
+  // built (a rewritten run written straight into the part, never held on its own);
+  // `estimate` is about how many bytes it appends.
+  void replace_with(std::size_t begin, std::size_t end, std::size_t estimate, std::function<void(std::string&)> produce);
   // Appends the source bytes [begin, end) with the edits lying inside applied.
   void copy(std::size_t begin, std::size_t end, std::string& out) const;
   // The whole source with every edit applied.
@@ -35,6 +40,7 @@ class Splicer {
   struct Edit {
     std::size_t end;
     std::string text;
+    std::function<void(std::string&)> produce;  // instead of `text` when set
   };
   std::string_view src_;
   std::map<Key, Edit> edits_;

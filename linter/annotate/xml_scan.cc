@@ -159,20 +159,30 @@ std::string_view attribute(std::string_view x, std::size_t lt, std::string_view 
   }
 }
 
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (char c : s) {
+void append_escaped(std::string& out, std::string_view s) {
+  // Runs of plain bytes are appended whole; only the few special bytes are looked at.
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"') continue;
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default:
-        // XML 1.0 has no place for the other C0 controls (a quoted form feed, say).
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
+      default: break;  // XML 1.0 has no place for the other C0 controls (a quoted form feed, say)
     }
   }
+  out.append(s.data() + plain, s.size() - plain);
+}
+
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  append_escaped(out, s);
   return out;
 }
 

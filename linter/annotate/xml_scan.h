@@ -46,7 +46,8 @@ std::size_t text_offset(std::string_view x, std::size_t from, std::size_t k);
 std::string_view attribute(std::string_view x, std::size_t lt, std::string_view name);
 
 // Escapes text for element content and attribute values; C0 controls XML cannot hold
-// (all but tab, LF, CR) are left out.
+// (all but tab, LF, CR) are left out. append_escaped appends to `out` (no temporary).
 std::string escape(std::string_view s);
+void append_escaped(std::string& out, std::string_view s);
 
 }  // namespace wenfeng::annotate::xml

@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #include "annotate/xml_scan.h"
 #include "fix/text_fix.h"
+#include "lint/linter.h"
 #include "lint/session.h"
 #include "model/rule.h"
 #include "readers/encoding.h"
@@ -99,6 +101,41 @@ void add_finding(lint::FileResult& f, std::uint32_t block, const std::string& fo
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
     return a.block != b.block ? a.block < b.block : a.offset < b.offset;
   });
+  lint::regroup(*f.report, *f.doc);
+}
+
+// The groups the copy has one comment each for: one rule and severity in one paragraph
+// (lint's Diagnostic::count), document-level findings aside (they go on the title).
+std::size_t anchored_groups(const lint::FileResult& f) {
+  return static_cast<std::size_t>(std::count_if(f.report->findings.begin(), f.report->findings.end(),
+                                                [](const model::Diagnostic& d) { return d.count > 0 && !d.document_level; }));
+}
+
+// Every member of a group follows a leader of its rule in its paragraph, and the leaders'
+// counts add up to the findings.
+void expect_grouped(const lint::FileResult& f) {
+  const auto& all = f.report->findings;
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto& d = all[i];
+    total += d.count;
+    if (d.count > 0) {
+      EXPECT_EQ(d.leader, i);
+      continue;
+    }
+    ASSERT_LT(d.leader, i);
+    EXPECT_EQ(all[d.leader].block, d.block);
+    EXPECT_EQ(all[d.leader].rule, d.rule);
+    EXPECT_GT(all[d.leader].count, 1u);
+  }
+  EXPECT_EQ(total, all.size());
+}
+
+// Our comment anchored on `text` (first found), or null.
+std::optional<t::AnchoredComment> comment_on(const std::string& docx, const std::string& text) {
+  for (const auto& c : ours(docx))
+    if (c.anchored == text && c.referenced) return c;
+  return std::nullopt;
 }
 
 std::uint32_t block_of(const model::Document& d, model::Story story) {
@@ -355,7 +392,80 @@ TEST(Annotate, CommentsOnlyKeepsTheCounts) {
   EXPECT_EQ(again.report->m.counts.zishu, f.report->m.counts.zishu);
   EXPECT_EQ(again.report->m.counts.chars_with_spaces, f.report->m.counts.chars_with_spaces);
   EXPECT_EQ(again.report->findings.size(), f.report->findings.size());
-  EXPECT_EQ(ours(out.docx).size(), f.report->findings.size() + 1);  // + the summary on the title
+  // One comment per group (the half-width marks of each paragraph are one), + the summary.
+  EXPECT_LT(anchored_groups(f), f.report->findings.size());
+  EXPECT_EQ(ours(out.docx).size(), anchored_groups(f) + 1);
+  EXPECT_EQ(out.stats.comments, anchored_groups(f) + 1);
+  EXPECT_EQ(out.stats.findings, f.report->findings.size());
+}
+
+// A rule repeated in a paragraph is one comment on its first occurrence, saying how many
+// there are and where the others are; every occurrence's fix is its own revision.
+TEST(Annotate, AGroupIsOneCommentAndEveryFixARevision) {
+  const std::string bytes = docx_body(kTitle + p(r("各乡镇") + rb(",各部门:请于5月1日前报送") + r("(一期)工程进展,并抄送县防办.")) +
+                                      p(r("会议强调,要抓好落实。")));
+  const auto f = check(bytes);
+  ASSERT_EQ(count_rule(f, "punct.halfwidth"), 7u);
+  expect_grouped(f);
+  ASSERT_EQ(anchored_groups(f), 2u);
+  const auto out = annotate_ok(f);
+  EXPECT_EQ(out.stats.fixes, 7u);
+  EXPECT_EQ(out.stats.comments, 3u);
+  EXPECT_EQ(out.stats.findings, 7u);
+  EXPECT_EQ(ours(out.docx).size(), 3u);
+  const std::string xml = t::entry(out.docx, "word/document.xml");
+  EXPECT_EQ(t::count_elements(xml, "commentReference"), 3u);
+  EXPECT_EQ(t::count_elements(xml, "ins"), 7u);
+  EXPECT_EQ(t::count_elements(xml, "del"), 7u);
+  // The group of six: on its first comma (now "，"), with the count and the other five.
+  const auto all = ours(out.docx);
+  std::size_t groups_of_six = 0;
+  for (const auto& c : all) {
+    if (c.text.find("本段同类问题共 6 处") == std::string::npos) continue;
+    ++groups_of_six;
+    EXPECT_EQ(c.anchored, "，");
+    EXPECT_NE(c.text.find("其余 5 处：“…部门:请于…”（改为“：”）、“…报送(一期…”（改为“（”）、“…一期)工程…”（改为“）”）、“…进展,并抄…”、“…防办.”（改为“。”）"), std::string::npos) << c.text;
+    EXPECT_NE(c.text.find("已按修订改正全部 6 处"), std::string::npos) << c.text;
+    EXPECT_NE(c.text.find("规则 punct.halfwidth"), std::string::npos);
+  }
+  EXPECT_EQ(groups_of_six, 1u);
+  // The lone comma of the second paragraph says what a single finding says.
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const auto& c) {
+    return c.text.find("已按修订改为“，”") != std::string::npos && c.text.find("同类") == std::string::npos;
+  }));
+  const auto accepted = check(t::accept_all(out.docx));
+  EXPECT_EQ(main_texts(*accepted.doc)[1], "各乡镇，各部门：请于5月1日前报送（一期）工程进展，并抄送县防办。");
+  EXPECT_EQ(count_rule(accepted, "punct.halfwidth"), 0u);
+}
+
+// Past eight, the other occurrences are counted by what was found.
+TEST(Annotate, ManyOccurrencesAreCountedByWhatWasFound) {
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "各单位,";
+  text += "(一期)(二期)工程。";
+  const auto f = check(docx_body(kTitle + p(r(text))));
+  ASSERT_EQ(count_rule(f, "punct.halfwidth"), 16u);
+  const auto out = annotate_ok(f);
+  const auto c = comment_on(out.docx, "，");
+  ASSERT_TRUE(c);
+  EXPECT_NE(c->text.find("本段同类问题共 16 处"), std::string::npos) << c->text;
+  EXPECT_NE(c->text.find("其余 15 处：“,” 11 处、“(” 2 处、“)” 2 处"), std::string::npos) << c->text;
+  EXPECT_EQ(out.stats.fixes, 16u);
+}
+
+// A rule firing in most paragraphs leads with one line for the whole draft, in the summary
+// comment on the title; each paragraph still has its own comment.
+TEST(Annotate, TheOverviewOfARuleInMostParagraphsIsOnTheTitle) {
+  std::string body = kTitle;
+  for (int i = 0; i < 6; ++i) body += p(r("各单位要按时报送材料,做好衔接,确保落实。"));
+  auto f = check(docx_body(body));
+  ASSERT_EQ(f.report->overview.size(), 1u);
+  const auto out = annotate_ok(f);
+  const auto title = comment_on(out.docx, "关于做好防汛工作的通知");
+  ASSERT_TRUE(title);
+  EXPECT_NE(title->text.find("全文 12 处半角标点，见于 6 段"), std::string::npos) << title->text;
+  EXPECT_EQ(ours(out.docx).size(), anchored_groups(f) + 1);
+  EXPECT_EQ(anchored_groups(f), 6u + static_cast<std::size_t>(count_rule(f, "text.duplicate-paragraph")));
 }
 
 TEST(Annotate, FixOnlyWritesNoComment) {
@@ -393,6 +503,7 @@ TEST(Annotate, TenMegabyteDocument) {
   comments_only.fixes = false;
   const auto out = annotate_ok(f, comments_only);
   EXPECT_EQ(out.stats.findings, f.report->findings.size());
+  EXPECT_EQ(out.stats.comments, anchored_groups(f) + 1);
   const auto again = check(out.docx);
   EXPECT_EQ(again.report->m.counts.zishu, f.report->m.counts.zishu);
   EXPECT_EQ(count_rule(again, "punct.halfwidth"), halfwidth);
@@ -439,7 +550,9 @@ TEST(AnnotateLibreOffice, OpensAndShowsEveryComment) {
   add_finding(f, block_of(*f.doc, model::Story::kTextBox), ",", "，");
   add_finding(f, block_of(*f.doc, model::Story::kFootnote), ",", "，");
   const auto out = annotate_ok(f);
-  ASSERT_GE(out.stats.comments, 10u);
+  ASSERT_GE(out.stats.comments, 8u);
+  EXPECT_EQ(out.stats.comments, anchored_groups(f) + 1);  // one per group, + the summary
+  EXPECT_LT(anchored_groups(f), f.report->findings.size());
   const std::string dir = t::temp_dir();
   {
     std::FILE* fp = std::fopen((dir + "/annotated.docx").c_str(), "wb");
@@ -475,6 +588,23 @@ TEST(Annotate, FixesThatFollowFromOtherFixesAreWrittenToo) {
   const auto accepted = check(t::accept_all(out.docx));
   EXPECT_EQ(main_texts(*accepted.doc)[1], "各单位要认真落实，确保安全。");
   for (const auto& d : accepted.report->findings) EXPECT_FALSE(d.fix) << d.rule_id();
+}
+
+// The fixes settle_fixes adds join their paragraph's groups: two stray spaces found once
+// the commas are fixed are one comment.
+TEST(Annotate, SettledFixesAreGrouped) {
+  auto f = check(docx_body(kTitle + p(r("各单位要认真落实 ,确保安全 ,做好准备。"))));
+  ASSERT_EQ(annotate::settle_fixes(f), 2u);
+  expect_grouped(f);
+  EXPECT_EQ(anchored_groups(f), 2u);  // the commas, the spaces
+  const auto out = annotate_ok(f);
+  EXPECT_EQ(out.stats.fixes, 4u);
+  EXPECT_EQ(out.stats.comments, 3u);
+  std::size_t spaces = 0;
+  for (const auto& c : ours(out.docx)) spaces += c.text.find("text.stray-space") != std::string::npos;
+  EXPECT_EQ(spaces, 1u);
+  const auto accepted = check(t::accept_all(out.docx));
+  EXPECT_EQ(main_texts(*accepted.doc)[1], "各单位要认真落实，确保安全，做好准备。");
 }
 
 }  // namespace
