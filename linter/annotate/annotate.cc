@@ -13,6 +13,7 @@
 #include "annotate/part_editor.h"
 #include "annotate/xml_scan.h"
 #include "fix/plan.h"
+#include "lint/linter.h"
 #include "readers/docx_reader.h"
 #include "readers/zip_archive.h"
 
@@ -475,31 +476,15 @@ bool Annotator::anchor_finding(const model::Diagnostic& d, std::uint32_t id) {
 // groups Word cannot carry a comment on (headers, footers) go in one comment on the title.
 std::string Annotator::write_comments(const std::vector<bool>& fixed) {
   const auto& findings = f_.report->findings;
-  // Each group's members in order: next[i] is the member after i (npos at the end), built
-  // in one pass from the leaders' indices.
-  // A member whose leader is not a finding of its rule in its paragraph (a report changed
-  // without lint::regroup) is a group of its own.
-  constexpr std::uint32_t kEnd = UINT32_MAX;
-  auto leader_of = [&](std::uint32_t i) {
-    const auto& d = findings[i];
-    if (d.count != 0 || d.leader >= i) return i;
-    const auto& l = findings[d.leader];
-    return l.count > 0 && l.block == d.block && l.rule == d.rule ? d.leader : i;
-  };
-  std::vector<std::uint32_t> next(findings.size(), kEnd), tail(findings.size(), kEnd);
-  for (std::uint32_t i = 0; i < findings.size(); ++i) {
-    const std::uint32_t lead = leader_of(i);
-    if (lead != i) next[tail[lead]] = i;
-    tail[lead] = i;
-  }
+  const std::vector<std::uint32_t> next = lint::group_chains(findings);
   std::string comments;
   std::vector<std::string> summary = summary_paragraphs(f_);
   std::vector<Member> members;
   for (std::uint32_t i = 0; i < findings.size(); ++i) {
-    if (leader_of(i) != i) continue;  // in its group's comment
+    if (lint::group_leader(findings, i) != i) continue;  // in its group's comment
     const auto& d = findings[i];
     members.clear();
-    for (std::uint32_t m = i; m != kEnd; m = next[m])
+    for (std::uint32_t m = i; m != lint::kGroupEnd; m = next[m])
       members.push_back({&findings[m], !findings[m].fix ? FixNote::kNone : fixed[m] ? FixNote::kWritten : FixNote::kNotWritten});
     stats_.findings += members.size();
     auto paragraphs = group_paragraphs(doc_, members, o_.english);

@@ -282,4 +282,21 @@ void regroup(Report& r, const model::Document& doc) {
   r.overview = overview_of(r.findings, doc, r.m);
 }
 
+std::uint32_t group_leader(const std::vector<Diagnostic>& f, std::uint32_t i) {
+  const Diagnostic& d = f[i];
+  if (d.count != 0 || d.leader >= i) return i;
+  const Diagnostic& l = f[d.leader];
+  return l.count > 0 && l.block == d.block && l.rule == d.rule ? d.leader : i;
+}
+
+std::vector<std::uint32_t> group_chains(const std::vector<Diagnostic>& f) {
+  std::vector<std::uint32_t> next(f.size(), kGroupEnd), tail(f.size(), kGroupEnd);
+  for (std::uint32_t i = 0; i < f.size(); ++i) {
+    const std::uint32_t lead = group_leader(f, i);
+    if (lead != i) next[tail[lead]] = i;
+    tail[lead] = i;
+  }
+  return next;
+}
+
 }  // namespace wenfeng::lint

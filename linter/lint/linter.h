@@ -13,6 +13,7 @@
 //                 most paragraphs, a document-level overview.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "lint/context.h"
@@ -41,6 +42,14 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
 // (annotate::settle_fixes adds the fixes that follow from others; `check --fix` drops the
 // findings it fixed). `r.findings` must stay sorted by position.
 void regroup(Report& r, const model::Document& doc);
+
+// The members of each group, in order, for outputs that show a group together: next[i] is
+// the finding after i in its group, or kGroupEnd. A member whose leader is not a finding of
+// its rule in its paragraph (a report changed without regroup) counts as a group of its own.
+constexpr std::uint32_t kGroupEnd = UINT32_MAX;
+std::vector<std::uint32_t> group_chains(const std::vector<model::Diagnostic>& findings);
+// The leader of finding i's group (i itself for a leader or a lone finding), as above.
+std::uint32_t group_leader(const std::vector<model::Diagnostic>& findings, std::uint32_t i);
 
 // Measurements alone, without running the rules (`with_hits`: also the dictionary hits).
 Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,

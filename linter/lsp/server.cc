@@ -9,6 +9,7 @@
 
 #include "base/format.h"
 #include "count/counter.h"
+#include "lint/linter.h"
 #include "report/json_writer.h"
 #include "report/position.h"
 #include "report/renderer.h"
@@ -197,16 +198,82 @@ struct Server::Impl {
     return r;
   }
 
-  void write_diagnostic(JsonWriter& j, const Document& d, const model::Diagnostic& f, const report::Position& p) {
+  // Where each finding of a document is, and the group it belongs to (lint's grouping: one
+  // rule and severity in one paragraph).
+  //
+  // Every occurrence is its own diagnostic, so each is underlined where it is, the editor's
+  // next/previous-diagnostic keys stop at each, and the quick fix under the cursor is that
+  // occurrence's. A group is tied together by relatedInformation: its first occurrence
+  // lists the others, each other one points back to the first, and each message says how
+  // many the paragraph has. (One diagnostic per group would underline only the first
+  // occurrence and leave the rest to be found by hand.) The overview of a rule firing in
+  // most paragraphs is not published: every occurrence already is.
+  struct Located {
+    std::vector<Range> range;
+    std::vector<std::uint32_t> paragraph;               // report::Position::paragraph
+    std::vector<std::uint32_t> next, lead, rank, size;  // group links; 1-based rank in the group
+  };
+  Located locate_all(const Document& d) const {
+    const auto& f = *d.result;
+    const auto& findings = f.report->findings;
+    Located l;
+    const auto positions = report::locate(*f.doc, findings, f.report->m.numbers);
+    l.range.reserve(findings.size());
+    l.paragraph.reserve(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      l.range.push_back(range_of(d, findings[i].block, findings[i].offset, findings[i].length, positions[i].paragraph));
+      l.paragraph.push_back(positions[i].paragraph);
+    }
+    l.next = lint::group_chains(findings);
+    l.lead.assign(findings.size(), 0);
+    l.rank.assign(findings.size(), 1);
+    l.size.assign(findings.size(), 1);
+    for (std::uint32_t i = 0; i < findings.size(); ++i) {
+      if (lint::group_leader(findings, i) != i) continue;
+      std::uint32_t n = 0;
+      for (std::uint32_t m = i; m != lint::kGroupEnd; m = l.next[m]) l.lead[m] = i, l.rank[m] = ++n;
+      for (std::uint32_t m = i; m != lint::kGroupEnd; m = l.next[m]) l.size[m] = n;
+    }
+    return l;
+  }
+
+  void write_location(JsonWriter& j, const Document& d, const Range& r) {
+    j.key("location").begin_object().key("uri").value(d.uri);
+    write_range(j, r);
+    j.end_object();
+  }
+
+  void write_diagnostic(JsonWriter& j, const Document& d, const Located& l, std::uint32_t i) {
+    const model::Diagnostic& f = d.result->report->findings[i];
     j.begin_object();
-    write_range(j, range_of(d, f.block, f.offset, f.length, p.paragraph));
+    write_range(j, l.range[i]);
     j.key("severity").value(lsp_severity(f.severity));
     j.key("code").value(f.rule_id());
     j.key("codeDescription").begin_object().key("href").value(report::rule_help_uri(f.rule_id())).end_object();
     j.key("source").value("wenfeng");
     std::string message = f.text();
-    if (f.source && !f.source->text().empty()) message += "\n依据：" + f.source->text();
+    const std::uint32_t n = l.size[i];
+    if (n > 1) message += "（本段同类共 " + std::to_string(n) + " 处，此为第 " + std::to_string(l.rank[i]) + " 处）";
+    if (f.source)
+      if (std::string source = f.source->text(); !source.empty()) message += "\n依据：" + source;
     j.key("message").value(message);
+    if (n > 1) {
+      j.key("relatedInformation").begin_array();
+      if (l.rank[i] == 1) {
+        for (std::uint32_t m = l.next[i], k = 2; m != lint::kGroupEnd; m = l.next[m], ++k) {
+          j.begin_object();
+          write_location(j, d, l.range[m]);
+          j.key("message").value("本段同类第 " + std::to_string(k) + " 处");
+          j.end_object();
+        }
+      } else {
+        j.begin_object();
+        write_location(j, d, l.range[l.lead[i]]);
+        j.key("message").value("本段同类共 " + std::to_string(n) + " 处，第 1 处在此");
+        j.end_object();
+      }
+      j.end_array();
+    }
     if (f.fix) j.key("data").begin_object().key("fix").value(f.fix->replacement).end_object();
     j.end_object();
   }
@@ -229,9 +296,8 @@ struct Server::Impl {
         j.end_object();
       }
       if (f.report) {
-        const auto positions = report::locate(*f.doc, f.report->findings, f.report->m.numbers);
-        for (std::size_t i = 0; i < f.report->findings.size(); ++i)
-          write_diagnostic(j, d, f.report->findings[i], positions[i]);
+        const Located l = locate_all(d);
+        for (std::uint32_t i = 0; i < f.report->findings.size(); ++i) write_diagnostic(j, d, l, i);
       }
       j.end_array().end_object();
     });
@@ -345,41 +411,60 @@ struct Server::Impl {
     if (const json* s = member(*r, "start")) want.l0 = uint_at(*s, "line"), want.c0 = uint_at(*s, "character");
     if (const json* e = member(*r, "end")) want.l1 = uint_at(*e, "line"), want.c1 = uint_at(*e, "character");
     const auto& f = *d->result;
-    const auto positions = report::locate(*f.doc, f.report->findings, f.report->m.numbers);
-    auto write_edit = [&](JsonWriter& j, const model::Diagnostic& g, const report::Position& p) {
+    const auto& findings = f.report->findings;
+    const Located l = locate_all(*d);
+    auto write_edit = [&](JsonWriter& j, std::uint32_t i) {
+      const model::Diagnostic& g = findings[i];
       j.begin_object();
-      write_range(j, range_of(*d, g.block, g.offset + g.fix->offset, g.fix->length, p.paragraph));
+      write_range(j, range_of(*d, g.block, g.offset + g.fix->offset, g.fix->length, l.paragraph[i]));
       j.key("newText").value(g.fix->replacement);
       j.end_object();
     };
+    auto begin_action = [&](JsonWriter& j, const std::string& title, const char* kind) {
+      j.begin_object();
+      j.key("title").value(title);
+      j.key("kind").value(kind);
+    };
+    auto begin_edit = [&](JsonWriter& j) { j.key("edit").begin_object().key("changes").begin_object().key(d->uri).begin_array(); };
+    auto end_edit = [&](JsonWriter& j) { j.end_array().end_object().end_object(); };
     respond(id, [&](JsonWriter& j) {
       j.begin_array();
       std::size_t fixable = 0;
-      for (std::size_t i = 0; i < f.report->findings.size(); ++i) {
-        const auto& g = f.report->findings[i];
+      std::vector<std::uint32_t> offered;  // the groups whose "fix the paragraph's" is offered
+      for (std::uint32_t i = 0; i < findings.size(); ++i) {
+        const auto& g = findings[i];
         if (!g.fix) continue;
         ++fixable;
-        if (!range_of(*d, g.block, g.offset, g.length, positions[i].paragraph).intersects(want)) continue;
-        j.begin_object();
-        j.key("title").value("改为 “" + g.fix->replacement + "”（" + std::string(g.rule_id()) + "）");
-        j.key("kind").value("quickfix");
+        if (!l.range[i].intersects(want)) continue;
+        // This occurrence's fix.
+        begin_action(j, "改为 “" + g.fix->replacement + "”（" + std::string(g.rule_id()) + "）", "quickfix");
         j.key("isPreferred").value(true);
         j.key("diagnostics").begin_array();
-        write_diagnostic(j, *d, g, positions[i]);
+        write_diagnostic(j, *d, l, i);
         j.end_array();
-        j.key("edit").begin_object().key("changes").begin_object().key(d->uri).begin_array();
-        write_edit(j, g, positions[i]);
-        j.end_array().end_object().end_object();
+        begin_edit(j);
+        write_edit(j, i);
+        end_edit(j);
+        j.end_object();
+        // Every fix of its group (the paragraph's occurrences of the rule), once per group.
+        const std::uint32_t lead = l.lead[i];
+        std::size_t in_group = 0;
+        for (std::uint32_t m = lead; m != lint::kGroupEnd; m = l.next[m]) in_group += findings[m].fix.has_value();
+        if (in_group < 2 || std::find(offered.begin(), offered.end(), lead) != offered.end()) continue;
+        offered.push_back(lead);
+        begin_action(j, "修正本段同类 " + std::to_string(in_group) + " 处（" + std::string(g.rule_id()) + "）", "quickfix");
+        begin_edit(j);
+        for (std::uint32_t m = lead; m != lint::kGroupEnd; m = l.next[m])
+          if (findings[m].fix) write_edit(j, m);
+        end_edit(j);
         j.end_object();
       }
       if (fixable > 1) {
-        j.begin_object();
-        j.key("title").value("wenfeng：全部修正（" + std::to_string(fixable) + " 处）");
-        j.key("kind").value("source.fixAll.wenfeng");
-        j.key("edit").begin_object().key("changes").begin_object().key(d->uri).begin_array();
-        for (std::size_t i = 0; i < f.report->findings.size(); ++i)
-          if (f.report->findings[i].fix) write_edit(j, f.report->findings[i], positions[i]);
-        j.end_array().end_object().end_object();
+        begin_action(j, "wenfeng：全部修正（" + std::to_string(fixable) + " 处）", "source.fixAll.wenfeng");
+        begin_edit(j);
+        for (std::uint32_t i = 0; i < findings.size(); ++i)
+          if (findings[i].fix) write_edit(j, i);
+        end_edit(j);
         j.end_object();
       }
       j.end_array();

@@ -6,10 +6,14 @@
 //                   same under "wenfeng")
 //   documents       didOpen / didChange (full and incremental) / didSave / didClose; a
 //                   .docx (or .odt) is read from disk by its path, never from the buffer
-//   diagnostics     publishDiagnostics after every change: severity mapped, code = rule id
-//                   with a codeDescription link to the rule reference, the clause as
-//                   related information
-//   codeAction      a quick fix for each finding with a fix, and "fix all" for the document
+//   diagnostics     publishDiagnostics after every change, one per occurrence: severity
+//                   mapped, code = rule id with a codeDescription link to the rule
+//                   reference, the clause in the message; a grouped finding (one rule
+//                   repeated in a paragraph) says its count in each message and is tied
+//                   together by relatedInformation (the first occurrence lists the others,
+//                   the others point to the first)
+//   codeAction      a quick fix for each finding with a fix, one for all the fixes of its
+//                   group ("修正本段同类 N 处"), and "fix all" for the document
 //   hover           the paragraph's counts, the body's length against its limit, spoken
 //                   durations
 //   executeCommand  wenfeng.counts [uri] → the whole document's counts, body, pages

@@ -2,7 +2,8 @@
 -- vim.lsp.start_client / buf_attach_client). Run by tests/lsp/nvim_e2e_test.cc:
 --   WENFENG_BIN=… WENFENG_DRAFT=… WENFENG_OUT=… nvim --headless --clean -n -i NONE -c 'luafile nvim_e2e.lua'
 -- The draft's line 2 is "𠮷祥村、王家庄村,要在汛前完成巡查。": the half-width comma comes after
--- 𠮷 (two UTF-16 units, four bytes). Writes one PASS/FAIL line per check to WENFENG_OUT.
+-- 𠮷 (two UTF-16 units, four bytes). Line 4, "各村,各组,各户,要落实责任。", is a group: one
+-- rule three times in a paragraph. Writes one PASS/FAIL line per check to WENFENG_OUT.
 local bin, draft, out = os.getenv('WENFENG_BIN'), os.getenv('WENFENG_DRAFT'), os.getenv('WENFENG_OUT')
 local results = {}
 local function check(name, ok, detail)
@@ -86,6 +87,46 @@ local ok, err = pcall(function()
     check('fix applied to the buffer', line == '𠮷祥村、王家庄村，要在汛前完成巡查。', line)
     check('re-linted after the fix', vim.wait(15000, function() return publishes > before end, 10))
     check('finding gone after the fix', find('punct.halfwidth', 1) == nil)
+  end
+
+  -- A group: every occurrence underlined, tied together by relatedInformation, and one
+  -- quick fix for all of them.
+  local group = {}
+  for _, g in ipairs(published and published.diagnostics or {}) do
+    if g.code == 'punct.halfwidth' and g.range.start.line == 3 then table.insert(group, g) end
+  end
+  check('group: one diagnostic per occurrence', #group == 3, tostring(#group))
+  local first = group[1]
+  local related = first and first.relatedInformation or {}
+  check('group: the first lists the others', #related == 2 and related[1].location.range.start.character == 5 and
+        related[2].location.range.start.character == 8 and related[1].location.uri == vim.uri_from_bufnr(buf),
+        vim.inspect(related))
+  check('group: each message gives the count', first ~= nil and first.message:find('本段同类共 3 处', 1, true) ~= nil,
+        first and first.message)
+  local back = group[3] and group[3].relatedInformation or {}
+  check('group: the others point to the first', #back == 1 and back[1].location.range.start.character == 2, vim.inspect(back))
+  local kept  -- on the first comma: Neovim's own columns are bytes, 各村 is six
+  for _, vd in ipairs(vim.diagnostic.get(buf, { lnum = 3 })) do
+    if vd.col == 6 then kept = vd.user_data and vd.user_data.lsp and vd.user_data.lsp.relatedInformation end
+  end
+  check('Neovim keeps the related information', kept ~= nil and #kept == 2)
+  local gparams = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = 3, character = 5 }, ['end'] = { line = 3, character = 6 } },
+    context = { diagnostics = group },
+  }
+  local gaction
+  for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', gparams, 10000) or {}) do
+    for _, a in ipairs(r.result or {}) do
+      if a.kind == 'quickfix' and a.title:find('本段同类 3 处', 1, true) then gaction = a end
+    end
+  end
+  if check('group fix offered', gaction ~= nil) then
+    local before_group = publishes
+    vim.lsp.util.apply_workspace_edit(gaction.edit, client.offset_encoding)
+    local line4 = vim.api.nvim_buf_get_lines(buf, 3, 4, false)[1]
+    check('group fix applied', line4 == '各村，各组，各户，要落实责任。', line4)
+    check('re-linted after the group fix', vim.wait(15000, function() return publishes > before_group end, 10))
   end
 
   -- An incremental edit: insert "𠮷," at the start of line 2.

@@ -149,6 +149,59 @@ TEST(LspServer, CodeActionsFromFixes) {
   EXPECT_GE(all["edit"]["changes"][uri].size(), 2u);
 }
 
+// A rule repeated in a paragraph: one diagnostic per occurrence, each message with the
+// count, the first listing the others and the others pointing to it; code actions offer
+// each occurrence's fix, the group's fixes together, and every fix of the document.
+TEST(LspServer, GroupedFindingsAreTiedByRelatedInformation) {
+  Client c;
+  const std::string uri = file_uri(wenfeng::testing::temp_dir() + "/g.txt");
+  c.open(uri, "关于做好防汛工作的通知\n各村,各组,各户,要落实责任.\n请于5月1日前报送,逾期不候。\n");
+  const json diags = c.diagnostics()["diagnostics"];
+  std::vector<json> line1;
+  for (const auto& d : diags)
+    if (d["code"] == "punct.halfwidth" && d["range"]["start"]["line"] == 1) line1.push_back(d);
+  ASSERT_EQ(line1.size(), 4u) << diags.dump();
+  const json& first = line1[0];
+  EXPECT_NE(first["message"].get<std::string>().find("本段同类共 4 处，此为第 1 处"), std::string::npos) << first.dump();
+  ASSERT_EQ(first["relatedInformation"].size(), 3u);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(first["relatedInformation"][k]["location"]["uri"], uri);
+    EXPECT_EQ(first["relatedInformation"][k]["location"]["range"], line1[k + 1]["range"]);
+  }
+  for (std::size_t k = 1; k < 4; ++k) {
+    ASSERT_EQ(line1[k]["relatedInformation"].size(), 1u);
+    EXPECT_EQ(line1[k]["relatedInformation"][0]["location"]["range"], first["range"]);
+    EXPECT_NE(line1[k]["message"].get<std::string>().find("此为第 " + std::to_string(k + 1) + " 处"), std::string::npos);
+  }
+  // A finding alone in its paragraph has neither.
+  const json lone = find(c.diagnostics(), "punct.halfwidth", 2);
+  ASSERT_FALSE(lone.is_null());
+  EXPECT_FALSE(lone.contains("relatedInformation"));
+  EXPECT_EQ(lone["message"].get<std::string>().find("同类"), std::string::npos);
+
+  // On the third comma: its own fix, the group's four, and all five of the document.
+  const json r = c.request("textDocument/codeAction",
+                           {{"textDocument", {{"uri", uri}}},
+                            {"range", {{"start", {{"line", 1}, {"character", 8}}}, {"end", {{"line", 1}, {"character", 8}}}}},
+                            {"context", {{"diagnostics", json::array()}}}});
+  json own, group, all;
+  for (const auto& a : r["result"]) {
+    const std::string title = a["title"];
+    if (a["kind"] == "quickfix" && title.find("本段同类") != std::string::npos) group = a;
+    else if (a["kind"] == "quickfix") own = a;
+    if (a["kind"] == "source.fixAll.wenfeng") all = a;
+  }
+  ASSERT_FALSE(own.is_null()) << r.dump();
+  EXPECT_EQ(own["edit"]["changes"][uri].size(), 1u);
+  EXPECT_EQ(own["edit"]["changes"][uri][0]["range"]["start"]["character"], 8);
+  ASSERT_FALSE(group.is_null()) << r.dump();
+  EXPECT_NE(group["title"].get<std::string>().find("修正本段同类 4 处"), std::string::npos);
+  ASSERT_EQ(group["edit"]["changes"][uri].size(), 4u);
+  for (const auto& e : group["edit"]["changes"][uri]) EXPECT_EQ(e["range"]["start"]["line"], 1);
+  ASSERT_FALSE(all.is_null());
+  EXPECT_EQ(all["edit"]["changes"][uri].size(), 5u);
+}
+
 TEST(LspServer, HoverAndCountsCommand) {
   Client c;
   const std::string dir = wenfeng::testing::temp_dir();
