@@ -11,6 +11,7 @@
 #include "count/counter.h"
 #include "lint/linter.h"
 #include "report/json_writer.h"
+#include "report/located.h"
 #include "report/position.h"
 #include "report/renderer.h"
 
@@ -253,7 +254,7 @@ struct Server::Impl {
     j.key("source").value("wenfeng");
     std::string message = f.text();
     const std::uint32_t n = l.size[i];
-    if (n > 1) message += "（本段同类共 " + std::to_string(n) + " 处，此为第 " + std::to_string(l.rank[i]) + " 处）";
+    message += report::occurrence_note(l.rank[i], n);
     if (f.source)
       if (std::string source = f.source->text(); !source.empty()) message += "\n依据：" + source;
     j.key("message").value(message);

@@ -1,6 +1,7 @@
 // `check --format checkstyle` (Checkstyle 4.3 XML, read by Jenkins' Warnings plugin, Danger,
 // reviewdog -f=checkstyle) and `--format junit` (JUnit XML: one test case per file, failed
-// when the file has a finding at or above --fail-on; an unreadable file is an error).
+// when the file has a finding at or above --fail-on; an unreadable file is an error). Both
+// give a grouped finding (one rule repeated in a paragraph) once, with its count.
 #include "report/located.h"
 #include "report/renderer.h"
 
@@ -20,10 +21,15 @@ class Checkstyle final : public Renderer {
     if (f.error)
       out += "<error line=\"1\" severity=\"error\" message=\"" + xml_escape(f.error->message) +
              "\" source=\"wenfeng.input." + error_code_name(f.error->code) + "\"/>\n";
-    for_each_located(f, o_.column_unit, [&](const model::Diagnostic& d, const Position&, const SourceSpan& s) {
+    // One error per group, at its first occurrence, with the count: what CI tools turn
+    // into review comments and issue tables.
+    for_each_group(f, o_.column_unit, [&](const std::vector<Occurrence>& group) {
+      const model::Diagnostic& d = *group.front().d;
+      const SourceSpan& s = group.front().span;
       out += "<error line=\"" + std::to_string(s.line) + "\" column=\"" + std::to_string(s.column) +
-             "\" severity=\"" + model::severity_name(d.severity) + "\" message=\"" + xml_escape(d.text(o_.english)) +
-             "\" source=\"wenfeng." + std::string(d.rule_id()) + "\"/>\n";
+             "\" severity=\"" + model::severity_name(d.severity) + "\" message=\"" +
+             xml_escape(d.text(o_.english) + group_note(group.size())) + "\" source=\"wenfeng." + std::string(d.rule_id()) +
+             "\"/>\n";
     });
     sink.write(out + "</file>\n");
   }
@@ -50,17 +56,22 @@ class Junit final : public Renderer {
       out += "<error type=\"" + std::string(error_code_name(f.error->code)) + "\" message=\"" +
              xml_escape(f.error->message) + "\"/>\n";
     } else {
+      // A line per group with its count; the message counts every occurrence.
       std::string failing, below;
-      std::size_t n = 0;
-      for_each_located(f, o_.column_unit, [&](const model::Diagnostic& d, const Position&, const SourceSpan& s) {
+      std::size_t n = 0, groups = 0;
+      for_each_group(f, o_.column_unit, [&](const std::vector<Occurrence>& group) {
+        const model::Diagnostic& d = *group.front().d;
+        const SourceSpan& s = group.front().span;
         const std::string line = xml_escape(f.path + ":" + std::to_string(s.line) + ":" + std::to_string(s.column) +
                                             ": " + model::severity_name(d.severity) + ": " + d.text(o_.english) +
-                                            " [" + std::string(d.rule_id()) + "]") + "\n";
-        if (d.severity >= f.fail_on) failing += line, ++n;
+                                            group_note(group.size()) + " [" + std::string(d.rule_id()) + "]") +
+                                 "\n";
+        if (d.severity >= f.fail_on) failing += line, n += group.size(), ++groups;
         else below += line;
       });
       if (failed)
-        out += "<failure type=\"wenfeng\" message=\"" + std::to_string(n) + " 个问题达到 --fail-on 级别（" +
+        out += "<failure type=\"wenfeng\" message=\"" + std::to_string(n) + " 个问题" +
+               (groups < n ? "（" + std::to_string(groups) + " 组）" : std::string()) + "达到 --fail-on 级别（" +
                model::severity_name(f.fail_on) + "）\">" + failing + "</failure>\n";
       if (!below.empty()) out += "<system-out>" + below + "</system-out>\n";
     }

@@ -21,6 +21,15 @@ std::size_t sequence_at(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::string group_note(std::size_t occurrences) {
+  return occurrences > 1 ? "（本段同类共 " + std::to_string(occurrences) + " 处）" : std::string();
+}
+
+std::string occurrence_note(std::size_t rank, std::size_t occurrences) {
+  return occurrences > 1 ? "（本段同类共 " + std::to_string(occurrences) + " 处，此为第 " + std::to_string(rank) + " 处）"
+                         : std::string();
+}
+
 std::string utf8_sanitize(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -1,6 +1,7 @@
 // `check --format rdjson`: reviewdog's Diagnostic Format (one DiagnosticResult object),
-// for `reviewdog -f=rdjson`. Columns are UTF-8 bytes, as that format defines them; fixes
-// become suggestions.
+// for `reviewdog -f=rdjson`. Columns are UTF-8 bytes, as that format defines them; a grouped
+// finding (one rule repeated in a paragraph) is one diagnostic with the others as
+// related_locations; fixes become suggestions, one per occurrence.
 #include "report/json_stream.h"
 #include "report/located.h"
 #include "report/renderer.h"
@@ -31,24 +32,47 @@ class Rdjson final : public JsonStream {
   }
 
   void file(const lint::FileResult& f, Sink& sink) override {
-    for_each_located(f, ColumnUnit::kByte, [&](const model::Diagnostic& d, const Position& p, const SourceSpan& s) {
+    // One diagnostic per group at its first occurrence (one review comment per problem),
+    // the others as related locations, every occurrence's fix a suggestion.
+    for_each_group(f, ColumnUnit::kByte, [&](const std::vector<Occurrence>& group) {
+      const model::Diagnostic& d = *group.front().d;
       j_.begin_object();
-      j_.key("message").value(d.text(o_.english));
+      j_.key("message").value(d.text(o_.english) + group_note(group.size()));
       j_.key("location").begin_object();
       j_.key("path").value(f.path);
-      write_range(j_, s);
+      write_range(j_, group.front().span);
       j_.end_object();
       j_.key("severity").value(rd_severity(d.severity));
       j_.key("source").begin_object().key("name").value("wenfeng").end_object();
       j_.key("code").begin_object().key("value").value(d.rule_id()).key("url").value(rule_help_uri(d.rule_id()));
       j_.end_object();
-      if (d.fix) {
-        j_.key("suggestions").begin_array().begin_object();
-        write_range(j_, fix_span(f, d, p, ColumnUnit::kByte));
-        j_.key("text").value(d.fix->replacement);
-        j_.end_object().end_array();
+      bool any_fix = false;
+      for (const auto& o : group) any_fix |= o.d->fix.has_value();
+      if (any_fix) {
+        j_.key("suggestions").begin_array();
+        for (const auto& o : group) {
+          if (!o.d->fix) continue;
+          j_.begin_object();
+          write_range(j_, fix_span(f, *o.d, *o.p, ColumnUnit::kByte));
+          j_.key("text").value(o.d->fix->replacement);
+          j_.end_object();
+        }
+        j_.end_array();
+      }
+      if (group.size() > 1) {
+        j_.key("related_locations").begin_array();
+        for (std::size_t k = 1; k < group.size(); ++k) {
+          j_.begin_object();
+          j_.key("message").value(group[k].d->text(o_.english));
+          j_.key("location").begin_object().key("path").value(f.path);
+          write_range(j_, group[k].span);
+          j_.end_object();
+          j_.end_object();
+        }
+        j_.end_array();
       }
       j_.end_object();
+      if (j_.size() >= (64u << 10)) sink.write(j_.take());
     });
     sink.write(j_.take());
   }

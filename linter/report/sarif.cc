@@ -1,8 +1,10 @@
 // `check --format sarif`: SARIF 2.1.0 (OASIS), as GitHub code scanning and other CI
 // dashboards read it. One run; the tool's rules are the registry's (model/rule.h) with
 // their descriptions, default levels and help links; regions are in UTF-16 code units
-// (`columnKind: utf16CodeUnits`, what GitHub expects); fixes are replacements; files that
-// could not be read are tool execution notifications and make the run unsuccessful.
+// (`columnKind: utf16CodeUnits`, what GitHub expects); a grouped finding (one rule repeated
+// in a paragraph) is one result at its first occurrence with the others as
+// relatedLocations; fixes are replacements, one per occurrence; files that could not be
+// read are tool execution notifications and make the run unsuccessful.
 // Validated against the official schema in tests/report/sarif_schema_test.cc.
 #include "model/rule.h"
 #include "report/json_writer.h"
@@ -72,36 +74,67 @@ class Sarif final : public Renderer {
       failures_.push_back({f.path, *f.error});
       return;
     }
-    for_each_located(f, ColumnUnit::kUtf16, [&](const model::Diagnostic& d, const Position& p, const SourceSpan& s) {
+    // One result per group (one rule and severity in one paragraph): one alert to triage
+    // per problem, at its first occurrence, the others as related locations and every
+    // occurrence's fix a replacement of the result's one fix. The overview of a rule
+    // firing in most paragraphs is not a result: its occurrences all are.
+    for_each_group(f, ColumnUnit::kUtf16, [&](const std::vector<Occurrence>& group) {
+      const model::Diagnostic& d = *group.front().d;
+      const Position& p = *group.front().p;
       j_.begin_object();
       j_.key("ruleId").value(d.rule_id());
       for (std::size_t i = 0; i < index_.size(); ++i)
         if (index_[i] == d.rule) j_.key("ruleIndex").value(static_cast<std::uint64_t>(i));
       j_.key("level").value(level(d.severity));
-      j_.key("message").begin_object().key("text").value(d.text(o_.english)).end_object();
+      j_.key("message").begin_object().key("text").value(d.text(o_.english) + group_note(group.size())).end_object();
       j_.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
       write_artifact(j_, f.path);
-      write_region(j_, "region", s);
+      write_region(j_, "region", group.front().span);
       j_.end_object().end_object().end_array();
-      if (d.fix) {
+      if (group.size() > 1) {
+        j_.key("relatedLocations").begin_array();
+        for (std::size_t k = 1; k < group.size(); ++k) {
+          j_.begin_object();
+          j_.key("id").value(static_cast<std::uint64_t>(k));
+          j_.key("physicalLocation").begin_object();
+          write_artifact(j_, f.path);
+          write_region(j_, "region", group[k].span);
+          j_.end_object();
+          j_.key("message").begin_object().key("text").value(group[k].d->text(o_.english)).end_object();
+          j_.end_object();
+        }
+        j_.end_array();
+      }
+      std::size_t fixes = 0;
+      for (const auto& o : group) fixes += o.d->fix.has_value();
+      if (fixes) {
         j_.key("fixes").begin_array().begin_object();
-        j_.key("description").begin_object().key("text").value("改为 “" + d.fix->replacement + "”").end_object();
+        const std::string what = fixes == 1 && d.fix ? "改为 “" + d.fix->replacement + "”"
+                                                      : "逐处改正本段同类 " + std::to_string(fixes) + " 处";
+        j_.key("description").begin_object().key("text").value(what).end_object();
         j_.key("artifactChanges").begin_array().begin_object();
         write_artifact(j_, f.path);
-        j_.key("replacements").begin_array().begin_object();
-        write_region(j_, "deletedRegion", fix_span(f, d, p, ColumnUnit::kUtf16));
-        j_.key("insertedContent").begin_object().key("text").value(d.fix->replacement).end_object();
-        j_.end_object().end_array();
+        j_.key("replacements").begin_array();
+        for (const auto& o : group) {
+          if (!o.d->fix) continue;
+          j_.begin_object();
+          write_region(j_, "deletedRegion", fix_span(f, *o.d, *o.p, ColumnUnit::kUtf16));
+          j_.key("insertedContent").begin_object().key("text").value(o.d->fix->replacement).end_object();
+          j_.end_object();
+        }
+        j_.end_array();
         j_.end_object().end_array();
         j_.end_object().end_array();
       }
       j_.key("properties").begin_object();
       j_.key("paragraph").value(p.paragraph);
+      j_.key("occurrences").value(static_cast<std::uint64_t>(group.size()));
       j_.key("documentLevel").value(d.document_level);
       if (d.source && !d.source->text().empty()) j_.key("source").value(d.source->text());
       for (const auto& [k, v] : d.data) j_.key(k).value(v);
       j_.end_object();
       j_.end_object();
+      if (j_.size() >= (64u << 10)) sink.write(j_.take());
     });
     sink.write(j_.take());
   }

@@ -199,6 +199,107 @@ TEST(JsonFormat, Utf16ColumnsDocxParagraphsAndNonUtf8Paths) {
   EXPECT_NE(s.out.find("%B2%E2%CA%D4.txt"), std::string::npos);
 }
 
+// Grouped findings (one rule and severity in one paragraph) in each format: every
+// occurrence where an editor's error list wants each, one entry per group with its count
+// where CI triages problems, fixes always per occurrence.
+const char* kGrouped = "关于做好防汛工作的通知\n各村,各组,各户,要落实责任.\n请于5月1日前报送,逾期不候。\n";
+
+std::string write_grouped(const std::string& name) {
+  const std::string path = wenfeng::testing::temp_dir() + "/" + name;
+  std::ofstream(path) << kGrouped;
+  return path;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(GroupedFindings, SarifOneResultPerGroupWithRelatedLocationsAndEveryFix) {
+  const std::string path = write_grouped("g.txt");
+  const std::string dir = wenfeng::testing::temp_dir();
+  const auto r = run_cli({"check", "--format", "sarif", "-o", dir + "/g.sarif", path});
+  EXPECT_EQ(r.status, 1) << r.err;
+  const json log = json::parse(wenfeng::testing::read_file(dir + "/g.sarif"));
+  std::vector<json> comma;
+  for (const auto& res : log["runs"][0]["results"])
+    if (res["ruleId"] == "punct.halfwidth") comma.push_back(res);
+  ASSERT_EQ(comma.size(), 2u);  // line 2's four marks, line 3's one
+  const json& group = comma[0];
+  EXPECT_NE(group["message"]["text"].get<std::string>().find("本段同类共 4 处"), std::string::npos);
+  EXPECT_EQ(group["locations"][0]["physicalLocation"]["region"]["startColumn"], 3);
+  ASSERT_EQ(group["relatedLocations"].size(), 3u);
+  EXPECT_EQ(group["relatedLocations"][0]["physicalLocation"]["region"]["startColumn"], 6);
+  EXPECT_EQ(group["relatedLocations"][2]["physicalLocation"]["region"]["startColumn"], 15);
+  EXPECT_EQ(group["properties"]["occurrences"], 4);
+  ASSERT_EQ(group["fixes"].size(), 1u);  // one fix for the problem, made of every occurrence's replacement
+  const json& reps = group["fixes"][0]["artifactChanges"][0]["replacements"];
+  ASSERT_EQ(reps.size(), 4u);
+  EXPECT_EQ(reps[3]["deletedRegion"]["startColumn"], 15);
+  EXPECT_EQ(reps[3]["insertedContent"]["text"], "。");
+  EXPECT_FALSE(comma[1].contains("relatedLocations"));
+  EXPECT_EQ(comma[1]["fixes"][0]["artifactChanges"][0]["replacements"].size(), 1u);
+  const int status = std::system((validator() + " " + dir + "/g.sarif > " + dir + "/v.log 2>&1").c_str());
+  EXPECT_EQ(status, 0) << wenfeng::testing::read_file(dir + "/v.log");
+}
+
+TEST(GroupedFindings, LineListsEveryOccurrence) {
+  const auto r = run_cli({"check", "--format", "line", write_grouped("g.txt")});
+  EXPECT_EQ(count_of(r.out, "[punct.halfwidth]"), 5u) << r.out;
+  for (int k = 1; k <= 4; ++k) EXPECT_NE(r.out.find("（本段同类共 4 处，此为第 " + std::to_string(k) + " 处）"), std::string::npos);
+  EXPECT_NE(r.out.find(":2:15: error: "), std::string::npos);
+  EXPECT_NE(r.out.find(":3:10: error: 中文里应使用全角标点“，”，不用半角“,” [punct.halfwidth]"), std::string::npos) << r.out;
+}
+
+TEST(GroupedFindings, GithubLeadsWithTheOverviewThenOnePerGroup) {
+  auto r = run_cli({"check", "--format", "github", write_grouped("g.txt")});
+  EXPECT_EQ(count_of(r.out, "title=punct.halfwidth::"), 2u) << r.out;
+  EXPECT_NE(r.out.find("line=2,col=3,endLine=2,endColumn=4,title=punct.halfwidth::中文里应使用全角标点“，”，不用半角“,”"
+                       "（本段同类共 4 处，另见第 6 列、第 9 列、第 15 列）"),
+            std::string::npos)
+      << r.out;
+  // A web copy with half-width marks in most paragraphs: the overview comes first.
+  r = run_cli({"check", "--format", "github", wenfeng::testing::source_path("samples/national/web-copy-faults.txt")});
+  ASSERT_EQ(r.out.rfind("::error file=", 0), 0u);
+  const std::string first = r.out.substr(0, r.out.find('\n'));
+  EXPECT_NE(first.find("title=punct.halfwidth::全文 39 处半角标点，见于 8 段"), std::string::npos) << first;
+  EXPECT_EQ(first.find(",col="), std::string::npos);
+}
+
+TEST(GroupedFindings, CheckstyleAndJunitOnePerGroup) {
+  const std::string path = write_grouped("g.txt");
+  auto r = run_cli({"check", "--format", "checkstyle", path});
+  pugi::xml_document cs;
+  ASSERT_TRUE(cs.load_string(r.out.c_str())) << r.out;
+  const auto errors = cs.select_nodes("//error[@source='wenfeng.punct.halfwidth']");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].node().attribute("column").as_int(), 3);
+  EXPECT_NE(std::string(errors[0].node().attribute("message").value()).find("（本段同类共 4 处）"), std::string::npos);
+  r = run_cli({"check", "--format", "junit", path});
+  pugi::xml_document ju;
+  ASSERT_TRUE(ju.load_string(r.out.c_str())) << r.out;
+  const auto failure = ju.select_node("//failure").node();
+  ASSERT_TRUE(failure);
+  EXPECT_NE(std::string(failure.attribute("message").value()).find("5 个问题（2 组）"), std::string::npos) << r.out;
+  EXPECT_EQ(count_of(failure.text().get(), "[punct.halfwidth]"), 2u);
+}
+
+TEST(GroupedFindings, RdjsonRelatedLocationsAndASuggestionPerOccurrence) {
+  const auto r = run_cli({"check", "--format", "rdjson", write_grouped("g.txt")});
+  const json j = json::parse(r.out);
+  std::vector<json> comma;
+  for (const auto& d : j["diagnostics"])
+    if (d["code"]["value"] == "punct.halfwidth") comma.push_back(d);
+  ASSERT_EQ(comma.size(), 2u);
+  EXPECT_EQ(comma[0]["location"]["range"]["start"]["column"], 7);  // bytes: 各村 is six
+  ASSERT_EQ(comma[0]["related_locations"].size(), 3u);
+  EXPECT_EQ(comma[0]["related_locations"][0]["location"]["range"]["start"]["column"], 14);
+  ASSERT_EQ(comma[0]["suggestions"].size(), 4u);
+  EXPECT_EQ(comma[0]["suggestions"][3]["text"], "。");
+  EXPECT_FALSE(comma[1].contains("related_locations"));
+}
+
 TEST(AllFormats, SameExitStatus) {
   const std::string path = write_draft();
   const std::string clean = wenfeng::testing::source_path("samples/national/notice-ok.txt");
