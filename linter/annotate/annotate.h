@@ -81,6 +81,11 @@ struct Output {
 // nothing a fix could still change.
 std::size_t settle_fixes(lint::FileResult& checked, int rounds = 2);
 
+// Drops the findings whose fix was written (`fixed`, per finding, as Output::fixed or
+// fix::FixedSource::fixed give it) and groups what is left again (lint::regroup), so the
+// report shows what still needs a person with the right counts.
+void drop_fixed(lint::FileResult& checked, const std::vector<bool>& fixed);
+
 // `checked` is the result of `check` on exactly these bytes, read with
 // ReadOptions::docx_run_map. The input bytes are never modified.
 Result<Output> annotate_docx(std::string_view docx, const lint::FileResult& checked, const Options& options);

@@ -108,4 +108,17 @@ std::size_t settle_fixes(lint::FileResult& f, int rounds) {
   return added_total;
 }
 
+void drop_fixed(lint::FileResult& f, const std::vector<bool>& fixed) {
+  if (!f.report || !f.doc) return;
+  auto& all = f.report->findings;
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i < fixed.size() && fixed[i]) continue;
+    if (k != i) all[k] = std::move(all[i]);
+    ++k;
+  }
+  all.resize(k);
+  lint::regroup(*f.report, *f.doc);
+}
+
 }  // namespace wenfeng::annotate

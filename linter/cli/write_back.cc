@@ -8,25 +8,11 @@
 #include "fix/output_file.h"
 #include "fix/plan.h"
 #include "fix/text_fix.h"
-#include "lint/linter.h"
 
 namespace wenfeng::cli {
 namespace {
 
 void say(const WriteBack& w, const std::string& line) { (w.to_stdout ? std::cout : std::cerr) << line << "\n" << std::flush; }
-
-// Drops the findings whose fix was written: what is left still needs a person.
-void drop_fixed(lint::FileResult& f, const std::vector<bool>& fixed) {
-  auto& all = f.report->findings;
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (i < fixed.size() && fixed[i]) continue;
-    if (k != i) all[k] = std::move(all[i]);
-    ++k;
-  }
-  all.resize(k);
-  lint::regroup(*f.report, *f.doc);  // the report shows groups and counts of what is left
-}
 
 std::optional<Error> put(const lint::FileResult& f, const WriteBack& w, const std::string& bytes, std::string& where) {
   auto path = fix::output_path(f.from_stdin ? "-" : f.path, w.output, w.in_place);
@@ -68,7 +54,7 @@ std::optional<Error> write_back(lint::FileResult& f, const WriteBack& w) {
     const std::string d = fix::unified_diff(before, after, f.path, f.path);
     std::fwrite(d.data(), 1, d.size(), stdout);
     std::fflush(stdout);
-    drop_fixed(f, fixed);
+    annotate::drop_fixed(f, fixed);
     return std::nullopt;
   }
   std::string where;
@@ -82,7 +68,7 @@ std::optional<Error> write_back(lint::FileResult& f, const WriteBack& w) {
     if (auto e = put(f, w, r->bytes, where)) return e;
     say(w, f.path + " → " + where + "：修正 " + std::to_string(r->applied) + " 处" +
                (r->skipped ? "；" + std::to_string(r->skipped) + " 处因原文写法（如实体）未能定位，未修正" : ""));
-    drop_fixed(f, r->fixed);
+    annotate::drop_fixed(f, r->fixed);
     return std::nullopt;
   }
   annotate::Options o;
@@ -103,7 +89,7 @@ std::optional<Error> write_back(lint::FileResult& f, const WriteBack& w) {
   if (s.fixes_skipped) line += "；" + std::to_string(s.fixes_skipped) + " 处在他人的修订中或无法定位，未改";
   if (s.removed_comments) line += "；替换了此前的文风批注 " + std::to_string(s.removed_comments) + " 条";
   say(w, line);
-  if (!w.annotate) drop_fixed(f, out->fixed);
+  if (!w.annotate) annotate::drop_fixed(f, out->fixed);
   return std::nullopt;
 }
 

@@ -67,25 +67,34 @@ local ok, err = pcall(function()
   end
   check('Neovim byte column 25', byte_col == 25, tostring(byte_col))
 
-  -- Code action: the quick fix for that comma, applied through Neovim's workspace edit.
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = { start = { line = 1, character = 9 }, ['end'] = { line = 1, character = 10 } },
-    context = { diagnostics = d and { d } or {} },
-  }
-  local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000) or {}
-  local action
-  for _, r in pairs(responses) do
-    for _, a in ipairs(r.result or {}) do
-      if a.kind == 'quickfix' and a.title:find('punct.halfwidth', 1, true) then action = a end
+  -- The quick fix whose title has `title` for the range [from, to) of `line` (0-based).
+  local function quick_fix(line, from, to, diagnostics, title)
+    local params = {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      range = { start = { line = line, character = from }, ['end'] = { line = line, character = to } },
+      context = { diagnostics = diagnostics },
+    }
+    for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000) or {}) do
+      for _, a in ipairs(r.result or {}) do
+        if a.kind == 'quickfix' and a.title:find(title, 1, true) then return a end
+      end
     end
   end
-  if check('quick fix offered', action ~= nil) then
+  -- Applies an action through Neovim's workspace edit: line `line` after it, and whether
+  -- the server re-linted.
+  local function apply(action, line)
     local before = publishes
     vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
-    local line = vim.api.nvim_buf_get_lines(buf, 1, 2, false)[1]
+    local text = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+    return text, vim.wait(15000, function() return publishes > before end, 10)
+  end
+
+  -- Code action: the quick fix for that comma.
+  local action = quick_fix(1, 9, 10, d and { d } or {}, 'punct.halfwidth')
+  if check('quick fix offered', action ~= nil) then
+    local line, relinted = apply(action, 1)
     check('fix applied to the buffer', line == '𠮷祥村、王家庄村，要在汛前完成巡查。', line)
-    check('re-linted after the fix', vim.wait(15000, function() return publishes > before end, 10))
+    check('re-linted after the fix', relinted)
     check('finding gone after the fix', find('punct.halfwidth', 1) == nil)
   end
 
@@ -110,23 +119,11 @@ local ok, err = pcall(function()
     if vd.col == 6 then kept = vd.user_data and vd.user_data.lsp and vd.user_data.lsp.relatedInformation end
   end
   check('Neovim keeps the related information', kept ~= nil and #kept == 2)
-  local gparams = {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = { start = { line = 3, character = 5 }, ['end'] = { line = 3, character = 6 } },
-    context = { diagnostics = group },
-  }
-  local gaction
-  for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', gparams, 10000) or {}) do
-    for _, a in ipairs(r.result or {}) do
-      if a.kind == 'quickfix' and a.title:find('本段同类 3 处', 1, true) then gaction = a end
-    end
-  end
+  local gaction = quick_fix(3, 5, 6, group, '本段同类 3 处')
   if check('group fix offered', gaction ~= nil) then
-    local before_group = publishes
-    vim.lsp.util.apply_workspace_edit(gaction.edit, client.offset_encoding)
-    local line4 = vim.api.nvim_buf_get_lines(buf, 3, 4, false)[1]
+    local line4, relinted = apply(gaction, 3)
     check('group fix applied', line4 == '各村，各组，各户，要落实责任。', line4)
-    check('re-linted after the group fix', vim.wait(15000, function() return publishes > before_group end, 10))
+    check('re-linted after the group fix', relinted)
   end
 
   -- An incremental edit: insert "𠮷," at the start of line 2.
