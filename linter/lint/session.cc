@@ -52,8 +52,7 @@ Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::str
   return ptr;
 }
 
-Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
-                                      const profiles::Profile* profile) const {
+readers::ReadOptions Session::read_options(const profiles::Profile* profile) const {
   readers::ReadOptions ro = options_.read;
   if (profile) {
     // The command line's maps win; the profile fills what it leaves empty.
@@ -67,6 +66,12 @@ Result<model::Document> Session::read(const std::string& path, const std::string
     fill("kind", ro.xml_map.kind);
     if (ro.html_selector.empty()) ro.html_selector = profile->html_selector;
   }
+  return ro;
+}
+
+Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
+                                      const profiles::Profile* profile) const {
+  const readers::ReadOptions ro = read_options(profile);
   if (path == "-") {
     if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
     return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
@@ -86,9 +91,18 @@ std::string shown_path(const std::string& path, const std::string& stdin_name) {
 }  // namespace
 
 FileResult Session::count(const std::string& path, const std::string* stdin_bytes) const {
+  return counted(shown_path(path, options_.stdin_filename), read(path, stdin_bytes, nullptr));
+}
+
+FileResult Session::count(const MemoryInput& in) const {
+  if (in.bytes.empty())
+    return counted(in.name, make_error(ErrorCode::kEmpty, "内容为空（0 字节），没有可统计的内容"));
+  return counted(in.name, readers::read_document(in.bytes, in.name, read_options(nullptr)));
+}
+
+FileResult Session::counted(std::string shown, Result<model::Document> doc) const {
   FileResult f;
-  f.path = shown_path(path, options_.stdin_filename);
-  auto doc = read(path, stdin_bytes, nullptr);
+  f.path = std::move(shown);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;
@@ -100,14 +114,33 @@ FileResult Session::count(const std::string& path, const std::string* stdin_byte
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  FileResult f;
-  f.path = shown_path(path, options_.stdin_filename);
   auto cfg = profiles::find_project_config(path);
   if (!cfg.ok()) {
+    FileResult f;
+    f.path = shown_path(path, options_.stdin_filename);
     f.error = cfg.error();
     return f;
   }
-  auto pr = profile(options_.profile.value_or(cfg->profile.value_or("national")));
+  return lint_input(shown_path(path, options_.stdin_filename), *cfg, options_.profile, options_.kind,
+                    options_.medium, [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+}
+
+FileResult Session::check(const MemoryInput& in) const {
+  return lint_input(in.name, profiles::ProjectConfig{}, in.profile ? in.profile : options_.profile,
+                    in.kind ? in.kind : options_.kind, in.medium ? in.medium : options_.medium,
+                    [&](const profiles::Profile* p) -> Result<model::Document> {
+                      if (in.bytes.empty()) return make_error(ErrorCode::kEmpty, "内容为空（0 字节），没有可检查的内容");
+                      return readers::read_document(in.bytes, in.name, read_options(p));
+                    });
+}
+
+FileResult Session::lint_input(std::string shown, const profiles::ProjectConfig& cfg,
+                               const std::optional<std::string>& profile, const std::optional<std::string>& kind,
+                               const std::optional<std::string>& medium,
+                               const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const {
+  FileResult f;
+  f.path = std::move(shown);
+  auto pr = this->profile(profile.value_or(cfg.profile.value_or("national")));
   if (!pr.ok()) {
     f.error = pr.error();
     return f;
@@ -116,25 +149,25 @@ FileResult Session::check(const std::string& path, const std::string* stdin_byte
   f.phrases = phrases_;
   if (options_.fail_on) {
     f.fail_on = *options_.fail_on;
-  } else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, f.fail_on)) {
-    f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
+  } else if (cfg.fail_on && !model::parse_severity(*cfg.fail_on, f.fail_on)) {
+    f.error = make_error(ErrorCode::kConfig, cfg.path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
-  auto doc = read(path, stdin_bytes, f.profile.get());
+  auto doc = read_doc(f.profile.get());
   if (!doc.ok()) {
     f.error = doc.error();
     return f;
   }
-  auto kind = choose_kind(*doc, *f.profile, options_.kind, cfg->kind);
-  if (!kind.ok()) {
-    f.error = kind.error();
+  auto chosen = choose_kind(*doc, *f.profile, kind, cfg.kind);
+  if (!chosen.ok()) {
+    f.error = chosen.error();
     return f;
   }
   Options opt;
   opt.phrases = phrases_.get();
-  opt.ignore = cfg->ignore;
-  opt.medium = options_.medium ? options_.medium : cfg->medium;
-  f.report = lint_document(*doc, *f.profile, *kind, opt);
+  opt.ignore = cfg.ignore;
+  opt.medium = medium ? medium : cfg.medium;
+  f.report = lint_document(*doc, *f.profile, *chosen, opt);
   f.counts = f.report->m.counts;
   f.pages = f.report->m.pages;
   f.doc = std::move(doc).value();

@@ -60,6 +60,18 @@ struct FileResult {
   bool fails() const;
 };
 
+// An input held in memory with options of its own (the web service: one session, each
+// request its own profile, kind and medium). `name` chooses the reader and is shown as the
+// path; nothing is read from disk and no .wenfeng.yaml is looked up. A profile named here
+// is loaded like --profile (callers that must not open paths pass only listed ids).
+struct MemoryInput {
+  std::string name;
+  std::string_view bytes;
+  std::optional<std::string> profile;  // else the session's --profile, else national
+  std::optional<std::string> kind;
+  std::optional<std::string> medium;
+};
+
 class Session {
  public:
   // Loads the dictionaries (for check) and an explicit --profile and --kind, so that a usage
@@ -68,6 +80,8 @@ class Session {
 
   FileResult check(const std::string& path, const std::string* stdin_bytes) const;
   FileResult count(const std::string& path, const std::string* stdin_bytes) const;
+  FileResult check(const MemoryInput& in) const;
+  FileResult count(const MemoryInput& in) const;
 
   // Every path ("-" is standard input, read first on this thread), in parallel; `emit` gets
   // the results in input order on this thread.
@@ -78,9 +92,17 @@ class Session {
  private:
   explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
+  // The read options with the profile's markup maps filling what the command line left empty.
+  readers::ReadOptions read_options(const profiles::Profile* profile) const;
   // Reads the input into a Document (or an Error) with the profile's markup maps.
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
                                const profiles::Profile* profile) const;
+  // count's measurements of a document read (or the error reading it).
+  FileResult counted(std::string shown, Result<model::Document> doc) const;
+  // check's pipeline after the input is known: profile, fail-on, read, kind, lint.
+  FileResult lint_input(std::string shown, const profiles::ProjectConfig& cfg, const std::optional<std::string>& profile,
+                        const std::optional<std::string>& kind, const std::optional<std::string>& medium,
+                        const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const;
 
   RunOptions options_;
   bool check_;
