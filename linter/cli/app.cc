@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"profiles", profiles_command, "列出规范（profile）、稿件类型及其限额和依据"},
     {"explain", explain_command, "说明某条规则检查什么、依据是什么"},
     {"rules", rules_command, "列出所有规则（--format markdown 生成规则参考）"},
+    {"serve", serve_command, "网页和 HTTP API：在浏览器中检查文稿（默认 http://127.0.0.1:8080/）"},
 };
 
 void usage(std::ostream& out) {

@@ -13,5 +13,6 @@ int check_command(const std::vector<std::string>& args);
 int profiles_command(const std::vector<std::string>& args);
 int explain_command(const std::vector<std::string>& args);
 int rules_command(const std::vector<std::string>& args);
+int serve_command(const std::vector<std::string>& args);
 
 }  // namespace wenfeng::cli
