@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -107,20 +108,24 @@ std::string_view default_message(int status) {
 enum class BodyOutcome { kOk, kTooLarge, kTimeout };
 
 // Counts body bytes as they arrive (after any Content-Encoding is undone) against the cap
-// and the deadline.
+// and the deadline. Past the cap the rest is read and dropped, up to twice the cap, so
+// that an ordinary client (which reads the answer only after sending) sees the 413; beyond
+// that the connection is cut.
 struct BodyBudget {
   std::size_t max;
   Clock::time_point deadline;
   std::size_t total = 0;
   BodyOutcome outcome = BodyOutcome::kOk;
 
+  // Whether to go on reading; `keep()` says whether to store what arrived.
   bool take(std::size_t n) {
     total += n;
     t_stats.bytes_in = total;
-    if (total > max) outcome = BodyOutcome::kTooLarge;
-    else if (Clock::now() > deadline) outcome = BodyOutcome::kTimeout;
-    return outcome == BodyOutcome::kOk;
+    if (Clock::now() > deadline) outcome = BodyOutcome::kTimeout;
+    else if (total > max) outcome = BodyOutcome::kTooLarge;
+    return outcome == BodyOutcome::kOk || (outcome == BodyOutcome::kTooLarge && total <= 2 * max);
   }
+  bool keep() const { return outcome == BodyOutcome::kOk; }
 };
 
 std::string mib(std::size_t bytes) {
@@ -128,6 +133,14 @@ std::string mib(std::size_t bytes) {
   std::snprintf(buf, sizeof buf, "%.4g MiB", static_cast<double>(bytes) / (1 << 20));
   return buf;
 }
+
+// httplib listens with a backlog of 5 (compiled into Debian's library): a burst of new
+// connections overflows it and clients see resets. Listening again on the bound socket
+// raises the backlog.
+class HttpServer : public httplib::Server {
+ public:
+  bool raise_backlog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+};
 
 }  // namespace
 
@@ -139,7 +152,7 @@ struct Server::Impl {
   std::unique_ptr<Api> api;
   Admission admission;
   Metrics metrics;
-  httplib::Server http;
+  HttpServer http;
   std::atomic<bool> stopping{false};
 
   void routes();
@@ -187,7 +200,7 @@ std::optional<Reply> Server::Impl::read_upload(const httplib::Request& req, cons
     char* end = nullptr;
     const unsigned long long n = std::strtoull(declared.c_str(), &end, 10);
     if (end == declared.c_str() || *end != '\0') return error_reply(400, "bad-request", "Content-Length 不是数字");
-    if (n > o.max_body)
+    if (n > 2 * o.max_body)
       return error_reply(413, "too-large", "请求体 " + mib(n) + "，超过上限 " + mib(o.max_body) + "（--max-body）");
   }
   BodyBudget budget{o.max_body, deadline};
@@ -224,6 +237,7 @@ std::optional<Reply> Server::Impl::read_upload(const httplib::Request& req, cons
         },
         [&](const char* data, std::size_t n) {
           if (!budget.take(n)) return false;
+          if (!budget.keep()) return true;
           if (slot == Slot::kField) {
             if (field_value.size() + n > 4096) {
               problem = error_reply(400, "usage", "字段 " + safe_name(field_name, "?") + " 过长");
@@ -236,7 +250,7 @@ std::optional<Reply> Server::Impl::read_upload(const httplib::Request& req, cons
           return true;
         });
     finish();
-    if (ok && !problem) {
+    if (ok && !problem && budget.keep()) {
       for (auto& [k, v] : fields) {
         if (k == "filename") {
           text_name = safe_name(v, "text.txt");
@@ -250,10 +264,10 @@ std::optional<Reply> Server::Impl::read_upload(const httplib::Request& req, cons
     std::string body;
     ok = reader([&](const char* data, std::size_t n) {
       if (!budget.take(n)) return false;
-      body.append(data, n);
+      if (budget.keep()) body.append(data, n);
       return true;
     });
-    if (ok) {
+    if (ok && budget.keep()) {
       const std::string type = req.get_header_value("Content-Type");
       if (type.rfind("application/json", 0) == 0) {
         if (auto e = parse_json_body(body, u)) return e;
@@ -359,7 +373,9 @@ void Server::Impl::routes() {
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     send(res, error_reply(500, "internal", "服务内部错误（已记录）；请把文稿和此信息发给维护者"));
   });
-  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+  // Counted just before the answer is written (a logger would run after, when the client
+  // may already be reading /metrics).
+  http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     const double seconds =
         t_stats.routed ? std::chrono::duration<double>(Clock::now() - t_stats.start).count() : 0.0;
     t_stats.routed = false;
@@ -400,6 +416,7 @@ Result<int> Server::bind() {
   if (port < 0)
     return make_error(ErrorCode::kUsage, "无法监听 " + impl_->o.host + ":" + std::to_string(impl_->o.port) +
                                              "（端口已被占用，或地址不属于本机）");
+  impl_->http.raise_backlog(1024);
   return port;
 }
 
