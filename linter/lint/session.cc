@@ -15,6 +15,10 @@ bool FileResult::fails() const {
 
 Result<std::unique_ptr<Session>> Session::open(RunOptions options, bool check) {
   std::unique_ptr<Session> s(new Session(std::move(options), check));
+  if (s->options_.config_file) {  // a broken --config stops the run before any file is read
+    auto cfg = profiles::load_project_config(*s->options_.config_file);
+    if (!cfg.ok()) return cfg.error();
+  }
   if (!check) return s;
   // The dictionaries are compiled once into one automaton shared by every file.
   auto set = phrases::load_phrase_set(s->options_.dictionaries.empty() ? phrases::dictionaries_dir()
@@ -81,6 +85,14 @@ Result<model::Document> Session::read(const std::string& path, const std::string
   return readers::read_document(*bytes, path, ro);
 }
 
+Result<profiles::ProjectConfig> Session::config_for(const std::string& path) const {
+  if (options_.no_config) return profiles::ProjectConfig{};
+  if (options_.config_file) return profiles::load_project_config(*options_.config_file);
+  // Standard input stands for --stdin-filename: its folder decides, as for the file itself.
+  const std::string& anchor = path == "-" && !options_.stdin_filename.empty() ? options_.stdin_filename : path;
+  return profiles::find_project_config(anchor);
+}
+
 namespace {
 
 std::string shown_path(const std::string& path, const std::string& stdin_name) {
@@ -114,33 +126,38 @@ FileResult Session::counted(std::string shown, Result<model::Document> doc) cons
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  auto cfg = profiles::find_project_config(path);
-  if (!cfg.ok()) {
-    FileResult f;
-    f.path = shown_path(path, options_.stdin_filename);
-    f.error = cfg.error();
-    return f;
-  }
-  return lint_input(shown_path(path, options_.stdin_filename), *cfg, options_.profile, options_.kind,
-                    options_.medium, [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+  return check_with(shown_path(path, options_.stdin_filename), config_for(path),
+                    {options_.profile, options_.kind, options_.medium},
+                    [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+}
+
+FileResult Session::check_buffer(const std::string& path, std::string_view bytes) const {
+  return check_with(path, config_for(path), {options_.profile, options_.kind, options_.medium},
+                    [&](const profiles::Profile* p) -> Result<model::Document> {
+                      if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
+                      return readers::read_document(bytes, path, read_options(p));
+                    });
 }
 
 FileResult Session::check(const MemoryInput& in) const {
-  return lint_input(in.name, profiles::ProjectConfig{}, in.profile ? in.profile : options_.profile,
-                    in.kind ? in.kind : options_.kind, in.medium ? in.medium : options_.medium,
+  return check_with(in.name, profiles::ProjectConfig{},
+                    {in.profile ? in.profile : options_.profile, in.kind ? in.kind : options_.kind,
+                     in.medium ? in.medium : options_.medium},
                     [&](const profiles::Profile* p) -> Result<model::Document> {
                       if (in.bytes.empty()) return make_error(ErrorCode::kEmpty, "内容为空（0 字节），没有可检查的内容");
                       return readers::read_document(in.bytes, in.name, read_options(p));
                     });
 }
 
-FileResult Session::lint_input(std::string shown, const profiles::ProjectConfig& cfg,
-                               const std::optional<std::string>& profile, const std::optional<std::string>& kind,
-                               const std::optional<std::string>& medium,
+FileResult Session::check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
                                const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const {
   FileResult f;
   f.path = std::move(shown);
-  auto pr = this->profile(profile.value_or(cfg.profile.value_or("national")));
+  if (!cfg.ok()) {
+    f.error = cfg.error();
+    return f;
+  }
+  auto pr = profile(choice.profile.value_or(cfg->profile.value_or("national")));
   if (!pr.ok()) {
     f.error = pr.error();
     return f;
@@ -149,8 +166,8 @@ FileResult Session::lint_input(std::string shown, const profiles::ProjectConfig&
   f.phrases = phrases_;
   if (options_.fail_on) {
     f.fail_on = *options_.fail_on;
-  } else if (cfg.fail_on && !model::parse_severity(*cfg.fail_on, f.fail_on)) {
-    f.error = make_error(ErrorCode::kConfig, cfg.path + ": fail-on 只能是 error、warning 或 info");
+  } else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, f.fail_on)) {
+    f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
   auto doc = read_doc(f.profile.get());
@@ -158,16 +175,16 @@ FileResult Session::lint_input(std::string shown, const profiles::ProjectConfig&
     f.error = doc.error();
     return f;
   }
-  auto chosen = choose_kind(*doc, *f.profile, kind, cfg.kind);
-  if (!chosen.ok()) {
-    f.error = chosen.error();
+  auto kind = choose_kind(*doc, *f.profile, choice.kind, cfg->kind);
+  if (!kind.ok()) {
+    f.error = kind.error();
     return f;
   }
   Options opt;
   opt.phrases = phrases_.get();
-  opt.ignore = cfg.ignore;
-  opt.medium = medium ? medium : cfg.medium;
-  f.report = lint_document(*doc, *f.profile, *chosen, opt);
+  opt.ignore = cfg->ignore;
+  opt.medium = choice.medium ? choice.medium : cfg->medium;
+  f.report = lint_document(*doc, *f.profile, *kind, opt);
   f.counts = f.report->m.counts;
   f.pages = f.report->m.pages;
   f.doc = std::move(doc).value();

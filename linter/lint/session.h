@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -41,6 +42,8 @@ struct RunOptions {
   std::string dictionaries;            // --dictionaries; empty = the shipped ones
   unsigned jobs = 0;                   // 0 = every core
   count::Scope count_scope;            // count --include
+  std::optional<std::string> config_file;  // --config FILE: instead of finding .wenfeng.yaml
+  bool no_config = false;                  // --no-config
 };
 
 // One input's outcome. For `count`: counts and pages; for `check`: also the report, and
@@ -62,8 +65,8 @@ struct FileResult {
 
 // An input held in memory with options of its own (the web service: one session, each
 // request its own profile, kind and medium). `name` chooses the reader and is shown as the
-// path; nothing is read from disk and no .wenfeng.yaml is looked up. A profile named here
-// is loaded like --profile (callers that must not open paths pass only listed ids).
+// path; nothing is read from disk and no configuration file is looked up. A profile named
+// here is loaded like --profile (callers that must not open paths pass only listed ids).
 struct MemoryInput {
   std::string name;
   std::string_view bytes;
@@ -80,8 +83,6 @@ class Session {
 
   FileResult check(const std::string& path, const std::string* stdin_bytes) const;
   FileResult count(const std::string& path, const std::string* stdin_bytes) const;
-  FileResult check(const MemoryInput& in) const;
-  FileResult count(const MemoryInput& in) const;
 
   // Every path ("-" is standard input, read first on this thread), in parallel; `emit` gets
   // the results in input order on this thread.
@@ -89,20 +90,36 @@ class Session {
 
   const RunOptions& options() const { return options_; }
 
+  // The configuration that applies to `path`: --config's file, none with --no-config, else
+  // the .wenfeng.yaml found walking up from the file's folder ("-": from --stdin-filename's
+  // folder, else the current folder).
+  Result<profiles::ProjectConfig> config_for(const std::string& path) const;
+
+  // Checks text that is not on disk (an editor's buffer) as if it were the file `path`:
+  // its name chooses the reader, its folder the configuration.
+  FileResult check_buffer(const std::string& path, std::string_view bytes) const;
+
+  // An in-memory input with its own options (see MemoryInput).
+  FileResult check(const MemoryInput& in) const;
+  FileResult count(const MemoryInput& in) const;
+
  private:
   explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
-  // The read options with the profile's markup maps filling what the command line left empty.
-  readers::ReadOptions read_options(const profiles::Profile* profile) const;
   // Reads the input into a Document (or an Error) with the profile's markup maps.
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
                                const profiles::Profile* profile) const;
+  readers::ReadOptions read_options(const profiles::Profile* profile) const;
+  // The profile, kind and medium a check uses (the command line's, or a request's).
+  struct Choice {
+    std::optional<std::string> profile, kind, medium;
+  };
+  // The check pipeline after reading: `cfg` is the configuration that applies, `read` gives
+  // the document.
+  FileResult check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
+                        const std::function<Result<model::Document>(const profiles::Profile*)>& read) const;
   // count's measurements of a document read (or the error reading it).
   FileResult counted(std::string shown, Result<model::Document> doc) const;
-  // check's pipeline after the input is known: profile, fail-on, read, kind, lint.
-  FileResult lint_input(std::string shown, const profiles::ProjectConfig& cfg, const std::optional<std::string>& profile,
-                        const std::optional<std::string>& kind, const std::optional<std::string>& medium,
-                        const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const;
 
   RunOptions options_;
   bool check_;

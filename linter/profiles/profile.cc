@@ -77,14 +77,6 @@ model::RuleSource source_from(const YAML::Node& n, const model::RuleSource& base
   return s;
 }
 
-// The registered rule that reads a `limits:` key, or null.
-const model::RuleInfo* limit_rule(std::string_view key) {
-  for (const model::RuleInfo* r : model::rules())
-    for (auto k : r->limit_keys)
-      if (k == key) return r;
-  return nullptr;
-}
-
 std::string limit_keys_list() {
   std::string out;
   for (const model::RuleInfo* r : model::rules())
@@ -101,7 +93,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
     if (!lim.IsMap()) fail(lim, "limits 应为映射");
     for (const auto& kv : lim) {
       const std::string rule = kv.first.as<std::string>();
-      if (!limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
+      if (!model::find_limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
       const auto& v = kv.second;
       check_keys(v, {"max", "max_minutes", "soft", "note", "severity", "issuer", "document", "part"}, rule.c_str());
       Limit l;
@@ -455,20 +447,29 @@ Result<Profile> load_profile(const std::string& id_or_path) {
   return load_chain(id_or_path, seen);
 }
 
-Result<ProjectConfig> find_project_config(const std::string& file_path) {
-  ProjectConfig cfg;
+std::string find_config_file(const std::string& file_path) {
   std::error_code ec;
   fs::path dir = file_path == "-" ? fs::current_path(ec) : fs::absolute(file_path, ec).parent_path();
   for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
     const fs::path candidate = dir / ".wenfeng.yaml";
-    if (fs::is_regular_file(candidate, ec)) {
-      cfg.path = candidate.string();
-      break;
-    }
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
   }
+  return {};
+}
+
+Result<ProjectConfig> find_project_config(const std::string& file_path) {
+  return load_project_config(find_config_file(file_path));
+}
+
+Result<ProjectConfig> load_project_config(const std::string& path) {
+  ProjectConfig cfg;
+  cfg.path = path;
   if (cfg.path.empty()) return cfg;
+  std::error_code ec;
+  if (!fs::is_regular_file(cfg.path, ec))
+    return make_error(ErrorCode::kConfig, "找不到配置文件 " + cfg.path, cfg.path);
   try {
     const YAML::Node root = YAML::LoadFile(cfg.path);
     if (root.IsNull()) return cfg;

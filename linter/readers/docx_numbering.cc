@@ -97,7 +97,10 @@ std::string full_width(int n) {
 
 std::string format_number(int n, std::string_view f) {
   if (f == "decimal") return std::to_string(n);
-  if (f == "decimalZero") return (n >= 0 && n < 10 ? "0" : "") + std::to_string(n);
+  if (f == "decimalZero") {
+    std::string s(n >= 0 && n < 10 ? 1 : 0, '0');  // not "…" + std::string: GCC 12 warns (-Wrestrict)
+    return s.append(std::to_string(n));
+  }
   if (f == "upperLetter") return letters(n, true);
   if (f == "lowerLetter") return letters(n, false);
   if (f == "upperRoman") return roman(n, true);
@@ -149,7 +152,11 @@ void Numbering::load(const pugi::xml_document& doc, const std::string& w) {
   for (auto an : root.children(abstract_name.c_str())) {
     const int id = to_int(an.attribute((w + ":abstractNumId").c_str()).value(), -1);
     std::array<LevelDef, 9> levels{};
-    for (int i = 0; i < 9; ++i) levels[static_cast<std::size_t>(i)].text = "%" + std::to_string(i + 1) + ".";
+    for (int i = 0; i < 9; ++i) {  // "%1." …, built without operator+ (GCC 12's -Wrestrict)
+      std::string text(1, '%');
+      text.append(std::to_string(i + 1)).push_back('.');
+      levels[static_cast<std::size_t>(i)].text = std::move(text);
+    }
     for (auto lvl : an.children(lvl_name.c_str())) {
       const int il = to_int(lvl.attribute((w + ":ilvl").c_str()).value(), -1);
       if (il >= 0 && il < 9) levels[static_cast<std::size_t>(il)] = parse_level(lvl, w);

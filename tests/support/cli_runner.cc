@@ -33,6 +33,9 @@ std::string temp_dir() {
   static std::atomic<int> counter{0};
   auto dir = std::filesystem::temp_directory_path() /
              ("wenfeng_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  // Fresh: a directory left by an earlier run whose process had the same id is emptied.
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir);
   return dir.string();
 }
@@ -41,7 +44,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
                   const std::string& workdir) {
   const std::string err_path = temp_dir() + "/stderr";
   std::string cmd = "cd " + quote(workdir) + " && " + quote(WENFENG_BINARY);
-  for (const auto& a : args) cmd += " " + quote(a);
+  for (const auto& a : args) cmd.append(" ").append(quote(a));  // not " " + …: GCC 12's -Wrestrict
   cmd += stdin_file.empty() ? " < /dev/null" : " < " + quote(stdin_file);
   cmd += " 2> " + quote(err_path);
   CliResult r;
