@@ -20,11 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-JsonValue parse(const std::string& s) {
-  auto v = JsonValue::parse(s);
-  EXPECT_TRUE(v.ok()) << s.substr(0, 300);
-  return v.ok() ? std::move(v).value() : JsonValue{};
-}
+JsonValue parse(const std::string& s) { return wenfeng::testing::parse_json(s); }
 
 // One server for the whole file (it is stateless).
 ServerProcess& server() {
@@ -32,17 +28,11 @@ ServerProcess& server() {
   return s;
 }
 
-httplib::Client client() {
-  httplib::Client c("127.0.0.1", server().port());
-  c.set_read_timeout(60, 0);
-  return c;
-}
+httplib::Client client() { return wenfeng::testing::client(server()); }
 
 httplib::Result upload(const std::string& endpoint, const std::string& name, const std::string& bytes,
                        const std::vector<std::pair<std::string, std::string>>& fields = {}) {
-  httplib::MultipartFormDataItems items = {{"file", bytes, name, "application/octet-stream"}};
-  for (const auto& [k, v] : fields) items.push_back({k, v, "", ""});
-  return client().Post(endpoint.c_str(), items);
+  return wenfeng::testing::upload(server(), endpoint, name, bytes, fields);
 }
 
 // What the command line prints for the same bytes under the same name, run where no

@@ -27,24 +27,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-JsonValue parse(const std::string& s) {
-  auto v = JsonValue::parse(s);
-  EXPECT_TRUE(v.ok()) << s.substr(0, 300);
-  return v.ok() ? std::move(v).value() : JsonValue{};
-}
+JsonValue parse(const std::string& s) { return wenfeng::testing::parse_json(s); }
 
-httplib::Client client(const ServerProcess& s) {
-  httplib::Client c("127.0.0.1", s.port());
-  c.set_read_timeout(60, 0);
-  return c;
-}
+using wenfeng::testing::client;
 
 httplib::Result upload(const ServerProcess& s, const std::string& name, const std::string& bytes,
-                       const std::vector<std::pair<std::string, std::string>>& fields = {},
-                       const std::string& endpoint = "/v1/check") {
-  httplib::MultipartFormDataItems items = {{"file", bytes, name, "application/octet-stream"}};
-  for (const auto& [k, v] : fields) items.push_back({k, v, "", ""});
-  return client(s).Post(endpoint.c_str(), items);
+                       const std::vector<std::pair<std::string, std::string>>& fields = {}) {
+  return wenfeng::testing::upload(s, "/v1/check", name, bytes, fields);
 }
 
 // The error code of a request-level answer or of the file in a JSON v1 answer.

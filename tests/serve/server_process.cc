@@ -1,5 +1,7 @@
 #include "serve/server_process.h"
 
+#include <gtest/gtest.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -141,6 +143,25 @@ std::string raw_http(int port, const std::string& request, int pause_ms, const s
   }
   ::close(fd);
   return out;
+}
+
+JsonValue parse_json(const std::string& s) {
+  auto v = JsonValue::parse(s);
+  EXPECT_TRUE(v.ok()) << s.substr(0, 300);
+  return v.ok() ? std::move(v).value() : JsonValue{};
+}
+
+httplib::Client client(const ServerProcess& s) {
+  httplib::Client c("127.0.0.1", s.port());
+  c.set_read_timeout(60, 0);
+  return c;
+}
+
+httplib::Result upload(const ServerProcess& s, const std::string& endpoint, const std::string& name,
+                       const std::string& bytes, const std::vector<std::pair<std::string, std::string>>& fields) {
+  httplib::MultipartFormDataItems items = {{"file", bytes, name, "application/octet-stream"}};
+  for (const auto& [k, v] : fields) items.push_back({k, v, "", ""});
+  return client(s).Post(endpoint.c_str(), items);
 }
 
 }  // namespace wenfeng::testing

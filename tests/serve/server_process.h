@@ -2,11 +2,14 @@
 // (it prints its address), stopped with SIGTERM. Tests talk to it over HTTP only.
 #pragma once
 
+#include <httplib.h>
 #include <sys/types.h>
 
 #include <map>
 #include <string>
 #include <vector>
+
+#include "support/json_value.h"
 
 namespace wenfeng::testing {
 
@@ -35,5 +38,15 @@ class ServerProcess {
 // chunked bodies, missing headers). Returns the whole answer as received (empty on failure).
 std::string raw_http(int port, const std::string& request, int pause_ms = 0, const std::string& after_pause = "",
                      int read_timeout_s = 20);
+
+// An answer's JSON (a test failure when it is not JSON).
+JsonValue parse_json(const std::string& s);
+
+// A client of the server with a generous read timeout.
+httplib::Client client(const ServerProcess& s);
+
+// POSTs `bytes` as the multipart `file` part named `name`, with `fields`.
+httplib::Result upload(const ServerProcess& s, const std::string& endpoint, const std::string& name,
+                       const std::string& bytes, const std::vector<std::pair<std::string, std::string>>& fields = {});
 
 }  // namespace wenfeng::testing
