@@ -12,6 +12,7 @@
 #include "support/json_value.h"
 
 using wenfeng::testing::JsonValue;
+using wenfeng::testing::parse_json;
 using wenfeng::testing::ServerProcess;
 using wenfeng::testing::read_file;
 using wenfeng::testing::run_cli;
@@ -19,8 +20,6 @@ using wenfeng::testing::source_path;
 namespace fs = std::filesystem;
 
 namespace {
-
-JsonValue parse(const std::string& s) { return wenfeng::testing::parse_json(s); }
 
 // One server for the whole file (it is stateless).
 ServerProcess& server() {
@@ -64,11 +63,11 @@ TEST(ServeApi, StartsOnLoopback) {
   auto r = client().Get("/healthz");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  EXPECT_EQ(parse(r->body)["status"].as_string(), "ok");
+  EXPECT_EQ(parse_json(r->body)["status"].as_string(), "ok");
   r = client().Get("/readyz");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  EXPECT_EQ(parse(r->body)["status"].as_string(), "ready");
+  EXPECT_EQ(parse_json(r->body)["status"].as_string(), "ready");
   // Only the loopback address is bound by default.
   const std::string sockets = read_file("/proc/net/tcp");
   char port_hex[8];
@@ -118,7 +117,7 @@ TEST(ServeApi, KindMediumAndEnglishOptionsMatchTheCommandLine) {
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, cli_json("check", path, "meeting-main-tv.docx",
                               {"--profile", "jinxiang", "--kind", "news.main-leader-meeting", "--medium", "tv", "--english"}));
-  const auto f = parse(r->body)["files"][0];
+  const auto f = parse_json(r->body)["files"][0];
   EXPECT_EQ(f["kind"]["source"].as_string(), "option");
   EXPECT_TRUE(f["durations"].has("tv_seconds"));
   // The same options as query parameters.
@@ -157,7 +156,7 @@ TEST(ServeApi, JsonTextAndRawBodies) {
   // Without a name, text is "text.txt".
   r = client().Post("/v1/check", "{\"text\":\"关于召开会议的通知\"}", "application/json");
   ASSERT_TRUE(r);
-  EXPECT_EQ(parse(r->body)["files"][0]["path"].as_string(), "text.txt");
+  EXPECT_EQ(parse_json(r->body)["files"][0]["path"].as_string(), "text.txt");
 }
 
 TEST(ServeApi, PageViewCarriesTheReportAndTheParagraphs) {
@@ -166,9 +165,9 @@ TEST(ServeApi, PageViewCarriesTheReportAndTheParagraphs) {
   auto page = upload("/v1/page", "r.docx", read_file(path), {{"profile", "jinxiang"}});
   ASSERT_TRUE(check && page);
   EXPECT_EQ(page->status, 200);
-  const auto v = parse(page->body);
+  const auto v = parse_json(page->body);
   EXPECT_EQ(v["report"].as_string(), check->body);
-  const auto report = parse(check->body)["files"][0];
+  const auto report = parse_json(check->body)["files"][0];
   const auto& paragraphs = v["paragraphs"].items();
   ASSERT_FALSE(paragraphs.empty());
   EXPECT_EQ(paragraphs[0]["role"].as_string(), "title");
@@ -188,7 +187,7 @@ TEST(ServeApi, ProfilesAndRules) {
   auto r = client().Get("/v1/profiles");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  const auto v = parse(r->body);
+  const auto v = parse_json(r->body);
   std::set<std::string> ids;
   for (const auto& p : v["profiles"].items()) ids.insert(p["id"].as_string());
   for (const char* id : {"national", "jinxiang", "daxing", "yichun", "hengshan", "hubei"}) EXPECT_TRUE(ids.count(id)) << id;
@@ -206,7 +205,7 @@ TEST(ServeApi, ProfilesAndRules) {
   EXPECT_TRUE(found);
   r = client().Get("/v1/rules");
   ASSERT_TRUE(r);
-  const auto rules = parse(r->body)["rules"].items();
+  const auto rules = parse_json(r->body)["rules"].items();
   const std::string listed = run_cli({"rules"}).out;
   EXPECT_GE(rules.size(), 30u);
   for (const auto& rule : rules) EXPECT_NE(listed.find(rule["id"].as_string()), std::string::npos) << rule["id"].as_string();
@@ -235,8 +234,8 @@ TEST(ServeApi, AnnotateAnswersNotImplementedUntilTheLibraryLands) {
   auto r = upload("/v1/annotate", "r.docx", read_file(source_path("samples/jinxiang/research-main-long.docx")));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 501);
-  EXPECT_EQ(parse(r->body)["error"]["code"].as_string(), "not-implemented");
-  EXPECT_FALSE(parse(r->body)["error"]["message"].as_string().empty());
+  EXPECT_EQ(parse_json(r->body)["error"]["code"].as_string(), "not-implemented");
+  EXPECT_FALSE(parse_json(r->body)["error"]["message"].as_string().empty());
 }
 
 TEST(ServeApi, MetricsCountRequestsLatencyBytesAndErrors) {

@@ -18,6 +18,7 @@
 #include "support/json_value.h"
 
 using wenfeng::testing::JsonValue;
+using wenfeng::testing::parse_json;
 using wenfeng::testing::raw_http;
 using wenfeng::testing::read_file;
 using wenfeng::testing::run_cli;
@@ -26,8 +27,6 @@ using wenfeng::testing::source_path;
 namespace fs = std::filesystem;
 
 namespace {
-
-JsonValue parse(const std::string& s) { return wenfeng::testing::parse_json(s); }
 
 using wenfeng::testing::client;
 
@@ -38,7 +37,7 @@ httplib::Result upload(const ServerProcess& s, const std::string& name, const st
 
 // The error code of a request-level answer or of the file in a JSON v1 answer.
 std::string code_of(const std::string& body) {
-  const auto v = parse(body);
+  const auto v = parse_json(body);
   if (v.has("error")) return v["error"]["code"].as_string();
   return v["files"][0]["error"]["code"].as_string();
 }
@@ -99,7 +98,7 @@ TEST(ServeLimits, BadRequestsAre400WithTheReason) {
     EXPECT_EQ(r->status, 400);
     EXPECT_EQ(code_of(r->body), k.code);
     EXPECT_EQ(r->get_header_value("X-Wenfeng-Error"), k.code);
-    EXPECT_FALSE(parse(r->body)["error"]["message"].as_string().empty());
+    EXPECT_FALSE(parse_json(r->body)["error"]["message"].as_string().empty());
   }
   // Two drafts in one form.
   httplib::MultipartFormDataItems two = {{"file", "甲", "a.txt", ""}, {"file", "乙", "b.txt", ""}};
@@ -123,16 +122,16 @@ TEST(ServeLimits, RequestFileNamesNeverNamePaths) {
   auto r = upload(server(), "../../../../etc/passwd.txt", "关于召开会议的通知");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  EXPECT_EQ(parse(r->body)["files"][0]["path"].as_string(), "passwd.txt");
+  EXPECT_EQ(parse_json(r->body)["files"][0]["path"].as_string(), "passwd.txt");
   r = upload(server(), "/proc/self/environ", "关于召开会议的通知");
   ASSERT_TRUE(r);
-  EXPECT_EQ(parse(r->body)["files"][0]["path"].as_string(), "environ");
+  EXPECT_EQ(parse_json(r->body)["files"][0]["path"].as_string(), "environ");
   r = upload(server(), "..\\..\\boot.ini", "关于召开会议的通知");
   ASSERT_TRUE(r);
-  EXPECT_EQ(parse(r->body)["files"][0]["path"].as_string(), "boot.ini");
+  EXPECT_EQ(parse_json(r->body)["files"][0]["path"].as_string(), "boot.ini");
   r = client(server()).Post("/v1/check?filename=/etc/shadow", "关于", "text/plain");
   ASSERT_TRUE(r);
-  EXPECT_EQ(parse(r->body)["files"][0]["path"].as_string(), "shadow");
+  EXPECT_EQ(parse_json(r->body)["files"][0]["path"].as_string(), "shadow");
 }
 
 TEST(ServeLimits, HostileReaderInputsAre4xxWithTheCommandLinesError) {
