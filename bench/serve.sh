@@ -45,13 +45,24 @@ done = function(summary, latency, requests)
 end
 LUA
 
+# Requests a run leaves behind when wrk stops are still checked: wait for them, so that
+# the next run starts with an empty queue.
+drain() {
+  for _ in $(seq 1 600); do
+    m=$(curl -s --noproxy '*' "http://127.0.0.1:$port/metrics")
+    if grep -q '^wenfeng_checks_in_flight 0$' <<<"$m" && grep -q '^wenfeng_checks_waiting 0$' <<<"$m"; then return; fi
+    sleep 0.5
+  done
+}
+
 run() {  # name body content-type query clients [seconds]
   local name=$1 body=$2 type=$3 query=$4 c=$5 d=${6:-$secs}
   local t=$(( c < 2 ? c : 2 ))
   local line
-  line=$(WENFENG_BODY=$body WENFENG_TYPE=$type wrk -t "$t" -c "$c" -d "${d}s" --timeout 30s -s "$out/post.lua" \
+  line=$(WENFENG_BODY=$body WENFENG_TYPE=$type wrk -t "$t" -c "$c" -d "${d}s" --timeout 150s -s "$out/post.lua" \
          "http://127.0.0.1:$port/v1/check?$query" | grep '^RESULT' | sed 's/^RESULT //')
   printf '%-9s c=%-3d %3ds %s\n' "$name" "$c" "$d" "$line"
+  drain
 }
 
 # One request each first: the answer must be a report, not an error.

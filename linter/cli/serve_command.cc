@@ -1,5 +1,5 @@
 // `wenfeng serve [--host H] [--port P] [--token-file F] [--max-body MIB] [--max-expanded MIB]
-//                [--timeout S] [--workers N] [--queue N] [--threads N] [--dictionaries DIR]`
+//                [--timeout S] [--queue-timeout S] [--workers N] [--queue N] [--threads N] [--dictionaries DIR]`
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -24,6 +24,7 @@ int serve_command(const Args& args) {
   o.max_body = static_cast<std::size_t>(number("--max-body", 16)) << 20;
   o.max_expanded = static_cast<std::uint64_t>(number("--max-expanded", 256)) << 20;
   o.timeout_seconds = static_cast<unsigned>(number("--timeout", 30));
+  o.queue_timeout_seconds = static_cast<unsigned>(number("--queue-timeout", 120));
   o.workers = static_cast<unsigned>(number("--workers", 0));
   o.queue = static_cast<unsigned>(number("--queue", 64));
   o.threads = static_cast<unsigned>(number("--threads", 64));

@@ -301,7 +301,7 @@ void Server::Impl::post(const httplib::Request& req, httplib::Response& res, con
     res.set_header("Connection", "close");
     return;
   }
-  switch (admission.enter(deadline)) {
+  switch (admission.enter(t_stats.start + std::chrono::seconds(o.queue_timeout_seconds))) {
     case Admission::Outcome::kAdmitted: break;
     case Admission::Outcome::kQueueFull:
       send(res, error_reply(503, "busy", "服务繁忙（所有检查线程都在工作，等待队列已满）；请稍后重试"));
@@ -309,7 +309,7 @@ void Server::Impl::post(const httplib::Request& req, httplib::Response& res, con
       return;
     case Admission::Outcome::kTimedOut:
       send(res, error_reply(503, "busy",
-                            "服务繁忙：" + std::to_string(o.timeout_seconds) + " 秒内没有空闲的检查线程；请稍后重试"));
+                            "服务繁忙：" + std::to_string(o.queue_timeout_seconds) + " 秒内没有空闲的检查线程；请稍后重试"));
       res.set_header("Retry-After", "2");
       return;
   }

@@ -19,7 +19,7 @@
 // Safe by default: listens on 127.0.0.1 unless --host says otherwise; a request body over
 // --max-body is 413 (counted after any Content-Encoding is undone, so a gzip bomb is
 // stopped too), a body not received within --timeout is 408, a check that cannot start
-// within --timeout (every worker busy and the queue full) is 503; uploads stay in memory
+// (every worker busy and the queue full, or no worker free within --queue-timeout) is 503; uploads stay in memory
 // and are never written to disk; no path from a request is opened (profiles are chosen by
 // listed id, file names only choose the reader); with a token (--token-file or
 // WENFENG_SERVE_TOKEN) every /v1/ endpoint and /metrics need `Authorization: Bearer TOKEN`.
@@ -38,7 +38,8 @@ struct ServeOptions {
   std::string token;                     // empty: no authentication
   std::size_t max_body = 16u << 20;      // bytes of one request body
   std::uint64_t max_expanded = 256u << 20;  // bytes decompressed from one DOCX/ODT
-  unsigned timeout_seconds = 30;         // receiving the body; waiting for a worker
+  unsigned timeout_seconds = 30;         // receiving the body
+  unsigned queue_timeout_seconds = 120;  // waiting for a worker (then 503)
   unsigned workers = 0;                  // checks at once; 0 = the cores
   unsigned queue = 64;                   // checks waiting for a worker
   unsigned threads = 64;                 // connections served at once
