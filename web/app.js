@@ -459,7 +459,7 @@
     $('dl-docx').disabled = !can;
     $('docx-note').textContent = can ? '' : !state.page.annotate
       ? '带批注的 DOCX 暂不可用：此服务尚未提供批注功能。可先下载 JSON 报告。'
-      : '带批注的副本只对 DOCX 文稿提供。';
+      : '带批注的副本只对 DOCX 文稿提供（批注写在 Word 文档里）；其他格式请下载 JSON 报告。';
   }
 
   function render() {

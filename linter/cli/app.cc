@@ -20,10 +20,18 @@ const std::vector<CommandSpec>& table() {
        "[选项] FILE…|DIR…|-",
        {"--help", "--profile", "--kind", "--medium", "--fail-on", WENFENG_CONFIG_OPTIONS, "--format", "--output",
         "--column-unit", "--color", "--no-color", "--quiet", "--statistics", "--pretty", "--english",
-        "--dictionaries", WENFENG_INPUT_OPTIONS},
+        "--dictionaries", "--annotate", "--fix", "--diff", "--in-place", WENFENG_INPUT_OPTIONS},
        report::format_names(report::Command::kCheck),
        "文件夹会递归检查其中的 .txt .docx .xml .html .htm .xhtml .odt .fodt 文件，跳过隐藏文件夹、Word 锁文件 ~$*.docx\n"
-       "和 .wenfengignore（gitignore 语法）列出的路径。- 表示标准输入。"},
+       "和 .wenfengignore（gitignore 语法）列出的路径。- 表示标准输入。\n"
+       "--annotate、--fix 把副本写在原文件旁（NAME.wenfeng.EXT），原稿不改动；-o 仍是报告的去处。"},
+      {"annotate", annotate_command, "把检查结果写成 DOCX 副本里的批注，可自动修正的写成修订",
+       "[选项] FILE.docx…|DIR…|-",
+       {"--help", "--profile", "--kind", "--medium", "--fail-on", WENFENG_CONFIG_OPTIONS, "--output", "--fix-only",
+        "--no-fix", "--in-place", "--english", "--dictionaries", WENFENG_INPUT_OPTIONS},
+       "",
+       "副本默认写在原文件旁（NAME.wenfeng.docx）；-o OUT.docx 指定副本（只用于一个输入，- 为标准输出），\n"
+       "输出与输入相同时须加 --in-place。再次批注会替换文风此前的批注，保留他人的批注。"},
       {"count", count_command, "统计字数（Word 兼容）、汉字、字符数、段落数", "[选项] FILE…|DIR…|-",
        {"--help", "--format", "--output", "--include", "--quiet", "--pretty", WENFENG_INPUT_OPTIONS},
        report::format_names(report::Command::kCount)},

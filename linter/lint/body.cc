@@ -5,6 +5,7 @@
 #include "count/counter.h"
 #include "text/charclass.h"
 #include "text/regex.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
@@ -68,11 +69,13 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       }
     }
     text::Match m;
-    if (scope.exclude_editor_note && editor_note_regex().search(t, m)) {
+    // Each pattern holds a word its paragraphs must contain: test that first (memchr).
+    if (scope.exclude_editor_note && text::contains(t, "编者按") && editor_note_regex().search(t, m)) {
       body.excluded.push_back("编者按（第 " + std::to_string(i + 1) + " 段）");
       continue;
     }
-    if (scope.exclude_captions && !text::is_blank(t) && caption_regex().search(t, m)) {
+    if (scope.exclude_captions && text::contains_any(t, {"图", "摄"}) && !text::is_blank(t) &&
+        caption_regex().search(t, m)) {
       ++captions;
       continue;
     }

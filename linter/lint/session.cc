@@ -74,15 +74,18 @@ readers::ReadOptions Session::read_options(const profiles::Profile* profile) con
 }
 
 Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
-                                      const profiles::Profile* profile) const {
+                                      const profiles::Profile* profile, std::string* keep) const {
   const readers::ReadOptions ro = read_options(profile);
   if (path == "-") {
     if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+    if (keep) *keep = *stdin_bytes;
     return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
   }
   auto bytes = readers::read_file_bytes(path);
   if (!bytes.ok()) return bytes.error();
-  return readers::read_document(*bytes, path, ro);
+  auto doc = readers::read_document(*bytes, path, ro);
+  if (keep) *keep = std::move(bytes).value();
+  return doc;
 }
 
 Result<profiles::ProjectConfig> Session::config_for(const std::string& path) const {
@@ -126,15 +129,18 @@ FileResult Session::counted(std::string shown, Result<model::Document> doc) cons
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  return check_with(shown_path(path, options_.stdin_filename), config_for(path),
-                    {options_.profile, options_.kind, options_.medium},
-                    [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+  FileResult f = check_with(shown_path(path, options_.stdin_filename), config_for(path),
+                            {options_.profile, options_.kind, options_.medium},
+                            [&](const profiles::Profile* p, std::string* keep) { return read(path, stdin_bytes, p, keep); });
+  f.from_stdin = path == "-";
+  return f;
 }
 
 FileResult Session::check_buffer(const std::string& path, std::string_view bytes) const {
   return check_with(path, config_for(path), {options_.profile, options_.kind, options_.medium},
-                    [&](const profiles::Profile* p) -> Result<model::Document> {
+                    [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
                       if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
+                      if (keep) *keep = std::string(bytes);
                       return readers::read_document(bytes, path, read_options(p));
                     });
 }
@@ -143,14 +149,15 @@ FileResult Session::check(const MemoryInput& in) const {
   return check_with(in.name, profiles::ProjectConfig{},
                     {in.profile ? in.profile : options_.profile, in.kind ? in.kind : options_.kind,
                      in.medium ? in.medium : options_.medium},
-                    [&](const profiles::Profile* p) -> Result<model::Document> {
+                    [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
                       if (in.bytes.empty()) return make_error(ErrorCode::kEmpty, "内容为空（0 字节），没有可检查的内容");
+                      if (keep) *keep = std::string(in.bytes);
                       return readers::read_document(in.bytes, in.name, read_options(p));
                     });
 }
 
 FileResult Session::check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
-                               const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const {
+                               const DocReader& read_doc) const {
   FileResult f;
   f.path = std::move(shown);
   if (!cfg.ok()) {
@@ -170,7 +177,7 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
     f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
-  auto doc = read_doc(f.profile.get());
+  auto doc = read_doc(f.profile.get(), options_.keep_input ? &f.input : nullptr);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;

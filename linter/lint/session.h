@@ -44,13 +44,16 @@ struct RunOptions {
   count::Scope count_scope;            // count --include
   std::optional<std::string> config_file;  // --config FILE: instead of finding .wenfeng.yaml
   bool no_config = false;                  // --no-config
+  bool keep_input = false;                 // FileResult::input holds the bytes read (annotate, --fix)
 };
 
 // One input's outcome. For `count`: counts and pages; for `check`: also the report, and
 // the profile and phrase set its findings point into.
 struct FileResult {
   std::string path;  // as shown: the argument, or the --stdin-filename / "<stdin>" for "-"
+  bool from_stdin = false;
   std::optional<Error> error;
+  std::string input;  // the bytes the document was read from, with RunOptions::keep_input
   std::optional<model::Document> doc;
   model::Counts counts;
   layout::PageEstimate pages;
@@ -108,16 +111,17 @@ class Session {
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
   // Reads the input into a Document (or an Error) with the profile's markup maps.
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
-                               const profiles::Profile* profile) const;
+                               const profiles::Profile* profile, std::string* keep = nullptr) const;
   readers::ReadOptions read_options(const profiles::Profile* profile) const;
   // The profile, kind and medium a check uses (the command line's, or a request's).
   struct Choice {
     std::optional<std::string> profile, kind, medium;
   };
   // The check pipeline after reading: `cfg` is the configuration that applies, `read` gives
-  // the document.
+  // the document (and, when `keep` is not null, the bytes it was read from).
+  using DocReader = std::function<Result<model::Document>(const profiles::Profile*, std::string* keep)>;
   FileResult check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
-                        const std::function<Result<model::Document>(const profiles::Profile*)>& read) const;
+                        const DocReader& read) const;
   // count's measurements of a document read (or the error reading it).
   FileResult counted(std::string shown, Result<model::Document> doc) const;
 

@@ -149,6 +149,25 @@ struct Block {
   std::vector<SourceAnchor> anchors;  // sorted by text_offset; anchors[0].text_offset == 0
 };
 
+// DOCX: where a stretch of block text comes from in its part's XML, so that tools writing
+// back into the file (linter/annotate/) reuse the reader's text extraction. Recorded only
+// when asked (readers::ReadOptions::docx_run_map). Byte offsets are into the part exactly as
+// stored in the package (pugixml's in-place parse keeps them).
+struct TextOrigin {
+  enum Kind : std::uint8_t {
+    kText,     // w:t content: `xml` is its first byte (entities in the source count as written)
+    kElement,  // one element giving characters (w:tab, w:br, w:cr, w:sym, hyphens): `xml` is its '<'
+  };
+  std::uint32_t block = 0;        // index into Document::blocks
+  std::uint32_t text_offset = 0;  // byte offset in the block text
+  std::uint32_t length = 0;       // bytes of block text
+  std::uint32_t xml = 0;          // see Kind
+  std::uint32_t run = 0;          // byte offset of the '<' of the enclosing w:r
+  std::uint16_t source = 0;       // the part, an index into Document::sources
+  Kind kind = kText;
+  bool in_revision = false;       // inside someone's tracked insertion or move (w:ins, w:moveTo)
+};
+
 // A resolved source location for reporting.
 struct SourcePosition {
   std::string_view source;  // part name ("word/document.xml") or file name
@@ -188,6 +207,9 @@ struct Document {
   // Document properties: "custom:wenfeng.kind", "core:category", "core:title",
   // "app:Pages", "app:Application", "settings:characterSpacingControl", "settings:defaultTabStop", …
   std::map<std::string, std::string> properties;
+  std::vector<TextOrigin> origins;         // DOCX run map, by block then offset (when asked)
+  // DOCX with the run map: the main, footnote and endnote parts as stored in the package.
+  std::map<std::string, std::string> part_bytes;
 
   std::string_view block_text(const Block& b) const {
     return std::string_view(text).substr(b.begin, b.end - b.begin);

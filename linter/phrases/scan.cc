@@ -26,6 +26,16 @@ void fold_block(std::string_view t, Folded& f) {
   while (p < e) {
     const char* a = p;
     const auto b = static_cast<unsigned char>(*p);
+    // U+4000–U+9FFF (lead bytes E4–E9: CJK ideographs, nearly all of Chinese text) are
+    // always kept: copy them without decoding.
+    if (b >= 0xE4 && b <= 0xE9 && e - p >= 3) {
+      out[n] = p[0], out[n + 1] = p[1], out[n + 2] = p[2];
+      const auto o = static_cast<std::uint32_t>(p - base);
+      org[n] = o, org[n + 1] = o + 1, org[n + 2] = o + 2;
+      n += 3;
+      p += 3;
+      continue;
+    }
     bool keep;
     if (b < 0x80) {
       ++p;

@@ -30,4 +30,8 @@ Result<Decoded> decode_text(std::string_view bytes);
 // offset of the first undecodable sequence.
 Result<std::string> convert_strict(std::string_view bytes, const char* charset);
 
+// The reverse: UTF-8 to a named ICU charset, refusing characters the charset cannot hold
+// (used to write a fixed file back in its own encoding).
+Result<std::string> encode_strict(std::string_view utf8, const char* charset);
+
 }  // namespace wenfeng::readers

@@ -115,7 +115,7 @@ Result<model::Document> read_document(std::string_view bytes, std::string_view n
     auto zip = ZipArchive::open(bytes, options.zip);
     if (zip.ok() && !(*zip)->contains("word/document.xml") && (*zip)->contains("content.xml"))
       return read_odt(bytes, options.zip);
-    return read_docx(bytes, options.zip);
+    return read_docx(bytes, options.zip, options.docx_run_map);
   }
   if (starts("%PDF-"))
     return make_error(ErrorCode::kUnsupported, "这是 PDF 文件；wenfeng 读取可编辑的文稿，请提供 .docx 或文本");

@@ -24,6 +24,7 @@ struct ReadOptions {
   XmlMap xml_map;             // XPath map for generic XML
   std::string html_selector;  // XPath of the HTML main content; empty = heuristic
   ZipLimits zip;              // caps for DOCX/ODT containers (the web service lowers them)
+  bool docx_run_map = false;  // DOCX: record Document::origins (for writing back: annotate, fix)
 };
 
 // --xml-map and --html-selector from the command line.

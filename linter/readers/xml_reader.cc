@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "readers/markup.h"
@@ -53,11 +54,12 @@ std::string node_string(xmlNode* n) {
 
 // Drops nodes that lie inside another selected node (a body XPath may select nested p).
 std::vector<xmlNode*> outermost(std::vector<xmlNode*> nodes) {
+  // Linear: each node looks up its ancestors in the set (not every other node).
+  const std::unordered_set<const xmlNode*> in(nodes.begin(), nodes.end());
   std::vector<xmlNode*> out;
   for (auto* n : nodes) {
     bool inside = false;
-    for (auto* m : nodes)
-      if (m != n && is_ancestor(m, n)) inside = true;
+    for (const xmlNode* p = n->parent; p && !inside; p = p->parent) inside = in.count(p) > 0;
     if (!inside) out.push_back(n);
   }
   return out;

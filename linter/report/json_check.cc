@@ -68,11 +68,11 @@ class JsonCheck final : public JsonStream {
     }
     j_.end_object();
     j_.key("findings").begin_array();
-    const auto positions = locate(doc, r.findings, r.m.numbers);
+    Locator locate(doc, r.m.numbers);
     std::size_t counts_by[3] = {0, 0, 0};
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
-      const Position& p = positions[i];
+      const Position& p = locate.next(d);
       ++counts_by[static_cast<int>(d.severity)];
       j_.begin_object();
       j_.key("rule").value(d.rule_id());
@@ -118,6 +118,7 @@ class JsonCheck final : public JsonStream {
         j_.end_object();
       }
       j_.end_object();
+      if (j_.size() >= (64u << 10)) sink.write(j_.take());  // bounded memory, any number of findings
     }
     j_.end_array();
     j_.key("summary").begin_object();

@@ -22,10 +22,10 @@ class TextCheck final : public Renderer {
     const char* reset = o_.color ? "\033[0m" : "";
     std::string out;
     std::size_t counts[3] = {0, 0, 0};
-    const auto positions = locate(doc, r.findings, r.m.numbers);
+    Locator locate(doc, r.m.numbers);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
-      const Position& p = positions[i];
+      const Position& p = locate.next(d);
       ++counts[static_cast<int>(d.severity)];
       out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ":列" + std::to_string(p.column) + ": " +
              reset + sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) +
@@ -39,11 +39,19 @@ class TextCheck final : public Renderer {
       const int width = std::max(1, text::display_width(ex.substr(a, b - a)));
       out += "    " + std::string(static_cast<std::size_t>(pad), ' ') + sev_color(d.severity) + "^" +
              std::string(static_cast<std::size_t>(width - 1), '~') + reset + "\n";
-      if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
+      if (d.source) {
+        const std::string source = d.source->text();
+        if (!source.empty()) out += "    依据：" + source + "\n";
+      }
       if (model::has_markup_positions(doc.format)) {
         const auto loc = doc.position(d.block, d.offset);
         out += "    位置：" + std::string(loc.source) + " 第 " + std::to_string(loc.line) + " 行第 " +
                std::to_string(loc.column) + " 列\n";
+      }
+      // Written as it grows: memory stays bounded however many findings a file has.
+      if (out.size() >= (64u << 10)) {
+        sink.write(out);
+        out.clear();
       }
     }
     if (o_.quiet) {  // findings only

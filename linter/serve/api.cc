@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "annotate/annotate.h"
 #include "model/document.h"
 #include "report/json_writer.h"
 #include "report/renderer.h"
@@ -156,6 +157,14 @@ Result<std::unique_ptr<Api>> Api::open(const ApiOptions& options) {
   auto session = lint::Session::open(std::move(ro), /*check=*/true);
   if (!session.ok()) return session.error();
   api->session_ = std::move(session).value();
+  lint::RunOptions ao;
+  ao.read.zip = options.zip;
+  ao.read.docx_run_map = true;
+  ao.dictionaries = options.dictionaries;
+  ao.jobs = 1;
+  auto annotating = lint::Session::open(std::move(ao), /*check=*/true);
+  if (!annotating.ok()) return annotating.error();
+  api->annotate_session_ = std::move(annotating).value();
   std::vector<profiles::Profile> loaded;
   for (const auto& id : profiles::list_profiles()) {
     auto p = profiles::load_profile(id);
@@ -242,15 +251,30 @@ Reply Api::page(const Upload& u) const {
   for (const auto& d : f.report->findings)
     j.value(d.block < doc.blocks.size() ? model::story_name(doc.blocks[d.block].story) : "main");
   j.end_array();
-  j.key("annotate").value(false);
+  j.key("annotate").value(true);
   j.end_object();
   return json(j.take() + "\n");
 }
 
 Reply Api::annotate(const Upload& u) const {
   if (auto e = validate(u)) return *e;
-  return error_reply(501, "not-implemented",
-                     "此服务暂不能生成带批注的 DOCX（批注功能尚未合入）；请先下载 JSON 报告，或在命令行使用 wenfeng check");
+  lint::FileResult f = annotate_session_->check(input(u));
+  if (f.error) return file_error_reply(f, report::Command::kCheck, u.english);
+  if (f.doc->format != model::Format::kDocx)
+    return error_reply(415, "unsupported",
+                       std::string("带批注的副本只能由 DOCX 生成，这是 ") + model::format_name(f.doc->format) +
+                           " 文稿；请下载 JSON 报告，或在 Word 中另存为 .docx 后再试");
+  annotate::settle_fixes(f);  // fixes that appear once others are made, as the command line does
+  annotate::Options o;
+  o.english = u.english;
+  auto out = annotate::annotate_docx(u.bytes, f, o);
+  if (!out.ok()) return error_reply(status_for(out.error().code), error_code_name(out.error().code), out.error().message);
+  Reply r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  r.body = std::move(out->docx);
+  // ASCII only in the header; the page names the download itself.
+  r.filename = "wenfeng-annotated.docx";
+  return r;
 }
 
 }  // namespace wenfeng::serve

@@ -8,8 +8,10 @@
 // Statuses: 200 a report (findings or not); 400 a bad request (unknown profile, kind or
 // medium, no input, malformed JSON); 413 an input over a cap; 415 a format wenfeng does not
 // read (.doc, PDF, encrypted); 422 an input the readers refuse (encoding, corrupt zip,
-// malformed XML…), with the command line's JSON v1 naming the error code; 501 annotate
-// until the annotation library lands. Request-level errors are
+// malformed XML…), with the command line's JSON v1 naming the error code. `/v1/annotate`
+// answers the DOCX with every finding as a Word comment and the mechanical fixes as
+// tracked changes (annotate/annotate.h); 415 for a draft that is not a DOCX. Request-level
+// errors are
 // {"version":1,"error":{"code","message"}}.
 #pragma once
 
@@ -85,6 +87,7 @@ class Api {
   lint::MemoryInput input(const Upload& u) const;
 
   std::unique_ptr<lint::Session> session_;
+  std::unique_ptr<lint::Session> annotate_session_;  // reads DOCX with the run map annotate needs
   std::set<std::string> profile_ids_;
   std::string profiles_json_;
   std::string rules_json_;

@@ -4,7 +4,7 @@
 //   GET  /                 the page (web/, embedded at build time)
 //   POST /v1/check         JSON v1 of `wenfeng check --format json`
 //   POST /v1/count         JSON v1 of `wenfeng count --format json`
-//   POST /v1/annotate      the annotated DOCX (501 until the annotation library lands)
+//   POST /v1/annotate      the annotated DOCX (comments and tracked-change fixes)
 //   POST /v1/page          the page's view: the report plus the document's paragraphs
 //   GET  /v1/profiles      profiles, kinds, limits and sources
 //   GET  /v1/rules         the rule registry

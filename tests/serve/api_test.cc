@@ -5,8 +5,10 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
+#include "readers/zip_archive.h"
 #include "serve/server_process.h"
 #include "support/cli_runner.h"
 #include "support/json_value.h"
@@ -230,12 +232,39 @@ TEST(ServeApi, ThePageIsServedFromTheBinary) {
   EXPECT_EQ(h->status, 200);
 }
 
-TEST(ServeApi, AnnotateAnswersNotImplementedUntilTheLibraryLands) {
-  auto r = upload("/v1/annotate", "r.docx", read_file(source_path("samples/jinxiang/research-main-long.docx")));
+TEST(ServeApi, AnnotateAnswersTheDocxWithCommentsAndTrackedFixes) {
+  const std::string path = source_path("samples/national/format-faults.docx");
+  auto r = upload("/v1/annotate", "format-faults.docx", read_file(path));
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 501);
-  EXPECT_EQ(parse_json(r->body)["error"]["code"].as_string(), "not-implemented");
-  EXPECT_FALSE(parse_json(r->body)["error"]["message"].as_string().empty());
+  ASSERT_EQ(r->status, 200) << r->body.substr(0, 300);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_NE(r->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  auto zip = wenfeng::readers::ZipArchive::open(r->body);
+  ASSERT_TRUE(zip.ok());
+  auto comments = (*zip)->read("word/comments.xml");
+  ASSERT_TRUE(comments.ok()) << "no comments part";
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = comments->find("<w:comment ", at)) != std::string::npos; ++at) ++n;
+  EXPECT_GE(n, 5u);
+  auto document = (*zip)->read("word/document.xml");
+  ASSERT_TRUE(document.ok());
+  EXPECT_NE(document->find("<w:ins "), std::string::npos) << "no tracked-change fix";
+  // The copy holds what `wenfeng annotate` writes for the same draft: read back, the same
+  // counts and the same findings left.
+  const std::string dir = wenfeng::testing::temp_dir();
+  { std::ofstream(dir + "/service.docx", std::ios::binary) << r->body; }
+  const auto cli = run_cli({"annotate", "--no-config", "-o", dir + "/cli.docx", path});
+  ASSERT_EQ(cli.status == 0 || cli.status == 1, true) << cli.err;
+  const auto a = parse_json(run_cli({"check", "--format", "json", "--no-config", dir + "/service.docx"}).out)["files"][0];
+  const auto b = parse_json(run_cli({"check", "--format", "json", "--no-config", dir + "/cli.docx"}).out)["files"][0];
+  for (const char* k : {"zishu", "hanzi", "chars_no_spaces", "paragraphs"})
+    EXPECT_EQ(a["counts"][k].as_number(), b["counts"][k].as_number()) << k;
+  EXPECT_EQ(a["findings"].items().size(), b["findings"].items().size());
+  // Only a DOCX can be annotated.
+  r = upload("/v1/annotate", "a.txt", "关于召开会议的通知");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 415);
+  EXPECT_EQ(parse_json(r->body)["error"]["code"].as_string(), "unsupported");
 }
 
 TEST(ServeApi, MetricsCountRequestsLatencyBytesAndErrors) {

@@ -4,22 +4,11 @@
 
 #include <cstdio>
 
+#include "annotate/xml_scan.h"
+
 namespace wenfeng::testing {
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string xml_escape(std::string_view s) { return annotate::xml::escape(s); }
 
 Result<std::string> zip_files(const std::vector<std::pair<std::string, std::string>>& files) {
   zip_error_t err;

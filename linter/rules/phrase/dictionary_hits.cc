@@ -39,6 +39,14 @@ void report_dictionary_hits(const lint::RuleContext& c) {
     if (auto cs = severities.find(e.category); cs != severities.end()) d.severity = cs->second;
     d.data = {{"list", e.list}, {"category", e.category}, {"entry", e.phrase}};
     if (!e.suggestion.empty()) d.data.emplace_back("suggestion", e.suggestion);
+    // A confusable with one plain replacement, matched as written (no gap, nothing between
+    // its characters), is a mechanical fix: 布署 → 部署.
+    auto plain = [](const std::string& s) {
+      for (const char* mark : {" ", "…", "（", "(", "或", "/"})
+        if (s.find(mark) != std::string::npos) return false;
+      return !s.empty();
+    };
+    if (e.list == "confusable" && found == e.phrase && plain(e.suggestion)) d.replace_with(e.suggestion);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -68,7 +69,11 @@ void run(const lint::RuleContext& c) {
         stack.pop_back();
       }
     };
-    for (const auto cp : text::code_points(t)) {
+    // Every paired mark is three bytes starting with E2 (“”‘’), E3 (《》〈〉【】〔〕) or EF (（）):
+    // only those code points are decoded.
+    static const text::ByteSet lead = {0xE2, 0xE3, 0xEF};
+    text::for_each_lead(t, lead, [&](char32_t ch, std::size_t begin, std::size_t end) {
+      const text::CodePoint cp{ch, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (const int ok = opener_kind(cp.cp); ok >= 0) {
         // Nesting: inner quotes are ‘’, inner book-title marks 〈〉.
         const bool inside_double_quote = !quotes.empty() && stack[quotes.back()].kind == 0;
@@ -81,7 +86,7 @@ void run(const lint::RuleContext& c) {
         const auto& same = by_kind[static_cast<std::size_t>(ck)];
         if (same.empty()) {
           c.report(bi, cp.begin, cp.end, kNoOpener, {{"found", utf8(cp.cp)}, {"pair", utf8(kOpeners[static_cast<std::size_t>(ck)])}});
-          continue;
+          return true;
         }
         const std::size_t m = same.back();
         for (std::size_t x = m + 1; x < stack.size(); ++x)
@@ -89,7 +94,8 @@ void run(const lint::RuleContext& c) {
                    {{"found", utf8(kOpeners[static_cast<std::size_t>(stack[x].kind)])}, {"closer", utf8(cp.cp)}});
         pop_to(m);
       }
-    }
+      return true;
+    });
     // An open “ at the end of a paragraph is a quotation running on when the next
     // paragraph begins with “ (GB/T 15834: 引文跨段时每段开头用前引号).
     bool runs_on_checked = false, runs_on = false;

@@ -7,6 +7,7 @@
 
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -38,15 +39,29 @@ bool has_sentence_punct(std::string_view t) {
   return false;
 }
 
+// Whether `t` holds a space (Unicode Zs: U+0020, NBSP, U+1680, U+2000–U+200A, U+202F,
+// U+205F, U+3000), the only characters this rule reports; their first bytes are 20 C2 E1 E2 E3.
+bool has_space(std::string_view t) {
+  static const text::ByteSet lead = {0x20, 0xC2, 0xE1, 0xE2, 0xE3};
+  return !text::for_each_lead(t, lead, [](char32_t ch, std::size_t, std::size_t) {
+    return text::primary_class(ch) != text::kSpace;
+  });
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex byline =
-      fixed_regex("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
+  static const FixedRegex byline("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention.
+    if (!has_space(t)) continue;
+    // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention. Found
+    // when a run of spaces first needs it.
     std::vector<std::pair<std::size_t, std::size_t>> bylines;
-    byline.for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+    bool bylines_found = false;
     auto in_byline = [&](std::size_t at) {
+      if (!bylines_found) {
+        bylines_found = true;
+        byline->for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+      }
       for (const auto& [a, b] : bylines)
         if (at > a && at < b) return true;
       return false;

@@ -7,9 +7,9 @@
 // chooser), waits for the findings, and checks the page against the command line's JSON
 // report for the same file: every finding marked at exactly its paragraph, column and
 // length, the counts and the limit bar, the findings by rule; downloads the JSON report
-// (byte-identical to the CLI's); switches profile; downloads the annotated DOCX (or, until
-// the annotation library lands, finds the button disabled with its note and the API's
-// 501); uses the keyboard; checks pasted text. Prints "N passed, M failed".
+// (byte-identical to the CLI's); switches profile; downloads the annotated DOCX (comments,
+// the same 汉字 when read back); uses the keyboard; checks pasted text. Prints
+// "N passed, M failed".
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -194,19 +194,16 @@ try {
   check((await page.$('.meter[data-rule="length.body"]')) === null || national.kind.id !== report.kind.id, 'national has no jinxiang limit bar');
 
   // ---- the annotated DOCX ----
-  const annotate = await page.evaluate(async () => (await fetch('/v1/annotate', { method: 'POST', body: (() => { const f = new FormData(); f.append('text', '测试'); return f; })() })).status);
-  const docxDisabled = await page.isDisabled('#dl-docx');
-  if (annotate === 501) {
-    check(docxDisabled, 'the DOCX button is disabled while the service cannot annotate');
-    check((await page.textContent('#docx-note')).includes('暂不可用'), 'a note says why the DOCX is not offered');
-  } else {
-    check(!docxDisabled, 'the DOCX button is enabled for a DOCX draft');
-    const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#dl-docx')]);
-    const bytes = readFileSync(await docx.path());
-    check(bytes.subarray(0, 2).toString() === 'PK', 'the annotated copy is a DOCX (zip)');
-    const again = JSON.parse(cli(['count', '--format', 'json', '--stdin-filename', 'x.docx', '-'], await docx.path())).files[0];
-    check(again.counts && again.counts.zishu === national.counts.zishu, 'the annotated copy has the same counts');
-  }
+  check(!(await page.isDisabled('#dl-docx')), 'the DOCX button is enabled for a DOCX draft');
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#dl-docx')]);
+  const copyPath = await docx.path();
+  const bytes = readFileSync(copyPath);
+  check(bytes.subarray(0, 2).toString() === 'PK', 'the annotated copy is a DOCX (zip)');
+  check(docx.suggestedFilename() === 'research-main-long.批注.docx', 'the copy is named after the draft', docx.suggestedFilename());
+  const again = JSON.parse(cli(['count', '--format', 'json', '--stdin-filename', 'x.docx', '-'], copyPath)).files[0];
+  check(again.counts && again.counts.hanzi === national.counts.hanzi, 'the annotated copy reads back with the same 汉字');
+  const comments = spawnSync('unzip', ['-p', copyPath, 'word/comments.xml']).stdout.toString();
+  check((comments.match(/<w:comment /g) || []).length >= 1, 'the annotated copy carries comments');
 
   // ---- pasted text ----
   await page.click('#paste-toggle');
@@ -215,6 +212,8 @@ try {
   await waitChecks(3);
   const halfwidth = await page.$$('#doc mark.error');
   check(halfwidth.length >= 2, 'pasted text: half-width punctuation is marked', `${halfwidth.length} marks`);
+  check(await page.isDisabled('#dl-docx') && (await page.textContent('#docx-note')).includes('DOCX'),
+        'for pasted text the DOCX button is disabled with a note');
 
   check(pageErrors.length === 0, 'no script errors on the page', pageErrors.join('; '));
   check(outside.length === 0, 'the page loads nothing from elsewhere', outside.join(', '));
