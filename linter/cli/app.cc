@@ -48,6 +48,13 @@ const std::vector<CommandSpec>& table() {
        {"--help", "--stdio", "--dictionaries", WENFENG_CONFIG_OPTIONS}, "",
        "设置（initializationOptions 或 workspace/didChangeConfiguration 的 wenfeng 节）：profile、kind、medium。\n"
        "命令 wenfeng.counts（参数：文档 URI）返回全文统计。"},
+      {"serve", serve_command, "网页和 HTTP API：在浏览器中检查文稿（默认 http://127.0.0.1:8080/）", "[选项]",
+       {"--help", "--host", "--port", "--token-file", "--max-body", "--max-expanded", "--timeout", "--queue-timeout", "--workers",
+        "--queue", "--threads", "--dictionaries"},
+       "",
+       "令牌也可由环境变量 WENFENG_SERVE_TOKEN 给出；设置后 /v1/ 和 /metrics 需要 Authorization: Bearer 令牌。\n"
+       "API：POST /v1/check、/v1/count（multipart 的 file 字段或 JSON {\"text\": …}），GET /v1/profiles、/v1/rules、\n"
+       "/healthz、/readyz、/metrics。"},
       {"version", version_command, "显示版本和构建所用的 git 提交", "", {"--help"}, ""},
       {"help", help_command, "显示帮助；wenfeng help CMD 显示某个命令的帮助", "[CMD]", {"--help"}, ""},
   };

@@ -43,6 +43,16 @@ const std::vector<OptionSpec> kOptions = {
     {"--in-place", 0, T::kFlag, {}, {}, 0, 0, "副本直接替换原文件（原子写入）；不加此项时原稿从不改动"},
     {"--fix-only", 0, T::kFlag, {}, {}, 0, 0, "只写修订，不写批注"},
     {"--no-fix", 0, T::kFlag, {}, {}, 0, 0, "只写批注，不写修订"},
+    {"--host", 0, T::kString, "ADDR", {}, 0, 0, "监听地址（默认 127.0.0.1，只允许本机访问）"},
+    {"--port", 0, T::kInteger, "N", {}, 0, 65535, "监听端口（默认 8080；0 表示任选空闲端口）"},
+    {"--token-file", 0, T::kString, "FILE", {}, 0, 0, "从 FILE 的第一行读取访问令牌"},
+    {"--max-body", 0, T::kInteger, "MIB", {}, 1, 512, "请求体上限，MiB（默认 16）"},
+    {"--max-expanded", 0, T::kInteger, "MIB", {}, 1, 1024, "一个 DOCX/ODT 解压后的总量上限，MiB（默认 256）"},
+    {"--timeout", 0, T::kInteger, "S", {}, 1, 3600, "接收请求体的时限，秒（默认 30），超时回答 408"},
+    {"--queue-timeout", 0, T::kInteger, "S", {}, 1, 3600, "等待空闲检查线程的时限，秒（默认 120），超时回答 503"},
+    {"--workers", 0, T::kInteger, "N", {}, 0, 1024, "同时进行的检查数（默认：可用核心数）"},
+    {"--queue", 0, T::kInteger, "N", {}, 0, 100000, "等待检查的请求数上限，超过回答 503（默认 64）"},
+    {"--threads", 0, T::kInteger, "N", {}, 1, 1000, "同时服务的连接数（默认 64）"},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

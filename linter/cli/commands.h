@@ -38,6 +38,7 @@ int explain_command(const Args& args);
 int rules_command(const Args& args);
 int config_command(const Args& args);
 int lsp_command(const Args& args);
+int serve_command(const Args& args);
 int version_command(const Args& args);
 
 const char* build_commit();  // generated (cmake/build_info.cmake)

@@ -128,9 +128,18 @@ std::string shown_path(const std::string& path, const std::string& stdin_name) {
 }  // namespace
 
 FileResult Session::count(const std::string& path, const std::string* stdin_bytes) const {
+  return counted(shown_path(path, options_.stdin_filename), read(path, stdin_bytes, nullptr));
+}
+
+FileResult Session::count(const MemoryInput& in) const {
+  if (in.bytes.empty())
+    return counted(in.name, make_error(ErrorCode::kEmpty, "内容为空（0 字节），没有可统计的内容"));
+  return counted(in.name, readers::read_document(in.bytes, in.name, read_options(nullptr)));
+}
+
+FileResult Session::counted(std::string shown, Result<model::Document> doc) const {
   FileResult f;
-  f.path = shown_path(path, options_.stdin_filename);
-  auto doc = read(path, stdin_bytes, nullptr);
+  f.path = std::move(shown);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;
@@ -142,29 +151,42 @@ FileResult Session::count(const std::string& path, const std::string* stdin_byte
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  FileResult f = check_with(shown_path(path, options_.stdin_filename), path,
+  FileResult f = check_with(shown_path(path, options_.stdin_filename), config_for(path),
+                            {options_.profile, options_.kind, options_.medium},
                             [&](const profiles::Profile* p, std::string* keep) { return read(path, stdin_bytes, p, keep); });
   f.from_stdin = path == "-";
   return f;
 }
 
 FileResult Session::check_buffer(const std::string& path, std::string_view bytes) const {
-  return check_with(path, path, [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
-    if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
-    if (keep) *keep = std::string(bytes);
-    return readers::read_document(bytes, path, read_options(p));
-  });
+  return check_with(path, config_for(path), {options_.profile, options_.kind, options_.medium},
+                    [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
+                      if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
+                      if (keep) *keep = std::string(bytes);
+                      return readers::read_document(bytes, path, read_options(p));
+                    });
 }
 
-FileResult Session::check_with(std::string shown, const std::string& config_path, const DocReader& read_doc) const {
+FileResult Session::check(const MemoryInput& in) const {
+  return check_with(in.name, profiles::ProjectConfig{},
+                    {in.profile ? in.profile : options_.profile, in.kind ? in.kind : options_.kind,
+                     in.medium ? in.medium : options_.medium},
+                    [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
+                      if (in.bytes.empty()) return make_error(ErrorCode::kEmpty, "内容为空（0 字节），没有可检查的内容");
+                      if (keep) *keep = std::string(in.bytes);
+                      return readers::read_document(in.bytes, in.name, read_options(p));
+                    });
+}
+
+FileResult Session::check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
+                               const DocReader& read_doc) const {
   FileResult f;
   f.path = std::move(shown);
-  auto cfg = config_for(config_path);
   if (!cfg.ok()) {
     f.error = cfg.error();
     return f;
   }
-  auto pr = load(options_.profile.value_or(cfg->profile.value_or("national")));
+  auto pr = load(choice.profile.value_or(cfg->profile.value_or("national")));
   if (!pr.ok()) {
     f.error = pr.error();
     return f;
@@ -182,7 +204,7 @@ FileResult Session::check_with(std::string shown, const std::string& config_path
     f.error = doc.error();
     return f;
   }
-  auto kind = choose_kind(*doc, *f.profile, options_.kind, cfg->kind);
+  auto kind = choose_kind(*doc, *f.profile, choice.kind, cfg->kind);
   if (!kind.ok()) {
     f.error = kind.error();
     return f;
@@ -190,7 +212,7 @@ FileResult Session::check_with(std::string shown, const std::string& config_path
   Options opt;
   opt.phrases = f.phrases.get();
   opt.ignore = cfg->ignore;
-  opt.medium = options_.medium ? options_.medium : cfg->medium;
+  opt.medium = choice.medium ? choice.medium : cfg->medium;
   f.report = lint_document(*doc, *f.profile, *kind, opt);
   f.counts = f.report->m.counts;
   f.pages = f.report->m.pages;

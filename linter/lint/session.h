@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -65,6 +66,18 @@ struct FileResult {
   bool fails() const;
 };
 
+// An input held in memory with options of its own (the web service: one session, each
+// request its own profile, kind and medium). `name` chooses the reader and is shown as the
+// path; nothing is read from disk and no configuration file is looked up. A profile named
+// here is loaded like --profile (callers that must not open paths pass only listed ids).
+struct MemoryInput {
+  std::string name;
+  std::string_view bytes;
+  std::optional<std::string> profile;  // else the session's --profile, else national
+  std::optional<std::string> kind;
+  std::optional<std::string> medium;
+};
+
 class Session {
  public:
   // Loads the dictionaries (for check) and an explicit --profile and --kind, so that a usage
@@ -100,6 +113,9 @@ class Session {
     std::vector<std::uint32_t> in_shipped;              // the same in `shipped`
   };
   Result<PhraseLookup> lookup_phrase(const std::string& text, const std::string& profile) const;
+  // An in-memory input with its own options (see MemoryInput).
+  FileResult check(const MemoryInput& in) const;
+  FileResult count(const MemoryInput& in) const;
 
  private:
   explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
@@ -108,10 +124,17 @@ class Session {
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
                                const profiles::Profile* profile, std::string* keep = nullptr) const;
   readers::ReadOptions read_options(const profiles::Profile* profile) const;
-  // The check pipeline after reading: `config_path` locates the configuration, `read` gives
+  // The profile, kind and medium a check uses (the command line's, or a request's).
+  struct Choice {
+    std::optional<std::string> profile, kind, medium;
+  };
+  // The check pipeline after reading: `cfg` is the configuration that applies, `read` gives
   // the document (and, when `keep` is not null, the bytes it was read from).
   using DocReader = std::function<Result<model::Document>(const profiles::Profile*, std::string* keep)>;
-  FileResult check_with(std::string shown, const std::string& config_path, const DocReader& read) const;
+  FileResult check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
+                        const DocReader& read) const;
+  // count's measurements of a document read (or the error reading it).
+  FileResult counted(std::string shown, Result<model::Document> doc) const;
 
   RunOptions options_;
   bool check_;

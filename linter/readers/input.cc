@@ -112,9 +112,10 @@ Result<model::Document> read_document(std::string_view bytes, std::string_view n
   if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return ole_error(bytes);
   if (starts("PK\x03\x04") || starts("PK\x05\x06")) {
     // ODT and DOCX are both zip containers: the parts inside decide.
-    auto zip = ZipArchive::open(bytes);
-    if (zip.ok() && !(*zip)->contains("word/document.xml") && (*zip)->contains("content.xml")) return read_odt(bytes);
-    return read_docx(bytes, {}, options.docx_run_map);
+    auto zip = ZipArchive::open(bytes, options.zip);
+    if (zip.ok() && !(*zip)->contains("word/document.xml") && (*zip)->contains("content.xml"))
+      return read_odt(bytes, options.zip);
+    return read_docx(bytes, options.zip, options.docx_run_map);
   }
   if (starts("%PDF-"))
     return make_error(ErrorCode::kUnsupported, "这是 PDF 文件；wenfeng 读取可编辑的文稿，请提供 .docx 或文本");

@@ -9,6 +9,7 @@
 #include "base/result.h"
 #include "model/document.h"
 #include "readers/xml_reader.h"
+#include "readers/zip_archive.h"
 
 namespace wenfeng::readers {
 
@@ -22,6 +23,7 @@ Result<std::string> read_stdin_bytes();
 struct ReadOptions {
   XmlMap xml_map;             // XPath map for generic XML
   std::string html_selector;  // XPath of the HTML main content; empty = heuristic
+  ZipLimits zip;              // caps for DOCX/ODT containers (the web service lowers them)
   bool docx_run_map = false;  // DOCX: record Document::origins (for writing back: annotate, fix)
 };
 

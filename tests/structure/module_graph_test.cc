@@ -28,7 +28,7 @@ const std::map<std::string, int> kLayer = {
     {"lint", 4}, {"fix", 4},                                                      // the pipeline; fixes in sources
     {"rules", 5},                                                                 // rules, registering into model
     {"report", 6}, {"annotate", 6},                                               // renderers; findings into DOCX
-    {"lsp", 7},                                                                   // the language server (a front end)
+    {"lsp", 7}, {"serve", 7},                                                     // front ends: language server, web service
     {"cli", 8},                                                                   // the command line
 };
 
