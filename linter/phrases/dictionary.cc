@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "base/io.h"
 #include "model/rule.h"
 #include "text/charclass.h"
 #include "text/utf8.h"
@@ -230,16 +231,20 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
   if (ec) return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir);
   std::sort(files.begin(), files.end());
   std::vector<Entry> entries;
+  // Caps: a dictionary folder may be anyone's; the shipped ones are a few KB.
+  constexpr std::size_t kMaxFiles = 256, kMaxFileBytes = 16u << 20, kMaxEntries = 200000;
+  if (files.size() > kMaxFiles)
+    return make_error(ErrorCode::kConfig, "词典目录 " + dir + " 中的 .dict 文件超过 " + std::to_string(kMaxFiles) + " 个的上限");
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) return make_error(ErrorCode::kConfig, "无法读取词典 " + f);
-    std::ostringstream s;
-    s << in.rdbuf();
-    const std::string text = s.str();
+    auto bytes = read_regular_file(f, kMaxFileBytes, "词典");
+    if (!bytes.ok()) return make_error(ErrorCode::kConfig, f + ": " + bytes.error().message, f);
+    const std::string& text = *bytes;
     if (text::find_invalid_utf8(text) != std::string::npos)
       return make_error(ErrorCode::kConfig, f + ": 词典必须是 UTF-8 编码");
     auto st = parse_dictionary(text, f, entries);
     if (!st.ok()) return st.error();
+    if (entries.size() > kMaxEntries)
+      return make_error(ErrorCode::kConfig, f + ": 词条总数超过 " + std::to_string(kMaxEntries) + " 条的上限", f);
   }
   auto set = build_phrase_set(std::move(entries));
   std::const_pointer_cast<PhraseSet>(set)->files = files;

@@ -1,4 +1,5 @@
 #include "profiles/profile.h"
+#include "profiles/yaml_caps.h"
 
 #include "model/rule.h"
 
@@ -12,6 +13,10 @@
 namespace wenfeng::profiles {
 namespace fs = std::filesystem;
 namespace {
+
+// A profile is data from anyone's folder: besides the YAML caps (profiles/yaml_caps.h), no
+// more kinds than any issuer could have.
+constexpr std::size_t kMaxKinds = 500;
 
 // yaml-cpp reports problems by exception; they are caught here and turned into Errors.
 struct ConfigError {
@@ -345,6 +350,7 @@ void load_into(const YAML::Node& root, Profile& p) {
   }
   if (const auto ks = root["kinds"]) {
     if (!ks.IsMap()) fail(ks, "kinds 应为映射");
+    if (ks.size() > kMaxKinds) fail(ks, "kinds 超过 " + std::to_string(kMaxKinds) + " 个类型的上限");
     for (const auto& kv : ks) {
       const std::string id = kv.first.as<std::string>();
       Kind& k = p.kinds[id];
@@ -391,8 +397,10 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
     return make_error(ErrorCode::kConfig, "规范的 extends 形成了循环：" + path);
   if (seen.size() > 16) return make_error(ErrorCode::kConfig, "规范的 extends 层级过深：" + path);
   seen.push_back(canonical);
+  auto loaded = load_yaml_file(path, "规范文件");
+  if (!loaded.ok()) return loaded.error();
   try {
-    const YAML::Node root = YAML::LoadFile(path);
+    const YAML::Node root = *loaded;
     if (!root.IsMap()) return make_error(ErrorCode::kConfig, "规范文件应为 YAML 映射：" + path, path + ":1:1");
     Profile p;
     if (const auto ext = root["extends"]) {
@@ -469,8 +477,10 @@ Result<ProjectConfig> find_project_config(const std::string& file_path) {
     dir = dir.parent_path();
   }
   if (cfg.path.empty()) return cfg;
+  auto loaded = load_yaml_file(cfg.path, ".wenfeng.yaml");
+  if (!loaded.ok()) return loaded.error();
   try {
-    const YAML::Node root = YAML::LoadFile(cfg.path);
+    const YAML::Node root = *loaded;
     if (root.IsNull()) return cfg;
     check_keys(root, {"profile", "kind", "medium", "fail-on", "ignore"}, ".wenfeng.yaml");
     if (root["profile"]) {

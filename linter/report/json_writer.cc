@@ -4,11 +4,19 @@
 
 #include "count/counter.h"
 #include "layout/pages.h"
+#include "text/utf8.h"
 #include <cstdio>
 
 namespace wenfeng::report {
 
 void JsonWriter::escape(std::string& out, std::string_view s) {
+  // JSON is UTF-8: a string that is not (a file name in another encoding) is written with
+  // U+FFFD for each invalid sequence, never as invalid JSON.
+  std::string repaired;
+  if (text::find_invalid_utf8(s) != std::string_view::npos) {
+    for (const char *p = s.data(), *e = p + s.size(); p < e;) text::append_utf8(repaired, text::decode(p, e));
+    s = repaired;
+  }
   out.push_back('"');
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
