@@ -1,8 +1,12 @@
 // `wenfeng explain RULE [--profile P]`: what a rule checks, what it measures, its clause,
 // parameters and examples, and the limits a profile sets for it.
 // `wenfeng rules [--format text|markdown]`: every registered rule; the markdown form is the
-// checked-in reference docs/rules.md (scripts/gen-rule-docs; a test keeps it current).
+// checked-in reference docs/rules.md (scripts/gen-rules-doc; RulesDoc.IsCurrent keeps it so).
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <optional>
+#include <span>
 
 #include "base/format.h"
 #include "cli/args.h"
@@ -29,7 +33,8 @@ const char* type_name(model::ParamType t) {
   return "数";
 }
 
-std::string markdown_escape(std::string_view s) {
+// Text for a markdown table cell or list item: pipes escaped, line breaks as <br>.
+std::string md(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == '|') out += "\\|";
@@ -39,42 +44,143 @@ std::string markdown_escape(std::string_view s) {
   return out;
 }
 
+std::string code_list(std::span<const std::string_view> items) {
+  std::string out;
+  for (auto i : items) out += (out.empty() ? "`" : "、`") + std::string(i) + "`";
+  return out;
+}
+
+const char* needs_text(model::Needs n) {
+  switch (n) {
+    case model::Needs::kText: return "";
+    case model::Needs::kKind: return "只在稿件类型已知、且规范为该类型设定了限额或规定时运行";
+    case model::Needs::kPhrases: return "读词典（dictionaries/）的命中结果";
+  }
+  return "";
+}
+
+// The profiles shipped in profiles/, national (the base) first: the reference describes
+// what the repository ships, whatever WENFENG_PROFILES_DIR says.
+std::vector<profiles::Profile> shipped_profiles() {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(std::string(WENFENG_DATA_DIR) + "/profiles", ec), end; !ec && it != end;
+       it.increment(ec))
+    if (it->path().extension() == ".yaml") ids.push_back(it->path().stem().string());
+  std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) {
+    return (a != "national") == (b != "national") ? a < b : a == "national";
+  });
+  std::vector<profiles::Profile> out;
+  for (const auto& id : ids)
+    if (auto p = profiles::load_profile(std::string(WENFENG_DATA_DIR) + "/profiles/" + id + ".yaml"); p.ok())
+      out.push_back(std::move(p).value());
+  return out;
+}
+
+const profiles::Profile* find_profile(const std::vector<profiles::Profile>& all, const std::string& id) {
+  for (const auto& p : all)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+bool same_limit(const profiles::Limit& a, const profiles::Limit& b) {
+  return a.max == b.max && a.soft == b.soft && a.severity == b.severity && a.source.text() == b.source.text();
+}
+
+bool inherited(const profiles::Prohibition& p, const profiles::Kind* parent) {
+  if (!parent) return false;
+  return std::any_of(parent->prohibitions.begin(), parent->prohibitions.end(), [&](const profiles::Prohibition& q) {
+    return q.rule == p.rule && q.message == p.message && q.severity == p.severity && q.words == p.words;
+  });
+}
+
+// What each shipped profile does with the rule: on or off, severity, parameters, and the
+// limits and prohibitions its kinds set (only where they differ from the profile it extends).
+void print_profiles_section(const model::RuleInfo& r, const std::vector<profiles::Profile>& all) {
+  std::string on, off, severities, params;
+  std::vector<std::string> settings;
+  for (const auto& p : all) {
+    const auto& s = p.rule(r.id);
+    (s.enabled ? on : off) += (s.enabled ? on : off).empty() ? p.id : "、" + p.id;
+    if (s.severity) severities += (severities.empty() ? "" : "；") + p.id + " " + model::severity_name(*s.severity);
+    for (const auto& [name, value] : s.params)
+      params += (params.empty() ? "" : "；") + p.id + " `" + name + "` = " + short_number(value);
+    const profiles::Profile* parent = p.chain.size() > 1 ? find_profile(all, p.chain[1]) : nullptr;
+    for (const auto& [kid, k] : p.kinds) {
+      const profiles::Kind* pk = parent ? parent->kind(kid) : nullptr;
+      for (auto key : r.limit_keys) {
+        auto it = k.limits.find(std::string(key));
+        if (it == k.limits.end()) continue;
+        if (pk)
+          if (auto pit = pk->limits.find(std::string(key)); pit != pk->limits.end() && same_limit(pit->second, it->second))
+            continue;
+        const profiles::Limit& l = it->second;
+        settings.push_back(p.id + " · `" + kid + "`：" + limit_text(l, p.unit) + " — " + l.source.part +
+                           (l.soft ? "。说明：" + l.note : ""));
+      }
+      if (!r.prohibition) continue;
+      for (const auto& pr : k.prohibitions)
+        if (pr.rule == r.id && !inherited(pr, pk))
+          settings.push_back(p.id + " · `" + kid + "`：" + pr.message + "（" + model::severity_name(pr.severity) + "） — " +
+                             pr.source.part);
+    }
+  }
+  std::cout << "\n各规范：\n\n- 开启：" << (on.empty() ? "—" : on) << "\n";
+  if (!off.empty()) std::cout << "- 关闭：" << off << "\n";
+  if (!severities.empty()) std::cout << "- 级别：" << severities << "\n";
+  if (!params.empty()) std::cout << "- 参数：" << params << "\n";
+  for (const auto& s : settings) std::cout << "- " << md(s) << "\n";
+  if ((!r.limit_keys.empty() || r.prohibition) && settings.empty()) std::cout << "- 没有规范为任何类型设定此项\n";
+}
+
 void print_markdown() {
-  std::cout << "# wenfeng 规则参考 / rule reference\n\n"
-               "<!-- GENERATED by `wenfeng rules --format markdown` (scripts/gen-rule-docs). DO NOT EDIT. -->\n\n"
-               "Every rule wenfeng reports, from the rule registry (`linter/rules/<family>/`). Severities are the "
-               "defaults; a profile may switch a rule off, change its severity or set its parameters under `rules:` "
-               "(profiles/README.md). Limit rules take their limits, severities and sources from the profile's kinds.\n\n"
-               "| rule | 名称 | 默认级别 | 检查 | 依据 |\n|---|---|---|---|---|\n";
+  const auto all = shipped_profiles();
+  std::cout << "# wenfeng 规则参考 / Rule reference\n\n"
+               "<!-- GENERATED from the rule registry by `wenfeng rules --format markdown` (scripts/gen-rules-doc). "
+               "Do not edit: change the rule's RuleInfo in linter/rules/<family>/<name>.cc and run scripts/gen-rules-doc. -->\n\n"
+               "Every rule wenfeng reports, as each rule declares itself (`linter/rules/<family>/<name>.cc`, "
+               "`linter/model/rule.h`). Severities are the defaults: a rule may report some cases lower, and a profile may "
+               "switch a rule off, give it one severity or set its parameters under `rules:` (profiles/README.md). Limit "
+               "and prohibition rules take their numbers, severities and sources from the profile's kinds; “各规范” lists "
+               "what each shipped profile sets (a kind's limit only where it differs from the profile it extends). Each "
+               "rule's cases: `tests/rules/cases/<rule>.txt`.\n\n"
+               "| 规则 | 名称 | 默认级别 | 可修正 | 检查 | 依据 |\n|---|---|---|---|---|---|\n";
   for (const auto* r : model::rules())
-    std::cout << "| [`" << r->id << "`](#" << std::string(r->id).erase(std::string(r->id).find('.'), 1) << ") | "
-              << r->title << " | " << model::severity_name(r->severity) << " | " << markdown_escape(r->summary) << " | "
-              << markdown_escape(r->source.text()) << " |\n";
+    std::cout << "| [`" << r->id << "`](#" << r->id << ") | " << r->title << " | " << model::severity_name(r->severity)
+              << " | " << (r->fixable ? "是" : "") << " | " << md(r->summary) << " | " << md(r->source.text()) << " |\n";
+  std::optional<model::Family> family;
   for (const auto* r : model::rules()) {
-    std::cout << "\n## " << r->id << "\n\n**" << r->title << "** — " << model::family_name(r->family) << "，默认 "
-              << model::severity_name(r->severity) << (r->fixable ? "，可自动修正（fix）" : "") << "\n\n"
-              << r->description << "\n\n- 报告：" << r->measures << "\n- 依据：" << r->source.text() << "\n";
-    if (!r->limit_keys.empty()) {
-      std::cout << "- 规范中的限额键：";
-      for (std::size_t i = 0; i < r->limit_keys.size(); ++i) std::cout << (i ? "、" : "") << "`" << r->limit_keys[i] << "`";
-      std::cout << "\n";
+    if (family != r->family) {
+      family = r->family;
+      std::cout << "\n## " << model::family_name(r->family) << " — " << model::family_title(r->family) << "\n";
     }
-    if (r->prohibition) std::cout << "- 在规范中作为类型的 prohibitions 配置\n";
-    if (!r->yields_to.empty()) {
-      std::cout << "- 与下列规则指出同一处时不重复报告：";
-      for (std::size_t i = 0; i < r->yields_to.size(); ++i) std::cout << (i ? "、" : "") << "`" << r->yields_to[i] << "`";
-      std::cout << "\n";
+    std::cout << "\n<a id=\"" << r->id << "\"></a>\n\n### " << r->id << " — " << r->title << "\n\n"
+              << md(r->summary) << "\n\n" << md(r->description) << "\n\n"
+              << "- 默认级别：" << model::severity_name(r->severity) << "\n"
+              << "- 依据：" << md(r->source.text()) << "\n"
+              << "- 报告：" << md(r->measures) << "\n"
+              << "- 可自动修正（fix）：" << (r->fixable ? "是" : "否") << "\n";
+    if (const char* n = needs_text(r->needs); *n) std::cout << "- 运行条件：" << n << "\n";
+    if (!r->limit_keys.empty())
+      std::cout << "- 规范中的限额键（limits:）：" << code_list(r->limit_keys) << "，单位："
+                << (r->limit_unit.empty() ? std::string("规范的字数单位（unit）") : std::string(r->limit_unit)) << "\n";
+    if (r->prohibition) std::cout << "- 在规范中作为类型的禁止性规定配置（prohibitions: rule: " << r->id << "）\n";
+    if (!r->yields_to.empty())
+      std::cout << "- 同一处已有下列规则的结果时不重复报告：" << code_list(r->yields_to) << "\n";
+    if (!r->params.empty()) {
+      std::cout << "\n| 参数 | 类型 | 默认 | 说明 |\n|---|---|---|---|\n";
+      for (const auto& p : r->params)
+        std::cout << "| `" << p.name << "` | " << type_name(p.type) << " | " << short_number(p.default_value) << " | "
+                  << md(p.description) << " |\n";
     }
-    for (const auto& p : r->params)
-      std::cout << "- 参数 `" << p.name << "`（" << type_name(p.type) << "，默认 " << short_number(p.default_value)
-                << "）：" << p.description << "\n";
-    if (!r->messages.empty()) {
-      std::cout << "- 消息：";
-      for (std::size_t i = 0; i < r->messages.size(); ++i) std::cout << (i ? "；" : "") << "“" << r->messages[i].zh << "”";
-      std::cout << "\n";
+    std::cout << "\n消息：\n\n";
+    for (const auto& m : r->messages)
+      std::cout << "- " << md(m.zh) << (m.en.empty() ? "" : "<br>" + md(m.en)) << "\n";
+    if (!r->examples.empty()) {
+      std::cout << "\n| 例 | 改为 |\n|---|---|\n";
+      for (const auto& e : r->examples) std::cout << "| " << md(e.bad) << " | " << md(e.good) << " |\n";
     }
-    for (const auto& e : r->examples)
-      std::cout << "- 例：`" << markdown_escape(e.bad) << "` → `" << markdown_escape(e.good) << "`\n";
+    print_profiles_section(*r, all);
   }
 }
 

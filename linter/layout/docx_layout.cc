@@ -132,7 +132,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
-  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.line);
+  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.cjk_line());
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
@@ -305,7 +305,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = size * ea.line;
+      gh = size * ea.cjk_line();
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
@@ -372,12 +372,6 @@ class Flow {
     notes_ = 0;
     ++breaks_;
   }
-  // An odd or even page: one more blank page when the next page has the wrong parity.
-  void page_parity(bool odd) {
-    new_page();
-    const bool next_is_odd = static_cast<long>(pages_) % 2 == 0;  // pages_ full pages so far
-    if (next_is_odd != odd) pages_ += 1;
-  }
   void advance(double h) { y_ += h; }
   void clamp() { y_ = std::min(y_, g_.height); }
   void add_notes(double h) {
@@ -390,6 +384,7 @@ class Flow {
   }
   double y() const { return y_; }
   unsigned long breaks() const { return breaks_; }
+  int page() const { return static_cast<int>(pages_); }
   double pages() const {
     const double fraction = g_.height > 0 ? std::min(1.0, (y_ + notes_) / g_.height) : 0;
     return pages_ + (column_ + fraction) / static_cast<double>(std::max(1, g_.cols));
@@ -513,6 +508,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       std::size_t j = i;
       bool first_in_cell = true;
       std::int32_t last_cell = -1;
+      double prev_after = 0;  // the previous paragraph's space after in the same cell
       // A table nested in a cell: its rows stack, each as tall as its tallest cell.
       std::int32_t inner_row = -1;
       std::map<std::int32_t, double> inner_h;
@@ -542,7 +538,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         for (double lh : lines.h) h += lh;
         for (const auto& o : Lj.floats)
           if (o.wrap == 1) h += o.h;
-        h += (first_in_cell ? 0 : 0) + spacing(Lj, g, false) + spacing(Lj, g, true);
+        const double cell_before = spacing(Lj, g, false), cell_after = spacing(Lj, g, true);
+        h += cell_before + cell_after - (first_in_cell ? 0.0 : std::min(cell_before, prev_after));
+        prev_after = cell_after;
         if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
         // A cell starting a vertical merge spreads over the rows it spans: count a row's share.
         if (Lj.v_merge == 1) h = std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
@@ -575,8 +573,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     it.h = lines.h;
     it.brk = lines.brk;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
-    it.before = spacing(L, g, false, list);
-    it.after = spacing(L, g, true, list);
+    {
+      // HTML auto spacing: none between two items of one list (same style, both numbered);
+      // a numbered heading between body paragraphs keeps its 14 pt.
+      auto neighbour_in_list = [&](int dir) {
+        for (std::size_t m = i; dir < 0 ? m > 0 : m + 1 < doc.blocks.size();) {
+          m = dir < 0 ? m - 1 : m + 1;
+          const auto& bm = doc.blocks[m];
+          if (bm.story != model::Story::kMain || bm.layout < 0) continue;
+          return !bm.in_table && (!bm.label.empty() || bm.role == model::Role::kListItem) && bm.style == b.style;
+        }
+        return false;
+      };
+      it.before = spacing(L, g, false, list && neighbour_in_list(-1));
+      it.after = spacing(L, g, true, list && neighbour_in_list(1));
+    }
     it.before_auto = L.before_auto;
     it.after_auto = L.after_auto;
     it.keep_next = L.keep_next;
@@ -633,7 +644,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         flow.new_column();
         after_hard_break = true;
       } else if (start == "oddPage" || start == "evenPage") {
-        flow.page_parity(start == "oddPage");
+        // Word's page count leaves out the blank page an odd- or even-page section break
+        // prints: print layout shows none, and neither Word nor WPS counts one.
+        flow.new_page();
         after_hard_break = true;
       } else {
         flow.new_page();
@@ -652,6 +665,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         header_rows_done = false;
       }
       double rh = it.h[0];
+      int row_start = -1;
       if (it.header_row && !header_rows_done) header_rows += rh;
       else header_rows_done = true;
       if (rh > flow.room() + 0.01 && flow.y() > 0.01) {
@@ -661,16 +675,20 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
           if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
         } else {
           // The row breaks across the page.
+          row_start = flow.page();
           rh -= flow.room();
           flow.new_column();
           if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
         }
       }
       while (rh > flow.room() + 0.01) {
+        if (row_start < 0) row_start = flow.page();
         rh -= flow.room();
         flow.new_column();
         if (header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
       }
+      if (trace) std::fprintf(stderr, "S R %zu %d %d %.1f %.1f\n", it.main_index, row_start < 0 ? flow.page() : row_start,
+                              flow.page(), it.h[0], H);
       flow.advance(rh);
       after_hard_break = false;
       continue;
@@ -683,9 +701,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         *items[k - 1].style == *it.style) {
       before = 0;
     }
-    // HTML auto spacing collapses: between two such paragraphs the larger of the two.
-    if (it.before_auto && k > 0 && !items[k - 1].row && items[k - 1].after_auto)
-      before = std::max(0.0, before - items[k - 1].after);
     if (flow.y() <= 0.01 && !after_hard_break) before = 0;
     const double total = height_of(it);
     // Keep with next: this paragraph and the first lines of the next must share a page.
@@ -714,11 +729,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       flow.new_column();
       before = 0;
     }
+    // Between two paragraphs the larger of the first's space after and the second's space
+    // before (ECMA-376 §17.3.1.33; what Word's page breaks show), not their sum.
+    if (k > 0 && !items[k - 1].row && flow.y() > 0.01) before -= std::min(before, items[k - 1].after);
     flow.advance(before);
     if (flow.y() > H) flow.new_column();
     // Lines, with widow and orphan control.
     const std::size_t n = it.h.size();
     std::size_t j = 0;
+    int start_page = -1;
     while (j < n) {
       std::size_t fit = 0;
       double used = 0;
@@ -737,6 +756,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         used = 0;
         for (std::size_t q = 0; q < fit; ++q) used += it.h[j + q];
       }
+      if (start_page < 0 && fit > 0) start_page = flow.page();
       flow.advance(used);
       j += fit;
       if (forced) {
@@ -750,6 +770,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         after_hard_break = false;
       }
     }
+    if (trace) std::fprintf(stderr, "S P %zu %d %d %.1f %.1f\n", it.main_index, start_page < 0 ? flow.page() : start_page,
+                            flow.page(), before + total + it.after, H);
     if (it.notes > 0) flow.add_notes(it.notes);
     flow.advance(it.after);
     flow.clamp();

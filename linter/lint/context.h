@@ -75,9 +75,8 @@ class RuleContext {
   const model::RuleInfo& rule;
   const profiles::RuleSetting& setting;
 
-  // Kind ids starting with "document" are 公文.
-  bool is_document() const { return kind.id.rfind("document", 0) == 0; }
-  bool is_speech() const { return kind.id == "speech" || kind.id.rfind("speech.", 0) == 0; }
+  // The draft is a 公文 (a "document…" kind).
+  bool is_document() const { return model::is_document_kind(kind.id); }
   // A parameter's value: the profile's, else the rule's declared default.
   double param(std::string_view name) const;
   // The kind's limit under a `limits:` key, or null.

@@ -28,16 +28,12 @@ std::string quoted(const std::vector<std::string>& words) {
   return out;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // The title without trailing punctuation or spaces (a stray "。" must not hide the 文种).
 std::string_view trimmed_title(std::string_view t) {
   for (bool again = true; again;) {
     again = false;
     for (std::string_view p : {"。", "，", "；", "：", ".", " ", "\xE3\x80\x80"})
-      while (ends_with(t, p)) {
+      while (t.ends_with(p)) {
         t.remove_suffix(p.size());
         again = true;
       }
@@ -50,7 +46,7 @@ std::optional<KindChoice> by_document_title(std::string_view title, const profil
   const auto& c = p.classifier;
   const std::string_view tv = trimmed_title(title);
   auto try_ending = [&](const std::string& w) -> std::optional<KindChoice> {
-    if (!ends_with(tv, w)) return std::nullopt;
+    if (!tv.ends_with(w)) return std::nullopt;
     for (const auto& e : c.document_exceptions)
       if (e.ending == w && tv.find(e.title_has) != std::string_view::npos) return std::nullopt;
     return KindChoice{c.document_kind, KindSource::kClassifier, "标题以文种“" + w + "”结尾"};

@@ -156,7 +156,7 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
   m.durations.speech_rate = profile.speech_rate;
   if (options.medium && *options.medium == "tv")
     m.durations.tv_seconds = static_cast<double>(m.body_figure) * 60.0 / profile.tv_rate;
-  if (kind.id == "speech" || kind.id.rfind("speech.", 0) == 0)
+  if (model::is_speech_kind(kind.id))
     m.durations.speech_minutes = static_cast<double>(m.body_figure) / profile.speech_rate;
   if (const profiles::Kind* k = profile.kind(kind.id); k && k->items && !doc.blocks.empty()) {
     m.has_items = true;

@@ -31,7 +31,7 @@ struct Report {
 Report lint_document(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
                      const Options& options);
 
-// Measurements alone (the count and hover paths use them without running rules).
+// Measurements alone, without running the rules (`with_hits`: also the dictionary hits).
 Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
                      const Options& options, bool with_hits);
 

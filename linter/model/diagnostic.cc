@@ -50,10 +50,4 @@ std::string Diagnostic::text(bool english) const {
   return render_message(tmpl, args);
 }
 
-const std::string* Diagnostic::datum(std::string_view key) const {
-  for (const auto& [k, v] : data)
-    if (k == key) return &v;
-  return nullptr;
-}
-
 }  // namespace wenfeng::model

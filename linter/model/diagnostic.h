@@ -59,7 +59,6 @@ struct Diagnostic {
   std::string_view rule_id() const;
   // The message with its arguments filled in; English when asked and the rule has it.
   std::string text(bool english = false) const;
-  const std::string* datum(std::string_view key) const;
 };
 
 }  // namespace wenfeng::model

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace wenfeng::model {
 
@@ -22,6 +23,11 @@ struct KindChoice {
   bool guessed() const { return source == KindSource::kClassifier; }
   bool known() const { return id != "unknown"; }
 };
+
+// Kind-id families that carry meaning (profiles/README.md): "document…" kinds are 公文 (the
+// format rules apply), "speech…" kinds are timed as speeches.
+inline bool is_document_kind(std::string_view id) { return id.starts_with("document"); }
+inline bool is_speech_kind(std::string_view id) { return id == "speech" || id.starts_with("speech."); }
 
 // The kind as a finding mentions it: "news.member-research（推测：…；如不对请用 --kind 指定）".
 std::string kind_note(const KindChoice& k);

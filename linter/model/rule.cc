@@ -27,6 +27,21 @@ const char* family_name(Family f) {
   return "text";
 }
 
+const char* family_title(Family f) {
+  switch (f) {
+    case Family::kPhrase: return "空话套话与禁用词";
+    case Family::kTypo: return "易混词";
+    case Family::kFormat: return "公文格式";
+    case Family::kPunct: return "标点符号";
+    case Family::kNumber: return "数字用法";
+    case Family::kText: return "文字校对";
+    case Family::kKind: return "稿件类型的规定";
+    case Family::kLength: return "篇幅";
+    case Family::kDuration: return "时长";
+  }
+  return "";
+}
+
 RuleRegistrar::RuleRegistrar(const RuleInfo& info) {
   table().push_back(&info);
 }
@@ -48,6 +63,13 @@ const std::vector<const RuleInfo*>& rules() {
 const RuleInfo* find_rule(std::string_view id) {
   for (const RuleInfo* r : rules())
     if (r->id == id) return r;
+  return nullptr;
+}
+
+const RuleInfo* find_limit_rule(std::string_view key) {
+  for (const RuleInfo* r : rules())
+    for (auto k : r->limit_keys)
+      if (k == key) return r;
   return nullptr;
 }
 

@@ -23,7 +23,6 @@ class Matcher {
   std::uint32_t add(std::string_view pattern);
   void build();
 
-  std::size_t pattern_count() const { return lengths_.size(); }
   std::uint32_t pattern_length(std::uint32_t p) const { return lengths_[p]; }
   std::size_t state_count() const { return fail_.size(); }
 

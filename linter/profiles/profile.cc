@@ -82,14 +82,6 @@ model::RuleSource source_from(const YAML::Node& n, const model::RuleSource& base
   return s;
 }
 
-// The registered rule that reads a `limits:` key, or null.
-const model::RuleInfo* limit_rule(std::string_view key) {
-  for (const model::RuleInfo* r : model::rules())
-    for (auto k : r->limit_keys)
-      if (k == key) return r;
-  return nullptr;
-}
-
 std::string limit_keys_list() {
   std::string out;
   for (const model::RuleInfo* r : model::rules())
@@ -106,7 +98,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
     if (!lim.IsMap()) fail(lim, "limits 应为映射");
     for (const auto& kv : lim) {
       const std::string rule = kv.first.as<std::string>();
-      if (!limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
+      if (!model::find_limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
       const auto& v = kv.second;
       check_keys(v, {"max", "max_minutes", "soft", "note", "severity", "issuer", "document", "part"}, rule.c_str());
       Limit l;

@@ -61,7 +61,7 @@ struct Kind {
   std::string id;
   std::string name;         // Chinese description
   std::vector<std::string> title_keywords;  // a title containing one of these is this kind
-  std::map<std::string, Limit> limits;  // by rule id
+  std::map<std::string, Limit> limits;  // by limit key (a rule's limit_keys)
   std::vector<Prohibition> prohibitions;
   std::optional<ItemSpec> items;
   std::vector<std::string> notes;  // the issuer's rules for this kind that are not lintable
@@ -192,7 +192,7 @@ struct ProjectConfig {
   std::optional<std::string> kind;
   std::optional<std::string> medium;
   std::optional<std::string> fail_on;
-  std::vector<std::string> ignore;  // phrases/entries to ignore (used by phrase rules)
+  std::vector<std::string> ignore;  // phrases, categories, lists or rule ids never reported
 };
 Result<ProjectConfig> find_project_config(const std::string& file_path);
 

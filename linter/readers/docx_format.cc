@@ -73,7 +73,10 @@ void Formats::load_settings(const pugi::xml_document& settings, const std::strin
           if (std::string_view(o.attribute((w + ":name").c_str()).value()) == "compatibilityMode")
             doc.properties["settings:compatibilityMode"] = o.attribute(val.c_str()).value();
         } else if (on_off(o, val) || !o.attribute(val.c_str())) {
-          doc.properties["settings:" + std::string(ol)] = "1";
+          // Built without operator+ and assigning a literal: GCC 12 warns there (-Wrestrict).
+          std::string key = "settings:";
+          key.append(ol);
+          doc.properties.insert_or_assign(std::move(key), std::string(1, '1'));
         }
       }
   }

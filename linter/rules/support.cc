@@ -27,6 +27,15 @@ std::string utf8(char32_t c) {
   return s;
 }
 
+bool is_final_punct(char32_t c) {
+  switch (c) {
+    case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string_view trim_left(std::string_view t) {
   for (const auto c : text::code_points(t))
     if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) return t.substr(c.begin);

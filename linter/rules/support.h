@@ -29,6 +29,9 @@ std::string utf8(char32_t c);
 // The matched text.
 inline std::string_view sv(std::string_view t, const text::Match& m) { return t.substr(m.begin, m.end - m.begin); }
 
+// 。，；：、 and their half-width forms: marks that do not end a title or an attachment name.
+bool is_final_punct(char32_t c);
+
 // The first code point that is neither whitespace nor invisible, as a suffix view (empty if none).
 std::string_view trim_left(std::string_view t);
 // The last visible code point and its byte offset in `t` (0 when there is none).

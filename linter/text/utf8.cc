@@ -68,7 +68,8 @@ std::size_t find_invalid_utf8(std::string_view s) {
       continue;
     }
     // Fast path for the common case in Chinese text: E1–EC / EE–EF lead bytes followed by
-    // two continuation bytes (no overlong or surrogate possible for these leads).
+    // two continuation bytes (no overlong or surrogate possible for these leads). Not F0–F4:
+    // those lead four bytes (𠮷 and the other supplementary ideographs).
     if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
         (b[i + 2] & 0xC0) == 0x80) {
       i += 3;

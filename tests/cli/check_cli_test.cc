@@ -40,10 +40,9 @@ TEST(CheckCli, GoldenSamplesFieldByField) {
     for (std::size_t i = 0; i < c["findings"].items().size(); ++i) {
       const auto& want = c["findings"][i];
       const auto& got = f["findings"][i];
-      for (const char* k : {"rule", "severity"}) EXPECT_EQ(got[k].as_string(), want[k].as_string()) << k;
+      for (const char* k : {"rule", "severity", "message"}) EXPECT_EQ(got[k].as_string(), want[k].as_string()) << k;
       for (const char* k : {"paragraph", "column", "length"}) EXPECT_EQ(got[k].as_number(), want[k].as_number()) << k;
       for (const auto& [k, v] : want["data"].members()) EXPECT_EQ(got["data"][k].as_string(), v.as_string()) << k;
-      EXPECT_FALSE(got["message"].as_string().empty());
       EXPECT_FALSE(got["excerpt"].as_string().empty());
       EXPECT_FALSE(got["source"]["issuer"].as_string().empty()) << got["rule"].as_string();
     }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "layout/pages.h"
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
@@ -360,4 +362,108 @@ TEST(DocxLayout, RotatedPictures) {
            "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
   };
   EXPECT_GT(cn_pages(picture(" rot=\"5400000\"") + kCnSect).estimate, cn_pages(picture("") + kCnSect).estimate + 0.2);
+}
+
+// Report templates start the body in an odd-page section after the cover and contents.
+// Word prints a blank page there when the body would start on an even page, but its page
+// count (and print layout) has none, so neither has the estimate.
+TEST(DocxLayout, OddPageSectionAddsNoBlankPage) {
+  const std::string first = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" "
+                            "w:bottom=\"1440\" w:left=\"1800\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+  const std::string odd = "<w:sectPr><w:type w:val=\"oddPage\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar "
+                          "w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\"/>"
+                          "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += para("封面");
+  body += para("", first);
+  for (int i = 0; i < 5; ++i) body += para("正文" + han(20));
+  const auto p = cn_pages(body + odd);
+  EXPECT_GT(p.estimate, 1.0);
+  EXPECT_LE(p.estimate, 1.2);
+}
+
+// Numbered headings with HTML auto spacing (a "heading 2" pasted from a web page, numbered
+// by the outline list) keep their 14 pt before and after between body paragraphs; only
+// two neighbouring items of one list lose it.
+TEST(DocxLayout, AutoSpacingOfNumberedHeadings) {
+  wenfeng::testing::DocxParts parts;
+  const std::string h2 = "<w:style w:type=\"paragraph\" w:styleId=\"21\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"a\"/>"
+                         "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:before=\"100\" "
+                         "w:beforeAutospacing=\"1\" w:after=\"100\" w:afterAutospacing=\"1\"/><w:outlineLvl w:val=\"1\"/></w:pPr>"
+                         "<w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>";
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                           "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", h2);
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  auto body = [&](bool alternate) {
+    std::string b;
+    for (int i = 0; i < 10; ++i) {
+      b += para("小节", "<w:pStyle w:val=\"21\"/>");
+      if (alternate) b += para("正文");
+    }
+    return b + kCnSect;
+  };
+  parts.body = body(true);
+  const auto apart = layout_of(parts);
+  parts.body = body(false);
+  const auto together = layout_of(parts);
+  // Apart: 20 lines of 15.6 pt and 10 × 28 pt of spacing; together: 10 lines, no spacing
+  // between the items (14 pt before the first and after the last only).
+  EXPECT_NEAR(apart.estimate, (20 * 15.6 + 10 * 28) / 697.9, 0.06);
+  EXPECT_NEAR(together.estimate, (10 * 15.6 + 28) / 697.9, 0.06);
+}
+
+// Software documents set 16.8 pt before and after every paragraph: between two paragraphs
+// Word leaves the larger of the two, not their sum (seen in Word's page breaks).
+TEST(DocxLayout, SpaceBetweenParagraphsIsTheLargerNotTheSum) {
+  std::string body;
+  for (int i = 0; i < 20; ++i) body += para("字", "<w:spacing w:before=\"336\" w:after=\"240\"/>");
+  // 20 lines of 15.6 pt, 16.8 pt before the first, 19 gaps of 16.8, 12 pt after the last.
+  EXPECT_NEAR(cn_pages(body + kCnSect).estimate, (20 * 15.6 + 16.8 + 19 * 16.8 + 12) / 697.9, 0.06);
+}
+
+// Word 2016's Chinese default font is 等线: 小四 Chinese text set in it needs two lines of
+// the 15.6 pt grid (its Chinese glyphs are taller than 宋体's), 小四 digits in it one.
+TEST(DocxLayout, DengXianChineseNeedsTwoGridLinesAtXiaoSi) {
+  std::string chinese, digits;
+  for (int i = 0; i < 22; ++i) chinese += para("等线正文");
+  for (int i = 0; i < 22; ++i) digits += para("2024");
+  const auto styles_xml = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, styles_xml).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(digits + kCnSect, styles_xml).estimate, 0.5, 0.05);
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate, 0.5,
+              0.05);
+}
+
+// The third case of the issue: a report on Chinese Word's default page (lines grid, pitch
+// 15.6 pt) with a table of contents (a TOC field whose result is what is laid out), a page
+// break, a Heading 1 as Chinese Word defines it (22 pt, 17 pt before, 16.5 pt after, 2.41
+// lines), a table and body text. By hand: page 1 holds 10 contents lines (156 pt); page 2
+// 17 + 2.41 × 15.6 + 16.5 for the heading, 10 rows of 10.5 × 1.3 pt text (rows do not
+// snap to the grid without adjustLineHeightInTable) plus borders, and 20 body lines.
+TEST(DocxLayout, LinesGridReportWithContentsHeadingsAndTable) {
+  const std::string h1 =
+      "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/><w:pPr><w:keepNext/>"
+      "<w:keepLines/><w:spacing w:before=\"340\" w:after=\"330\" w:line=\"578\" w:lineRule=\"auto\"/><w:outlineLvl w:val=\"0\"/>"
+      "</w:pPr><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr></w:style>";
+  std::string body = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o "
+                     "\"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                     "<w:r><w:t>第一章 总则</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p>";
+  for (int i = 2; i <= 9; ++i) body += para("第" + std::to_string(i) + "章 分则\t" + std::to_string(i));
+  body += "<w:p><w:r><w:t>附录</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>10</w:t></w:r><w:r><w:fldChar "
+          "w:fldCharType=\"end\"/></w:r></w:p>";
+  body += "<w:p><w:pPr><w:pStyle w:val=\"1\"/><w:pageBreakBefore/></w:pPr><w:r><w:t>第一章 总则</w:t></w:r></w:p>";
+  body += "<w:tbl><w:tblPr><w:tblW w:w=\"8300\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4150\"/>"
+          "<w:gridCol w:w=\"4150\"/></w:tblGrid>";
+  for (int r = 0; r < 10; ++r)
+    body += "<w:tr><w:tc>" + para("项目" + std::to_string(r)) + "</w:tc><w:tc>" + para("说明") + "</w:tc></w:tr>";
+  body += "</w:tbl>";
+  for (int i = 0; i < 20; ++i) body += para(han(30), "<w:ind w:firstLineChars=\"200\"/>");
+  const auto p = cn_pages(body + kCnSect, cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                                                    "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", h1));
+  const double page2 = 17 + 578 / 240.0 * 15.6 + 16.5 + 10 * (10.5 * 1.3 + 0.5) + 20 * 15.6;
+  EXPECT_NEAR(p.estimate, 1 + page2 / 697.9, 0.06);
+  EXPECT_EQ(std::ceil(p.estimate), 2);
 }

@@ -41,7 +41,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
                   const std::string& workdir) {
   const std::string err_path = temp_dir() + "/stderr";
   std::string cmd = "cd " + quote(workdir) + " && " + quote(WENFENG_BINARY);
-  for (const auto& a : args) cmd += " " + quote(a);
+  for (const auto& a : args) cmd.append(" ").append(quote(a));  // not " " + …: GCC 12's -Wrestrict
   cmd += stdin_file.empty() ? " < /dev/null" : " < " + quote(stdin_file);
   cmd += " 2> " + quote(err_path);
   CliResult r;

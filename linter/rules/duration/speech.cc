@@ -29,6 +29,7 @@ WENFENG_REGISTER_RULE({
     .needs = model::Needs::kKind,
     .messages = kMessages,
     .limit_keys = kLimitKeys,
+    .limit_unit = "分钟",
     .run = run,
 })
 

@@ -18,17 +18,6 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"附件:1.项目汇总表。", "附件：1.项目汇总表"}};
 
-bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
-
-bool is_end_punct(char32_t ch) {
-  switch (ch) {
-    case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':
-      return true;
-    default:
-      return false;
-  }
-}
-
 void run(const lint::RuleContext& c) {
   static const text::Regex numbered = fixed_regex("^\\s*(?:附件[：:]\\s*)?(\\d+)\\s*([.．、])\\s*\\S");
   bool in_list = false;
@@ -36,7 +25,7 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     const auto s = trim_left(t);
     const std::size_t base = t.size() - s.size();
-    const bool head = starts_with(s, "附件");
+    const bool head = s.starts_with("附件");
     if (!head && !in_list) continue;
     std::vector<text::Match> g;
     if (head) {
@@ -46,12 +35,12 @@ void run(const lint::RuleContext& c) {
         in_list = false;
         continue;
       }
-      if (starts_with(rest, ":")) {
+      if (rest.starts_with(":")) {
         c.report(bi, base + 6, base + 7, kColon, {}).replace_with("：");
-      } else if (!starts_with(rest, "：")) {
+      } else if (!rest.starts_with("：")) {
         continue;  // 附件 used as an ordinary word
       }
-      const std::size_t colon_len = starts_with(rest, ":") ? 1 : 3;
+      const std::size_t colon_len = rest.starts_with(":") ? 1 : 3;
       if (trim_left(rest.substr(colon_len)).empty()) {
         c.report(bi, base, t.size(), kNoName, {});
         continue;
@@ -63,7 +52,7 @@ void run(const lint::RuleContext& c) {
     }
     std::size_t at = 0;
     const char32_t last = last_visible(t, at);
-    if (is_end_punct(last)) {
+    if (is_final_punct(last)) {
       const std::string p = utf8(last);
       c.report(bi, at, at + p.size(), kEndPunct, {{"found", p}}).severity = model::Severity::kWarning;
     }

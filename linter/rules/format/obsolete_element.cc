@@ -11,16 +11,14 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"主题词：农业　补贴　通知", "（删去主题词一行）"}};
 const model::RuleSource kCopyTo = gbt9704("7.4.2 抄送机关");
 
-bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
-
 void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     const auto s = trim_left(t);
     const std::size_t at = t.size() - s.size();
-    if (starts_with(s, "主题词")) {
+    if (s.starts_with("主题词")) {
       c.report(bi, at, at + std::string_view("主题词").size(), 0, {});
-    } else if (starts_with(s, "抄报")) {
+    } else if (s.starts_with("抄报")) {
       c.report(bi, at, at + std::string_view("抄报").size(), 1, {}, &kCopyTo).severity = model::Severity::kInfo;
     }
   }

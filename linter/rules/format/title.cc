@@ -19,15 +19,6 @@ constexpr model::Example kExamples[] = {{"关于做好防汛工作的通知。",
 const model::RuleSource kKinds = tiaoli("第八条（公文种类）");
 const model::RuleSource kTitleElements = tiaoli("第八条、第九条（七）");
 
-bool is_end_punct(char32_t ch) {
-  switch (ch) {
-    case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':
-      return true;
-    default:
-      return false;
-  }
-}
-
 void run(const lint::RuleContext& c) {
   if (c.m.title < 0) return;
   const auto bi = static_cast<std::uint32_t>(c.m.title);
@@ -38,7 +29,7 @@ void run(const lint::RuleContext& c) {
   const bool doc = c.is_document();
   const bool exclaim = last == U'！' || last == U'？' || last == U'!' || last == U'?';
   const std::string last_char = utf8(last);
-  if (is_end_punct(last) || (doc && exclaim)) c.report(bi, at, at + last_char.size(), kEndPunct, {{"found", last_char}});
+  if (is_final_punct(last) || (doc && exclaim)) c.report(bi, at, at + last_char.size(), kEndPunct, {{"found", last_char}});
   if (!doc) return;
   if (const auto pos = t.find("请示报告"); pos != std::string_view::npos) {
     c.report(bi, pos, pos + std::string_view("请示报告").size(), kQingshiBaogao, {}, &kKinds).severity =
@@ -46,7 +37,7 @@ void run(const lint::RuleContext& c) {
     return;
   }
   // The title without its trailing punctuation (already reported above).
-  const std::string_view trimmed = t.substr(0, is_end_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size());
+  const std::string_view trimmed = t.substr(0, is_final_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size());
   std::string list;
   for (const auto& w : c.profile.vocabulary.wenzhong) {
     if (trimmed.size() >= w.size() && trimmed.substr(trimmed.size() - w.size()) == w) return;

@@ -42,6 +42,7 @@ WENFENG_REGISTER_RULE({
     .needs = model::Needs::kKind,
     .messages = kMessages,
     .limit_keys = kLimitKeys,
+    .limit_unit = "条",
     .run = run,
 })
 

@@ -46,6 +46,7 @@ WENFENG_REGISTER_RULE({
     .needs = model::Needs::kKind,
     .messages = kMessages,
     .limit_keys = kLimitKeys,
+    .limit_unit = "页",
     .run = run,
 })
 
