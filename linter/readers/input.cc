@@ -55,18 +55,19 @@ Error ole_error(std::string_view bytes) {
 // reference to a surrogate, a converter's oddity), nothing but valid UTF-8 leaves the
 // readers. The error names the part and the paragraph.
 Status check_utf8(const model::Document& doc) {
-  auto bad_in = [&](std::string_view what, std::string_view where) -> Status {
+  auto bad_in = [&](const std::string& what, const std::string& where) -> Status {
     return make_error(ErrorCode::kEncoding,
-                      std::string(where) + " 含有无效的字符（不是有效的 UTF-8，例如指向代理区或超出 Unicode "
-                                           "范围的字符引用）：" + std::string(what) + "；请在 Word/WPS 中打开后另存",
-                      std::string(where));
+                      what + "含有无效的字符（不是有效的 UTF-8，例如指向代理区或超出 Unicode 范围的字符引用）；"
+                             "请在 Word/WPS 中打开后另存",
+                      where);
   };
   const auto bad = text::find_invalid_utf8(doc.text);
   if (bad != std::string_view::npos) {
     for (const auto& b : doc.blocks)
       if (bad >= b.begin && bad < b.end) {
         const std::string part = b.source < doc.sources.size() ? doc.sources[b.source] : std::string("正文");
-        return bad_in("段落文字", part + ":" + std::to_string(b.anchors.empty() ? 0 : b.anchors.front().line));
+        const auto para = std::to_string(b.anchors.empty() ? 0 : b.anchors.front().line);
+        return bad_in("部件 " + part + " 第 " + para + " 段", part + ":" + para);
       }
     return bad_in("正文", "正文");
   }
@@ -78,7 +79,7 @@ Status check_utf8(const model::Document& doc) {
     if (text::find_invalid_utf8(key) != std::string_view::npos || text::find_invalid_utf8(value) != std::string_view::npos)
       return bad_in("文档属性", "docProps");
   for (const auto& name : doc.sources)
-    if (text::find_invalid_utf8(name) != std::string_view::npos) return bad_in("部件名", "容器目录");
+    if (text::find_invalid_utf8(name) != std::string_view::npos) return bad_in("容器中的部件名", "zip");
   for (const auto& c : doc.comments)
     if (text::find_invalid_utf8(c.text) != std::string_view::npos || text::find_invalid_utf8(c.id) != std::string_view::npos)
       return bad_in("批注", "comments");

@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xpath.h>
 
 #include <algorithm>
 #include <cctype>
@@ -137,6 +138,15 @@ Status refuse_entities(std::string_view utf8) {
                     "line " + std::to_string(line));
 }
 
+namespace {
+
+// Numbers the elements in document order before any XPath runs: without the numbers
+// libxml2 orders a node set by walking sibling chains, quadratic in the siblings
+// (40,000 <p> took a minute to sort).
+void number_elements(xmlDoc* d) { xmlXPathOrderDocElems(d); }
+
+}  // namespace
+
 Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name, bool html) {
   init_markup_parsers();
   if (html) {
@@ -147,6 +157,7 @@ Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name,
     xmlDoc* d = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), name.c_str(), "UTF-8", opts);
     htmlFreeParserCtxt(ctxt);
     if (!d) return make_error(ErrorCode::kMalformedXml, "无法解析 HTML 文件");
+    number_elements(d);
     return XmlDocPtr(d);
   }
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -174,6 +185,7 @@ Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name,
                       where);
   }
   xmlFreeParserCtxt(ctxt);
+  number_elements(d);
   return XmlDocPtr(d);
 }
 

@@ -228,8 +228,7 @@ Result<model::Document> read_xml(std::string_view bytes, std::string_view name, 
   for (auto* n : outermost(*body))
     if (title->empty() || n != (*title)[0]) pieces.push_back({n, model::Role::kBody});
   for (auto* n : items) pieces.push_back({n, model::Role::kHeading});
-  // Document order: libxml2 numbers element nodes when asked.
-  xmlXPathOrderDocElems(doc);
+  // Document order: the elements were numbered when parsed (parse_markup).
   std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& c) {
     return xmlXPathCmpNodes(a.node, c.node) > 0;  // 1: a precedes c
   });
