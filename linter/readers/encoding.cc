@@ -128,6 +128,21 @@ Result<std::string> decode_gb18030_evidently(std::string_view bytes, std::size_t
                       "文本是 UTF-8，但在末尾被截断：第 " + std::to_string(bad_utf8) +
                           " 字节起的最后一个字符不完整；请从原处重新获取或重新保存文件",
                       "byte " + std::to_string(bad_utf8));
+  // UTF-8 with Chinese in it before one bad sequence is broken UTF-8, not GB18030: GBK pairs
+  // seldom form a run of valid UTF-8 with three-byte characters, and reading it as GB18030
+  // would turn the whole text into other characters.
+  {
+    std::size_t multibyte = 0, wide = 0;
+    for (unsigned char c : bytes.substr(0, bad_utf8)) {
+      multibyte += c >= 0xC0;
+      wide += c >= 0xE0;
+    }
+    if (multibyte >= 2 && wide >= 1)
+      return make_error(ErrorCode::kEncoding,
+                        "文本前面是有效的 UTF-8（含 " + std::to_string(multibyte) + " 个非 ASCII 字符），但第 " +
+                            std::to_string(bad_utf8) + " 字节处的字节序列无效；文件可能已损坏，或混入了其他编码的内容",
+                        "byte " + std::to_string(bad_utf8));
+  }
   auto gb = convert_strict(bytes, "GB18030");
   if (!gb.ok())
     return make_error(ErrorCode::kEncoding,
