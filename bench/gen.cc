@@ -18,9 +18,10 @@
 //       font sizes, line spacing, paragraph spacing, headings, lists, tables, page breaks)
 //       for bench/pages_vs_libreoffice.sh; fonts are ones Debian ships (Noto Serif CJK SC,
 //       Liberation Serif) so that LibreOffice lays out what the file asks for.
-//   wenfeng_gen hostile DIR
+//   wenfeng_gen hostile DIR [--small]
 //       The hostile inputs of tests/support/hostile_files (documents, and profiles under
-//       DIR/profiles) for bench/hostile.sh, which holds each to a second and 100 MB.
+//       DIR/profiles) for bench/hostile.sh, which holds each to a second and 100 MB; with
+//       --small only the files under 1 MB (seeds for scripts/fuzz).
 //   wenfeng_gen text-corpus OUT.txt MIB        generated Chinese text of MIB MiB
 //   wenfeng_gen docx-corpus DIR N PARAS        N generated .docx files of PARAS paragraphs each
 #include <algorithm>
@@ -367,7 +368,8 @@ int hostile(int argc, char** argv) {
   if (argc < 3) return 2;
   const std::filesystem::path dir = argv[2];
   std::filesystem::create_directories(dir / "profiles");
-  for (const auto& f : wenfeng::testing::hostile_documents(true))
+  const bool small = argc > 3 && std::string(argv[3]) == "--small";
+  for (const auto& f : wenfeng::testing::hostile_documents(!small))
     std::ofstream(dir / f.name, std::ios::binary) << f.bytes;
   for (const auto& f : wenfeng::testing::hostile_profiles())
     std::ofstream(dir / "profiles" / f.name, std::ios::binary) << f.bytes;

@@ -131,12 +131,20 @@ std::vector<HostileFile> hostile_documents(bool large) {
   out.push_back({"cut-utf8.txt", "\xE9\xAB\x98\xE5\xBA\xA6\xE9\x87\x8D\xE8", "encoding",
                  "UTF-8 cut inside its last character (GB18030 would decode it)"});
 
-  // Nesting far beyond libxml2's depth limit; and an HTML page nested as deep.
-  out.push_back({"deep.xml", "<doc>" + repeat("<a>", 100000) + "文字" + repeat("</a>", 100000) + "</doc>",
-                 "malformed-xml", "100,000 nested elements"});
-  out.push_back({"deep.html", "<html><body>" + repeat("<div>", 100000) + "<p>文字</p>" + repeat("</div>", 100000) +
+  // Nesting far beyond libxml2's depth limit; and an HTML page nested as deep (100,000
+  // levels with `large`, else 5,000).
+  const std::size_t depth = large ? 100000 : 5000;
+  const std::string levels = large ? "100,000" : "5,000";
+  out.push_back({"deep.xml", "<doc>" + repeat("<a>", depth) + "文字" + repeat("</a>", depth) + "</doc>",
+                 "malformed-xml", levels + " nested elements"});
+  out.push_back({"deep.html", "<html><body>" + repeat("<div>", depth) + "<p>文字</p>" + repeat("</div>", depth) +
                                   "</body></html>",
-                 "", "100,000 nested div elements"});
+                 "", levels + " nested div elements"});
+  std::string deep_docx;
+  for (std::size_t i = 0; i < depth / 10; ++i) deep_docx += "<w:sdt><w:sdtContent>";
+  deep_docx += "<w:p>" + run("文字") + "</w:p>";
+  for (std::size_t i = 0; i < depth / 10; ++i) deep_docx += "</w:sdtContent></w:sdt>";
+  out.push_back({"deep-sdt.docx", docx_body(deep_docx), "", "content controls nested " + std::to_string(depth / 10) + " deep"});
 
   if (large) {
     // 19,000 relationships to one 30 KB header.
