@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "base/data_dir.h"
 #include "base/io.h"
 #include "model/rule.h"
 #include "text/charclass.h"
@@ -220,7 +221,7 @@ std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries) {
 
 std::string dictionaries_dir() {
   if (const char* env = std::getenv("WENFENG_DICTIONARIES_DIR"); env && *env) return env;
-  return std::string(WENFENG_DATA_DIR) + "/dictionaries";
+  return data_dir() + "/dictionaries";
 }
 
 Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir) {
@@ -228,7 +229,9 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".dict") files.push_back(it->path().string());
-  if (ec) return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir);
+  if (ec)
+    return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir +
+                                              (dir == data_dir() + "/dictionaries" ? "；" + data_dir_hint() : std::string()));
   std::sort(files.begin(), files.end());
   std::vector<Entry> entries;
   // Caps: a dictionary folder may be anyone's; the shipped ones are a few KB.

@@ -65,7 +65,7 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
 // Builds a set from entries (tests, benchmarks).
 std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries);
 
-// $WENFENG_DICTIONARIES_DIR, else the source tree's dictionaries/.
+// $WENFENG_DICTIONARIES_DIR, else dictionaries/ in the data directory (base/data_dir.h).
 std::string dictionaries_dir();
 
 }  // namespace wenfeng::phrases

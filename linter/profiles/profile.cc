@@ -1,6 +1,8 @@
 #include "profiles/profile.h"
 #include "profiles/yaml_caps.h"
 
+#include "base/data_dir.h"
+
 #include "model/rule.h"
 
 #include <yaml-cpp/yaml.h>
@@ -380,7 +382,8 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
   if (path.empty()) {
     std::string known;
     for (const auto& id : list_profiles()) known += (known.empty() ? "" : "、") + id;
-    return make_error(ErrorCode::kConfig, "找不到规范（profile）“" + id_or_path + "”；可用：" + known);
+    return make_error(ErrorCode::kConfig, "找不到规范（profile）“" + id_or_path + "”；" +
+                                              (known.empty() ? "没有找到任何规范，" + data_dir_hint() : "可用：" + known));
   }
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return make_error(ErrorCode::kConfig, "规范文件不存在：" + path);
@@ -435,7 +438,7 @@ const RuleSetting& Profile::rule(std::string_view rule_id) const {
 std::vector<std::string> profile_dirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("WENFENG_PROFILES_DIR"); env && *env) dirs.emplace_back(env);
-  dirs.emplace_back(std::string(WENFENG_DATA_DIR) + "/profiles");
+  dirs.emplace_back(data_dir() + "/profiles");
   dirs.emplace_back("profiles");
   return dirs;
 }
