@@ -1,12 +1,15 @@
-// Running a command over its inputs: the session does the work, the chosen renderer writes
-// each file's result as it comes, unreadable files get one line on stderr, and the exit
-// status is computed the same way in every format.
+// Running a command over its inputs: directories expanded (inputs.h), the session does the
+// work, the chosen renderer writes each file's result as it comes (to stdout or -o FILE),
+// unreadable files get one line on stderr, a progress bar on a terminal, statistics on
+// request, and the exit status computed the same way in every format.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "base/result.h"
+#include "cli/args.h"
+#include "cli/commands.h"
 #include "lint/session.h"
 #include "report/renderer.h"
 
@@ -15,11 +18,13 @@ namespace wenfeng::cli {
 // "path: 错误[code] message（位置 where）\n" — how every command reports a file it could not use.
 std::string error_line(const std::string& path, const Error& e);
 
-// 0 clean, 1 a finding at or above fail-on (check), 2 a file could not be used.
-int run_batch(const std::string& command_name, report::Command command, lint::RunOptions options,
-              const std::vector<std::string>& paths, const report::Format& format, const report::RenderOptions& ro);
+// The options every file command shares: --jobs, --stdin-filename, --xml-map,
+// --html-selector, --config, --no-config (a usage error is returned as an Error).
+Result<lint::RunOptions> input_options(const Args& args);
+// --format, --pretty, --color/--no-color/NO_COLOR, --english, --quiet, --column-unit.
+report::RenderOptions render_options(const Args& args);
 
-// --jobs N (a positive integer), or the number of cores.
-Result<unsigned> parse_jobs(const std::optional<std::string>& value);
+// 0 clean, 1 a finding at or above fail-on (check), 2 a file could not be used.
+int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions options, const Args& args);
 
 }  // namespace wenfeng::cli

@@ -1,11 +1,7 @@
-// `wenfeng count [--format F] [--include notes,textboxes,headers,comments]
-//                [--stdin-filename NAME] [--jobs N] [--xml-map M] [--html-selector XPATH] FILE…|-`
-#include <iostream>
+// `wenfeng count [options] FILE…|DIR…|-` (options: the command table in app.cc).
 #include <sstream>
 
-#include "cli/args.h"
 #include "cli/batch.h"
-#include "cli/commands.h"
 
 namespace wenfeng::cli {
 namespace {
@@ -30,44 +26,14 @@ Result<count::Scope> parse_scope(const std::string& spec) {
 
 }  // namespace
 
-int count_command(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {"--format", "--include", "--stdin-filename", "--jobs", "--xml-map", "--html-selector"},
-                           {"--pretty"});
-  if (!parsed.ok()) {
-    std::cerr << "wenfeng count: " << parsed.error().message << "\n";
-    return 2;
-  }
-  const Args& args = *parsed;
-  const report::Format* format = report::find_format(args.get_or("--format", "text"), report::Command::kCount);
-  if (!format) {
-    std::cerr << "wenfeng count: --format 只能是 " << report::format_names(report::Command::kCount) << "\n";
-    return 2;
-  }
+int count_command(const Args& args) {
+  const CommandSpec& spec = *find_command("count");
   auto scope = parse_scope(args.get_or("--include", ""));
-  if (!scope.ok()) {
-    std::cerr << "wenfeng count: " << scope.error().message << "\n";
-    return 2;
-  }
-  if (args.files.empty()) {
-    std::cerr << "wenfeng count: 请给出要统计的文件（或 - 表示标准输入）\n用法：wenfeng count [--format "
-              << report::format_names(report::Command::kCount) << "] [--include …] FILE…\n";
-    return 2;
-  }
-  auto jobs = parse_jobs(args.get("--jobs"));
-  auto read = readers::read_options(args.get("--xml-map"), args.get("--html-selector"));
-  for (const Error* e : {jobs.ok() ? nullptr : &jobs.error(), read.ok() ? nullptr : &read.error()})
-    if (e) {
-      std::cerr << "wenfeng count: " << e->message << "\n";
-      return 2;
-    }
-  lint::RunOptions o;
-  o.stdin_filename = args.get_or("--stdin-filename", "");
-  o.read = *read;
-  o.jobs = *jobs;
-  o.count_scope = *scope;
-  report::RenderOptions ro;
-  ro.pretty = args.has("--pretty");
-  return run_batch("count", report::Command::kCount, std::move(o), args.files, *format, ro);
+  if (!scope.ok()) return usage_error(spec, scope.error().message);
+  auto o = input_options(args);
+  if (!o.ok()) return usage_error(spec, o.error().message);
+  o->count_scope = *scope;
+  return run_batch(spec, report::Command::kCount, std::move(o).value(), args);
 }
 
 }  // namespace wenfeng::cli

@@ -43,13 +43,8 @@ void print_profile(const profiles::Profile& p) {
 
 }  // namespace
 
-int profiles_command(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {}, {});
-  if (!parsed.ok()) {
-    std::cerr << "wenfeng profiles: " << parsed.error().message << "\n";
-    return 2;
-  }
-  std::vector<std::string> ids = parsed->files.empty() ? profiles::list_profiles() : parsed->files;
+int profiles_command(const Args& args) {
+  std::vector<std::string> ids = args.files.empty() ? profiles::list_profiles() : args.files;
   if (ids.empty()) {
     std::cerr << "wenfeng profiles: 找不到任何规范文件（查找目录：";
     for (const auto& d : profiles::profile_dirs()) std::cerr << d << " ";

@@ -187,36 +187,31 @@ void print_markdown() {
 
 }  // namespace
 
-int rules_command(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {"--format"}, {});
-  if (!parsed.ok() || !parsed->files.empty()) {
-    std::cerr << "用法：wenfeng rules [--format text|markdown]\n";
-    return 2;
-  }
-  const std::string format = parsed->get_or("--format", "text");
-  if (format == "markdown") {
+int rules_command(const Args& args) {
+  if (!args.files.empty()) return usage_error(*find_command("rules"), "rules 不接受参数 “" + args.files[0] + "”");
+  if (args.get_or("--format", "text") == "markdown") {
     print_markdown();
     return 0;
-  }
-  if (format != "text") {
-    std::cerr << "wenfeng rules: --format 只能是 text 或 markdown\n";
-    return 2;
   }
   for (const auto* r : model::rules())
     std::cout << r->id << "\t" << model::severity_name(r->severity) << "\t" << r->title << "：" << r->summary << "\n";
   return 0;
 }
 
-int explain_command(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {"--profile"}, {});
-  if (!parsed.ok() || parsed->files.size() != 1) {
+int explain_command(const Args& args) {
+  const Args* parsed = &args;
+  if (args.files.size() != 1) {
     std::cerr << "用法：wenfeng explain RULE [--profile P]\n规则：" << rule_ids() << "\n";
     return 2;
   }
-  const std::string id = parsed->files[0];
+  const std::string id = args.files[0];
   const model::RuleInfo* info = model::find_rule(id);
   if (!info) {
-    std::cerr << "wenfeng explain: 没有规则 “" << id << "”；可用：" << rule_ids() << "\n";
+    std::vector<std::string_view> ids;
+    for (const auto* r : model::rules()) ids.push_back(r->id);
+    const std::string near = closest(id, ids);
+    std::cerr << "wenfeng explain: 没有规则 “" << id << "”" << (near.empty() ? "" : "；是不是 “" + near + "”？")
+              << "\n可用：" << rule_ids() << "\n";
     return 2;
   }
   std::cout << info->id << "  " << info->title << "\n\n" << info->description << "\n\n报告：" << info->measures

@@ -15,6 +15,10 @@ bool FileResult::fails() const {
 
 Result<std::unique_ptr<Session>> Session::open(RunOptions options, bool check) {
   std::unique_ptr<Session> s(new Session(std::move(options), check));
+  if (s->options_.config_file) {  // a broken --config stops the run before any file is read
+    auto cfg = profiles::load_project_config(*s->options_.config_file);
+    if (!cfg.ok()) return cfg.error();
+  }
   if (!check) return s;
   // The dictionaries are compiled once into one automaton shared by every file.
   auto set = phrases::load_phrase_set(s->options_.dictionaries.empty() ? phrases::dictionaries_dir()
@@ -52,8 +56,7 @@ Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::str
   return ptr;
 }
 
-Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
-                                      const profiles::Profile* profile) const {
+readers::ReadOptions Session::read_options(const profiles::Profile* profile) const {
   readers::ReadOptions ro = options_.read;
   if (profile) {
     // The command line's maps win; the profile fills what it leaves empty.
@@ -67,6 +70,12 @@ Result<model::Document> Session::read(const std::string& path, const std::string
     fill("kind", ro.xml_map.kind);
     if (ro.html_selector.empty()) ro.html_selector = profile->html_selector;
   }
+  return ro;
+}
+
+Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
+                                      const profiles::Profile* profile) const {
+  const readers::ReadOptions ro = read_options(profile);
   if (path == "-") {
     if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
     return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
@@ -74,6 +83,14 @@ Result<model::Document> Session::read(const std::string& path, const std::string
   auto bytes = readers::read_file_bytes(path);
   if (!bytes.ok()) return bytes.error();
   return readers::read_document(*bytes, path, ro);
+}
+
+Result<profiles::ProjectConfig> Session::config_for(const std::string& path) const {
+  if (options_.no_config) return profiles::ProjectConfig{};
+  if (options_.config_file) return profiles::load_project_config(*options_.config_file);
+  // Standard input stands for --stdin-filename: its folder decides, as for the file itself.
+  const std::string& anchor = path == "-" && !options_.stdin_filename.empty() ? options_.stdin_filename : path;
+  return profiles::find_project_config(anchor);
 }
 
 namespace {
@@ -100,9 +117,22 @@ FileResult Session::count(const std::string& path, const std::string* stdin_byte
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
+  return check_with(shown_path(path, options_.stdin_filename), path,
+                    [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+}
+
+FileResult Session::check_buffer(const std::string& path, std::string_view bytes) const {
+  return check_with(path, path, [&](const profiles::Profile* p) -> Result<model::Document> {
+    if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
+    return readers::read_document(bytes, path, read_options(p));
+  });
+}
+
+FileResult Session::check_with(std::string shown, const std::string& config_path,
+                               const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const {
   FileResult f;
-  f.path = shown_path(path, options_.stdin_filename);
-  auto cfg = profiles::find_project_config(path);
+  f.path = std::move(shown);
+  auto cfg = config_for(config_path);
   if (!cfg.ok()) {
     f.error = cfg.error();
     return f;
@@ -120,7 +150,7 @@ FileResult Session::check(const std::string& path, const std::string* stdin_byte
     f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
-  auto doc = read(path, stdin_bytes, f.profile.get());
+  auto doc = read_doc(f.profile.get());
   if (!doc.ok()) {
     f.error = doc.error();
     return f;

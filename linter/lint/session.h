@@ -41,6 +41,8 @@ struct RunOptions {
   std::string dictionaries;            // --dictionaries; empty = the shipped ones
   unsigned jobs = 0;                   // 0 = every core
   count::Scope count_scope;            // count --include
+  std::optional<std::string> config_file;  // --config FILE: instead of finding .wenfeng.yaml
+  bool no_config = false;                  // --no-config
 };
 
 // One input's outcome. For `count`: counts and pages; for `check`: also the report, and
@@ -75,12 +77,26 @@ class Session {
 
   const RunOptions& options() const { return options_; }
 
+  // The configuration that applies to `path`: --config's file, none with --no-config, else
+  // the .wenfeng.yaml found walking up from the file's folder ("-": from --stdin-filename's
+  // folder, else the current folder).
+  Result<profiles::ProjectConfig> config_for(const std::string& path) const;
+
+  // Checks text that is not on disk (an editor's buffer) as if it were the file `path`:
+  // its name chooses the reader, its folder the configuration.
+  FileResult check_buffer(const std::string& path, std::string_view bytes) const;
+
  private:
   explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
   // Reads the input into a Document (or an Error) with the profile's markup maps.
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
                                const profiles::Profile* profile) const;
+  readers::ReadOptions read_options(const profiles::Profile* profile) const;
+  // The check pipeline after reading: `config_path` locates the configuration, `read` gives
+  // the document.
+  FileResult check_with(std::string shown, const std::string& config_path,
+                        const std::function<Result<model::Document>(const profiles::Profile*)>& read) const;
 
   RunOptions options_;
   bool check_;

@@ -458,20 +458,29 @@ Result<Profile> load_profile(const std::string& id_or_path) {
   return load_chain(id_or_path, seen);
 }
 
-Result<ProjectConfig> find_project_config(const std::string& file_path) {
-  ProjectConfig cfg;
+std::string find_config_file(const std::string& file_path) {
   std::error_code ec;
   fs::path dir = file_path == "-" ? fs::current_path(ec) : fs::absolute(file_path, ec).parent_path();
   for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
     const fs::path candidate = dir / ".wenfeng.yaml";
-    if (fs::is_regular_file(candidate, ec)) {
-      cfg.path = candidate.string();
-      break;
-    }
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
   }
+  return {};
+}
+
+Result<ProjectConfig> find_project_config(const std::string& file_path) {
+  return load_project_config(find_config_file(file_path));
+}
+
+Result<ProjectConfig> load_project_config(const std::string& path) {
+  ProjectConfig cfg;
+  cfg.path = path;
   if (cfg.path.empty()) return cfg;
+  std::error_code ec;
+  if (!fs::is_regular_file(cfg.path, ec))
+    return make_error(ErrorCode::kConfig, "找不到配置文件 " + cfg.path, cfg.path);
   auto loaded = load_yaml_file(cfg.path, ".wenfeng.yaml");
   if (!loaded.ok()) return loaded.error();
   try {

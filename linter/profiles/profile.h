@@ -195,5 +195,10 @@ struct ProjectConfig {
   std::vector<std::string> ignore;  // phrases, categories, lists or rule ids never reported
 };
 Result<ProjectConfig> find_project_config(const std::string& file_path);
+// The .wenfeng.yaml that applies to `file_path` (walking up from its folder; "-" = the
+// current folder), or "" when there is none.
+std::string find_config_file(const std::string& file_path);
+// Reads one configuration file; "" gives the empty configuration.
+Result<ProjectConfig> load_project_config(const std::string& path);
 
 }  // namespace wenfeng::profiles

@@ -1,16 +1,16 @@
 // `check --format json`: JSON v1 (README "JSON, version 1"), streamed file by file.
 #include <cmath>
 
-#include "report/json_writer.h"
+#include "report/json_stream.h"
 #include "report/position.h"
 #include "report/renderer.h"
 
 namespace wenfeng::report {
 namespace {
 
-class JsonCheck final : public Renderer {
+class JsonCheck final : public JsonStream {
  public:
-  explicit JsonCheck(const RenderOptions& o) : o_(o), j_(o.pretty) {}
+  explicit JsonCheck(const RenderOptions& o) : JsonStream(o) {}
 
   void begin(Sink& sink) override {
     j_.begin_object();
@@ -21,7 +21,7 @@ class JsonCheck final : public Renderer {
 
   void file(const lint::FileResult& f, Sink& sink) override {
     j_.begin_object();
-    j_.key("path").value(f.path);
+    write_path(j_, f.path);
     if (f.error) {
       j_.key("error");
       write_error(j_, *f.error);
@@ -81,16 +81,29 @@ class JsonCheck final : public Renderer {
       j_.key("paragraph").value(p.paragraph);
       j_.key("column").value(p.column);
       j_.key("length").value(p.length);
+      j_.key("column_utf16").value(p.column_utf16);
+      j_.key("length_utf16").value(p.length_utf16);
       j_.key("excerpt").value(p.excerpt);
       j_.key("document_level").value(d.document_level);
       {
-        // Where the finding is in the source file: file/part, line, column (for DOCX the
-        // "line" is the paragraph's ordinal in the part).
+        // Where the finding is in the source file. DOCX: the paragraph's ordinal in its part
+        // (word/document.xml, a footnote part…), not a line of XML. Other formats: the file's
+        // line, and the column in code points, UTF-16 units and bytes.
         const auto loc = doc.position(d.block, d.offset);
         j_.key("location").begin_object();
-        j_.key("source").value(loc.source);
-        j_.key("line").value(loc.line);
-        j_.key("column").value(loc.column);
+        if (doc.format == model::Format::kDocx) {
+          j_.key("part").value(loc.source);
+          j_.key("paragraph").value(loc.line);
+          j_.key("column").value(loc.column);
+        } else {
+          const auto u16 = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kUtf16);
+          const auto b = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kByte);
+          j_.key("source").value(loc.source);
+          j_.key("line").value(loc.line);
+          j_.key("column").value(loc.column);
+          j_.key("column_utf16").value(u16.column);
+          j_.key("column_byte").value(b.column);
+        }
         j_.end_object();
       }
       j_.key("source").begin_object();
@@ -116,15 +129,6 @@ class JsonCheck final : public Renderer {
     sink.write(j_.take());
   }
 
-  void end(Sink& sink) override {
-    j_.end_array();
-    j_.end_object();
-    sink.write(j_.take() + "\n");
-  }
-
- private:
-  RenderOptions o_;
-  JsonWriter j_;
 };
 
 }  // namespace

@@ -19,7 +19,7 @@ class JsonCount final : public Renderer {
 
   void file(const lint::FileResult& f, Sink& sink) override {
     j_.begin_object();
-    j_.key("path").value(f.path);
+    write_path(j_, f.path);
     if (f.error) {
       j_.key("error");
       write_error(j_, *f.error);

@@ -4,19 +4,41 @@
 
 #include "count/counter.h"
 #include "layout/pages.h"
+#include "report/located.h"
 #include "text/utf8.h"
 #include <cstdio>
 
 namespace wenfeng::report {
 
 void JsonWriter::escape(std::string& out, std::string_view s) {
-  // JSON is UTF-8: a string that is not (a file name in another encoding) is written with
-  // U+FFFD for each invalid sequence, never as invalid JSON.
-  std::string repaired;
+  // JSON is UTF-8: bytes that are not (a file name in GBK, say) become U+FFFD here; paths
+  // also keep their exact bytes in "path_bytes" (write_path).
   if (text::find_invalid_utf8(s) != std::string_view::npos) {
-    for (const char *p = s.data(), *e = p + s.size(); p < e;) text::append_utf8(repaired, text::decode(p, e));
-    s = repaired;
+    const std::string clean = utf8_sanitize(s);
+    escape_valid(out, clean);
+    return;
   }
+  escape_valid(out, s);
+}
+
+void write_path(JsonWriter& j, std::string_view path) {
+  j.key("path").value(path);
+  if (text::find_invalid_utf8(path) == std::string_view::npos) return;
+  std::string bytes;
+  for (char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c < 0x7F && c != '\\') {
+      bytes.push_back(ch);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      bytes += buf;
+    }
+  }
+  j.key("path_bytes").value(bytes);
+}
+
+void JsonWriter::escape_valid(std::string& out, std::string_view s) {
   out.push_back('"');
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);

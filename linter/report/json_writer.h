@@ -35,9 +35,11 @@ class JsonWriter {
   // Moves out what has been written so far (streaming output); the nesting state stays.
   std::string take() { return std::exchange(out_, std::string()); }
 
+  // Appends s as a JSON string; bytes that are not UTF-8 become U+FFFD.
   static void escape(std::string& out, std::string_view s);
 
  private:
+  static void escape_valid(std::string& out, std::string_view s);
   void before_value();
   void newline();
   std::string out_;
@@ -61,5 +63,8 @@ namespace wenfeng::report {
 void write_counts(JsonWriter& j, const model::Counts& c);
 void write_error(JsonWriter& j, const Error& e);  // {code, message[, where]}
 void write_pages(JsonWriter& j, const layout::PageEstimate& p);
+// "path": the path (U+FFFD for bytes that are not UTF-8), and then "path_bytes": the exact
+// bytes with \xHH for each byte outside printable ASCII, so a tool can still open the file.
+void write_path(JsonWriter& j, std::string_view path);
 
 }  // namespace wenfeng::report

@@ -53,4 +53,52 @@ std::vector<Position> locate(const model::Document& doc, const std::vector<model
   return out;
 }
 
+namespace {
+
+std::uint32_t units_in(std::string_view s, ColumnUnit unit) {
+  if (unit == ColumnUnit::kByte) return static_cast<std::uint32_t>(s.size());
+  std::uint32_t cps = 0, units = 0;
+  measure(s, cps, units);
+  return unit == ColumnUnit::kUtf16 ? units : cps;
+}
+
+// Line and column of byte `offset` of block `b` in `unit`.
+void source_point(const model::Document& doc, std::uint32_t b, std::uint32_t offset, ColumnUnit unit,
+                  std::uint32_t& line, std::uint32_t& column) {
+  const model::Block& block = doc.blocks[b];
+  const std::string_view t = doc.block_text(block);
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
+  if (block.anchors.empty()) {
+    line = 1;
+    column = 1 + units_in(t.substr(0, offset), unit);
+    return;
+  }
+  auto it = std::upper_bound(block.anchors.begin(), block.anchors.end(), offset,
+                             [](std::uint32_t off, const model::SourceAnchor& a) { return off < a.text_offset; });
+  if (it != block.anchors.begin()) --it;
+  const std::uint32_t from = std::min<std::uint32_t>(it->text_offset, offset);
+  line = it->line;
+  column = it->column + units_in(t.substr(from, offset - from), unit);
+}
+
+}  // namespace
+
+SourceSpan source_span(const model::Document& doc, std::uint32_t block, std::uint32_t offset, std::uint32_t length,
+                       std::uint32_t paragraph, ColumnUnit unit) {
+  SourceSpan s;
+  if (block >= doc.blocks.size()) return s;
+  if (doc.format == model::Format::kDocx) {
+    const std::string_view t = doc.block_text(block);
+    const std::uint32_t begin = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
+    const std::uint32_t end = std::min<std::uint32_t>(begin + length, static_cast<std::uint32_t>(t.size()));
+    s.line = s.end_line = paragraph;
+    s.column = 1 + units_in(t.substr(0, begin), unit);
+    s.end_column = s.column + units_in(t.substr(begin, end - begin), unit);
+    return s;
+  }
+  source_point(doc, block, offset, unit, s.line, s.column);
+  source_point(doc, block, offset + length, unit, s.end_line, s.end_column);
+  return s;
+}
+
 }  // namespace wenfeng::report

@@ -32,4 +32,18 @@ struct Position {
 std::vector<Position> locate(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
                              const std::vector<std::uint32_t>& numbers);
 
+// A column unit: code points (text, JSON), UTF-16 code units (LSP, SARIF, GitHub), bytes of
+// UTF-8 (Vim's errorformat, reviewdog).
+enum class ColumnUnit : std::uint8_t { kCodepoint, kUtf16, kByte };
+
+// A range in the source file as line-oriented tools see it, 1-based, end column exclusive.
+// Text files: physical lines; markup (XML, HTML, ODT): the file's lines; DOCX: the main-text
+// paragraph number as the line, columns within the paragraph. A markup line's columns before
+// the block's first character are counted one unit each (tags and indentation are ASCII).
+struct SourceSpan {
+  std::uint32_t line = 1, column = 1, end_line = 1, end_column = 1;
+};
+SourceSpan source_span(const model::Document& doc, std::uint32_t block, std::uint32_t offset, std::uint32_t length,
+                       std::uint32_t paragraph, ColumnUnit unit);
+
 }  // namespace wenfeng::report

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lint/session.h"
+#include "report/position.h"
 
 namespace wenfeng::report {
 
@@ -21,6 +22,8 @@ struct RenderOptions {
   bool pretty = false;   // JSON indentation
   bool color = false;    // ANSI colours (text on a terminal)
   bool english = false;  // English messages where the rule has them
+  bool quiet = false;    // findings only: no per-file summaries
+  ColumnUnit column_unit = ColumnUnit::kCodepoint;  // line-oriented formats (line, github, checkstyle)
 };
 
 // Where output goes: stdout, a file, a buffer (tests, the language server).
@@ -57,5 +60,14 @@ std::unique_ptr<Renderer> make_text_check(const RenderOptions&);
 std::unique_ptr<Renderer> make_json_check(const RenderOptions&);
 std::unique_ptr<Renderer> make_text_count(const RenderOptions&);
 std::unique_ptr<Renderer> make_json_count(const RenderOptions&);
+std::unique_ptr<Renderer> make_sarif(const RenderOptions&);
+std::unique_ptr<Renderer> make_line(const RenderOptions&);
+std::unique_ptr<Renderer> make_github(const RenderOptions&);
+std::unique_ptr<Renderer> make_checkstyle(const RenderOptions&);
+std::unique_ptr<Renderer> make_junit(const RenderOptions&);
+std::unique_ptr<Renderer> make_rdjson(const RenderOptions&);
+
+// The link to a rule's entry in the rule reference (docs/rules.md), for LSP and SARIF.
+std::string rule_help_uri(std::string_view rule_id);
 
 }  // namespace wenfeng::report

@@ -46,6 +46,10 @@ class TextCheck final : public Renderer {
                std::to_string(loc.column) + " 列\n";
       }
     }
+    if (o_.quiet) {  // findings only
+      sink.write(out);
+      return;
+    }
     // Per-file summary.
     out += std::string(bold) + f.path + reset + "：规范 " + f.profile->id + "；类型 " + model::kind_summary(r.kind) + "\n";
     out += "  正文 " + std::to_string(r.m.body_figure) + " 字（汉字 " + std::to_string(r.m.body.counts.hanzi) + "）";

@@ -171,12 +171,12 @@ TEST(CheckCli, ProfilesAndExplain) {
 
 TEST(CheckCli, StdinAndMixedBadInput) {
   const auto r = run_cli({"check", "--format", "json", "--profile", "jinxiang", "--stdin-filename", "x.txt", "-",
-                          "samples/"},
+                          "samples/no-such-draft.txt"},
                          wenfeng::testing::source_path("samples/jinxiang/member-exhibition.txt"));
   EXPECT_EQ(r.status, 2);
   const auto j = parse(r.out);
   EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "news.member-exhibition");
-  EXPECT_EQ(j["files"][1]["error"]["code"].as_string(), "is-directory");
+  EXPECT_EQ(j["files"][1]["error"]["code"].as_string(), "not-found");
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ const std::map<std::string, int> kLayer = {
     {"lint", 4},                                                                  // the pipeline
     {"rules", 5},                                                                 // rules, registering into model
     {"report", 6},                                                                // renderers of lint results
-    {"cli", 7},                                                                   // the command line
+    {"lsp", 7},                                                                   // the language server (a front end)
+    {"cli", 8},                                                                   // the command line
 };
 
 struct Include {

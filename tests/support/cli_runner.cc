@@ -33,6 +33,9 @@ std::string temp_dir() {
   static std::atomic<int> counter{0};
   auto dir = std::filesystem::temp_directory_path() /
              ("wenfeng_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  // Fresh: a directory left by an earlier run whose process had the same id is emptied.
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir);
   return dir.string();
 }
