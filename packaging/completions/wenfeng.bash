@@ -1,4 +1,10 @@
 # bash completion for wenfeng (installed to share/bash-completion/completions/wenfeng)
+# Options when the word starts with "-", else file names.
+_wenfeng_options_or_files() {
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$1" -- "$cur"))
+  else COMPREPLY=($(compgen -f -- "$cur")); fi
+}
+
 _wenfeng() {
   local cur prev cmd
   cur=${COMP_WORDS[COMP_CWORD]}
@@ -26,18 +32,8 @@ _wenfeng() {
     --jobs|--xml-map|--html-selector|--stdin-filename) return ;;
   esac
   case "$cmd" in
-    check)
-      if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--profile --kind --medium --format --fail-on --jobs --xml-map --html-selector --stdin-filename --dictionaries --pretty --color --no-color --english" -- "$cur"))
-      else
-        COMPREPLY=($(compgen -f -- "$cur"))
-      fi ;;
-    count)
-      if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--format --include --jobs --xml-map --html-selector --stdin-filename --pretty" -- "$cur"))
-      else
-        COMPREPLY=($(compgen -f -- "$cur"))
-      fi ;;
+    check) _wenfeng_options_or_files "--profile --kind --medium --format --fail-on --jobs --xml-map --html-selector --stdin-filename --dictionaries --pretty --color --no-color --english" ;;
+    count) _wenfeng_options_or_files "--format --include --jobs --xml-map --html-selector --stdin-filename --pretty" ;;
     profiles)
       COMPREPLY=($(compgen -W "$(wenfeng profiles 2>/dev/null | awk '/^[^ ]/{print $1}')" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur")) ;;
     explain)

@@ -3,8 +3,6 @@
 // or swapped with another), then zips them again; so the mutations reach the XML readers
 // behind the container instead of breaking the zip's checksums. Each input goes through the
 // whole `wenfeng check` as a .docx. Seeds: the samples' DOCX files (scripts/fuzz).
-#include <zip.h>
-
 #include <random>
 #include <string>
 #include <utility>
@@ -12,6 +10,7 @@
 
 #include "fuzz_support.h"
 #include "readers/zip_archive.h"
+#include "support/docx_package.h"
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
 
@@ -28,42 +27,6 @@ bool unzip(std::string_view bytes, Parts& parts) {
     parts.emplace_back(name, std::move(content).value());
   }
   return !parts.empty();
-}
-
-// Stored, not deflated: mutation speed matters more than size here.
-std::string zip_stored(const Parts& parts) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* mem = zip_source_buffer_create(nullptr, 0, 0, &err);
-  if (!mem) return {};
-  zip_source_keep(mem);
-  zip_t* z = zip_open_from_source(mem, ZIP_TRUNCATE, &err);
-  if (!z) {
-    zip_source_free(mem);
-    return {};
-  }
-  for (const auto& [name, content] : parts) {
-    zip_source_t* s = zip_source_buffer(z, content.data(), content.size(), 0);
-    const zip_int64_t idx = s ? zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE) : -1;
-    if (idx < 0) {
-      if (s) zip_source_free(s);
-      continue;
-    }
-    zip_set_file_compression(z, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
-  }
-  std::string out;
-  if (zip_close(z) < 0) {
-    zip_discard(z);
-  } else if (zip_source_open(mem) == 0) {
-    zip_source_seek(mem, 0, SEEK_END);
-    const zip_int64_t len = zip_source_tell(mem);
-    zip_source_seek(mem, 0, SEEK_SET);
-    out.resize(static_cast<std::size_t>(len > 0 ? len : 0));
-    if (len > 0) zip_source_read(mem, out.data(), static_cast<zip_uint64_t>(len));
-    zip_source_close(mem);
-  }
-  zip_source_free(mem);
-  return out;
 }
 
 // The parts a hostile file would point at, for renames.
@@ -103,7 +66,9 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       content.resize(LLVMFuzzerMutate(reinterpret_cast<std::uint8_t*>(content.data()), old, room));
     }
   }
-  const std::string out = zip_stored(parts);
+  // Stored, not deflated: mutation speed matters more than size here.
+  auto zipped = wenfeng::testing::zip_files(parts, false);
+  const std::string out = zipped.ok() ? std::move(zipped).value() : std::string();
   if (out.empty() || out.size() > max_size) return LLVMFuzzerMutate(data, size, max_size);
   std::copy(out.begin(), out.end(), data);
   return out.size();
