@@ -1,7 +1,8 @@
 // wenfeng_gen: writes the project's own sample and benchmark inputs.
 //
-//   wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain]
-//       One paragraph per line of IN.txt (UTF-8). The first line gets the Title style;
+//   wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain] [--title N[-M]]
+//       One paragraph per line of IN.txt (UTF-8). The first line (or lines N to M, 1-based:
+//       a title under a 版头, a title over two lines) gets the Title style;
 //       a line starting with "#N " becomes a heading of level N. Unless --plain, every
 //       paragraph is written the awkward way Word writes it: runs split every few
 //       characters, proofErr and bookmarks between them, a tracked deletion and a hidden
@@ -24,6 +25,12 @@
 //       --small only the files under 1 MB (seeds for scripts/fuzz).
 //   wenfeng_gen text-corpus OUT.txt MIB        generated Chinese text of MIB MiB
 //   wenfeng_gen docx-corpus DIR N PARAS        N generated .docx files of PARAS paragraphs each
+//   wenfeng_gen official-text OUT MIB [--halfwidth] [--one-paragraph] [--seed N]
+//       realistic official drafts (bench/corpus.h) back to back, one paragraph a line, or
+//       all in one paragraph; --halfwidth types them as web copies do (, . : ; ( ))
+//   wenfeng_gen official-xml OUT MIB [--halfwidth]   the same as one simple XML document
+//   wenfeng_gen official-files DIR N KB [--halfwidth] [--docx]
+//       N drafts of about KB kilobytes each, as .txt or as .docx written the awkward way
 #include <algorithm>
 #include <cstdio>
 
@@ -36,6 +43,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus.h"
 #include "readers/encoding.h"
 #include "support/docx_package.h"
 #include "support/hostile_files.h"
@@ -81,17 +89,11 @@ std::string paragraph(const std::string& text, const std::string& style, bool aw
   return x + "</w:p>";
 }
 
-int make_docx(int argc, char** argv) {
-  if (argc < 4) return 2;
-  std::ifstream in(argv[2], std::ios::binary);
-  if (!in) { std::cerr << "cannot read " << argv[2] << "\n"; return 2; }
-  bool plain = false;
-  std::string kind;
-  for (int i = 4; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--plain") plain = true;
-    else if (a == "--kind" && i + 1 < argc) kind = argv[++i];
-  }
+// A DOCX of `lines` (one paragraph each): the first (or lines title_from to title_to,
+// 1-based) gets the Title style, "#N " starts a heading, "\f" is a page break; unless
+// `plain`, every paragraph is written the awkward way.
+wenfeng::Result<std::string> docx_of_lines(const std::vector<std::string>& lines, bool plain, const std::string& kind,
+                                           unsigned title_from = 1, unsigned title_to = 1) {
   wenfeng::testing::DocxParts parts;
   // GB/T 9704: 3号仿宋 body indented two characters, 2号小标宋 centred title.
   parts.styles =
@@ -105,17 +107,15 @@ int make_docx(int argc, char** argv) {
       "<w:rPr><w:rFonts w:eastAsia=\"方正小标宋简体\"/><w:sz w:val=\"44\"/></w:rPr></w:style>"
       "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>"
       "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/></w:style>";
-  std::string line;
   unsigned n = 0;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  for (std::string line : lines) {
     if (line == "\f") {  // a page break, as a text file's form feed
       parts.body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
       ++n;
       continue;
     }
     std::string style;
-    if (n == 0) style = "Title";
+    if (n + 1 >= title_from && n + 1 <= title_to) style = "Title";
     if (line.size() > 3 && line[0] == '#' && line[2] == ' ' && line[1] >= '1' && line[1] <= '2') {
       style = std::string("Heading") + line[1];
       line = line.substr(3);
@@ -126,7 +126,29 @@ int make_docx(int argc, char** argv) {
                 "w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
                 "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-849\"/></w:sectPr>";
   if (!kind.empty()) parts.custom_properties["wenfeng.kind"] = kind;
-  auto bytes = wenfeng::testing::build_docx(parts);
+  return wenfeng::testing::build_docx(parts);
+}
+
+std::vector<std::string> read_lines(const char* path);
+
+int make_docx(int argc, char** argv) {
+  if (argc < 4) return 2;
+  if (!std::ifstream(argv[2], std::ios::binary)) { std::cerr << "cannot read " << argv[2] << "\n"; return 2; }
+  bool plain = false;
+  std::string kind;
+  unsigned title_from = 1, title_to = 1;
+  for (int i = 4; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--plain") plain = true;
+    else if (a == "--kind" && i + 1 < argc) kind = argv[++i];
+    else if (a == "--title" && i + 1 < argc) {
+      const std::string v = argv[++i];
+      title_from = static_cast<unsigned>(std::atoi(v.c_str()));
+      const auto dash = v.find('-');
+      title_to = dash == std::string::npos ? title_from : static_cast<unsigned>(std::atoi(v.c_str() + dash + 1));
+    }
+  }
+  auto bytes = docx_of_lines(read_lines(argv[2]), plain, kind, title_from, title_to);
   if (!bytes.ok()) { std::cerr << bytes.error().message << "\n"; return 1; }
   std::ofstream out(argv[3], std::ios::binary);
   out << *bytes;
@@ -254,6 +276,67 @@ int text_corpus(int argc, char** argv) {
   std::ofstream out(argv[2], std::ios::binary);
   out << s;
   return out ? 0 : 1;
+}
+
+// Options after the positional arguments: --halfwidth, --one-paragraph, --docx, --seed N,
+// --supplementary (names with characters outside the BMP).
+struct OfficialFlags {
+  wenfeng::bench::CorpusOptions corpus;
+  bool one_paragraph = false;
+  bool docx = false;
+};
+
+OfficialFlags official_flags(int argc, char** argv, int first) {
+  OfficialFlags f;
+  for (int i = first; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--halfwidth") f.corpus.halfwidth = true;
+    else if (a == "--one-paragraph") f.one_paragraph = true;
+    else if (a == "--docx") f.docx = true;
+    else if (a == "--supplementary") f.corpus.supplementary = true;
+    else if (a == "--seed" && i + 1 < argc) f.corpus.seed = static_cast<std::uint32_t>(std::atoi(argv[++i]));
+  }
+  return f;
+}
+
+std::size_t mib(const char* arg) { return static_cast<std::size_t>(std::atof(arg) * 1024 * 1024); }
+
+int official_text(int argc, char** argv) {
+  if (argc < 4) return 2;
+  const auto f = official_flags(argc, argv, 4);
+  return write_file(argv[2], wenfeng::bench::official_text(mib(argv[3]), f.corpus, f.one_paragraph)) ? 0 : 1;
+}
+
+int official_xml(int argc, char** argv) {
+  if (argc < 4) return 2;
+  const auto f = official_flags(argc, argv, 4);
+  return write_file(argv[2], wenfeng::bench::official_xml(mib(argv[3]), f.corpus)) ? 0 : 1;
+}
+
+// N drafts of about KB kilobytes each, as text (one paragraph a line) or DOCX.
+int official_files(int argc, char** argv) {
+  if (argc < 5) return 2;
+  const std::filesystem::path dir = argv[2];
+  std::filesystem::create_directories(dir);
+  const int n = std::atoi(argv[3]);
+  const auto bytes = static_cast<std::size_t>(std::atof(argv[4]) * 1000);
+  auto f = official_flags(argc, argv, 5);
+  for (int i = 0; i < n; ++i) {
+    f.corpus.seed = static_cast<std::uint32_t>(i + 1);
+    const auto lines = wenfeng::bench::official_draft(bytes, f.corpus);
+    char name[32];
+    std::snprintf(name, sizeof name, "draft%04d.%s", i, f.docx ? "docx" : "txt");
+    std::string data;
+    if (f.docx) {
+      auto d = docx_of_lines(lines, false, "");
+      if (!d.ok()) return 1;
+      data = std::move(d).value();
+    } else {
+      for (const auto& l : lines) data += l + "\n";
+    }
+    if (!write_file((dir / name).string(), data)) return 1;
+  }
+  return 0;
 }
 
 int layout_corpus(int argc, char** argv) {
@@ -384,7 +467,11 @@ int main(int argc, char** argv) {
   if (cmd == "formats") return formats(argc, argv);
   if (cmd == "layout-corpus") return layout_corpus(argc, argv);
   if (cmd == "docx-corpus") return docx_corpus(argc, argv);
+  if (cmd == "official-text") return official_text(argc, argv);
+  if (cmd == "official-xml") return official_xml(argc, argv);
+  if (cmd == "official-files") return official_files(argc, argv);
   std::cerr << "usage: wenfeng_gen docx IN.txt OUT.docx [--kind K] [--plain] | text-corpus OUT MIB | "
-               "docx-corpus DIR N PARAS\n";
+               "docx-corpus DIR N PARAS | official-text OUT MIB [--halfwidth] [--one-paragraph] [--seed N] | "
+               "official-xml OUT MIB [--halfwidth] | official-files DIR N KB [--halfwidth] [--docx]\n";
   return 2;
 }

@@ -6,6 +6,11 @@
 //   BM_DocxRead         reading a ~30 MB generated DOCX (GB/T 9704 styles, varied runs, tables)
 //   BM_DocxPages        the page layout of that document (target: less than reading it)
 //                       WENFENG_BENCH_DOCX=path uses that file instead
+//   BM_Check/W          the check pipeline (measurements, every rule, final pass) on 10 MiB of
+//                       official text (bench/corpus.h): W=0 full-width, W=1 half-width web
+//                       copy (target >= 50 MB/s full-width, one thread)
+//   BM_CheckParagraph   the same text as one 5 MiB paragraph (must stay linear)
+//   BM_Locate           positions and excerpts of the half-width text's findings (report/position.h)
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -22,6 +27,10 @@
 #include "phrases/dictionary.h"
 #include "phrases/scan.h"
 #include "readers/text_reader.h"
+#include "corpus.h"
+#include "lint/linter.h"
+#include "profiles/profile.h"
+#include "report/position.h"
 
 namespace {
 
@@ -162,6 +171,60 @@ void BM_DocxPages(benchmark::State& state) {
   state.SetLabel(std::to_string(static_cast<long>(pe.estimate)) + " pages");
 }
 BENCHMARK(BM_DocxPages)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+const wenfeng::profiles::Profile& national() {
+  static const wenfeng::profiles::Profile p = std::move(wenfeng::profiles::load_profile("national").value());
+  return p;
+}
+const wenfeng::phrases::PhraseSet& shipped_phrases() {
+  static const auto set = std::move(wenfeng::phrases::load_phrase_set(wenfeng::phrases::dictionaries_dir()).value());
+  return *set;
+}
+
+wenfeng::lint::Report check(const wenfeng::model::Document& doc) {
+  wenfeng::lint::Options o;
+  o.phrases = &shipped_phrases();
+  return wenfeng::lint::lint_document(doc, national(), {"document", wenfeng::model::KindSource::kOption, ""}, o);
+}
+
+void run_check(benchmark::State& state, const std::string& text) {
+  const auto doc = wenfeng::readers::build_text_document(text, "bench.txt");
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    auto r = check(doc);
+    findings = r.findings.size();
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
+void BM_Check(benchmark::State& state) {
+  wenfeng::bench::CorpusOptions o;
+  o.halfwidth = state.range(0) != 0;
+  run_check(state, wenfeng::bench::official_text(10u << 20, o));
+}
+BENCHMARK(BM_Check)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_CheckParagraph(benchmark::State& state) {
+  run_check(state, wenfeng::bench::official_text(5u << 20, {}, true));
+}
+BENCHMARK(BM_CheckParagraph)->Unit(benchmark::kMillisecond);
+
+void BM_Locate(benchmark::State& state) {
+  wenfeng::bench::CorpusOptions o;
+  o.halfwidth = true;
+  const auto doc = wenfeng::readers::build_text_document(wenfeng::bench::official_text(10u << 20, o), "bench.txt");
+  const auto r = check(doc);
+  for (auto _ : state) {
+    wenfeng::report::Locator at(doc, r.m.numbers);
+    std::size_t sum = 0;
+    for (const auto& d : r.findings) sum += at.next(d).excerpt.size();
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(r.findings.size()));
+}
+BENCHMARK(BM_Locate)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

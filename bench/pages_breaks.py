@@ -172,19 +172,25 @@ def fills(wp, events, heights, height):
     return out
 
 
-def main():
+def parse_args(flag):
+    """(build directory, whether `flag` was given, files) from the command line."""
     args = sys.argv[1:]
     build = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build")
-    show_all = False
+    given = False
     files = []
     while args:
         a = args.pop(0)
         if a == "--build":
             build = args.pop(0)
-        elif a == "--all":
-            show_all = True
+        elif a == flag:
+            given = True
         else:
             files.append(a)
+    return build, given, files
+
+
+def main():
+    build, show_all, files = parse_args("--all")
     total_ok = total = 0
     all_fills = []
     for f in files:

@@ -9,7 +9,8 @@
 # left out of the shares. The implied page count is the estimate rounded up.
 # Prints, overall and by application and grid type: how many files the implied count equals
 # the saved one, how many are within one page, the median signed error (estimate − saved,
-# in pages), and the worst files.
+# in pages), and the worst files; then the same shares leaving out also the files whose
+# saved count wenfeng itself finds stale (saved_stale), and which those are.
 # --only / --except take a file listing manifest names (one a line) to select a subset
 # (e.g. a hold-out third).
 set -euo pipefail
@@ -57,7 +58,8 @@ for m in files:
     if n not in est:
         print(f"  {n}: no estimate (read error)"); continue
     e = est[n]["estimate"]
-    r = dict(file=n, app=app, grid=g, saved=int(m["pages"]), est=e, implied=max(1, math.ceil(e - 1e-9)))
+    r = dict(file=n, app=app, grid=g, saved=int(m["pages"]), est=e, implied=max(1, math.ceil(e - 1e-9)),
+             wenfeng_stale=bool(est[n].get("saved_stale")))
     (stale if m.get("pages_stale") else rows).append(r)
 def summary(label, rs):
     if not rs: return
@@ -76,8 +78,16 @@ for g in sorted({r["grid"] for r in rows}):
 for app in ("Word", "WPS", "other"):
     for g in sorted({r["grid"] for r in rows}):
         summary(f"  {app}, grid {g}", [r for r in rows if r["app"] == app and r["grid"] == g])
+also = [r for r in rows if r["wenfeng_stale"]]
+if also:
+    print(f"leaving out also the {len(also)} whose saved value wenfeng finds stale (saved_stale: "
+          + ", ".join(r["file"][:3] for r in also) + "):")
+    kept = [r for r in rows if not r["wenfeng_stale"]]
+    for app in ("Word", "WPS", "other"):
+        summary(f"  {app}", [r for r in kept if r["app"] == app])
 worst = sorted(rows, key=lambda r: -abs(r["implied"] - r["saved"]))
 print("worst files (file, application, grid, saved, estimate):")
 for r in (rows if verbose == "1" else worst[:12]):
-    print(f"  {r['file']:<26} {r['app']:<5} {r['grid']:<13} saved {r['saved']:>3}  estimate {r['est']:>6}  ({r['implied']-r['saved']:+d})")
+    print(f"  {r['file']:<26} {r['app']:<5} {r['grid']:<13} saved {r['saved']:>3}  estimate {r['est']:>6}  ({r['implied']-r['saved']:+d})"
+          + ("  saved_stale" if r["wenfeng_stale"] else ""))
 PY

@@ -37,6 +37,12 @@ const std::vector<OptionSpec> kOptions = {
     {"--pretty", 0, T::kFlag, {}, {}, 0, 0, "JSON 缩进排版"},
     {"--english", 0, T::kFlag, {}, {}, 0, 0, "规则有英文消息时用英文"},
     {"--stdio", 0, T::kFlag, {}, {}, 0, 0, "经标准输入输出通信（默认，仅为兼容编辑器客户端）"},
+    {"--annotate", 0, T::kFlag, {}, {}, 0, 0, "另存 DOCX 副本 NAME.wenfeng.docx：问题写成批注，可自动修正的写成修订"},
+    {"--fix", 0, T::kFlag, {}, {}, 0, 0, "写出修正后的副本 NAME.wenfeng.EXT（文本、XML、HTML；DOCX 为修订副本）"},
+    {"--diff", 0, T::kFlag, {}, {}, 0, 0, "与 --fix 同用：不写文件，输出统一格式的差异（unified diff）"},
+    {"--in-place", 0, T::kFlag, {}, {}, 0, 0, "副本直接替换原文件（原子写入）；不加此项时原稿从不改动"},
+    {"--fix-only", 0, T::kFlag, {}, {}, 0, 0, "只写修订，不写批注"},
+    {"--no-fix", 0, T::kFlag, {}, {}, 0, 0, "只写批注，不写修订"},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

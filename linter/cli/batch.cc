@@ -97,7 +97,8 @@ report::RenderOptions render_options(const Args& args) {
   return ro;
 }
 
-int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions options, const Args& args) {
+int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions options, const Args& args,
+              const FileHook& hook, bool render) {
   const report::Format* format = report::find_format(args.get_or("--format", "text"), command);
   if (!format) return usage_error(spec, "--format 只能是 " + report::format_names(command));
   if (args.files.empty()) return usage_error(spec, "请给出要处理的文件或文件夹（或 - 表示标准输入）");
@@ -109,7 +110,8 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
     return 2;
   }
   std::FILE* file = stdout;
-  const auto output = args.get("--output");
+  // Without a report, -o is not the report's (annotate: the copy's path).
+  const auto output = render ? args.get("--output") : std::nullopt;
   if (output) {
     file = std::fopen(output->c_str(), "wb");
     if (!file) {
@@ -121,17 +123,24 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
   Progress progress(paths.size(), !ro.quiet && paths.size() >= kProgressMinFiles && ::isatty(2));
   const bool same_terminal = !output && ::isatty(1) && ::isatty(2);
   const auto started = std::chrono::steady_clock::now();
-  auto renderer = format->make(ro);
-  renderer->begin(out);
+  auto renderer = render ? format->make(ro) : nullptr;
+  if (renderer) renderer->begin(out);
   bool any_error = false, any_failing = false;
   std::size_t files = 0, errors = 0;
   std::map<std::string, std::size_t> by_rule;
   std::size_t by_severity[3] = {0, 0, 0};
   (*session)->run(paths, [&](lint::FileResult&& f) {
     if (same_terminal) progress.clear();
-    renderer->file(f, out);
+    std::optional<Error> written;
+    if (hook) written = hook(f);
+    if (renderer) renderer->file(f, out);
     ++files;
-    if (f.error) {
+    if (written) {
+      any_error = true;
+      ++errors;
+      progress.clear();
+      std::cerr << error_line(f.path, *written);
+    } else if (f.error) {
       any_error = true;
       ++errors;
       progress.clear();
@@ -147,7 +156,7 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
     progress.step();
   });
   progress.clear();
-  renderer->end(out);
+  if (renderer) renderer->end(out);
   if (output && std::fclose(file) != 0) any_error = true;
   if (out.failed()) {
     std::cerr << "wenfeng " << spec.name << ": 写入输出失败\n";

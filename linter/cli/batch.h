@@ -4,6 +4,8 @@
 // request, and the exit status computed the same way in every format.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,13 @@ Result<lint::RunOptions> input_options(const Args& args);
 // --format, --pretty, --color/--no-color/NO_COLOR, --english, --quiet, --column-unit.
 report::RenderOptions render_options(const Args& args);
 
-// 0 clean, 1 a finding at or above fail-on (check), 2 a file could not be used.
-int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions options, const Args& args);
+// Runs on each file's result before it is rendered (annotate, --fix: write_back.h); an
+// error counts as the file's error.
+using FileHook = std::function<std::optional<Error>(lint::FileResult&)>;
+
+// 0 clean, 1 a finding at or above fail-on (check), 2 a file could not be used. With
+// `render` false no report is written (the hook says what happened).
+int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions options, const Args& args,
+              const FileHook& hook = {}, bool render = true);
 
 }  // namespace wenfeng::cli

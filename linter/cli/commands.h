@@ -32,6 +32,7 @@ int usage_error(const CommandSpec& c, const std::string& message);
 int run(int argc, char** argv);
 int count_command(const Args& args);
 int check_command(const Args& args);
+int annotate_command(const Args& args);
 int profiles_command(const Args& args);
 int explain_command(const Args& args);
 int rules_command(const Args& args);

@@ -11,6 +11,34 @@ namespace wenfeng::cli {
 namespace {
 
 
+// What the issuer adds to and takes from the shipped dictionaries (dictionaries/*.dict).
+void print_phrases(const profiles::Profile& p) {
+  const auto& ph = p.phrases;
+  if (ph.entries.empty() && ph.files.empty() && ph.removed.empty() && ph.allowed.empty() && ph.lists.empty() &&
+      ph.category_severity.empty()) {
+    std::cout << "  词语：使用 wenfeng 词典（dictionaries/），不增不减\n";
+    return;
+  }
+  std::cout << "  词语（在 wenfeng 词典之外）：\n";
+  for (const auto& e : ph.entries) {
+    std::string attrs;
+    for (const auto& [k, v] : e.attributes)
+      if (k == "severity" || k == "kinds" || k == "suggest")
+        attrs += "，" + std::string(k == "severity" ? "级别 " : k == "kinds" ? "用于 " : "建议：") + v;
+    std::cout << "    增加 “" << e.phrase << "”（" << (e.category.empty() ? e.rule : e.category) << attrs
+              << "）  依据：" << e.source << "\n";
+  }
+  for (const auto& f : ph.files) std::cout << "    增加 词典 " << f.path << "\n";
+  for (const auto& r : ph.removed)
+    std::cout << "    去掉 “" << r.what << "”" << (r.note.empty() ? "" : "：" + r.note) << "  依据：" << r.source.text()
+              << "（" << r.profile << "）\n";
+  for (const auto& a : ph.allowed)
+    std::cout << "    不报告 “" << a.what << "”" << (a.note.empty() ? "" : "：" + a.note) << "（" << a.profile << "）\n";
+  for (const auto& [c, sev] : ph.category_severity)
+    std::cout << "    类别 " << c << " 的级别：" << model::severity_name(sev) << "\n";
+  for (const auto& [l, on] : ph.lists) std::cout << "    词表 " << l << "：" << (on ? "on" : "off") << "\n";
+}
+
 void print_profile(const profiles::Profile& p) {
   std::cout << p.id << "  " << p.name << "\n";
   std::cout << "  继承：";
@@ -33,6 +61,7 @@ void print_profile(const profiles::Profile& p) {
                   << t.message << "\n";
   }
   for (const auto& n : p.notes) std::cout << "  （不可自动检查）" << n << "\n";
+  print_phrases(p);
   if (!p.rules.empty()) {
     std::cout << "  规则设置：\n";
     for (const auto& [id, s] : p.rules)

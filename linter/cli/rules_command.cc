@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/profile_text.h"
 #include "model/rule.h"
+#include "lint/session.h"
 #include "profiles/profile.h"
 
 namespace wenfeng::cli {
@@ -198,14 +199,81 @@ int rules_command(const Args& args) {
   return 0;
 }
 
+// How to stop a phrase being reported, at each scope.
+void print_allow_ways(const std::string& phrase) {
+  std::cout << "\n不想报告“" << phrase << "”：\n"
+            << "  一份稿件：文本稿在该段前加一行 # wenfeng-ignore: " << phrase
+            << "（或用 wenfeng-ignore-begin … wenfeng-ignore-end 包住一段范围）；Word 稿对该处加批注“wenfeng-ignore: " << phrase
+            << "”\n"
+            << "  一个文件夹：在文件夹的 .wenfeng.yaml 中写 ignore: [" << phrase << "]（也可写类别、词表或规则 id）\n"
+            << "  一个发文机关：在其规范的 phrases: 下写 allow: [" << phrase << "]（不报告）或 remove: [" << phrase
+            << "]（从本规范的词表中去掉），可用 {phrase: …, note: 理由, part: 依据} 写明理由\n";
+}
+
+// `wenfeng explain PHRASE`: the dictionary entries the phrase hits, in the profile's set.
+int explain_phrase(const std::string& phrase, const std::string& profile) {
+  lint::RunOptions o;
+  o.profile = profile;
+  auto session = lint::Session::open(o, true);
+  if (!session.ok()) {
+    std::cerr << "wenfeng explain: " << session.error().message << "\n";
+    return 2;
+  }
+  auto found = (*session)->lookup_phrase(phrase, profile);
+  if (!found.ok()) {
+    std::cerr << "wenfeng explain: " << found.error().message << "\n";
+    return 2;
+  }
+  const auto& f = *found;
+  if (f.in_set.empty() && f.in_shipped.empty()) {
+    std::cerr << "wenfeng explain: “" << phrase << "” 既不是规则，也不是规范 " << f.profile->id
+              << " 词表中的词语；规则：" << rule_ids() << "\n";
+    return 2;
+  }
+  auto describe = [&](const phrases::Entry& e) {
+    std::cout << "“" << e.phrase << "”  " << e.rule << "（词表 " << e.list << (e.category.empty() ? "" : "，" + e.category)
+              << "，" << model::severity_name(e.severity) << (e.density_only ? "，只计入空话套话密度" : "") << "）\n";
+    if (!e.kinds.empty()) {
+      std::cout << "  只用于类型：";
+      for (std::size_t i = 0; i < e.kinds.size(); ++i) std::cout << (i ? "、" : "") << e.kinds[i];
+      std::cout << "\n";
+    }
+    if (!e.suggestion.empty()) std::cout << "  建议：" << e.suggestion << "\n";
+    std::cout << "  依据：" << e.origin.text() << "\n";
+  };
+  for (auto i : f.in_set) describe(f.set->entries[i]);
+  // Shipped entries the profile took out.
+  for (auto i : f.in_shipped) {
+    const auto& e = f.shipped->entries[i];
+    const bool kept = std::any_of(f.in_set.begin(), f.in_set.end(), [&](std::uint32_t k) {
+      return f.set->entries[k].file == e.file && f.set->entries[k].line == e.line && f.set->entries[k].variant == e.variant;
+    });
+    if (kept) continue;
+    describe(e);
+    for (const auto& r : f.profile->phrases.removed)
+      if (r.what == e.phrase || r.what == e.variant || r.what == e.category || r.what == e.list)
+        std::cout << "  规范 " << r.profile << " 去掉了此词条" << (r.note.empty() ? "" : "：" + r.note) << "\n";
+  }
+  for (const auto& a : f.profile->phrases.allowed)
+    if (a.what == phrase) std::cout << "规范 " << a.profile << " 不报告此词语" << (a.note.empty() ? "" : "：" + a.note) << "\n";
+  // Exceptions name an entry as written or one of its variants (a gap pattern's variant is
+  // not the words found).
+  std::string name = phrase;
+  const auto& first = f.in_set.empty() ? f.shipped->entries[f.in_shipped[0]] : f.set->entries[f.in_set[0]];
+  if (first.phrase != phrase && first.variant != phrase && first.variant.find("…") != std::string::npos) name = first.phrase;
+  print_allow_ways(name);
+  return 0;
+}
+
 int explain_command(const Args& args) {
   const Args* parsed = &args;
   if (args.files.size() != 1) {
-    std::cerr << "用法：wenfeng explain RULE [--profile P]\n规则：" << rule_ids() << "\n";
+    std::cerr << "用法：wenfeng explain RULE|词语 [--profile P]\n规则：" << rule_ids() << "\n";
     return 2;
   }
   const std::string id = args.files[0];
   const model::RuleInfo* info = model::find_rule(id);
+  if (!info && id.find('.') == std::string::npos) return explain_phrase(id, parsed->get_or("--profile", "national"));
   if (!info) {
     std::vector<std::string_view> ids;
     for (const auto* r : model::rules()) ids.push_back(r->id);
@@ -249,10 +317,10 @@ int explain_command(const Args& args) {
   }
   if (!any && (!info->limit_keys.empty() || info->prohibition))
     std::cout << "\n规范 " << p->id << " 没有为任何类型设定此项。\n";
-  if (info->needs == model::Needs::kPhrases)
-    std::cout << "\n不想在某处报告：在 .wenfeng.yaml 的 ignore: 中列出词语、类别或规则 id（整个文件夹）；在文本稿中用一行 "
-                 "wenfeng-ignore（下一段）或 wenfeng-ignore-begin … wenfeng-ignore-end；在 Word 中对该处加含 wenfeng-ignore "
-                 "的批注；或在规范的 phrases.allow 中列出（整个发文机关）。\n";
+  if (info->needs == model::Needs::kPhrases) {
+    print_allow_ways("高度重视");
+    std::cout << "  查一个词语的词条、依据和本规范的增删：wenfeng explain 词语 --profile " << p->id << "\n";
+  }
   return 0;
 }
 

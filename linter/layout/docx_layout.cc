@@ -64,12 +64,15 @@ struct Settings {
   bool compress = false;          // characterSpacingControl compressPunctuation…
   bool snap_in_tables = false;    // adjustLineHeightInTable
   double tab = 21;                // defaultTabStop, points
+  bool mark_with_break = false;   // a paragraph ending in a page break ends on that page
 };
 
 // One paragraph laid out: its line heights and the page or column breaks after lines.
 struct Lines {
   std::vector<double> h;
   std::vector<std::uint8_t> brk;  // per line: 0 none, 1 page break after, 2 column break after
+  std::vector<std::uint32_t> at;  // per line: code points of the text before it (for the trace)
+  std::vector<float> text, object;  // per line: tallest glyph's single-line height, tallest object (trace)
   std::uint64_t text_lines = 0;
 };
 
@@ -82,6 +85,11 @@ class Engine {
     const std::string csc = prop("settings:characterSpacingControl");
     settings_.compress = csc.rfind("compress", 0) == 0;
     settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1";
+    // Word 2013 and later (compatibility mode 15) end a paragraph whose last content is a
+    // page break on the page the break ends (ECMA-376 splitPgBreakAndParaMark unset);
+    // Word 2010 files move its mark to a line of its own on the next page.
+    settings_.mark_with_break = std::atoi(prop("settings:compatibilityMode").c_str()) >= 15 &&
+                                prop("settings:splitPgBreakAndParaMark") != "1";
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
     if (tab > 1 && tab < 500) settings_.tab = tab;
   }
@@ -105,12 +113,16 @@ class Engine {
   const model::Document& doc_;
   std::vector<FontMetrics> fonts_;
   Settings settings_;
+  bool record_ = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;  // line starts and heights, for the trace
 };
 
 void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, double w, double pitch,
                        double char_pitch, double grid_delta, Lines& out) const {
   out.h.clear();
   out.brk.clear();
+  out.at.clear();
+  out.text.clear();
+  out.object.clear();
   out.text_lines = 0;
   const std::string_view t = doc_.block_text(b);
   if (!L.snap_to_grid) pitch = 0, char_pitch = 0;
@@ -129,10 +141,12 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double obj_h = 0;                 // tallest object on the line
   double text_h = 0;                // tallest text glyph on the line (single-line height)
   bool line_has_content = false;
+  std::uint32_t cp = 0;             // code points read so far
+  std::uint32_t line_at = 0;        // code points before the line's first unit
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
-  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.cjk_line());
+  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.line);
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
@@ -145,10 +159,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) {
         const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
         lh = std::max(n, mult) * pitch;
-        // A picture's line: the picture on whole grid lines, or the picture plus the
-        // spacing multiple's extra over the text, whichever is taller.
-        if (obj_h > 0)
-          lh = std::max({lh, std::ceil(obj_h / pitch - 1e-3) * pitch, obj_h + (mult - 1) * std::max(s, mark_h)});
+        // A picture's line: the picture on whole grid lines (the spacing multiple adds
+        // nothing to it: a 1.5-spaced cover page of pictures fits Word's page only so).
+        if (obj_h > 0) lh = std::max(lh, std::ceil(obj_h / pitch - 1e-3) * pitch);
       } else {
         lh = s * mult;
         if (obj_h > 0) lh = std::max(lh, obj_h + (mult - 1) * std::max(s, mark_h));
@@ -160,6 +173,12 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     }
     out.h.push_back(lh);
     out.brk.push_back(brk);
+    if (record_) {
+      out.at.push_back(line_at);
+      out.text.push_back(static_cast<float>(s));
+      out.object.push_back(static_cast<float>(obj_h));
+    }
+    line_at = cp;
     ++out.text_lines;
     x = 0;
     line_w = avail;
@@ -172,12 +191,14 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // a cover page stays on its line).
   double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_hang = 0;
   bool u_open = false, u_object = false;
+  std::uint32_t u_at = 0;  // code points before the unit
   auto place_unit = [&] {
     if (!u_open) return;
     u_open = false;
     const bool fits = x + u_w <= line_w + 0.01;
     const bool hangs = !fits && u_hang > 0 && x + u_w - u_hang <= line_w + 0.01;
     if (!fits && !hangs && line_has_content) finish_line(0);
+    if (!line_has_content) line_at = u_at;
     double width = u_w;
     // Wider than a whole line (a long Latin word, a URL): it breaks anywhere.
     while (!u_object && x + width > line_w + 0.01 && width > line_w && line_w > 1) {
@@ -194,6 +215,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     u_object = false;
   };
   auto add = [&](double cw, double gh, bool space, bool hang_ok) {
+    if (!u_open) u_at = cp - 1;
     if (space) {
       u_sp += cw;
     } else {
@@ -234,7 +256,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   const model::RunFormat* rf = L.runs.empty() ? &mark_run : &L.runs[0];
   FontMetrics lat = latin(rf->latin), ea = east_asian(rf->east_asian);
   char32_t prev = 0;
-  bool prev_cjk = false, prev_space = false, ended_on_break = false;
+  bool prev_cjk = false, prev_space = false, ended_on_break = false, last_forced = false;
   const char* base = t.data();
   for (const char* p = base, *e = base + t.size(); p <= e;) {
     const auto off = static_cast<std::uint32_t>(p - base);
@@ -257,6 +279,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       finish_line(forced);
       prev = 0, prev_cjk = false, prev_space = false;
       ended_on_break = true;
+      last_forced = true;
     }
     if (p == e) break;
     ended_on_break = false;
@@ -267,6 +290,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       ea = east_asian(rf->east_asian);
     }
     const char32_t c = text::decode(p, e);
+    ++cp;
     const auto cls = text::primary_class(c);
     if (cls == text::kInvisible) continue;
     if (c == U'\n' || c == U'\v' || c == U'\r' || cls == text::kBreak) {
@@ -274,6 +298,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       finish_line(0);
       prev = 0, prev_cjk = false, prev_space = false;
       ended_on_break = true;
+      last_forced = false;
       continue;
     }
     const double size = rf->size;
@@ -290,8 +315,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = settings_.tab;
       }
       x += cw;
-      line_has_content = true;
-      text_h = std::max(text_h, size * lat.line);
+      line_has_content = true;  // a tab does not make its line taller
       prev = c, prev_cjk = false, prev_space = true;
       continue;
     }
@@ -305,7 +329,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = size * ea.cjk_line();
+      gh = size * ea.line;
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
@@ -322,8 +346,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     prev_space = space;
   }
   place_unit();
-  // The last line; after a break at the very end the mark takes a line of its own.
-  if (line_has_content || out.h.empty() || ended_on_break) finish_line(0);
+  // The last line; after a line break at the very end the mark takes a line of its own,
+  // and after a page or column break too in Word 2010 files.
+  if (line_has_content || out.h.empty() || (ended_on_break && !(settings_.mark_with_break && last_forced)))
+    finish_line(0);
 }
 
 Geometry geometry(const model::Section& s, double normal_pt, double header_h, double footer_h) {
@@ -460,12 +486,17 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::int32_t table = -1;
     std::vector<double> h;       // line heights (a row: one entry, its height)
     std::vector<std::uint8_t> brk;
+    std::vector<std::uint32_t> at;  // line starts (trace only)
+    std::vector<float> text, object;
     double before = 0, after = 0, notes = 0, floats = 0;
     bool keep_next = false, keep_lines = false, widow = false, hard_break_before = false;
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
+    bool fixed = false;          // a row of exact height
     std::uint16_t section = 0;
     const std::string* style = nullptr;
   };
+  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
+  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   std::vector<Item> items;
   items.reserve(doc.blocks.size());
   std::uint64_t text_lines = 0;
@@ -482,6 +513,27 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (f.wrap == 1 || (f.wrap == 2 && f.w > g.width * 0.55)) h += f.h;
     return h;
   };
+  bool pending_break = false;
+  // Vertically merged cells: what a cell that starts a merge holds, against the height of
+  // the rows it spans so far; when the merge ends, the last of its rows grows by what did
+  // not fit (Word lets a merged cell's text run down its rows, then stretches the last).
+  struct Span {
+    double content = 0, rows = 0;
+    std::size_t last_item = 0;
+  };
+  std::map<std::int32_t, Span> spans;  // by the merged cell's first grid column
+  std::int32_t span_table = -1;
+  auto close_spans = [&](const std::map<std::int32_t, bool>* keep) {
+    for (auto s = spans.begin(); s != spans.end();) {
+      if (keep && keep->count(s->first)) {
+        ++s;
+        continue;
+      }
+      if (s->second.content > s->second.rows && !items[s->second.last_item].h.empty() && !items[s->second.last_item].fixed)
+        items[s->second.last_item].h[0] += s->second.content - s->second.rows;
+      s = spans.erase(s);
+    }
+  };
   std::vector<std::size_t> main_index(doc.blocks.size(), 0);
   {
     std::size_t m = 0;
@@ -497,12 +549,25 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     it.block = i;
     it.main_index = main_index[i];
     it.section = b.section;
-    it.hard_break_before = b.page_break_before;
+    it.hard_break_before = b.page_break_before || pending_break;
+    pending_break = false;
+    if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
+        doc.block_text(b).empty() && L.inlines.empty()) {
+      // A paragraph of nothing but a page break ends on the page the break ends; the next
+      // paragraph starts the new page.
+      it.hard_break_before = false;
+      pending_break = true;
+    }
     if (L.table >= 0) {
       // A table row: every cell's paragraphs, the row as tall as its tallest cell.
       const std::int32_t table = L.table, row = L.row;
       std::map<std::int32_t, double> cell_h;
-      std::map<std::int32_t, bool> merged_on;
+      std::map<std::int32_t, bool> merged_on;        // by grid column: merges continuing here
+      std::map<std::int32_t, double> merge_starts;  // by grid column: what a merge's first cell holds
+      if (table != span_table) {
+        close_spans(nullptr);
+        span_table = table;
+      }
       const double table_w = L.table_w > 0 ? std::min(L.table_w, g.width * 1.2) : g.width;
       const double pitch = engine.settings().snap_in_tables ? g.pitch : 0;
       std::size_t j = i;
@@ -530,7 +595,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         const double cw = std::max(12.0, (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) -
                                              Lj.cell_margin_l - Lj.cell_margin_r);
         if (Lj.v_merge == 2 && !Lj.nested) {  // continues a vertically merged cell above
-          merged_on[Lj.cell] = true;
+          merged_on[Lj.grid_col] = true;
           continue;
         }
         engine.paragraph(bj, Lj, cw, pitch, g.char_pitch, g.grid_delta, lines);
@@ -542,8 +607,17 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         h += cell_before + cell_after - (first_in_cell ? 0.0 : std::min(cell_before, prev_after));
         prev_after = cell_after;
         if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
-        // A cell starting a vertical merge spreads over the rows it spans: count a row's share.
-        if (Lj.v_merge == 1) h = std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
+        if (trace && std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2') {
+          const auto t = doc.block_text(bj);
+          std::fprintf(stderr, "   cell %d width %.1f lines %zu h %.1f %s\n", Lj.cell, cw, lines.h.size(), h,
+                       std::string(t.substr(0, std::min<std::size_t>(t.size(), 24))).c_str());
+        }
+        // A cell starting a vertical merge spreads over the rows it spans: its first line
+        // here, the rest when the merge ends.
+        if (Lj.v_merge == 1 && !Lj.nested) {
+          merge_starts[Lj.grid_col] += h;
+          h = !first_in_cell ? 0.0 : std::min(h, lines.h.empty() ? h : lines.h[0] + Lj.cell_margin_t + Lj.cell_margin_b);
+        }
         if (Lj.nested) {
           inner_row = Lj.inner_row;
           inner_h[Lj.inner_cell] += h + 0.5;
@@ -558,6 +632,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (L.row_rule == 1 && L.row_h > 0) row_h = L.row_h;
       else row_h = std::max(row_h, L.row_h);
       row_h += 0.5;  // borders
+      close_spans(&merged_on);
+      for (auto& [col, span] : spans) {
+        span.rows += row_h;
+        span.last_item = items.size();
+      }
+      for (const auto& [col, content] : merge_starts) spans[col] = Span{content, row_h, items.size()};
+      it.fixed = L.row_rule == 1 && L.row_h > 0;
       it.row = true;
       it.table = table;
       it.h.push_back(row_h);
@@ -568,10 +649,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       i = j - 1;
       continue;
     }
+    close_spans(nullptr);
+    span_table = -1;
     engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
     text_lines += lines.text_lines;
     it.h = lines.h;
     it.brk = lines.brk;
+    if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
     {
       // HTML auto spacing: none between two items of one list (same style, both numbered);
@@ -601,6 +685,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     items.push_back(std::move(it));
   }
 
+  close_spans(nullptr);
+
   // Pagination.
   Flow flow;
   flow.set(geos[0]);
@@ -614,8 +700,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (double lh : it.h) h += lh;
     return h;
   };
-  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
-  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   for (std::size_t k = 0; k < items.size(); ++k) {
     Item& it = items[k];
     if (trace) {
@@ -624,14 +708,18 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
                    height_of(it), it.h.size(), flow.geometry().height, std::string(t.substr(0, std::min<std::size_t>(t.size(), 30))).c_str());
       if (std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2' && !it.row) {
         const auto& L = doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)];
-        std::fprintf(stderr, "   before %.1f after %.1f line %.0f/%d mark %.1f ind %.1f/%.1f/%.1f chars %.2f width %.1f\n",
+        std::fprintf(stderr,
+                     "   before %.1f after %.1f line %.0f/%d mark %.1f ind %.1f/%.1f/%.1f chars %.2f width %.1f keep %d%d%d%d grid %.2f\n",
                      it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
-                     L.ind_first_chars, flow.geometry().width);
+                     L.ind_first_chars, flow.geometry().width, it.keep_next, it.keep_lines, it.widow, it.contextual,
+                     L.snap_to_grid ? flow.geometry().pitch : 0.0);
         for (const auto& r : L.runs)
           std::fprintf(stderr, "   run @%u %.1f pt latin %s ea %s\n", r.offset, r.size,
                        r.latin >= 0 ? doc.font_names[static_cast<std::size_t>(r.latin)].c_str() : "-",
                        r.east_asian >= 0 ? doc.font_names[static_cast<std::size_t>(r.east_asian)].c_str() : "-");
-        for (double lh : it.h) std::fprintf(stderr, "   line %.1f\n", lh);
+        for (std::size_t q = 0; q < it.h.size(); ++q)
+          std::fprintf(stderr, "   line %.1f at %u s %.2f o %.1f\n", it.h[q], q < it.at.size() ? it.at[q] : 0u,
+                       q < it.text.size() ? it.text[q] : 0.f, q < it.object.size() ? it.object[q] : 0.f);
       }
     }
     // Section starts.
@@ -773,14 +861,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     if (trace) std::fprintf(stderr, "S P %zu %d %d %.1f %.1f\n", it.main_index, start_page < 0 ? flow.page() : start_page,
                             flow.page(), before + total + it.after, H);
     if (it.notes > 0) flow.add_notes(it.notes);
-    flow.advance(it.after);
+    if (it.brk.empty() || !it.brk.back()) flow.advance(it.after);  // none when it ended on a break
     flow.clamp();
     after_hard_break = false;
   }
   const double total = flow.pages();
   pe.estimate = std::max(0.1, std::ceil(total * 10.0 - 1e-9) / 10.0);
   pe.lines = text_lines;
-  read_saved_pages(doc, pe);
+  // Pages Word's last layout marked: one, and one more for every paragraph outside tables
+  // where it started a page (a row broken across pages marks every cell).
+  std::uint64_t marked = 0;
+  for (const auto& b : doc.blocks)
+    if (b.story == model::Story::kMain && !b.in_table && b.layout >= 0 &&
+        doc.layouts[static_cast<std::size_t>(b.layout)].rendered_break)
+      ++marked;
+  read_saved_pages(doc, pe, marked > 0 ? marked + 1 : 0);
   return pe;
 }
 

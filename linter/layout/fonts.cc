@@ -54,9 +54,10 @@ FontMetrics font_metrics(std::string_view name) {
   if (contains(n, "courier") || contains(n, "consolas")) return {1.13, LatinWidths::kHalf, false};
   // Chinese fonts.
   if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, LatinWidths::kSans, true};
-  // 等线 sets Chinese a little taller than its Latin letters: 小四 Chinese text in 等线
-  // needs two lines of the 15.6 pt grid, 小四 digits and Latin words do not.
-  if (contains(n, "等线") || contains(n, "dengxian")) return {1.3, LatinWidths::kCalibri, true, 1.34};
+  // 等线 is a little taller than the one-em fonts, its digits and Latin letters as much as
+  // its Chinese characters (Word sizes a line by the face, whatever the script): 小四 text
+  // in 等线, or 小四 黑体 text with 等线 digits, needs two lines of the 15.6 pt grid.
+  if (contains(n, "等线") || contains(n, "dengxian")) return {1.34, LatinWidths::kCalibri, true};
   if (contains(n, "noto") && contains(n, "cjk")) return {1.448, LatinWidths::kSans, true};
   if (contains(n, "source han") || contains(n, "思源")) return {1.448, LatinWidths::kSans, true};
   // 宋体, 新宋体, 黑体, 仿宋(_GB2312), 楷体(_GB2312), 方正…, 华文…, and anything else with

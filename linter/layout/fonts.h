@@ -6,8 +6,9 @@
 // whose glyphs fill exactly one em (宋体/SimSun, 新宋体, 黑体/SimHei, 仿宋/仿宋_GB2312/FangSong,
 // 楷体/楷体_GB2312/KaiTi, 方正小标宋简体 and the other 方正 fonts) and 等线/DengXian get Word's
 // 1.3 (so 小四 宋体 fills exactly one line of the default 15.6 pt grid and 四号 needs two);
-// 等线's Chinese characters are 1.34 (小四 等线 Chinese needs two grid lines: Word's page
-// breaks in documents set in it show so), its Latin letters 1.3.
+// 等线 is 1.34, for its Latin letters and digits too: Word takes a line's height from the
+// faces of its characters, not from their script (小四 等线 needs two grid lines, and so
+// does 小四 黑体 with 等线 digits: Word's page breaks in documents set so show it).
 // Their Latin letters and digits are half an em each; Times New Roman, Arial and Calibri
 // have proportional widths (their published advance widths, ASCII only; other non-CJK
 // characters 0.6 em).
@@ -27,8 +28,6 @@ struct FontMetrics {
   double line = 1.3;   // single-line height / font size
   LatinWidths latin = LatinWidths::kHalf;
   bool east_asian = true;  // a Chinese font
-  double ea_line = 0;      // single-line height of its Chinese characters, when not `line`
-  double cjk_line() const { return ea_line > 0 ? ea_line : line; }
 };
 
 FontMetrics font_metrics(std::string_view name);

@@ -73,7 +73,7 @@ PageEstimate estimate_pages(const model::Document& doc) {
   return pe;
 }
 
-void read_saved_pages(const model::Document& doc, PageEstimate& pe) {
+void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages) {
   if (auto p = doc.property("app:Pages")) pe.saved = *p;
   if (auto a = doc.property("app:Application")) pe.saved_by = *a;
   if (!pe.saved) return;
@@ -93,7 +93,10 @@ void read_saved_pages(const model::Document& doc, PageEstimate& pe) {
       }
     }
   }
-  pe.saved_stale = saved <= 0 || static_cast<double>(chars) / static_cast<double>(saved) > 2500;
+  const auto counted = doc.property("app:Characters");
+  const bool never_counted = counted && std::strtol(counted->c_str(), nullptr, 10) == 0 && chars > 100;
+  pe.saved_stale = saved <= 0 || static_cast<double>(chars) / static_cast<double>(saved) > 2500 || never_counted ||
+                   (rendered_pages > 0 && rendered_pages >= static_cast<std::uint64_t>(saved) + 2);
 }
 
 std::string saved_note(const PageEstimate& pe) {

@@ -5,30 +5,44 @@
 #include "count/counter.h"
 #include "text/charclass.h"
 #include "text/regex.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
 namespace {
 
+text::Regex compiled(const char* pattern) { return std::move(text::Regex::compile(pattern).value()); }
+
 const text::Regex& dateline_regex() {
-  // 本报讯（记者 王晓）… / 新华社北京5月1日电（记者 …）/ 本台消息（…）/ （记者 … 通讯员 …）
-  static const text::Regex r =
-      std::move(text::Regex::compile(
-                    "^\\s*(?:(?:本报讯|本台消息|本刊讯|[\\p{Han}A-Za-z0-9]{0,16}(?:讯|电|消息))\\s*"
-                    "(?:[（(][^）)]{0,60}[）)])?|[（(][^）)]{0,60}(?:记者|通讯员|报道员|供稿)[^）)]{0,60}[）)])"
-                    "\\s*[:：]?\\s*")
-                    .value());
+  // 本报讯（记者 王晓）… / 本报金乡5月6日讯 / 新华社北京5月1日电（记者 …）/ 金乡讯（通讯员 …）/
+  // 本台消息（…）/ （记者 … 通讯员 …）: a dateline names the paper, or a date, or is followed by
+  // a byline; "县供电公司…" is not one.
+  static const text::Regex r = compiled(
+      "^\\s*(?:(?:(?:本报|本台|本刊|本网|本站)(?:讯|消息)"
+      "|(?:新华社|中新社|\\p{Han}{1,10}(?:报|台|网|社|中心))?\\p{Han}{0,8}[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)"
+      "|\\p{Han}{2,10}(?:讯|电|消息)(?=\\s*[（(][^）)]{0,60}(?:记者|通讯员|报道员)))"
+      "\\s*(?:[（(][^）)]{0,60}[）)])?"
+      "|[（(][^）)]{0,60}(?:记者|通讯员|报道员|供稿)[^）)]{0,60}[）)])"
+      "\\s*[:：]?\\s*");
   return r;
 }
 
 const text::Regex& editor_note_regex() {
-  static const text::Regex r = std::move(text::Regex::compile("^\\s*[【\\[]?\\s*编者按\\s*[】\\]]?\\s*[:：]?").value());
+  static const text::Regex r = compiled("^\\s*[【\\[]?\\s*(?:编者按|编者的话|按语)\\s*[】\\]]?\\s*[:：]?");
   return r;
 }
 
 const text::Regex& caption_regex() {
-  static const text::Regex r = std::move(
-      text::Regex::compile("^\\s*(?:图为|图片为|（图|\\(图|图：|图片：|\\[图\\]|【图】)|[（(][^）)]{0,30}摄[）)]\\s*$").value());
+  static const text::Regex r =
+      compiled("^\\s*(?:图为|图片为|（图|\\(图|图：|图片：|\\[图\\]|【图】)|[（(][^）)]{0,30}摄[）)]\\s*$");
+  return r;
+}
+
+const text::Regex& doc_number_regex() {
+  // 金政办发〔2024〕12号, also written wrongly (（2024）, [24], 第12号): format.doc-number says how.
+  static const text::Regex r = compiled(
+      "^\\s*\\p{Han}{1,15}\\s*[〔\\[［（(【]\\s*[0-9０-９]{2,4}\\s*[〕\\]］）)】]\\s*第?\\s*[0-9０-９]{1,4}\\s*号"
+      "(?:\\s+签发人\\s*[:：].*)?\\s*$");
   return r;
 }
 
@@ -47,17 +61,243 @@ std::string short_excerpt(std::string_view s, std::size_t max_cp = 24) {
   return out;
 }
 
+// The text without leading and trailing whitespace and invisible characters.
+std::string_view trimmed(std::string_view t) {
+  std::size_t a = t.size(), b = 0;
+  for (const auto c : text::code_points(t))
+    if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) {
+      a = std::min<std::size_t>(a, c.begin);
+      b = c.end;
+    }
+  return a < b ? t.substr(a, b - a) : std::string_view();
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Shape of a line: visible code points, sentence punctuation, brackets left open.
+struct Shape {
+  std::size_t cps = 0;
+  int full_stops = 0;      // 。
+  bool stop_at_end = false;
+  bool clause_punct = false;  // ，；：！？ and their half-width forms
+  char32_t last = 0;
+  int open = 0;            // 《“（〈【 minus their closers
+};
+
+Shape shape_of(std::string_view t) {
+  Shape s;
+  for (const auto c : text::code_points(t)) {
+    if (text::is_whitespace(c.cp) || text::is_invisible(c.cp)) continue;
+    ++s.cps;
+    s.last = c.cp;
+    switch (c.cp) {
+      case U'。': ++s.full_stops; break;
+      case U'，': case U'；': case U'：': case U'！': case U'？':
+      case U',': case U';': case U':': case U'!': case U'?':
+        s.clause_punct = true;
+        break;
+      case U'《': case U'“': case U'（': case U'〈': case U'【': ++s.open; break;
+      case U'》': case U'”': case U'）': case U'〉': case U'】': --s.open; break;
+      default: break;
+    }
+  }
+  s.stop_at_end = s.last == U'。';
+  return s;
+}
+
+// A line that can be a title: short, no sentence inside it, not ending as a clause does.
+bool title_shaped(std::string_view t) {
+  const Shape s = shape_of(t);
+  if (s.cps == 0 || s.cps > 60) return false;
+  if (s.full_stops > 1 || (s.full_stops == 1 && !s.stop_at_end)) return false;
+  switch (s.last) {
+    case U'，': case U'、': case U'；': case U'：': case U',': case U';': case U':':
+      return false;
+    default: break;
+  }
+  if (t.find("；") != std::string_view::npos) return false;
+  return dateline_end(t) == 0;
+}
+
+bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) {
+  t = trimmed(t);
+  while (ends_with(t, "。")) t.remove_suffix(3);
+  for (const auto& e : endings)
+    if (ends_with(t, e)) return true;
+  return false;
+}
+
+// An issuer's name alone on a line (the 发文机关标志 of a letter-form document, above its 发文字号).
+bool issuer_line(std::string_view t) {
+  const Shape s = shape_of(t);
+  if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops) return false;
+  t = trimmed(t);
+  for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "党工委", "县委", "市委", "区委",
+                             "省委", "局", "委", "厅", "部", "院", "会", "处", "中心", "管委会", "街道办事处"})
+    if (ends_with(t, e)) return true;
+  return false;
+}
+
+bool is_doc_number_line(std::string_view t) {
+  if (t.find("号") == std::string_view::npos || text::codepoint_count(t) > 60) return false;
+  text::Match m;
+  return doc_number_regex().search(t, m);
+}
+
+// A 版头 line (not the issuer name alone: that needs the 发文字号 below it).
+bool front_line(std::string_view raw) {
+  const std::string_view t = trimmed(raw);
+  if (t.empty()) return false;
+  // 份号: up to six digits alone.
+  if (t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  const Shape s = shape_of(t);
+  // 密级和保密期限, 紧急程度: "秘密★1年", "特急", "机密 特急".
+  if (s.cps <= 14) {
+    bool marks = false;
+    for (std::string_view w : {"绝密", "机密", "秘密", "特急", "加急", "特提", "平急"})
+      if (starts_with(t, w)) marks = true;
+    if (marks && !s.clause_punct && !s.full_stops) return true;
+  }
+  // 发文机关标志: "金乡县人民政府办公室文件", "中共金乡县委　金乡县人民政府文件" — an issuer's
+  // name and 文件, not a title line such as "…关于精简会议文件".
+  if (s.cps <= 40 && ends_with(t, "文件") && t.find("关于") == std::string_view::npos &&
+      issuer_line(t.substr(0, t.size() - std::string_view("文件").size())))
+    return true;
+  if (starts_with(t, "签发人") && s.cps <= 20) return true;
+  return is_doc_number_line(t);
+}
+
+// Main-text, non-directive, non-blank blocks, in order.
+std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t max) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < doc.blocks.size() && out.size() < max; ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
+    out.push_back(static_cast<std::uint32_t>(i));
+  }
+  return out;
+}
+
 }  // namespace
 
-model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, int title) {
+std::vector<std::string> title_endings(const profiles::Profile& p) {
+  std::vector<std::string> out = p.vocabulary.wenzhong;
+  out.insert(out.end(), p.classifier.document_endings.begin(), p.classifier.document_endings.end());
+  return out;
+}
+
+bool is_front_matter_line(std::string_view t) { return front_line(t); }
+
+bool is_closing_line(std::string_view raw) {
+  const std::string_view t = trimmed(raw);
+  for (std::string_view p : {"抄送", "抄报", "报送", "分送", "报", "送", "发"})
+    if (starts_with(t, p)) {
+      const std::string_view rest = t.substr(p.size());
+      if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
+    }
+  if (starts_with(t, "（共印") || starts_with(t, "(共印")) return true;
+  // "金乡县人民政府办公室　　2024年5月6日印发"
+  if (ends_with(t, "印发") && t.find("年") != std::string_view::npos && shape_of(t).cps <= 50 &&
+      !shape_of(t).clause_punct)
+    return true;
+  return false;
+}
+
+TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
+  TitleInfo ti;
+  // The title is near the top: the 版头 has at most six lines, the title three.
+  const auto blocks = text_blocks(doc, 16);
+  std::size_t i = 0;
+  auto text_of = [&](std::size_t k) { return doc.block_text(blocks[k]); };
+  while (i < blocks.size()) {
+    const bool front = front_line(text_of(i)) ||
+                       (issuer_line(text_of(i)) && i + 1 < blocks.size() && is_doc_number_line(text_of(i + 1)));
+    if (!front) break;
+    ti.front.push_back(blocks[i]);
+    ++i;
+  }
+  if (!ti.front.empty()) ti.preamble_end = static_cast<int>(ti.front.back());
+  if (i == blocks.size()) return ti;
+  // The title: the first line after the 版头 when it has a title's shape or role; a DOCX
+  // Title paragraph a line or two further down (after a 版头 written some other way).
+  std::size_t t = i;
+  const auto role = [&](std::size_t k) { return doc.blocks[blocks[k]].role; };
+  if (role(t) != model::Role::kTitle && !title_shaped(text_of(t))) {
+    t = blocks.size();
+    for (std::size_t k = i + 1; k < std::min(blocks.size(), i + 3); ++k)
+      if (role(k) == model::Role::kTitle) t = k;
+  }
+  if (t == blocks.size()) {
+    ti.lead = static_cast<int>(blocks[i]);
+    return ti;
+  }
+  ti.first = ti.last = static_cast<int>(blocks[t]);
+  // Continuation lines: adjacent, short, no punctuation, and completing the title — closing
+  // a 《 or “ left open, a "——" subtitle, or the 文种 line under the issuer's name.
+  std::string so_far(text_of(t));
+  std::size_t k = t + 1;
+  for (; k < blocks.size() && k <= t + 2; ++k) {
+    if (blocks[k] != blocks[k - 1] + 1) break;
+    const std::string_view next = text_of(k);
+    bool more = role(k) == model::Role::kTitle && role(k - 1) == model::Role::kTitle;
+    if (!more) {
+      const Shape s = shape_of(next);
+      const std::string_view tn = trimmed(next);
+      if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops || front_line(next)) break;
+      more = shape_of(so_far).open > 0 || starts_with(tn, "——") || (issuer_line(so_far) && starts_with(tn, "关于")) ||
+             (ends_with_any(next, endings) && !ends_with_any(so_far, endings) && !shape_of(so_far).clause_punct);
+    }
+    if (!more) break;
+    so_far += next;
+    ti.last = static_cast<int>(blocks[k]);
+  }
+  ti.preamble_end = std::max(ti.preamble_end, ti.last);
+  if (k < blocks.size()) ti.lead = static_cast<int>(blocks[k]);
+  return ti;
+}
+
+std::string title_text(const model::Document& doc, const TitleInfo& t) {
+  std::string out;
+  if (t.first < 0) return out;
+  for (int b = t.first; b <= t.last; ++b) {
+    const auto& blk = doc.blocks[static_cast<std::size_t>(b)];
+    if (blk.story == model::Story::kMain && !blk.directive) out += trimmed(doc.block_text(blk));
+  }
+  return out;
+}
+
+std::size_t dateline_end(std::string_view t) {
+  // Cheap guard: a dateline has 讯, 电, 消息 or a byline's parenthesis near the start.
+  const std::string_view head = t.substr(0, text::step_forward(t, 0, 40));
+  if (head.find("讯") == std::string_view::npos && head.find("电") == std::string_view::npos &&
+      head.find("消息") == std::string_view::npos && head.find("（") == std::string_view::npos &&
+      head.find('(') == std::string_view::npos)
+    return 0;
+  text::Match m;
+  if (!dateline_regex().search(t, m) || m.end <= m.begin || m.end >= t.size()) return 0;
+  return m.end;
+}
+
+model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title) {
   model::Body body;
-  std::size_t captions = 0;
+  std::size_t captions = 0, closing = 0;
+  std::size_t front = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive) continue;
     const std::string_view t = doc.block_text(b);
-    if (scope.exclude_title && static_cast<int>(i) == title) {
-      body.excluded.push_back("标题“" + short_excerpt(t) + "”");
+    if (front < title.front.size() && title.front[front] == i) {
+      ++front;
+      if (scope.exclude_title) {
+        body.excluded.push_back("版头“" + short_excerpt(trimmed(t)) + "”");
+        continue;
+      }
+    }
+    if (title.in_title(static_cast<std::uint32_t>(i)) && scope.exclude_title) {
+      if (static_cast<int>(i) == title.first) body.excluded.push_back("标题“" + short_excerpt(title_text(doc, title), 30) + "”");
       continue;
     }
     if (scope.exclude_headings && b.role == model::Role::kHeading) continue;
@@ -68,26 +308,35 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       }
     }
     text::Match m;
-    if (scope.exclude_editor_note && editor_note_regex().search(t, m)) {
+    // Each pattern holds a word its paragraphs must contain: test that first (memchr).
+    if (scope.exclude_editor_note && text::contains(t, "编者按") && editor_note_regex().search(t, m)) {
       body.excluded.push_back("编者按（第 " + std::to_string(i + 1) + " 段）");
       continue;
     }
-    if (scope.exclude_captions && !text::is_blank(t) && caption_regex().search(t, m)) {
+    if (scope.exclude_captions && text::contains_any(t, {"图", "摄"}) && !text::is_blank(t) &&
+        caption_regex().search(t, m)) {
       ++captions;
+      continue;
+    }
+    if (scope.exclude_title && !body.spans.empty() && is_closing_line(t)) {
+      ++closing;
       continue;
     }
     if (text::is_blank(t) && body.spans.empty()) continue;
     model::Span s{static_cast<std::uint32_t>(i), 0};
     // The dateline opens the first counted paragraph (after any title and editor's note).
     const bool first = body.spans.empty() && !text::is_blank(t);
-    if (scope.exclude_dateline && first && dateline_regex().search(t, m) && m.end > m.begin && m.end < t.size()) {
-      s.begin = static_cast<std::uint32_t>(m.end);
-      body.excluded.push_back("电头“" + std::string(t.substr(0, m.end)) + "”");
+    if (scope.exclude_dateline && first) {
+      if (const std::size_t e = dateline_end(t); e > 0) {
+        s.begin = static_cast<std::uint32_t>(e);
+        body.excluded.push_back("电头“" + std::string(trimmed(t.substr(0, e))) + "”");
+      }
     }
     body.spans.push_back(s);
     body.counts += count::count_text(t.substr(s.begin));
   }
   if (captions) body.excluded.push_back("图片说明 " + std::to_string(captions) + " 段");
+  if (closing) body.excluded.push_back("版记 " + std::to_string(closing) + " 段");
   return body;
 }
 
@@ -107,68 +356,196 @@ bool locate_unit(const model::Document& doc, const std::vector<model::Span>& spa
   return false;
 }
 
-std::vector<model::Item> split_items(const model::Document& doc, const profiles::ItemSpec& spec, int title) {
-  auto has_marker = [&](std::string_view t, std::string& which) {
-    for (const auto& m : spec.research_markers)
+namespace {
+
+// The number a numbered item title starts with ("3." → 3, "十二、" → 12), or 0.
+int leading_number(std::string_view t) {
+  t = trimmed(t);
+  int n = 0;
+  std::size_t used = 0;
+  for (const auto c : text::code_points(t)) {
+    int d = -1;
+    if (c.cp >= U'0' && c.cp <= U'9') d = static_cast<int>(c.cp - U'0');
+    else if (c.cp >= U'０' && c.cp <= U'９') d = static_cast<int>(c.cp - U'０');
+    if (d < 0) break;
+    n = n * 10 + d;
+    ++used;
+    if (used > 3) return 0;
+  }
+  if (used > 0) return n;
+  // Chinese numerals up to 九十九.
+  static constexpr char32_t kDigits[] = U"〇一二三四五六七八九";
+  int tens = 0, units = 0;
+  bool any = false, ten = false;
+  for (const auto c : text::code_points(t)) {
+    if (c.cp == U'十') {
+      if (ten) return 0;
+      ten = true;
+      tens = any ? units : 1;
+      units = 0;
+      any = true;
+      continue;
+    }
+    int d = -1;
+    for (int k = 0; k < 10; ++k)
+      if (kDigits[k] == c.cp) d = k;
+    if (d < 0) break;
+    units = d;
+    any = true;
+  }
+  return any ? tens * 10 + units : 0;
+}
+
+// How a paragraph is marked as an item title: a heading of some level, or title pattern p.
+struct Marker {
+  int kind = -1;   // 0 heading, 1 + p a title pattern; -1 none
+  int level = 0;   // heading level
+  int number = 0;  // the item's number when the marker is numbering
+};
+
+// A DOCX paragraph set apart by its type: every run with text in it bold, or in a 黑体 or
+// 小标宋 face — how editors often mark item titles. Short, with no full stop inside.
+bool emphasised(const model::Document& doc, const model::Block& b) {
+  if (b.layout < 0 || static_cast<std::size_t>(b.layout) >= doc.layouts.size()) return false;
+  const std::string_view t = doc.block_text(b);
+  const Shape sh = shape_of(t);
+  if (sh.cps == 0 || sh.cps > 50 || sh.full_stops) return false;
+  // A numbered heading ("（一）…", "1.…", "一、…") is a research item's own sub-heading.
+  const std::string_view tt = trimmed(t);
+  if (starts_with(tt, "（") || starts_with(tt, "(") || leading_number(tt) > 0) return false;
+  const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
+  if (L.runs.empty()) return false;
+  auto heavy_face = [&](std::int16_t f) {
+    if (f < 0 || static_cast<std::size_t>(f) >= doc.font_names.size()) return false;
+    const std::string& n = doc.font_names[static_cast<std::size_t>(f)];
+    return n.find("黑体") != std::string::npos || n.find("标宋") != std::string::npos;
+  };
+  for (std::size_t r = 0; r < L.runs.size(); ++r) {
+    const std::size_t from = std::min<std::size_t>(L.runs[r].offset, t.size());
+    const std::size_t to = r + 1 < L.runs.size() ? std::min<std::size_t>(L.runs[r + 1].offset, t.size()) : t.size();
+    if (to <= from || text::is_blank(t.substr(from, to - from))) continue;
+    if (!L.runs[r].bold && !heavy_face(L.runs[r].east_asian)) return false;
+  }
+  return true;
+}
+
+constexpr int kStyled = 1000;  // Marker::kind of an emphasised (bold) item title
+
+bool non_item_bracket(std::string_view t) {
+  for (std::string_view w : {"本期要目", "要目", "目录", "导读", "编者按", "按语"})
+    if (t.find(w) != std::string_view::npos && text::codepoint_count(trimmed(t)) <= 12) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<model::Item> split_items(const model::Document& doc, const profiles::ItemSpec& spec,
+                                     const TitleInfo& title) {
+  auto has_marker = [](const std::vector<std::string>& words, std::string_view t, std::string& which) {
+    for (const auto& m : words)
       if (t.find(m) != std::string_view::npos) {
         which = m;
         return true;
       }
     return false;
   };
+  auto research_title = [&](std::string_view t, std::string& why) {
+    std::string w;
+    if (has_marker(spec.research_markers, t, w)) {
+      why = "标题含“" + w + "”";
+      return true;
+    }
+    text::Match m;
+    for (std::size_t p = 0; p < spec.research_regexes.size(); ++p)
+      if (spec.research_regexes[p]->search(t, m)) {
+        why = "标题含“" + std::string(trimmed(t.substr(m.begin, m.end - m.begin))) + "”";
+        return true;
+      }
+    return false;
+  };
+
+  // The main-text paragraphs after the title, non-blank, not directives.
+  std::vector<std::uint32_t> paras;
+  for (std::size_t i = static_cast<std::size_t>(title.preamble_end + 1); i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive || title.in_title(static_cast<std::uint32_t>(i))) continue;
+    if (text::is_blank(doc.block_text(b))) continue;
+    paras.push_back(static_cast<std::uint32_t>(i));
+  }
 
   std::vector<model::Item> items;
-  // Heading paragraphs are item titles; when headings come in two or more levels, the
-  // top level are section headings (栏目) and the deeper ones items.
-  int min_level = 10, max_level = 0;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    if (b.story == model::Story::kMain && b.role == model::Role::kHeading && static_cast<int>(i) != title) {
-      min_level = std::min<int>(min_level, b.level);
-      max_level = std::max<int>(max_level, b.level);
-    }
-  }
-  bool section_research = false;
+  Marker marker;  // the item marker, set by its first item title
+  bool section_research = false, open = false;
   std::string section_reason;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+  for (std::size_t k = 0; k < paras.size(); ++k) {
+    const std::uint32_t i = paras[k];
     const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain || b.directive || static_cast<int>(i) == title) continue;
     const std::string_view t = doc.block_text(b);
-    if (text::is_blank(t)) continue;
     text::Match m;
-    bool is_item_title = false;
-    for (const auto& r : spec.title_regexes)
-      if (r->search(t, m)) is_item_title = true;
-    if (!is_item_title && b.role == model::Role::kHeading) {
-      if (max_level > min_level && b.level == min_level) {
-        std::string w;
-        section_research = has_marker(t, w);
-        section_reason = section_research ? "所在栏目“" + short_excerpt(t) + "”含“" + w + "”" : "";
-        continue;
-      }
-      is_item_title = true;
+    if (editor_note_regex().search(t, m)) continue;  // 编者按 belongs to no item
+    if (is_closing_line(t)) {                        // the 版记 ends the last item
+      open = false;
+      continue;
     }
-    if (is_item_title) {
-      model::Item it;
-      it.title_block = static_cast<std::uint32_t>(i);
-      it.title = std::string(t);
+    // A section heading (栏目): a heading with a deeper heading right under it, or a line the
+    // profile names as one.
+    bool section = false;
+    for (const auto& r : spec.section_regexes)
+      if (r->search(t, m)) section = true;
+    if (!section && b.role == model::Role::kHeading && k + 1 < paras.size()) {
+      const auto& nb = doc.blocks[paras[k + 1]];
+      section = nb.role == model::Role::kHeading && nb.level > b.level;
+    }
+    if (section) {
       std::string w;
+      section_research = has_marker(spec.research_sections, t, w) || has_marker(spec.research_markers, t, w);
+      section_reason = section_research ? "所在栏目“" + short_excerpt(trimmed(t)) + "”含“" + w + "”" : "";
+      open = false;
+      continue;
+    }
+    Marker here;
+    if (b.role == model::Role::kHeading) {
+      here = {0, b.level, 0};
+    } else {
+      for (std::size_t p = 0; p < spec.title_regexes.size() && here.kind < 0; ++p)
+        if (spec.title_regexes[p]->search(t, m) && !non_item_bracket(t)) here = {static_cast<int>(p) + 1, 0, leading_number(t)};
+      // A bold line starts an item only when text follows it (not "第18期" above the first item).
+      if (here.kind < 0 && k + 1 < paras.size() && emphasised(doc, b) &&
+          doc.block_text(paras[k + 1]).find("。") != std::string_view::npos && !emphasised(doc, doc.blocks[paras[k + 1]]))
+        here = {kStyled, 0, 0};
+    }
+    bool starts_item = false;
+    if (here.kind >= 0) {
+      if (marker.kind < 0) {
+        starts_item = true;
+      } else if (here.kind == marker.kind && here.level == marker.level) {
+        // Numbered items follow in sequence; a research item's own 一、二、 do not.
+        starts_item = marker.number == 0 || here.number == marker.number + 1;
+      }
+    }
+    if (starts_item) {
+      marker = here;
+      model::Item it;
+      it.title_block = i;
+      it.title = std::string(t);
+      std::string why;
       if (section_research) {
         it.research = true;
         it.research_reason = section_reason;
-      } else if (has_marker(t, w)) {
+      } else if (research_title(t, why)) {
         it.research = true;
-        it.research_reason = "标题含“" + w + "”";
+        it.research_reason = why;
       }
       if (spec.count_title) {
-        it.spans.push_back({static_cast<std::uint32_t>(i), 0});
+        it.spans.push_back({i, 0});
         it.counts += count::count_text(t);
       }
       items.push_back(std::move(it));
+      open = true;
       continue;
     }
-    if (items.empty()) continue;  // text before the first item (an issue's front matter)
-    items.back().spans.push_back({static_cast<std::uint32_t>(i), 0});
+    if (!open) continue;  // the front matter, or text after its 版记
+    items.back().spans.push_back({i, 0});
     items.back().counts += count::count_text(t);
   }
   return items;

@@ -1,12 +1,20 @@
-// What counts as the body of a draft, and how a bulletin issue splits into items.
+// What counts as the body of a draft, where its title is, and how a bulletin issue splits
+// into items.
 //
-// The body is the main text minus, by the profile's scope: the title; the 电头/byline at
-// the start of the lead paragraph ("本报讯（记者 …）", "新华社北京5月1日电（记者 …）");
-// 编者按 paragraphs; photo captions ("图为…", "（…摄）"). Every exclusion is reported.
+// The title is found as an office writes it: after the 版头 (份号, 密级, 紧急程度, the
+// 发文机关标志 "金乡县人民政府办公室文件", the 发文字号 and 签发人), one to three short lines
+// ("金乡县人民政府办公室" / "关于…的通知", a title whose 《》 closes on its second line, a
+// "——" subtitle); a long first paragraph is a lead, not a title.
+//
+// The body is the main text minus, by the profile's scope: the 版头; the title; the
+// 电头/byline at the start of the lead paragraph ("本报讯（记者 …）", "本报金乡5月6日讯",
+// "新华社北京5月1日电（记者 …）"); 编者按 paragraphs; photo captions ("图为…", "（…摄）");
+// the 版记 (抄送, 印发). Every exclusion is reported.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/body.h"
@@ -15,17 +23,53 @@
 
 namespace wenfeng::lint {
 
-// `title` is the title block (model::title_block), or -1.
-model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, int title);
+// The title of a draft and what comes before it. Block indices, -1 when absent.
+struct TitleInfo {
+  int first = -1;         // first title line
+  int last = -1;          // last title line (== first for a one-line title)
+  int lead = -1;          // the first non-empty main-text block after the title and 版头
+  int preamble_end = -1;  // the last block of the 版头 and title (rules on the body start after it)
+  std::vector<std::uint32_t> front;  // 版头 blocks before the title
+  bool in_title(std::uint32_t block) const {
+    return first >= 0 && static_cast<int>(block) >= first && static_cast<int>(block) <= last;
+  }
+};
+
+// What a document title may end with: the 文种 and the profile's other document endings (办法, 规定 …).
+std::vector<std::string> title_endings(const profiles::Profile& p);
+
+// Finds the title. `endings` (title_endings) tells a two-line 公文 title ("金乡县人民政府办公室"
+// / "关于…的通知") from a title followed by its first line of text.
+TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings);
+// The title lines joined (empty without a title).
+std::string title_text(const model::Document& doc, const TitleInfo& t);
+
+// A 版头 line: 份号, 密级, 紧急程度, 发文机关标志 ("…文件"), 发文字号, 签发人.
+bool is_front_matter_line(std::string_view t);
+// A 版记 line: 抄送/抄报/报/送/发…：, "…印发", "（共印…份）".
+bool is_closing_line(std::string_view t);
+
+// The byte offset just past the dateline/byline at the start of a lead paragraph and the
+// spaces after it ("本报讯（记者 王晓）", "本报金乡5月6日讯　"), or 0 when there is none.
+std::size_t dateline_end(std::string_view t);
+
+model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title);
 
 // Where unit number `limit` (0-based) of the body starts: the first character over a limit.
 // Returns false when the body holds no more than `limit` units.
 bool locate_unit(const model::Document& doc, const std::vector<model::Span>& spans, std::string_view unit,
                  std::uint64_t limit, std::uint32_t& block, std::uint32_t& offset);
 
-// Splits the body into items at headings and at paragraphs matching the item-title
-// patterns. Headings that match no item pattern are section headings; a research marker
-// in a section heading marks the items under it as research items.
-std::vector<model::Item> split_items(const model::Document& doc, const profiles::ItemSpec& spec, int title);
+// Splits a bulletin issue into items as its editors marked them. The first item title of
+// the issue sets the marker — a heading level, 【…】, top-level numbering (1. / 一、), or
+// (DOCX) a short paragraph set in bold or a 黑体/小标宋 face — and
+// only paragraphs marked the same way start items: a research item's own 一、基本情况 /
+// 二、存在的问题 stay inside it, and numbered items must follow in sequence. Section headings
+// (栏目: a heading with a deeper heading right under it, or a line matching
+// `section_patterns`) start no item; a research marker in a section heading or in an item
+// title (research_markers, research_patterns) makes a research item. 编者按 and the 版记
+// (报：… 送：…) belong to no item.
+std::vector<model::Item> split_items(const model::Document& doc, const profiles::ItemSpec& spec,
+                                     const TitleInfo& title);
 
 }  // namespace wenfeng::lint

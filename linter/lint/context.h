@@ -47,8 +47,13 @@ struct Durations {
 struct Measurements {
   std::vector<std::uint32_t> paragraphs;  // main-text blocks in reading order, no directive lines
   std::vector<std::uint32_t> numbers;     // for every block, its 1-based main-text paragraph number
-  int title = -1;                         // title block, or -1
+  int title = -1;                         // first title block, or -1 (lint/body.h find_title)
+  int title_last = -1;                    // last title block (a title may take two or three lines)
+  int preamble_end = -1;                  // last block of the 版头 and title; the body's rules start after it
   int lead = -1;                          // lead paragraph, or -1
+  std::vector<std::uint32_t> front;       // 版头 blocks (发文机关标志, 发文字号 …) before the title
+  int dateline_block = -1;                // the lead paragraph when it opens with a 电头/byline …
+  std::uint32_t dateline_end = 0;         // … and the byte just past it (and the spaces after it)
   model::Counts counts;                   // whole main text, Word-compatible
   model::Body body;                       // what limits count
   std::uint64_t body_figure = 0;          // body counts in the profile's unit

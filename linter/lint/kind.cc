@@ -1,6 +1,10 @@
 #include "lint/kind.h"
 
+#include <algorithm>
 #include <vector>
+
+#include "lint/body.h"
+#include "text/utf8.h"
 
 namespace wenfeng::lint {
 namespace {
@@ -58,18 +62,85 @@ std::optional<KindChoice> by_document_title(std::string_view title, const profil
   return std::nullopt;
 }
 
+// What may follow the keyword at the end of a speech's title: nothing, 稿/提纲, a bracketed
+// note ("（摘要）", "（2024年3月18日）").
+bool speech_title_end(std::string_view rest) {
+  for (std::string_view p : {"稿", "提纲", "要点"})
+    if (rest.starts_with(p)) rest.remove_prefix(p.size());
+  if (rest.empty()) return true;
+  return (rest.starts_with("（") || rest.starts_with("(")) && (rest.ends_with("）") || rest.ends_with(")"));
+}
+
+// The lines under a speech's title that name its speaker: short, no sentence punctuation
+// ("市长 李国强", "副市长　高振华", "（2024年5月6日）"), before the salutation "同志们：".
+std::string byline_of(const model::Document& doc, const TitleInfo& t) {
+  std::string out;
+  if (t.lead < 0) return out;
+  for (std::size_t i = static_cast<std::size_t>(t.lead), seen = 0; i < doc.blocks.size() && seen < 3; ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive) continue;
+    const std::string_view x = doc.block_text(b);
+    if (text::is_blank(x)) continue;
+    ++seen;
+    if (text::codepoint_count(x) > 30 || x.find("。") != std::string_view::npos ||
+        x.find("，") != std::string_view::npos || x.find("：") != std::string_view::npos)
+      break;
+    out += std::string(x) + "\n";
+  }
+  return out;
+}
+
+// The first cue group (in priority order) with a word in `s`, and only that group's words.
+std::string who_of(const std::vector<profiles::CueGroup>& groups, std::string_view s, std::vector<std::string>& words) {
+  for (const auto& g : groups) {
+    for (const auto& cue : g.cues)
+      if (occurs(s, cue)) {
+        // "常委" adds nothing after "县委常委".
+        if (std::none_of(words.begin(), words.end(), [&](const std::string& x) { return x.find(cue.word) != std::string::npos; }))
+          words.push_back(cue.word);
+      }
+    if (!words.empty()) return g.id;
+  }
+  return {};
+}
+
 }  // namespace
 
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile) {
-  const int t = model::title_block(doc);
-  const int l = model::lead_block(doc);
-  const std::string_view title = t >= 0 ? doc.block_text(static_cast<std::size_t>(t)) : std::string_view();
-  // Issuer publications named in the title (《大兴信息》…).
-  for (const auto& [id, kind] : profile.kinds)
-    for (const auto& w : kind.title_keywords)
-      if (title.find(w) != std::string_view::npos) return {id, KindSource::kClassifier, "标题含“" + w + "”"};
+  const TitleInfo ti = find_title(doc, title_endings(profile));
+  const std::string title_str = title_text(doc, ti);
+  const std::string_view title = title_str;
   const auto& c = profile.classifier;
-  if (auto k = by_document_title(title, profile)) return *k;
+  const std::optional<KindChoice> as_document = by_document_title(title, profile);
+  // Issuer publications and speeches named in the title (《大兴信息》, …讲话) — unless the title
+  // ends with a 文种 after the word ("关于印发…讲话的通知" is a document, "…工作报告" a report).
+  for (const auto& [id, kind] : profile.kinds)
+    for (const auto& w : kind.title_keywords) {
+      const auto pos = title.rfind(w);
+      if (pos == std::string_view::npos) continue;
+      if (as_document && pos + w.size() < trimmed_title(title).size()) continue;
+      // A speech's title ends with the word ("…会议上的讲话", "…讲话稿"); a news title that
+      // says someone 发表讲话, 作重要讲话 or 出席…并讲话 is news.
+      if (id.rfind("speech", 0) == 0) {
+        const std::string_view before = title.substr(0, pos);
+        if (!speech_title_end(trimmed_title(title).substr(pos + w.size())) || before.ends_with("发表") ||
+            before.ends_with("作") || before.ends_with("并") || before.ends_with("重要"))
+          continue;
+      }
+      KindChoice k{id, KindSource::kClassifier, "标题含“" + w + "”"};
+      if (id != "speech" || c.speech.empty()) return k;
+      // A speech: who gives it, from the title and the byline under it.
+      std::vector<std::string> words;
+      const std::string byline = byline_of(doc, ti);
+      const std::string who = who_of(c.who, std::string(title) + "\n" + byline, words);
+      for (const auto& r : c.speech)
+        if (r.who == who) {
+          std::string where = byline.empty() || std::string(title).find(words.front()) != std::string::npos ? "标题" : "署名";
+          return {r.kind, KindSource::kClassifier, k.reason + "，" + where + "含" + quoted(words)};
+        }
+      return k;
+    }
+  if (as_document) return *as_document;
   for (const auto& r : c.title_rules) {
     std::vector<std::string> found;
     for (const auto& w : r.title_has)
@@ -82,31 +153,35 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     }
   }
 
-  // News: who × what, from the title and lead paragraph.
-  const std::string both =
-      std::string(title) + "\n" + (l >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(l))) : std::string());
+  // News: who × what, from the title, else the lead paragraph (a lead that mentions the
+  // county head's instructions does not make a deputy's report the head's).
+  const std::string lead =
+      ti.lead >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(ti.lead))) : std::string();
   std::vector<std::string> who_words, what_words;
-  std::string who;
-  auto note_word = [](std::vector<std::string>& words, const std::string& w) {
-    // "常委" adds nothing after "县委常委".
-    for (const auto& x : words)
-      if (x.find(w) != std::string::npos) return;
-    words.push_back(w);
-  };
-  for (const auto& g : c.who)
-    for (const auto& cue : g.cues)
-      if (occurs(both, cue)) {
-        if (who.empty()) who = g.id;
-        note_word(who_words, cue.word);
-      }
+  std::string who = who_of(c.who, title, who_words);
+  if (who.empty()) {
+    who = who_of(c.who, lead, who_words);
+  } else {
+    // The lead's words of the same group, for the reason.
+    for (const auto& g : c.who)
+      if (g.id == who)
+        for (const auto& cue : g.cues)
+          if (occurs(lead, cue) && std::none_of(who_words.begin(), who_words.end(), [&](const std::string& x) {
+                return x.find(cue.word) != std::string::npos;
+              }))
+            who_words.push_back(cue.word);
+  }
   std::string what;
-  for (const auto& g : c.what) {
-    for (const auto& cue : g.cues)
-      if (occurs(both, cue)) {
-        what = g.id;
-        what_words.push_back(cue.word);
-        break;
-      }
+  for (const std::string_view where : {title, std::string_view(lead)}) {
+    for (const auto& g : c.what) {
+      for (const auto& cue : g.cues)
+        if (occurs(where, cue)) {
+          what = g.id;
+          what_words.push_back(cue.word);
+          break;
+        }
+      if (!what.empty()) break;
+    }
     if (!what.empty()) break;
   }
 

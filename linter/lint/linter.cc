@@ -7,6 +7,8 @@
 #include "count/counter.h"
 #include "lint/body.h"
 #include "phrases/dictionary.h"
+#include "lint/phrase_set.h"
+#include "text/utf8.h"
 
 namespace wenfeng::lint {
 namespace {
@@ -43,7 +45,9 @@ bool suppressed(const Diagnostic& d, const model::Document& doc, const Options& 
     for (const auto& term : s.only) {
       if (term == id) return true;
       for (const auto& [k, v] : d.data)
-        if ((k == "entry" || k == "category" || k == "list") && v == term) return true;
+        if ((k == "entry" || k == "variant" || k == "category" || k == "list") && v == term) return true;
+      for (const auto& [k, v] : d.args)  // the words found ("讲得都很好" of a pattern)
+        if (k == "found" && v == term) return true;
     }
   }
   return false;
@@ -107,6 +111,81 @@ void resolve_fix_overlaps(std::vector<Diagnostic>& f) {
   }
 }
 
+// Groups the findings of one rule and severity in one paragraph under the first of them. `f`
+// is sorted by position, so a paragraph's findings are contiguous; a paragraph has few rules.
+void group_findings(std::vector<Diagnostic>& f) {
+  std::vector<std::pair<const model::RuleInfo*, std::uint32_t>> leaders;
+  for (std::size_t i = 0; i < f.size();) {
+    const std::uint32_t block = f[i].block;
+    leaders.clear();
+    for (; i < f.size() && f[i].block == block; ++i) {
+      Diagnostic& d = f[i];
+      d.count = 1;
+      d.leader = static_cast<std::uint32_t>(i);
+      if (d.document_level) continue;
+      auto it = std::find_if(leaders.begin(), leaders.end(),
+                             [&](const auto& l) { return l.first == d.rule && f[l.second].severity == d.severity; });
+      if (it == leaders.end()) {
+        leaders.emplace_back(d.rule, static_cast<std::uint32_t>(i));
+        continue;
+      }
+      d.count = 0;
+      d.leader = it->second;
+      ++f[it->second].count;
+    }
+  }
+}
+
+// A rule firing in most paragraphs (at least 5 of them, 10 times) gets one document-level
+// finding that leads the report.
+constexpr std::string_view kOverviewMessage = "全文 {count} 处{title}，见于 {paragraphs} 段（全文共 {total} 段）；各段分列如下";
+
+std::vector<Diagnostic> overview_of(const std::vector<Diagnostic>& f, const model::Document& doc,
+                                    const Measurements& m) {
+  std::size_t total = 0;
+  for (auto bi : m.paragraphs) total += !text::is_blank(doc.block_text(bi));
+  struct Tally {
+    const model::RuleInfo* rule;
+    std::uint32_t count = 0, paragraphs = 0, first = 0, last_block = UINT32_MAX;
+    model::Severity severity = model::Severity::kInfo;
+    const model::RuleSource* source = nullptr;
+  };
+  std::vector<Tally> tallies;
+  for (const auto& d : f) {
+    if (d.document_level) continue;
+    auto it = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.rule == d.rule; });
+    if (it == tallies.end()) {
+      tallies.push_back({d.rule, 0, 0, d.block, UINT32_MAX, d.severity, d.source});
+      it = tallies.end() - 1;
+    }
+    ++it->count;
+    if (d.block != it->last_block) {  // findings are in block order
+      ++it->paragraphs;
+      it->last_block = d.block;
+    }
+    it->severity = std::max(it->severity, d.severity);
+  }
+  std::vector<Diagnostic> out;
+  for (const auto& t : tallies) {
+    if (t.paragraphs < 5 || t.count < 10 || 2 * t.paragraphs <= total) continue;
+    Diagnostic& d = out.emplace_back();
+    d.rule = t.rule;
+    d.severity = t.severity;
+    d.message_template = kOverviewMessage;
+    d.document_level = true;
+    d.block = t.first;
+    d.source = t.source;
+    d.count = t.count;
+    d.args = {{"count", std::to_string(t.count)},
+              {"title", std::string(t.rule->title)},
+              {"paragraphs", std::to_string(t.paragraphs)},
+              {"total", std::to_string(total)}};
+    d.data = {{"count", std::to_string(t.count)}, {"paragraphs", std::to_string(t.paragraphs)},
+              {"total_paragraphs", std::to_string(total)}};
+  }
+  return out;
+}
+
 void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, const model::Document& doc,
                 const Options& options) {
   std::unordered_map<const model::RuleInfo*, const profiles::RuleSetting*> settings;
@@ -126,6 +205,7 @@ void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, co
   });
   apply_yields(f);
   resolve_fix_overlaps(f);
+  group_findings(f);
 }
 
 }  // namespace
@@ -146,10 +226,19 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     if (b.story == model::Story::kMain && !b.directive) m.paragraphs.push_back(i);
   }
   m.numbers = model::paragraph_numbers(doc);
-  m.title = model::title_block(doc);
-  m.lead = model::lead_block(doc);
+  const TitleInfo title = find_title(doc, title_endings(profile));
+  m.title = title.first;
+  m.title_last = title.last;
+  m.preamble_end = title.preamble_end;
+  m.lead = title.lead;
+  m.front = title.front;
+  if (m.lead >= 0)
+    if (const std::size_t e = dateline_end(doc.block_text(static_cast<std::size_t>(m.lead))); e > 0) {
+      m.dateline_block = m.lead;
+      m.dateline_end = static_cast<std::uint32_t>(e);
+    }
   m.counts = count::count_document(doc, {});
-  m.body = body_of(doc, profile.scope, m.title);
+  m.body = body_of(doc, profile.scope, title);
   m.body_figure = count::in_unit(m.body.counts, profile.unit);
   m.pages = layout::estimate_pages(doc);
   m.durations.tv_rate = profile.tv_rate;
@@ -160,9 +249,12 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     m.durations.speech_minutes = static_cast<double>(m.body_figure) / profile.speech_rate;
   if (const profiles::Kind* k = profile.kind(kind.id); k && k->items && !doc.blocks.empty()) {
     m.has_items = true;
-    m.items = split_items(doc, *k->items, m.title);
+    m.items = split_items(doc, *k->items, title);
   }
-  if (with_hits && options.phrases && !doc.blocks.empty()) m.hits = phrases::find_hits(doc, *options.phrases);
+  if (with_hits && options.phrases && !doc.blocks.empty()) {
+    const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
+    m.hits = phrases::find_hits(doc, *options.phrases, &active);
+  }
   return m;
 }
 
@@ -181,6 +273,7 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
     rule->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule, setting, r.findings));
   }
   final_pass(r.findings, profile, doc, options);
+  r.overview = overview_of(r.findings, doc, r.m);
   return r;
 }
 

@@ -8,7 +8,9 @@
 //   final pass    the profile's severities; suppressions (.wenfeng.yaml ignore, text
 //                 directives, Word comments); rule interactions declared as `yields_to`
 //                 (a generic finding over characters a more specific rule reported is
-//                 dropped); overlapping fixes (the first keeps its fix); order by position.
+//                 dropped); overlapping fixes (the first keeps its fix); order by position;
+//                 groups (one rule's findings in one paragraph) and, for a rule firing in
+//                 most paragraphs, a document-level overview.
 #pragma once
 
 #include <vector>
@@ -23,7 +25,11 @@ namespace wenfeng::lint {
 struct Report {
   model::KindChoice kind;
   Measurements m;
-  std::vector<model::Diagnostic> findings;  // sorted by position
+  std::vector<model::Diagnostic> findings;  // sorted by position; grouped by rule and paragraph (Diagnostic::count)
+  // For a rule that fires in most paragraphs, one document-level finding that leads the
+  // output ("全文 951 处半角标点"); its count is the rule's occurrences. Not counted again in
+  // summaries: every occurrence is in `findings`.
+  std::vector<model::Diagnostic> overview;
 };
 
 // `kind` comes from choose_kind. Never fails: problems with the inputs are caught when the

@@ -5,6 +5,8 @@
 
 #include "base/parallel.h"
 #include "lint/kind.h"
+#include "lint/phrase_set.h"
+#include "readers/text_reader.h"
 
 namespace wenfeng::lint {
 
@@ -36,25 +38,45 @@ Result<std::unique_ptr<Session>> Session::open(RunOptions options, bool check) {
   return s;
 }
 
-Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::string& id_or_path) const {
+Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   std::lock_guard<std::mutex> lock(mu_);
   if (auto it = profiles_.find(id_or_path); it != profiles_.end()) return it->second;
   auto p = profiles::load_profile(id_or_path);
   if (!p.ok()) return p.error();
-  // Phrase lists a profile switches must be lists the dictionaries declare.
-  if (phrases_)
-    for (const auto& [list, on] : p->phrases.lists)
-      if (std::find(phrases_->lists.begin(), phrases_->lists.end(), list) == phrases_->lists.end())
-        return make_error(ErrorCode::kConfig, p->phrases.list_where[list] + ": phrases.lists 中的词表 “" + list +
-                                                  "” 不在词典中（词典声明的词表：" +
-                                                  [&] {
-                                                    std::string all;
-                                                    for (const auto& l : phrases_->lists) all += (all.empty() ? "" : "、") + l;
-                                                    return all;
-                                                  }() + "）");
-  auto ptr = std::make_shared<const profiles::Profile>(std::move(p).value());
-  profiles_.emplace(id_or_path, ptr);
-  return ptr;
+  Loaded l;
+  l.profile = std::make_shared<const profiles::Profile>(std::move(p).value());
+  if (phrases_) {
+    auto set = phrase_set_for(phrases_, *l.profile);
+    if (!set.ok()) return set.error();
+    l.phrases = *set;
+  }
+  profiles_.emplace(id_or_path, l);
+  return l;
+}
+
+Result<Session::PhraseLookup> Session::lookup_phrase(const std::string& text, const std::string& profile_id) const {
+  auto l = load(profile_id);
+  if (!l.ok()) return l.error();
+  PhraseLookup out{l->profile, l->phrases, phrases_, {}, {}};
+  if (!phrases_) return out;
+  const model::Document doc = readers::build_text_document(text, "explain");
+  auto collect = [&](const phrases::PhraseSet& set, std::vector<std::uint32_t>& into) {
+    for (const auto& h : phrases::find_hits(doc, set)) into.push_back(h.entry);
+    for (std::uint32_t i = 0; i < set.entries.size(); ++i)
+      if (names_entry(text, set.entries[i]) && set.entries[i].category != text && set.entries[i].list != text)
+        into.push_back(i);
+    std::sort(into.begin(), into.end());
+    into.erase(std::unique(into.begin(), into.end()), into.end());
+  };
+  collect(*out.set, out.in_set);
+  collect(*out.shipped, out.in_shipped);
+  return out;
+}
+
+Result<std::shared_ptr<const profiles::Profile>> Session::profile(const std::string& id_or_path) const {
+  auto l = load(id_or_path);
+  if (!l.ok()) return l.error();
+  return l->profile;
 }
 
 readers::ReadOptions Session::read_options(const profiles::Profile* profile) const {
@@ -75,15 +97,18 @@ readers::ReadOptions Session::read_options(const profiles::Profile* profile) con
 }
 
 Result<model::Document> Session::read(const std::string& path, const std::string* stdin_bytes,
-                                      const profiles::Profile* profile) const {
+                                      const profiles::Profile* profile, std::string* keep) const {
   const readers::ReadOptions ro = read_options(profile);
   if (path == "-") {
     if (!stdin_bytes) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+    if (keep) *keep = *stdin_bytes;
     return readers::read_document(*stdin_bytes, options_.stdin_filename, ro);
   }
   auto bytes = readers::read_file_bytes(path);
   if (!bytes.ok()) return bytes.error();
-  return readers::read_document(*bytes, path, ro);
+  auto doc = readers::read_document(*bytes, path, ro);
+  if (keep) *keep = std::move(bytes).value();
+  return doc;
 }
 
 Result<profiles::ProjectConfig> Session::config_for(const std::string& path) const {
@@ -118,19 +143,21 @@ FileResult Session::count(const std::string& path, const std::string* stdin_byte
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  return check_with(shown_path(path, options_.stdin_filename), path,
-                    [&](const profiles::Profile* p) { return read(path, stdin_bytes, p); });
+  FileResult f = check_with(shown_path(path, options_.stdin_filename), path,
+                            [&](const profiles::Profile* p, std::string* keep) { return read(path, stdin_bytes, p, keep); });
+  f.from_stdin = path == "-";
+  return f;
 }
 
 FileResult Session::check_buffer(const std::string& path, std::string_view bytes) const {
-  return check_with(path, path, [&](const profiles::Profile* p) -> Result<model::Document> {
+  return check_with(path, path, [&](const profiles::Profile* p, std::string* keep) -> Result<model::Document> {
     if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文档为空，没有可检查的内容");
+    if (keep) *keep = std::string(bytes);
     return readers::read_document(bytes, path, read_options(p));
   });
 }
 
-FileResult Session::check_with(std::string shown, const std::string& config_path,
-                               const std::function<Result<model::Document>(const profiles::Profile*)>& read_doc) const {
+FileResult Session::check_with(std::string shown, const std::string& config_path, const DocReader& read_doc) const {
   FileResult f;
   f.path = std::move(shown);
   auto cfg = config_for(config_path);
@@ -138,20 +165,20 @@ FileResult Session::check_with(std::string shown, const std::string& config_path
     f.error = cfg.error();
     return f;
   }
-  auto pr = profile(options_.profile.value_or(cfg->profile.value_or("national")));
+  auto pr = load(options_.profile.value_or(cfg->profile.value_or("national")));
   if (!pr.ok()) {
     f.error = pr.error();
     return f;
   }
-  f.profile = *pr;
-  f.phrases = phrases_;
+  f.profile = pr->profile;
+  f.phrases = pr->phrases;
   if (options_.fail_on) {
     f.fail_on = *options_.fail_on;
   } else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, f.fail_on)) {
     f.error = make_error(ErrorCode::kConfig, cfg->path + ": fail-on 只能是 error、warning 或 info");
     return f;
   }
-  auto doc = read_doc(f.profile.get());
+  auto doc = read_doc(f.profile.get(), options_.keep_input ? &f.input : nullptr);
   if (!doc.ok()) {
     f.error = doc.error();
     return f;
@@ -162,7 +189,7 @@ FileResult Session::check_with(std::string shown, const std::string& config_path
     return f;
   }
   Options opt;
-  opt.phrases = phrases_.get();
+  opt.phrases = f.phrases.get();
   opt.ignore = cfg->ignore;
   opt.medium = options_.medium ? options_.medium : cfg->medium;
   f.report = lint_document(*doc, *f.profile, *kind, opt);

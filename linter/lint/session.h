@@ -43,13 +43,16 @@ struct RunOptions {
   count::Scope count_scope;            // count --include
   std::optional<std::string> config_file;  // --config FILE: instead of finding .wenfeng.yaml
   bool no_config = false;                  // --no-config
+  bool keep_input = false;                 // FileResult::input holds the bytes read (annotate, --fix)
 };
 
 // One input's outcome. For `count`: counts and pages; for `check`: also the report, and
 // the profile and phrase set its findings point into.
 struct FileResult {
   std::string path;  // as shown: the argument, or the --stdin-filename / "<stdin>" for "-"
+  bool from_stdin = false;
   std::optional<Error> error;
+  std::string input;  // the bytes the document was read from, with RunOptions::keep_input
   std::optional<model::Document> doc;
   model::Counts counts;
   layout::PageEstimate pages;
@@ -86,24 +89,41 @@ class Session {
   // its name chooses the reader, its folder the configuration.
   FileResult check_buffer(const std::string& path, std::string_view bytes) const;
 
+  // `wenfeng explain PHRASE`: the entries a text hits or names, in the shipped dictionaries
+  // and in the profile's own phrase set. An entry of `shipped` the profile's set lacks was
+  // removed by the profile.
+  struct PhraseLookup {
+    std::shared_ptr<const profiles::Profile> profile;
+    std::shared_ptr<const phrases::PhraseSet> set;      // the profile's
+    std::shared_ptr<const phrases::PhraseSet> shipped;  // the dictionaries'
+    std::vector<std::uint32_t> in_set;                  // entries of `set` the text hits or names
+    std::vector<std::uint32_t> in_shipped;              // the same in `shipped`
+  };
+  Result<PhraseLookup> lookup_phrase(const std::string& text, const std::string& profile) const;
+
  private:
   explicit Session(RunOptions options, bool check) : options_(std::move(options)), check_(check) {}
   Result<std::shared_ptr<const profiles::Profile>> profile(const std::string& id_or_path) const;
   // Reads the input into a Document (or an Error) with the profile's markup maps.
   Result<model::Document> read(const std::string& path, const std::string* stdin_bytes,
-                               const profiles::Profile* profile) const;
+                               const profiles::Profile* profile, std::string* keep = nullptr) const;
   readers::ReadOptions read_options(const profiles::Profile* profile) const;
   // The check pipeline after reading: `config_path` locates the configuration, `read` gives
-  // the document.
-  FileResult check_with(std::string shown, const std::string& config_path,
-                        const std::function<Result<model::Document>(const profiles::Profile*)>& read) const;
+  // the document (and, when `keep` is not null, the bytes it was read from).
+  using DocReader = std::function<Result<model::Document>(const profiles::Profile*, std::string* keep)>;
+  FileResult check_with(std::string shown, const std::string& config_path, const DocReader& read) const;
 
   RunOptions options_;
   bool check_;
   std::shared_ptr<const phrases::PhraseSet> phrases_;
-  // Each distinct profile is loaded once, whichever thread asks first.
+  struct Loaded {
+    std::shared_ptr<const profiles::Profile> profile;
+    std::shared_ptr<const phrases::PhraseSet> phrases;  // the profile's own set (phrases/profile_set.h)
+  };
+  Result<Loaded> load(const std::string& id_or_path) const;
+  // Each distinct profile (and its phrase set) is loaded once, whichever thread asks first.
   mutable std::mutex mu_;
-  mutable std::map<std::string, std::shared_ptr<const profiles::Profile>> profiles_;
+  mutable std::map<std::string, Loaded> profiles_;
 };
 
 }  // namespace wenfeng::lint

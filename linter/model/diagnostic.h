@@ -52,6 +52,12 @@ struct Diagnostic {
   // Measured values, for tools: ("figure", "856"), ("limit", "800"), ("excess", "56") …
   Data data;
   std::optional<Fix> fix;
+  // Grouping, set by the lint driver's final pass: the findings of one rule and severity in
+  // one paragraph are one group, led by its first finding. The leader's `count` is the group's size; the
+  // other members have count 0 and `leader` is the leader's index in the report's findings
+  // (a leader's is its own). Outputs that show findings one by one may ignore both.
+  std::uint32_t count = 1;
+  std::uint32_t leader = 0;
 
   // The fix that replaces the whole finding.
   void replace_with(std::string replacement) { fix = Fix{0, length, std::move(replacement)}; }

@@ -79,6 +79,7 @@ struct RunFormat {
   std::int16_t latin = -1;     // w:ascii / w:hAnsi font
   std::int16_t east_asian = -1;  // w:eastAsia font
   bool hint_east_asian = false;  // w:hint="eastAsia": shared punctuation (“” … —) in the East Asian font
+  bool bold = false;             // w:b (a bulletin's item titles are often set in bold)
 };
 
 // A picture, shape, object or text box in the line, at `offset` in the block text.
@@ -116,6 +117,8 @@ struct ParagraphLayout {
   std::vector<std::uint32_t> column_breaks;  // offsets of column breaks
   std::vector<std::int32_t> notes;           // footnote ids referenced here
   std::int32_t note_id = -1;   // for a footnote's own paragraphs: its id
+  bool rendered_break = false; // holds a w:lastRenderedPageBreak (Word's last layout started a page here)
+  bool leading_break = false;  // starts with a w:br page break (page_break_before then comes from it)
   // Tables (paragraphs inside cells carry the outermost table's place).
   std::int32_t table = -1;     // table id, row and cell for table paragraphs
   std::int32_t row = -1, cell = -1;
@@ -147,6 +150,25 @@ struct Block {
   std::string label;              // generated list label ("一、", "（1）"); not in `text`
   std::string style;              // paragraph style id, if any
   std::vector<SourceAnchor> anchors;  // sorted by text_offset; anchors[0].text_offset == 0
+};
+
+// DOCX: where a stretch of block text comes from in its part's XML, so that tools writing
+// back into the file (linter/annotate/) reuse the reader's text extraction. Recorded only
+// when asked (readers::ReadOptions::docx_run_map). Byte offsets are into the part exactly as
+// stored in the package (pugixml's in-place parse keeps them).
+struct TextOrigin {
+  enum Kind : std::uint8_t {
+    kText,     // w:t content: `xml` is its first byte (entities in the source count as written)
+    kElement,  // one element giving characters (w:tab, w:br, w:cr, w:sym, hyphens): `xml` is its '<'
+  };
+  std::uint32_t block = 0;        // index into Document::blocks
+  std::uint32_t text_offset = 0;  // byte offset in the block text
+  std::uint32_t length = 0;       // bytes of block text
+  std::uint32_t xml = 0;          // see Kind
+  std::uint32_t run = 0;          // byte offset of the '<' of the enclosing w:r
+  std::uint16_t source = 0;       // the part, an index into Document::sources
+  Kind kind = kText;
+  bool in_revision = false;       // inside someone's tracked insertion or move (w:ins, w:moveTo)
 };
 
 // A resolved source location for reporting.
@@ -188,6 +210,9 @@ struct Document {
   // Document properties: "custom:wenfeng.kind", "core:category", "core:title",
   // "app:Pages", "app:Application", "settings:characterSpacingControl", "settings:defaultTabStop", …
   std::map<std::string, std::string> properties;
+  std::vector<TextOrigin> origins;         // DOCX run map, by block then offset (when asked)
+  // DOCX with the run map: the main, footnote and endnote parts as stored in the package.
+  std::map<std::string, std::string> part_bytes;
 
   std::string_view block_text(const Block& b) const {
     return std::string_view(text).substr(b.begin, b.end - b.begin);

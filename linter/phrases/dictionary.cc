@@ -68,6 +68,132 @@ std::vector<std::string> split_parts(const std::string& phrase) {
 
 }  // namespace
 
+namespace {
+
+// Expands a sequence up to `stop` (')' , ']', '|' or the end) into `out` (products of its items).
+bool expand_seq(std::string_view p, std::size_t& i, std::vector<std::string>& out, std::string& error) {
+  out = {""};
+  while (i < p.size() && p[i] != ')' && p[i] != ']' && p[i] != '|') {
+    std::vector<std::string> choices;
+    if (p[i] == '(' || p[i] == '[') {
+      const char open = p[i++];
+      const char close = open == '(' ? ')' : ']';
+      while (true) {
+        std::vector<std::string> alt;
+        if (!expand_seq(p, i, alt, error)) return false;
+        choices.insert(choices.end(), alt.begin(), alt.end());
+        if (i < p.size() && p[i] == '|' && open == '(') {
+          ++i;
+          continue;
+        }
+        break;
+      }
+      if (i >= p.size() || p[i] != close) {
+        error = std::string("模式中的“") + open + "”没有对应的“" + close + "”";
+        return false;
+      }
+      ++i;
+      if (open == '[') choices.emplace_back();  // optional: the part may be absent
+    } else {
+      // One UTF-8 character.
+      std::size_t n = 1;
+      const auto b = static_cast<unsigned char>(p[i]);
+      if (b >= 0xF0) n = 4;
+      else if (b >= 0xE0) n = 3;
+      else if (b >= 0xC0) n = 2;
+      choices.emplace_back(p.substr(i, n));
+      i += n;
+    }
+    std::vector<std::string> next;
+    for (const auto& a : out)
+      for (const auto& c : choices) next.push_back(a + c);
+    if (next.size() > kMaxVariants) {
+      error = "模式的变体过多（最多 " + std::to_string(kMaxVariants) + " 种）";
+      return false;
+    }
+    out = std::move(next);
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> expand_pattern(std::string_view pattern) {
+  std::vector<std::string> out;
+  std::string error;
+  std::size_t i = 0;
+  if (!expand_seq(pattern, i, out, error)) return make_error(ErrorCode::kConfig, error);
+  if (i < pattern.size()) return make_error(ErrorCode::kConfig, std::string("模式中多了“") + pattern[i] + "”");
+  // Duplicates (from "[甲][甲]"-like patterns) are dropped.
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string set_attribute(Entry& e, std::string_view key, std::string_view value) {
+  const std::string v(value);
+  auto regex = [&](std::shared_ptr<text::Regex>& slot) -> std::string {
+    auto r = text::Regex::compile(v);
+    if (!r.ok()) return r.error().message;
+    slot = std::make_shared<text::Regex>(std::move(r).value());
+    return {};
+  };
+  if (key == "severity") {
+    if (!model::parse_severity(v, e.severity)) return "severity 只能是 error、warning 或 info";
+  } else if (key == "suggest") {
+    e.suggestion = v;
+  } else if (key == "note") {
+    e.note = v;
+  } else if (key == "gap") {
+    char* end = nullptr;
+    const long g = std::strtol(v.c_str(), &end, 10);
+    if (end == v.c_str() || *end || g < 1 || g > 60) return "gap 应为 1–60 的整数";
+    e.gap = static_cast<int>(g);
+  } else if (key == "kinds") {
+    e.kinds.clear();
+    std::size_t a = 0;
+    while (a <= v.size()) {
+      const auto comma = v.find(',', a);
+      std::string one = trim(v.substr(a, comma == std::string::npos ? std::string::npos : comma - a));
+      if (!one.empty()) e.kinds.push_back(one);
+      if (comma == std::string::npos) break;
+      a = comma + 1;
+    }
+  } else if (key == "density_only") {
+    if (v != "true" && v != "false") return "density_only 只能是 true 或 false";
+    e.density_only = v == "true";
+  } else if (key == "next") {
+    return regex(e.next);
+  } else if (key == "prev") {
+    return regex(e.prev);
+  } else if (key == "not_next") {
+    return regex(e.not_next);
+  } else if (key == "not_prev") {
+    return regex(e.not_prev);
+  } else {
+    return "未知的属性 “" + std::string(key) + "”";
+  }
+  return {};
+}
+
+std::string add_entries(const Entry& proto, std::vector<Entry>& out) {
+  auto variants = expand_pattern(proto.phrase);
+  if (!variants.ok()) return "词条 “" + proto.phrase + "”：" + variants.error().message;
+  for (const auto& v : *variants) {
+    Entry e = proto;
+    e.variant = v;
+    e.parts.clear();
+    for (auto& part : split_parts(v)) {
+      part = fold(part);
+      if (part.empty()) return "词条 “" + proto.phrase + "” 有空的部分";
+      e.parts.push_back(std::move(part));
+    }
+    if (e.parts.size() > 4) return "间隔模式最多 4 段";
+    out.push_back(std::move(e));
+  }
+  return {};
+}
+
 Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out) {
   std::map<std::string, std::string> sources;
   std::string list, rule, message, suggestion_format, category, default_source;
@@ -141,61 +267,17 @@ Status parse_dictionary(std::string_view text, const std::string& name, std::vec
       if (eq == std::string::npos) return fail("属性应写成 键=值：“" + fields[i] + "”");
       const std::string k = trim(fields[i].substr(0, eq));
       const std::string v = trim(fields[i].substr(eq + 1));
-      auto regex = [&](std::shared_ptr<text::Regex>& slot) -> Status {
-        auto r = text::Regex::compile(v);
-        if (!r.ok()) return fail(r.error().message);
-        slot = std::make_shared<text::Regex>(std::move(r).value());
-        return ok_status();
-      };
-      Status st = ok_status();
       if (k == "source") {
         if (!sources.count(v)) return fail("未定义的来源代号 “" + v + "”");
         source_key = v;
-      } else if (k == "severity") {
-        if (!model::parse_severity(v, e.severity)) return fail("severity 只能是 error、warning 或 info");
-      } else if (k == "suggest") {
-        e.suggestion = v;
-      } else if (k == "note") {
-        e.note = v;
-      } else if (k == "gap") {
-        char* end = nullptr;
-        const long g = std::strtol(v.c_str(), &end, 10);
-        if (end == v.c_str() || *end || g < 1 || g > 60) return fail("gap 应为 1–60 的整数");
-        e.gap = static_cast<int>(g);
-      } else if (k == "kinds") {
-        std::size_t a = 0;
-        while (a <= v.size()) {
-          const auto comma = v.find(',', a);
-          std::string one = trim(v.substr(a, comma == std::string::npos ? std::string::npos : comma - a));
-          if (!one.empty()) e.kinds.push_back(one);
-          if (comma == std::string::npos) break;
-          a = comma + 1;
-        }
-      } else if (k == "density_only") {
-        e.density_only = v == "true";
-      } else if (k == "next") {
-        st = regex(e.next);
-      } else if (k == "prev") {
-        st = regex(e.prev);
-      } else if (k == "not_next") {
-        st = regex(e.not_next);
-      } else if (k == "not_prev") {
-        st = regex(e.not_prev);
-      } else {
-        return fail("未知的属性 “" + k + "”");
+        continue;
       }
-      if (!st.ok()) return st.error();
+      if (const std::string err = set_attribute(e, k, v); !err.empty()) return fail(err);
     }
     if (source_key.empty()) return fail("词条没有来源（用 @source 或 source=）");
     e.source = sources[source_key];
     e.origin = {"wenfeng 词典", e.source, name.substr(name.find_last_of('/') + 1) + ":" + std::to_string(line_no)};
-    for (auto& part : split_parts(e.phrase)) {
-      part = fold(part);
-      if (part.empty()) return fail("词条 “" + e.phrase + "” 有空的部分");
-      e.parts.push_back(std::move(part));
-    }
-    if (e.parts.size() > 4) return fail("间隔模式最多 4 段");
-    out.push_back(std::move(e));
+    if (const std::string err = add_entries(e, out); !err.empty()) return fail(err);
   }
   return ok_status();
 }

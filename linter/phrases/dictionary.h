@@ -27,7 +27,8 @@ struct Entry {
   std::string message;     // message template (`@message`): {found} {category} {suggestion} {note}
   std::string suggestion_format;  // how a suggestion joins the message (`@suggestion`): {suggest}
   std::string category;
-  std::string phrase;      // as written in the dictionary (display)
+  std::string phrase;      // as written in the dictionary (display), alternations and all
+  std::string variant;     // this entry's expansion of the pattern ("讲得都很好" of "讲得[都]很好")
   std::vector<std::string> parts;  // folded parts; one part for a plain phrase
   int gap = 12;            // max characters between parts of a gap pattern
   model::Severity severity = model::Severity::kWarning;
@@ -59,6 +60,18 @@ std::string fold(std::string_view s);
 // Parses one dictionary file's text into entries (appended). `name` is used in errors
 // ("dictionaries/x.dict:12: …"). `@rule` must name a registered phrase rule.
 Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out);
+
+// The variants a pattern stands for: "(甲|乙)" is either, "[甲]" is optional, "…" is a gap
+// and stays in the variants: "讲得[都](很|非常)好" → 讲得很好, 讲得非常好, 讲得都很好, 讲得都非常好.
+// At most kMaxVariants; an unbalanced bracket or too many variants is an error message.
+inline constexpr std::size_t kMaxVariants = 128;
+Result<std::vector<std::string>> expand_pattern(std::string_view pattern);
+
+// One attribute of an entry (severity, suggest, note, gap, kinds, density_only, next, prev,
+// not_next, not_prev) from its text; the error message, or empty.
+std::string set_attribute(Entry& e, std::string_view key, std::string_view value);
+// Appends one entry per variant of `proto.phrase` (attributes already set); the error message, or empty.
+std::string add_entries(const Entry& proto, std::vector<Entry>& out);
 
 // Loads every *.dict in the directory (sorted) and builds the automaton.
 Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir);

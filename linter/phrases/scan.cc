@@ -26,6 +26,16 @@ void fold_block(std::string_view t, Folded& f) {
   while (p < e) {
     const char* a = p;
     const auto b = static_cast<unsigned char>(*p);
+    // U+4000–U+9FFF (lead bytes E4–E9: CJK ideographs, nearly all of Chinese text) are
+    // always kept: copy them without decoding.
+    if (b >= 0xE4 && b <= 0xE9 && e - p >= 3) {
+      out[n] = p[0], out[n + 1] = p[1], out[n + 2] = p[2];
+      const auto o = static_cast<std::uint32_t>(p - base);
+      org[n] = o, org[n + 1] = o + 1, org[n + 2] = o + 2;
+      n += 3;
+      p += 3;
+      continue;
+    }
     bool keep;
     if (b < 0x80) {
       ++p;
@@ -83,12 +93,48 @@ bool conditions_hold(const Entry& e, std::string_view t, std::size_t begin, std:
   return true;
 }
 
+bool opening_quote(char32_t c) { return c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == U'"'; }
+bool closing_quote(char32_t c) { return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'"'; }
+
+// The code point ending right before byte `at` (0 at the start).
+char32_t cp_before(std::string_view t, std::size_t at) {
+  if (at == 0) return 0;
+  std::size_t i = at - 1;
+  while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  const char* p = t.data() + i;
+  return text::decode(p, t.data() + at);
+}
+
+char32_t cp_at(std::string_view t, std::size_t at) {
+  if (at >= t.size()) return 0;
+  const char* p = t.data() + at;
+  return text::decode(p, t.data() + t.size());
+}
+
+// Byte ranges inside 《…》 (outermost), for titles cited in the paragraph.
+void title_spans(std::string_view t, std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  out.clear();
+  int depth = 0;
+  std::uint32_t start = 0;
+  for (const auto c : text::code_points(t)) {
+    if (c.cp == U'《') {
+      if (depth++ == 0) start = c.end;
+    } else if (c.cp == U'》' && depth > 0) {
+      if (--depth == 0) out.emplace_back(start, c.begin);
+    }
+  }
+  if (depth > 0) out.emplace_back(start, static_cast<std::uint32_t>(t.size()));
+}
+
+bool is_phrase_rule(const Entry& e) { return e.rule.rfind("phrase.", 0) == 0; }
+
 }  // namespace
 
-std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set) {
+std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, const std::vector<std::uint8_t>* active) {
   std::vector<Hit> hits;
   Folded f;
   std::vector<Hit> local, kept;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> titles;
   for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const auto& b = doc.blocks[bi];
     if (b.story != model::Story::kMain || b.directive || b.begin == b.end) continue;
@@ -99,6 +145,7 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set) {
     set.matcher.scan(f.text, [&](const RawMatch& m) {
       const std::size_t key_begin = m.end - set.matcher.pattern_length(m.pattern);
       for (const std::uint32_t ei : set.entries_by_pattern[m.pattern]) {
+        if (active && !(*active)[ei]) continue;
         const Entry& e = set.entries[ei];
         std::size_t begin = key_begin;
         bool ok = true;
@@ -114,15 +161,35 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set) {
         std::uint32_t end = oe;
         while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) ++end;
         if (!conditions_hold(e, t, ob, end)) continue;
+        // A phrase quoted alone is mentioned, not used.
+        if (is_phrase_rule(e) && opening_quote(cp_before(t, ob)) && closing_quote(cp_at(t, end))) continue;
         local.push_back(Hit{ei, bi, ob, end});
       }
     });
-    // Longest first at each start; then drop hits overlapping a kept one.
+    if (local.empty()) continue;
+    // Longest first at each start; on the same characters the more specific entry (one for
+    // certain kinds), then the more severe, then the first declared.
     std::sort(local.begin(), local.end(), [&](const Hit& a, const Hit& c) {
       if (a.begin != c.begin) return a.begin < c.begin;
       if (a.end != c.end) return a.end > c.end;
-      return set.entries[a.entry].severity > set.entries[c.entry].severity;
+      const Entry& ea = set.entries[a.entry];
+      const Entry& ec = set.entries[c.entry];
+      if (ea.kinds.empty() != ec.kinds.empty()) return !ea.kinds.empty();
+      if (ea.severity != ec.severity) return ea.severity > ec.severity;
+      return a.entry < c.entry;
     });
+    // Phrases inside a cited title are the title's words (both lists sorted: one merge).
+    if (t.find("《") != std::string_view::npos) {
+      title_spans(t, titles);
+      std::size_t w = 0, ti = 0;
+      for (const auto& h : local) {
+        while (ti < titles.size() && titles[ti].second < h.begin) ++ti;
+        const bool inside = ti < titles.size() && h.begin >= titles[ti].first && h.end <= titles[ti].second &&
+                            is_phrase_rule(set.entries[h.entry]);
+        if (!inside) local[w++] = h;
+      }
+      local.resize(w);
+    }
     std::uint32_t covered = 0;
     bool any = false;
     kept.clear();

@@ -24,6 +24,12 @@ struct Hit {
 };
 
 // All hits in main-text paragraphs (not directive lines), overlaps resolved, in order.
-std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set);
+// `active` (one flag per entry) leaves out the entries that do not apply to this draft —
+// another kind's, an allowed phrase — before overlaps are resolved, so an entry that does
+// not apply never hides one that does. Phrases mentioned rather than used — quoted alone
+// (不用“隆重召开”) or inside a cited title (《关于进一步加强…的通知》) — are not hits of the
+// phrase.* rules.
+std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set,
+                           const std::vector<std::uint8_t>* active = nullptr);
 
 }  // namespace wenfeng::phrases

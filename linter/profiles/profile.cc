@@ -26,6 +26,7 @@ struct ConfigError {
   YAML::Mark mark;
 };
 
+
 std::string where(const std::string& file, const YAML::Mark& m) {
   return file + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
 }
@@ -91,7 +92,7 @@ std::string limit_keys_list() {
   return out;
 }
 
-void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
+void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, const std::string& profile_id) {
   check_keys(n, {"name", "title_keywords", "limits", "prohibitions", "items", "notes"}, "kind");
   if (n["notes"]) k.notes = strings(n["notes"], "notes");
   if (n["name"]) k.name = str(n["name"], "name");
@@ -114,6 +115,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
       if (l.soft && l.note.empty()) fail(v, "软上限（soft: true）必须用 note 说明这是默认值及其理由");
       l.severity = v["severity"] ? severity(v["severity"]) : (l.soft ? model::Severity::kWarning : model::Severity::kError);
       l.source = source_from(v, base);
+      l.profile = profile_id;
       k.limits[rule] = l;
     }
   }
@@ -136,19 +138,28 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base) {
     }
   }
   if (const auto it = n["items"]) {
-    check_keys(it, {"title_patterns", "research_markers", "count_title", "types"}, "items");
+    check_keys(it,
+               {"title_patterns", "research_markers", "research_patterns", "research_sections", "section_patterns",
+                "count_title", "types"},
+               "items");
     ItemSpec spec;
-    if (it["title_patterns"]) {
-      spec.title_patterns = strings(it["title_patterns"], "title_patterns");
+    auto regexes = [&](const char* key, std::vector<std::string>& patterns,
+                       std::vector<std::shared_ptr<const text::Regex>>& compiled) {
+      if (!it[key]) return;
+      patterns = strings(it[key], key);
       std::size_t i = 0;
-      for (const auto& pattern : spec.title_patterns) {
+      for (const auto& pattern : patterns) {
         auto re = text::Regex::compile(pattern);
-        if (!re.ok()) fail(it["title_patterns"][i], "title_patterns 中的正则表达式有误：" + re.error().message);
-        spec.title_regexes.push_back(std::make_shared<const text::Regex>(std::move(re).value()));
+        if (!re.ok()) fail(it[key][i], std::string(key) + " 中的正则表达式有误：" + re.error().message);
+        compiled.push_back(std::make_shared<const text::Regex>(std::move(re).value()));
         ++i;
       }
-    }
+    };
+    regexes("title_patterns", spec.title_patterns, spec.title_regexes);
+    regexes("research_patterns", spec.research_patterns, spec.research_regexes);
+    regexes("section_patterns", spec.section_patterns, spec.section_regexes);
     if (it["research_markers"]) spec.research_markers = strings(it["research_markers"], "research_markers");
+    if (it["research_sections"]) spec.research_sections = strings(it["research_sections"], "research_sections");
     if (it["count_title"]) spec.count_title = boolean(it["count_title"], "count_title");
     if (const auto ts = it["types"]) {
       if (!ts.IsSequence()) fail(ts, "types 应为列表");
@@ -236,7 +247,8 @@ std::vector<CueGroup> cue_groups(const YAML::Node& n, const char* what) {
 
 // `classifier:` keys replace the parent's value of the same key.
 void load_classifier(const YAML::Node& c, Classifier& out) {
-  check_keys(c, {"document_kind", "document_endings", "document_exceptions", "title_rules", "who", "what", "news"},
+  check_keys(c,
+             {"document_kind", "document_endings", "document_exceptions", "title_rules", "who", "what", "news", "speech"},
              "classifier");
   if (c["document_kind"]) out.document_kind = str(c["document_kind"], "document_kind");
   if (c["document_endings"]) out.document_endings = strings(c["document_endings"], "document_endings");
@@ -275,6 +287,87 @@ void load_classifier(const YAML::Node& c, Classifier& out) {
       out.news.push_back(std::move(r));
     }
   }
+  if (const auto sp = c["speech"]) {
+    if (!sp.IsSequence()) fail(sp, "speech 应为列表");
+    out.speech.clear();
+    for (const auto& x : sp) {
+      check_keys(x, {"who", "kind"}, "speech");
+      if (!x["who"] || !x["kind"]) fail(x, "speech 的条目需要 who 和 kind");
+      Classifier::SpeechRule r{str(x["who"], "who"), str(x["kind"], "kind")};
+      if (std::none_of(out.who.begin(), out.who.end(), [&](const CueGroup& g) { return g.id == r.who; }))
+        fail(x["who"], "speech 中的 who “" + r.who + "” 不在 who 列表中");
+      out.speech.push_back(std::move(r));
+    }
+  }
+}
+
+// `allow:` / `remove:` items: a string, or {phrase | category | list | rule, note, part}.
+std::vector<PhraseException> exceptions(const YAML::Node& n, const char* what, const Profile& p) {
+  if (!n.IsSequence()) fail(n, std::string(what) + " 应为列表");
+  std::vector<PhraseException> out;
+  for (const auto& x : n) {
+    PhraseException e;
+    e.profile = p.id;
+    e.source = p.source;
+    e.where = where(p.path, x.Mark());
+    if (x.IsScalar()) {
+      e.what = x.Scalar();
+    } else {
+      check_keys(x, {"phrase", "category", "list", "rule", "note", "issuer", "document", "part"}, what);
+      for (const char* k : {"phrase", "category", "list", "rule"})
+        if (x[k]) e.what = str(x[k], k);
+      if (e.what.empty()) fail(x, std::string(what) + " 的条目需要 phrase、category、list 或 rule");
+      if (x["note"]) e.note = str(x["note"], "note");
+      e.source = source_from(x, p.source);
+    }
+    if (e.what.empty()) fail(x, std::string(what) + " 中有空的条目");
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// One of the issuer's own entries:
+//   {phrase: 讲得[都](很|非常)好, category: 会议套话, severity: warning, suggest: …, kinds: [speech],
+//    part: 第三部分, note: …}
+// with the attributes of a dictionary line (dictionaries/README.md), reported by
+// phrase.boilerplate unless `rule:` says otherwise, citing the profile's source and `part`.
+void load_phrase_entry(const YAML::Node& n, Profile& p) {
+  check_keys(n,
+             {"phrase", "category", "rule", "list", "message", "severity", "suggest", "note", "gap", "kinds",
+              "density_only", "next", "prev", "not_next", "not_prev", "source", "issuer", "document", "part"},
+             "phrases.entries");
+  if (!n["phrase"]) fail(n, "phrases.entries 的条目需要 phrase");
+  PhraseEntry e;
+  e.phrase = str(n["phrase"], "phrase");
+  if (e.phrase.empty()) fail(n["phrase"], "phrase 不能为空");
+  e.rule = n["rule"] ? str(n["rule"], "rule") : "phrase.boilerplate";
+  const model::RuleInfo* info = model::find_rule(e.rule);
+  if (!info || info->needs != model::Needs::kPhrases || info->messages.empty())
+    fail(n["rule"] ? n["rule"] : n, "rule “" + e.rule + "” 不是按词典报告的规则");
+  e.list = n["list"] ? str(n["list"], "list") : p.id;
+  e.message = n["message"] ? str(n["message"], "message") : std::string(info->messages[0].zh);
+  if (e.message.find("{found}") == std::string::npos) fail(n["message"], "message 应含 {found}（命中的文字）");
+  if (n["category"]) e.category = str(n["category"], "category");
+  e.origin = source_from(n, p.source);
+  e.source = n["source"] ? str(n["source"], "source") : e.origin.text();
+  e.file = p.path;
+  e.line = n.Mark().line + 1;
+  e.where = where(p.path, n.Mark());
+  for (const char* k : {"severity", "suggest", "note", "gap", "kinds", "density_only", "next", "prev", "not_next", "not_prev"}) {
+    const auto v = n[k];
+    if (!v) continue;
+    std::string value;
+    if (v.IsSequence()) {
+      for (const auto& x : v) {
+        if (!value.empty()) value += ',';
+        value += str(x, k);
+      }
+    } else {
+      value = str(v, k);
+    }
+    e.attributes.emplace_back(k, value);
+  }
+  p.phrases.entries.push_back(std::move(e));
 }
 
 void load_into(const YAML::Node& root, Profile& p) {
@@ -282,13 +375,17 @@ void load_into(const YAML::Node& root, Profile& p) {
              {"id", "name", "extends", "source", "unit", "rates", "body_scope", "kinds", "rules", "notes", "phrases",
               "xml_map", "html_selector", "vocabulary", "classifier"},
              "profile");
+  if (root["source"]) {
+    check_keys(root["source"], {"issuer", "document", "part"}, "source");
+    p.source = source_from(root["source"], {});
+  }
   if (const auto xm = root["xml_map"]) {
     check_keys(xm, {"title", "body", "items", "kind"}, "xml_map");
     for (const auto& kv : xm) p.xml_map[kv.first.as<std::string>()] = str(kv.second, "xml_map");
   }
   if (root["html_selector"]) p.html_selector = str(root["html_selector"], "html_selector");
   if (const auto ph = root["phrases"]) {
-    check_keys(ph, {"lists", "categories", "allow", "density"}, "phrases");
+    check_keys(ph, {"lists", "categories", "allow", "remove", "entries", "dictionaries", "density"}, "phrases");
     if (const auto l = ph["lists"]) {
       if (!l.IsMap()) fail(l, "phrases.lists 应为映射（列表: on/off）");
       for (const auto& kv : l) {
@@ -304,8 +401,26 @@ void load_into(const YAML::Node& root, Profile& p) {
       for (const auto& kv : c) p.phrases.category_severity[kv.first.as<std::string>()] = severity(kv.second);
     }
     if (ph["allow"]) {
-      const auto more = strings(ph["allow"], "phrases.allow");
-      p.phrases.allow.insert(p.phrases.allow.end(), more.begin(), more.end());
+      for (auto& x : exceptions(ph["allow"], "phrases.allow", p)) {
+        p.phrases.allow.push_back(x.what);
+        p.phrases.allowed.push_back(std::move(x));
+      }
+    }
+    if (ph["remove"])
+      for (auto& x : exceptions(ph["remove"], "phrases.remove", p)) p.phrases.removed.push_back(std::move(x));
+    if (const auto es = ph["entries"]) {
+      if (!es.IsSequence()) fail(es, "phrases.entries 应为列表");
+      for (const auto& e : es) load_phrase_entry(e, p);
+    }
+    if (const auto ds = ph["dictionaries"]) {
+      if (!ds.IsSequence()) fail(ds, "phrases.dictionaries 应为列表");
+      for (const auto& f : ds) {
+        const std::string name = str(f, "phrases.dictionaries");
+        const std::string file = !name.empty() && name[0] == '/' ? name : (fs::path(p.path).parent_path() / name).string();
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) fail(f, "找不到词典 " + file);
+        p.phrases.files.push_back({file, where(p.path, f.Mark())});
+      }
     }
     if (const auto d = ph["density"]) {
       // Older spelling of `rules: phrase.density: {per_1000, min_body, severity}`.
@@ -318,10 +433,6 @@ void load_into(const YAML::Node& root, Profile& p) {
   }
   if (root["notes"]) p.notes = strings(root["notes"], "notes");
   if (root["name"]) p.name = str(root["name"], "name");
-  if (root["source"]) {
-    check_keys(root["source"], {"issuer", "document", "part"}, "source");
-    p.source = source_from(root["source"], {});
-  }
   if (root["unit"]) {
     p.unit = str(root["unit"], "unit");
     if (p.unit != "zishu" && p.unit != "hanzi" && p.unit != "chars_no_spaces")
@@ -350,7 +461,7 @@ void load_into(const YAML::Node& root, Profile& p) {
       Kind& k = p.kinds[id];
       k.id = id;
       if (kv.second.IsNull()) continue;
-      load_kind(kv.second, k, p.source);
+      load_kind(kv.second, k, p.source, p.id);
     }
   }
   if (const auto rs = root["rules"]) {

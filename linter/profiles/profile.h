@@ -27,6 +27,7 @@ struct Limit {
   std::string note;        // why, for soft limits
   model::Severity severity = model::Severity::kError;
   model::RuleSource source;
+  std::string profile;     // id of the profile that set this limit (issuer's own, or inherited)
 };
 
 // A kind-level prohibition: kind.not-reportable, kind.genre, kind.named-escorts.
@@ -53,6 +54,11 @@ struct ItemSpec {
   std::vector<std::string> title_patterns;   // ICU regexes on a paragraph; a heading also starts an item
   std::vector<std::shared_ptr<const text::Regex>> title_regexes;  // the same, compiled at load
   std::vector<std::string> research_markers; // words in a section heading or item title marking research items
+  std::vector<std::string> research_patterns;  // ICU regexes on an item title marking a research item
+  std::vector<std::shared_ptr<const text::Regex>> research_regexes;
+  std::vector<std::string> research_sections;  // words in a section heading (栏目) marking its items as research
+  std::vector<std::string> section_patterns;   // ICU regexes on a paragraph that is a section heading (栏目)
+  std::vector<std::shared_ptr<const text::Regex>> section_regexes;
   bool count_title = false;                  // include the item title in its count
   std::vector<ItemType> types;
 };
@@ -76,14 +82,51 @@ struct BodyScope {
   bool exclude_captions = true;
 };
 
-// Phrase dictionaries: which lists run (a list not named runs), severities per category and
-// allowed entries. List names are those the dictionary files declare (`@list`); the lint
-// driver checks them against the loaded dictionaries.
+// A phrase, category or list a profile takes out of its phrase set (`remove:`) or never
+// reports (`allow:`), with the issuer's reason.
+struct PhraseException {
+  std::string what;          // a phrase (as written, or one of its variants), a category, a list or a rule id
+  std::string note;          // why: "宜春市开展的“求真务实”活动的名称"
+  model::RuleSource source;  // whose decision (the profile's source and part)
+  std::string profile;       // id of the profile that made it
+  std::string where;         // file:line:column
+};
+
+// One of the issuer's own phrase entries as the profile writes it; compiled with the
+// dictionaries into the profile's phrase set (lint/phrase_set.h), where a bad attribute is
+// an error naming `where`.
+struct PhraseEntry {
+  std::string phrase;      // pattern syntax of dictionaries/README.md
+  std::string rule;        // the reporting rule (default phrase.boilerplate)
+  std::string list;        // default: the profile's id
+  std::string message;     // default: the rule's message
+  std::string category;
+  std::string source;      // the source note shown; default: `origin` as text
+  model::RuleSource origin;  // the profile's source with the entry's `part`
+  std::vector<std::pair<std::string, std::string>> attributes;  // severity, suggest, note, gap, kinds …
+  std::string file;
+  int line = 0;
+  std::string where;       // file:line:column
+};
+
+// Phrase dictionaries: which lists run (a list not named runs), severities per category,
+// the issuer's own entries (inline or from its own dictionary files), the shipped entries it
+// removes, and allowed entries. Everything is inherited along `extends:`. List names are
+// those the dictionary files declare (`@list`); a session checks them, and that every
+// removal names something, when it builds the profile's phrase set (phrases/profile_set.h).
 struct PhraseSettings {
   std::map<std::string, bool> lists;
   std::map<std::string, std::string> list_where;  // "file:line:column" of each list switch
   std::map<std::string, model::Severity> category_severity;
-  std::vector<std::string> allow;    // phrases, categories or lists never reported
+  std::vector<std::string> allow;    // phrases, categories, lists or rules never reported
+  std::vector<PhraseException> allowed;  // the same, with reasons, for `profiles` and `explain`
+  std::vector<PhraseException> removed;  // entries taken out of the set
+  std::vector<PhraseEntry> entries;      // the issuer's own entries
+  struct File {
+    std::string path;   // resolved against the profile file
+    std::string where;  // file:line:column of the reference
+  };
+  std::vector<File> files;               // the issuer's own dictionary files
 };
 
 // A profile's setting of one registered rule: on/off, a severity, parameter values.
@@ -136,6 +179,13 @@ struct Classifier {
   std::vector<CueGroup> who;   // in priority order: the first group found decides who
   std::vector<CueGroup> what;  // in priority order
   std::vector<NewsRule> news;  // first match wins
+  // A speech (the kind `speech`, from its title) made more precise by who gives it, read
+  // from the title and the byline under it ("市长 李国强"): who group → kind.
+  struct SpeechRule {
+    std::string who;
+    std::string kind;
+  };
+  std::vector<SpeechRule> speech;
 };
 
 // Domain vocabulary shared by rules and the classifier.

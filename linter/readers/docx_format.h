@@ -22,6 +22,7 @@ struct RunProps {
   bool hint_east_asian = false;
   double spacing = 0;      // points
   double scale = 1;
+  bool bold = false;       // w:b
 };
 
 class Formats {

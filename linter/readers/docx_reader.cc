@@ -134,6 +134,8 @@ class Walker {
   }
 
   std::map<std::string, model::CommentRange>& comments() { return comments_; }
+  // Records where each piece of block text comes from (Document::origins).
+  void record_origins(std::vector<model::TextOrigin>* origins) { origins_ = origins; }
   void set_note(std::int32_t id) { note_id_ = id; }
   const std::vector<pugi::xml_node>& section_nodes() const { return sect_nodes_; }
 
@@ -339,9 +341,10 @@ class Walker {
     f.latin = rp.latin;
     f.east_asian = rp.east_asian;
     f.hint_east_asian = rp.hint_east_asian;
+    f.bold = rp.bold;
     auto same = [](const model::RunFormat& a, const model::RunFormat& b) {
       return a.size == b.size && a.spacing == b.spacing && a.scale == b.scale && a.latin == b.latin &&
-             a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian;
+             a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian && a.bold == b.bold;
     };
     if (!runs.empty() && runs.back().offset == f.offset) runs.pop_back();
     if (runs.empty() || !same(runs.back(), f)) runs.push_back(f);
@@ -515,6 +518,32 @@ class Walker {
     if (L->floats.size() < 64) L->floats.push_back(f);
   }
 
+  // Appends characters read from `node` and, for the run map, where they came from.
+  template <typename Chars>
+  void put(const pugi::xml_node& node, Chars chars, model::TextOrigin::Kind kind = model::TextOrigin::kElement) {
+    const auto before = b_.current_offset();
+    b_.append(chars);
+    if (origins_ && b_.is_open() && b_.current_offset() > before) note_origin(node, before, kind);
+  }
+  void note_origin(const pugi::xml_node& node, std::uint32_t before, model::TextOrigin::Kind kind) {
+    const std::ptrdiff_t xml = kind == model::TextOrigin::kText ? node.first_child().offset_debug() : node.offset_debug() - 1;
+    pugi::xml_node run = node.parent();
+    if (xml < 0 || ns_->wlocal(run) != "r" || run.offset_debug() < 1) return;
+    model::TextOrigin o;
+    o.block = static_cast<std::uint32_t>(b_.doc().blocks.size() - 1);
+    o.text_offset = before;
+    o.length = b_.current_offset() - before;
+    o.xml = static_cast<std::uint32_t>(xml);
+    o.run = static_cast<std::uint32_t>(run.offset_debug() - 1);
+    o.source = source_;
+    o.kind = kind;
+    for (auto a = run.parent(); a && ns_->wlocal(a) != "p"; a = a.parent()) {
+      const auto l = ns_->wlocal(a);
+      if (l == "ins" || l == "moveTo") o.in_revision = true;
+    }
+    origins_->push_back(o);
+  }
+
   bool field_hidden() const {
     return std::any_of(fields_.begin(), fields_.end(), [](bool in_result) { return !in_result; });
   }
@@ -550,40 +579,43 @@ class Walker {
           descend = true;  // drawing containers (wp:, a:, wps:, v:) may hold text boxes
         }
       } else if (l == "t") {
-        if (!field_hidden()) b_.append(std::string_view(node.text().get()));
+        if (!field_hidden()) put(node, std::string_view(node.text().get()), model::TextOrigin::kText);
       } else if (l == "r") {
         descend = !run_hidden(node);
         if (descend) run_format(node);
       } else if (l == "tab" || l == "ptab") {
-        if (!field_hidden()) b_.append(U'\t');
+        if (!field_hidden()) put(node, U'\t');
       } else if (l == "br") {
         const std::string_view type = node.attribute(ns_->attr("type").c_str()).value();
         if (type == "page" || type == "column") {
           if (b_.current_offset() == 0) {
             b_.current().page_break_before = true;
+            if (auto* L = current_layout()) L->leading_break = true;
           } else if (auto* L = current_layout(); L && L->page_breaks.size() + L->column_breaks.size() < 1000) {
             (type == "page" ? L->page_breaks : L->column_breaks).push_back(b_.current_offset());
           }
         } else if (!field_hidden()) {
-          b_.append(U'\n');
+          put(node, U'\n');
         }
       } else if (l == "cr") {
-        if (!field_hidden()) b_.append(U'\n');
+        if (!field_hidden()) put(node, U'\n');
       } else if (l == "noBreakHyphen") {
-        if (!field_hidden()) b_.append(U'\u2011');
+        if (!field_hidden()) put(node, U'\u2011');
       } else if (l == "softHyphen") {
-        if (!field_hidden()) b_.append(U'\u00AD');
+        if (!field_hidden()) put(node, U'\u00AD');
       } else if (l == "sym") {
         const char* hex = node.attribute(ns_->attr("char").c_str()).value();
         char* end = nullptr;
         const unsigned long cp = std::strtoul(hex, &end, 16);
         if (end != hex && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF) && !field_hidden())
-          b_.append(static_cast<char32_t>(cp));
+          put(node, static_cast<char32_t>(cp));
       } else if (l == "fldChar") {
         const std::string_view t = node.attribute(ns_->attr("fldCharType").c_str()).value();
         if (t == "begin") fields_.push_back(false);
         else if (t == "separate" && !fields_.empty()) fields_.back() = true;
         else if (t == "end" && !fields_.empty()) fields_.pop_back();
+      } else if (l == "lastRenderedPageBreak") {
+        if (auto* L = current_layout()) L->rendered_break = true;
       } else if (l == "footnoteReference") {
         if (auto* L = current_layout(); L && L->notes.size() < 1000)
           L->notes.push_back(int_attr(node, ns_->attr("id"), -1));
@@ -631,6 +663,7 @@ class Walker {
   bool merge_next_ = false;
   std::deque<pugi::xml_node> pending_boxes_;
   std::map<std::string, model::CommentRange> comments_;
+  std::vector<model::TextOrigin>* origins_ = nullptr;
   docx::Formats& fmt_;
   // Layout state.
   struct TableState {
@@ -653,13 +686,6 @@ class Walker {
   std::int32_t note_id_ = -1;
 };
 
-// Relationship targets of a part, resolved to zip entry names.
-struct Relationship {
-  std::string type;  // last path segment of the Type URI ("styles", "footnotes", …)
-  std::string target;
-  std::string id;
-};
-
 std::string resolve_target(const std::string& base_dir, std::string target) {
   if (!target.empty() && target[0] == '/') return target.substr(1);
   std::string path = base_dir + target;
@@ -679,6 +705,8 @@ std::string resolve_target(const std::string& base_dir, std::string target) {
   return out;
 }
 
+}  // namespace
+
 std::vector<Relationship> read_rels(ZipArchive& zip, const std::string& rels_name, const std::string& base_dir) {
   std::vector<Relationship> rels;
   if (!zip.contains(rels_name)) return rels;
@@ -697,6 +725,16 @@ std::vector<Relationship> read_rels(ZipArchive& zip, const std::string& rels_nam
   }
   return rels;
 }
+
+std::string main_part_name(ZipArchive& zip) {
+  std::string main_part;
+  for (const auto& r : read_rels(zip, "_rels/.rels", ""))
+    if (r.type == "officeDocument") main_part = r.target;
+  if (main_part.empty() || !zip.contains(main_part)) main_part = "word/document.xml";
+  return main_part;
+}
+
+namespace {
 
 // Reads the text content of simple property parts into doc.properties.
 void read_properties(ZipArchive& zip, model::Document& doc) {
@@ -728,16 +766,13 @@ void read_properties(ZipArchive& zip, model::Document& doc) {
 
 }  // namespace
 
-Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
+Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool run_map) {
   auto opened = ZipArchive::open(bytes, limits);
   if (!opened.ok()) return opened.error();
   ZipArchive& zip = **opened;
 
   // Locate the main part through the package relationships.
-  std::string main_part;
-  for (const auto& r : read_rels(zip, "_rels/.rels", ""))
-    if (r.type == "officeDocument") main_part = r.target;
-  if (main_part.empty() || !zip.contains(main_part)) main_part = "word/document.xml";
+  const std::string main_part = main_part_name(zip);
   if (!zip.contains(main_part)) {
     return make_error(ErrorCode::kMissingPart,
                       "zip 容器中没有 word/document.xml，不是 Word 文档；请在 Word 中打开后另存为 .docx");
@@ -766,11 +801,16 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
   for (const auto& r : rels) rel_by_id[r.id] = r.target;
   std::map<std::string, std::unique_ptr<XmlPart>> parsed;
 
-  auto parse = [&](const std::string& name) -> Result<XmlPart*> {
+  auto parse = [&](const std::string& name, bool keep = false) -> Result<XmlPart*> {
     // Parsed once: styles, numbering and the walker keep pointers into the trees.
-    if (auto it = parsed.find(name); it != parsed.end()) return it->second.get();
+    if (auto it = parsed.find(name); it != parsed.end()) {
+      if (keep && !builder.doc().part_bytes.count(name))
+        if (auto again = zip.read(name); again.ok()) builder.doc().part_bytes[name] = std::move(again).value();
+      return it->second.get();
+    }
     auto xml = zip.read(name);
     if (!xml.ok()) return xml.error();
+    if (keep) builder.doc().part_bytes[name] = *xml;  // the bytes TextOrigin offsets index
     auto part = parse_xml_part(name, std::move(xml).value());
     if (!part.ok()) return part.error();
     XmlPart* raw = part->get();
@@ -814,8 +854,10 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits) {
     builder.doc().normal_font_pt = rp.size;
   }
   Walker walker(builder, styles, numbering, formats);
+  if (run_map) walker.record_origins(&builder.doc().origins);
   auto walk_part = [&](const std::string& name, model::Story story, const char* item) -> Status {
-    auto p = parse(name);
+    auto p = parse(name, run_map && (story == model::Story::kMain || story == model::Story::kFootnote ||
+                                     story == model::Story::kEndnote));
     if (!p.ok()) return p.error();
     Namespaces ns;
     const auto root = (*p)->doc.document_element();

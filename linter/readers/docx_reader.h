@@ -12,9 +12,12 @@
 //   paragraph), footnotes, endnotes, headers, footers and comments as separate stories.
 // - Automatic numbering rendered into Block::label; title/headings from styles.
 // Source positions: part name, paragraph ordinal within the part (reading order), offset.
+// With `run_map`, also where each piece of text is in the part's XML (Document::origins).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "model/document.h"
@@ -22,6 +25,17 @@
 
 namespace wenfeng::readers {
 
-Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits = {});
+// A part's relationships (its _rels/NAME.rels), targets resolved to zip entry names;
+// external targets are left out. Also used by the DOCX writer (annotate/).
+struct Relationship {
+  std::string type;  // last path segment of the Type URI ("styles", "footnotes", …)
+  std::string target;
+  std::string id;
+};
+std::vector<Relationship> read_rels(ZipArchive& zip, const std::string& rels_name, const std::string& base_dir);
+// The main document part ("word/document.xml" unless the package relationships say otherwise).
+std::string main_part_name(ZipArchive& zip);
+
+Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits = {}, bool run_map = false);
 
 }  // namespace wenfeng::readers

@@ -164,6 +164,31 @@ Result<std::string> decode_gb18030_evidently(std::string_view bytes, std::size_t
   return gb;
 }
 
+Result<std::string> encode_strict(std::string_view utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) return make_error(ErrorCode::kEncoding, std::string("不支持的编码：") + charset);
+  ucnv_setFromUCallBack(conv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::vector<UChar> u;
+  u.reserve(utf8.size());
+  for (const auto c : text::code_points(utf8)) {
+    if (c.cp >= 0x10000) {
+      u.push_back(static_cast<UChar>(0xD800 + ((c.cp - 0x10000) >> 10)));
+      u.push_back(static_cast<UChar>(0xDC00 + ((c.cp - 0x10000) & 0x3FF)));
+    } else {
+      u.push_back(static_cast<UChar>(c.cp));
+    }
+  }
+  std::string out(u.size() * 4 + 16, '\0');
+  status = U_ZERO_ERROR;
+  const int32_t n = ucnv_fromUChars(conv.get(), out.data(), static_cast<int32_t>(out.size()), u.data(),
+                                    static_cast<int32_t>(u.size()), &status);
+  if (U_FAILURE(status))
+    return make_error(ErrorCode::kEncoding, std::string("修正后的文字无法用 ") + charset + " 编码保存");
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
 Result<Decoded> decode_text(std::string_view bytes) {
   auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
 

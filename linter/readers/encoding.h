@@ -39,4 +39,8 @@ Result<std::string> decode_gb18030_evidently(std::string_view bytes, std::size_t
 // True when bytes[bad..] is the beginning of a valid UTF-8 sequence cut off by the end.
 bool truncated_utf8_at_end(std::string_view bytes, std::size_t bad);
 
+// The reverse: UTF-8 to a named ICU charset, refusing characters the charset cannot hold
+// (used to write a fixed file back in its own encoding).
+Result<std::string> encode_strict(std::string_view utf8, const char* charset);
+
 }  // namespace wenfeng::readers

@@ -68,7 +68,7 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
   xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return make_error(ErrorCode::kMalformedXml, "HTML 文件没有内容");
 
-  // Title: the first h1 outside dropped regions, else <title>.
+  // Title: the first h1 outside dropped regions; <title> is only the page's name.
   xmlNode* h1 = nullptr;
   xmlNode* title = nullptr;
   for_each_element(root, [&](xmlNode* e) {
@@ -109,7 +109,10 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
   model::DocumentBuilder b(model::Format::kHtml);
   const auto src = b.add_source(std::string(name));
   SourceLocator loc(decoded->utf8);
-  xmlNode* title_node = h1 ? h1 : title;
+  // A page's <title> is the browser tab's (often a file or site name): Word does not count
+  // it, and neither does wenfeng. It is kept as a property; a page without <h1> has the
+  // draft's title, if any, as its first paragraph.
+  xmlNode* title_node = h1;
   // Blocks in document order: the title (when outside the main content) first.
   if (title_node && !is_ancestor(main, title_node)) {
     b.open(model::Story::kMain, model::Role::kTitle, src, static_cast<std::uint32_t>(xmlGetLineNo(title_node)), 1);
@@ -136,6 +139,12 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
   });
   model::Document d = b.finish();
   d.encoding = decoded->encoding;
+  if (title) {
+    std::string t;
+    for (xmlNode* c = title->children; c; c = c->next)
+      if (c->type == XML_TEXT_NODE && c->content) t += reinterpret_cast<const char*>(c->content);
+    if (!t.empty()) d.properties["html:title"] = t;
+  }
   return d;
 }
 

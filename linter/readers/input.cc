@@ -151,7 +151,7 @@ Result<model::Document> dispatch(std::string_view bytes, std::string_view name, 
     // ODT and DOCX are both zip containers: the parts inside decide.
     auto zip = ZipArchive::open(bytes);
     if (zip.ok() && !(*zip)->contains("word/document.xml") && (*zip)->contains("content.xml")) return read_odt(bytes);
-    return read_docx(bytes);
+    return read_docx(bytes, {}, options.docx_run_map);
   }
   if (starts("%PDF-"))
     return make_error(ErrorCode::kUnsupported, "这是 PDF 文件；wenfeng 读取可编辑的文稿，请提供 .docx 或文本");

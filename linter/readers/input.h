@@ -27,6 +27,7 @@ Result<std::string> read_stdin_bytes();
 struct ReadOptions {
   XmlMap xml_map;             // XPath map for generic XML
   std::string html_selector;  // XPath of the HTML main content; empty = heuristic
+  bool docx_run_map = false;  // DOCX: record Document::origins (for writing back: annotate, fix)
 };
 
 // --xml-map and --html-selector from the command line.

@@ -68,56 +68,32 @@ class JsonCheck final : public JsonStream {
     }
     j_.end_object();
     j_.key("findings").begin_array();
-    const auto positions = locate(doc, r.findings, r.m.numbers);
+    // The overview of rules firing in most paragraphs leads; then one finding per group (a
+    // rule and severity in a paragraph), with every occurrence of the group under
+    // `occurrences`. The members follow their leader in its block: each group is positioned
+    // by a locator of its own, so output streams with no vector of positions.
+    Locator overview(doc, r.m.numbers);
+    for (const auto& d : r.overview) {
+      begin_finding(doc, d, overview.next(d));
+      j_.end_object();
+    }
+    Locator locate(doc, r.m.numbers), members(doc, r.m.numbers);
     std::size_t counts_by[3] = {0, 0, 0};
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
-      const Position& p = positions[i];
       ++counts_by[static_cast<int>(d.severity)];
-      j_.begin_object();
-      j_.key("rule").value(d.rule_id());
-      j_.key("severity").value(model::severity_name(d.severity));
-      j_.key("message").value(d.text(o_.english));
-      j_.key("paragraph").value(p.paragraph);
-      j_.key("column").value(p.column);
-      j_.key("length").value(p.length);
-      j_.key("column_utf16").value(p.column_utf16);
-      j_.key("length_utf16").value(p.length_utf16);
-      j_.key("excerpt").value(p.excerpt);
-      j_.key("document_level").value(d.document_level);
-      {
-        // Where the finding is in the source file. DOCX: the paragraph's ordinal in its part
-        // (word/document.xml, a footnote part…), not a line of XML. Other formats: the file's
-        // line, and the column in code points, UTF-16 units and bytes.
-        const auto loc = doc.position(d.block, d.offset);
-        j_.key("location").begin_object();
-        if (doc.format == model::Format::kDocx) {
-          j_.key("part").value(loc.source);
-          j_.key("paragraph").value(loc.line);
-          j_.key("column").value(loc.column);
-        } else {
-          const auto u16 = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kUtf16);
-          const auto b = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kByte);
-          j_.key("source").value(loc.source);
-          j_.key("line").value(loc.line);
-          j_.key("column").value(loc.column);
-          j_.key("column_utf16").value(u16.column);
-          j_.key("column_byte").value(b.column);
-        }
-        j_.end_object();
-      }
-      j_.key("source").begin_object();
-      j_.key("issuer").value(d.source ? d.source->issuer : std::string());
-      j_.key("document").value(d.source ? d.source->document : std::string());
-      j_.key("part").value(d.source ? d.source->part : std::string());
-      j_.end_object();
-      if (!d.data.empty() || d.fix) {
-        j_.key("data").begin_object();
-        for (const auto& [k, v] : d.data) j_.key(k).value(v);
-        if (d.fix) j_.key("fix").value(d.fix->replacement);
-        j_.end_object();
+      if (d.count == 0) continue;  // listed under its group's first finding
+      const Position& p = locate.next(d);
+      begin_finding(doc, d, p);
+      if (d.count > 1) {
+        j_.key("occurrences").begin_array();
+        occurrence(d, p);
+        for (std::size_t m = i + 1; m < r.findings.size() && r.findings[m].block == d.block; ++m)
+          if (r.findings[m].count == 0 && r.findings[m].leader == i) occurrence(r.findings[m], members.next(r.findings[m]));
+        j_.end_array();
       }
       j_.end_object();
+      if (j_.size() >= (64u << 10)) sink.write(j_.take());  // bounded memory, any number of findings
     }
     j_.end_array();
     j_.key("summary").begin_object();
@@ -129,6 +105,69 @@ class JsonCheck final : public JsonStream {
     sink.write(j_.take());
   }
 
+ private:
+  void data(const model::Diagnostic& d) {
+    if (d.data.empty() && !d.fix) return;
+    j_.key("data").begin_object();
+    for (const auto& [k, v] : d.data) j_.key(k).value(v);
+    if (d.fix) j_.key("fix").value(d.fix->replacement);
+    j_.end_object();
+  }
+
+  // A finding's object, left open for its occurrences.
+  void begin_finding(const model::Document& doc, const model::Diagnostic& d, const Position& p) {
+    j_.begin_object();
+    j_.key("rule").value(d.rule_id());
+    j_.key("severity").value(model::severity_name(d.severity));
+    where(d, p);
+    j_.key("document_level").value(d.document_level);
+    j_.key("count").value(d.count);
+    {
+      // Where the finding is in the source file. DOCX: the paragraph's ordinal in its part
+      // (word/document.xml, a footnote part…), not a line of XML. Other formats: the file's
+      // line, and the column in code points, UTF-16 units and bytes.
+      const auto loc = doc.position(d.block, d.offset);
+      j_.key("location").begin_object();
+      if (doc.format == model::Format::kDocx) {
+        j_.key("part").value(loc.source);
+        j_.key("paragraph").value(loc.line);
+        j_.key("column").value(loc.column);
+      } else {
+        const auto u16 = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kUtf16);
+        const auto b = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kByte);
+        j_.key("source").value(loc.source);
+        j_.key("line").value(loc.line);
+        j_.key("column").value(loc.column);
+        j_.key("column_utf16").value(u16.column);
+        j_.key("column_byte").value(b.column);
+      }
+      j_.end_object();
+    }
+    j_.key("source").begin_object();
+    j_.key("issuer").value(d.source ? d.source->issuer : std::string());
+    j_.key("document").value(d.source ? d.source->document : std::string());
+    j_.key("part").value(d.source ? d.source->part : std::string());
+    j_.end_object();
+    data(d);
+  }
+
+  // message, paragraph, column, length (code points and UTF-16 units), excerpt
+  void where(const model::Diagnostic& d, const Position& p) {
+    j_.key("message").value(d.text(o_.english));
+    j_.key("paragraph").value(p.paragraph);
+    j_.key("column").value(p.column);
+    j_.key("length").value(p.length);
+    j_.key("column_utf16").value(p.column_utf16);
+    j_.key("length_utf16").value(p.length_utf16);
+    j_.key("excerpt").value(p.excerpt);
+  }
+
+  void occurrence(const model::Diagnostic& o, const Position& p) {
+    j_.begin_object();
+    where(o, p);
+    data(o);
+    j_.end_object();
+  }
 };
 
 }  // namespace

@@ -34,6 +34,7 @@ class JsonWriter {
   const std::string& str() const { return out_; }
   // Moves out what has been written so far (streaming output); the nesting state stays.
   std::string take() { return std::exchange(out_, std::string()); }
+  std::size_t size() const { return out_.size(); }
 
   // Appends s as a JSON string; bytes that are not UTF-8 become U+FFFD.
   static void escape(std::string& out, std::string_view s);

@@ -18,38 +18,43 @@ void measure(std::string_view s, std::uint32_t& cps, std::uint32_t& units) {
 
 }  // namespace
 
+const Position& Locator::next(const model::Diagnostic& d) {
+  Position& p = p_;
+  const std::string_view t = doc_.block_text(d.block);
+  const std::uint32_t begin = std::min<std::uint32_t>(d.offset, static_cast<std::uint32_t>(t.size()));
+  const std::uint32_t end = std::min<std::uint32_t>(begin + d.length, static_cast<std::uint32_t>(t.size()));
+  if (d.block != block_ || begin < byte_) {
+    block_ = d.block;
+    byte_ = cps_ = units_ = 0;
+  }
+  measure(t.substr(byte_, begin - byte_), cps_, units_);
+  byte_ = begin;
+  std::uint32_t len_cps = 0, len_units = 0;
+  measure(t.substr(begin, end - begin), len_cps, len_units);
+  p.paragraph = d.block < numbers_.size() ? numbers_[d.block] : 0;
+  p.column = cps_ + 1;
+  p.length = len_cps;
+  p.column_utf16 = units_ + 1;
+  p.length_utf16 = len_units;
+  p.column_byte = begin + 1;
+  // Excerpt: up to 20 code points of context each side, the finding capped at 40.
+  const std::size_t from = text::step_back(t, begin, 20);
+  const std::size_t shown_end = std::min<std::size_t>(end, text::step_forward(t, begin, 40));
+  const std::size_t to = text::step_forward(t, shown_end, 20);
+  p.excerpt.clear();
+  if (from > 0) p.excerpt += "…";
+  p.excerpt.append(t.substr(from, to - from));
+  if (to < t.size()) p.excerpt += "…";
+  p.excerpt_col = static_cast<std::uint32_t>(text::codepoint_count(t.substr(from, begin - from))) + (from > 0 ? 1 : 0);
+  return p;
+}
+
 std::vector<Position> locate(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
                              const std::vector<std::uint32_t>& numbers) {
-  std::vector<Position> out(findings.size());
-  // A cursor over the current block: bytes, code points and UTF-16 units before `byte`.
-  std::uint32_t block = UINT32_MAX, byte = 0, cps = 0, units = 0;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const model::Diagnostic& d = findings[i];
-    Position& p = out[i];
-    const std::string_view t = doc.block_text(d.block);
-    const std::uint32_t begin = std::min<std::uint32_t>(d.offset, static_cast<std::uint32_t>(t.size()));
-    const std::uint32_t end = std::min<std::uint32_t>(begin + d.length, static_cast<std::uint32_t>(t.size()));
-    if (d.block != block || begin < byte) {
-      block = d.block;
-      byte = cps = units = 0;
-    }
-    measure(t.substr(byte, begin - byte), cps, units);
-    byte = begin;
-    std::uint32_t len_cps = 0, len_units = 0;
-    measure(t.substr(begin, end - begin), len_cps, len_units);
-    p.paragraph = d.block < numbers.size() ? numbers[d.block] : 0;
-    p.column = cps + 1;
-    p.length = len_cps;
-    p.column_utf16 = units + 1;
-    p.length_utf16 = len_units;
-    p.column_byte = begin + 1;
-    // Excerpt: up to 20 code points of context each side, the finding capped at 40.
-    const std::size_t from = text::step_back(t, begin, 20);
-    const std::size_t shown_end = std::min<std::size_t>(end, text::step_forward(t, begin, 40));
-    const std::size_t to = text::step_forward(t, shown_end, 20);
-    p.excerpt = (from > 0 ? "…" : "") + std::string(t.substr(from, to - from)) + (to < t.size() ? "…" : "");
-    p.excerpt_col = static_cast<std::uint32_t>(text::codepoint_count(t.substr(from, begin - from))) + (from > 0 ? 1 : 0);
-  }
+  std::vector<Position> out;
+  out.reserve(findings.size());
+  Locator at(doc, numbers);
+  for (const auto& d : findings) out.push_back(at.next(d));
   return out;
 }
 

@@ -27,6 +27,23 @@ struct Position {
   std::uint32_t excerpt_col = 0;   // code point offset of the finding inside the excerpt
 };
 
+// Positions findings one at a time, in the order of a report's findings (sorted by block,
+// then offset), keeping a cursor in the current block: linear in the document, and
+// renderers that stream need no vector of positions. `numbers` is
+// model::paragraph_numbers(doc); both must outlive the locator.
+class Locator {
+ public:
+  Locator(const model::Document& doc, const std::vector<std::uint32_t>& numbers) : doc_(doc), numbers_(numbers) {}
+  // The position of `d`; the reference is valid until the next call.
+  const Position& next(const model::Diagnostic& d);
+
+ private:
+  const model::Document& doc_;
+  const std::vector<std::uint32_t>& numbers_;
+  std::uint32_t block_ = UINT32_MAX, byte_ = 0, cps_ = 0, units_ = 0;
+  Position p_;
+};
+
 // Positions of `findings` (sorted by block, then offset), one per finding. `numbers` is
 // model::paragraph_numbers(doc).
 std::vector<Position> locate(const model::Document& doc, const std::vector<model::Diagnostic>& findings,

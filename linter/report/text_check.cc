@@ -1,5 +1,6 @@
-// `check --format text`: compiler-style lines with an excerpt, a caret under the finding and
-// the rule's source; a summary after each file.
+// `check --format text`: what was found by severity and rule; an overview line for a rule
+// firing in most paragraphs; compiler-style lines with an excerpt, a caret under the finding
+// and the rule's source, one per rule and paragraph; a summary after each file.
 #include <algorithm>
 
 #include "base/format.h"
@@ -22,14 +23,28 @@ class TextCheck final : public Renderer {
     const char* reset = o_.color ? "\033[0m" : "";
     std::string out;
     std::size_t counts[3] = {0, 0, 0};
-    const auto positions = locate(doc, r.findings, r.m.numbers);
+    for (const auto& d : r.findings) ++counts[static_cast<int>(d.severity)];
+    // What was found, by severity and rule, before the findings themselves.
+    if (!r.findings.empty() && !o_.quiet) out += std::string(bold) + f.path + reset + "：" + by_rule(r.findings) + "\n";
+    // A rule firing in most paragraphs: one line for the whole draft first.
+    Locator overview(doc, r.m.numbers);
+    for (const auto& d : r.overview) {
+      const Position& p = overview.next(d);
+      out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ": " + reset + sev_color(d.severity) +
+             model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) + "]" + reset + " " +
+             d.text(o_.english) + "\n";
+      if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
+    }
+    // One finding per rule and paragraph; the group's other members are listed under it.
+    Locator locate(doc, r.m.numbers), members(doc, r.m.numbers);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
-      const Position& p = positions[i];
-      ++counts[static_cast<int>(d.severity)];
+      if (d.count == 0) continue;  // shown with its group's first finding
+      const Position& p = locate.next(d);
       out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ":列" + std::to_string(p.column) + ": " +
              reset + sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) +
-             "]" + reset + " " + d.text(o_.english) + "\n";
+             "]" + reset + " " + d.text(o_.english) +
+             (d.count > 1 ? "（本段同类共 " + std::to_string(d.count) + " 处）" : "") + "\n";
       // Excerpt and caret line, aligned by East Asian display width.
       out += "    " + p.excerpt + "\n";
       const std::string_view ex(p.excerpt);
@@ -39,11 +54,20 @@ class TextCheck final : public Renderer {
       const int width = std::max(1, text::display_width(ex.substr(a, b - a)));
       out += "    " + std::string(static_cast<std::size_t>(pad), ' ') + sev_color(d.severity) + "^" +
              std::string(static_cast<std::size_t>(width - 1), '~') + reset + "\n";
-      if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
+      if (d.count > 1) out += "    " + others(doc, r.findings, i, members) + "\n";
+      if (d.source) {
+        const std::string source = d.source->text();
+        if (!source.empty()) out += "    依据：" + source + "\n";
+      }
       if (model::has_markup_positions(doc.format)) {
         const auto loc = doc.position(d.block, d.offset);
         out += "    位置：" + std::string(loc.source) + " 第 " + std::to_string(loc.line) + " 行第 " +
                std::to_string(loc.column) + " 列\n";
+      }
+      // Written as it grows: memory stays bounded however many findings a file has.
+      if (out.size() >= (64u << 10)) {
+        sink.write(out);
+        out.clear();
       }
     }
     if (o_.quiet) {  // findings only
@@ -69,13 +93,62 @@ class TextCheck final : public Renderer {
     if (du.speech_minutes)
       out += "，讲话约 " + lint::format_duration(*du.speech_minutes * 60) + "（按 " +
              std::to_string(static_cast<int>(du.speech_rate)) + " 字/分钟）";
-    if (!r.m.items.empty()) out += "，信息 " + std::to_string(r.m.items.size()) + " 条";
+    if (!r.m.items.empty()) {
+      const auto research = std::count_if(r.m.items.begin(), r.m.items.end(), [](const model::Item& it) { return it.research; });
+      out += "，信息 " + std::to_string(r.m.items.size()) + " 条" +
+             (research ? "（其中调研类 " + std::to_string(research) + " 条）" : "");
+    }
     out += "\n  " + std::to_string(counts[2]) + " 个错误，" + std::to_string(counts[1]) + " 个警告，" +
            std::to_string(counts[0]) + " 个提示\n";
     sink.write(out);
   }
 
  private:
+  // "错误 955 处（punct.halfwidth 951、format.date 4），警告 3 处（…），提示 0 处"
+  static std::string by_rule(const std::vector<model::Diagnostic>& findings) {
+    std::vector<std::pair<const model::RuleInfo*, std::size_t>> per[3];
+    std::size_t totals[3] = {0, 0, 0};
+    for (const auto& d : findings) {
+      auto& v = per[static_cast<int>(d.severity)];
+      ++totals[static_cast<int>(d.severity)];
+      auto it = std::find_if(v.begin(), v.end(), [&](const auto& x) { return x.first == d.rule; });
+      if (it == v.end()) v.emplace_back(d.rule, 1);
+      else ++it->second;
+    }
+    std::string out;
+    for (int sev = 2; sev >= 0; --sev) {
+      auto& v = per[sev];
+      std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      out += std::string(sev == 2 ? "" : "，") + model::severity_label_zh(static_cast<model::Severity>(sev)) + " " +
+             std::to_string(totals[sev]) + " 处";
+      for (std::size_t k = 0; k < v.size(); ++k)
+        out += (k == 0 ? "（" : "、") + std::string(v[k].first->id) + " " + std::to_string(v[k].second) +
+               (k + 1 == v.size() ? "）" : "");
+    }
+    return out;
+  }
+
+  // "同段其余 3 处：列 15“,”、列 22“(”、列 30“)”": the other members of the group findings[leader]
+  // leads, which follow it in its block (a locator of their own, so the main one keeps its place).
+  static std::string others(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
+                            std::size_t leader, Locator& at) {
+    constexpr std::size_t kShown = 12;
+    std::string out = "同段其余 " + std::to_string(findings[leader].count - 1) + " 处：";
+    std::size_t shown = 0;
+    for (std::size_t m = leader + 1; m < findings.size() && findings[m].block == findings[leader].block && shown < kShown; ++m) {
+      const auto& d = findings[m];
+      if (d.count != 0 || d.leader != leader) continue;
+      const Position& p = at.next(d);
+      const std::string_view t = doc.block_text(d.block);
+      const std::size_t b = std::min<std::size_t>(d.offset, t.size());
+      const std::size_t e = text::step_forward(t, b, std::min<std::uint32_t>(p.length, 10));
+      out += (shown++ ? "、" : "") + ("列 " + std::to_string(p.column)) +
+             (e > b ? "“" + std::string(t.substr(b, e - b)) + "”" : "");
+    }
+    if (findings[leader].count - 1 > kShown) out += " 等";
+    return out;
+  }
+
   const char* sev_color(model::Severity s) const {
     if (!o_.color) return "";
     return s == model::Severity::kError ? "\033[31m" : s == model::Severity::kWarning ? "\033[33m" : "\033[36m";

@@ -22,8 +22,27 @@ std::uint32_t to_sentence_end(std::string_view t, std::uint32_t offset) {
   return static_cast<std::uint32_t>(t.size() - offset);
 }
 
-void report_duration(const lint::RuleContext& c, double rate, bool tv) {
-  const profiles::Limit* lim = c.limit(c.rule.id);
+const profiles::Limit* generic_speech_limit(const profiles::Profile& p, std::string& kind_id) {
+  if (const auto* k = p.kind("speech"); k && k->limits.count("duration.speech")) return nullptr;
+  for (const auto& owner : p.chain) {
+    const profiles::Limit* best = nullptr;
+    for (const auto& [id, k] : p.kinds) {
+      if (id.rfind("speech.", 0) != 0) continue;
+      auto it = k.limits.find("duration.speech");
+      if (it == k.limits.end() || it->second.profile != owner) continue;
+      if (!best || it->second.max > best->max) {
+        best = &it->second;
+        kind_id = id;
+      }
+    }
+    if (best) return best;
+  }
+  return nullptr;
+}
+
+void report_duration(const lint::RuleContext& c, double rate, bool tv, const profiles::Limit* lim,
+                     const std::string& note) {
+  if (!lim) lim = c.limit(c.rule.id);
   if (!lim) return;
   const std::uint64_t figure = c.m.body_figure;
   const double seconds = static_cast<double>(figure) * 60.0 / rate;
@@ -46,7 +65,7 @@ void report_duration(const lint::RuleContext& c, double rate, bool tv) {
                       {"over", lint::format_duration(seconds - max_seconds)},
                       {"over_chars", std::to_string(figure - max_chars)},
                       {"kind", model::kind_note(c.kind)},
-                      {"band", band}},
+                      {"band", band + note}},
                      &lim->source);
   d.severity = lim->severity;
   d.document_level = true;

@@ -17,7 +17,14 @@ const char* unit_label(std::string_view unit);
 std::uint32_t to_sentence_end(std::string_view t, std::uint32_t offset);
 
 // Reports the duration rule `c.rule` (duration.tv or duration.speech) for the body at `rate`
-// 字/分钟 when the kind has a limit under the rule's id.
-void report_duration(const lint::RuleContext& c, double rate, bool tv);
+// 字/分钟 against `lim` (default: the kind's limit under the rule's id); `note` is added to
+// the message.
+void report_duration(const lint::RuleContext& c, double rate, bool tv, const profiles::Limit* lim = nullptr,
+                     const std::string& note = {});
+
+// For a speech known only as a speech (the kind `speech` without a limit of its own): the
+// most lenient speaking-time limit the issuer set for its kinds of speech (speech.*, from the
+// nearest profile of the chain that sets any), and the kind that sets it; null when none.
+const profiles::Limit* generic_speech_limit(const profiles::Profile& p, std::string& kind_id);
 
 }  // namespace wenfeng::rules

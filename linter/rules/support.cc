@@ -27,6 +27,24 @@ std::string utf8(char32_t c) {
   return s;
 }
 
+bool number_after(std::string_view t, std::size_t at, std::size_t& end) {
+  std::size_t n = 0;
+  at = text::run_forward(t, text::spaces_forward(t, at), text::is_digit_nd, n);
+  if (n == 0) return false;
+  if (at < t.size() && t[at] == '.') {
+    std::size_t m = 0;
+    const std::size_t frac = text::run_forward(t, at + 1, text::is_digit_nd, m);
+    if (m > 0) at = frac;
+  }
+  end = text::spaces_forward(t, at);
+  return true;
+}
+
+bool digit_before(std::string_view t, std::size_t at) {
+  at = text::spaces_back(t, at);
+  return at > 0 && text::is_digit_nd(text::cp_before(t, at));
+}
+
 bool is_final_punct(char32_t c) {
   switch (c) {
     case U'。': case U'，': case U'；': case U'：': case U'、': case U'.': case U',': case U';': case U':':

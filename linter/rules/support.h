@@ -3,12 +3,16 @@
 // linter/rules/<family>/ and registers itself (model/rule.h).
 #pragma once
 
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lint/context.h"
 #include "model/rule.h"
 #include "text/regex.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 
@@ -24,10 +28,83 @@ model::RuleSource proofreading(const char* part);
 // caught by the tests).
 text::Regex fixed_regex(const char* pattern);
 
+// A pattern written in the source code, compiled the first time it is used (most never
+// are for a given draft: the prefilters skip them), so start-up does not pay for them.
+class FixedRegex {
+ public:
+  explicit FixedRegex(const char* pattern) : pattern_(pattern) {}
+  const text::Regex& operator*() const {
+    std::call_once(once_, [this] { regex_.emplace(fixed_regex(pattern_)); });
+    return *regex_;
+  }
+  const text::Regex* operator->() const { return &**this; }
+
+ private:
+  const char* pattern_;
+  mutable std::once_flag once_;
+  mutable std::optional<text::Regex> regex_;
+};
+
 // The UTF-8 text of one code point.
 std::string utf8(char32_t c);
 // The matched text.
 inline std::string_view sv(std::string_view t, const text::Match& m) { return t.substr(m.begin, m.end - m.begin); }
+
+// Prefilters for the pattern rules: a paragraph that fails one cannot hold a match, so
+// the pattern engine never sees it. Each is a necessary condition of its pattern, exactly.
+//
+// Whether a number (\d+(?:\.\d+)?, ICU's \d) starts at `at` after optional \s; `end`
+// gets the byte after the number and the \s that follows it.
+bool number_after(std::string_view t, std::size_t at, std::size_t& end);
+// Whether a digit ends at `at` before optional \s.
+bool digit_before(std::string_view t, std::size_t at);
+// Whether some code point of `dashes` in `t` has a digit before it (over \s) and, after it,
+// a number followed by a code point for which `unit_start` holds.
+template <typename F>
+bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start);
+
+// Calls fn(groups) for each match of `re` in `t`, as re.for_each(t, fn) does, but a long
+// paragraph is searched clause by clause: no match of the rules' patterns contains a "，"
+// and their look-arounds' classes leave it out, so the matches are the same, and the
+// pattern engine sees only the clauses that pass `prefilter` (a giant paragraph is then
+// searched where a match can be, not once per rule from end to end). Group offsets are
+// in `t`.
+template <typename Pre, typename F>
+void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
+  constexpr std::size_t kLong = 2048;
+  if (t.size() <= kLong) {
+    if (prefilter(t)) re.for_each(t, fn);
+    return;
+  }
+  for (std::size_t from = 0; from <= t.size();) {
+    std::size_t at = text::find_seq(t, "，", from);
+    if (at == text::npos) at = t.size();
+    const std::string_view clause = t.substr(from, at - from);
+    if (prefilter(clause))
+      re.for_each(clause, [&](const std::vector<text::Match>& g) {
+        std::vector<text::Match> h = g;
+        for (auto& m : h)
+          if (m.begin != std::string_view::npos) m.begin += from, m.end += from;
+        fn(h);
+      });
+    from = at + 3;
+  }
+}
+// The same with no prefilter.
+template <typename F>
+void for_each_match(const text::Regex& re, std::string_view t, F&& fn) {
+  for_each_match(re, t, [](std::string_view) { return true; }, fn);
+}
+// The first match of `re` in `t`, clause by clause as above.
+template <typename Pre>
+bool search_clauses(const text::Regex& re, std::string_view t, Pre prefilter, text::Match& m) {
+  bool found = false;
+  for_each_match(re, t, prefilter, [&](const std::vector<text::Match>& g) {
+    if (!found) m = g[0];
+    found = true;
+  });
+  return found;
+}
 
 // 。，；：、 and their half-width forms: marks that do not end a title or an attachment name.
 bool is_final_punct(char32_t c);
@@ -36,5 +113,17 @@ bool is_final_punct(char32_t c);
 std::string_view trim_left(std::string_view t);
 // The last visible code point and its byte offset in `t` (0 when there is none).
 char32_t last_visible(std::string_view t, std::size_t& at);
+
+template <typename F>
+bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start) {
+  return !text::for_each_lead(t, lead, [&](char32_t c, std::size_t b, std::size_t e) {
+    if (dashes.find(c) == std::u32string_view::npos || !digit_before(t, b)) return true;
+    std::size_t end = 0;
+    if (c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
+        unit_start(text::cp_at(t, end)))
+      return false;
+    return !(number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end)));
+  });
+}
 
 }  // namespace wenfeng::rules

@@ -86,11 +86,21 @@ TEST(CheckCli, KindFromOptionConfigDocumentAndCategory) {
   auto j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "--kind", "news.special-routine",
                           "samples/jinxiang/research-main-ok.txt"}).out);
   EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "option");
-  // .wenfeng.yaml in samples/yichun picks profile and kind.
+  // .wenfeng.yaml in samples/yichun picks the profile; the byline "副市长　高振华" the kind.
   j = parse(run_cli({"check", "--format", "json", "samples/yichun/leader-speech.txt"}).out);
   EXPECT_EQ(j["files"][0]["profile"]["id"].as_string(), "yichun");
   EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "speech.leader");
-  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "config");
+  EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "classifier");
+  // A folder's .wenfeng.yaml can also give the kind of every draft in it.
+  {
+    const std::string dir = wenfeng::testing::temp_dir() + "/speeches";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/.wenfeng.yaml") << "profile: yichun\nkind: speech.main-leader\n";
+    std::ofstream(dir + "/s.txt") << wenfeng::testing::read_file(wenfeng::testing::source_path("samples/yichun/leader-speech.txt"));
+    j = parse(run_cli({"check", "--format", "json", dir + "/s.txt"}).out);
+    EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "speech.main-leader");
+    EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "config");
+  }
   // The DOCX custom property wenfeng.kind.
   j = parse(run_cli({"check", "--format", "json", "--profile", "jinxiang", "samples/jinxiang/member-exhibition.docx"}).out);
   EXPECT_EQ(j["files"][0]["kind"]["source"].as_string(), "document");
@@ -177,6 +187,80 @@ TEST(CheckCli, StdinAndMixedBadInput) {
   const auto j = parse(r.out);
   EXPECT_EQ(j["files"][0]["kind"]["id"].as_string(), "news.member-exhibition");
   EXPECT_EQ(j["files"][1]["error"]["code"].as_string(), "not-found");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CheckCli, GroupedFindingsWithOccurrencesAndAnOverview) {
+  const auto r = run_cli({"check", "--format", "json", "samples/national/web-copy-faults.txt"});
+  EXPECT_EQ(r.status, 1);
+  const auto f = parse(r.out)["files"][0];
+  const auto& findings = f["findings"];
+  ASSERT_GE(findings.items().size(), 3u);
+  // The overview leads: one document-level finding for the rule firing in most paragraphs.
+  EXPECT_EQ(findings[0]["rule"].as_string(), "punct.halfwidth");
+  EXPECT_TRUE(findings[0]["document_level"].as_bool());
+  EXPECT_NE(findings[0]["message"].as_string().find("全文 39 处半角标点"), std::string::npos)
+      << findings[0]["message"].as_string();
+  // Then one finding per rule and paragraph, with every occurrence.
+  double occurrences = 0;
+  for (std::size_t i = 1; i < findings.items().size(); ++i) {
+    const auto& x = findings[i];
+    if (x["rule"].as_string() != "punct.halfwidth") continue;
+    occurrences += x["count"].as_number();
+    if (x["count"].as_number() > 1) {
+      EXPECT_EQ(x["occurrences"].items().size(), static_cast<std::size_t>(x["count"].as_number()));
+      EXPECT_FALSE(x["occurrences"][1]["data"]["fix"].as_string().empty());
+    } else {
+      EXPECT_FALSE(x.has("occurrences"));
+    }
+  }
+  EXPECT_EQ(occurrences, 39);
+  // The summary counts every occurrence.
+  EXPECT_EQ(f["summary"]["errors"].as_number(), 40);
+  // Text output starts with the summary by severity and rule.
+  const auto t = run_cli({"check", "samples/national/web-copy-faults.txt"});
+  EXPECT_EQ(t.out.rfind("samples/national/web-copy-faults.txt：错误 40 处（punct.halfwidth 39、format.attachment 1）", 0), 0u)
+      << t.out.substr(0, 300);
+  EXPECT_NE(t.out.find("（本段同类共 8 处）"), std::string::npos);
+  EXPECT_NE(t.out.find("同段其余 7 处：列 36“,”"), std::string::npos);
+}
+
+TEST(CheckCli, ProfilesShowWhatAnIssuerAddsAndRemoves) {
+  auto r = run_cli({"profiles", "yichun"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("去掉 “求真务实”"), std::string::npos) << r.out;
+  r = run_cli({"profiles", "jinxiang"});
+  EXPECT_NE(r.out.find("增加 “讲得[都]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("第三部分（讲话力戒空话、套话）"), std::string::npos);
+  r = run_cli({"profiles", "national"});
+  EXPECT_NE(r.out.find("不增不减"), std::string::npos);
+}
+
+TEST(CheckCli, ExplainAPhrase) {
+  auto r = run_cli({"explain", "求真务实", "--profile", "yichun"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("规范 yichun 去掉了此词条"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(".wenfeng.yaml 中写 ignore: [求真务实]"), std::string::npos);
+  EXPECT_NE(r.out.find("# wenfeng-ignore: 求真务实"), std::string::npos);
+  EXPECT_NE(r.out.find("allow: [求真务实]"), std::string::npos);
+  r = run_cli({"explain", "讲得都很好", "--profile", "jinxiang"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("中共金乡县委"), std::string::npos) << r.out;
+  EXPECT_EQ(run_cli({"explain", "风和日丽"}).status, 2);
+  // A rule's explanation says how to allow its phrases.
+  r = run_cli({"explain", "phrase.boilerplate", "--profile", "yichun"});
+  EXPECT_NE(r.out.find("一个发文机关"), std::string::npos);
+}
+
+TEST(CheckCli, DaxingResearchItemIsOneItem) {
+  const auto f = parse(run_cli({"check", "--format", "json", "--profile", "daxing", "samples/daxing/info-research-ok.txt"}).out)["files"][0];
+  EXPECT_EQ(f["kind"]["id"].as_string(), "bulletin.daxing-info");
+  EXPECT_EQ(f["findings"].items().size(), 0u);
+  const auto t = run_cli({"check", "--profile", "daxing", "samples/daxing/info-research-ok.txt"});
+  EXPECT_NE(t.out.find("信息 4 条（其中调研类 1 条）"), std::string::npos) << t.out;
 }
 
 }  // namespace

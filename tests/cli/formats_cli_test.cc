@@ -29,7 +29,7 @@ TEST(FormatsCli, SameDraftSameCountsAndFindingsInEveryFormat) {
   const auto j = parse(r.out);
   ASSERT_EQ(j["files"].items().size(), std::size(kFormats));
   const auto& ref = j["files"][0];
-  ASSERT_GE(ref["findings"].items().size(), 4u);
+  ASSERT_GE(ref["findings"].items().size(), 3u);  // one finding per rule and paragraph (groups)
   const char* formats[] = {"text", "docx", "xml", "newsml", "html", "odt", "fodt", "xml", "html"};
   for (std::size_t i = 0; i < std::size(kFormats); ++i) {
     const auto& f = j["files"][i];

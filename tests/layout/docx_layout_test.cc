@@ -157,6 +157,37 @@ TEST(DocxLayout, SavedPagesAreOnlyACrossCheck) {
   EXPECT_EQ(p.saved_by.value_or(""), "Microsoft Office Word");
 }
 
+// When a saved page count cannot be trusted it is not shown beside the estimate: WPS 10 and
+// 12 files whose saved statistics were never counted (0 characters for a page of text and
+// a template "1" or an old "3"), and Word files whose own page marks (the
+// w:lastRenderedPageBreak where its last layout started each page) show two or more pages
+// beyond the saved count. One page more than saved, or as many, is normal (marks of
+// paragraphs edited since are left behind).
+TEST(DocxLayout, SavedPagesThatLookStale) {
+  auto saved = [](const std::string& body, const std::string& pages, const std::string& characters) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = body + kPlainSect;
+    parts.app["Pages"] = pages;
+    if (!characters.empty()) parts.app["Characters"] = characters;
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  const std::string text = para(han(300));
+  EXPECT_FALSE(saved(text, "1", "300").saved_stale);
+  EXPECT_FALSE(saved(text, "1", "").saved_stale);
+  EXPECT_TRUE(saved(text, "1", "0").saved_stale);
+  EXPECT_FALSE(saved(para(""), "1", "0").saved_stale);  // nothing to count
+  const std::string mark = "<w:p><w:r><w:lastRenderedPageBreak/><w:t>字</w:t></w:r></w:p>";
+  std::string two_marks = text + mark + text + mark + text;  // Word started pages 2 and 3
+  EXPECT_TRUE(saved(two_marks, "1", "900").saved_stale);
+  EXPECT_FALSE(saved(two_marks, "2", "900").saved_stale);
+  EXPECT_FALSE(saved(two_marks, "3", "900").saved_stale);
+  // Marks in the cells of a row broken across pages are not counted.
+  const std::string row = "<w:tbl><w:tr><w:tc>" + mark + "</w:tc><w:tc>" + mark + "</w:tc></w:tr></w:tbl>";
+  EXPECT_FALSE(saved(text + row + text + row + text, "1", "900").saved_stale);
+}
+
 }  // namespace
 
 // --- Word's rules for Chinese documents. Each fixture is generated here and modelled on a
@@ -354,6 +385,69 @@ TEST(DocxLayout, FootnotesTakeRoom) {
   EXPECT_GT(with.estimate, without.estimate + 0.5);
 }
 
+// A vertically merged cell's text runs down the rows it spans; when it holds more than
+// they do, the last of them grows (the interview and requirement forms with a merged
+// first column: 8 lines of 10.5 pt in a cell spanning three one-line rows make the table
+// 8 lines tall, not 3).
+TEST(DocxLayout, VerticallyMergedCellStretchesItsLastRow) {
+  auto table = [](int lines) {
+    std::string first;
+    for (int i = 0; i < lines; ++i) first += para("合并");
+    auto row = [](const std::string& merge, const std::string& cell0) {
+      return "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/>" + merge + "</w:tcPr>" + cell0 +
+             "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"6000\" w:type=\"dxa\"/></w:tcPr>" + para("一行") + "</w:tc></w:tr>";
+    };
+    return "<w:tbl><w:tblPr><w:tblW w:w=\"8000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/>"
+           "<w:gridCol w:w=\"6000\"/></w:tblGrid>" + row("<w:vMerge w:val=\"restart\"/>", first) +
+           row("<w:vMerge/>", para("")) + row("<w:vMerge/>", para("")) + "</w:tbl>" + para("");
+  };
+  std::string tall, short_;
+  for (int i = 0; i < 5; ++i) tall += table(8), short_ += table(1);
+  const double line = 10.5 * 1.3;
+  EXPECT_NEAR(cn_pages(tall + kCnSect).estimate, 5 * (8 * line + 0.5 + 15.6) / 697.9, 0.06);
+  EXPECT_NEAR(cn_pages(short_ + kCnSect).estimate, 5 * (3 * (line + 0.5) + 15.6) / 697.9, 0.1);
+}
+
+// A paragraph whose last content is a page break ends on the page the break ends in Word
+// 2013 and later (compatibility mode 15, ECMA-376 splitPgBreakAndParaMark unset): its mark
+// takes no line on the next page, and a paragraph of nothing but a page break stays on the
+// page before it. Word 2010 files (mode 14) move the mark to a line of its own. Modelled on
+// theses whose chapters end with an empty page-break paragraph.
+TEST(DocxLayout, PageBreakAndItsParagraphMark) {
+  auto with_mode = [](const std::string& body, const std::string& mode) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" + mode + "\"/></w:compat>";
+    return layout_of(parts);
+  };
+  std::string lines, next;
+  for (int i = 0; i < 43; ++i) lines += para("正文");  // 43 of the page's 44 grid lines
+  for (int i = 0; i < 4; ++i) next += para("下一页");   // 4 lines: 0.09 of a page, 5: 0.11
+  const std::string ending = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>" + next;
+  EXPECT_DOUBLE_EQ(with_mode(lines + ending, "15").estimate, 1.1);
+  EXPECT_DOUBLE_EQ(with_mode(lines + ending, "14").estimate, 1.2);
+  const std::string alone = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + next;
+  EXPECT_DOUBLE_EQ(with_mode(lines + alone, "15").estimate, 1.1);
+  EXPECT_DOUBLE_EQ(with_mode(lines + alone, "14").estimate, 1.2);
+  // Either way the text after the break starts page 2.
+  EXPECT_DOUBLE_EQ(with_mode(para("字") + alone, "15").estimate, 1.1);
+}
+
+// On a line grid a picture's line is the picture on whole grid lines: 1.5 line spacing
+// adds nothing to it (a cover page of two large pictures in 1.5-spaced 三号 paragraphs fits
+// one page in Word: 2 × 22 grid lines of 15.6 pt; the picture plus half a 三号 line each
+// would not).
+TEST(DocxLayout, PictureLineOnTheGridIgnoresTheSpacingMultiple) {
+  const std::string picture =
+      "<w:p><w:pPr><w:spacing w:line=\"360\" w:lineRule=\"auto\"/><w:rPr><w:sz w:val=\"32\"/></w:rPr></w:pPr>"
+      "<w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr><w:drawing><wp:inline><wp:extent cx=\"4318000\" cy=\"4318000\"/>"
+      "</wp:inline></w:drawing></w:r></w:p>";
+  EXPECT_NEAR(cn_pages(picture + picture + kCnSect).estimate, 2 * 22 * 15.6 / 697.9, 0.05);
+  EXPECT_LE(cn_pages(picture + picture + kCnSect).estimate, 1.0);
+}
+
 // Pictures turned a quarter (landscape screenshots in reports) stand on their width.
 TEST(DocxLayout, RotatedPictures) {
   auto picture = [](const char* rot) {
@@ -424,17 +518,33 @@ TEST(DocxLayout, SpaceBetweenParagraphsIsTheLargerNotTheSum) {
   EXPECT_NEAR(cn_pages(body + kCnSect).estimate, (20 * 15.6 + 16.8 + 19 * 16.8 + 12) / 697.9, 0.06);
 }
 
-// Word 2016's Chinese default font is 等线: 小四 Chinese text set in it needs two lines of
-// the 15.6 pt grid (its Chinese glyphs are taller than 宋体's), 小四 digits in it one.
-TEST(DocxLayout, DengXianChineseNeedsTwoGridLinesAtXiaoSi) {
-  std::string chinese, digits;
+// Word 2016's Chinese default font is 等线, a little taller than 宋体: Word sizes a line by
+// the faces on it, so 小四 text in 等线 needs two lines of the 15.6 pt grid whether it is
+// Chinese or digits, and so does a 小四 黑体 line with 等线 digits in it (the pattern of a
+// requirements document whose Latin font is the theme's 等线); 小四 宋体 needs one.
+TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
+  std::string chinese, digits, mixed, plain;
   for (int i = 0; i < 22; ++i) chinese += para("等线正文");
   for (int i = 0; i < 22; ++i) digits += para("2024");
-  const auto styles_xml = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"24\"/>");
-  EXPECT_NEAR(cn_pages(chinese + kCnSect, styles_xml).estimate, 1.0, 0.05);
-  EXPECT_NEAR(cn_pages(digits + kCnSect, styles_xml).estimate, 0.5, 0.05);
+  for (int i = 0; i < 22; ++i) mixed += para("第2步 登录系统");
+  for (int i = 0; i < 22; ++i) plain += para("第二步：登录系统");
+  const auto dengxian = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, dengxian).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(digits + kCnSect, dengxian).estimate, 1.0, 0.05);
+  const auto heiti = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"黑体\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(mixed + kCnSect, heiti).estimate, 1.0, 0.05);
+  EXPECT_NEAR(cn_pages(plain + kCnSect, heiti).estimate, 0.5, 0.05);
   EXPECT_NEAR(cn_pages(chinese + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate, 0.5,
               0.05);
+}
+
+// A tab does not make its line taller: 小四 黑体 lines that start with a tab in the 等线
+// Latin font stay on one grid line (the form lines of the same requirements documents).
+TEST(DocxLayout, TabDoesNotRaiseTheLine) {
+  std::string tabbed;
+  for (int i = 0; i < 22; ++i) tabbed += "<w:p><w:r><w:tab/></w:r><w:r><w:t>前置条件：登录后</w:t></w:r></w:p>";
+  const auto heiti = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"黑体\"/><w:sz w:val=\"24\"/>");
+  EXPECT_NEAR(cn_pages(tabbed + kCnSect, heiti).estimate, 0.5, 0.05);
 }
 
 // The third case of the issue: a report on Chinese Word's default page (lines grid, pitch

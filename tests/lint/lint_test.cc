@@ -8,7 +8,10 @@
 #include "lint/kind.h"
 #include "lint/linter.h"
 #include "profiles/profile.h"
+#include "readers/docx_reader.h"
 #include "readers/text_reader.h"
+#include "support/docx_package.h"
+#include "text/utf8.h"
 
 using namespace wenfeng;
 
@@ -26,6 +29,8 @@ const profiles::Profile& national() {
   static const profiles::Profile p = profile("national");
   return p;
 }
+
+lint::TitleInfo title(const model::Document& d) { return lint::find_title(d, lint::title_endings(national())); }
 
 model::KindChoice given(const std::string& id) { return {id, model::KindSource::kOption, "由 --kind 指定"}; }
 
@@ -91,25 +96,25 @@ TEST(Classifier, ProfileTitleKeywords) {
 
 TEST(BodyScope, ExcludesTitleDatelineEditorNoteAndCaptions) {
   const auto d = doc("标题一行\n编者按：这是编者按。\n本报讯（记者 王晓 通讯员 陈立）正文第一段。\n图为施工现场。\n正文第二段。");
-  const auto b = lint::body_of(d, profiles::BodyScope{}, model::title_block(d));
+  const auto b = lint::body_of(d, profiles::BodyScope{}, title(d));
   // Counted: 正文第一段。(6) + 正文第二段。(6)
   EXPECT_EQ(b.counts.zishu, 12u);
   ASSERT_EQ(b.excluded.size(), 4u);
   EXPECT_NE(b.excluded[2].find("本报讯（记者 王晓 通讯员 陈立）"), std::string::npos);
   profiles::BodyScope keep;
   keep.exclude_title = keep.exclude_dateline = keep.exclude_editor_note = keep.exclude_captions = false;
-  EXPECT_EQ(lint::body_of(d, keep, model::title_block(d)).counts.zishu, count::count_document(d, {}).zishu);
+  EXPECT_EQ(lint::body_of(d, keep, title(d)).counts.zishu, count::count_document(d, {}).zishu);
 }
 
 TEST(BodyScope, XinhuaStyleDateline) {
   const auto d = doc("标题\n新华社北京11月5日电（记者 张三）正文。");
-  const auto b = lint::body_of(d, profiles::BodyScope{}, model::title_block(d));
+  const auto b = lint::body_of(d, profiles::BodyScope{}, title(d));
   EXPECT_EQ(b.counts.zishu, 3u);
 }
 
 TEST(BodyScope, LocateFirstCharacterOverLimit) {
   const auto d = doc("标题\n一二三四五\n六七八九十");
-  const auto b = lint::body_of(d, profiles::BodyScope{}, model::title_block(d));
+  const auto b = lint::body_of(d, profiles::BodyScope{}, title(d));
   std::uint32_t block = 0, offset = 0;
   ASSERT_TRUE(lint::locate_unit(d, b.spans, "zishu", 7, block, offset));
   EXPECT_EQ(block, 2u);
@@ -117,7 +122,7 @@ TEST(BodyScope, LocateFirstCharacterOverLimit) {
   EXPECT_FALSE(lint::locate_unit(d, b.spans, "zishu", 10, block, offset));
   // A Latin run counts once: "ab cd" is two units.
   const auto d2 = doc("标题\nab cd");
-  ASSERT_TRUE(lint::locate_unit(d2, lint::body_of(d2, {}, model::title_block(d2)).spans, "zishu", 1, block, offset));
+  ASSERT_TRUE(lint::locate_unit(d2, lint::body_of(d2, {}, title(d2)).spans, "zishu", 1, block, offset));
   EXPECT_EQ(offset, 3u);
 }
 
@@ -127,7 +132,7 @@ TEST(Items, SplitByPatternsWithResearchMarkers) {
   spec.title_regexes = {std::make_shared<const text::Regex>(std::move(text::Regex::compile("^【[^】]+】").value()))};
   spec.research_markers = {"调研"};
   const auto d = doc("大兴信息\n第1期\n【甲】\n一二三\n【关于乙的调研】\n四五\n六七");
-  const auto items = lint::split_items(d, spec, model::title_block(d));
+  const auto items = lint::split_items(d, spec, title(d));
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].counts.zishu, 3u);
   EXPECT_FALSE(items[0].research);
@@ -214,6 +219,230 @@ TEST(Duration, Format) {
   EXPECT_EQ(lint::format_duration(177), "2分57秒");
   EXPECT_EQ(lint::format_duration(120), "2分钟");
   EXPECT_EQ(lint::format_duration(6), "6秒");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Title, AfterTheBantouAndOverTwoOrThreeLines) {
+  const auto d = doc("000123\n机密★1年\n特急\n金乡县人民政府办公室文件\n金政办发〔2024〕12号\n金乡县人民政府办公室\n"
+                     "关于印发《金乡县农村人居环境\n整治提升实施方案》的通知\n各镇人民政府：\n正文。\n");
+  const auto t = title(d);
+  EXPECT_EQ(t.front.size(), 5u);
+  EXPECT_EQ(t.first, 5);
+  EXPECT_EQ(t.last, 7);
+  EXPECT_EQ(t.lead, 8);
+  EXPECT_EQ(lint::title_text(d, t), "金乡县人民政府办公室关于印发《金乡县农村人居环境整治提升实施方案》的通知");
+  EXPECT_EQ(lint::classify(d, national()).id, "document");
+  // A subtitle line.
+  const auto s = title(doc("奋力书写乡村振兴新答卷\n——金乡县羊山镇发展特色产业纪实\n本报讯　正文。\n"));
+  EXPECT_EQ(s.last, 1);
+  // A title line followed by the first line of text is not continued.
+  const auto n = title(doc("关于做好有关工作的通知\n各乡镇人民政府：\n正文。\n"));
+  EXPECT_EQ(n.last, 0);
+  // "…关于精简会议文件" is a title line, not a 发文机关标志.
+  const auto y = title(doc("宜春市人民政府办公室关于精简会议文件\n改进文风的若干规定\n各县（市、区）人民政府：\n"));
+  EXPECT_TRUE(y.front.empty());
+  EXPECT_EQ(y.last, 1);
+}
+
+TEST(Title, ALongFirstParagraphIsTheLead) {
+  std::string lead = "本报讯　5月6日，县人力资源和社会保障局召开2024年度业务工作会议";
+  while (text::codepoint_count(lead) < 170) lead += "，总结去年工作，安排今年任务";
+  lead += "。";
+  const auto d = doc(lead + "\n第二段。\n");
+  const auto t = title(d);
+  EXPECT_EQ(t.first, -1);
+  EXPECT_EQ(t.lead, 0);
+  // The dateline is still left out of the body.
+  const auto b = lint::body_of(d, profiles::BodyScope{}, t);
+  ASSERT_FALSE(b.spans.empty());
+  EXPECT_GT(b.spans[0].begin, 0u);
+}
+
+TEST(BodyScope, DatelinesNeedAPaperADateOrAByline) {
+  EXPECT_GT(lint::dateline_end("本报金乡5月6日讯　（记者 孙雨）5月6日，全县…"), 0u);
+  EXPECT_GT(lint::dateline_end("本报讯　5月8日，全县…"), 0u);
+  EXPECT_GT(lint::dateline_end("金乡讯（通讯员 黄丽）近日，…"), 0u);
+  EXPECT_EQ(lint::dateline_end("县供电公司近日完成农网改造。"), 0u);
+  EXPECT_EQ(lint::dateline_end("近日，县里召开会议。"), 0u);
+}
+
+TEST(Classifier, ReasonNamesTheDecidingWordsOnly) {
+  const auto k = lint::classify(doc("全县优化营商环境工作推进会召开\n本报讯　5月8日，推进会召开。县长王建国出席会议并讲话，"
+                                    "县委副书记李红、副县长赵文博参加会议。\n"),
+                                national());
+  EXPECT_EQ(k.id, "news.main-leader-meeting");
+  EXPECT_NE(k.reason.find("“县长”"), std::string::npos) << k.reason;
+  EXPECT_EQ(k.reason.find("副县长"), std::string::npos) << k.reason;
+  EXPECT_EQ(k.reason.find("县委副书记"), std::string::npos) << k.reason;
+  // A deputy's story stays the deputy's although the lead mentions the county head.
+  const auto m = lint::classify(doc("副县长赵文博调研春耕生产\n本报讯　赵文博要求，落实县长王建国在全县会议上的部署。\n"),
+                                national());
+  EXPECT_EQ(m.id, "news.member-research");
+}
+
+TEST(Limits, MayorSpeechOfSeventySevenMinutes) {
+  const auto p = profile("yichun");
+  // 77 minutes at 200 字/分钟: about 15,400 字 of distinct paragraphs.
+  std::string t = "在全市经济工作会议上的讲话\n市长　李国强\n同志们：\n";
+  for (int i = 1; count::count_text(t).zishu < 15500; ++i)
+    t += "第" + std::to_string(i) + "项工作，要在" + std::to_string(i % 12 + 1) + "月底前完成，由市直" +
+         std::to_string(i % 40 + 1) + "个部门分别牵头，逐项明确责任人、完成时限和验收标准，并按月报告进度。\n";
+  const auto d = doc(t);
+  const auto k = lint::classify(d, p);
+  EXPECT_EQ(k.id, "speech.main-leader");
+  EXPECT_NE(k.reason.find("市长"), std::string::npos);
+  const auto r = lint::lint_document(d, p, k, limits_only());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule_id(), "duration.speech");
+  EXPECT_NE(r.findings[0].text().find("超出上限 60 分钟"), std::string::npos) << r.findings[0].text();
+  double seconds = 0;
+  for (const auto& [key, v] : r.findings[0].data)
+    if (key == "seconds") seconds = std::stod(v);
+  const double minutes = seconds / 60;
+  EXPECT_GT(minutes, 76);
+  EXPECT_LT(minutes, 79);
+}
+
+TEST(Limits, GenericSpeechGetsTheIssuersMostLenientLimitAndAHint) {
+  const auto p = profile("daxing");
+  std::string t = "在全区工作会议上的讲话\n区长　张志刚\n";
+  for (int i = 1; count::count_text(t).zishu < 4400; ++i)
+    t += "第" + std::to_string(i) + "项任务由区" + std::to_string(i % 30 + 1) + "个部门牵头，在" + std::to_string(i % 12 + 1) +
+         "月底前完成并报区政府。\n";
+  const auto d = doc(t);
+  const auto k = lint::classify(d, p);
+  EXPECT_EQ(k.id, "speech");
+  const auto r = lint::lint_document(d, p, k, limits_only());
+  bool duration = false, hint = false;
+  for (const auto& f : r.findings) {
+    if (f.rule_id() == "duration.speech") {
+      duration = true;
+      EXPECT_NE(f.text().find("超出上限 20 分钟"), std::string::npos) << f.text();
+      EXPECT_NE(f.text().find("speech.main-report"), std::string::npos) << f.text();
+    }
+    if (f.rule_id() == "kind.unknown") {
+      hint = true;
+      EXPECT_EQ(f.severity, model::Severity::kInfo);
+      EXPECT_NE(f.text().find("--kind"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(duration);
+  EXPECT_TRUE(hint);
+  // Jinxiang's speech kind has its own 30 minutes: no hint.
+  const auto j = profile("jinxiang");
+  for (const auto& f : lint::lint_document(d, j, lint::classify(d, j), limits_only()).findings)
+    EXPECT_NE(f.rule_id(), "kind.unknown");
+}
+
+TEST(Items, ResearchItemKeepsItsSubHeadingsAndTheWholeItemIsLimited) {
+  const auto p = profile("daxing");
+  std::string t = "大兴信息\n第18期\n【编者按】本期刊发一篇调研。\n【甲单位做法】\n一二三。\n【乙单位做法】\n四五六。\n【丙单位做法】\n七八九。\n"
+                  "【关于我区物业管理情况的调研】\n调研组走访了36个小区。\n一、基本情况\n";
+  for (int i = 0; i < 30; ++i) t += "全区有老旧小区" + std::to_string(i + 10) + "个，物业费收缴率平均为百分之五十八。\n";
+  t += "二、存在的问题\n";
+  for (int i = 0; i < 25; ++i) t += "部分小区维修资金缺口较大，电梯和管网缺少后续维护资金，居民反映集中。\n";
+  t += "三、对策建议\n推行先尝后买的物业服务模式。\n报：区委、区政府领导\n送：区委各部委办\n";
+  const auto d = doc(t);
+  const auto r = lint::lint_document(d, p, given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 4u);
+  EXPECT_TRUE(r.m.items[3].research);
+  EXPECT_FALSE(r.m.items[0].research);
+  int item_findings = 0;
+  for (const auto& f : r.findings)
+    if (f.rule_id() == "length.item") {
+      ++item_findings;
+      EXPECT_NE(f.text().find("第 4 条"), std::string::npos) << f.text();
+      EXPECT_NE(f.text().find("上限 1500 字"), std::string::npos) << f.text();
+    }
+  EXPECT_EQ(item_findings, 1);
+  // The 版记 belongs to no item.
+  EXPECT_EQ(r.m.items[3].spans.back().block + 2, d.blocks.size() - 1);
+}
+
+TEST(Items, NumberedItemsFollowInSequence) {
+  profiles::ItemSpec spec;
+  for (const char* pat : {"^[一二三四五六七八九十]{1,3}、"}) {
+    spec.title_patterns.push_back(pat);
+    spec.title_regexes.push_back(std::make_shared<const text::Regex>(std::move(text::Regex::compile(pat).value())));
+  }
+  spec.research_markers = {"的调研"};
+  const auto d = doc("某某信息\n一、甲单位做法\n正文。\n二、关于乙情况的调研\n导语。\n一、基本情况\n正文。\n二、存在的问题\n正文。\n"
+                     "三、丙单位做法\n正文。\n");
+  const auto items = lint::split_items(d, spec, title(d));
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_TRUE(items[1].research);
+  EXPECT_EQ(items[1].spans.size(), 5u);  // its sub-headings stay inside it
+}
+
+TEST(Items, ALeaderVisitIsNotAResearchItem) {
+  const auto p = profile("daxing");
+  const auto d = doc("大兴信息\n第3期\n【副区长王芳到魏善庄镇调研春耕生产】\n正文。\n【关于梨产业的调查报告】\n正文。\n");
+  const auto r = lint::lint_document(d, p, given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 2u);
+  EXPECT_FALSE(r.m.items[0].research);
+  EXPECT_TRUE(r.m.items[1].research);
+}
+
+TEST(Grouping, OneFindingPerRuleAndParagraphAndAnOverview) {
+  std::string t = "关于做好汛期工作的通知\n";
+  for (int i = 0; i < 8; ++i) t += "各乡镇要落实责任,加强排查(重点是水库),确保安全.\n";
+  t += "各乡镇要按时报送。\n";
+  const auto d = doc(t);
+  lint::Options o;
+  o.only = {"punct."};
+  const auto r = lint::lint_document(d, national(), given("document"), o);
+  ASSERT_EQ(r.findings.size(), 40u);  // every occurrence is kept
+  std::size_t leaders = 0;
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const auto& f = r.findings[i];
+    if (f.count > 0) {
+      ++leaders;
+      EXPECT_EQ(f.count, 5u);
+      EXPECT_EQ(f.leader, i);
+    } else {
+      EXPECT_EQ(r.findings[f.leader].block, f.block);
+    }
+  }
+  EXPECT_EQ(leaders, 8u);
+  ASSERT_EQ(r.overview.size(), 1u);
+  EXPECT_TRUE(r.overview[0].document_level);
+  EXPECT_EQ(r.overview[0].count, 40u);
+  EXPECT_NE(r.overview[0].text().find("全文 40 处半角标点"), std::string::npos) << r.overview[0].text();
+  // Two paragraphs do not make "most paragraphs".
+  const auto few = lint::lint_document(doc("关于做好汛期工作的通知\n甲,乙,丙.\n丁,戊.\n己。\n庚。\n辛。\n"), national(),
+                                       given("document"), o);
+  EXPECT_TRUE(few.overview.empty());
+}
+
+}  // namespace
+
+namespace {
+
+std::string para(const std::string& t, bool bold) {
+  return std::string("<w:p><w:r>") + (bold ? "<w:rPr><w:b/></w:rPr>" : "") + "<w:t xml:space=\"preserve\">" + t +
+         "</w:t></w:r></w:p>";
+}
+
+TEST(Items, BoldItemTitlesInADocx) {
+  wenfeng::testing::DocxParts parts;
+  parts.body = para("大兴信息", true) + para("第18期", true) + para("区政府办公室编", false) +
+               para("区城市管理委“街巷长”巡查问题当日派单", true) + para("区城市管理委为背街小巷配备街巷长。", false) +
+               para("黄村镇搭建用工对接平台", true) + para("平台运行两个月，促成就业312人。", false) +
+               para("关于我区集体经营性建设用地入市情况的调研", true) + para("调研组走访了5个镇。", false) +
+               para("一、基本情况", true) + para("全区累计完成入市交易41宗。", false) + para("（一）收益分配不够均衡", true) +
+               para("村与村之间收入差距扩大。", false) + para("二、对策建议", true) + para("建立镇级统筹机制。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  const auto r = lint::lint_document(*d, profile("daxing"), given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 3u);
+  EXPECT_EQ(r.m.items[0].title, "区城市管理委“街巷长”巡查问题当日派单");
+  EXPECT_TRUE(r.m.items[2].research);
+  EXPECT_EQ(r.m.items[2].spans.size(), 7u);  // its bold sub-headings stay inside it
 }
 
 }  // namespace

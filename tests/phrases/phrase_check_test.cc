@@ -6,6 +6,7 @@
 #include "count/counter.h"
 #include "lint/kind.h"
 #include "lint/linter.h"
+#include "lint/phrase_set.h"
 #include "phrases/dictionary.h"
 #include "phrases/scan.h"
 #include "readers/docx_reader.h"
@@ -229,11 +230,11 @@ TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
                        "phrase.boilerplate"),
             1);
   const auto ranged = text("关于安全生产的通知\n<!-- wenfeng-ignore-begin -->\n要高度重视。\n要狠抓落实。\n"
-                           "<!-- wenfeng-ignore-end -->\n要常抓不懈。\n");
+                           "<!-- wenfeng-ignore-end -->\n要亲自过问。\n");
   const auto rr = run(ranged, "national");
   EXPECT_EQ(count_rule(rr, "phrase.boilerplate"), 1);
   // Directive lines are not counted.
-  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要常抓不懈。").zishu);
+  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要亲自过问。").zishu);
   // A Word comment containing wenfeng-ignore over the phrase.
   wenfeng::testing::DocxParts parts;
   parts.body = "<w:p>" + r("关于安全生产的通知") + "</w:p><w:p>" + r("各单位要") +
@@ -294,14 +295,14 @@ TEST(PhraseRules, FindingsCarryCategorySuggestionAndSource) {
 
 TEST(PhraseRules, DensityNamesTheMostFrequentPhrases) {
   std::string t = "关于工作的通知\n";
-  for (int i = 0; i < 12; ++i) t += "我们要高度重视，狠抓落实，切实加强领导，确保各项工作落到实处。\n";
+  for (int i = 0; i < 20; ++i) t += "我们要高度重视，狠抓落实，切实加强领导，确保各项工作落到实处。\n";
   const auto rep = run(text(t), "national");
   ASSERT_EQ(count_rule(rep, "phrase.density"), 1);
   for (const auto& f : rep.findings)
     if (f.rule_id() == "phrase.density") {
       EXPECT_TRUE(f.document_level);
       EXPECT_NE(f.text().find("每千字"), std::string::npos);
-      EXPECT_NE(f.text().find("“高度重视”×12"), std::string::npos) << f.text();
+      EXPECT_NE(f.text().find("“高度重视”×20"), std::string::npos) << f.text();
     }
   // A plain draft has no density finding.
   EXPECT_EQ(count_rule(run(text("关于工作的通知\n" + std::string(400, 'a') + "\n"), "national"), "phrase.density"), 0);
@@ -337,6 +338,138 @@ TEST(PhraseRules, ProfileChoosesListsSeveritiesAllowAndDensity) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("bad.yaml:3:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("gossip"), std::string::npos) << r.err;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(PhrasePattern, AlternationsOptionalPartsAndGaps) {
+  auto v = phrases::expand_pattern("讲得[都](很|非常)好");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, (std::vector<std::string>{"讲得很好", "讲得都很好", "讲得都非常好", "讲得非常好"}));
+  v = phrases::expand_pattern("下面[，]我…点(意见|要求)");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->size(), 4u);
+  v = phrases::expand_pattern("抓(紧|实)抓(紧|实)[抓(紧|实)]");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->size(), 12u);
+  EXPECT_FALSE(phrases::expand_pattern("讲得(很|非常好").ok());
+  EXPECT_FALSE(phrases::expand_pattern("讲得很好)").ok());
+  EXPECT_FALSE(phrases::expand_pattern("(一|二|三|四|五)(一|二|三|四|五)(一|二|三|四|五)(甲|乙)").ok());  // 250 variants
+  // An entry matches each variant, and findings name the pattern and the variant.
+  const auto set = from(kHead + "@source A = x\n@source A\n讲得[都](很|非常)好\n");
+  EXPECT_EQ(found(text("他讲得都很好，她讲得非常好。"), *set), (std::vector<std::string>{"讲得都很好", "讲得非常好"}));
+  // A bad pattern names the dictionary line.
+  std::vector<phrases::Entry> entries;
+  auto st = phrases::parse_dictionary(kHead + "@source A = x\n@source A\n讲得[都很好\n", "x.dict", entries);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().where, "x.dict:6");
+}
+
+TEST(PhraseMatch, MentionsAndCitedTitlesAreNotUses) {
+  const auto set = shipped();
+  EXPECT_TRUE(found(text("关于改进报道的规定\n新闻报道不用“隆重召开”“高度重视”等词语。"), *set).empty());
+  EXPECT_TRUE(found(text("关于开展排查的通知\n根据《关于高度重视安全生产的通知》要求。"), *set).empty());
+  EXPECT_EQ(found(text("关于开展排查的通知\n各单位要高度重视。"), *set), std::vector<std::string>{"高度重视"});
+}
+
+TEST(PhraseRules, ANewsOnlyEntryDoesNotHideTheGeneralOne) {
+  const auto d = text("关于召开全县经济工作会议的通知\n全县经济工作会议将于1月10日隆重召开。\n");
+  const auto r = run(d, "national");
+  EXPECT_EQ(count_rule(r, "phrase.boilerplate"), 1);
+  EXPECT_EQ(count_rule(r, "phrase.banned"), 0);
+  // In a news report the Xinhua entry, for news, reports the same words once.
+  const auto n = text("全县经济工作会议召开\n本报讯　1月10日，全县经济工作会议隆重召开。县长王建国出席会议。\n");
+  const auto rn = run(n, "national");
+  EXPECT_EQ(count_rule(rn, "phrase.banned"), 1);
+  EXPECT_EQ(count_rule(rn, "phrase.boilerplate"), 0);
+}
+
+// A report with the profile's own phrase set, which its findings point into.
+struct WithSet {
+  std::shared_ptr<const phrases::PhraseSet> set;
+  lint::Report report;
+};
+
+WithSet run_with_set(const model::Document& d, const profiles::Profile& p) {
+  auto set = lint::phrase_set_for(shipped(), p);
+  EXPECT_TRUE(set.ok()) << (set.ok() ? "" : set.error().message);
+  lint::Options o;
+  o.phrases = set->get();
+  return {*set, lint::lint_document(d, p, lint::choose_kind(d, p, std::nullopt, std::nullopt).value(), o)};
+}
+
+TEST(PhraseProfiles, EntriesDictionariesRemovalsAndAllowances) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/own.dict") << kHead << "@source O = 本单位文风规定第三条\n@source O\n@category 本单位套话\n"
+                                   << "大干快上 | suggest=写明进度\n";
+  std::ofstream(dir + "/p.yaml") << "id: p\nextends: national\nsource: {issuer: 某县政府办公室, document: 文风规定}\n"
+                                    "phrases:\n"
+                                    "  entries:\n"
+                                    "    - {phrase: '(层层|反复)开会', category: 会议套话, severity: error, suggest: 合并会议, part: 第二条}\n"
+                                    "  dictionaries: [own.dict]\n"
+                                    "  remove:\n"
+                                    "    - {phrase: 高度重视, note: 本县文件中的固定说法, part: 第一条}\n"
+                                    "  allow: [狠抓落实]\n";
+  auto p = profiles::load_profile(dir + "/p.yaml");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  const auto d = text("关于工作的通知\n各单位要高度重视，狠抓落实，不要层层开会，也不要大干快上。\n");
+  const auto run = run_with_set(d, *p);
+  const auto& r = run.report;
+  std::vector<std::string> got;
+  for (const auto& f : r.findings)
+    if (f.rule_id() == "phrase.boilerplate") got.emplace_back(d.block_text(f.block).substr(f.offset, f.length));
+  EXPECT_EQ(got, (std::vector<std::string>{"层层开会", "大干快上"}));
+  for (const auto& f : r.findings) {
+    if (f.rule_id() != "phrase.boilerplate") continue;
+    if (f.text().find("层层开会") != std::string::npos) {
+      EXPECT_EQ(f.severity, model::Severity::kError);
+      EXPECT_EQ(f.source->issuer, "某县政府办公室");
+      EXPECT_EQ(f.source->part, "第二条");
+      EXPECT_NE(f.text().find("合并会议"), std::string::npos);
+    } else {
+      EXPECT_NE(f.source->document.find("本单位文风规定第三条"), std::string::npos);
+    }
+  }
+  // Inherited: a profile extending p keeps p's entries and removals.
+  std::ofstream(dir + "/child.yaml") << "id: child\nextends: ./p.yaml\n";
+  auto c = profiles::load_profile(dir + "/child.yaml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(count_rule(run_with_set(d, *c).report, "phrase.boilerplate"), 2);
+}
+
+TEST(PhraseProfiles, ARemovalOrAnAttributeThatNamesNothingIsAnError) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/r.yaml") << "id: r\nphrases:\n  remove: [没有这个词]\n";
+  auto p = profiles::load_profile(dir + "/r.yaml");
+  ASSERT_TRUE(p.ok());
+  auto set = lint::phrase_set_for(shipped(), *p);
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.error().message.find("r.yaml:3:"), std::string::npos) << set.error().message;
+  std::ofstream(dir + "/a.yaml") << "id: a\nphrases:\n  entries:\n    - {phrase: 词, severity: fatal}\n";
+  auto pa = profiles::load_profile(dir + "/a.yaml");
+  ASSERT_TRUE(pa.ok());
+  auto sa = lint::phrase_set_for(shipped(), *pa);
+  ASSERT_FALSE(sa.ok());
+  EXPECT_NE(sa.error().message.find("a.yaml:4:"), std::string::npos) << sa.error().message;
+  // The command line says so and checks no file.
+  std::ofstream(dir + "/d.txt") << "关于工作的通知\n正文。\n";
+  const auto cli = wenfeng::testing::run_cli({"check", "--profile", dir + "/r.yaml", dir + "/d.txt"});
+  EXPECT_EQ(cli.status, 2);
+  EXPECT_NE(cli.err.find("没有这个词"), std::string::npos) << cli.err;
+}
+
+TEST(PhraseProfiles, YichunsCampaignNameIsNotAStockPhrase) {
+  const auto& y = loaded("yichun");
+  auto set = lint::phrase_set_for(shipped(), y);
+  ASSERT_TRUE(set.ok());
+  for (const auto& e : (*set)->entries) EXPECT_NE(e.phrase, "求真务实");
+  bool shipped_has = false;
+  for (const auto& e : shipped()->entries) shipped_has |= e.phrase == "求真务实";
+  EXPECT_TRUE(shipped_has);
+  const auto r = run_with_set(text("关于开展活动的通知\n深入开展“求真务实”活动，坚持求真务实。\n"), y);
+  EXPECT_EQ(count_rule(r.report, "phrase.boilerplate"), 0);
 }
 
 }  // namespace

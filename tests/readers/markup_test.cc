@@ -80,6 +80,17 @@ TEST(HtmlReader, MainContentTitleAndDroppedParts) {
   EXPECT_FALSE(readers::read_html(html, "p.html", "//nothing").ok());
 }
 
+TEST(HtmlReader, APageTitleIsNotTheDraftsTitle) {
+  // No <h1>: the page's <title> (a site name) is not counted; the first paragraph is the title.
+  const std::string html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>调研成果_某县人民政府门户网站</title></head><body>"
+      "<div><p><strong>关于冷链物流的调研报告</strong></p><p>第一段文字。</p><p>第二段文字。</p></div></body></html>";
+  auto d = readers::read_html(html, "p.html", "");
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(texts(*d), (std::vector<std::string>{"关于冷链物流的调研报告", "第一段文字。", "第二段文字。"}));
+  EXPECT_EQ(d->property("html:title").value_or(""), "调研成果_某县人民政府门户网站");
+}
+
 TEST(HtmlReader, MetaCharsetGbk) {
   // 通知 in GBK, declared by a meta charset.
   auto d = readers::read_html("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"

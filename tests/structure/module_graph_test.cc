@@ -25,9 +25,9 @@ const std::map<std::string, int> kLayer = {
     {"text", 1},                                                                  // UTF-8, classes, regex
     {"model", 2},                                                                 // documents, findings, the rule registry
     {"count", 3}, {"layout", 3}, {"phrases", 3}, {"profiles", 3}, {"readers", 3},  // one concern each
-    {"lint", 4},                                                                  // the pipeline
+    {"lint", 4}, {"fix", 4},                                                      // the pipeline; fixes in sources
     {"rules", 5},                                                                 // rules, registering into model
-    {"report", 6},                                                                // renderers of lint results
+    {"report", 6}, {"annotate", 6},                                               // renderers; findings into DOCX
     {"lsp", 7},                                                                   // the language server (a front end)
     {"cli", 8},                                                                   // the command line
 };

@@ -4,22 +4,11 @@
 
 #include <cstdio>
 
+#include "annotate/xml_scan.h"
+
 namespace wenfeng::testing {
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string xml_escape(std::string_view s) { return annotate::xml::escape(s); }
 
 Result<std::string> zip_files(const std::vector<std::pair<std::string, std::string>>& files, bool deflate) {
   zip_error_t err;
@@ -94,6 +83,7 @@ Result<std::string> build_docx(const DocxParts& p) {
   add_part("comments", "comments.xml", "comments", p.comments, "comments");
   add_part("header", "header1.xml", "hdr", p.header, "header");
   add_part("footer", "footer1.xml", "ftr", p.footer, "footer");
+  add_part("settings", "settings.xml", "settings", p.settings, "settings");
   rels += "</Relationships>";
   files.emplace_back("word/_rels/document.xml.rels", rels);
 

@@ -10,6 +10,7 @@
 #include "lint/kind.h"
 #include "lint/linter.h"
 #include "model/rule.h"
+#include "lint/phrase_set.h"
 #include "phrases/dictionary.h"
 #include "profiles/profile.h"
 #include "readers/input.h"
@@ -388,8 +389,26 @@ void run_case(const CaseFile& file, const Case& c, std::vector<std::string>& out
        (c.settings.expect_kind_source && *c.settings.expect_kind_source != model::kind_source_name(kind->source))))
     out.push_back(where + ": kind " + kind->id + " (" + model::kind_source_name(kind->source) + ": " + kind->reason +
                   "), expected " + *c.settings.expect_kind + (c.settings.expect_kind_source ? " " + *c.settings.expect_kind_source : ""));
+  // The profile's own phrase set (its entries and removals), as a check run builds it.
+  static std::mutex sets_mu;
+  static std::map<const profiles::Profile*, std::shared_ptr<const phrases::PhraseSet>> sets;
+  std::shared_ptr<const phrases::PhraseSet> set;
+  {
+    std::lock_guard<std::mutex> lock(sets_mu);
+    auto& slot = sets[pr->get()];
+    if (!slot) {
+      static const std::shared_ptr<const phrases::PhraseSet> base(&shipped_phrases(), [](const phrases::PhraseSet*) {});
+      auto built = lint::phrase_set_for(base, **pr);
+      if (!built.ok()) {
+        out.push_back(where + ": the profile's phrase set does not build: " + built.error().message);
+        return;
+      }
+      slot = *built;
+    }
+    set = slot;
+  }
   lint::Options o;
-  o.phrases = &shipped_phrases();
+  o.phrases = set.get();
   o.medium = c.settings.medium;
   o.ignore = c.settings.ignore;
   const auto report = lint::lint_document(*doc, **pr, *kind, o);

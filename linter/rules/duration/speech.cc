@@ -11,7 +11,17 @@ constexpr model::Message kMessages[] = {
 constexpr std::string_view kLimitKeys[] = {"duration.speech"};
 
 void run(const lint::RuleContext& c) {
-  if (c.m.durations.speech_minutes) report_duration(c, c.profile.speech_rate, false);
+  if (!c.m.durations.speech_minutes) return;
+  // A speech known only as a speech: the issuer's most lenient speech limit, said so.
+  std::string generic;
+  if (c.kind.id == "speech" && !c.limit("duration.speech"))
+    if (const profiles::Limit* lim = generic_speech_limit(c.profile, generic)) {
+      report_duration(c, c.profile.speech_rate, false, lim,
+                      "；类型只确定为一般讲话，按本规范讲话类最宽的上限（" + generic +
+                          "）检查，如是其他领导讲话等请用 --kind 指定");
+      return;
+    }
+  report_duration(c, c.profile.speech_rate, false);
 }
 
 }  // namespace
@@ -23,7 +33,8 @@ WENFENG_REGISTER_RULE({
     .title = "讲话时长",
     .summary = "讲话稿的讲话时长",
     .description = "讲话类稿件按规范的讲话语速（默认 200 字/分钟，rates.speech）把正文字数换算成时长，与上限比较，"
-                   "并给出 180–220 字/分钟的区间。上限和依据来自规范中该类型的 limits.duration.speech（max_minutes）。",
+                   "并给出 180–220 字/分钟的区间。上限和依据来自规范中该类型的 limits.duration.speech（max_minutes）；"
+                   "只确定为一般讲话（speech）而该类型没有上限时，按规范讲话类最宽的上限检查并说明。",
     .measures = "data：seconds、limit_minutes、rate、figure、limit_chars。",
     .source = {"规范", "按稿件类型的限额", "见各规范 limits.duration.speech"},
     .needs = model::Needs::kKind,

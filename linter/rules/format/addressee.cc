@@ -14,10 +14,10 @@ constexpr model::Example kExamples[] = {{"各乡镇人民政府，县政府各�
 
 void run(const lint::RuleContext& c) {
   if (!c.is_document() || c.m.title < 0) return;
-  static const text::Regex organ = fixed_regex(
+  static const FixedRegex organ(
       "(各|人民政府|委员会|各部门|各单位|直属机构|办公室|办公厅|局|委|厅|部|党组|党委|政府|同志)\\s*[：:]?\\s*$");
   for (auto bi : c.m.paragraphs) {
-    if (static_cast<int>(bi) <= c.m.title) continue;
+    if (static_cast<int>(bi) <= c.m.preamble_end) continue;
     const auto t = c.doc.block_text(bi);
     if (trim_left(t).empty()) continue;
     // Only the first non-empty paragraph after the title can be the 主送机关.
@@ -25,7 +25,7 @@ void run(const lint::RuleContext& c) {
     const char32_t last = last_visible(t, at);
     if (text::codepoint_count(t) > 80 || t.find("。") != std::string_view::npos) return;
     text::Match m;
-    if (!organ.search(t, m) || last == U'：') return;
+    if (!organ->search(t, m) || last == U'：') return;
     if (last == U':') {
       c.report(bi, at, at + 1, 0, {}).replace_with("：");
     } else {

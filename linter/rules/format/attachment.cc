@@ -19,7 +19,7 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"附件:1.项目汇总表。", "附件：1.项目汇总表"}};
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex numbered = fixed_regex("^\\s*(?:附件[：:]\\s*)?(\\d+)\\s*([.．、])\\s*\\S");
+  static const FixedRegex numbered("^\\s*(?:附件[：:]\\s*)?(\\d+)\\s*([.．、])\\s*\\S");
   bool in_list = false;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
@@ -46,7 +46,7 @@ void run(const lint::RuleContext& c) {
         continue;
       }
       in_list = true;
-    } else if (!numbered.search(s, g)) {
+    } else if (!numbered->search(s, g)) {
       in_list = false;
       continue;
     }
@@ -56,7 +56,7 @@ void run(const lint::RuleContext& c) {
       const std::string p = utf8(last);
       c.report(bi, at, at + p.size(), kEndPunct, {{"found", p}}).severity = model::Severity::kWarning;
     }
-    if (numbered.search(s, g) && sv(s, g[2]) != ".") {
+    if (numbered->search(s, g) && sv(s, g[2]) != ".") {
       c.report(bi, base + g[2].begin, base + g[2].end, kNumberMark, {{"found", std::string(sv(s, g[2]))}}).severity =
           model::Severity::kWarning;
     }

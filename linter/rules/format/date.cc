@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -18,18 +19,53 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"二〇二四年五月一日", "2024年5月1日"}, {"2024年05月01日", "2024年5月1日"}};
 
+// Prefilters: a paragraph that fails one cannot match the pattern below it.
+// `chinese`: a 年 after four of 〇零OoＯ0０一…九.
+bool may_be_chinese(std::string_view t) {
+  auto year_char = [](char32_t y) {
+    return std::u32string_view(U"〇零OoＯ0０一二三四五六七八九").find(y) != std::u32string_view::npos;
+  };
+  for (std::size_t at = text::find_seq(t, "年"); at != text::npos; at = text::find_seq(t, "年", at + 3)) {
+    std::size_t n = 0;
+    text::run_back(t, at, year_char, n, 0, 4);
+    if (n == 4) return true;
+  }
+  return false;
+}
+// `zero`: an ASCII 0, a digit, then 月 or 日.
+bool may_have_zero(std::string_view t) {
+  for (std::size_t at = t.find('0'); at != text::npos; at = t.find('0', at + 1)) {
+    std::size_t next = at + 1;
+    if (next >= t.size() || !text::is_digit_nd(text::cp_at(t, next, next)) || next >= t.size()) continue;
+    const char32_t u = text::cp_at(t, next);
+    if (u == U'月' || u == U'日') return true;
+  }
+  return false;
+}
+// `dashed`: four digits, a - . or /, one or two digits and the same mark.
+bool may_be_dashed(std::string_view t) {
+  static const text::ByteSet marks = {'-', '.', '/'};
+  for (std::size_t at = marks.find(t); at != text::npos; at = marks.find(t, at + 1)) {
+    std::size_t n = 0;
+    text::run_back(t, at, text::is_digit_nd, n, 0, 4);
+    if (n < 4) continue;
+    const std::size_t month_end = text::run_forward(t, at + 1, text::is_digit_nd, n);
+    if (n >= 1 && n <= 2 && month_end < t.size() && t[month_end] == t[at]) return true;
+  }
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex chinese = fixed_regex(
+  static const FixedRegex chinese(
       "([〇零OoＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十\\d０-９]{1,3})月([一二三四五六七八九十\\d０-９]{1,3})日");
-  static const text::Regex leading_zero =
-      fixed_regex("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
-  static const text::Regex zero = fixed_regex("(?<![\\d])0\\d(?=[月日])");
-  static const text::Regex dashed = fixed_regex("(?<![\\d.A-Za-z])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])");
+  static const FixedRegex leading_zero("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
+  static const FixedRegex zero("(?<![\\d])0\\d(?=[月日])");
+  static const FixedRegex dashed("(?<![\\d.A-Za-z])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     const bool has_ri = t.find("日") != std::string_view::npos;
     if (has_ri || t.find("月") != std::string_view::npos) {
-      chinese.for_each(t, [&](const std::vector<text::Match>& g) {
+      for_each_match(*chinese, t, may_be_chinese, [&](const std::vector<text::Match>& g) {
         const std::string_view year = sv(t, g[1]);
         bool arabic_part = false;
         for (int k : {2, 3})
@@ -39,13 +75,13 @@ void run(const lint::RuleContext& c) {
         c.report(bi, g[0].begin, g[0].end, arabic_part ? kMixed : zero_wrong ? kChineseZero : kChinese,
                  {{"found", std::string(sv(t, g[0]))}});
       });
-      leading_zero.for_each(t, [&](const std::vector<text::Match>& g) {
+      for_each_match(*leading_zero, t, may_have_zero, [&](const std::vector<text::Match>& g) {
         text::Match z;
-        if (!zero.search(sv(t, g[0]), z)) return;
+        if (!zero->search(sv(t, g[0]), z)) return;
         c.report(bi, g[0].begin, g[0].end, kLeadingZero, {{"found", std::string(sv(t, g[0]))}});
       });
     }
-    dashed.for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*dashed, t, may_be_dashed, [&](const std::vector<text::Match>& g) {
       const int month = std::atoi(std::string(sv(t, g[3])).c_str());
       const int day = std::atoi(std::string(sv(t, g[4])).c_str());
       if (month < 1 || month > 12 || day < 1 || day > 31) return;

@@ -1,9 +1,11 @@
 // format.doc-number — 发文字号 (GB/T 9704-2012 7.2.5): 机关代字 + 〔年份〕 + 顺序号 + 号, in
-// the 版头 line or cited in the text.
+// the 版头 line or cited in the text. Each 号 is read backwards to its 机关代字: linear in
+// the paragraph, no pattern engine.
 #include <string>
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -13,30 +15,83 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"（宜发[2008]13号）", "（宜发〔2008〕13号）"}};
 
+bool is_open(char32_t c) {
+  return c == U'〔' || c == U'[' || c == U'(' || c == U'（' || c == U'【' || c == U'［' || c == U'﹝';
+}
+bool is_close(char32_t c) {
+  return c == U'〕' || c == U']' || c == U')' || c == U'）' || c == U'】' || c == U'］' || c == U'﹞';
+}
+
+// The parts of a document number ending with the 号 at byte `hao`, read backwards from it:
+//   机关代字 (1–12 Han) \s* open \s* 年份 (2–4 digits) \s* close \s* 第? \s* 顺序号 \s* 号
+// Parts never start before `floor` (the end of the previous document number).
+struct DocNumber {
+  std::size_t begin = 0, end = 0;
+  std::string_view open, close, year, di, seq;
+  bool spaced = false;
+};
+
+bool parse_back(std::string_view t, std::size_t hao, std::size_t floor, DocNumber& d) {
+  std::size_t n = 0, b = 0;
+  std::size_t at = text::spaces_back(t, hao, floor);
+  d.spaced = at != hao;
+  const std::size_t seq_end = at;
+  at = text::run_back(t, at, text::is_digit_nd, n, floor);
+  if (n == 0) return false;
+  d.seq = t.substr(at, seq_end - at);
+  std::size_t was = at;
+  at = text::spaces_back(t, at, floor);
+  d.spaced |= at != was;
+  d.di = {};
+  if (at > floor && text::cp_before(t, at, b) == U'第' && b >= floor) {
+    d.di = t.substr(b, at - b);
+    at = text::spaces_back(t, b, floor);
+    d.spaced |= at != b;
+  }
+  if (at <= floor || !is_close(text::cp_before(t, at, b)) || b < floor) return false;
+  d.close = t.substr(b, at - b);
+  was = b;
+  at = text::spaces_back(t, b, floor);
+  d.spaced |= at != was;
+  const std::size_t year_end = at;
+  at = text::run_back(t, at, text::is_digit_nd, n, floor);
+  if (n < 2 || n > 4) return false;
+  d.year = t.substr(at, year_end - at);
+  was = at;
+  at = text::spaces_back(t, at, floor);
+  d.spaced |= at != was;
+  if (at <= floor || !is_open(text::cp_before(t, at, b)) || b < floor) return false;
+  d.open = t.substr(b, at - b);
+  was = b;
+  at = text::spaces_back(t, b, floor);
+  d.spaced |= at != was;
+  at = text::run_back(t, at, text::is_han_script, n, floor, 12);
+  if (n == 0) return false;
+  d.begin = at;
+  d.end = hao + std::string_view("号").size();
+  return true;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex re = fixed_regex(
-      "(\\p{Han}{1,12})(\\s*)([〔\\[\\(（【［﹝])(\\s*)(\\d{2,4})(\\s*)([〕\\]\\)）】］﹞])(\\s*)(第?)(\\s*)(\\d+)(\\s*)号");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (t.find("号") == std::string_view::npos) continue;  // every document number ends in 号
-    re.for_each(t, [&](const std::vector<text::Match>& g) {
+    std::size_t floor = 0;  // matches do not overlap
+    for (std::size_t hao = text::find_seq(t, "号"); hao != text::npos; hao = text::find_seq(t, "号", hao + 3)) {
+      DocNumber d;
+      if (!parse_back(t, hao, floor, d)) continue;
+      floor = d.end;
       std::vector<std::string> problems;
-      const std::string open(sv(t, g[3])), close(sv(t, g[7]));
-      if (open != "〔" || close != "〕") problems.push_back("年份应用六角括号“〔〕”括入，不用“" + open + close + "”");
-      if (sv(t, g[5]).size() != 4) problems.push_back("年份应标全称（4 位）");
-      if (!sv(t, g[9]).empty()) problems.push_back("顺序号前不加“第”");
-      const auto seq = sv(t, g[11]);
-      if (seq.size() > 1 && seq[0] == '0') problems.push_back("顺序号不编虚位（1 不编为 01）");
-      for (int k : {2, 4, 6, 8, 10, 12})
-        if (!sv(t, g[static_cast<std::size_t>(k)]).empty()) {
-          problems.push_back("发文字号内不应有空格");
-          break;
-        }
-      if (problems.empty()) return;
+      if (d.open != "〔" || d.close != "〕")
+        problems.push_back("年份应用六角括号“〔〕”括入，不用“" + std::string(d.open) + std::string(d.close) + "”");
+      if (d.year.size() != 4) problems.push_back("年份应标全称（4 位）");
+      if (!d.di.empty()) problems.push_back("顺序号前不加“第”");
+      if (d.seq.size() > 1 && d.seq[0] == '0') problems.push_back("顺序号不编虚位（1 不编为 01）");
+      if (d.spaced) problems.push_back("发文字号内不应有空格");
+      if (problems.empty()) continue;
       std::string joined;
       for (std::size_t i = 0; i < problems.size(); ++i) joined += (i ? "；" : "") + problems[i];
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}, {"problems", joined}});
-    });
+      c.report(bi, d.begin, d.end, 0, {{"found", std::string(t.substr(d.begin, d.end - d.begin))}, {"problems", joined}});
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -50,19 +51,60 @@ struct Ordinal {
 
 const char* kLevelForm[] = {"", "一、", "（一）", "1.", "（1）"};
 
+bool is_cn_numeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+
+// The ordinal at the start of `t` (after white space), one of
+//   ([一…十]{1,3})([、.．,，:：])  |  ([（(])([一…十]{1,3})([）)])(、?)
+//   (\d{1,2})([.．、](?!\d))      |  ([（(])(\d{1,2})([）)])(、?)
+// read directly: g[k] is the text of group k (empty when it did not take part), and the
+// result is the ordinal's length in bytes, or 0.
+std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& g) {
+  g = {};
+  std::size_t at = text::spaces_forward(t, 0), n = 0, next = 0;
+  if (at >= t.size()) return 0;
+  auto piece = [&](std::size_t a, std::size_t b) { return t.substr(a, b - a); };
+  auto one_of = [&](std::size_t a, std::u32string_view set, std::size_t& b) {
+    return a < t.size() && set.find(text::cp_at(t, a, b)) != std::u32string_view::npos;
+  };
+  const char32_t first = text::cp_at(t, at, next);
+  if (is_cn_numeral(first)) {
+    const std::size_t e = text::run_forward(t, at, is_cn_numeral, n);
+    std::size_t m = 0;
+    if (n > 3 || !one_of(e, U"、.．,，:：", m)) return 0;
+    g[1] = piece(at, e);
+    g[2] = piece(e, m);
+    return m;
+  }
+  if (text::is_digit_nd(first)) {
+    const std::size_t e = text::run_forward(t, at, text::is_digit_nd, n);
+    std::size_t m = 0;
+    if (n > 2 || !one_of(e, U".．、", m) || (m < t.size() && text::is_digit_nd(text::cp_at(t, m)))) return 0;
+    g[7] = piece(at, e);
+    g[8] = piece(e, m);
+    return m;
+  }
+  if (first != U'（' && first != U'(') return 0;
+  const bool cn = next < t.size() && is_cn_numeral(text::cp_at(t, next));
+  const std::size_t e = text::run_forward(t, next, cn ? is_cn_numeral : text::is_digit_nd, n);
+  std::size_t close = 0;
+  if (n == 0 || n > (cn ? 3u : 2u) || !one_of(e, U"）)", close)) return 0;
+  std::size_t end = close;
+  if (t.substr(close, 3) == "、") end += 3;
+  const std::size_t base = cn ? 3 : 9;
+  g[base] = piece(at, next);
+  g[base + 1] = piece(next, e);
+  g[base + 2] = piece(e, close);
+  g[base + 3] = piece(close, end);
+  return end;
+}
+
 bool parse_ordinal(std::string_view t, Ordinal& o) {
-  static const text::Regex re = fixed_regex(
-      "^\\s*(?:"
-      "([一二三四五六七八九十]{1,3})([、.．,，:：])"         // 1,2: level 1
-      "|([（(])([一二三四五六七八九十]{1,3})([）)])(、?)"    // 3-6: level 2
-      "|(\\d{1,2})([.．、](?!\\d))"                             // 7,8: level 3
-      "|([（(])(\\d{1,2})([）)])(、?)"                        // 9-12: level 4
-      ")");
-  std::vector<text::Match> g;
-  if (!re.search(t, g)) return false;
-  auto s = [&](std::size_t k) { return g[k].begin == std::string_view::npos ? std::string_view() : t.substr(g[k].begin, g[k].end - g[k].begin); };
-  o.length = g[0].end;
-  o.text = std::string(t.substr(0, g[0].end));
+  std::array<std::string_view, 13> g;
+  const std::size_t length = match_ordinal(t, g);
+  if (length == 0) return false;
+  auto s = [&](std::size_t k) { return g[k]; };
+  o.length = length;
+  o.text = std::string(t.substr(0, length));
   if (!s(1).empty()) {
     o.level = 1;
     o.number = chinese_number(s(1));
@@ -86,11 +128,27 @@ bool parse_ordinal(std::string_view t, Ordinal& o) {
 void run(const lint::RuleContext& c) {
   std::array<int, 5> last{};   // last number at each level since its parent changed
   std::array<bool, 5> ever{};  // level used anywhere before
+  bool attachment_list = false;  // inside the 附件说明 "附件：1.…" / "2.…"
   for (auto bi : c.m.paragraphs) {
-    if (static_cast<int>(bi) <= c.m.title) continue;
+    if (static_cast<int>(bi) <= c.m.preamble_end) continue;
     const auto& b = c.doc.blocks[bi];
     if (b.in_table) continue;
     const auto t = c.doc.block_text(bi);
+    // The 附件说明 lists the attachments by its own numbers, and each attachment ("附件1")
+    // numbers its text afresh.
+    const std::string_view lead = trim_left(t);
+    if (lead.substr(0, std::string_view("附件").size()) == "附件") {
+      last = {};
+      ever = {};
+      const std::string_view rest = lead.substr(std::string_view("附件").size());
+      attachment_list = rest.substr(0, 3) == "：" || rest.substr(0, 1) == ":";
+      continue;
+    }
+    // The attachments' names under the 附件说明: "2.山洪灾害危险区转移责任人名单".
+    if (attachment_list && !lead.empty() && lead[0] >= '0' && lead[0] <= '9' && t.find("。") == std::string_view::npos &&
+        text::codepoint_count(t) <= 60)
+      continue;
+    attachment_list = false;
     // Word's automatic label, or the ordinal typed at the start of the paragraph.
     const bool from_label = !b.label.empty();
     Ordinal o;

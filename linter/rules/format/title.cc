@@ -21,7 +21,8 @@ const model::RuleSource kTitleElements = tiaoli("第八条、第九条（七）"
 
 void run(const lint::RuleContext& c) {
   if (c.m.title < 0) return;
-  const auto bi = static_cast<std::uint32_t>(c.m.title);
+  // A title may take two or three lines: its end is the last line's.
+  const auto bi = static_cast<std::uint32_t>(c.m.title_last);
   const auto t = c.doc.block_text(bi);
   std::size_t at = 0;
   const char32_t last = last_visible(t, at);
@@ -31,18 +32,21 @@ void run(const lint::RuleContext& c) {
   const std::string last_char = utf8(last);
   if (is_final_punct(last) || (doc && exclaim)) c.report(bi, at, at + last_char.size(), kEndPunct, {{"found", last_char}});
   if (!doc) return;
-  if (const auto pos = t.find("请示报告"); pos != std::string_view::npos) {
-    c.report(bi, pos, pos + std::string_view("请示报告").size(), kQingshiBaogao, {}, &kKinds).severity =
-        model::Severity::kError;
-    return;
-  }
-  // The title without its trailing punctuation (already reported above).
+  for (auto b = static_cast<std::uint32_t>(c.m.title); b <= bi; ++b)
+    if (const auto pos = c.doc.block_text(b).find("请示报告"); pos != std::string_view::npos) {
+      c.report(b, pos, pos + std::string_view("请示报告").size(), kQingshiBaogao, {}, &kKinds).severity =
+          model::Severity::kError;
+      return;
+    }
+  // The title without its trailing punctuation (already reported above). Besides the 文种,
+  // the profile's document endings (办法, 规定 …: documents issued with a 印发 notice).
   const std::string_view trimmed = t.substr(0, is_final_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size());
   std::string list;
-  for (const auto& w : c.profile.vocabulary.wenzhong) {
-    if (trimmed.size() >= w.size() && trimmed.substr(trimmed.size() - w.size()) == w) return;
-    list += (list.empty() ? "" : "、") + w;
-  }
+  for (const auto* words : {&c.profile.vocabulary.wenzhong, &c.profile.classifier.document_endings})
+    for (const auto& w : *words) {
+      if (trimmed.size() >= w.size() && trimmed.substr(trimmed.size() - w.size()) == w) return;
+      if (words == &c.profile.vocabulary.wenzhong) list += (list.empty() ? "" : "、") + w;
+    }
   c.report(bi, 0, t.size(), kNoWenzhong, {{"wenzhong", list}}, &kTitleElements);
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -11,13 +12,34 @@ namespace {
 constexpr model::Message kMessages[] = {{"计量“{found}”一般用阿拉伯数字"}};
 constexpr model::Example kExamples[] = {{"新修道路三百公里", "新修道路300公里"}};
 
+// Every match has a 十 百 or 千, maybe one of 一…九, and then one of the units.
+bool may_have_measure(std::string_view t) {
+  static constexpr std::string_view kUnits[] = {"公里", "千米", "米", "千克", "公斤", "吨", "平方米", "平方公里",
+                                                "公顷", "万元", "亿元", "摄氏度"};
+  auto unit_at = [&](std::size_t at) {
+    for (auto u : kUnits)
+      if (t.substr(at, u.size()) == u) return true;
+    return false;
+  };
+  for (std::string_view mark : {std::string_view("十"), std::string_view("百"), std::string_view("千")})
+    for (std::size_t at = text::find_seq(t, mark); at != text::npos; at = text::find_seq(t, mark, at + 3)) {
+      std::size_t next = at + 3;
+      if (next >= t.size()) continue;
+      if (unit_at(next)) return true;
+      if (std::u32string_view(U"一二三四五六七八九").find(text::cp_at(t, next, next)) != std::u32string_view::npos &&
+          next < t.size() && unit_at(next))
+        return true;
+    }
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex measure = fixed_regex(
+  static const FixedRegex measure(
       "(?<![第一二三四五六七八九十百千两])([一二三四五六七八九十百千两]*[十百千][一二三四五六七八九]?)"
       "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    measure.for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*measure, t, may_have_measure, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
   }

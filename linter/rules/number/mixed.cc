@@ -3,6 +3,7 @@
 #include <string>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -12,21 +13,35 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"2024年……二〇二四年", "2024年……2024年"}};
 
+bool is_cn_digit(char32_t d) { return std::u32string_view(U"〇零一二三四五六七八九").find(d) != std::u32string_view::npos; }
+
+// Whether some 年 follows four digits of the kind (Arabic ones not after a fifth): the
+// patterns below run only where this holds.
+template <typename Pred>
+bool year_after(std::string_view t, Pred digit, bool lone) {
+  for (std::size_t at = text::find_seq(t, "年"); at != text::npos; at = text::find_seq(t, "年", at + 3)) {
+    std::size_t n = 0;
+    const std::size_t from = text::run_back(t, at, digit, n, 0, 4);
+    if (n == 4 && (!lone || from == 0 || !digit(text::cp_before(t, from)))) return true;
+  }
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex arabic_year = fixed_regex("(?<!\\d)\\d{4}年");
-  static const text::Regex chinese_year = fixed_regex("[〇零一二三四五六七八九]{4}年");
+  static const FixedRegex arabic_year("(?<!\\d)\\d{4}年");
+  static const FixedRegex chinese_year("[〇零一二三四五六七八九]{4}年");
   std::uint32_t arabic_block = 0, chinese_block = 0;
   bool has_arabic = false, has_chinese = false;
   text::Match at;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (t.find("年") == std::string_view::npos) continue;
+    if (!text::contains(t, "年")) continue;
     text::Match m;
-    if (!has_arabic && arabic_year.search(t, m)) {
+    if (!has_arabic && search_clauses(*arabic_year, t, [](std::string_view s) { return year_after(s, text::is_digit_nd, true); }, m)) {
       has_arabic = true;
       arabic_block = bi;
     }
-    if (!has_chinese && chinese_year.search(t, m)) {
+    if (!has_chinese && search_clauses(*chinese_year, t, [](std::string_view s) { return year_after(s, is_cn_digit, false); }, m)) {
       has_chinese = true;
       chinese_block = bi;
       at = m;

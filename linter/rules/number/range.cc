@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -14,11 +15,14 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"增长18～25%", "增长18%～25%"}};
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex range_units =
-      fixed_regex("(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*[～~—\\-－–]\\s*(\\d+(?:\\.\\d+)?)\\s*(%|％|万|亿)");
+  static const FixedRegex range_units("(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*[～~—\\-－–]\\s*(\\d+(?:\\.\\d+)?)\\s*(%|％|万|亿)");
+  static const text::ByteSet lead = {'-', '~', 0xE2, 0xEF};
+  auto unit = [](char32_t u) { return u == U'%' || u == U'％' || u == U'万' || u == U'亿'; };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    range_units.for_each(t, [&](const std::vector<text::Match>& g) {
+    // The pattern runs only on paragraphs with a number, a dash and a number before a unit.
+    auto may_match = [&](std::string_view s) { return has_number_range(s, lead, U"～~—-－–", unit); };
+    for_each_match(*range_units, t, may_match, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0,
                {{"found", std::string(sv(t, g[0]))}, {"unit", std::string(sv(t, g[3]))},
                 {"from", std::string(sv(t, g[1]))}, {"to", std::string(sv(t, g[2]))}});

@@ -8,11 +8,8 @@
 
 namespace wenfeng::rules {
 
-// Whether an entry's hit counts under the profile and options: its list switched on, not
-// allowed (by phrase, category, list or rule), and applying to the kind.
-bool entry_applies(const lint::RuleContext& c, const phrases::Entry& e);
-
-// Reports every hit of the entries declared for c.rule.
+// Reports every hit of the entries declared for c.rule. The hits are those of the entries
+// that apply to the draft (phrases/profile_set.h active_entries).
 void report_dictionary_hits(const lint::RuleContext& c);
 
 }  // namespace wenfeng::rules

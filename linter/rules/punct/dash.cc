@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -13,11 +14,19 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"我们的目标--让群众满意", "我们的目标——让群众满意"}};
 
+// Every match holds "--", "－－", "———", "-—", "—-" or a — followed by white space.
+bool may_have_dash(std::string_view t) {
+  if (text::contains_any(t, {"--", "－－", "———", "-—", "—-"})) return true;
+  for (std::size_t at = text::find_seq(t, "—"); at != text::npos; at = text::find_seq(t, "—", at + 3))
+    if (at + 3 < t.size() && text::is_regex_space(text::cp_at(t, at + 3))) return true;
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex dash = fixed_regex("(?<!-)--(?!-)|－－|—{3,}|—\\s+—|-—|—-");
+  static const FixedRegex dash("(?<!-)--(?!-)|－－|—{3,}|—\\s+—|-—|—-");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    dash.for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*dash, t, may_have_dash, [&](const std::vector<text::Match>& g) {
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}}).replace_with("——");
     });
   }

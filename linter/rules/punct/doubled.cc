@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -15,18 +16,57 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"请各单位认真落实，，按时报送。", "请各单位认真落实，按时报送。"}};
 const model::RuleSource kQuestion = gbt15834("4.3、4.4 问号、叹号");
 
+// Every match is two adjacent marks of ，。、；： or of ？！; the marks start with E3 or EF.
+bool adjacent_marks(std::string_view t, std::u32string_view marks) {
+  static const text::ByteSet lead = {0xE3, 0xEF};
+  return !text::for_each_lead(t, lead, [&](char32_t ch, std::size_t, std::size_t e) {
+    return !(marks.find(ch) != std::u32string_view::npos && e < t.size() &&
+             marks.find(text::cp_at(t, e)) != std::u32string_view::npos);
+  });
+}
+
+// Calls fn(run, offset) for each run of two or more of `marks` in `t`: a match of the
+// patterns below is made of marks only, and they have no look-around, so searching the
+// runs finds the same matches.
+template <typename F>
+void for_each_run(std::string_view t, std::u32string_view marks, F fn) {
+  static const text::ByteSet lead = {0xE3, 0xEF};
+  std::size_t run_begin = 0, run_end = 0, count = 0;
+  auto flush = [&] {
+    if (count >= 2) fn(t.substr(run_begin, run_end - run_begin), run_begin);
+    count = 0;
+  };
+  text::for_each_lead(t, lead, [&](char32_t ch, std::size_t b, std::size_t e) {
+    if (marks.find(ch) == std::u32string_view::npos) return true;
+    if (count == 0 || b != run_end) {
+      flush();
+      run_begin = b;
+    }
+    run_end = e;
+    ++count;
+    return true;
+  });
+  flush();
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex doubled = fixed_regex("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
-  static const text::Regex doubled_soft = fixed_regex("[？！]{2,}");
+  static const FixedRegex doubled("([，。、；：])\\1+|[，、；：][。，、；：]|。[，、；：]");
+  static const FixedRegex doubled_soft("[？！]{2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    doubled.for_each(t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
-    });
-    doubled_soft.for_each(t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kQuestion).severity =
-          model::Severity::kInfo;
-    });
+    if (adjacent_marks(t, U"，。、；："))
+      for_each_run(t, U"，。、；：", [&](std::string_view r, std::size_t base) {
+        doubled->for_each(r, [&](const std::vector<text::Match>& g) {
+          c.report(bi, base + g[0].begin, base + g[0].end, 0, {{"found", std::string(sv(r, g[0]))}});
+        });
+      });
+    if (adjacent_marks(t, U"？！"))
+      for_each_run(t, U"？！", [&](std::string_view r, std::size_t base) {
+        doubled_soft->for_each(r, [&](const std::vector<text::Match>& g) {
+          c.report(bi, base + g[0].begin, base + g[0].end, 1, {{"found", std::string(sv(r, g[0]))}}, &kQuestion).severity =
+              model::Severity::kInfo;
+        });
+      });
   }
 }
 

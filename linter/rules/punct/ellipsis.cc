@@ -5,6 +5,7 @@
 
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -21,12 +22,25 @@ bool has_han(std::string_view t) {
   return false;
 }
 
+// Every match holds "...", "。。。", "···" or a run of … other than the correct two.
+bool may_have_ellipsis(std::string_view t) {
+  if (text::contains_any(t, {"...", "。。。", "···"})) return true;
+  for (std::size_t at = text::find_seq(t, "…"); at != text::npos;) {
+    std::size_t end = at;
+    while (t.substr(end, 3) == "…") end += 3;
+    if (end - at != 6) return true;
+    at = text::find_seq(t, "…", end);
+  }
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex ellipsis = fixed_regex("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
+  static const FixedRegex ellipsis("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
+    if (!may_have_ellipsis(t)) continue;  // (a cheap whole-paragraph test first)
     int chinese = -1;  // computed on the first ASCII dots
-    ellipsis.for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*ellipsis, t, may_have_ellipsis, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       // ASCII dots only in Chinese text.
       if (found[0] == '.') {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -15,19 +16,29 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"学习《条例》、《规定》；用时三、四天", "学习《条例》《规定》；用时三四天"}};
 const model::RuleSource kApprox = gbt15834("4.5.3.6 顿号（概数）");
 
+// Whether some 、 has a code point of `before` right before it and one of `after` right after.
+bool comma_between(std::string_view t, std::u32string_view before, std::u32string_view after) {
+  for (std::size_t at = text::find_seq(t, "、"); at != text::npos; at = text::find_seq(t, "、", at + 3))
+    if (at > 0 && at + 3 < t.size() && before.find(text::cp_before(t, at)) != std::u32string_view::npos &&
+        after.find(text::cp_at(t, at + 3)) != std::u32string_view::npos)
+      return true;
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex quoted_list = fixed_regex("[》”]、[《“]");
-  static const text::Regex approx = fixed_regex(
+  static const FixedRegex quoted_list("[》”]、[《“]");
+  static const FixedRegex approx(
       "(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?[个天年岁人次月日号层级名位种项家户条])");
   static constexpr std::string_view kOrder = "一二三四五六七八九";
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (t.find("、") == std::string_view::npos) continue;
-    quoted_list.for_each(t, [&](const std::vector<text::Match>& g) {
+    if (!text::contains(t, "、")) continue;
+    for_each_match(*quoted_list, t, [](std::string_view s) { return comma_between(s, U"》”", U"《“"); }, [&](const std::vector<text::Match>& g) {
       const std::size_t comma = g[0].begin + 3;
       c.report(bi, comma, comma + 3, 0, {});
     });
-    approx.for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*approx, t, [](std::string_view s) { return comma_between(s, U"一二三四五六七八九", U"一二三四五六七八九"); },
+                   [&](const std::vector<text::Match>& g) {
       // Adjacent numbers joined by 、 form an approximation (三四天), which takes no 顿号.
       const std::string_view a = sv(t, g[1]), b = sv(t, g[2]);
       if (kOrder.find(b) != kOrder.find(a) + 3) return;

@@ -1,12 +1,14 @@
 // punct.halfwidth — half-width , . ; : ? ! ( ) next to Chinese text (GB/T 15834-2011; SPEC.md
 // §3 P1). Decimals, times, thousands separators, URLs, e-mail addresses, Latin spans and a
 // leading "1." are exempt. One pass over the paragraph, no allocation per character.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -45,11 +47,38 @@ std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t
   if (t.find("://") == std::string_view::npos && t.find("www.") == std::string_view::npos &&
       t.find('@') == std::string_view::npos)
     return out;
-  static const text::Regex re = fixed_regex(
+  static const FixedRegex re(
       "(?:https?://|ftp://|www\\.)[^\\s\\p{Han}，。；、“”（）《》]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-  re.for_each(t, [&](const std::vector<text::Match>& g) { out.emplace_back(g[0].begin, g[0].end); });
+  // The pattern is searched from a point no match can start before (the letters before a
+  // "://", a "www.", the address characters before an "@"), not from every character.
+  auto is_local = [](unsigned char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
+           ch == '%' || ch == '+' || ch == '-';
+  };
+  auto earliest = [&](std::size_t from) {
+    std::size_t best = text::npos;
+    if (std::size_t a = text::find_seq(t, "://", from); a != text::npos) {
+      while (a > from && is_local(static_cast<unsigned char>(t[a - 1]))) --a;
+      best = a;
+    }
+    if (std::size_t w = text::find_seq(t, "www.", from); w < best) best = w;
+    if (std::size_t a = t.find('@', from); a != std::string_view::npos && a < best) {
+      while (a > from && is_local(static_cast<unsigned char>(t[a - 1]))) --a;
+      best = std::min(best, a);
+    }
+    return best;
+  };
+  std::vector<text::Match> g;
+  for (std::size_t from = earliest(0); from != text::npos && re->search(t, g, from); from = earliest(g[0].end)) {
+    out.emplace_back(g[0].begin, g[0].end);
+    if (g[0].end >= t.size()) break;
+  }
   return out;
 }
+
+// Closing marks a half-width comma or stop often follows (“最后一公里”, (试行),): the text before
+// them says whether the mark is in Chinese text. The full-width ones are Chinese already.
+bool is_closer(char32_t c) { return c == U'”' || c == U'’' || c == U')' || c == U'"' || c == U'\''; }
 
 // The next code point after byte `at` that is not whitespace (0 at the end).
 char32_t next_visible(std::string_view t, std::size_t at) {
@@ -63,11 +92,14 @@ char32_t next_visible(std::string_view t, std::size_t at) {
 }
 
 void run(const lint::RuleContext& c) {
+  static const text::ByteSet marks = {',', '.', ';', ':', '?', '!', '(', ')'};
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
+    if (marks.find(t) == text::npos) continue;  // nothing to report (16 bytes at a time)
     const auto exempt = exempt_spans(t);
     std::size_t next_exempt = 0;
     char32_t prev = 0;            // previous code point that is not whitespace
+    char32_t base = 0;            // previous code point that is neither whitespace nor a closer
     char32_t before = 0;          // the code point right before this one
     bool leading = true;          // nothing but whitespace so far
     bool digits_lead = false;     // the current digit run started the paragraph
@@ -85,12 +117,14 @@ void run(const lint::RuleContext& c) {
         // "1." numbering at the start of a paragraph.
         if (ch == U'.' && is_digit(before) && digits_lead) report = false;
         // Chinese on at least one side, and not Latin on both.
-        const bool chinese = (ch == U'(' || ch == U')') ? text::is_cjk(prev) || text::is_cjk(next) : text::is_cjk(prev);
+        const bool left = text::is_cjk(prev) || (is_closer(prev) && text::is_cjk(base));
+        const bool chinese = (ch == U'(' || ch == U')') ? left || text::is_cjk(next) : left;
         if (!chinese || (is_latin_or_digit(prev) && is_latin_or_digit(next))) report = false;
         if (report) c.report(bi, cp.begin, cp.end, 0, {{"fix", fix}, {"found", utf8(ch)}}).replace_with(fix);
       }
       if (is_digit(ch) && !is_digit(before)) digits_lead = leading;
       if (!text::is_whitespace(ch)) {
+        if (!is_closer(ch)) base = ch;
         prev = ch;
         leading = false;
       }

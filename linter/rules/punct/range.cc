@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -16,18 +17,27 @@ constexpr model::Example kExamples[] = {{"气温25-30℃；2021-2025年", "气�
 const model::RuleSource kYear = gbt15834("4.13 连接号（一字线）");
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex value_range = fixed_regex(
+  static const FixedRegex value_range(
       "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*([-－–—~]|-{2})\\s*(\\d+(?:\\.\\d+)?)\\s*"
       "(%|％|‰|万|亿|元|千克|公斤|克|吨|米|千米|公里|平方米|平方公里|亩|公顷|人|个|岁|天|小时|分钟|℃|摄氏度|倍|户|家|所|台|辆)");
-  static const text::Regex year_range = fixed_regex("(?<!\\d)(\\d{4})\\s*([-－–~～])\\s*(\\d{4})\\s*年");
+  static const FixedRegex year_range("(?<!\\d)(\\d{4})\\s*([-－–~～])\\s*(\\d{4})\\s*年");
+  // Dashes are ASCII or start with E2 (– —) or EF (－ ～).
+  static const text::ByteSet lead = {'-', '~', 0xE2, 0xEF};
+  auto value_unit = [](char32_t u) {
+    return std::u32string_view(U"%％‰万亿元千公克吨米平亩人个岁天小分℃摄倍户家所台辆").find(u) != std::u32string_view::npos;
+  };
+  auto year_unit = [](char32_t u) { return u == U'年'; };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    value_range.for_each(t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[2].begin, g[2].end, 0, {{"found", std::string(sv(t, g[2]))}}).replace_with("～");
-    });
-    year_range.for_each(t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[2].begin, g[2].end, 1, {{"found", std::string(sv(t, g[2]))}}, &kYear).replace_with("—");
-    });
+    // The patterns run only on paragraphs with a number, a dash and a number before a unit.
+    for_each_match(*value_range, t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
+      [&](const std::vector<text::Match>& g) {
+        c.report(bi, g[2].begin, g[2].end, 0, {{"found", std::string(sv(t, g[2]))}}).replace_with("～");
+      });
+    for_each_match(*year_range, t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
+      [&](const std::vector<text::Match>& g) {
+        c.report(bi, g[2].begin, g[2].end, 1, {{"found", std::string(sv(t, g[2]))}}, &kYear).replace_with("—");
+      });
   }
 }
 

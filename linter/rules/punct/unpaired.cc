@@ -8,6 +8,7 @@
 
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -39,7 +40,7 @@ int closer_kind(char32_t c) {
 
 struct Open {
   int kind;
-  std::uint32_t begin, end;
+  std::uint32_t block, begin, end;
 };
 
 // Whether the first visible character of the next non-blank paragraph after position k is “.
@@ -54,12 +55,17 @@ void run(const lint::RuleContext& c) {
   std::vector<Open> stack;
   std::array<std::vector<std::uint32_t>, 7> by_kind;  // indices into `stack`, per kind
   std::vector<std::uint32_t> quotes;                  // indices of “ and ‘ in `stack`
+  bool carry = false;  // the previous paragraph was a title line continued on this one
   for (std::size_t k = 0; k < c.m.paragraphs.size(); ++k) {
     const auto bi = c.m.paragraphs[k];
     const auto t = c.doc.block_text(bi);
-    stack.clear();
-    for (auto& v : by_kind) v.clear();
-    quotes.clear();
+    if (!carry) {
+      stack.clear();
+      for (auto& v : by_kind) v.clear();
+      quotes.clear();
+    }
+    // A title over two lines ("关于印发《…" / "…》的通知") pairs its marks as one line.
+    carry = c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) < c.m.title_last;
     auto pop_to = [&](std::size_t size) {
       while (stack.size() > size) {
         const Open& o = stack.back();
@@ -68,7 +74,11 @@ void run(const lint::RuleContext& c) {
         stack.pop_back();
       }
     };
-    for (const auto cp : text::code_points(t)) {
+    // Every paired mark is three bytes starting with E2 (“”‘’), E3 (《》〈〉【】〔〕) or EF (（）):
+    // only those code points are decoded.
+    static const text::ByteSet lead = {0xE2, 0xE3, 0xEF};
+    text::for_each_lead(t, lead, [&](char32_t ch, std::size_t begin, std::size_t end) {
+      const text::CodePoint cp{ch, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (const int ok = opener_kind(cp.cp); ok >= 0) {
         // Nesting: inner quotes are ‘’, inner book-title marks 〈〉.
         const bool inside_double_quote = !quotes.empty() && stack[quotes.back()].kind == 0;
@@ -76,20 +86,22 @@ void run(const lint::RuleContext& c) {
         if (ok == 3 && !by_kind[3].empty()) c.report(bi, cp.begin, cp.end, kInnerBook, {});
         by_kind[static_cast<std::size_t>(ok)].push_back(static_cast<std::uint32_t>(stack.size()));
         if (ok <= 1) quotes.push_back(static_cast<std::uint32_t>(stack.size()));
-        stack.push_back({ok, cp.begin, cp.end});
+        stack.push_back({ok, bi, cp.begin, cp.end});
       } else if (const int ck = closer_kind(cp.cp); ck >= 0) {
         const auto& same = by_kind[static_cast<std::size_t>(ck)];
         if (same.empty()) {
           c.report(bi, cp.begin, cp.end, kNoOpener, {{"found", utf8(cp.cp)}, {"pair", utf8(kOpeners[static_cast<std::size_t>(ck)])}});
-          continue;
+          return true;
         }
         const std::size_t m = same.back();
         for (std::size_t x = m + 1; x < stack.size(); ++x)
-          c.report(bi, stack[x].begin, stack[x].end, kNotClosedBefore,
+          c.report(stack[x].block, stack[x].begin, stack[x].end, kNotClosedBefore,
                    {{"found", utf8(kOpeners[static_cast<std::size_t>(stack[x].kind)])}, {"closer", utf8(cp.cp)}});
         pop_to(m);
       }
-    }
+      return true;
+    });
+    if (carry) continue;
     // An open “ at the end of a paragraph is a quotation running on when the next
     // paragraph begins with “ (GB/T 15834: 引文跨段时每段开头用前引号).
     bool runs_on_checked = false, runs_on = false;
@@ -101,7 +113,7 @@ void run(const lint::RuleContext& c) {
         }
         if (runs_on) continue;
       }
-      c.report(bi, o.begin, o.end, kNotClosed,
+      c.report(o.block, o.begin, o.end, kNotClosed,
                {{"found", utf8(kOpeners[static_cast<std::size_t>(o.kind)])}, {"pair", utf8(kClosers[static_cast<std::size_t>(o.kind)])}});
     }
   }

@@ -5,6 +5,7 @@
 
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -19,33 +20,69 @@ constexpr model::Param kParams[] = {
 };
 constexpr model::Example kExamples[] = {{"（同一段话在文中出现两次）", "（删去重复的一段）"}};
 
-// The paragraph without whitespace, punctuation or digits (near-duplicates differ only in those).
-std::string normalised(std::string_view t) {
-  std::string out;
-  for (const auto cp : text::code_points(t))
-    if (text::is_han(cp.cp) || (cp.cp < 0x80 && ((cp.cp | 0x20) >= U'a' && (cp.cp | 0x20) <= U'z')))
-      out.append(t.substr(cp.begin, cp.end - cp.begin));
-  return out;
+// Near-duplicates differ only in whitespace, punctuation or digits: they are compared on
+// their Han characters and Latin letters. Nothing is copied: the kept characters are
+// hashed as they are read, and two paragraphs with the same hash are compared in place.
+bool kept(char32_t c) { return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z')); }
+
+// The next kept character of `t` at or after `at` (its bytes are [at, next)), or false.
+bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
+  while (at < t.size()) {
+    if (kept(text::cp_at(t, at, next))) return true;
+    at = next;
+  }
+  return false;
+}
+
+// FNV-1a over the kept characters' bytes, and how many there are.
+std::uint64_t normalised_hash(std::string_view t, std::size_t& count) {
+  std::uint64_t h = 14695981039346656037ull;
+  count = 0;
+  for (std::size_t at = 0, next = 0; next_kept(t, at, next); at = next) {
+    for (std::size_t i = at; i < next; ++i) h = (h ^ static_cast<unsigned char>(t[i])) * 1099511628211ull;
+    ++count;
+  }
+  return h;
+}
+
+bool same_normalised(std::string_view a, std::string_view b) {
+  std::size_t i = 0, in = 0, j = 0, jn = 0;
+  while (true) {
+    const bool x = next_kept(a, i, in), y = next_kept(b, j, jn);
+    if (!x || !y) return x == y;
+    if (a.substr(i, in - i) != b.substr(j, jn - j)) return false;
+    i = in;
+    j = jn;
+  }
 }
 
 void run(const lint::RuleContext& c) {
   const auto min_chars = static_cast<std::size_t>(c.param("min_chars"));
   std::unordered_map<std::string_view, std::uint32_t> exact;
-  std::unordered_map<std::string, std::uint32_t> near;
+  std::unordered_multimap<std::uint64_t, std::uint32_t> near;  // hash → first block with that text
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (text::codepoint_count(t) < min_chars) continue;
-    std::string n = normalised(t);
-    if (text::codepoint_count(n) < 10) continue;
+    std::size_t kept_count = 0;
+    const std::uint64_t h = normalised_hash(t, kept_count);
+    if (kept_count < 10) continue;
     auto [it, fresh] = exact.emplace(t, bi);
     if (!fresh) {
       c.report(bi, 0, t.size(), 0, {{"paragraph", std::to_string(c.m.numbers[it->second])}});
       continue;
     }
-    auto [nit, nfresh] = near.emplace(std::move(n), bi);
-    if (!nfresh)
-      c.report(bi, 0, t.size(), 1, {{"paragraph", std::to_string(c.m.numbers[nit->second])}}).severity =
-          model::Severity::kInfo;
+    const std::uint32_t* first = nullptr;
+    for (auto [a, b] = near.equal_range(h); a != b; ++a)
+      if (same_normalised(c.doc.block_text(a->second), t)) {
+        first = &a->second;
+        break;
+      }
+    if (!first) {
+      near.emplace(h, bi);
+      continue;
+    }
+    c.report(bi, 0, t.size(), 1, {{"paragraph", std::to_string(c.m.numbers[*first])}}).severity =
+        model::Severity::kInfo;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/scan.h"
 
 namespace wenfeng::rules {
 namespace {
@@ -17,13 +18,19 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"关于锟斤拷的通知", "（按原稿恢复文字）"}};
 
+// Every match holds U+FFFD, ? or ？, 锟, 烫, 屯, or Ã â å (C3 83, C3 A2, C3 A5).
+bool may_be_garbled(std::string_view t) {
+  static const text::ByteSet lead = {'?', 0xC3};
+  return lead.find(t) != text::npos || text::contains_any(t, {"\uFFFD", "？", "锟", "烫", "屯"});
+}
+
 void run(const lint::RuleContext& c) {
-  static const text::Regex re = fixed_regex(
+  static const FixedRegex re(
       "\\x{FFFD}+|(?<=\\p{Han})[?？]{2,}(?=\\p{Han})|(?<=\\p{Han})\\?(?=\\p{Han})|(?:锟斤拷)+|烫{3,}|屯{3,}|"
       "(?:Ã[\\x{80}-\\x{BF}]|â€[\\x{9C}\\x{9D}\\x{98}\\x{99}\\x{A6}\\x{94}\\x{93}]|å[\\x{80}-\\x{BF}]){2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    re.for_each(t, [&](const std::vector<text::Match>& g) {
+    for_each_match(*re, t, may_be_garbled, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       std::uint8_t kind = kLatin1;
       if (found.find("\xEF\xBF\xBD") != std::string::npos) kind = kReplacement;

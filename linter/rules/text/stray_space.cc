@@ -5,8 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "lint/body.h"
 #include "rules/support.h"
 #include "text/charclass.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -26,36 +28,141 @@ const char* space_name(char32_t c) {
   return "空白字符";
 }
 
+bool is_punct_mark(char32_t c) {
+  switch (c) {
+    case U'。': case U'，': case U'；': case U'：': case U'、': case U'！': case U'？':
+    case U',': case U';': case U':': case U'!': case U'?':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool has_sentence_punct(std::string_view t) {
   for (const auto cp : text::code_points(t))
-    switch (cp.cp) {
-      case U'。': case U'，': case U'；': case U'：': case U'、': case U'！': case U'？':
-      case U',': case U';': case U':': case U'!': case U'?':
-        return true;
-      default:
-        break;
+    if (is_punct_mark(cp.cp)) return true;
+  return false;
+}
+
+// Whether `t` holds a space (Unicode Zs: U+0020, NBSP, U+1680, U+2000–U+200A, U+202F,
+// U+205F, U+3000), the only characters this rule reports; their first bytes are 20 C2 E1 E2 E3.
+bool has_space(std::string_view t) {
+  static const text::ByteSet lead = {0x20, 0xC2, 0xE1, 0xE2, 0xE3};
+  return !text::for_each_lead(t, lead, [](char32_t ch, std::size_t, std::size_t) {
+    return text::primary_class(ch) != text::kSpace;
+  });
+}
+
+// Prose: a line with clauses in it, where a run of spaces can only be layout.
+bool is_prose(std::string_view t) {
+  return t.find("。") != std::string_view::npos || t.find("，") != std::string_view::npos ||
+         t.find("；") != std::string_view::npos;
+}
+
+// Where a list of words separated by spaces starts — 主题词：安全生产 检查 请示, 出席：张三 李四
+// 王五 — or npos: after the last colon, three or more words of Han characters only, no punctuation.
+std::size_t word_list_start(std::string_view t) {
+  std::size_t start = 0;
+  for (const auto cp : text::code_points(t))
+    if (cp.cp == U'：' || cp.cp == U':') start = cp.end;
+  int words = 0;
+  bool in_word = false;
+  for (const auto cp : text::code_points(t.substr(start))) {
+    if (text::is_whitespace(cp.cp) || text::is_invisible(cp.cp)) {
+      in_word = false;
+      continue;
     }
+    if (!text::is_han(cp.cp) && cp.cp != U'·') return std::string_view::npos;
+    if (!in_word) ++words;
+    in_word = true;
+  }
+  return words >= 3 ? start : std::string_view::npos;
+}
+
+// The code point at byte `at` and the one after it (0 at the end).
+char32_t peek(std::string_view t, std::size_t at, std::size_t* next = nullptr) {
+  if (at >= t.size()) return 0;
+  const char* p = t.data() + at;
+  const char32_t c = text::decode(p, t.data() + t.size());
+  if (next) *next = static_cast<std::size_t>(p - t.data());
+  return c;
+}
+
+// Where the heading of an article or chapter ends at the start of a paragraph ("第一条",
+// "第三章", "第12条"): regulations set a space after it. 0 when there is none.
+std::size_t article_heading_end(std::string_view t) {
+  bool first = true, digits = false;
+  for (const auto cp : text::code_points(t)) {
+    if (first) {
+      if (text::is_whitespace(cp.cp)) continue;
+      if (cp.cp != U'第') return 0;
+      first = false;
+      continue;
+    }
+    const bool numeral = (cp.cp >= U'0' && cp.cp <= U'9') ||
+                         std::u32string_view(U"〇零一二三四五六七八九十百千").find(cp.cp) != std::u32string_view::npos;
+    if (numeral) {
+      digits = true;
+      continue;
+    }
+    return digits && (cp.cp == U'条' || cp.cp == U'章' || cp.cp == U'节' || cp.cp == U'款' || cp.cp == U'编') ? cp.end : 0;
+  }
+  return 0;
+}
+
+// A field label right after the space ("日　地点：…"): up to six Han characters and a colon.
+bool label_follows(std::string_view t, std::size_t at) {
+  for (int k = 0; k < 7 && at < t.size(); ++k) {
+    std::size_t next = 0;
+    const char32_t c = peek(t, at, &next);
+    if (c == U'：' || c == U':') return k >= 2;
+    if (!text::is_han(c)) return false;
+    at = next;
+  }
   return false;
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::Regex byline =
-      fixed_regex("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
+  static const FixedRegex byline("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
+  std::size_t front = 0;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention.
+    if (!has_space(t)) continue;
+    // The 版头 (发文字号 …… 签发人) and the 版记 (印发 line) are laid out with spaces.
+    while (front < c.m.front.size() && c.m.front[front] < bi) ++front;
+    if (front < c.m.front.size() && c.m.front[front] == bi) continue;
+    if (lint::is_closing_line(t)) continue;
+    // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention, and so do
+    // the spaces after a dateline ("本报讯　11月3日…") and after an article's number
+    // ("第一条　为…"). Found when a run of spaces first needs them.
     std::vector<std::pair<std::size_t, std::size_t>> bylines;
-    byline.for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+    bool bylines_found = false;
     auto in_byline = [&](std::size_t at) {
+      if (!bylines_found) {
+        bylines_found = true;
+        if (t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos)
+          byline->for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+        if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
+        if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);
+      }
       for (const auto& [a, b] : bylines)
-        if (at > a && at < b) return true;
+        if (at >= a && at < b) return true;
       return false;
     };
-    // A short line (a name or signature line such as "副市长　高振华") uses spaces for layout.
-    const bool short_line = text::codepoint_count(t) <= 16 && !has_sentence_punct(t);
+    // A short line (a name or signature line such as "副市长　高振华") uses spaces for layout,
+    // and so does a line of a name list with its column of positions ("王　𠮷　县农业农村局…").
+    const bool no_punct = !has_sentence_punct(t);
+    const std::size_t cps = text::codepoint_count(t);
+    const bool short_line = cps <= 16 && no_punct;
+    const bool name_column = cps <= 40 && no_punct;
+    std::size_t visible = 0;  // visible code points so far
+    const bool prose = is_prose(t);
+    std::size_t list_start = std::string_view::npos;
+    bool list_known = false;
     // Walk visible code points; a run of spaces is judged when the next visible one comes.
     bool leading = true;            // still in the indentation
     char32_t before = 0;            // the visible code point before the current run
+    bool before_alone = false;      // `before` is a Han character after a space, punctuation or the start
     std::size_t run_len = 0, run_begin = 0, run_end = 0;
     char32_t run_first = 0;
     for (const auto cp : text::code_points(t)) {
@@ -71,16 +178,31 @@ void run(const lint::RuleContext& c) {
         continue;
       }
       if (leading && text::is_whitespace(cp.cp)) continue;  // tabs and breaks of the indentation
-      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2)) {
-        if (text::is_cjk(before) && text::is_cjk(cp.cp)) {
-          auto& d = run_len > 1 ? c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}})
-                                : c.report(bi, run_begin, run_end, kBetweenHan, {{"space", space_name(run_first)}});
-          if (run_len > 1) d.severity = model::Severity::kInfo;
-          else d.replace_with("");
-        } else if (run_len > 2) {
+      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2) && !(name_column && visible <= 4)) {
+        if (!list_known) {
+          list_start = word_list_start(t);
+          // A contact line separates the office, the person and the number with spaces.
+          if (const auto at = t.find("联系人"); at != std::string_view::npos) list_start = std::min(list_start, at);
+          list_known = true;
+        }
+        const bool in_list = list_start != std::string_view::npos && run_begin >= list_start;
+        if (text::is_cjk(before) && text::is_cjk(cp.cp) && !in_list) {
+          // A two-character name spaced out to line up with three-character ones: "张　三".
+          const char32_t after = peek(t, cp.end);
+          const bool spaced_name = run_len == 1 && before_alone && text::is_han(cp.cp) && !text::is_han(after);
+          if (run_len > 1) {
+            if (prose && !label_follows(t, cp.begin))
+              c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity =
+                  model::Severity::kInfo;
+          } else if (!spaced_name && !label_follows(t, cp.begin)) {
+            c.report(bi, run_begin, run_end, kBetweenHan, {{"space", space_name(run_first)}}).replace_with("");
+          }
+        } else if (run_len > 2 && prose && !in_list) {
           c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity = model::Severity::kInfo;
         }
       }
+      before_alone = text::is_han(cp.cp) && (before == 0 || run_len > 0 || !text::is_han(before));
+      ++visible;
       leading = false;
       run_len = 0;
       before = cp.cp;

@@ -1,0 +1,133 @@
+// Fast scans for the rules: finding the few characters a rule looks at without decoding
+// every code point, and the character classes of the patterns the rules were first
+// written with (ICU's \d, \s and \p{Han}), so that a hand-written scan matches exactly
+// what the pattern matched.
+//
+// A rule first skips a paragraph that cannot hold a finding (a test on a byte or a short
+// sequence that every finding contains, found with memchr or 16 bytes at a time), and
+// only then looks closer. The text is valid UTF-8 (text/utf8.h).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+#include "text/utf8.h"
+
+namespace wenfeng::text {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+// ICU's \d: General Category Nd (ASCII, full-width ０-９ and every other script's digits).
+bool is_nd(char32_t c);
+inline bool is_digit_nd(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : is_nd(c); }
+// ICU's \s: [\t\n\f\r\p{Z}].
+bool is_z(char32_t c);
+inline bool is_regex_space(char32_t c) {
+  return c < 0x80 ? (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') : is_z(c);
+}
+// ICU's \p{Han}: Script=Han (includes 〇 々 and the radicals, unlike is_han).
+bool is_han_script(char32_t c);
+
+// The code point starting at byte `at` (< t.size()) and the offset after it.
+inline char32_t cp_at(std::string_view t, std::size_t at, std::size_t& next) {
+  const char* p = t.data() + at;
+  const char32_t c = decode(p, t.data() + t.size());
+  next = static_cast<std::size_t>(p - t.data());
+  return c;
+}
+inline char32_t cp_at(std::string_view t, std::size_t at) {
+  std::size_t n;
+  return cp_at(t, at, n);
+}
+// The code point ending at byte `at` (> 0) and where it starts; 0 and 0 when at == 0.
+inline char32_t cp_before(std::string_view t, std::size_t at, std::size_t& begin) {
+  if (at == 0) {
+    begin = 0;
+    return 0;
+  }
+  std::size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
+  begin = b;
+  std::size_t next;
+  return cp_at(t, b, next);
+}
+inline char32_t cp_before(std::string_view t, std::size_t at) {
+  std::size_t b;
+  return cp_before(t, at, b);
+}
+
+// Start of the run of code points satisfying `pred` that ends at `at`, looking back at
+// most `max` code points and never before `floor`; `n` gets the run's length.
+template <typename Pred>
+std::size_t run_back(std::string_view t, std::size_t at, Pred pred, std::size_t& n, std::size_t floor = 0,
+                     std::size_t max = static_cast<std::size_t>(-1)) {
+  n = 0;
+  while (at > floor && n < max) {
+    std::size_t b;
+    const char32_t c = cp_before(t, at, b);
+    if (b < floor || !pred(c)) break;
+    at = b;
+    ++n;
+  }
+  return at;
+}
+// End of the run of code points satisfying `pred` that starts at `at` (at most `max`).
+template <typename Pred>
+std::size_t run_forward(std::string_view t, std::size_t at, Pred pred, std::size_t& n,
+                        std::size_t max = static_cast<std::size_t>(-1)) {
+  n = 0;
+  while (at < t.size() && n < max) {
+    std::size_t next;
+    if (!pred(cp_at(t, at, next))) break;
+    at = next;
+    ++n;
+  }
+  return at;
+}
+inline std::size_t spaces_back(std::string_view t, std::size_t at, std::size_t floor = 0) {
+  std::size_t n;
+  return run_back(t, at, is_regex_space, n, floor);
+}
+inline std::size_t spaces_forward(std::string_view t, std::size_t at) {
+  std::size_t n;
+  return run_forward(t, at, is_regex_space, n);
+}
+
+// The first occurrence of `needle` (a short UTF-8 sequence) at or after `from`, or npos.
+// Searches for the needle's last byte with memchr: fast for CJK characters, whose lead
+// bytes are common but whose last bytes are spread over 64 values.
+std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t from = 0);
+inline bool contains(std::string_view t, std::string_view needle) { return find_seq(t, needle) != npos; }
+bool contains_any(std::string_view t, std::initializer_list<std::string_view> needles);
+
+// A set of byte values, searched 16 bytes at a time.
+class ByteSet {
+ public:
+  ByteSet(std::initializer_list<unsigned char> bytes);
+  bool has(unsigned char b) const { return (bits_[b >> 6] >> (b & 63)) & 1; }
+  // The first byte of `t` at or after `from` in the set, or npos.
+  std::size_t find(std::string_view t, std::size_t from = 0) const;
+
+ private:
+  std::uint64_t bits_[4] = {0, 0, 0, 0};
+  unsigned char list_[8] = {};
+  int n_ = 0;
+  alignas(16) unsigned char want_[8][16] = {};  // each byte of list_ sixteen times (for SSE2)
+};
+
+// Calls fn(cp, begin, end) for each code point of `t` whose first byte is in `lead`, in
+// order, until fn returns false. Returns false when fn stopped it.
+template <typename F>
+bool for_each_lead(std::string_view t, const ByteSet& lead, F fn) {
+  for (std::size_t at = lead.find(t); at != npos;) {
+    std::size_t next;
+    const char32_t c = cp_at(t, at, next);
+    if (!fn(c, at, next)) return false;
+    at = lead.find(t, next);
+  }
+  return true;
+}
+
+}  // namespace wenfeng::text
