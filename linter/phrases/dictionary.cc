@@ -317,11 +317,11 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
   std::sort(files.begin(), files.end());
   std::vector<Entry> entries;
   // Caps: a dictionary folder may be anyone's; the shipped ones are a few KB.
-  constexpr std::size_t kMaxFiles = 256, kMaxFileBytes = 16u << 20, kMaxEntries = 200000;
+  constexpr std::size_t kMaxFiles = 256, kMaxEntries = 200000;
   if (files.size() > kMaxFiles)
     return make_error(ErrorCode::kConfig, "词典目录 " + dir + " 中的 .dict 文件超过 " + std::to_string(kMaxFiles) + " 个的上限");
   for (const auto& f : files) {
-    auto bytes = read_regular_file(f, kMaxFileBytes, "词典");
+    auto bytes = read_regular_file(f, kMaxDictionaryBytes, "词典");
     if (!bytes.ok()) return make_error(ErrorCode::kConfig, f + ": " + bytes.error().message, f);
     const std::string& text = *bytes;
     if (text::find_invalid_utf8(text) != std::string::npos)

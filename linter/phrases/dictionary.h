@@ -57,6 +57,9 @@ struct PhraseSet {
 // removed.
 std::string fold(std::string_view s);
 
+// The largest dictionary file read (shipped, --dictionaries, or named by a profile).
+constexpr std::size_t kMaxDictionaryBytes = 16u << 20;
+
 // Parses one dictionary file's text into entries (appended). `name` is used in errors
 // ("dictionaries/x.dict:12: …"). `@rule` must name a registered phrase rule.
 Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out);
