@@ -19,6 +19,10 @@
 //       font sizes, line spacing, paragraph spacing, headings, lists, tables, page breaks)
 //       for bench/pages_vs_libreoffice.sh; fonts are ones Debian ships (Noto Serif CJK SC,
 //       Liberation Serif) so that LibreOffice lays out what the file asks for.
+//   wenfeng_gen hostile DIR [--small]
+//       The hostile inputs of tests/support/hostile_files (documents, and profiles under
+//       DIR/profiles) for bench/hostile.sh, which holds each to a second and 100 MB; with
+//       --small only the files under 1 MB (seeds for scripts/fuzz).
 //   wenfeng_gen text-corpus OUT.txt MIB        generated Chinese text of MIB MiB
 //   wenfeng_gen docx-corpus DIR N PARAS        N generated .docx files of PARAS paragraphs each
 //   wenfeng_gen official-text OUT MIB [--halfwidth] [--one-paragraph] [--seed N]
@@ -42,6 +46,7 @@
 #include "corpus.h"
 #include "readers/encoding.h"
 #include "support/docx_package.h"
+#include "support/hostile_files.h"
 #include "text/utf8.h"
 
 using wenfeng::testing::xml_escape;
@@ -442,10 +447,23 @@ std::string to_gb18030(const std::string& utf8) {
 
 }  // namespace
 
+int hostile(int argc, char** argv) {
+  if (argc < 3) return 2;
+  const std::filesystem::path dir = argv[2];
+  std::filesystem::create_directories(dir / "profiles");
+  const bool small = argc > 3 && std::string(argv[3]) == "--small";
+  for (const auto& f : wenfeng::testing::hostile_documents(!small))
+    std::ofstream(dir / f.name, std::ios::binary) << f.bytes;
+  for (const auto& f : wenfeng::testing::hostile_profiles())
+    std::ofstream(dir / "profiles" / f.name, std::ios::binary) << f.bytes;
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "docx") return make_docx(argc, argv);
   if (cmd == "text-corpus") return text_corpus(argc, argv);
+  if (cmd == "hostile") return hostile(argc, argv);
   if (cmd == "formats") return formats(argc, argv);
   if (cmd == "layout-corpus") return layout_corpus(argc, argv);
   if (cmd == "docx-corpus") return docx_corpus(argc, argv);

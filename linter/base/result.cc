@@ -8,6 +8,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kNotFound: return "not-found";
     case ErrorCode::kUnreadable: return "unreadable";
     case ErrorCode::kIsDirectory: return "is-directory";
+    case ErrorCode::kSpecialFile: return "special-file";
+    case ErrorCode::kSymlinkLoop: return "symlink-loop";
     case ErrorCode::kEmpty: return "empty";
     case ErrorCode::kTooLarge: return "too-large";
     case ErrorCode::kEncoding: return "encoding";

@@ -20,6 +20,8 @@ enum class ErrorCode {
   kNotFound,         // missing file
   kUnreadable,       // permission, I/O error
   kIsDirectory,
+  kSpecialFile,      // a FIFO, socket or device: never read (it may never end)
+  kSymlinkLoop,      // symbolic links that lead back to themselves
   kEmpty,            // zero-byte input
   kTooLarge,         // over an input or decompression cap
   kEncoding,         // bytes in no detectable or declared encoding

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 
+#include "base/data_dir.h"
 #include "base/format.h"
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -65,7 +66,7 @@ const char* needs_text(model::Needs n) {
 std::vector<profiles::Profile> shipped_profiles() {
   std::vector<std::string> ids;
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(std::string(WENFENG_DATA_DIR) + "/profiles", ec), end; !ec && it != end;
+  for (std::filesystem::directory_iterator it(data_dir() + "/profiles", ec), end; !ec && it != end;
        it.increment(ec))
     if (it->path().extension() == ".yaml") ids.push_back(it->path().stem().string());
   std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) {
@@ -73,7 +74,7 @@ std::vector<profiles::Profile> shipped_profiles() {
   });
   std::vector<profiles::Profile> out;
   for (const auto& id : ids)
-    if (auto p = profiles::load_profile(std::string(WENFENG_DATA_DIR) + "/profiles/" + id + ".yaml"); p.ok())
+    if (auto p = profiles::load_profile(data_dir() + "/profiles/" + id + ".yaml"); p.ok())
       out.push_back(std::move(p).value());
   return out;
 }

@@ -1,9 +1,7 @@
 #include "lint/phrase_set.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
-
+#include "base/io.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
@@ -34,13 +32,13 @@ Status own_entries(const profiles::Profile& p, std::vector<Entry>& out) {
       return make_error(ErrorCode::kConfig, spec.where + ": " + err, spec.where);
   }
   for (const auto& f : p.phrases.files) {
-    std::ifstream in(f.path, std::ios::binary);
-    if (!in) return make_error(ErrorCode::kConfig, f.where + ": 无法读取词典 " + f.path, f.where);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (text::find_invalid_utf8(text.str()) != std::string::npos)
+    // A profile may come from a drafts folder: its dictionary is read as the shipped ones are
+    // (a regular file, capped; never a FIFO or /dev/zero).
+    auto text = read_regular_file(f.path, phrases::kMaxDictionaryBytes, "词典");
+    if (!text.ok()) return make_error(ErrorCode::kConfig, f.where + ": " + f.path + "：" + text.error().message, f.where);
+    if (text::find_invalid_utf8(*text) != std::string::npos)
       return make_error(ErrorCode::kConfig, f.path + ": 词典必须是 UTF-8 编码", f.where);
-    auto st = phrases::parse_dictionary(text.str(), f.path, out);
+    auto st = phrases::parse_dictionary(*text, f.path, out);
     if (!st.ok()) return st.error();
   }
   return ok_status();

@@ -1,6 +1,7 @@
 #include "lint/session.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "base/parallel.h"
 #include "lint/kind.h"
@@ -221,26 +222,24 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
 }
 
 void Session::run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit) const {
-  std::optional<std::string> stdin_bytes;
-  std::optional<Error> stdin_error;
-  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
-    auto b = readers::read_stdin_bytes();
-    if (b.ok()) stdin_bytes = std::move(b).value();
-    else stdin_error = b.error();
-  }
+  // Standard input is read in its turn, by the worker that reaches "-" (once, however
+  // often "-" is named), so the files before it stream out while it is still being written.
+  std::once_flag stdin_once;
+  std::optional<Result<std::string>> stdin_bytes;
   const unsigned jobs = options_.jobs;
   ordered_parallel<FileResult>(
       paths.size(), jobs, 4 * std::max(1u, jobs == 0 ? std::thread::hardware_concurrency() : jobs),
       [&](std::size_t i) {
         const std::string& p = paths[i];
-        if (p == "-" && stdin_error) {
+        if (p != "-") return check_ ? check(p, nullptr) : count(p, nullptr);
+        std::call_once(stdin_once, [&] { stdin_bytes = readers::read_stdin_bytes(); });
+        if (!stdin_bytes->ok()) {
           FileResult f;
           f.path = shown_path(p, options_.stdin_filename);
-          f.error = stdin_error;
+          f.error = stdin_bytes->error();
           return f;
         }
-        const std::string* in = p == "-" && stdin_bytes ? &*stdin_bytes : nullptr;
-        return check_ ? check(p, in) : count(p, in);
+        return check_ ? check(p, &stdin_bytes->value()) : count(p, &stdin_bytes->value());
       },
       emit);
 }

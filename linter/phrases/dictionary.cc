@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "base/data_dir.h"
+#include "base/io.h"
 #include "model/rule.h"
 #include "text/charclass.h"
 #include "text/utf8.h"
@@ -301,7 +303,7 @@ std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries) {
 
 std::string dictionaries_dir() {
   if (const char* env = std::getenv("WENFENG_DICTIONARIES_DIR"); env && *env) return env;
-  return std::string(WENFENG_DATA_DIR) + "/dictionaries";
+  return data_dir() + "/dictionaries";
 }
 
 Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir) {
@@ -309,19 +311,25 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".dict") files.push_back(it->path().string());
-  if (ec) return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir);
+  if (ec)
+    return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir +
+                                              (dir == data_dir() + "/dictionaries" ? "；" + data_dir_hint() : std::string()));
   std::sort(files.begin(), files.end());
   std::vector<Entry> entries;
+  // Caps: a dictionary folder may be anyone's; the shipped ones are a few KB.
+  constexpr std::size_t kMaxFiles = 256, kMaxEntries = 200000;
+  if (files.size() > kMaxFiles)
+    return make_error(ErrorCode::kConfig, "词典目录 " + dir + " 中的 .dict 文件超过 " + std::to_string(kMaxFiles) + " 个的上限");
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) return make_error(ErrorCode::kConfig, "无法读取词典 " + f);
-    std::ostringstream s;
-    s << in.rdbuf();
-    const std::string text = s.str();
+    auto bytes = read_regular_file(f, kMaxDictionaryBytes, "词典");
+    if (!bytes.ok()) return make_error(ErrorCode::kConfig, f + ": " + bytes.error().message, f);
+    const std::string& text = *bytes;
     if (text::find_invalid_utf8(text) != std::string::npos)
       return make_error(ErrorCode::kConfig, f + ": 词典必须是 UTF-8 编码");
     auto st = parse_dictionary(text, f, entries);
     if (!st.ok()) return st.error();
+    if (entries.size() > kMaxEntries)
+      return make_error(ErrorCode::kConfig, f + ": 词条总数超过 " + std::to_string(kMaxEntries) + " 条的上限", f);
   }
   auto set = build_phrase_set(std::move(entries));
   std::const_pointer_cast<PhraseSet>(set)->files = files;

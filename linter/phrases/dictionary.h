@@ -57,6 +57,9 @@ struct PhraseSet {
 // removed.
 std::string fold(std::string_view s);
 
+// The largest dictionary file read (shipped, --dictionaries, or named by a profile).
+constexpr std::size_t kMaxDictionaryBytes = 16u << 20;
+
 // Parses one dictionary file's text into entries (appended). `name` is used in errors
 // ("dictionaries/x.dict:12: …"). `@rule` must name a registered phrase rule.
 Status parse_dictionary(std::string_view text, const std::string& name, std::vector<Entry>& out);
@@ -78,7 +81,7 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
 // Builds a set from entries (tests, benchmarks).
 std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries);
 
-// $WENFENG_DICTIONARIES_DIR, else the source tree's dictionaries/.
+// $WENFENG_DICTIONARIES_DIR, else dictionaries/ in the data directory (base/data_dir.h).
 std::string dictionaries_dir();
 
 }  // namespace wenfeng::phrases

@@ -1,4 +1,7 @@
 #include "profiles/profile.h"
+#include "profiles/yaml_caps.h"
+
+#include "base/data_dir.h"
 
 #include "model/rule.h"
 
@@ -12,6 +15,10 @@
 namespace wenfeng::profiles {
 namespace fs = std::filesystem;
 namespace {
+
+// A profile is data from anyone's folder: besides the YAML caps (profiles/yaml_caps.h), no
+// more kinds than any issuer could have.
+constexpr std::size_t kMaxKinds = 500;
 
 // yaml-cpp reports problems by exception; they are caught here and turned into Errors.
 struct ConfigError {
@@ -448,6 +455,7 @@ void load_into(const YAML::Node& root, Profile& p) {
   }
   if (const auto ks = root["kinds"]) {
     if (!ks.IsMap()) fail(ks, "kinds 应为映射");
+    if (ks.size() > kMaxKinds) fail(ks, "kinds 超过 " + std::to_string(kMaxKinds) + " 个类型的上限");
     for (const auto& kv : ks) {
       const std::string id = kv.first.as<std::string>();
       Kind& k = p.kinds[id];
@@ -485,7 +493,8 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
   if (path.empty()) {
     std::string known;
     for (const auto& id : list_profiles()) known += (known.empty() ? "" : "、") + id;
-    return make_error(ErrorCode::kConfig, "找不到规范（profile）“" + id_or_path + "”；可用：" + known);
+    return make_error(ErrorCode::kConfig, "找不到规范（profile）“" + id_or_path + "”；" +
+                                              (known.empty() ? "没有找到任何规范，" + data_dir_hint() : "可用：" + known));
   }
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return make_error(ErrorCode::kConfig, "规范文件不存在：" + path);
@@ -494,8 +503,10 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
     return make_error(ErrorCode::kConfig, "规范的 extends 形成了循环：" + path);
   if (seen.size() > 16) return make_error(ErrorCode::kConfig, "规范的 extends 层级过深：" + path);
   seen.push_back(canonical);
+  auto loaded = load_yaml_file(path, "规范文件");
+  if (!loaded.ok()) return loaded.error();
   try {
-    const YAML::Node root = YAML::LoadFile(path);
+    const YAML::Node root = *loaded;
     if (!root.IsMap()) return make_error(ErrorCode::kConfig, "规范文件应为 YAML 映射：" + path, path + ":1:1");
     Profile p;
     if (const auto ext = root["extends"]) {
@@ -538,7 +549,7 @@ const RuleSetting& Profile::rule(std::string_view rule_id) const {
 std::vector<std::string> profile_dirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("WENFENG_PROFILES_DIR"); env && *env) dirs.emplace_back(env);
-  dirs.emplace_back(std::string(WENFENG_DATA_DIR) + "/profiles");
+  dirs.emplace_back(data_dir() + "/profiles");
   dirs.emplace_back("profiles");
   return dirs;
 }
@@ -581,8 +592,10 @@ Result<ProjectConfig> load_project_config(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(cfg.path, ec))
     return make_error(ErrorCode::kConfig, "找不到配置文件 " + cfg.path, cfg.path);
+  auto loaded = load_yaml_file(cfg.path, ".wenfeng.yaml");
+  if (!loaded.ok()) return loaded.error();
   try {
-    const YAML::Node root = YAML::LoadFile(cfg.path);
+    const YAML::Node root = *loaded;
     if (root.IsNull()) return cfg;
     check_keys(root, {"profile", "kind", "medium", "fail-on", "ignore"}, ".wenfeng.yaml");
     if (root["profile"]) {

@@ -225,8 +225,8 @@ struct Profile {
   const RuleSetting& rule(std::string_view rule_id) const;
 };
 
-// Directories searched for profiles by id: $WENFENG_PROFILES_DIR, then the source tree's
-// profiles/ (compiled-in), then ./profiles.
+// Directories searched for profiles by id: $WENFENG_PROFILES_DIR, then profiles/ in the
+// data directory (base/data_dir.h: installed, moved or in a checkout), then ./profiles.
 std::vector<std::string> profile_dirs();
 
 // Loads a profile by id (searched in profile_dirs) or by path (contains '/' or ends .yaml).

@@ -3,11 +3,20 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <limits>
 
 #include "text/utf8.h"
 
 namespace wenfeng::readers::docx {
 namespace {
+
+// Word's own bounds on list numbering, applied as Word applies them so that a hostile
+// numbering.xml cannot build huge labels or overflow a counter: a level starts at 0–32767
+// (the range Word's 起始编号 accepts), and a label is at most 31 characters once the %N
+// placeholders are expanded ([MS-OI29500] 2.1.283, lvlText).
+constexpr int kMaxStart = 32767;
+constexpr std::size_t kMaxLabelChars = 31;
+constexpr std::size_t kMaxLvlTextBytes = 4 * kMaxLabelChars;
 
 int to_int(const char* s, int fallback) {
   if (!s || !*s) return fallback;
@@ -26,7 +35,8 @@ bool on_off(const pugi::xml_node& n, const std::string& w) {
 std::string letters(int n, bool upper) {
   if (n <= 0) return std::to_string(n);
   const char c = static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26);
-  return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), c);
+  // Word repeats the letter: 27 is "aa", 53 "aaa"; never longer than a label may be.
+  return std::string(std::min<std::size_t>(static_cast<std::size_t>((n - 1) / 26 + 1), kMaxLabelChars), c);
 }
 
 std::string roman(int n, bool upper) {
@@ -130,9 +140,13 @@ namespace {
 
 LevelDef parse_level(const pugi::xml_node& lvl, const std::string& w, LevelDef base = {}) {
   const std::string val = w + ":val";
-  if (auto n = lvl.child((w + ":start").c_str())) base.start = to_int(n.attribute(val.c_str()).value(), 1);
+  if (auto n = lvl.child((w + ":start").c_str()))
+    base.start = std::clamp(to_int(n.attribute(val.c_str()).value(), 1), 0, kMaxStart);
   if (auto n = lvl.child((w + ":numFmt").c_str())) base.fmt = n.attribute(val.c_str()).value();
-  if (auto n = lvl.child((w + ":lvlText").c_str())) base.text = n.attribute(val.c_str()).value();
+  if (auto n = lvl.child((w + ":lvlText").c_str())) {
+    const std::string_view t = n.attribute(val.c_str()).value();
+    base.text = t.substr(0, t.size() <= kMaxLvlTextBytes ? t.size() : text::step_back(t, kMaxLvlTextBytes + 1, 1));
+  }
   if (auto n = lvl.child((w + ":lvlRestart").c_str())) base.restart = to_int(n.attribute(val.c_str()).value(), -1);
   if (auto n = lvl.child((w + ":isLgl").c_str())) base.is_lgl = on_off(n, w);
   if (auto n = lvl.child((w + ":suff").c_str())) base.suffix = n.attribute(val.c_str()).value();
@@ -152,11 +166,7 @@ void Numbering::load(const pugi::xml_document& doc, const std::string& w) {
   for (auto an : root.children(abstract_name.c_str())) {
     const int id = to_int(an.attribute((w + ":abstractNumId").c_str()).value(), -1);
     std::array<LevelDef, 9> levels{};
-    for (int i = 0; i < 9; ++i) {  // "%1." …, built without operator+ (GCC 12's -Wrestrict)
-      std::string text(1, '%');
-      text.append(std::to_string(i + 1)).push_back('.');
-      levels[static_cast<std::size_t>(i)].text = std::move(text);
-    }
+    for (int i = 0; i < 9; ++i) levels[static_cast<std::size_t>(i)].text = {'%', static_cast<char>('1' + i), '.'};
     for (auto lvl : an.children(lvl_name.c_str())) {
       const int il = to_int(lvl.attribute((w + ":ilvl").c_str()).value(), -1);
       if (il >= 0 && il < 9) levels[static_cast<std::size_t>(il)] = parse_level(lvl, w);
@@ -172,7 +182,7 @@ void Numbering::load(const pugi::xml_document& doc, const std::string& w) {
       if (il < 0 || il >= 9) continue;
       const auto i = static_cast<std::size_t>(il);
       if (auto so = ov.child((w + ":startOverride").c_str())) {
-        inst.start_override[i] = to_int(so.attribute(val.c_str()).value(), 1);
+        inst.start_override[i] = std::clamp(to_int(so.attribute(val.c_str()).value(), 1), 0, kMaxStart);
         inst.has_override = true;
       }
       if (auto lvl = ov.child((w + ":lvl").c_str())) {
@@ -215,7 +225,7 @@ std::string Numbering::next_label(int num_id, int ilvl) {
   const long key = inst.has_override ? -static_cast<long>(num_id) - 1 : inst.abstract_id;
   Counters& c = counters_[key];
   const auto lv = static_cast<std::size_t>(ilvl);
-  c.value[lv] = c.used[lv] ? c.value[lv] + 1 : levels[lv].start;
+  c.value[lv] = c.used[lv] ? c.value[lv] + (c.value[lv] < std::numeric_limits<int>::max()) : levels[lv].start;
   c.used[lv] = true;
   for (std::size_t d = lv + 1; d < 9; ++d) {
     const int r = levels[d].restart;
@@ -237,6 +247,7 @@ std::string Numbering::next_label(int num_id, int ilvl) {
       out.push_back(t[i]);
     }
   }
+  if (out.size() > kMaxLabelChars) out.resize(text::step_forward(out, 0, kMaxLabelChars));
   return out;
 }
 

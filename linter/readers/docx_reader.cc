@@ -712,8 +712,10 @@ std::vector<Relationship> read_rels(ZipArchive& zip, const std::string& rels_nam
   if (!zip.contains(rels_name)) return rels;
   auto xml = zip.read(rels_name);
   if (!xml.ok()) return rels;
+  auto utf8 = part_utf8(rels_name, std::move(xml).value());
+  if (!utf8.ok()) return rels;
   pugi::xml_document d;
-  if (!d.load_buffer(xml->data(), xml->size())) return rels;
+  if (!d.load_buffer(utf8->data(), utf8->size(), pugi::parse_default, pugi::encoding_utf8)) return rels;
   for (auto r : d.document_element().children()) {
     if (std::string_view(r.name()).find("Relationship") == std::string_view::npos) continue;
     if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
@@ -739,7 +741,9 @@ void read_properties(ZipArchive& zip, model::Document& doc) {
   auto load = [&](const char* name, pugi::xml_document& d) {
     if (!zip.contains(name)) return false;
     auto xml = zip.read(name);
-    return xml.ok() && d.load_buffer(xml->data(), xml->size());
+    if (!xml.ok()) return false;
+    auto utf8 = part_utf8(name, std::move(xml).value());  // a property is never invalid UTF-8
+    return utf8.ok() && d.load_buffer(utf8->data(), utf8->size(), pugi::parse_default, pugi::encoding_utf8);
   };
   auto local = [](const char* n) {
     std::string_view s(n);
@@ -776,11 +780,16 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
   const std::string dir = main_part.substr(0, main_part.rfind('/') + 1);
   const std::string rels_name = dir + "_rels/" + main_part.substr(dir.size()) + ".rels";
   const auto rels = read_rels(zip, rels_name, dir);
+  // Each part once, whatever number of relationships name it (a hostile file may hold
+  // thousands to one header): every part is parsed once and read as one story at most, and
+  // the main part is never read again as another story.
+  std::set<std::string> walked{main_part};
   auto rel_targets = [&](const char* type) {
     std::vector<std::string> out;
     for (const auto& r : rels)
-      if (r.type == type && zip.contains(r.target)) out.push_back(r.target);
+      if (r.type == type && r.target != main_part && zip.contains(r.target)) out.push_back(r.target);
     std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   };
 
@@ -793,6 +802,12 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
   std::map<std::string, std::unique_ptr<XmlPart>> parsed;
 
   auto parse = [&](const std::string& name, bool keep = false) -> Result<XmlPart*> {
+    // Parsed once: styles, numbering and the walker keep pointers into the trees.
+    if (auto it = parsed.find(name); it != parsed.end()) {
+      if (keep && !builder.doc().part_bytes.count(name))
+        if (auto again = zip.read(name); again.ok()) builder.doc().part_bytes[name] = std::move(again).value();
+      return it->second.get();
+    }
     auto xml = zip.read(name);
     if (!xml.ok()) return xml.error();
     if (keep) builder.doc().part_bytes[name] = *xml;  // the bytes TextOrigin offsets index
@@ -889,6 +904,7 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
   };
   for (const auto& x : extras) {
     for (const auto& name : rel_targets(x.rel)) {
+      if (!walked.insert(name).second) continue;
       if (!x.item) {
         // Headers and footers have no w:body: their root holds the paragraphs.
         auto p = parse(name);

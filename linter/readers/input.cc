@@ -1,6 +1,8 @@
 #include "readers/input.h"
 
 #include <algorithm>
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -9,11 +11,13 @@
 #include <iostream>
 #include <iterator>
 
+#include "base/io.h"
 #include "readers/docx_reader.h"
 #include "readers/html_reader.h"
 #include "readers/odt_reader.h"
 #include "readers/text_reader.h"
 #include "readers/zip_archive.h"
+#include "text/utf8.h"
 
 namespace wenfeng::readers {
 namespace {
@@ -47,49 +51,77 @@ Error ole_error(std::string_view bytes) {
                     "这是 OLE 复合文件（旧版 .doc/.wps，或加密的 Office 文档），不是 .docx；请“另存为” .docx 后再检查");
 }
 
+// The last line of defence behind every reader: whatever a parser let through (a character
+// reference to a surrogate, a converter's oddity), nothing but valid UTF-8 leaves the
+// readers. The error names the part and the paragraph.
+Status check_utf8(const model::Document& doc) {
+  auto bad_in = [&](const std::string& what, const std::string& where) -> Status {
+    return make_error(ErrorCode::kEncoding,
+                      what + "含有无效的字符（不是有效的 UTF-8，例如指向代理区或超出 Unicode 范围的字符引用）；"
+                             "请在 Word/WPS 中打开后另存",
+                      where);
+  };
+  const auto bad = text::find_invalid_utf8(doc.text);
+  if (bad != std::string_view::npos) {
+    for (const auto& b : doc.blocks)
+      if (bad >= b.begin && bad < b.end) {
+        const std::string part = b.source < doc.sources.size() ? doc.sources[b.source] : std::string("正文");
+        const auto para = std::to_string(b.anchors.empty() ? 0 : b.anchors.front().line);
+        return bad_in("部件 " + part + " 第 " + para + " 段", part + ":" + para);
+      }
+    return bad_in("正文", "正文");
+  }
+  for (const auto& b : doc.blocks)
+    if (text::find_invalid_utf8(b.label) != std::string_view::npos ||
+        text::find_invalid_utf8(b.style) != std::string_view::npos)
+      return bad_in("编号或样式名", b.source < doc.sources.size() ? doc.sources[b.source] : std::string("正文"));
+  for (const auto& [key, value] : doc.properties)
+    if (text::find_invalid_utf8(key) != std::string_view::npos || text::find_invalid_utf8(value) != std::string_view::npos)
+      return bad_in("文档属性", "docProps");
+  for (const auto& name : doc.sources)
+    if (text::find_invalid_utf8(name) != std::string_view::npos) return bad_in("容器中的部件名", "zip");
+  for (const auto& c : doc.comments)
+    if (text::find_invalid_utf8(c.text) != std::string_view::npos || text::find_invalid_utf8(c.id) != std::string_view::npos)
+      return bad_in("批注", "comments");
+  return ok_status();
+}
+
+Result<model::Document> checked(Result<model::Document> doc) {
+  if (!doc.ok()) return doc;
+  if (auto st = check_utf8(*doc); !st.ok()) return st.error();
+  return doc;
+}
+
 }  // namespace
 
 Result<std::string> read_file_bytes(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    return make_error(ErrorCode::kNotFound, "文件不存在，请检查路径");
-  if (std::filesystem::is_directory(status))
-    return make_error(ErrorCode::kIsDirectory, "这是一个目录而不是文件；请给出目录中的文件");
-  std::FILE* f = std::fopen(path.c_str(), "rb");  // read-only: inputs are never modified
-  if (!f) return make_error(ErrorCode::kUnreadable, std::string("无法打开文件：") + std::strerror(errno));
-  std::string bytes;
-  // Read straight into the buffer, growing it for files whose size is unknown (pipes).
-  std::size_t used = 0;
-  std::size_t want = 1 << 16;
-  if (status.type() == std::filesystem::file_type::regular) {
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) want = static_cast<std::size_t>(std::min<std::uintmax_t>(size, kMaxInputBytes)) + 1;
+  auto bytes = read_regular_file(path, kMaxInputBytes);
+  if (!bytes.ok()) {
+    Error e = bytes.error();
+    if (e.code == ErrorCode::kTooLarge) e.message += "（文稿不会这么大）";
+    return e;
   }
-  while (true) {
-    bytes.resize(used + want);
-    const std::size_t got = std::fread(bytes.data() + used, 1, want, f);
-    used += got;
-    if (got < want) break;
-    if (used > kMaxInputBytes) {
-      std::fclose(f);
-      return make_error(ErrorCode::kTooLarge, "文件超过 512 MiB，不像是一份文稿，拒绝读取");
-    }
-    want = std::max<std::size_t>(used, 1 << 16);
-  }
-  bytes.resize(used);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return make_error(ErrorCode::kUnreadable, "读取文件时发生 I/O 错误");
-  if (bytes.empty()) return make_error(ErrorCode::kEmpty, "文件为空（0 字节），没有可检查的内容");
+  if (bytes->empty()) return make_error(ErrorCode::kEmpty, "文件为空（0 字节），没有可检查的内容");
   return bytes;
 }
 
 Result<std::string> read_stdin_bytes() {
-  std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  if (bytes.size() > kMaxInputBytes)
-    return make_error(ErrorCode::kTooLarge, "标准输入超过 512 MiB，拒绝读取");
-  if (bytes.empty()) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
+  struct stat st {};
+  std::size_t cap = kMaxStreamBytes, hint = 1u << 16;
+  if (::fstat(0, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kIsDirectory, "标准输入是一个目录，没有可检查的内容");
+    if (S_ISREG(st.st_mode)) {  // a redirected file: refused from its size, as a file
+      const auto size = static_cast<std::size_t>(st.st_size);
+      if (size > kMaxInputBytes)
+        return make_error(ErrorCode::kTooLarge, "标准输入（文件）有 " + std::to_string(size) + " 字节，超过 " +
+                                                    size_text(kMaxInputBytes) + " 的上限，拒绝读取");
+      cap = kMaxInputBytes;
+      hint = size;
+    }
+  }
+  auto bytes = read_capped(0, cap, hint, "标准输入");
+  if (!bytes.ok()) return bytes.error();
+  if (bytes->empty()) return make_error(ErrorCode::kEmpty, "标准输入为空，没有可检查的内容");
   return bytes;
 }
 
@@ -101,11 +133,16 @@ Result<ReadOptions> read_options(const std::optional<std::string>& xml_map,
     if (!m.ok()) return m.error();
     o.xml_map = *m;
   }
-  if (html_selector) o.html_selector = *html_selector;
+  if (html_selector) {
+    if (auto st = check_xpath(*html_selector, true, "--html-selector"); !st.ok()) return st.error();
+    o.html_selector = *html_selector;
+  }
   return o;
 }
 
-Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+namespace {
+
+Result<model::Document> dispatch(std::string_view bytes, std::string_view name, const ReadOptions& options) {
   auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
   const std::string ext = lower_extension(name);
 
@@ -144,6 +181,12 @@ Result<model::Document> read_document(std::string_view bytes, std::string_view n
     }
   }
   return read_text(bytes, name);
+}
+
+}  // namespace
+
+Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+  return checked(dispatch(bytes, name, options));
 }
 
 }  // namespace wenfeng::readers

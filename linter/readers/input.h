@@ -13,12 +13,17 @@
 
 namespace wenfeng::readers {
 
+// A file is refused from its size before anything is read; a stream of unknown length
+// (standard input, a pipe) is read up to its own, smaller cap and refused past it.
 constexpr std::size_t kMaxInputBytes = 512u << 20;
+constexpr std::size_t kMaxStreamBytes = 64u << 20;
 
-// Reads a whole file; errors for missing, directory, unreadable, empty, too large.
+// Reads a whole regular file (base/io.h); errors for missing, directory, FIFO or device,
+// symlink loop, unreadable, empty, too large.
 Result<std::string> read_file_bytes(const std::string& path);
+// Standard input: a regular file (a redirect) is checked against kMaxInputBytes from its
+// size, anything else read with kMaxStreamBytes as the cap.
 Result<std::string> read_stdin_bytes();
-
 // Options for the markup readers (from the command line or the profile).
 struct ReadOptions {
   XmlMap xml_map;             // XPath map for generic XML

@@ -2,6 +2,8 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xpath.h>
 
 #include <algorithm>
 #include <cctype>
@@ -114,8 +116,9 @@ Result<DecodedMarkup> decode_markup(std::string_view bytes, bool html) {
   const auto bad = text::find_invalid_utf8(bytes);
   if (bad == std::string_view::npos) return DecodedMarkup{std::string(bytes), "UTF-8"};
   if (html && declared.empty()) {
-    auto r = convert_strict(bytes, "GB18030");
-    if (r.ok()) return DecodedMarkup{std::move(r).value(), "GB18030 (undeclared)"};
+    auto r = decode_gb18030_evidently(bytes, bad);
+    if (!r.ok()) return r.error();
+    return DecodedMarkup{std::move(r).value(), "GB18030 (undeclared)"};
   }
   return make_error(ErrorCode::kEncoding,
                     std::string(declared.empty() ? "文件没有声明编码（按 XML 规定应为 UTF-8）" : "文件声明为 UTF-8") +
@@ -135,6 +138,15 @@ Status refuse_entities(std::string_view utf8) {
                     "line " + std::to_string(line));
 }
 
+namespace {
+
+// Numbers the elements in document order before any XPath runs: without the numbers
+// libxml2 orders a node set by walking sibling chains, quadratic in the siblings
+// (40,000 <p> took a minute to sort).
+void number_elements(xmlDoc* d) { xmlXPathOrderDocElems(d); }
+
+}  // namespace
+
 Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name, bool html) {
   init_markup_parsers();
   if (html) {
@@ -145,6 +157,7 @@ Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name,
     xmlDoc* d = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), name.c_str(), "UTF-8", opts);
     htmlFreeParserCtxt(ctxt);
     if (!d) return make_error(ErrorCode::kMalformedXml, "无法解析 HTML 文件");
+    number_elements(d);
     return XmlDocPtr(d);
   }
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -155,6 +168,12 @@ Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name,
     const xmlError* e = &ctxt->lastError;
     std::string msg = e && e->message ? e->message : "XML 格式错误";
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    // libxml2 words its depth limit as advice to its own callers ("use XML_PARSE_HUGE
+    // option"), which a user cannot follow: say what the limit is instead.
+    if (msg.find("Excessive depth") != std::string::npos)
+      msg = "元素嵌套过深，超过 " + std::to_string(xmlParserMaxDepth) + " 层的上限，不像是一份文稿";
+    else if (msg.find("XML_PARSE_HUGE") != std::string::npos)
+      msg = "名称、属性或文本节点超过 XML 解析器的长度上限，不像是一份文稿";
     const int line = e ? e->line : 0;
     const int col = e ? e->int2 : 0;
     if (d) xmlFreeDoc(d);
@@ -166,34 +185,61 @@ Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name,
                       where);
   }
   xmlFreeParserCtxt(ctxt);
+  number_elements(d);
   return XmlDocPtr(d);
 }
 
-SourceLocator::SourceLocator(std::string_view src) : src_(src) {
-  line_starts_.push_back(0);
-  for (std::size_t i = 0; i < src.size(); ++i)
-    if (src[i] == '\n') line_starts_.push_back(i + 1);
-}
+SourceLocator::SourceLocator(std::string_view src)
+    : src_(src), lines_(src), miss_budget_(2 * src.size() + (64u << 10)) {}
 
 void SourceLocator::locate(long line, std::string_view content, std::uint32_t& out_line, std::uint32_t& out_col) {
   // Search for the first few bytes of the content (entities in the source may differ
   // later in the run), starting at the node's line and never before the last hit.
   std::size_t from = cursor_;
-  if (line > 0 && static_cast<std::size_t>(line) <= line_starts_.size())
-    from = std::max(from, line_starts_[static_cast<std::size_t>(line) - 1]);
-  std::string_view needle = content.substr(0, std::min<std::size_t>(content.size(), 24));
+  if (line > 0 && static_cast<std::size_t>(line) <= lines_.lines())
+    from = std::max(from, lines_.line_start(static_cast<std::size_t>(line)));
+  from = std::min(from, src_.size());
+  // Characters pages often write as named references (&nbsp; &ldquo; &mdash; …) are
+  // skipped at the start, so that a paragraph opening with a quotation mark is still found.
+  std::uint32_t skipped = 0;
+  const char* p = content.data();
+  const char* const e = p + content.size();
+  while (p < e) {
+    const char* here = p;
+    const char32_t c = text::decode(p, e);
+    const bool entity_like = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0xA9 ||
+                             c == 0xAE || c == 0xB7 || (c >= 0x2002 && c <= 0x2026);
+    if (!entity_like) {
+      p = here;
+      break;
+    }
+    ++skipped;
+  }
+  std::string_view needle(p, static_cast<std::size_t>(std::min<std::ptrdiff_t>(e - p, 24)));
   while (!needle.empty() && (static_cast<unsigned char>(needle.back()) & 0xC0) == 0x80) needle.remove_suffix(1);
   if (!needle.empty() && (static_cast<unsigned char>(needle.back()) & 0x80)) needle.remove_suffix(1);
   // Stop the needle before any character that might be written as an entity.
   const auto special = needle.find_first_of("&<>\"'");
   if (special != std::string_view::npos) needle = needle.substr(0, special);
-  std::size_t at = needle.empty() ? std::string_view::npos : src_.find(needle, from);
-  if (at == std::string_view::npos) at = from;
-  else cursor_ = at + needle.size();
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
-  const std::size_t ln = static_cast<std::size_t>(it - line_starts_.begin());
-  out_line = static_cast<std::uint32_t>(ln);
-  out_col = 1 + static_cast<std::uint32_t>(text::codepoint_count(src_.substr(line_starts_[ln - 1], at - line_starts_[ln - 1])));
+  // A hit moves the cursor forward, so hits cost the file's length in all; a miss (text the
+  // source writes as character references) draws on a budget proportional to the file, and
+  // once that is spent a search looks only a few KiB ahead: linear in the file, never
+  // quadratic however many text nodes are written differently.
+  std::size_t at = from;
+  bool hit = false;
+  if (!needle.empty() && from < src_.size()) {
+    const std::size_t window = std::min(src_.size() - from, std::max<std::size_t>(miss_budget_, 4096));
+    const auto found = src_.substr(from, window).find(needle);
+    if (found != std::string_view::npos) {
+      at = from + found;
+      cursor_ = at + needle.size();
+      hit = true;
+    } else {
+      miss_budget_ -= std::min(miss_budget_, window);
+    }
+  }
+  lines_.position(at, out_line, out_col);
+  if (hit) out_col = out_col > skipped ? out_col - skipped : 1;
 }
 
 std::string_view local_name(const xmlNode* n) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "readers/xml_util.h"
 
 namespace wenfeng::readers {
 
@@ -41,7 +42,8 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 Result<XmlDocPtr> parse_markup(const std::string& utf8, const std::string& name, bool html);
 
 // Maps text-node contents to 1-based line and column (code points) in the UTF-8 source,
-// searching forward from the previous hit (text nodes are visited in document order).
+// searching forward from the previous hit (text nodes are visited in document order), in
+// time linear in the source.
 class SourceLocator {
  public:
   explicit SourceLocator(std::string_view src);
@@ -50,8 +52,9 @@ class SourceLocator {
 
  private:
   std::string_view src_;
-  std::vector<std::size_t> line_starts_;
+  LineIndex lines_;
   std::size_t cursor_ = 0;
+  std::size_t miss_budget_;  // bytes that failed searches may still scan
 };
 
 // Local name of an element ("p" for "xhtml:p" or "p").

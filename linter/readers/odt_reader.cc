@@ -28,11 +28,7 @@ std::string_view prefix(const pugi::xml_node& n) {
 class OdtWalker {
  public:
   OdtWalker(model::DocumentBuilder& b, std::uint16_t src, std::string_view xml)
-      : b_(b), src_(src), xml_(xml) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < xml.size(); ++i)
-      if (xml[i] == '\n') line_starts_.push_back(i + 1);
-  }
+      : b_(b), src_(src), lines_(xml) {}
 
   // Styles whose name says Title (directly or through the automatic style's parent).
   void load_styles(const pugi::xml_node& root) {
@@ -48,6 +44,9 @@ class OdtWalker {
       }
     }
   }
+
+  static constexpr std::size_t kMaxExpandedSpaces = 1u << 20;
+  bool over_cap() const { return over_cap_; }
 
   void walk_text(const pugi::xml_node& office_text) {
     walk(office_text, model::Story::kMain);
@@ -69,13 +68,8 @@ class OdtWalker {
     return false;
   }
 
-  void position(std::ptrdiff_t offset, std::uint32_t& line, std::uint32_t& col) const {
-    const auto off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0));
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
-    const std::size_t ln = static_cast<std::size_t>(it - line_starts_.begin());
-    line = static_cast<std::uint32_t>(ln);
-    col = 1 + static_cast<std::uint32_t>(
-                  text::codepoint_count(xml_.substr(line_starts_[ln - 1], std::min(off, xml_.size()) - line_starts_[ln - 1])));
+  void position(std::ptrdiff_t offset, std::uint32_t& line, std::uint32_t& col) {
+    lines_.position(static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0)), line, col);
   }
 
   // Block-level walk of a container (office:text, table cell, text box, note body).
@@ -153,8 +147,12 @@ class OdtWalker {
         const auto l = local(n);
         const auto pf = prefix(n);
         if (pf == "text" && l == "s") {
-          const int c = std::clamp(n.attribute("text:c").as_int(1), 1, 1000);
-          for (int i = 0; i < c; ++i) b_.append(U' ');
+          // text:c is bounded twice: per element, and over the document, so that a few MB of
+          // <text:s text:c="1000"/> cannot become gigabytes of spaces.
+          const auto c = static_cast<std::size_t>(std::clamp(n.attribute("text:c").as_int(1), 1, 1000));
+          spaces_ += c;
+          if (spaces_ > kMaxExpandedSpaces) over_cap_ = true;
+          else b_.doc().text.append(c, ' ');
         } else if (pf == "text" && l == "tab") {
           b_.append(U'\t');
         } else if (pf == "text" && l == "line-break") {
@@ -187,11 +185,12 @@ class OdtWalker {
 
   model::DocumentBuilder& b_;
   std::uint16_t src_;
-  std::string_view xml_;
-  std::vector<std::size_t> line_starts_;
+  LineIndex lines_;
   std::map<std::string, std::string> parent_;
   std::set<std::string> title_styles_;
   std::deque<std::pair<pugi::xml_node, model::Story>> pending_;
+  std::size_t spaces_ = 0;  // spaces written for text:s so far
+  bool over_cap_ = false;
 };
 
 Result<model::Document> read_parts(const XmlPart& content, const XmlPart* styles, model::Format format,
@@ -210,6 +209,10 @@ Result<model::Document> read_parts(const XmlPart& content, const XmlPart* styles
   if (styles) w.load_styles(styles->doc.document_element());
   w.load_styles(root);
   w.walk_text(office_text);
+  if (w.over_cap())
+    return make_error(ErrorCode::kTooLarge,
+                      "文档中 <text:s> 要求的空格超过 " + std::to_string(OdtWalker::kMaxExpandedSpaces) +
+                          " 个的上限，不像是一份文稿，拒绝读取");
   return b.finish();
 }
 
@@ -224,10 +227,8 @@ Result<model::Document> read_odt(std::string_view bytes, ZipLimits limits) {
   auto content_bytes = zip.read("content.xml");
   if (!content_bytes.ok()) return content_bytes.error();
   // The pugixml buffer is parsed in place; keep an untouched copy for line/column lookup.
-  std::string copy = *content_bytes;
-  auto content = parse_xml_part("content.xml", std::move(content_bytes).value());
+  auto content = parse_xml_part("content.xml", std::move(content_bytes).value(), true);
   if (!content.ok()) return content.error();
-  (*content)->original = std::move(copy);
   std::unique_ptr<XmlPart> styles;
   if (zip.contains("styles.xml")) {
     auto s = zip.read("styles.xml");
@@ -243,10 +244,8 @@ Result<model::Document> read_fodt(std::string_view bytes, std::string_view name)
   auto decoded = decode_markup(bytes, false);
   if (!decoded.ok()) return decoded.error();
   if (auto st = refuse_entities(decoded->utf8); !st.ok()) return st.error();
-  std::string copy = decoded->utf8;
-  auto part = parse_xml_part(std::string(name), std::move(decoded->utf8));
+  auto part = parse_xml_part(std::string(name), std::move(decoded->utf8), true);
   if (!part.ok()) return part.error();
-  (*part)->original = std::move(copy);
   auto d = read_parts(**part, part->get(), model::Format::kFodt, std::string(name));
   if (d.ok()) d->encoding = decoded->encoding;
   return d;

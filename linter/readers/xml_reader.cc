@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <unordered_set>
 #include <vector>
 
@@ -31,6 +32,8 @@ Result<std::vector<xmlNode*>> eval_nodes(xmlXPathContext* ctx, const std::string
       xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx));
   if (!obj) return make_error(ErrorCode::kUsage, "XPath 表达式无效：“" + expr + "”");
   std::vector<xmlNode*> out;
+  if (!string_value && obj->type != XPATH_NODESET)
+    return make_error(ErrorCode::kUsage, "XPath 表达式“" + expr + "”得到的不是元素；请写选取元素的表达式");
   if (obj->type == XPATH_NODESET && obj->nodesetval) {
     for (int i = 0; i < obj->nodesetval->nodeNr; ++i) out.push_back(obj->nodesetval->nodeTab[i]);
   } else if (string_value) {
@@ -53,13 +56,13 @@ std::string node_string(xmlNode* n) {
 }
 
 // Drops nodes that lie inside another selected node (a body XPath may select nested p).
-std::vector<xmlNode*> outermost(std::vector<xmlNode*> nodes) {
-  // Linear: each node looks up its ancestors in the set (not every other node).
-  const std::unordered_set<const xmlNode*> in(nodes.begin(), nodes.end());
+// Linear in the nodes times the depth (which libxml2 bounds), not quadratic in the nodes.
+std::vector<xmlNode*> outermost(const std::vector<xmlNode*>& nodes) {
+  const std::unordered_set<const xmlNode*> selected(nodes.begin(), nodes.end());
   std::vector<xmlNode*> out;
   for (auto* n : nodes) {
     bool inside = false;
-    for (const xmlNode* p = n->parent; p && !inside; p = p->parent) inside = in.count(p) > 0;
+    for (const xmlNode* a = n->parent; a && !inside; a = a->parent) inside = selected.count(a) != 0;
     if (!inside) out.push_back(n);
   }
   return out;
@@ -134,9 +137,28 @@ Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, st
 
 }  // namespace
 
+Status check_xpath(const std::string& expr, bool nodes, const std::string& what) {
+  init_markup_parsers();
+  if (expr.empty()) return make_error(ErrorCode::kUsage, what + " 没有给出 XPath 表达式");
+  // Compiled, then evaluated once on an empty document to learn what it yields: a map that
+  // cannot select elements is a usage error before any file is read, not an error per file.
+  xmlXPathCompExpr* comp = xmlXPathCompile(reinterpret_cast<const xmlChar*>(expr.c_str()));
+  if (!comp) return make_error(ErrorCode::kUsage, what + " 的 XPath 表达式无效：“" + expr + "”");
+  XmlDocPtr doc(xmlReadMemory("<x/>", 4, "xpath-check", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR));
+  std::unique_ptr<xmlXPathContext, XPathCtxDeleter> ctx(doc ? xmlXPathNewContext(doc.get()) : nullptr);
+  std::unique_ptr<xmlXPathObject, XPathObjDeleter> obj(ctx ? xmlXPathCompiledEval(comp, ctx.get()) : nullptr);
+  xmlXPathFreeCompExpr(comp);
+  if (!obj) return make_error(ErrorCode::kUsage, what + " 的 XPath 表达式无效：“" + expr + "”");
+  if (nodes && obj->type != XPATH_NODESET)
+    return make_error(ErrorCode::kUsage, what + " 的 XPath “" + expr + "” 得到的是数值或字符串，不是元素；请写选取元素的表达式，例如 //p");
+  return ok_status();
+}
+
 Result<XmlMap> parse_xml_map(const std::string& spec) {
   XmlMap m;
+  std::set<std::string> seen;
   std::size_t i = 0;
+  if (spec.empty()) return make_error(ErrorCode::kUsage, "--xml-map 应写成 key=XPath，逗号分隔，不能为空");
   while (i < spec.size()) {
     // Keys are separated by ",key=" so that XPath expressions may contain commas.
     const auto eq = spec.find('=', i);
@@ -145,11 +167,13 @@ Result<XmlMap> parse_xml_map(const std::string& spec) {
     std::size_t end = spec.size();
     for (const char* k : {",title=", ",body=", ",items=", ",kind="}) end = std::min(end, spec.find(k, eq));
     const std::string value = spec.substr(eq + 1, end - eq - 1);
-    if (key == "title") m.title = value;
-    else if (key == "body") m.body = value;
-    else if (key == "items") m.items = value;
-    else if (key == "kind") m.kind = value;
-    else return make_error(ErrorCode::kUsage, "--xml-map 不认识 “" + key + "”（可用 title、body、items、kind）");
+    std::string* slot = key == "title" ? &m.title : key == "body" ? &m.body : key == "items" ? &m.items
+                        : key == "kind"                                               ? &m.kind
+                                                                                      : nullptr;
+    if (!slot) return make_error(ErrorCode::kUsage, "--xml-map 不认识 “" + key + "”（可用 title、body、items、kind）");
+    if (!seen.insert(key).second) return make_error(ErrorCode::kUsage, "--xml-map 中 “" + key + "” 出现了不止一次");
+    if (auto st = check_xpath(value, key != "kind", "--xml-map " + key + "="); !st.ok()) return st.error();
+    *slot = value;
     i = end == spec.size() ? end : end + 1;
   }
   return m;
@@ -204,8 +228,7 @@ Result<model::Document> read_xml(std::string_view bytes, std::string_view name, 
   for (auto* n : outermost(*body))
     if (title->empty() || n != (*title)[0]) pieces.push_back({n, model::Role::kBody});
   for (auto* n : items) pieces.push_back({n, model::Role::kHeading});
-  // Document order: libxml2 numbers element nodes when asked.
-  xmlXPathOrderDocElems(doc);
+  // Document order: the elements were numbered when parsed (parse_markup).
   std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& c) {
     return xmlXPathCmpNodes(a.node, c.node) > 0;  // 1: a precedes c
   });

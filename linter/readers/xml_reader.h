@@ -23,8 +23,13 @@ struct XmlMap {
   bool empty() const { return title.empty() && body.empty() && items.empty() && kind.empty(); }
 };
 
-// "title=//headline,body=//p,kind=/doc/@kind" → XmlMap; errors name the bad part.
+// "title=//headline,body=//p,kind=/doc/@kind" → XmlMap; errors (kUsage) name the bad part:
+// an unknown or repeated key, an empty or invalid XPath, or one that cannot select elements
+// (all but kind must).
 Result<XmlMap> parse_xml_map(const std::string& spec);
+
+// An XPath that compiles (and, with `nodes`, selects nodes); `what` names it in messages.
+Status check_xpath(const std::string& expr, bool nodes, const std::string& what);
 
 Result<model::Document> read_xml(std::string_view bytes, std::string_view name, const XmlMap& map);
 

@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <unordered_set>
+
 namespace wenfeng::readers {
 
 struct ZipArchive::Impl {
@@ -9,6 +11,7 @@ struct ZipArchive::Impl {
   ZipLimits limits;
   std::uint64_t total_read = 0;
   std::vector<std::string> names;
+  std::unordered_set<std::string_view> index;  // views into names
 };
 
 ZipArchive::~ZipArchive() {
@@ -50,14 +53,11 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::open(std::string_view bytes, Zip
     const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
     archive->impl_->names.emplace_back(name ? name : "");
   }
+  for (const auto& name : archive->impl_->names) archive->impl_->index.insert(name);
   return archive;
 }
 
-bool ZipArchive::contains(std::string_view name) const {
-  for (const auto& n : impl_->names)
-    if (n == name) return true;
-  return false;
-}
+bool ZipArchive::contains(std::string_view name) const { return impl_->index.count(name) != 0; }
 
 std::vector<std::string> ZipArchive::names() const { return impl_->names; }
 

@@ -24,6 +24,31 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+namespace detail {
+
+char32_t decode_slow(const char*& p, const char* end) {
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  const std::ptrdiff_t left = end - p;
+  const LeadInfo info = lead_info(b[0]);
+  if (info.len == 0 || left < 2 || b[1] < info.lo || b[1] > info.hi) {
+    ++p;
+    return kReplacement;
+  }
+  char32_t c = (b[0] & (0xFFu >> (info.len + 1)));
+  c = (c << 6) | (b[1] & 0x3Fu);
+  for (unsigned k = 2; k < info.len; ++k) {
+    if (left <= static_cast<std::ptrdiff_t>(k) || (b[k] & 0xC0) != 0x80) {
+      p += k;  // the maximal subpart: the lead and the continuation bytes that fit
+      return kReplacement;
+    }
+    c = (c << 6) | (b[k] & 0x3Fu);
+  }
+  p += info.len;
+  return c;
+}
+
+}  // namespace detail
+
 std::size_t find_invalid_utf8(std::string_view s) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
@@ -38,31 +63,24 @@ std::size_t find_invalid_utf8(std::string_view s) {
     }
     if (i >= n) break;
     const unsigned char c = b[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     // Fast path for the common case in Chinese text: E1–EC / EE–EF lead bytes followed by
     // two continuation bytes (no overlong or surrogate possible for these leads). Not F0–F4:
     // those lead four bytes (𠮷 and the other supplementary ideographs).
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
+        (b[i + 2] & 0xC0) == 0x80) {
       i += 3;
       continue;
     }
-    auto is_cont = [&](std::size_t k) { return k < n && (b[k] & 0xC0) == 0x80; };
-    if (c >= 0xC2 && c <= 0xDF) {
-      if (!is_cont(i + 1)) return i;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      if (!is_cont(i + 1) || !is_cont(i + 2)) return i;
-      if (c == 0xE0 && b[i + 1] < 0xA0) return i;   // overlong
-      if (c == 0xED && b[i + 1] >= 0xA0) return i;  // surrogate
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      if (!is_cont(i + 1) || !is_cont(i + 2) || !is_cont(i + 3)) return i;
-      if (c == 0xF0 && b[i + 1] < 0x90) return i;   // overlong
-      if (c == 0xF4 && b[i + 1] >= 0x90) return i;  // > U+10FFFF
-      i += 4;
-    } else {
-      return i;
-    }
+    const detail::LeadInfo info = detail::lead_info(c);
+    if (info.len == 0 || i + info.len > n) return i;
+    if (b[i + 1] < info.lo || b[i + 1] > info.hi) return i;
+    for (unsigned k = 2; k < info.len; ++k)
+      if ((b[i + k] & 0xC0) != 0x80) return i;
+    i += info.len;
   }
   return std::string_view::npos;
 }

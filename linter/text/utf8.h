@@ -1,5 +1,9 @@
 // UTF-8 primitives. Everything after the readers is valid UTF-8 (readers validate or
-// convert at the boundary), so decode() here assumes well-formed input and never fails.
+// convert at the boundary, and a document is checked once more before it is handed on),
+// yet every function here is bounds-safe on any bytes: an invalid or truncated sequence
+// decodes to U+FFFD and is stepped over as one "maximal subpart" (Unicode 15 §3.9,
+// U+FFFD Substitution of Maximal Subparts — what ICU and the WHATWG decoder do), never
+// past the end of the range.
 #pragma once
 
 #include <cstddef>
@@ -9,23 +13,45 @@
 
 namespace wenfeng::text {
 
-// Decodes one code point starting at p (which must be < end) and advances p.
-// Precondition: the range is valid UTF-8.
+constexpr char32_t kReplacement = 0xFFFD;
+
+namespace detail {
+// The range of the second byte allowed after lead byte b0 (Unicode Table 3-7), and the
+// sequence length; len 0 for bytes that cannot start a sequence (80–C1, F5–FF).
+struct LeadInfo {
+  unsigned char len, lo, hi;
+};
+constexpr LeadInfo lead_info(unsigned char b0) {
+  if (b0 >= 0xC2 && b0 <= 0xDF) return {2, 0x80, 0xBF};
+  if (b0 == 0xE0) return {3, 0xA0, 0xBF};
+  if (b0 == 0xED) return {3, 0x80, 0x9F};  // no surrogates
+  if (b0 >= 0xE1 && b0 <= 0xEF) return {3, 0x80, 0xBF};
+  if (b0 == 0xF0) return {4, 0x90, 0xBF};
+  if (b0 >= 0xF1 && b0 <= 0xF3) return {4, 0x80, 0xBF};
+  if (b0 == 0xF4) return {4, 0x80, 0x8F};  // nothing above U+10FFFF
+  return {0, 0, 0};
+}
+char32_t decode_slow(const char*& p, const char* end);
+}  // namespace detail
+
+// Decodes one code point starting at p (which must be < end) and advances p (by 1–4 bytes,
+// never beyond end). Invalid input gives U+FFFD; text::find_invalid_utf8 accepts exactly
+// the ranges this decodes without a replacement.
 inline char32_t decode(const char*& p, const char* end) {
   const auto b0 = static_cast<unsigned char>(*p);
-  if (b0 < 0x80) { ++p; return b0; }
-  auto cont = [&](int i) -> char32_t {
-    return (p + i < end) ? (static_cast<unsigned char>(p[i]) & 0x3Fu) : 0u;
-  };
-  if (b0 < 0xE0) { char32_t c = ((b0 & 0x1Fu) << 6) | cont(1); p += 2; return c; }
-  if (b0 < 0xF0) {
-    char32_t c = ((b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2);
-    p += 3;
-    return c;
+  if (b0 < 0x80) {
+    ++p;
+    return b0;
   }
-  char32_t c = ((b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-  p += 4;
-  return c;
+  // The common case of Chinese text: a three-byte sequence with an E1–EC/EE–EF lead.
+  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && end - p >= 3) {
+    const auto b1 = static_cast<unsigned char>(p[1]), b2 = static_cast<unsigned char>(p[2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      p += 3;
+      return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    }
+  }
+  return detail::decode_slow(p, end);
 }
 
 // A code point with its byte range in the string it was decoded from.
@@ -35,7 +61,8 @@ struct CodePoint {
   std::uint32_t end;
 };
 
-// Iterates the code points of a valid UTF-8 string with their byte offsets:
+// Iterates the code points of a UTF-8 string with their byte offsets (U+FFFD for an
+// invalid sequence, as decode):
 //   for (const auto c : text::code_points(t)) use(c.cp, c.begin, c.end);
 class CodePoints {
  public:
@@ -49,8 +76,8 @@ class CodePoints {
       load();
       return *this;
     }
-    bool operator!=(const iterator& o) const { return p_ != o.p_; }
-    bool operator==(const iterator& o) const { return p_ == o.p_; }
+    bool operator!=(const iterator& o) const { return p_ < o.p_; }
+    bool operator==(const iterator& o) const { return !(p_ < o.p_); }
 
    private:
     void load() {
@@ -85,7 +112,7 @@ void append_utf8(std::string& out, char32_t cp);
 // (no overlongs, no surrogates, nothing above U+10FFFF).
 std::size_t find_invalid_utf8(std::string_view s);
 
-// Number of code points in a valid UTF-8 string.
+// Number of code points in a valid UTF-8 string (the count decode gives for valid input).
 std::size_t codepoint_count(std::string_view s);
 
 // Byte offset -> code point offset within s (byte_offset must be on a boundary or end).

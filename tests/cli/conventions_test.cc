@@ -284,13 +284,15 @@ TEST(Conventions, StdinConfigurationFromStdinFilenameFolder) {
 }
 
 TEST(Conventions, ResultsStreamInInputOrder) {
-  // The second input is a FIFO nobody writes yet: the first file's result must be on stdout
+  // The second input is standard input, fed by a `cat` that waits on a FIFO nobody writes
+  // yet (wenfeng itself refuses FIFOs: issue 15): the first file's result must be on stdout
   // while wenfeng still waits for it.
   const std::string dir = wenfeng::testing::temp_dir();
   std::ofstream(dir + "/a.txt") << kDraft;
-  ASSERT_EQ(::mkfifo((dir + "/slow.txt").c_str(), 0600), 0);
-  const std::string cmd = quote(WENFENG_BINARY) + " check --format line --jobs 2 " + quote(dir + "/a.txt") + " " +
-                          quote(dir + "/slow.txt") + " 2>/dev/null";
+  ASSERT_EQ(::mkfifo((dir + "/slow.fifo").c_str(), 0600), 0);
+  const std::string cmd = "cat " + quote(dir + "/slow.fifo") + " | " + quote(WENFENG_BINARY) +
+                          " check --format line --jobs 2 --stdin-filename " + quote(dir + "/slow.txt") + " " +
+                          quote(dir + "/a.txt") + " - 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
   ASSERT_TRUE(p);
   pollfd pfd{::fileno(p), POLLIN, 0};
@@ -302,7 +304,7 @@ TEST(Conventions, ResultsStreamInInputOrder) {
     if (n > 0) first.assign(buf, static_cast<std::size_t>(n));
   }
   // Let wenfeng finish: give the FIFO its text.
-  { std::ofstream(dir + "/slow.txt") << "通知\n各单位,请\n"; }
+  { std::ofstream(dir + "/slow.fifo") << "通知\n各单位,请\n"; }
   std::string rest;
   char buf[4096];
   std::size_t n;

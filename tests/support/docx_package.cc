@@ -10,7 +10,7 @@ namespace wenfeng::testing {
 
 std::string xml_escape(std::string_view s) { return annotate::xml::escape(s); }
 
-Result<std::string> zip_files(const std::vector<std::pair<std::string, std::string>>& files) {
+Result<std::string> zip_files(const std::vector<std::pair<std::string, std::string>>& files, bool deflate) {
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* mem = zip_source_buffer_create(nullptr, 0, 0, &err);
@@ -23,12 +23,14 @@ Result<std::string> zip_files(const std::vector<std::pair<std::string, std::stri
   }
   for (const auto& [name, content] : files) {
     zip_source_t* s = zip_source_buffer(z, content.data(), content.size(), 0);
-    if (!s || zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+    const zip_int64_t idx = s ? zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) : -1;
+    if (idx < 0) {
       if (s) zip_source_free(s);
       zip_discard(z);
       zip_source_free(mem);
       return make_error(ErrorCode::kInternal, "无法写入 zip 条目 " + name);
     }
+    if (!deflate) zip_set_file_compression(z, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
   }
   if (zip_close(z) < 0) {
     zip_discard(z);

@@ -13,8 +13,8 @@
 
 namespace wenfeng::testing {
 
-// Zips (name, content) pairs, deflated, in the given order.
-Result<std::string> zip_files(const std::vector<std::pair<std::string, std::string>>& files);
+// Zips (name, content) pairs, deflated (or stored, when `deflate` is false), in the given order.
+Result<std::string> zip_files(const std::vector<std::pair<std::string, std::string>>& files, bool deflate = true);
 
 constexpr const char* kWordNamespaces =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "

@@ -1,0 +1,7 @@
+// The fodt reader as the command line reaches it (`wenfeng count x.fodt`): read, count, render.
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  wenfeng::fuzz::count_bytes({reinterpret_cast<const char*>(data), size}, "x.fodt");
+  return 0;
+}
