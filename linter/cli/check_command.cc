@@ -29,7 +29,8 @@ int check_or_annotate(const Args& args, bool annotate) {
   wb.english = args.has("--english");
   wb.to_stdout = annotate;
   if (annotate) wb.output = args.get("--output");  // check's -o is its report's
-  const bool one_file = args.files.size() == 1 && !std::filesystem::is_directory(args.files[0]);
+  std::error_code ec;  // a symlink loop or an unreadable path is one file here, reported when read
+  const bool one_file = args.files.size() == 1 && !std::filesystem::is_directory(args.files[0], ec);
   if (annotate && args.has("--fix-only") && args.has("--no-fix")) return usage_error(spec, "--fix-only 与 --no-fix 不能同时使用");
   if (wb.diff && (!wb.fix || wb.annotate)) return usage_error(spec, "--diff 只与 --fix 一起使用");
   if (wb.in_place && !wb.any()) return usage_error(spec, "--in-place 只在写出副本时使用（annotate、--annotate、--fix）");

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
+
+#include "base/io.h"
 
 namespace wenfeng::cli {
 namespace fs = std::filesystem;
@@ -132,10 +132,11 @@ std::shared_ptr<const IgnoreFile> load_ignore(const fs::path& dir) {
   std::error_code ec;
   const fs::path p = dir / ".wenfengignore";
   if (!fs::is_regular_file(p, ec)) return nullptr;
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::make_shared<const IgnoreFile>(IgnoreFile::parse(s.str()));
+  // Read as every input is (a regular file, capped): a drafts folder's .wenfengignore that
+  // is swapped for a FIFO or grows to gigabytes is passed over rather than waited on.
+  auto text = read_regular_file(p.string(), 1u << 20, ".wenfengignore");
+  if (!text.ok()) return nullptr;
+  return std::make_shared<const IgnoreFile>(IgnoreFile::parse(*text));
 }
 
 // Relative path of `p` below `dir` with '/' separators, or empty if not below.

@@ -7,6 +7,7 @@
 #include "lint/kind.h"
 #include "lint/phrase_set.h"
 #include "readers/text_reader.h"
+#include "readers/xml_reader.h"
 
 namespace wenfeng::lint {
 
@@ -43,6 +44,14 @@ Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   if (auto it = profiles_.find(id_or_path); it != profiles_.end()) return it->second;
   auto p = profiles::load_profile(id_or_path);
   if (!p.ok()) return p.error();
+  // The profile's XPath maps are held to what --xml-map and --html-selector are: checked
+  // here, once, rather than failing (or selecting nothing) file after file.
+  for (const auto& [key, expr] : p->xml_map)
+    if (auto st = readers::check_xpath(expr, key != "kind", "xml_map 的 " + key); !st.ok())
+      return make_error(ErrorCode::kConfig, p->path + ": 规范中 " + st.error().message, p->path);
+  if (!p->html_selector.empty())
+    if (auto st = readers::check_xpath(p->html_selector, true, "html_selector"); !st.ok())
+      return make_error(ErrorCode::kConfig, p->path + ": 规范中 " + st.error().message, p->path);
   Loaded l;
   l.profile = std::make_shared<const profiles::Profile>(std::move(p).value());
   if (phrases_) {

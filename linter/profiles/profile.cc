@@ -418,7 +418,8 @@ void load_into(const YAML::Node& root, Profile& p) {
         const std::string name = str(f, "phrases.dictionaries");
         const std::string file = !name.empty() && name[0] == '/' ? name : (fs::path(p.path).parent_path() / name).string();
         std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) fail(f, "找不到词典 " + file);
+        // A FIFO or device by that name is refused when it is read (read_regular_file).
+        if (fs::symlink_status(file, ec).type() == fs::file_type::not_found) fail(f, "找不到词典 " + file);
         p.phrases.files.push_back({file, where(p.path, f.Mark())});
       }
     }
@@ -497,7 +498,10 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
                                               (known.empty() ? "没有找到任何规范，" + data_dir_hint() : "可用：" + known));
   }
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return make_error(ErrorCode::kConfig, "规范文件不存在：" + path);
+  // Only a missing path is "does not exist": a FIFO, a device, a directory or a symlink loop
+  // is named as such by load_yaml_file (read_regular_file), which never blocks on it.
+  if (fs::symlink_status(path, ec).type() == fs::file_type::not_found)
+    return make_error(ErrorCode::kConfig, "规范文件不存在：" + path);
   const std::string canonical = fs::weakly_canonical(path, ec).string();
   if (std::find(seen.begin(), seen.end(), canonical) != seen.end())
     return make_error(ErrorCode::kConfig, "规范的 extends 形成了循环：" + path);
@@ -573,8 +577,12 @@ std::string find_config_file(const std::string& file_path) {
   std::error_code ec;
   fs::path dir = file_path == "-" ? fs::current_path(ec) : fs::absolute(file_path, ec).parent_path();
   for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+    // Anything by that name is the folder's configuration: a FIFO, a directory or a broken
+    // link is reported by load_project_config (never opened for blocking reads), rather than
+    // passed over for a parent folder's file.
     const fs::path candidate = dir / ".wenfeng.yaml";
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    const auto type = fs::symlink_status(candidate, ec).type();
+    if (type != fs::file_type::not_found && type != fs::file_type::none) return candidate.string();
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
   }
@@ -590,7 +598,7 @@ Result<ProjectConfig> load_project_config(const std::string& path) {
   cfg.path = path;
   if (cfg.path.empty()) return cfg;
   std::error_code ec;
-  if (!fs::is_regular_file(cfg.path, ec))
+  if (fs::symlink_status(cfg.path, ec).type() == fs::file_type::not_found)
     return make_error(ErrorCode::kConfig, "找不到配置文件 " + cfg.path, cfg.path);
   auto loaded = load_yaml_file(cfg.path, ".wenfeng.yaml");
   if (!loaded.ok()) return loaded.error();

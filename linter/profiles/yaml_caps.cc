@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/eventhandler.h>
 
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -25,7 +26,8 @@ class Counter : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override {
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& value) override {
+    key(m, value);
     leaf(m, a);
   }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
@@ -37,11 +39,11 @@ class Counter : public YAML::EventHandler {
     add(m, size_[a]);
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    open(m, a);
+    open(m, a, false);
   }
   void OnSequenceEnd() override { close(); }
   void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    open(m, a);
+    open(m, a, true);
   }
   void OnMapEnd() override { close(); }
 
@@ -50,7 +52,24 @@ class Counter : public YAML::EventHandler {
     YAML::anchor_t anchor;
     std::size_t total_before;
     std::size_t entries;
+    bool map;
+    std::map<std::string, YAML::Mark> keys;  // a mapping's scalar keys so far
   };
+
+  // yaml-cpp keeps both of two equal keys and a lookup finds only one of them, without a
+  // word: a profile whose second `rules:` is silently ignored misleads, so a repeated key is
+  // an error (reported as a cap is: a CapHit).
+  void key(const YAML::Mark& m, const std::string& value) {
+    if (stack_.empty() || !stack_.back().map || stack_.back().entries % 2 != 0) return;
+    const auto [it, added] = stack_.back().keys.emplace(value, m);
+    if (!added) {
+      const std::size_t cut = text::step_forward(value, 0, 40);
+      throw CapHit{"键“" + value.substr(0, cut) + (cut < value.size() ? "…" : "") +
+                       "”在同一个映射中出现了两次（第一次在第 " + std::to_string(it->second.line + 1) +
+                       " 行）；请删去或合并其中一个",
+                   m};
+    }
+  }
 
   void entry(const YAML::Mark& m) {
     if (!stack_.empty() && ++stack_.back().entries > caps_.max_entries)
@@ -73,11 +92,11 @@ class Counter : public YAML::EventHandler {
     add(m, 1);
     remember(a, 1);
   }
-  void open(const YAML::Mark& m, YAML::anchor_t a) {
+  void open(const YAML::Mark& m, YAML::anchor_t a, bool map) {
     entry(m);
     if (stack_.size() >= caps_.max_depth)
       throw CapHit{"映射和列表嵌套超过 " + std::to_string(caps_.max_depth) + " 层的上限", m};
-    stack_.push_back({a, total_, 0});
+    stack_.push_back({a, total_, 0, map, {}});
     add(m, 1);
     if (a != 0 && size_.size() <= a) size_.resize(a + 1, 0);  // open: an alias to it is a cycle
   }

@@ -181,6 +181,45 @@ TEST(Hostile, SpecialFilesAreRefusedWithoutWaiting) {
   const char* codes[] = {"special-file", "special-file", "symlink-loop", "too-large"};
   for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ((*j)["files"][i]["error"]["code"].as_string(), codes[i]) << i;
   EXPECT_TRUE((*j)["files"][4].has("counts"));
+  // check and annotate given the loop alone (once an uncaught filesystem_error, exit 134),
+  // by a relative name from its own folder too.
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"check", dir + "/loop-a"}, {"check", "loop-a"}, {"check", "--format", "json", "loop-a"},
+           {"annotate", "loop-a"}, {"check", "--fix", "loop-a"}}) {
+    const auto c = run_cli(args, "", dir);
+    EXPECT_EQ(c.status, 2) << args.back() << c.err;
+    EXPECT_NE((c.out + c.err).find("符号链接形成循环"), std::string::npos) << c.out << c.err;
+  }
+}
+
+TEST(Hostile, AFifoAsProfileOrConfigIsRefusedWithoutWaiting) {
+  // Nothing ever writes to these FIFOs: a run that opened one for reading would block (and
+  // the test time out); each must be refused, named, with exit status 2.
+  const std::string dir = wenfeng::testing::temp_dir();
+  ASSERT_EQ(::mkfifo((dir + "/profile.yaml").c_str(), 0600), 0);
+  auto r = run_cli({"check", "--profile", dir + "/profile.yaml", "samples/national/notice-ok.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("命名管道"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("不存在"), std::string::npos) << r.err;
+
+  const std::string drafts = dir + "/drafts";
+  std::filesystem::create_directories(drafts);
+  ASSERT_EQ(::mkfifo((drafts + "/.wenfeng.yaml").c_str(), 0600), 0);
+  std::ofstream(drafts + "/draft.txt") << "关于做好防汛工作的通知\n各乡镇：请做好防汛工作。\n";
+  r = run_cli({"check", "--format", "json", drafts + "/draft.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("命名管道"), std::string::npos) << r.out << r.err;
+  EXPECT_NE(r.out.find(".wenfeng.yaml"), std::string::npos) << r.out;
+  r = run_cli({"check", "--config", drafts + "/.wenfeng.yaml", "samples/national/notice-ok.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("命名管道"), std::string::npos) << r.err;
+
+  // A dictionary a profile names, as a FIFO.
+  ASSERT_EQ(::mkfifo((dir + "/words.dict").c_str(), 0600), 0);
+  std::ofstream(dir + "/with-dict.yaml") << "id: with-dict\nextends: national\nphrases:\n  dictionaries: [words.dict]\n";
+  r = run_cli({"check", "--profile", dir + "/with-dict.yaml", "samples/national/notice-ok.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("命名管道"), std::string::npos) << r.err;
 }
 
 TEST(Hostile, StreamsAreReadWithACap) {

@@ -167,6 +167,16 @@ std::vector<HostileFile> hostile_documents(bool large) {
     out.push_back({"text-s-1000.fodt",
                    wrap_odf("document", "<text:p>" + repeat("<text:s text:c=\"1000\"/>", 100000) + "</text:p>"),
                    "too-large", "100,000 <text:s text:c=\"1000\"/> (100 million spaces)"});
+    // One paragraph of 1 MB (no line break), sentences varied by a counter, with the faults
+    // drafts have (half-width commas, a space between characters, a dashed date).
+    {
+      const char* sentences[] = {"各乡镇要切实提高政治站位，把防汛工作摆在突出位置", "严格落实24小时值班和领导带班制度，",
+                                 "确保信息畅通,及时上报险情", "第一，加强隐患排查 整治", "于2024-07-15前完成第",
+                                 "要以“时时放心不下”的责任感抓好各项措施落实。", "（一）做好物资储备；", "请各单位认真贯彻执行。"};
+      std::string para;
+      for (std::size_t i = 0; para.size() < (1u << 20); ++i) para += sentences[i % 8] + std::to_string(i % 97);
+      out.push_back({"one-mb-paragraph.txt", para + "\n", "", "one paragraph of 1 MB"});
+    }
     out.push_back({"one-line.odt",
                    value_or_empty(build_odt(wrap_odf("document-content", repeat("<text:p>一段文字。</text:p>", 60000)))),
                    "", "60,000 paragraphs on one line of content.xml"});
@@ -188,8 +198,27 @@ std::vector<HostileFile> hostile_profiles() {
   for (int i = 0; i < 2000; ++i) aliases += i ? ",*a" : "*a";
   out.push_back({"many-aliases.yaml", aliases + "]\n", "别名", "2,000 aliases"});
   out.push_back({"cyclic-alias.yaml", "id: c\nnotes: &x [*x]\n", "循环", "an alias inside its own anchor"});
-  out.push_back({"deep.yaml", "id: deep\nnotes: " + repeat("[", 5000) + repeat("]", 5000) + "\n", "层",
+  out.push_back({"deep.yaml", "id: deep\nnotes: " + repeat("[", 5000) + repeat("]", 5000) + "\n", "嵌套超过 64 层的上限",
                  "5,000 nested sequences"});
+  out.push_back({"deep-maps.yaml", "id: deep\nnotes:\n" + [] {
+                   std::string s;
+                   for (int i = 0; i < 200; ++i) s += std::string(2 * (i + 1), ' ') + "k" + std::to_string(i) + ":\n";
+                   return s + std::string(402, ' ') + "x: 1\n";
+                 }(),
+                 "嵌套超过 64 层的上限", "200 block mappings, each indented into the last"});
+  out.push_back({"duplicate-key.yaml",
+                 "id: dup\nextends: national\nrules:\n  punct.mixed-width: {severity: error}\nname: 重复\n"
+                 "rules:\n  punct.mixed-width: {severity: off}\n",
+                 "键“rules”在同一个映射中出现了两次（第一次在第 3 行）", "rules: given twice at the top level"});
+  out.push_back({"duplicate-nested-key.yaml",
+                 "id: dup2\nextends: national\nkinds:\n  tongzhi: {name: 通知}\n  \"tongzhi\": {name: 通告}\n",
+                 "键“tongzhi”在同一个映射中出现了两次", "a kind given twice, once quoted"});
+  out.push_back({"xml-map-count.yaml", "id: m1\nextends: national\nxml_map:\n  body: count(//p)\n",
+                 "xml_map 的 body 的 XPath “count(//p)” 得到的是数值或字符串", "xml_map body: count(//p)"});
+  out.push_back({"xml-map-empty.yaml", "id: m2\nextends: national\nxml_map:\n  title: \"\"\n",
+                 "xml_map 的 title 没有给出 XPath 表达式", "xml_map title: \"\""});
+  out.push_back({"html-selector-bad.yaml", "id: m3\nextends: national\nhtml_selector: \"//div[\"\n",
+                 "html_selector 的 XPath 表达式无效", "html_selector: //div["});
   std::string kinds = "id: kinds\nextends: national\nkinds:\n";
   for (int i = 0; i < 600; ++i) kinds.append("  k").append(std::to_string(i)).append(": {}\n");
   out.push_back({"600-kinds.yaml", kinds, "kinds", "600 kinds"});
