@@ -103,13 +103,17 @@ void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_
 }
 
 std::string saved_note(const PageEstimate& pe) {
-  if (!pe.saved || pe.saved_stale) return {};
-  std::string app = "文档";
-  if (pe.saved_by) {
-    if (pe.saved_by->find("WPS") != std::string::npos) app = "WPS ";
-    else if (pe.saved_by->find("Word") != std::string::npos) app = "Word ";
+  // The model, when it is not Word's (the default for DOCX, named in the table's footnote).
+  std::string note = pe.model == "wps-layout" ? "按 WPS 版式" : "";
+  if (pe.saved && !pe.saved_stale) {
+    std::string app = "文档";
+    if (pe.saved_by) {
+      if (pe.saved_by->find("WPS") != std::string::npos) app = "WPS ";
+      else if (pe.saved_by->find("Word") != std::string::npos) app = "Word ";
+    }
+    note += (note.empty() ? "" : "；") + app + "保存 " + *pe.saved + " 页";
   }
-  return "（" + app + "保存 " + *pe.saved + " 页）";
+  return note.empty() ? note : "（" + note + "）";
 }
 
 }  // namespace wenfeng::layout

@@ -35,7 +35,8 @@ PageEstimate estimate_pages(const model::Document& doc);
 // is how many pages Word's last layout marked in the main text (0: none marked).
 void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages = 0);
 
-// "（Word 保存 3 页）" beside an estimate when a saved value is present and not stale, else "".
+// "（Word 保存 3 页）" beside an estimate when a saved value is present and not stale; the WPS
+// model is named too ("（按 WPS 版式；WPS 保存 3 页）", "（按 WPS 版式）"); else "".
 std::string saved_note(const PageEstimate& pe);
 
 }  // namespace wenfeng::layout
