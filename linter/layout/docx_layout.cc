@@ -51,6 +51,15 @@ bool shared_punct(char32_t c) {
          c == U'※' || c == U'→' || c == U'←' || c == U'×' || c == U'÷' || c == U'§' || c == U'№';
 }
 
+}  // namespace
+
+bool saved_by_wps(const model::Document& doc) {
+  const auto app = doc.property("app:Application");
+  return app && app->find("WPS") != std::string::npos;
+}
+
+namespace {
+
 struct Geometry {
   double width = 0;        // column width, points
   double height = 0;       // body height, points
@@ -65,6 +74,7 @@ struct Settings {
   bool snap_in_tables = false;    // adjustLineHeightInTable
   double tab = 21;                // defaultTabStop, points
   bool mark_with_break = false;   // a paragraph ending in a page break ends on that page
+  bool wps = false;               // saved by WPS Office (docProps/app.xml Application): its rules
 };
 
 // One paragraph laid out: its line heights and the page or column breaks after lines.
@@ -90,6 +100,7 @@ class Engine {
     // Word 2010 files move its mark to a line of its own on the next page.
     settings_.mark_with_break = std::atoi(prop("settings:compatibilityMode").c_str()) >= 15 &&
                                 prop("settings:splitPgBreakAndParaMark") != "1";
+    settings_.wps = saved_by_wps(doc);
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
     if (tab > 1 && tab < 500) settings_.tab = tab;
   }
@@ -146,7 +157,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
-  const double mark_h = L.font_pt * std::max(mark_latin.line, mark_ea.line);
+  // WPS sizes a line by the larger of a run's size and its complex-script size (w:szCs),
+  // even where the line holds no complex-script text; Word by the size alone.
+  const bool wps = settings_.wps;
+  const double mark_h = (wps ? std::max(L.font_pt, L.font_cs_pt) : L.font_pt) * std::max(mark_latin.line, mark_ea.line);
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
@@ -252,7 +266,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   }
 
   std::size_t run = 0, obj = 0, pbrk = 0, cbrk = 0;
-  const model::RunFormat mark_run{0, static_cast<float>(L.font_pt), 0, 1, L.mark_latin, L.mark_east_asian, false};
+  model::RunFormat mark_run;
+  mark_run.size = static_cast<float>(L.font_pt);
+  mark_run.size_cs = static_cast<float>(L.font_cs_pt);
+  mark_run.latin = L.mark_latin;
+  mark_run.east_asian = L.mark_east_asian;
   const model::RunFormat* rf = L.runs.empty() ? &mark_run : &L.runs[0];
   FontMetrics lat = latin(rf->latin), ea = east_asian(rf->east_asian);
   char32_t prev = 0;
@@ -302,6 +320,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       continue;
     }
     const double size = rf->size;
+    const double tall = wps ? std::max<double>(size, rf->size_cs) : size;  // what sizes the line
     const bool space = c == U' ' || c == U'\u2002' || c == U'\u2003' || c == U'\u2009';
     const bool cjk = cls == text::kAsian || c == U'\u3000' || (rf->hint_east_asian && shared_punct(c));
     double cw;
@@ -329,11 +348,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = size * ea.line;
+      gh = tall * ea.line;
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
-      gh = size * f.line;
+      gh = tall * f.line;
     }
     cw += rf->spacing;
     // Break opportunity before c?
@@ -429,8 +448,12 @@ double latin_width_em(char32_t c) { return latin_advance(c, LatinWidths::kSerif)
 
 PageEstimate estimate_docx_pages(const model::Document& doc) {
   PageEstimate pe;
-  pe.model = "word-layout";
-  pe.method = "按 Word 版式规则估算（页面、文档网格、字体度量、行距、段距、缩进、避头尾、孤行控制、与下段同页、表格、图片、页眉页脚、脚注）";
+  // The model follows the application that saved the file (docProps/app.xml Application):
+  // WPS where it lays out differently, else Word.
+  const bool wps = saved_by_wps(doc);
+  pe.model = wps ? "wps-layout" : "word-layout";
+  pe.method = std::string(wps ? "按 WPS 版式规则估算" : "按 Word 版式规则估算") +
+              "（页面、文档网格、字体度量、行距、段距、缩进、避头尾、孤行控制、与下段同页、表格、图片、页眉页脚、脚注）";
   if (doc.sections.empty()) return pe;
   const Engine engine(doc);
   const double normal_pt = doc.normal_font_pt > 0 ? doc.normal_font_pt : 10.5;

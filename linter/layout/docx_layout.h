@@ -15,6 +15,10 @@ namespace wenfeng::layout {
 // Pages as laid out; `lines` counts text lines. Call only for documents with sections.
 PageEstimate estimate_docx_pages(const model::Document& doc);
 
+// Whether docProps/app.xml names WPS Office as the application that saved the document:
+// the estimate then follows WPS's layout where it differs from Word's.
+bool saved_by_wps(const model::Document& doc);
+
 // Width of a code point in em for the Latin width table (Times/Liberation Serif-like).
 double latin_width_em(char32_t c);
 

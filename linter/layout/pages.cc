@@ -94,19 +94,26 @@ void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_
     }
   }
   const auto counted = doc.property("app:Characters");
-  const bool never_counted = counted && std::strtol(counted->c_str(), nullptr, 10) == 0 && chars > 100;
+  // Statistics never counted (0 characters for a document with text) leave the page count
+  // in doubt only when it is the template's 1: WPS 10 keeps that, WPS 12 stores zero
+  // statistics beside the page count of its own layout.
+  const bool never_counted = counted && std::strtol(counted->c_str(), nullptr, 10) == 0 && chars > 100 && saved <= 1;
   pe.saved_stale = saved <= 0 || static_cast<double>(chars) / static_cast<double>(saved) > 2500 || never_counted ||
                    (rendered_pages > 0 && rendered_pages >= static_cast<std::uint64_t>(saved) + 2);
 }
 
 std::string saved_note(const PageEstimate& pe) {
-  if (!pe.saved || pe.saved_stale) return {};
-  std::string app = "文档";
-  if (pe.saved_by) {
-    if (pe.saved_by->find("WPS") != std::string::npos) app = "WPS ";
-    else if (pe.saved_by->find("Word") != std::string::npos) app = "Word ";
+  // The model, when it is not Word's (the default for DOCX, named in the table's footnote).
+  std::string note = pe.model == "wps-layout" ? "按 WPS 版式" : "";
+  if (pe.saved && !pe.saved_stale) {
+    std::string app = "文档";
+    if (pe.saved_by) {
+      if (pe.saved_by->find("WPS") != std::string::npos) app = "WPS ";
+      else if (pe.saved_by->find("Word") != std::string::npos) app = "Word ";
+    }
+    note += (note.empty() ? "" : "；") + app + "保存 " + *pe.saved + " 页";
   }
-  return "（" + app + "保存 " + *pe.saved + " 页）";
+  return note.empty() ? note : "（" + note + "）";
 }
 
 }  // namespace wenfeng::layout

@@ -19,11 +19,13 @@ struct PageEstimate {
   std::optional<std::string> saved_by;  // <Application>
   // The saved value looks stale: absent or zero; more than 2,500 characters of main text
   // to a saved page (no page at 10.5 pt holds that many; python-docx and other generators
-  // keep their template's "1"); the saved statistics never counted (no characters saved
-  // for a document with text: WPS 10 keeps its template's "1" so); or Word's own page
+  // keep their template's "1"); a saved "1" beside statistics never counted (no
+  // characters saved for a document with text: WPS 10 keeps its template's "1" so; WPS 12
+  // saves zero statistics beside a real page count); or Word's own page
   // marks in the text (w:lastRenderedPageBreak) show two or more pages beyond it.
   bool saved_stale = false;
-  std::string model = "gbt9704-grid";  // "word-layout" (DOCX) or "gbt9704-grid" (text formats)
+  // "word-layout" (DOCX), "wps-layout" (DOCX saved by WPS Office) or "gbt9704-grid" (text formats)
+  std::string model = "gbt9704-grid";
   std::string method = "GB/T 9704 版心 22 行 × 28 字估算";
 };
 
@@ -33,7 +35,8 @@ PageEstimate estimate_pages(const model::Document& doc);
 // is how many pages Word's last layout marked in the main text (0: none marked).
 void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages = 0);
 
-// "（Word 保存 3 页）" beside an estimate when a saved value is present and not stale, else "".
+// "（Word 保存 3 页）" beside an estimate when a saved value is present and not stale; the WPS
+// model is named too ("（按 WPS 版式；WPS 保存 3 页）", "（按 WPS 版式）"); else "".
 std::string saved_note(const PageEstimate& pe);
 
 }  // namespace wenfeng::layout

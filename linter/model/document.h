@@ -74,6 +74,7 @@ struct Section {
 struct RunFormat {
   std::uint32_t offset = 0;    // byte offset in the block text where the run starts
   float size = 10.5f;          // points
+  float size_cs = 0;           // w:szCs, points (WPS takes a line's height from the larger)
   float spacing = 0;           // w:spacing: extra points after every character
   float scale = 1;             // w:w: horizontal scale
   std::int16_t latin = -1;     // w:ascii / w:hAnsi font
@@ -98,6 +99,7 @@ struct Float {
 // direct formatting (points).
 struct ParagraphLayout {
   double font_pt = 10.5;       // the paragraph mark's size (an empty paragraph's line)
+  double font_cs_pt = 0;       // the paragraph mark's w:szCs
   std::int16_t mark_latin = -1, mark_east_asian = -1;  // the paragraph mark's fonts
   std::vector<RunFormat> runs; // character formatting, by offset; empty: the mark's throughout
   double before = 0, after = 0;

@@ -111,6 +111,9 @@ void Formats::apply_rpr(const pugi::xml_node& rpr, RunProps& rp, model::Document
     if (l == "sz") {
       const double half = num(c.attribute(name("val").c_str()), 0);
       if (half > 0 && half < 3300) rp.size = half / 2.0;
+    } else if (l == "szCs") {
+      const double half = num(c.attribute(name("val").c_str()), 0);
+      if (half > 0 && half < 3300) rp.size_cs = half / 2.0;
     } else if (l == "rFonts") {
       // A theme reference wins over the font named beside it.
       auto font = [&](const char* theme_attr, const char* attr) -> std::string {

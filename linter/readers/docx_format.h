@@ -18,6 +18,7 @@ namespace wenfeng::readers::docx {
 // Character formatting while resolving it (a run's effective rPr).
 struct RunProps {
   double size = 10;        // points; OOXML's default when nothing says otherwise
+  double size_cs = 10;     // w:szCs: the complex-script size (WPS sizes lines by it too)
   std::int16_t latin = -1, east_asian = -1;
   bool hint_east_asian = false;
   double spacing = 0;      // points

@@ -290,6 +290,7 @@ class Walker {
     para_rp_ = rp;
     fmt_.apply_rpr(ppr.child(ns_->attr("rPr").c_str()), rp, doc);  // the paragraph mark
     L.font_pt = rp.size;
+    L.font_cs_pt = rp.size_cs;
     L.mark_latin = rp.latin;
     L.mark_east_asian = rp.east_asian;
     L.note_id = note_id_;
@@ -336,6 +337,7 @@ class Walker {
     model::RunFormat f;
     f.offset = b_.current_offset();
     f.size = static_cast<float>(rp.size);
+    f.size_cs = static_cast<float>(rp.size_cs);
     f.spacing = static_cast<float>(rp.spacing);
     f.scale = static_cast<float>(rp.scale);
     f.latin = rp.latin;
@@ -343,7 +345,7 @@ class Walker {
     f.hint_east_asian = rp.hint_east_asian;
     f.bold = rp.bold;
     auto same = [](const model::RunFormat& a, const model::RunFormat& b) {
-      return a.size == b.size && a.spacing == b.spacing && a.scale == b.scale && a.latin == b.latin &&
+      return a.size == b.size && a.size_cs == b.size_cs && a.spacing == b.spacing && a.scale == b.scale && a.latin == b.latin &&
              a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian && a.bold == b.bold;
     };
     if (!runs.empty() && runs.back().offset == f.offset) runs.pop_back();

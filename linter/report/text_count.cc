@@ -26,8 +26,8 @@ class TextCount final : public Renderer {
     if (files_ > 1) table_.add_row(row("合计（" + std::to_string(ok_) + " 个文件）", "", total_, ""));
     sink.write(table_.render());
     sink.write(
-        "页数为估算值（DOCX 按 Word 版式规则排版估算；文本类按 GB/T 9704 版心 22 行 × 28 字）；括号内为 Word/WPS "
-        "保存的页数（docProps/app.xml，已过时的不显示），仅供对照\n");
+        "页数为估算值（DOCX 按 Word 版式规则排版估算，WPS 保存的按 WPS 版式规则，注“按 WPS 版式”；文本类按 GB/T 9704 "
+        "版心 22 行 × 28 字）；括号内为 Word/WPS 保存的页数（docProps/app.xml，已过时的不显示），仅供对照\n");
   }
 
  private:

@@ -157,9 +157,9 @@ TEST(DocxLayout, SavedPagesAreOnlyACrossCheck) {
   EXPECT_EQ(p.saved_by.value_or(""), "Microsoft Office Word");
 }
 
-// When a saved page count cannot be trusted it is not shown beside the estimate: WPS 10 and
-// 12 files whose saved statistics were never counted (0 characters for a page of text and
-// a template "1" or an old "3"), and Word files whose own page marks (the
+// When a saved page count cannot be trusted it is not shown beside the estimate: WPS 10
+// files whose saved statistics were never counted (0 characters for a page of text) beside
+// the template's "1", and Word files whose own page marks (the
 // w:lastRenderedPageBreak where its last layout started each page) show two or more pages
 // beyond the saved count. One page more than saved, or as many, is normal (marks of
 // paragraphs edited since are left behind).
@@ -178,6 +178,8 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   EXPECT_FALSE(saved(text, "1", "").saved_stale);
   EXPECT_TRUE(saved(text, "1", "0").saved_stale);
   EXPECT_FALSE(saved(para(""), "1", "0").saved_stale);  // nothing to count
+  // WPS 12 saves zero statistics beside the page count of its own layout.
+  EXPECT_FALSE(saved(text, "3", "0").saved_stale);
   const std::string mark = "<w:p><w:r><w:lastRenderedPageBreak/><w:t>字</w:t></w:r></w:p>";
   std::string two_marks = text + mark + text + mark + text;  // Word started pages 2 and 3
   EXPECT_TRUE(saved(two_marks, "1", "900").saved_stale);
@@ -576,4 +578,43 @@ TEST(DocxLayout, LinesGridReportWithContentsHeadingsAndTable) {
   const double page2 = 17 + 578 / 240.0 * 15.6 + 16.5 + 10 * (10.5 * 1.3 + 0.5) + 20 * 15.6;
   EXPECT_NEAR(p.estimate, 1 + page2 / 697.9, 0.06);
   EXPECT_EQ(std::ceil(p.estimate), 2);
+}
+
+// WPS sizes a line by the larger of a run's size and its complex-script size (w:szCs), so
+// text whose szCs is larger than its size needs more grid lines there than in Word. The
+// pattern of WPS 12 reports written from its default template: theme fonts (minorHAnsi /
+// minorEastAsia, an empty a:ea with 宋体 for Hans), 小四 body runs with w:hint="eastAsia"
+// and szCs 16 pt, on Chinese Word's default lines grid. Word: one grid line each (12 × 1.3
+// = 15.6 pt); WPS: 16 × 1.3 = 20.8 pt, two grid lines. The model follows docProps/app.xml.
+TEST(DocxLayout, WpsSizesLinesByTheComplexScriptSizeToo) {
+  const std::string run_rpr = "<w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"32\"/>"
+                              "<w:lang w:eastAsia=\"zh-CN\"/></w:rPr>";
+  std::string body;
+  for (int i = 0; i < 22; ++i)
+    body += "<w:p><w:pPr>" + run_rpr + "</w:pPr><w:r>" + run_rpr + "<w:t>系统启动后显示登录窗口。</w:t></w:r></w:p>";
+  const std::string wps_styles =
+      "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:hAnsiTheme=\"minorHAnsi\" "
+      "w:eastAsiaTheme=\"minorEastAsia\" w:cstheme=\"minorBidi\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"1\"><w:name w:val=\"Normal\"/><w:pPr><w:widowControl "
+      "w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:hAnsiTheme=\"minorHAnsi\" "
+      "w:eastAsiaTheme=\"minorEastAsia\" w:cstheme=\"minorBidi\"/><w:kern w:val=\"2\"/><w:sz w:val=\"21\"/><w:szCs "
+      "w:val=\"24\"/></w:rPr></w:style>";
+  auto as_saved_by = [&](const std::string& app) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = wps_styles;
+    parts.body = body + kCnSect;
+    parts.app["Application"] = app;
+    parts.app["Pages"] = "1";
+    return layout_of(parts);
+  };
+  const auto word = as_saved_by("Microsoft Office Word");
+  EXPECT_EQ(word.model, "word-layout");
+  EXPECT_NEAR(word.estimate, 22 * 15.6 / 697.9, 0.06);
+  const auto wps = as_saved_by("WPS Office_12.1.0.17900_F1E327BC-269C-435d-A152-05C5408002CA");
+  EXPECT_EQ(wps.model, "wps-layout");
+  EXPECT_NE(wps.method.find("WPS"), std::string::npos);
+  EXPECT_NEAR(wps.estimate, 22 * 31.2 / 697.9, 0.06);
+  // count names the model beside the estimate when it is not Word's, and the saved value.
+  EXPECT_EQ(layout::saved_note(word), "（Word 保存 1 页）");
+  EXPECT_EQ(layout::saved_note(wps), "（按 WPS 版式；WPS 保存 1 页）");
 }
