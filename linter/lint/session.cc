@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "base/parallel.h"
 #include "lint/kind.h"
@@ -46,12 +47,15 @@ Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   if (!p.ok()) return p.error();
   // The profile's XPath maps are held to what --xml-map and --html-selector are: checked
   // here, once, rather than failing (or selecting nothing) file after file.
+  auto bad_xpath = [&](const std::string& expr, bool node_set, const std::string& what) -> std::optional<Error> {
+    auto st = readers::check_xpath(expr, node_set, what);
+    if (st.ok()) return std::nullopt;
+    return make_error(ErrorCode::kConfig, p->path + ": 规范中 " + st.error().message, p->path);
+  };
   for (const auto& [key, expr] : p->xml_map)
-    if (auto st = readers::check_xpath(expr, key != "kind", "xml_map 的 " + key); !st.ok())
-      return make_error(ErrorCode::kConfig, p->path + ": 规范中 " + st.error().message, p->path);
+    if (auto e = bad_xpath(expr, key != "kind", "xml_map 的 " + key)) return *e;
   if (!p->html_selector.empty())
-    if (auto st = readers::check_xpath(p->html_selector, true, "html_selector"); !st.ok())
-      return make_error(ErrorCode::kConfig, p->path + ": 规范中 " + st.error().message, p->path);
+    if (auto e = bad_xpath(p->html_selector, true, "html_selector")) return *e;
   Loaded l;
   l.profile = std::make_shared<const profiles::Profile>(std::move(p).value());
   if (phrases_) {
