@@ -170,18 +170,53 @@ bool front_line(std::string_view raw) {
   return is_doc_number_line(t);
 }
 
-// Main-text, non-directive, non-blank blocks, in order.
-std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t max) {
+// Main-text, non-directive, non-blank blocks, in order; a web page's info-bar lines go to
+// `meta` instead.
+std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t max, std::vector<std::uint32_t>* meta) {
   std::vector<std::uint32_t> out;
   for (std::size_t i = 0; i < doc.blocks.size() && out.size() < max; ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
+    if (meta && is_info_bar_line(doc.block_text(b))) {
+      meta->push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
     out.push_back(static_cast<std::uint32_t>(i));
   }
   return out;
 }
 
 }  // namespace
+
+bool is_issuer_line(std::string_view t) { return issuer_line(t); }
+
+bool TitleInfo::in_meta(std::uint32_t block) const { return std::find(meta.begin(), meta.end(), block) != meta.end(); }
+
+bool is_info_bar_line(std::string_view raw) {
+  const std::string_view t = trimmed(raw);
+  if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
+  if (text::codepoint_count(t) > 100) return false;
+  // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
+  // followed by a colon, and a second label of any sort (or, alone, a short line).
+  static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
+                                                 "点击数", "点击量", "点击率", "访问量", "信息来源", "文章来源", "更新时间"};
+  static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
+                                                "打印本页", "关闭窗口", "分享到", "时间", "日期"};
+  auto labelled = [&](std::string_view w) {
+    for (std::size_t p = t.find(w); p != std::string_view::npos; p = t.find(w, p + 1)) {
+      const std::string_view rest = t.substr(p + w.size());
+      if (w.starts_with("【") || w == "打印本页" || w == "关闭窗口" || w == "分享到" || rest.starts_with("：") ||
+          rest.starts_with(":"))
+        return true;
+    }
+    return false;
+  };
+  int strong = 0, other = 0;
+  for (auto w : kStrong) strong += labelled(w);
+  for (auto w : kOther) other += labelled(w);
+  if (strong == 0) return false;
+  return strong + other >= 2 || text::codepoint_count(t) <= 30;
+}
 
 std::vector<std::string> title_endings(const profiles::Profile& p) {
   std::vector<std::string> out = p.vocabulary.wenzhong;
@@ -209,7 +244,7 @@ bool is_closing_line(std::string_view raw) {
 TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
   TitleInfo ti;
   // The title is near the top: the 版头 has at most six lines, the title three.
-  const auto blocks = text_blocks(doc, 16);
+  const auto blocks = text_blocks(doc, 16, &ti.meta);
   std::size_t i = 0;
   auto text_of = [&](std::size_t k) { return doc.block_text(blocks[k]); };
   while (i < blocks.size()) {
@@ -254,6 +289,20 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
     so_far += next;
     ti.last = static_cast<int>(blocks[k]);
   }
+  // A news headline of two or three lines above the 电头 (引题 "抓项目　强产业　促发展" over
+  // 主题 "县委书记…调研…"): every short title-shaped line before the dateline is the title.
+  if (k < blocks.size() && dateline_end(text_of(k)) == 0)
+    for (std::size_t n = k; n < blocks.size() && n <= t + 2; ++n) {
+      const std::string_view line = text_of(n);
+      if (blocks[n] != blocks[n - 1] + 1 || !title_shaped(line) || shape_of(line).cps > 40 || shape_of(line).full_stops ||
+          text::contains_any(line, {"：", ":"}))
+        break;
+      if (n + 1 < blocks.size() && dateline_end(text_of(n + 1)) > 0) {
+        ti.last = static_cast<int>(blocks[n]);
+        k = n + 1;
+        break;
+      }
+    }
   ti.preamble_end = std::max(ti.preamble_end, ti.last);
   if (k < blocks.size()) ti.lead = static_cast<int>(blocks[k]);
   return ti;
@@ -295,6 +344,10 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
         body.excluded.push_back("版头“" + short_excerpt(trimmed(t)) + "”");
         continue;
       }
+    }
+    if (title.in_meta(static_cast<std::uint32_t>(i))) {
+      body.excluded.push_back("网页信息栏“" + short_excerpt(trimmed(t)) + "”");
+      continue;
     }
     if (title.in_title(static_cast<std::uint32_t>(i)) && scope.exclude_title) {
       if (static_cast<int>(i) == title.first) body.excluded.push_back("标题“" + short_excerpt(title_text(doc, title), 30) + "”");

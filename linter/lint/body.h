@@ -30,6 +30,8 @@ struct TitleInfo {
   int lead = -1;          // the first non-empty main-text block after the title and 版头
   int preamble_end = -1;  // the last block of the 版头 and title (rules on the body start after it)
   std::vector<std::uint32_t> front;  // 版头 blocks before the title
+  std::vector<std::uint32_t> meta;   // a web page's info bar (来源：… 发布时间：… 浏览次数) near the top
+  bool in_meta(std::uint32_t block) const;
   bool in_title(std::uint32_t block) const {
     return first >= 0 && static_cast<int>(block) >= first && static_cast<int>(block) <= last;
   }
@@ -46,6 +48,11 @@ std::string title_text(const model::Document& doc, const TitleInfo& t);
 
 // A 版头 line: 份号, 密级, 紧急程度, 发文机关标志 ("…文件"), 发文字号, 签发人.
 bool is_front_matter_line(std::string_view t);
+// A web page's info bar, copied with the text: "来源：县政府办公室　发布时间：2024-05-10 16:32
+// 浏览次数：1268", "发布日期：… 【打印】【关闭】". Not the draft's text: no title, body or rule sees it.
+bool is_info_bar_line(std::string_view t);
+// An issuer's name alone ("北京市大兴区人民政府办公室", "金乡县农村人居环境整治工作领导小组办公室").
+bool is_issuer_line(std::string_view t);
 // A 版记 line: 抄送/抄报/报/送/发…：, "…印发", "（共印…份）".
 bool is_closing_line(std::string_view t);
 

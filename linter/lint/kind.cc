@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "lint/body.h"
+#include "text/regex.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
@@ -104,6 +105,23 @@ std::string who_of(const std::vector<profiles::CueGroup>& groups, std::string_vi
   return {};
 }
 
+// Whether the title is a publication's masthead for `name` (《大兴信息》, 大兴信息（第21期）,
+// 区政府办公室《应急工作》第3期): the name with nothing but an issue number, a 增刊/专报 tag or
+// an issuer before it. "全区防汛应急工作会议召开" names no publication.
+bool masthead(std::string_view title, std::string_view name, std::size_t pos) {
+  std::string_view before = title.substr(0, pos), after = title.substr(pos + name.size());
+  if (before.ends_with("《")) before.remove_suffix(std::string_view("《").size());
+  if (after.starts_with("》")) after.remove_prefix(std::string_view("》").size());
+  before = trimmed_title(before);
+  if (!before.empty() && !is_issuer_line(before)) return false;
+  static const text::Regex issue = std::move(
+      text::Regex::compile("^(?:\\s|[（(]?\\s*(?:[0-9０-９]{4}\\s*年)?\\s*(?:第\\s*)?[0-9０-９一二三四五六七八九十〇]{1,4}\\s*期\\s*[）)]?"
+                           "|[（(]?(?:增刊|专刊|特刊|专报|专辑|合刊)[）)]?|[（(][^）)]{0,16}[）)])*$")
+          .value());
+  text::Match m;
+  return issue.search(after, m);
+}
+
 }  // namespace
 
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile) {
@@ -119,6 +137,8 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
       const auto pos = title.rfind(w);
       if (pos == std::string_view::npos) continue;
       if (as_document && pos + w.size() < trimmed_title(title).size()) continue;
+      // A publication (《大兴信息》, 《应急工作》) decides the kind only as the masthead.
+      if ((id.rfind("bulletin", 0) == 0 || id.rfind("report", 0) == 0) && !masthead(title, w, pos)) continue;
       // A speech's title ends with the word ("…会议上的讲话", "…讲话稿"); a news title that
       // says someone 发表讲话, 作重要讲话 or 出席…并讲话 is news.
       if (id.rfind("speech", 0) == 0) {

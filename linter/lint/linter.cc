@@ -221,12 +221,13 @@ std::string format_duration(double seconds) {
 Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
                      const Options& options, bool with_hits) {
   Measurements m;
+  const TitleInfo title = find_title(doc, title_endings(profile));
+  // A web page's info bar is no paragraph of the draft: no rule reads it.
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story == model::Story::kMain && !b.directive) m.paragraphs.push_back(i);
+    if (b.story == model::Story::kMain && !b.directive && !title.in_meta(i)) m.paragraphs.push_back(i);
   }
   m.numbers = model::paragraph_numbers(doc);
-  const TitleInfo title = find_title(doc, title_endings(profile));
   m.title = title.first;
   m.title_last = title.last;
   m.preamble_end = title.preamble_end;

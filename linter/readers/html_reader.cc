@@ -56,6 +56,45 @@ bool has_block_descendant(xmlNode* n) {
   return found;
 }
 
+// A page without <h1> often sets its title in a styled block above the article
+// (<div class="title">…</div>, then the info bar 发布日期：… 来源：…): the nearest short
+// title-shaped block before the main content, skipping info-bar and breadcrumb lines.
+xmlNode* title_block_before(xmlNode* root, xmlNode* main) {
+  std::vector<xmlNode*> before;
+  bool reached = false;
+  for_each_element(root, [&](xmlNode* e) {
+    if (reached) return false;
+    if (e == main || is_ancestor(e, main)) {
+      if (e == main) reached = true;
+      return !reached;
+    }
+    const auto n = local_name(e);
+    if (kDropped.count(n)) return false;
+    if (kBlocks.count(n) && !has_block_descendant(e)) {
+      before.push_back(e);
+      return false;
+    }
+    return true;
+  });
+  int looked = 0;
+  for (auto it = before.rbegin(); it != before.rend() && looked < 4; ++it) {
+    xmlChar* c = xmlNodeGetContent(*it);
+    std::string t = c ? reinterpret_cast<const char*>(c) : "";
+    if (c) xmlFree(c);
+    const std::size_t cps = text::codepoint_count(t);
+    if (text::is_blank(t)) continue;
+    ++looked;
+    const bool info = t.find("发布") != std::string::npos || t.find("来源：") != std::string::npos ||
+                      t.find("浏览") != std::string::npos || t.find("【打印】") != std::string::npos;
+    const bool crumb = t.find('>') != std::string::npos || t.find("＞") != std::string::npos ||
+                       t.find("当前位置") != std::string::npos || t.find("您的位置") != std::string::npos;
+    if (info || crumb) continue;
+    if (cps >= 6 && cps <= 80 && t.find("。") == std::string::npos) return *it;
+    return nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Result<model::Document> read_html(std::string_view bytes, std::string_view name, const std::string& selector) {
@@ -112,7 +151,7 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
   // A page's <title> is the browser tab's (often a file or site name): Word does not count
   // it, and neither does wenfeng. It is kept as a property; a page without <h1> has the
   // draft's title, if any, as its first paragraph.
-  xmlNode* title_node = h1;
+  xmlNode* title_node = h1 ? h1 : (selector.empty() ? title_block_before(root, main) : nullptr);
   // Blocks in document order: the title (when outside the main content) first.
   if (title_node && !is_ancestor(main, title_node)) {
     b.open(model::Story::kMain, model::Role::kTitle, src, static_cast<std::uint32_t>(xmlGetLineNo(title_node)), 1);

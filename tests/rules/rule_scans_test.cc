@@ -223,7 +223,7 @@ void enum_comma(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   re("[》”]、[《“]").for_each(t, [&](const std::vector<text::Match>& g) {
     out.push_back(at(b, g[0].begin + 3, g[0].begin + 6, 0, {}));
   });
-  re("(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?[个天年岁人次月日号层级名位种项家户条])")
+  re("(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?(?:[个天岁人次名位种项家户条]|年(?!级)))")
       .for_each(t, [&](const std::vector<text::Match>& g) {
         const std::string a = sv(t, g[1]), c = sv(t, g[2]);
         if (kOrder.find(c) != kOrder.find(a) + 3) return;

@@ -28,7 +28,7 @@ bool comma_between(std::string_view t, std::u32string_view before, std::u32strin
 void run(const lint::RuleContext& c) {
   static const FixedRegex quoted_list("[》”]、[《“]");
   static const FixedRegex approx(
-      "(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?[个天年岁人次月日号层级名位种项家户条])");
+      "(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?(?:[个天岁人次名位种项家户条]|年(?!级)))");
   static constexpr std::string_view kOrder = "一二三四五六七八九";
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
@@ -40,6 +40,7 @@ void run(const lint::RuleContext& c) {
     for_each_match(*approx, t, [](std::string_view s) { return comma_between(s, U"一二三四五六七八九", U"一二三四五六七八九"); },
                    [&](const std::vector<text::Match>& g) {
       // Adjacent numbers joined by 、 form an approximation (三四天), which takes no 顿号.
+      // Ordinals are an abbreviation and keep it: 一、二级响应, 三、四月份, 五、六层, 一、二年级.
       const std::string_view a = sv(t, g[1]), b = sv(t, g[2]);
       if (kOrder.find(b) != kOrder.find(a) + 3) return;
       const std::size_t comma = g[1].end;

@@ -1,8 +1,12 @@
 // text.duplicate-paragraph — a paragraph repeated word for word, or repeated apart from
-// punctuation, spaces and digits. Short lines (signatures, dates) repeat legitimately.
+// punctuation, spaces and digits. Short lines (signatures, dates) repeat legitimately, and so
+// do the 版头 and title lines and an issuer's name alone (the 落款 under the text and under
+// each attachment repeats the 发文机关 of a letter-form 版头).
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
+#include "lint/body.h"
 #include "rules/support.h"
 #include "text/charclass.h"
 #include "text/scan.h"
@@ -63,6 +67,9 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (text::codepoint_count(t) < min_chars) continue;
+    if (std::find(c.m.front.begin(), c.m.front.end(), bi) != c.m.front.end()) continue;
+    if (c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last) continue;
+    if (lint::is_issuer_line(t)) continue;
     std::size_t kept_count = 0;
     const std::uint64_t h = normalised_hash(t, kept_count);
     if (kept_count < 10) continue;
