@@ -446,3 +446,13 @@ TEST(Items, BoldItemTitlesInADocx) {
 }
 
 }  // namespace
+
+TEST(InfoBar, WebPageMetadataLinesOnly) {
+  EXPECT_TRUE(lint::is_info_bar_line("来源：市政府办公室　发布时间：2024-05-10 16:32　浏览次数：1268"));
+  EXPECT_TRUE(lint::is_info_bar_line("发布日期：2024-07-02　信息来源：县政府办公室　【打印】【关闭】"));
+  EXPECT_TRUE(lint::is_info_bar_line("发布时间：2024-05-28"));
+  // A meeting notice's own lines and sentences that name a source are text.
+  EXPECT_FALSE(lint::is_info_bar_line("时间：6月10日上午9时　地点：县政务服务中心三楼会议室"));
+  EXPECT_FALSE(lint::is_info_bar_line("资金来源：县财政预算安排。"));
+  EXPECT_FALSE(lint::is_info_bar_line("来源：县统计局"));
+}

@@ -91,6 +91,27 @@ TEST(HtmlReader, APageTitleIsNotTheDraftsTitle) {
   EXPECT_EQ(d->property("html:title").value_or(""), "调研成果_某县人民政府门户网站");
 }
 
+TEST(HtmlReader, ATitleBlockAboveTheArticleIsTheTitle) {
+  // No <h1>, the title in a styled block above the article, then the info bar: the title
+  // block is the draft's title (not the site name above it, nor the info bar, nor <title>).
+  const std::string html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>index.html</title></head><body>"
+      "<div class=\"head\"><a href=\"/\">某县人民政府</a></div>"
+      "<div class=\"box\"><div class=\"t1\">关于做好高温天气防范工作的通知</div>"
+      "<div class=\"t2\">发布日期：2024-07-02　信息来源：县政府办公室　【打印】【关闭】</div></div>"
+      "<div class=\"content\"><p>各乡镇人民政府：</p><p>第一段文字。</p><p>第二段文字。</p></div></body></html>";
+  auto d = readers::read_html(html, "p.html", "");
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(texts(*d), (std::vector<std::string>{"关于做好高温天气防范工作的通知", "各乡镇人民政府：", "第一段文字。", "第二段文字。"}));
+  EXPECT_EQ(d->blocks[0].role, model::Role::kTitle);
+  // A breadcrumb or a long paragraph right above the article is no title.
+  const std::string crumb =
+      "<html><body><div>首页 &gt; 政务公开</div><div class=\"content\"><p>第一段文字。</p><p>第二段文字。</p></div></body></html>";
+  auto c = readers::read_html(crumb, "p.html", "");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(texts(*c), (std::vector<std::string>{"第一段文字。", "第二段文字。"}));
+}
+
 TEST(HtmlReader, MetaCharsetGbk) {
   // 通知 in GBK, declared by a meta charset.
   auto d = readers::read_html("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"

@@ -58,7 +58,7 @@ WENFENG_REGISTER_RULE({
     .severity = model::Severity::kWarning,
     .title = "顿号",
     .summary = "并列书名号、引号之间和概数中的顿号",
-    .description = "并列的书名号、引号之间一般不用顿号；相邻数字连用表示概数（三四天）时不用顿号（错误；“一、二等奖”除外）。",
+    .description = "并列的书名号、引号之间一般不用顿号；相邻数字连用表示概数（三四天）时不用顿号（错误；序数的缩略“一、二等奖”“一、二级”“三、四月”除外）。",
     .measures = "指出多余的顿号。",
     .source = gbt15834("4.5.3.5 顿号"),
     .messages = kMessages,
