@@ -5,6 +5,7 @@
 
 #include "lint/body.h"
 #include "text/regex.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
@@ -113,13 +114,16 @@ bool masthead(std::string_view title, std::string_view name, std::size_t pos) {
   if (before.ends_with("《")) before.remove_suffix(std::string_view("《").size());
   if (after.starts_with("》")) after.remove_prefix(std::string_view("》").size());
   before = trimmed_title(before);
-  if (!before.empty() && !is_issuer_line(before)) return false;
   static const text::Regex issue = std::move(
       text::Regex::compile("^(?:\\s|[（(]?\\s*(?:[0-9０-９]{4}\\s*年)?\\s*(?:第\\s*)?[0-9０-９一二三四五六七八九十〇]{1,4}\\s*期\\s*[）)]?"
                            "|[（(]?(?:增刊|专刊|特刊|专报|专辑|合刊)[）)]?|[（(][^）)]{0,16}[）)])*$")
           .value());
   text::Match m;
-  return issue.search(after, m);
+  if (!issue.search(after, m)) return false;
+  // Before the name: nothing, the issuer, or the subject of a generic name (机关作风建设简报).
+  if (before.empty() || is_issuer_line(before)) return true;
+  return text::codepoint_count(before) <= 16 && before.find("关于") == std::string_view::npos &&
+         !text::contains_any(before, {"。", "，", "：", "、", "；", "召开", "举行"});
 }
 
 }  // namespace
