@@ -170,6 +170,8 @@ bool front_line(std::string_view raw) {
   return is_doc_number_line(t);
 }
 
+int leading_number(std::string_view t);  // below: the number a numbered line starts with
+
 // Main-text, non-directive, non-blank blocks, in order; a web page's info-bar lines go to
 // `meta` instead.
 std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t max, std::vector<std::uint32_t>* meta) {
@@ -202,9 +204,14 @@ bool is_info_bar_line(std::string_view raw) {
                                                  "点击数", "点击量", "点击率", "访问量", "信息来源", "文章来源", "更新时间"};
   static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
                                                 "打印本页", "关闭窗口", "分享到", "时间", "日期"};
-  auto labelled = [&](std::string_view w) {
-    for (std::size_t p = t.find(w); p != std::string_view::npos; p = t.find(w, p + 1)) {
-      const std::string_view rest = t.substr(p + w.size());
+  // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label).
+  std::string masked(t);
+  for (auto w : kStrong)
+    for (std::size_t p = masked.find(w); p != std::string::npos; p = masked.find(w, p + 1))
+      masked.replace(p, w.size(), w.size(), '|');
+  auto labelled = [&](std::string_view w, std::string_view in) {
+    for (std::size_t p = in.find(w); p != std::string_view::npos; p = in.find(w, p + 1)) {
+      const std::string_view rest = in.substr(p + w.size());
       if (w.starts_with("【") || w == "打印本页" || w == "关闭窗口" || w == "分享到" || rest.starts_with("：") ||
           rest.starts_with(":"))
         return true;
@@ -212,10 +219,14 @@ bool is_info_bar_line(std::string_view raw) {
     return false;
   };
   int strong = 0, other = 0;
-  for (auto w : kStrong) strong += labelled(w);
-  for (auto w : kOther) other += labelled(w);
-  if (strong == 0) return false;
-  return strong + other >= 2 || text::codepoint_count(t) <= 30;
+  for (auto w : kStrong) strong += labelled(w, t);
+  for (auto w : kOther) other += labelled(w, masked);
+  if (strong == 0 || leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
+  if (strong + other >= 2) return true;
+  // One label alone: a short line giving the page's date ("发布时间：2024-05-28").
+  static const text::Regex date = compiled("[0-9]{4}\\s*[-/年.]\\s*[0-9]{1,2}\\s*[-/月.]\\s*[0-9]{1,2}");
+  text::Match m;
+  return text::codepoint_count(t) <= 40 && date.search(t, m);
 }
 
 std::vector<std::string> title_endings(const profiles::Profile& p) {

@@ -89,6 +89,13 @@ xmlNode* title_block_before(xmlNode* root, xmlNode* main) {
     const bool crumb = t.find('>') != std::string::npos || t.find("＞") != std::string::npos ||
                        t.find("当前位置") != std::string::npos || t.find("您的位置") != std::string::npos;
     if (info || crumb) continue;
+    // A link (a menu entry, "上一篇") is not the article's title.
+    bool link = false;
+    for_each_element(*it, [&](xmlNode* e) {
+      if (local_name(e) == "a" && text_length(e) * 2 > cps) link = true;
+      return !link;
+    });
+    if (link) continue;
     if (cps >= 6 && cps <= 80 && t.find("。") == std::string::npos) return *it;
     return nullptr;
   }

@@ -455,4 +455,7 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_FALSE(lint::is_info_bar_line("时间：6月10日上午9时　地点：县政务服务中心三楼会议室"));
   EXPECT_FALSE(lint::is_info_bar_line("资金来源：县财政预算安排。"));
   EXPECT_FALSE(lint::is_info_bar_line("来源：县统计局"));
+  EXPECT_FALSE(lint::is_info_bar_line("发布时间：每月10日前"));
+  EXPECT_FALSE(lint::is_info_bar_line("（二）发布时间：2024年7月1日　来源：县政府"));
+  EXPECT_TRUE(lint::is_info_bar_line("来源:宜春市人民政府办公室  发布时间:2024-03-01 10:00  浏览次数:2817"));
 }

@@ -110,6 +110,13 @@ TEST(HtmlReader, ATitleBlockAboveTheArticleIsTheTitle) {
   auto c = readers::read_html(crumb, "p.html", "");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(texts(*c), (std::vector<std::string>{"第一段文字。", "第二段文字。"}));
+  // Nor a menu of links in a column before the article.
+  const std::string menu =
+      "<html><body><ul><li><a href=\"/a\">政府信息公开指南</a></li><li><a href=\"/b\">政府信息公开年报</a></li></ul>"
+      "<div class=\"content\"><p>第一段文字。</p><p>第二段文字。</p></div></body></html>";
+  auto mn = readers::read_html(menu, "p.html", "");
+  ASSERT_TRUE(mn.ok());
+  EXPECT_EQ(texts(*mn), (std::vector<std::string>{"第一段文字。", "第二段文字。"}));
 }
 
 TEST(HtmlReader, MetaCharsetGbk) {
