@@ -293,7 +293,11 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
       const Shape s = shape_of(next);
       const std::string_view tn = trimmed(next);
       if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops || front_line(next)) break;
+      // Joint issuers, one a line, over the 关于… line ("中共金乡县委办公室" / "金乡县人民政府办公室").
+      const bool joint = issuer_line(text_of(k - 1)) && issuer_line(next) && k + 1 < blocks.size() &&
+                         (starts_with(trimmed(text_of(k + 1)), "关于") || ends_with_any(text_of(k + 1), endings));
       more = shape_of(so_far).open > 0 || starts_with(tn, "——") || (issuer_line(so_far) && starts_with(tn, "关于")) ||
+             joint || (issuer_line(text_of(k - 1)) && starts_with(tn, "关于")) ||
              (ends_with_any(next, endings) && !ends_with_any(so_far, endings) && !shape_of(so_far).clause_punct);
     }
     if (!more) break;

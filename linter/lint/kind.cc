@@ -69,7 +69,8 @@ std::optional<KindChoice> by_document_title(std::string_view title, const profil
 bool speech_title_end(std::string_view rest) {
   for (std::string_view p : {"稿", "提纲", "要点"})
     if (rest.starts_with(p)) rest.remove_prefix(p.size());
-  if (rest.empty()) return true;
+  // A "——" subtitle ("政府工作报告——2024年1月10日在…会议上").
+  if (rest.empty() || rest.starts_with("——")) return true;
   return (rest.starts_with("（") || rest.starts_with("(")) && (rest.ends_with("）") || rest.ends_with(")"));
 }
 
