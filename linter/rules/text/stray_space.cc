@@ -44,6 +44,17 @@ bool has_sentence_punct(std::string_view t) {
   return false;
 }
 
+// `t` with its 、 taken out.
+std::string without_enum_commas(std::string_view t) {
+  std::string out;
+  for (std::size_t p = 0;;) {
+    const std::size_t q = t.find("、", p);
+    out.append(t.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p));
+    if (q == std::string_view::npos) return out;
+    p = q + std::string_view("、").size();
+  }
+}
+
 // Whether `t` holds a space (Unicode Zs: U+0020, NBSP, U+1680, U+2000–U+200A, U+202F,
 // U+205F, U+3000), the only characters this rule reports; their first bytes are 20 C2 E1 E2 E3.
 bool has_space(std::string_view t) {
@@ -153,6 +164,11 @@ void run(const lint::RuleContext& c) {
     // and so does a line of a name list with its column of positions ("王　𠮷　县农业农村局…").
     const bool no_punct = !has_sentence_punct(t);
     const std::size_t cps = text::codepoint_count(t);
+    // The speaker's line under a speech's title ("县委常委、组织部长　刘某某"): titles joined by
+    // 、, a space, the name.
+    if (c.m.title_last >= 0 && static_cast<int>(bi) > c.m.title_last && static_cast<int>(bi) <= c.m.title_last + 2 &&
+        cps <= 30 && !has_sentence_punct(without_enum_commas(t)))
+      continue;
     const bool short_line = cps <= 16 && no_punct;
     const bool name_column = cps <= 40 && no_punct;
     std::size_t visible = 0;  // visible code points so far
