@@ -310,7 +310,7 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
     for (std::size_t n = k; n < blocks.size() && n <= t + 2; ++n) {
       const std::string_view line = text_of(n);
       if (blocks[n] != blocks[n - 1] + 1 || !title_shaped(line) || shape_of(line).cps > 40 || shape_of(line).full_stops ||
-          text::contains_any(line, {"：", ":"}))
+          text::contains_any(line, {"：", ":", "记者", "通讯员"}))
         break;
       if (n + 1 < blocks.size() && dateline_end(text_of(n + 1)) > 0) {
         ti.last = static_cast<int>(blocks[n]);
@@ -318,6 +318,17 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
         break;
       }
     }
+  // A reporters' line of its own under the headline ("本报记者　韩某", "记者　王晓　通讯员　孙某"):
+  // a byline, not the lead.
+  while (k + 1 < blocks.size() && k <= t + 4) {
+    const std::string_view line = text_of(k);
+    const Shape s = shape_of(line);
+    if (s.cps > 30 || s.full_stops || dateline_end(line) > 0 || !text::contains_any(line, {"记者", "通讯员"}) ||
+        text::contains_any(line, {"：", ":", "，"}))
+      break;
+    ti.bylines.push_back(blocks[k]);
+    ++k;
+  }
   ti.preamble_end = std::max(ti.preamble_end, ti.last);
   if (k < blocks.size()) ti.lead = static_cast<int>(blocks[k]);
   return ti;
@@ -369,7 +380,8 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       continue;
     }
     if (scope.exclude_headings && b.role == model::Role::kHeading) continue;
-    if (b.role == model::Role::kByline) {
+    const bool own_byline = std::find(title.bylines.begin(), title.bylines.end(), i) != title.bylines.end();
+    if (b.role == model::Role::kByline || own_byline) {
       if (scope.exclude_dateline) {
         body.excluded.push_back("电头/署名“" + short_excerpt(t) + "”");
         continue;
