@@ -55,7 +55,7 @@ bool shared_punct(char32_t c) {
 
 bool saved_by_wps(const model::Document& doc) {
   const auto app = doc.property("app:Application");
-  return app && app->find("WPS") != std::string::npos;
+  return app && application_kind(*app) == "WPS";
 }
 
 namespace {
@@ -443,8 +443,6 @@ class Flow {
 };
 
 }  // namespace
-
-double latin_width_em(char32_t c) { return latin_advance(c, LatinWidths::kSerif); }
 
 PageEstimate estimate_docx_pages(const model::Document& doc) {
   PageEstimate pe;

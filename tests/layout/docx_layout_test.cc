@@ -617,4 +617,14 @@ TEST(DocxLayout, WpsSizesLinesByTheComplexScriptSizeToo) {
   // count names the model beside the estimate when it is not Word's, and the saved value.
   EXPECT_EQ(layout::saved_note(word), "（Word 保存 1 页）");
   EXPECT_EQ(layout::saved_note(wps), "（按 WPS 版式；WPS 保存 1 页）");
+  // One lookup of the application for the model and the note: Word for Mac is Word, other
+  // applications save a page count of their own, named neutrally.
+  EXPECT_EQ(layout::application_kind("Microsoft Macintosh Word"), "Word");
+  EXPECT_EQ(layout::application_kind("WPS Office_11.1.0.9999"), "WPS");
+  EXPECT_EQ(layout::application_kind("Tencent 3.3"), "");
+  auto other = word;
+  other.saved_by = "Tencent 3.3";
+  EXPECT_EQ(layout::saved_note(other), "（文档保存 1 页）");
+  other.saved_stale = true;
+  EXPECT_EQ(layout::saved_note(other), "");
 }
