@@ -457,6 +457,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   const double normal_pt = doc.normal_font_pt > 0 ? doc.normal_font_pt : 10.5;
   Lines lines;
 
+  // WENFENG_LAYOUT_TRACE=1 prints header and footer paragraph heights and where each
+  // paragraph and row starts (calibration aid).
+  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   // Header and footer heights per part (they push the body when taller than the margin).
   // Empty paragraphs that close a footer (the one Word's page-number gallery leaves after
   // the number) do not push it: the page breaks Word marked in documents whose footer is a
@@ -476,7 +479,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       part_h[b.source] += h + trailing_empty_h[b.source];
       trailing_empty_h[b.source] = 0;
     }
-    if (std::getenv("WENFENG_LAYOUT_TRACE")) {
+    if (trace) {
       const auto t = doc.block_text(b);
       std::fprintf(stderr, "%s %s h %.1f lines %zu %s\n", b.story == model::Story::kHeader ? "HDR" : "FTR",
                    doc.sources[b.source].c_str(), h, lines.h.size(),
@@ -531,8 +534,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::uint16_t section = 0;
     const std::string* style = nullptr;
   };
-  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
-  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   std::vector<Item> items;
   items.reserve(doc.blocks.size());
   std::uint64_t text_lines = 0;
