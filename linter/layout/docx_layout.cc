@@ -55,7 +55,7 @@ bool shared_punct(char32_t c) {
 
 bool saved_by_wps(const model::Document& doc) {
   const auto app = doc.property("app:Application");
-  return app && app->find("WPS") != std::string::npos;
+  return app && application_kind(*app) == "WPS";
 }
 
 namespace {
@@ -444,8 +444,6 @@ class Flow {
 
 }  // namespace
 
-double latin_width_em(char32_t c) { return latin_advance(c, LatinWidths::kSerif); }
-
 PageEstimate estimate_docx_pages(const model::Document& doc) {
   PageEstimate pe;
   // The model follows the application that saved the file (docProps/app.xml Application):
@@ -459,8 +457,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   const double normal_pt = doc.normal_font_pt > 0 ? doc.normal_font_pt : 10.5;
   Lines lines;
 
+  // WENFENG_LAYOUT_TRACE=1 prints header and footer paragraph heights and where each
+  // paragraph and row starts (calibration aid).
+  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   // Header and footer heights per part (they push the body when taller than the margin).
-  std::map<std::uint16_t, double> part_h;
+  // Empty paragraphs that close a footer (the one Word's page-number gallery leaves after
+  // the number) do not push it: the page breaks Word marked in documents whose footer is a
+  // page number over such a paragraph match only without it (027, 028, 031, 085).
+  std::map<std::uint16_t, double> part_h, trailing_empty_h;
   for (const auto& b : doc.blocks) {
     if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
@@ -468,7 +472,19 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     engine.paragraph(b, L, 400, 0, 0, 0, lines);
     double h = L.before + L.after;
     for (double lh : lines.h) h += lh;
-    part_h[b.source] += h;
+    const bool empty = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty() && L.table < 0;
+    if (b.story == model::Story::kFooter && empty) {
+      trailing_empty_h[b.source] += h;  // counted only if something follows it in the footer
+    } else {
+      part_h[b.source] += h + trailing_empty_h[b.source];
+      trailing_empty_h[b.source] = 0;
+    }
+    if (trace) {
+      const auto t = doc.block_text(b);
+      std::fprintf(stderr, "%s %s h %.1f lines %zu %s\n", b.story == model::Story::kHeader ? "HDR" : "FTR",
+                   doc.sources[b.source].c_str(), h, lines.h.size(),
+                   std::string(t.substr(0, std::min<std::size_t>(t.size(), 30))).c_str());
+    }
   }
   std::map<std::string, std::uint16_t> source_of;
   for (std::size_t i = 0; i < doc.sources.size(); ++i) source_of[doc.sources[i]] = static_cast<std::uint16_t>(i);
@@ -518,8 +534,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::uint16_t section = 0;
     const std::string* style = nullptr;
   };
-  // WENFENG_LAYOUT_TRACE=1 prints where each paragraph and row starts (calibration aid).
-  static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   std::vector<Item> items;
   items.reserve(doc.blocks.size());
   std::uint64_t text_lines = 0;

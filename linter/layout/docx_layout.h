@@ -19,7 +19,4 @@ PageEstimate estimate_docx_pages(const model::Document& doc);
 // the estimate then follows WPS's layout where it differs from Word's.
 bool saved_by_wps(const model::Document& doc);
 
-// Width of a code point in em for the Latin width table (Times/Liberation Serif-like).
-double latin_width_em(char32_t c);
-
 }  // namespace wenfeng::layout

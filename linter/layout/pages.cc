@@ -102,15 +102,18 @@ void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_
                    (rendered_pages > 0 && rendered_pages >= static_cast<std::uint64_t>(saved) + 2);
 }
 
+std::string_view application_kind(std::string_view application) {
+  if (application.find("WPS") != std::string_view::npos) return "WPS";
+  if (application.find("Word") != std::string_view::npos) return "Word";
+  return "";
+}
+
 std::string saved_note(const PageEstimate& pe) {
   // The model, when it is not Word's (the default for DOCX, named in the table's footnote).
   std::string note = pe.model == "wps-layout" ? "按 WPS 版式" : "";
   if (pe.saved && !pe.saved_stale) {
-    std::string app = "文档";
-    if (pe.saved_by) {
-      if (pe.saved_by->find("WPS") != std::string::npos) app = "WPS ";
-      else if (pe.saved_by->find("Word") != std::string::npos) app = "Word ";
-    }
+    const std::string_view kind = pe.saved_by ? application_kind(*pe.saved_by) : "";
+    const std::string app = kind.empty() ? "文档" : std::string(kind) + " ";
     note += (note.empty() ? "" : "；") + app + "保存 " + *pe.saved + " 页";
   }
   return note.empty() ? note : "（" + note + "）";

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/document.h"
 
@@ -34,6 +35,10 @@ PageEstimate estimate_pages(const model::Document& doc);
 // Fills saved, saved_by and saved_stale from the document's properties; `rendered_pages`
 // is how many pages Word's last layout marked in the main text (0: none marked).
 void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages = 0);
+
+// The saving application as docProps/app.xml <Application> names it: "WPS" (WPS Office),
+// "Word" (Microsoft Word, Windows or Mac), else "".
+std::string_view application_kind(std::string_view application);
 
 // "（Word 保存 3 页）" beside an estimate when a saved value is present and not stale; the WPS
 // model is named too ("（按 WPS 版式；WPS 保存 3 页）", "（按 WPS 版式）"); else "".

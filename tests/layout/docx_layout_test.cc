@@ -617,4 +617,46 @@ TEST(DocxLayout, WpsSizesLinesByTheComplexScriptSizeToo) {
   // count names the model beside the estimate when it is not Word's, and the saved value.
   EXPECT_EQ(layout::saved_note(word), "（Word 保存 1 页）");
   EXPECT_EQ(layout::saved_note(wps), "（按 WPS 版式；WPS 保存 1 页）");
+  // One lookup of the application for the model and the note: Word for Mac is Word, other
+  // applications save a page count of their own, named neutrally.
+  EXPECT_EQ(layout::application_kind("Microsoft Macintosh Word"), "Word");
+  EXPECT_EQ(layout::application_kind("WPS Office_11.1.0.9999"), "WPS");
+  EXPECT_EQ(layout::application_kind("Tencent 3.3"), "");
+  auto other = word;
+  other.saved_by = "Tencent 3.3";
+  EXPECT_EQ(layout::saved_note(other), "（文档保存 1 页）");
+  other.saved_stale = true;
+  EXPECT_EQ(layout::saved_note(other), "");
+}
+
+// Reports with a page number in the footer (Word's "Page Numbers (Bottom of Page)" gallery):
+// the number's paragraph, then the empty paragraph the footer had. Text 四号 仿宋, 1.5 lines,
+// two grid lines a line: 22 lines a page when the body keeps its 697.9 pt, 21 when the
+// footer pushes it 13 pt up. The closing empty paragraph does not push it; a second line
+// of text does.
+TEST(DocxLayout, EmptyParagraphClosingAFooterDoesNotPushTheBody) {
+  const std::string styles_xml =
+      cn_styles("<w:rFonts w:ascii=\"仿宋\" w:eastAsia=\"仿宋\" w:hAnsi=\"仿宋\"/><w:sz w:val=\"28\"/>",
+                "<w:widowControl w:val=\"0\"/><w:spacing w:line=\"360\" w:lineRule=\"auto\"/><w:jc w:val=\"both\"/>",
+                "<w:style w:type=\"paragraph\" w:styleId=\"a6\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"a\"/>"
+                "<w:pPr><w:snapToGrid w:val=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>");
+  std::string body;
+  for (int i = 0; i < 44; ++i) body += para(han(20));
+  std::string sect = kCnSect;
+  sect.insert(sect.find('>') + 1, "<w:footerReference w:type=\"default\" r:id=\"rId2\"/>");
+  const std::string number =
+      "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Page Numbers (Bottom of Page)\"/></w:docPartObj>"
+      "</w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val=\"a6\"/><w:jc w:val=\"center\"/></w:pPr>"
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:sdtContent></w:sdt>";
+  auto with_footer = [&](const std::string& footer) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles_xml;
+    parts.body = body + sect;
+    parts.footer = footer;
+    return layout_of(parts);
+  };
+  EXPECT_DOUBLE_EQ(with_footer(number + "<w:p><w:pPr><w:pStyle w:val=\"a6\"/></w:pPr></w:p>").estimate, 2.0);
+  EXPECT_GT(with_footer(number + para("内部资料", "<w:pStyle w:val=\"a6\"/>")).estimate, 2.0);
 }
