@@ -33,6 +33,15 @@ class Matcher {
     else scan_with(delta_.data(), text, on_match);
   }
 
+  // The same over the bytes of `text` that `keep` keeps, in place (no filtered copy):
+  // keep(p, end) steps p over one code point and says whether its bytes are scanned.
+  // RawMatch::end counts kept bytes, as if the kept bytes had been copied out and scanned.
+  template <typename Keep, typename F>
+  void scan_kept(std::string_view text, Keep&& keep, F&& on_match) const {
+    if (compact_) scan_kept_with(delta16_.data(), text, keep, on_match);
+    else scan_kept_with(delta_.data(), text, keep, on_match);
+  }
+
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
@@ -52,6 +61,28 @@ class Matcher {
         for (std::uint32_t o = s; o != kNone; o = output_link_[o])
           for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k)
             on_match(RawMatch{outputs_[k], static_cast<std::uint32_t>(i + 1)});
+      }
+    }
+  }
+  template <typename T, typename Keep, typename F>
+  void scan_kept_with(const T* delta, std::string_view text, Keep& keep, F& on_match) const {
+    // State, position and counts in locals (registers): nothing the callbacks can reach.
+    std::uint32_t s = 0, n = 0;
+    const char* p = text.data();
+    const char* const e = p + text.size();
+    const std::uint8_t* cls = classes_;
+    const std::uint32_t stride = class_count_;
+    const std::uint32_t first_output = first_output_;
+    while (p < e) {
+      const char* a = p;
+      if (!keep(p, e)) continue;
+      for (; a < p; ++a) {
+        s = delta[s * stride + cls[static_cast<unsigned char>(*a)]];
+        ++n;
+        if (s >= first_output) [[unlikely]] {
+          for (std::uint32_t o = s; o != kNone; o = output_link_[o])
+            for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k) on_match(RawMatch{outputs_[k], n});
+        }
       }
     }
   }

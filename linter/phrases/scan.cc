@@ -55,6 +55,21 @@ void fold_block(std::string_view t, Folded& f) {
   f.origin.resize(n + 1);
 }
 
+// Whether fold_block keeps the code point at p (which it steps over).
+inline bool kept_by_fold(const char*& p, const char* e) {
+  const auto b = static_cast<unsigned char>(*p);
+  if (b >= 0xE4 && b <= 0xE9 && e - p >= 3) {
+    p += 3;
+    return true;
+  }
+  if (b < 0x80) {
+    ++p;
+    return b > 0x20 && b != 0x7F;
+  }
+  const auto cls = text::classify(text::decode(p, e)) & text::kPrimaryMask;
+  return cls == text::kAsian || cls == text::kOther;
+}
+
 // Finds `part` ending at or before `limit` in folded text, at most `gap` code points before
 // it and within the sentence. Returns the start offset, or npos.
 std::size_t find_before(const std::string& s, std::size_t limit, const std::string& part, int gap) {
@@ -139,10 +154,15 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
     const auto& b = doc.blocks[bi];
     if (b.story != model::Story::kMain || b.directive || b.begin == b.end) continue;
     const std::string_view t = doc.block_text(b);
-    fold_block(t, f);
     local.clear();
-    if (f.text.empty()) continue;
-    set.matcher.scan(f.text, [&](const RawMatch& m) {
+    // The automaton reads the paragraph in place, over the bytes folding keeps; the folded
+    // copy (for the gap search and the map back) is made only for a paragraph with a match.
+    bool folded = false;
+    set.matcher.scan_kept(t, [](const char*& p, const char* e) { return kept_by_fold(p, e); }, [&](const RawMatch& m) {
+      if (!folded) {
+        fold_block(t, f);
+        folded = true;
+      }
       const std::size_t key_begin = m.end - set.matcher.pattern_length(m.pattern);
       for (const std::uint32_t ei : set.entries_by_pattern[m.pattern]) {
         if (active && !(*active)[ei]) continue;

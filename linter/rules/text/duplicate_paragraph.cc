@@ -28,6 +28,12 @@ bool kept(char32_t c) { return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'
 // The next kept character of `t` at or after `at` (its bytes are [at, next)), or false.
 bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
   while (at < t.size()) {
+    if (const auto b = static_cast<unsigned char>(t[at]); b < 0x80) {  // ASCII: no decoding
+      next = at + 1;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') return true;
+      at = next;
+      continue;
+    }
     if (kept(text::cp_at(t, at, next))) return true;
     at = next;
   }
