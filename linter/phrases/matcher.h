@@ -34,12 +34,13 @@ class Matcher {
   }
 
   // The same over the bytes of `text` that `keep` keeps, in place (no filtered copy):
-  // keep(p, end) steps p over one code point and says whether its bytes are scanned.
-  // RawMatch::end counts kept bytes, as if the kept bytes had been copied out and scanned.
-  template <typename Keep, typename F>
-  void scan_kept(std::string_view text, Keep&& keep, F&& on_match) const {
-    if (compact_) scan_kept_with(delta16_.data(), text, keep, on_match);
-    else scan_kept_with(delta_.data(), text, keep, on_match);
+  // keep(p, end) steps p over one code point and says whether its bytes are scanned. The
+  // matches are appended to `out`, RawMatch::end counting kept bytes (as if the kept bytes
+  // had been copied out and scanned).
+  template <typename Keep>
+  void scan_kept(std::string_view text, Keep&& keep, std::vector<RawMatch>& out) const {
+    if (compact_) scan_kept_with(delta16_.data(), text, keep, out);
+    else scan_kept_with(delta_.data(), text, keep, out);
   }
 
  private:
@@ -64,13 +65,15 @@ class Matcher {
       }
     }
   }
-  template <typename T, typename Keep, typename F>
-  void scan_kept_with(const T* delta, std::string_view text, Keep& keep, F& on_match) const {
-    // State, position and counts in locals (registers): nothing the callbacks can reach.
+  // Out of line, and the outputs appended by a call of their own: the loop keeps the state,
+  // the position and the tables in registers.
+  template <typename T, typename Keep>
+  [[gnu::noinline]] void scan_kept_with(const T* delta, std::string_view text, Keep& keep,
+                                        std::vector<RawMatch>& out) const {
     std::uint32_t s = 0, n = 0;
     const char* p = text.data();
     const char* const e = p + text.size();
-    const std::uint8_t* cls = classes_;
+    const std::uint8_t* const cls = classes_;
     const std::uint32_t stride = class_count_;
     const std::uint32_t first_output = first_output_;
     while (p < e) {
@@ -79,12 +82,13 @@ class Matcher {
       for (; a < p; ++a) {
         s = delta[s * stride + cls[static_cast<unsigned char>(*a)]];
         ++n;
-        if (s >= first_output) [[unlikely]] {
-          for (std::uint32_t o = s; o != kNone; o = output_link_[o])
-            for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k) on_match(RawMatch{outputs_[k], n});
-        }
+        if (s >= first_output) [[unlikely]] append_outputs(s, n, out);
       }
     }
+  }
+  [[gnu::noinline]] void append_outputs(std::uint32_t s, std::uint32_t end, std::vector<RawMatch>& out) const {
+    for (std::uint32_t o = s; o != kNone; o = output_link_[o])
+      for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k) out.push_back(RawMatch{outputs_[k], end});
   }
   // Trie under construction: sparse children.
   std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children_;
