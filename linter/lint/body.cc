@@ -310,7 +310,8 @@ std::size_t dateline_end(std::string_view t) {
   return m.end;
 }
 
-model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title) {
+model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
+                    const std::vector<model::Counts>* block_counts, const std::vector<std::uint8_t>* counted) {
   model::Body body;
   std::size_t captions = 0, closing = 0;
   std::size_t front = 0;
@@ -361,7 +362,8 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       }
     }
     body.spans.push_back(s);
-    body.counts += count::count_text(t.substr(s.begin));
+    if (s.begin == 0 && block_counts && counted && (*counted)[i]) body.counts += (*block_counts)[i];
+    else body.counts += count::count_text(t.substr(s.begin));
   }
   if (captions) body.excluded.push_back("图片说明 " + std::to_string(captions) + " 段");
   if (closing) body.excluded.push_back("版记 " + std::to_string(closing) + " 段");
