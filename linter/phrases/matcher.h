@@ -47,7 +47,7 @@ class Matcher {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   // States are numbered so that those with outputs (their own or a suffix's) come last:
-  // the hot loop tests `s >= first_output_` instead of loading a flag.
+  // the hot loop tests `s >= first_output_` (as row offsets) instead of loading a flag.
   template <typename T, typename F>
   void scan_with(const T* delta, std::string_view text, F& on_match) const {
     std::uint32_t s = 0;
@@ -55,11 +55,11 @@ class Matcher {
     const std::size_t n = text.size();
     const std::uint8_t* cls = classes_;
     const std::uint32_t stride = class_count_;
-    const std::uint32_t first_output = first_output_;
+    const std::uint32_t first_output = first_output_ * stride;
     for (std::size_t i = 0; i < n; ++i) {
-      s = delta[s * stride + cls[p[i]]];
+      s = delta[s + cls[p[i]]];  // s is a row offset
       if (s >= first_output) {
-        for (std::uint32_t o = s; o != kNone; o = output_link_[o])
+        for (std::uint32_t o = s / stride; o != kNone; o = output_link_[o])
           for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k)
             on_match(RawMatch{outputs_[k], static_cast<std::uint32_t>(i + 1)});
       }
@@ -74,15 +74,14 @@ class Matcher {
     const char* p = text.data();
     const char* const e = p + text.size();
     const std::uint8_t* const cls = classes_;
-    const std::uint32_t stride = class_count_;
-    const std::uint32_t first_output = first_output_;
+    const std::uint32_t first_output = first_output_ * class_count_;
     while (p < e) {
       const char* a = p;
       if (!keep(p, e)) continue;
       for (; a < p; ++a) {
-        s = delta[s * stride + cls[static_cast<unsigned char>(*a)]];
+        s = delta[s + cls[static_cast<unsigned char>(*a)]];  // s is a row offset
         ++n;
-        if (s >= first_output) [[unlikely]] append_outputs(s, n, out);
+        if (s >= first_output) [[unlikely]] append_outputs(s / class_count_, n, out);
       }
     }
   }
