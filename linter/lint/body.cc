@@ -38,6 +38,25 @@ const text::Regex& caption_regex() {
   return r;
 }
 
+// Whether caption_regex() can match: the line starts (after \s) with 图, （图, (图, [图 or 【图, or
+// ends (before \s and a final line terminator) with 摄） or 摄). A superset of the pattern's
+// two branches, tested in place before the regex runs.
+bool may_be_caption(std::string_view t) {
+  const std::size_t a = text::spaces_forward(t, 0);
+  const std::string_view head = t.substr(a);
+  for (std::string_view p : {"图", "（图", "(图", "[图", "【图"})
+    if (head.starts_with(p)) return true;
+  std::size_t b = t.size();
+  for (;;) {
+    std::size_t begin;
+    const char32_t c = text::cp_before(t, b, begin);
+    if (b == 0 || !(text::is_regex_space(c) || c == 0x0B || c == 0x85)) break;
+    b = begin;
+  }
+  const std::string_view tail = t.substr(0, b);
+  return tail.ends_with("摄）") || tail.ends_with("摄)");
+}
+
 const text::Regex& doc_number_regex() {
   // 金政办发〔2024〕12号, also written wrongly (（2024）, [24], 第12号): format.doc-number says how.
   static const text::Regex r = compiled(
@@ -62,14 +81,23 @@ std::string short_excerpt(std::string_view s, std::size_t max_cp = 24) {
 }
 
 // The text without leading and trailing whitespace and invisible characters.
+// Trims from both ends: only the characters trimmed are decoded, not the whole line.
 std::string_view trimmed(std::string_view t) {
-  std::size_t a = t.size(), b = 0;
-  for (const auto c : text::code_points(t))
-    if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) {
-      a = std::min<std::size_t>(a, c.begin);
-      b = c.end;
-    }
-  return a < b ? t.substr(a, b - a) : std::string_view();
+  auto blank = [](char32_t c) { return text::is_whitespace(c) || text::is_invisible(c); };
+  std::size_t a = 0;
+  while (a < t.size()) {
+    std::size_t next;
+    if (!blank(text::cp_at(t, a, next))) break;
+    a = next;
+  }
+  if (a == t.size()) return {};
+  std::size_t b = t.size();
+  while (b > a) {
+    std::size_t begin;
+    if (!blank(text::cp_before(t, b, begin))) break;
+    b = begin;
+  }
+  return t.substr(a, b - a);
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -246,9 +274,10 @@ bool is_closing_line(std::string_view raw) {
     }
   if (starts_with(t, "（共印") || starts_with(t, "(共印")) return true;
   // "金乡县人民政府办公室　　2024年5月6日印发"
-  if (ends_with(t, "印发") && t.find("年") != std::string_view::npos && shape_of(t).cps <= 50 &&
-      !shape_of(t).clause_punct)
-    return true;
+  if (ends_with(t, "印发") && t.find("年") != std::string_view::npos) {
+    const Shape s = shape_of(t);  // counted once
+    if (s.cps <= 50 && !s.clause_punct) return true;
+  }
   return false;
 }
 
@@ -356,7 +385,8 @@ std::size_t dateline_end(std::string_view t) {
   return m.end;
 }
 
-model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title) {
+model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
+                    const std::vector<model::Counts>* block_counts, const std::vector<std::uint8_t>* counted) {
   model::Body body;
   std::size_t captions = 0, closing = 0;
   std::size_t front = 0;
@@ -393,8 +423,7 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       body.excluded.push_back("编者按（第 " + std::to_string(i + 1) + " 段）");
       continue;
     }
-    if (scope.exclude_captions && text::contains_any(t, {"图", "摄"}) && !text::is_blank(t) &&
-        caption_regex().search(t, m)) {
+    if (scope.exclude_captions && may_be_caption(t) && !text::is_blank(t) && caption_regex().search(t, m)) {
       ++captions;
       continue;
     }
@@ -413,7 +442,8 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       }
     }
     body.spans.push_back(s);
-    body.counts += count::count_text(t.substr(s.begin));
+    if (s.begin == 0 && block_counts && counted && (*counted)[i]) body.counts += (*block_counts)[i];
+    else body.counts += count::count_text(t.substr(s.begin));
   }
   if (captions) body.excluded.push_back("图片说明 " + std::to_string(captions) + " 段");
   if (closing) body.excluded.push_back("版记 " + std::to_string(closing) + " 段");

@@ -61,7 +61,11 @@ bool is_closing_line(std::string_view t);
 // spaces after it ("本报讯（记者 王晓）", "本报金乡5月6日讯　"), or 0 when there is none.
 std::size_t dateline_end(std::string_view t);
 
-model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title);
+// `block_counts`, when given, holds count::count_text of each block (any block it marks in
+// `counted`), so that a whole paragraph of the body is not counted a second time.
+model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
+                    const std::vector<model::Counts>* block_counts = nullptr,
+                    const std::vector<std::uint8_t>* counted = nullptr);
 
 // Where unit number `limit` (0-based) of the body starts: the first character over a limit.
 // Returns false when the body holds no more than `limit` units.

@@ -238,8 +238,23 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
       m.dateline_block = m.lead;
       m.dateline_end = static_cast<std::uint32_t>(e);
     }
-  m.counts = count::count_document(doc, {});
-  m.body = body_of(doc, profile.scope, title);
+  // Each block counted once: the document's counts are their sum (as count_document
+  // adds them), and the body's whole paragraphs reuse them.
+  std::vector<model::Counts> block_counts(doc.blocks.size());
+  std::vector<std::uint8_t> counted(doc.blocks.size(), 0);
+  {
+    const count::Scope all{};
+    model::Counts total;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      const auto& b = doc.blocks[i];
+      if (!all.includes(b.story) || b.directive) continue;
+      block_counts[i] = count::count_text(doc.block_text(b));
+      counted[i] = 1;
+      total += block_counts[i];
+    }
+    m.counts = total;
+  }
+  m.body = body_of(doc, profile.scope, title, &block_counts, &counted);
   m.body_figure = count::in_unit(m.body.counts, profile.unit);
   m.pages = layout::estimate_pages(doc);
   m.durations.tv_rate = profile.tv_rate;

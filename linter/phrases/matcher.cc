@@ -99,12 +99,17 @@ void Matcher::build() {
   }
   out_begin_[n] = static_cast<std::uint32_t>(outputs_.size());
   has_output_.clear();
-  // Half the memory (and cache misses) when every state id fits in 16 bits.
-  compact_ = n <= 0xFFFF;
+  // The table holds each next state as its row offset (state × stride): the hot loop adds
+  // the byte's class and loads, with no multiplication on its dependency chain. Half the
+  // memory (and cache misses) when every offset fits in 16 bits.
+  compact_ = (n - 1) * std::size_t{stride} <= 0xFFFF;
   if (compact_) {
-    delta16_.assign(delta_.begin(), delta_.end());
+    delta16_.resize(delta_.size());
+    for (std::size_t i = 0; i < delta_.size(); ++i) delta16_[i] = static_cast<std::uint16_t>(delta_[i] * stride);
     delta_.clear();
     delta_.shrink_to_fit();
+  } else {
+    for (auto& d : delta_) d *= stride;
   }
   // The trie is no longer needed.
   children_.clear();

@@ -33,11 +33,21 @@ class Matcher {
     else scan_with(delta_.data(), text, on_match);
   }
 
+  // The same over the bytes of `text` that `keep` keeps, in place (no filtered copy):
+  // keep(p, end) steps p over one code point and says whether its bytes are scanned. The
+  // matches are appended to `out`, RawMatch::end counting kept bytes (as if the kept bytes
+  // had been copied out and scanned).
+  template <typename Keep>
+  void scan_kept(std::string_view text, Keep&& keep, std::vector<RawMatch>& out) const {
+    if (compact_) scan_kept_with(delta16_.data(), text, keep, out);
+    else scan_kept_with(delta_.data(), text, keep, out);
+  }
+
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   // States are numbered so that those with outputs (their own or a suffix's) come last:
-  // the hot loop tests `s >= first_output_` instead of loading a flag.
+  // the hot loop tests `s >= first_output_` (as row offsets) instead of loading a flag.
   template <typename T, typename F>
   void scan_with(const T* delta, std::string_view text, F& on_match) const {
     std::uint32_t s = 0;
@@ -45,15 +55,39 @@ class Matcher {
     const std::size_t n = text.size();
     const std::uint8_t* cls = classes_;
     const std::uint32_t stride = class_count_;
-    const std::uint32_t first_output = first_output_;
+    const std::uint32_t first_output = first_output_ * stride;
     for (std::size_t i = 0; i < n; ++i) {
-      s = delta[s * stride + cls[p[i]]];
+      s = delta[s + cls[p[i]]];  // s is a row offset
       if (s >= first_output) {
-        for (std::uint32_t o = s; o != kNone; o = output_link_[o])
+        for (std::uint32_t o = s / stride; o != kNone; o = output_link_[o])
           for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k)
             on_match(RawMatch{outputs_[k], static_cast<std::uint32_t>(i + 1)});
       }
     }
+  }
+  // Out of line, and the outputs appended by a call of their own: the loop keeps the state,
+  // the position and the tables in registers.
+  template <typename T, typename Keep>
+  [[gnu::noinline]] void scan_kept_with(const T* delta, std::string_view text, Keep& keep,
+                                        std::vector<RawMatch>& out) const {
+    std::uint32_t s = 0, n = 0;
+    const char* p = text.data();
+    const char* const e = p + text.size();
+    const std::uint8_t* const cls = classes_;
+    const std::uint32_t first_output = first_output_ * class_count_;
+    while (p < e) {
+      const char* a = p;
+      if (!keep(p, e)) continue;
+      for (; a < p; ++a) {
+        s = delta[s + cls[static_cast<unsigned char>(*a)]];  // s is a row offset
+        ++n;
+        if (s >= first_output) [[unlikely]] append_outputs(s / class_count_, n, out);
+      }
+    }
+  }
+  [[gnu::noinline]] void append_outputs(std::uint32_t s, std::uint32_t end, std::vector<RawMatch>& out) const {
+    for (std::uint32_t o = s; o != kNone; o = output_link_[o])
+      for (std::uint32_t k = out_begin_[o]; k < out_begin_[o + 1]; ++k) out.push_back(RawMatch{outputs_[k], end});
   }
   // Trie under construction: sparse children.
   std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children_;

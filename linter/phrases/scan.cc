@@ -55,9 +55,24 @@ void fold_block(std::string_view t, Folded& f) {
   f.origin.resize(n + 1);
 }
 
+// Whether fold_block keeps the code point at p (which it steps over).
+inline bool kept_by_fold(const char*& p, const char* e) {
+  const auto b = static_cast<unsigned char>(*p);
+  if (b >= 0xE4 && b <= 0xE9 && e - p >= 3) {
+    p += 3;
+    return true;
+  }
+  if (b < 0x80) {
+    ++p;
+    return b > 0x20 && b != 0x7F;
+  }
+  const auto cls = text::classify(text::decode(p, e)) & text::kPrimaryMask;
+  return cls == text::kAsian || cls == text::kOther;
+}
+
 // Finds `part` ending at or before `limit` in folded text, at most `gap` code points before
 // it and within the sentence. Returns the start offset, or npos.
-std::size_t find_before(const std::string& s, std::size_t limit, const std::string& part, int gap) {
+std::size_t find_before(std::string_view s, std::size_t limit, const std::string& part, int gap) {
   std::size_t j = limit;
   for (int steps = 0; steps <= gap; ++steps) {
     if (j >= part.size() && s.compare(j - part.size(), part.size(), part) == 0) return j - part.size();
@@ -134,15 +149,35 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
   std::vector<Hit> hits;
   Folded f;
   std::vector<Hit> local, kept;
+  std::vector<RawMatch> raw;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> titles;
   for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const auto& b = doc.blocks[bi];
     if (b.story != model::Story::kMain || b.directive || b.begin == b.end) continue;
     const std::string_view t = doc.block_text(b);
-    fold_block(t, f);
     local.clear();
-    if (f.text.empty()) continue;
-    set.matcher.scan(f.text, [&](const RawMatch& m) {
+    // The automaton reads the paragraph in place, over the bytes folding keeps. Up to the
+    // first byte left out the folded text is the paragraph itself, so a match ending there
+    // (and the gap search before it, which looks only back) uses the paragraph and offsets
+    // as they are; for a later match the folded copy and its map back are made, once.
+    std::uint32_t first_removed = UINT32_MAX;  // byte offset (original = folded) of the first left out
+    auto keep = [&first_removed, base = t.data()](const char*& p, const char* e) {
+      const char* a = p;
+      if (kept_by_fold(p, e)) return true;
+      if (first_removed == UINT32_MAX) first_removed = static_cast<std::uint32_t>(a - base);
+      return false;
+    };
+    raw.clear();
+    set.matcher.scan_kept(t, keep, raw);
+    bool folded = false;
+    for (const RawMatch& m : raw) {
+      const bool removed = m.end > first_removed;
+      if (removed && !folded) {
+        fold_block(t, f);
+        folded = true;
+      }
+      const std::string_view ft = removed ? std::string_view(f.text) : t;
+      auto origin = [&](std::size_t i) { return removed ? f.origin[i] : static_cast<std::uint32_t>(i); };
       const std::size_t key_begin = m.end - set.matcher.pattern_length(m.pattern);
       for (const std::uint32_t ei : set.entries_by_pattern[m.pattern]) {
         if (active && !(*active)[ei]) continue;
@@ -150,13 +185,13 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
         std::size_t begin = key_begin;
         bool ok = true;
         for (std::size_t k = e.parts.size() - 1; k-- > 0;) {
-          const std::size_t at = find_before(f.text, begin, e.parts[k], e.gap);
+          const std::size_t at = find_before(ft, begin, e.parts[k], e.gap);
           if (at == std::string::npos) { ok = false; break; }
           begin = at;
         }
         if (!ok) continue;
-        const std::uint32_t ob = f.origin[begin];
-        const std::uint32_t oe = f.origin[m.end - 1] + 1;
+        const std::uint32_t ob = origin(begin);
+        const std::uint32_t oe = origin(m.end - 1) + 1;
         // Extend the end to the whole last character.
         std::uint32_t end = oe;
         while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) ++end;
@@ -165,7 +200,7 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
         if (is_phrase_rule(e) && opening_quote(cp_before(t, ob)) && closing_quote(cp_at(t, end))) continue;
         local.push_back(Hit{ei, bi, ob, end});
       }
-    });
+    }
     if (local.empty()) continue;
     // Longest first at each start; on the same characters the more specific entry (one for
     // certain kinds), then the more severe, then the first declared.

@@ -17,6 +17,17 @@ struct CapHit {
   YAML::Mark mark;
 };
 
+CapHit repeated_key(const std::string& value, const YAML::Mark& first, const YAML::Mark& m) {
+  const std::size_t cut = text::step_forward(value, 0, 40);
+  return CapHit{"键“" + value.substr(0, cut) + (cut < value.size() ? "…" : "") +
+                    "”在同一个映射中出现了两次（第一次在第 " + std::to_string(first.line + 1) +
+                    " 行）；请删去或合并其中一个",
+                m};
+}
+CapHit too_deep(const YamlCaps& caps, const YAML::Mark& m) {
+  return CapHit{"映射和列表嵌套超过 " + std::to_string(caps.max_depth) + " 层的上限", m};
+}
+
 // Counts what the tree would hold, stopping at the first cap (by throwing CapHit, caught in
 // this file: nothing escapes the module).
 class Counter : public YAML::EventHandler {
@@ -62,13 +73,7 @@ class Counter : public YAML::EventHandler {
   void key(const YAML::Mark& m, const std::string& value) {
     if (stack_.empty() || !stack_.back().map || stack_.back().entries % 2 != 0) return;
     const auto [it, added] = stack_.back().keys.emplace(value, m);
-    if (!added) {
-      const std::size_t cut = text::step_forward(value, 0, 40);
-      throw CapHit{"键“" + value.substr(0, cut) + (cut < value.size() ? "…" : "") +
-                       "”在同一个映射中出现了两次（第一次在第 " + std::to_string(it->second.line + 1) +
-                       " 行）；请删去或合并其中一个",
-                   m};
-    }
+    if (!added) throw repeated_key(value, it->second, m);
   }
 
   void entry(const YAML::Mark& m) {
@@ -94,8 +99,7 @@ class Counter : public YAML::EventHandler {
   }
   void open(const YAML::Mark& m, YAML::anchor_t a, bool map) {
     entry(m);
-    if (stack_.size() >= caps_.max_depth)
-      throw CapHit{"映射和列表嵌套超过 " + std::to_string(caps_.max_depth) + " 层的上限", m};
+    if (stack_.size() >= caps_.max_depth) throw too_deep(caps_, m);
     stack_.push_back({a, total_, 0, map, {}});
     add(m, 1);
     if (a != 0 && size_.size() <= a) size_.resize(a + 1, 0);  // open: an alias to it is a cycle
@@ -112,6 +116,37 @@ class Counter : public YAML::EventHandler {
   std::vector<std::size_t> size_;  // expanded size by anchor id; 0 while open or unknown
   std::size_t total_ = 0, aliases_ = 0;
 };
+
+// The caps a small file without aliases or a second document can hit are the depth and a
+// repeated key: checked on its tree, in the order the event pass meets them (a node, then
+// each key and its value), so the first hit is the one the event pass reports.
+void check_tree(const YAML::Node& n, std::size_t depth, const YamlCaps& caps) {
+  if (n.IsSequence()) {
+    if (depth >= caps.max_depth) throw too_deep(caps, n.Mark());
+    for (const auto& c : n) check_tree(c, depth + 1, caps);
+  } else if (n.IsMap()) {
+    if (depth >= caps.max_depth) throw too_deep(caps, n.Mark());
+    std::map<std::string, YAML::Mark> keys;
+    for (const auto& kv : n) {
+      if (kv.first.IsScalar()) {
+        const auto [it, added] = keys.emplace(kv.first.Scalar(), kv.first.Mark());
+        if (!added) throw repeated_key(kv.first.Scalar(), it->second, kv.first.Mark());
+      } else {
+        check_tree(kv.first, depth + 1, caps);
+      }
+      check_tree(kv.second, depth + 1, caps);
+    }
+  }
+}
+
+// Whether the tree check is the whole check: no alias (no '*' anywhere), one document (no
+// "---" or "..."), and too few bytes for the node and entry caps (a node takes at least
+// half a byte of YAML: "?" alone is a map with a null key and value).
+bool tree_check_suffices(std::string_view yaml, const YamlCaps& caps) {
+  const std::size_t bound = 2 * yaml.size() + 2;
+  return bound <= caps.max_nodes && bound <= caps.max_entries && yaml.find('*') == std::string_view::npos &&
+         yaml.find("---") == std::string_view::npos && yaml.find("...") == std::string_view::npos;
+}
 
 std::string where(const std::string& name, const YAML::Mark& m) {
   if (m.is_null()) return name;
@@ -131,6 +166,18 @@ Result<YAML::Node> load_yaml_text(std::string_view yaml, const std::string& name
   if (const auto bad = text::find_invalid_utf8(yaml); bad != std::string_view::npos)
     return make_error(ErrorCode::kConfig, name + ": 第 " + std::to_string(bad) + " 字节处不是有效的 UTF-8；请以 UTF-8 保存",
                       name);
+  // A small profile is parsed once; anything else (or a syntax error, whose message the
+  // event pass gives as before) takes the two passes.
+  if (tree_check_suffices(yaml, caps)) {
+    try {
+      YAML::Node root = YAML::Load(std::string(yaml));
+      check_tree(root, 0, caps);
+      return root;
+    } catch (const CapHit& hit) {
+      return config_error(name, hit.mark, hit.message);
+    } catch (const std::exception&) {
+    }
+  }
   try {
     {
       std::istringstream in{std::string(yaml)};

@@ -149,6 +149,15 @@ model::Document build_text_document(std::string_view utf8, std::string_view name
 }
 
 Result<model::Document> read_text(std::string_view bytes, std::string_view name) {
+  // Valid UTF-8 without a BOM or a NUL (nearly every draft): decode_text would return a copy
+  // of the bytes as they are; the document is built from the bytes themselves, so that a
+  // large file is not held three times over (bytes, decoded copy, document text).
+  if (bytes.substr(0, 3) != "\xEF\xBB\xBF" && text::find_invalid_utf8(bytes) == std::string_view::npos &&
+      bytes.find('\0') == std::string_view::npos) {
+    model::Document doc = build_text_document(bytes, name);
+    doc.encoding = "UTF-8";
+    return doc;
+  }
   auto decoded = decode_text(bytes);
   if (!decoded.ok()) return decoded.error();
   model::Document doc = build_text_document(decoded->utf8, name);

@@ -11,6 +11,7 @@
 #endif
 
 
+
 namespace wenfeng::text {
 
 bool is_nd(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
@@ -31,17 +32,36 @@ std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t fr
   const std::size_t n = needle.size();
   if (n == 0) return from <= t.size() ? from : npos;
   if (t.size() < n || from > t.size() - n) return npos;
-  const char last = needle[n - 1];
   const char* base = t.data();
-  const char* p = base + from + n - 1;
-  const char* end = base + t.size();
-  while (p < end) {
-    const void* hit = std::memchr(p, last, static_cast<std::size_t>(end - p));
-    if (!hit) return npos;
-    const char* h = static_cast<const char*>(hit);
-    if (std::memcmp(h - (n - 1), needle.data(), n - 1) == 0) return static_cast<std::size_t>(h - (n - 1) - base);
-    p = h + 1;
+  if (n == 1) {
+    const void* hit = std::memchr(base + from, needle[0], t.size() - from);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : npos;
   }
+  const std::size_t last_start = t.size() - n;  // the last offset a match can start at
+  std::size_t i = from;
+  auto matches_at = [&](std::size_t at) {
+    for (std::size_t k = 1; k + 1 < n; ++k)
+      if (base[at + k] != needle[k]) return false;
+    return true;
+  };
+#if defined(__SSE2__)
+  // Sixteen candidate starts at a time: the first byte and the last byte must both match
+  // (for a CJK character the lead byte alone is common, the pair is rare), then the middle.
+  const __m128i first = _mm_set1_epi8(needle[0]);
+  const __m128i last = _mm_set1_epi8(needle[n - 1]);
+  for (; i + 15 <= last_start; i += 16) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + n - 1));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+    while (mask) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (matches_at(at)) return at;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i <= last_start; ++i)
+    if (base[i] == needle[0] && base[i + n - 1] == needle[n - 1] && matches_at(i)) return i;
   return npos;
 }
 
@@ -61,29 +81,6 @@ ByteSet::ByteSet(std::initializer_list<unsigned char> bytes) {
     }
     ++n_;
   }
-}
-
-std::size_t ByteSet::find(std::string_view t, std::size_t from) const {
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  const std::size_t size = t.size();
-  std::size_t i = from;
-#if defined(__SSE2__)
-  if (n_ <= 8) {
-    // Look at the next few bytes one by one first: hits are often close.
-    for (const std::size_t stop = std::min(size, i + 8); i < stop; ++i)
-      if (has(s[i])) return i;
-    const auto* want = reinterpret_cast<const __m128i*>(want_);
-    for (; i + 16 <= size; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      __m128i eq = _mm_cmpeq_epi8(v, want[0]);
-      for (int k = 1; k < n_; ++k) eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, want[k]));
-      if (const int mask = _mm_movemask_epi8(eq)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    }
-  }
-#endif
-  for (; i < size; ++i)
-    if (has(s[i])) return i;
-  return npos;
 }
 
 }  // namespace wenfeng::text

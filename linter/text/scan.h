@@ -8,12 +8,17 @@
 // only then looks closer. The text is valid UTF-8 (text/utf8.h).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
 
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace wenfeng::text {
 
@@ -116,6 +121,30 @@ class ByteSet {
   int n_ = 0;
   alignas(16) unsigned char want_[8][16] = {};  // each byte of list_ sixteen times (for SSE2)
 };
+
+// Inline: the rules call it once or more per paragraph, often with a hit a few bytes on.
+inline std::size_t ByteSet::find(std::string_view t, std::size_t from) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  const std::size_t size = t.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  if (n_ <= 8) {
+    // Look at the next few bytes one by one first: hits are often close.
+    for (const std::size_t stop = std::min(size, i + 8); i < stop; ++i)
+      if (has(s[i])) return i;
+    const auto* want = reinterpret_cast<const __m128i*>(want_);
+    for (; i + 16 <= size; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      __m128i eq = _mm_cmpeq_epi8(v, want[0]);
+      for (int k = 1; k < n_; ++k) eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, want[k]));
+      if (const int mask = _mm_movemask_epi8(eq)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+  }
+#endif
+  for (; i < size; ++i)
+    if (has(s[i])) return i;
+  return npos;
+}
 
 // Calls fn(cp, begin, end) for each code point of `t` whose first byte is in `lead`, in
 // order, until fn returns false. Returns false when fn stopped it.

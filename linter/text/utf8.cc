@@ -61,6 +61,13 @@ std::size_t find_invalid_utf8(std::string_view s) {
       if (w & 0x8080808080808080ULL) break;
       i += 8;
     }
+    // Runs of three-byte sequences with an E1–EC / EE–EF lead (nearly all of Chinese text),
+    // without going back to the ASCII test between them.
+    while (i + 2 < n) {
+      const unsigned char l = b[i];
+      if (l < 0xE1 || l == 0xED || l > 0xEF || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) break;
+      i += 3;
+    }
     if (i >= n) break;
     const unsigned char c = b[i];
     if (c < 0x80) {

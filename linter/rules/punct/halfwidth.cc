@@ -103,13 +103,51 @@ void run(const lint::RuleContext& c) {
     char32_t before = 0;          // the code point right before this one
     bool leading = true;          // nothing but whitespace so far
     bool digits_lead = false;     // the current digit run started the paragraph
-    for (const auto cp : text::code_points(t)) {
-      const char32_t ch = cp.cp;
+    // Only the marks are visited: the state above is brought up to date over the run of
+    // code points skipped since the previous mark by reading that run backwards, as far as
+    // it needs (it holds no mark, so a mark is always the end of what is read).
+    std::size_t from = 0;  // end of the last code point taken into the state
+    for (std::size_t at = marks.find(t); at != text::npos; at = marks.find(t, from)) {
+      if (at > from) {
+        // The run [from, at): its last code point, its last non-whitespace one, its last that
+        // is neither whitespace nor a closer, and where its trailing ASCII digits start.
+        std::size_t b;
+        before = text::cp_before(t, at, b);
+        std::size_t p = at;
+        bool found_prev = false, found_base = false;
+        while (p > from && !found_base) {
+          std::size_t q;
+          const char32_t ch = text::cp_before(t, p, q);
+          if (!text::is_whitespace(ch)) {
+            if (!found_prev) prev = ch, found_prev = true;
+            if (!is_closer(ch)) base = ch, found_base = true;
+          }
+          p = q;
+        }
+        // A run of ASCII digits ending the segment (its start is a new run: the code point
+        // before `from` is a mark) started the paragraph when nothing but whitespace is
+        // before it; only that run's value is ever read.
+        std::size_t digits_from = at;
+        while (digits_from > from && is_digit(static_cast<unsigned char>(t[digits_from - 1]))) --digits_from;
+        if (digits_from < at) {
+          bool ws_only = leading;
+          for (std::size_t r = digits_from; ws_only && r > from;) {
+            std::size_t q;
+            if (!text::is_whitespace(text::cp_before(t, r, q))) ws_only = false;
+            r = q;
+          }
+          digits_lead = ws_only;
+        }
+        // The segment is all whitespace when no `prev` was found in it.
+        if (found_prev) leading = false;
+      }
+      std::size_t end;
+      const char32_t ch = text::cp_at(t, at, end);
       const char* fix = full_width_of(ch);
-      if (fix) {
-        while (next_exempt < exempt.size() && exempt[next_exempt].second <= cp.begin) ++next_exempt;
-        const bool in_exempt = next_exempt < exempt.size() && exempt[next_exempt].first <= cp.begin;
-        const char32_t next = in_exempt ? 0 : next_visible(t, cp.end);
+      {
+        while (next_exempt < exempt.size() && exempt[next_exempt].second <= at) ++next_exempt;
+        const bool in_exempt = next_exempt < exempt.size() && exempt[next_exempt].first <= at;
+        const char32_t next = in_exempt ? 0 : next_visible(t, end);
         const bool prev_digit = is_digit(prev), next_digit = is_digit(next);
         bool report = !in_exempt;
         // 3.14, 10:30, 1,000
@@ -120,15 +158,14 @@ void run(const lint::RuleContext& c) {
         const bool left = text::is_cjk(prev) || (is_closer(prev) && text::is_cjk(base));
         const bool chinese = (ch == U'(' || ch == U')') ? left || text::is_cjk(next) : left;
         if (!chinese || (is_latin_or_digit(prev) && is_latin_or_digit(next))) report = false;
-        if (report) c.report(bi, cp.begin, cp.end, 0, {{"fix", fix}, {"found", utf8(ch)}}).replace_with(fix);
+        if (report) c.report(bi, at, end, 0, {{"fix", fix}, {"found", utf8(ch)}}).replace_with(fix);
       }
-      if (is_digit(ch) && !is_digit(before)) digits_lead = leading;
-      if (!text::is_whitespace(ch)) {
-        if (!is_closer(ch)) base = ch;
-        prev = ch;
-        leading = false;
-      }
+      // A mark is not whitespace, not a digit; ')' is a closer.
+      if (!is_closer(ch)) base = ch;
+      prev = ch;
+      leading = false;
       before = ch;
+      from = end;
     }
   }
 }

@@ -32,6 +32,12 @@ bool kept(char32_t c) { return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'
 // The next kept character of `t` at or after `at` (its bytes are [at, next)), or false.
 bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
   while (at < t.size()) {
+    if (const auto b = static_cast<unsigned char>(t[at]); b < 0x80) {  // ASCII: no decoding
+      next = at + 1;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') return true;
+      at = next;
+      continue;
+    }
     if (kept(text::cp_at(t, at, next))) return true;
     at = next;
   }
@@ -39,12 +45,25 @@ bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
 }
 
 // FNV-1a over the kept characters' bytes, and how many there are.
+// (The loop of next_kept, inline: one pass with no call per character.)
 std::uint64_t normalised_hash(std::string_view t, std::size_t& count) {
   std::uint64_t h = 14695981039346656037ull;
   count = 0;
-  for (std::size_t at = 0, next = 0; next_kept(t, at, next); at = next) {
-    for (std::size_t i = at; i < next; ++i) h = (h ^ static_cast<unsigned char>(t[i])) * 1099511628211ull;
-    ++count;
+  for (std::size_t at = 0; at < t.size();) {
+    if (const auto b = static_cast<unsigned char>(t[at]); b < 0x80) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        h = (h ^ b) * 1099511628211ull;
+        ++count;
+      }
+      ++at;
+      continue;
+    }
+    std::size_t next;
+    if (kept(text::cp_at(t, at, next))) {
+      for (std::size_t i = at; i < next; ++i) h = (h ^ static_cast<unsigned char>(t[i])) * 1099511628211ull;
+      ++count;
+    }
+    at = next;
   }
   return h;
 }

@@ -1,0 +1,55 @@
+// text::find_seq (16 candidate starts at a time) and text::ByteSet::find against the plain
+// searches they replace, on random text over a small alphabet of ASCII and CJK bytes (so
+// that partial matches, matches at every alignment and near the end all occur).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "text/scan.h"
+
+namespace {
+
+using wenfeng::text::find_seq;
+
+TEST(FindSeq, AgreesWithStringFind) {
+  std::mt19937 rng(16);
+  const std::string pieces[] = {"a", "b", "，", "的", "了", "年", "\xe5", "\xb9", "."};
+  for (int round = 0; round < 3000; ++round) {
+    std::string t, needle;
+    const int len = static_cast<int>(rng() % 60);
+    for (int i = 0; i < len; ++i) t += pieces[rng() % std::size(pieces)];
+    const int nlen = 1 + static_cast<int>(rng() % 3);
+    for (int i = 0; i < nlen; ++i) needle += pieces[rng() % std::size(pieces)];
+    if (rng() % 4 == 0 && t.size() >= 3) needle = t.substr(rng() % (t.size() - 2), 1 + rng() % 3);
+    for (std::size_t from = 0; from <= t.size() + 1; ++from) {
+      const std::size_t want = from <= t.size() ? std::string_view(t).find(needle, from) : std::string::npos;
+      ASSERT_EQ(find_seq(t, needle, from), want) << "t=" << t << " needle=" << needle << " from=" << from;
+    }
+  }
+}
+
+TEST(FindSeq, EmptyNeedleAndLongText) {
+  EXPECT_EQ(find_seq("abc", "", 1), 1u);
+  EXPECT_EQ(find_seq("abc", "", 4), std::string::npos);
+  std::string t(1000, 'x');
+  t += "通知";
+  EXPECT_EQ(find_seq(t, "通知"), 1000u);
+  EXPECT_EQ(find_seq(t, "通知", 1001), std::string::npos);
+  EXPECT_EQ(find_seq(t, "知"), 1003u);
+}
+
+TEST(ByteSet, AgreesWithPlainSearch) {
+  const wenfeng::text::ByteSet marks = {',', '.', ';', ':', '?', '!', '(', ')'};
+  std::mt19937 rng(7);
+  const char alphabet[] = "ab,.;:?!()\xe4\xb8\x80 ";
+  for (int round = 0; round < 2000; ++round) {
+    std::string t;
+    const int len = static_cast<int>(rng() % 70);
+    for (int i = 0; i < len; ++i) t += alphabet[rng() % (sizeof alphabet - 1)];
+    for (std::size_t from = 0; from <= t.size(); ++from)
+      ASSERT_EQ(marks.find(t, from), t.find_first_of(",.;:?!()", from)) << t << " from " << from;
+  }
+}
+
+}  // namespace
