@@ -213,15 +213,19 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // before it to the next line: nothing hangs past the margin, and there is no compression
   // of adjacent marks. Word's page breaks inside paragraphs fit only so (084 left-aligned,
   // 009, 014, 042, 075, 082, 085 justified: bench/pages_linebreaks.py).
-  const bool squeeze = settings_.compress && L.justified && char_pitch <= 0;
-  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0;
+  // WPS keeps the earlier rules (measured on its files: 119 fits only so): a mark that may
+  // not start a line hangs past the margin, adjacent marks are set half width, no
+  // autoSpace.
+  const bool squeeze = !settings_.wps && settings_.compress && L.justified && char_pitch <= 0;
+  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0;
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
   auto place_unit = [&] {
     if (!u_open) return;
     u_open = false;
     const double over = x + u_w - line_w;
-    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= std::min(u_em, line_sq + u_sq) + 0.01);
+    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= std::min(u_em, line_sq + u_sq) + 0.01) ||
+                      (u_hang > 0 && over - u_hang <= 0.01);
     if (!fits && line_has_content) finish_line(0);
     if (!line_has_content) line_at = u_at;
     double width = u_w;
@@ -237,10 +241,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     text_h = std::max(text_h, u_h);
     obj_h = std::max(obj_h, u_obj);
     line_has_content = true;
-    u_w = u_sp = u_h = u_obj = u_sq = u_em = 0;
+    u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = 0;
     u_object = false;
   };
-  auto add = [&](double cw, double gh, bool space, double sq, double em) {
+  auto add = [&](double cw, double gh, bool space, double sq, double em, bool hang_ok) {
     if (!u_open) u_at = cp - 1;
     if (space) {
       u_sp += cw;
@@ -251,6 +255,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       }
       u_w += cw;
       u_sq += sq;
+      u_hang = hang_ok ? cw : 0;
       u_em = std::max(u_em, em);
     }
     u_h = std::max(u_h, gh);
@@ -364,6 +369,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size <= char_pitch * 1.05 ? char_pitch : size + grid_delta;
       } else {
         cw = size * rf->scale;
+        if (wps && settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
       gh = tall * ea.line;
     } else {
@@ -377,7 +383,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     // paragraphs fit only so).
     const bool alnum = c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0);
     const bool han = cls == text::kAsian && !cjk_punct(c) && !no_line_start(c) && !no_line_end(c) && c != U'\u3000';
-    if (char_pitch <= 0 && ((han && prev_alnum) || (alnum && prev_han))) {
+    if (!wps && char_pitch <= 0 && ((han && prev_alnum) || (alnum && prev_han))) {
       const bool digit = (han ? prev : c) < 0x80 && std::isdigit(static_cast<int>(han ? prev : c)) != 0;
       if (digit ? L.auto_space_dn : L.auto_space_de) cw += 0.25 * size;
     }
@@ -387,7 +393,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
                              (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || prev == U'/'));
     if (opportunity) place_unit();
-    add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size);
+    add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, wps && cjk && no_line_start(c));
     prev = c;
     prev_cjk = cjk;
     prev_space = space;
