@@ -213,10 +213,12 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // before it to the next line: nothing hangs past the margin, and there is no compression
   // of adjacent marks. Word's page breaks inside paragraphs fit only so (084 left-aligned,
   // 009, 014, 042, 075, 082, 085 justified: bench/pages_linebreaks.py).
-  // WPS keeps the earlier rules (measured on its files: 119 fits only so): a mark that may
-  // not start a line hangs past the margin, adjacent marks are set half width, no
-  // autoSpace.
-  const bool squeeze = !settings_.wps && settings_.compress && L.justified && char_pitch <= 0;
+  // Measured only so (compressPunctuation, no character grid, Word): elsewhere — WPS (its
+  // 119 fits only so), a character grid, no compressPunctuation — a mark that may not
+  // start a line hangs past the margin as before; WPS also sets adjacent marks half width
+  // and adds no autoSpace.
+  const bool word_rules = !settings_.wps && settings_.compress && char_pitch <= 0;
+  const bool squeeze = word_rules && L.justified;
   double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0;
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
@@ -393,7 +395,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
                              (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || prev == U'/'));
     if (opportunity) place_unit();
-    add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, wps && cjk && no_line_start(c));
+    add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
     prev = c;
     prev_cjk = cjk;
     prev_space = space;

@@ -278,13 +278,12 @@ TEST(DocxLayout, TrailingSpacesHang) {
 }
 
 // Kinsoku (GB/T 15834): a full stop never starts a line, an opening bracket never ends
-// one. 415.3 pt holds 39 五号 (10.5 pt) characters. Without punctuation compression
-// nothing hangs past the margin: a 。 that does not fit takes the character before it to
-// the next line.
+// one. 415.3 pt holds 39 五号 (10.5 pt) characters. Without compressPunctuation (not
+// measured against Word) a 。 that does not fit hangs past the margin.
 TEST(DocxLayout, LineBreakingRules) {
   EXPECT_EQ(cn_pages(para(han(39)) + kCnSect).lines, 1u);
   EXPECT_EQ(cn_pages(para(han(40)) + kCnSect).lines, 2u);
-  EXPECT_EQ(cn_pages(para(han(39) + "。") + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(han(39) + "。") + kCnSect).lines, 1u);  // hangs
   EXPECT_EQ(cn_pages(para(han(38) + "（" + han(3) + "）") + kCnSect).lines, 2u);
   // A Latin word is not broken: 30 Han (315 pt) and a 30-letter word (about 140 pt in
   // Times New Roman) do not share a line; as separate words they do.
@@ -317,8 +316,8 @@ TEST(DocxLayout, PunctuationCompressionInJustifiedLines) {
   EXPECT_EQ(cn_compressed(para(one_mark, "<w:jc w:val=\"left\"/>") + kCnSect).lines, 2u);
   EXPECT_EQ(cn_pages(para(one_mark) + kCnSect).lines, 2u);  // no compressPunctuation
   EXPECT_EQ(cn_compressed(para(han(40)) + kCnSect).lines, 2u);  // no mark to compress
-  // A 。 that does not fit: compressed at the line end in a justified line, else it takes
-  // the character before it down.
+  // A 。 that does not fit: compressed at the line end in a justified line; in a
+  // left-aligned one it does not hang but takes the character before it down.
   EXPECT_EQ(cn_compressed(para(han(39) + "。") + kCnSect).lines, 1u);
   EXPECT_EQ(cn_compressed(para(han(39) + "。", "<w:jc w:val=\"left\"/>") + kCnSect).lines, 2u);
   // 41 characters are 15.2 pt too wide: three 、 could give 15.75 pt, but not more than one em.
