@@ -1,6 +1,7 @@
 #include "layout/docx_layout.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -39,7 +40,7 @@ bool no_line_end(char32_t c) {
       return false;
   }
 }
-// Full-width punctuation that compressPunctuation may set half-width next to another.
+// Full-width punctuation that compressPunctuation may set half-width (justified lines).
 bool cjk_punct(char32_t c) {
   return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
          c == U'，' || c == U'：' || c == U'；' || c == U'！' || c == U'？' || c == U'（' || c == U'）' ||
@@ -152,6 +153,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double obj_h = 0;                 // tallest object on the line
   double text_h = 0;                // tallest text glyph on the line (single-line height)
   bool line_has_content = false;
+  double line_sq = 0;               // what the line's full-width marks could give up (compression)
   std::uint32_t cp = 0;             // code points read so far
   std::uint32_t line_at = 0;        // code points before the line's first unit
 
@@ -196,6 +198,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     ++out.text_lines;
     x = 0;
     line_w = avail;
+    line_sq = 0;
     text_h = obj_h = 0;
     line_has_content = false;
   };
@@ -203,15 +206,29 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // A unit: characters between two break opportunities. Its trailing spaces hang past the
   // margin (Word never wraps a line for spaces: a run of thousands of underlined spaces on
   // a cover page stays on its line).
-  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_hang = 0;
+  // Punctuation compression (characterSpacingControl compressPunctuation, justified
+  // paragraphs, no character grid): a line takes one more unit when setting its full-width
+  // marks (、。，：；！？ and brackets) at no less than half width makes room, by at most one
+  // em. Without it (a left-aligned paragraph) a 。 or ， that does not fit takes the character
+  // before it to the next line: nothing hangs past the margin, and there is no compression
+  // of adjacent marks. Word's page breaks inside paragraphs fit only so (084 left-aligned,
+  // 009, 014, 042, 075, 082, 085 justified: bench/pages_linebreaks.py).
+  // Measured only so (compressPunctuation, no character grid, Word): elsewhere — WPS (its
+  // 119 fits only so), a character grid, no compressPunctuation — a mark that may not
+  // start a line hangs past the margin as before; WPS also sets adjacent marks half width
+  // and adds no autoSpace.
+  const bool word_rules = !settings_.wps && settings_.compress && char_pitch <= 0;
+  const bool squeeze = word_rules && L.justified;
+  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0;
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
   auto place_unit = [&] {
     if (!u_open) return;
     u_open = false;
-    const bool fits = x + u_w <= line_w + 0.01;
-    const bool hangs = !fits && u_hang > 0 && x + u_w - u_hang <= line_w + 0.01;
-    if (!fits && !hangs && line_has_content) finish_line(0);
+    const double over = x + u_w - line_w;
+    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= std::min(u_em, line_sq + u_sq) + 0.01) ||
+                      (u_hang > 0 && over - u_hang <= 0.01);
+    if (!fits && line_has_content) finish_line(0);
     if (!line_has_content) line_at = u_at;
     double width = u_w;
     // Wider than a whole line (a long Latin word, a URL): it breaks anywhere.
@@ -222,13 +239,14 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       finish_line(0);
     }
     x += width + u_sp;
+    line_sq += u_sq;
     text_h = std::max(text_h, u_h);
     obj_h = std::max(obj_h, u_obj);
     line_has_content = true;
-    u_w = u_sp = u_h = u_obj = u_hang = 0;
+    u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = 0;
     u_object = false;
   };
-  auto add = [&](double cw, double gh, bool space, bool hang_ok) {
+  auto add = [&](double cw, double gh, bool space, double sq, double em, bool hang_ok) {
     if (!u_open) u_at = cp - 1;
     if (space) {
       u_sp += cw;
@@ -238,7 +256,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         u_sp = 0;
       }
       u_w += cw;
+      u_sq += sq;
       u_hang = hang_ok ? cw : 0;
+      u_em = std::max(u_em, em);
     }
     u_h = std::max(u_h, gh);
     u_open = true;
@@ -275,6 +295,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   FontMetrics lat = latin(rf->latin), ea = east_asian(rf->east_asian);
   char32_t prev = 0;
   bool prev_cjk = false, prev_space = false, ended_on_break = false, last_forced = false;
+  bool prev_han = false, prev_alnum = false;  // for autoSpaceDE/DN
   const char* base = t.data();
   for (const char* p = base, *e = base + t.size(); p <= e;) {
     const auto off = static_cast<std::uint32_t>(p - base);
@@ -288,6 +309,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       place_unit();
       ++obj;
       prev = 0, prev_cjk = true, prev_space = false;
+      prev_han = prev_alnum = false;
     }
     std::uint8_t forced = 0;
     while (pbrk < L.page_breaks.size() && L.page_breaks[pbrk] <= off) forced = 1, ++pbrk;
@@ -296,6 +318,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       place_unit();
       finish_line(forced);
       prev = 0, prev_cjk = false, prev_space = false;
+      prev_han = prev_alnum = false;
       ended_on_break = true;
       last_forced = true;
     }
@@ -315,6 +338,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       place_unit();
       finish_line(0);
       prev = 0, prev_cjk = false, prev_space = false;
+      prev_han = prev_alnum = false;
       ended_on_break = true;
       last_forced = false;
       continue;
@@ -336,6 +360,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       x += cw;
       line_has_content = true;  // a tab does not make its line taller
       prev = c, prev_cjk = false, prev_space = true;
+      prev_han = prev_alnum = false;
       continue;
     }
     if (cjk) {
@@ -346,7 +371,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size <= char_pitch * 1.05 ? char_pitch : size + grid_delta;
       } else {
         cw = size * rf->scale;
-        if (settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
+        if (wps && settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
       gh = tall * ea.line;
     } else {
@@ -355,11 +380,22 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       gh = tall * f.line;
     }
     cw += rf->spacing;
+    // autoSpaceDE / autoSpaceDN: Word puts a quarter em between a Han character and a Latin
+    // letter or digit next to it (without a character grid; 084's page breaks inside
+    // paragraphs fit only so).
+    const bool alnum = c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0);
+    const bool han = cls == text::kAsian && !cjk_punct(c) && !no_line_start(c) && !no_line_end(c) && c != U'\u3000';
+    if (!wps && char_pitch <= 0 && ((han && prev_alnum) || (alnum && prev_han))) {
+      const bool digit = (han ? prev : c) < 0x80 && std::isdigit(static_cast<int>(han ? prev : c)) != 0;
+      if (digit ? L.auto_space_dn : L.auto_space_de) cw += 0.25 * size;
+    }
+    prev_han = han;
+    prev_alnum = alnum;
     // Break opportunity before c?
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
                              (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || prev == U'/'));
     if (opportunity) place_unit();
-    add(cw, gh, space, no_line_start(c) && cjk);
+    add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
     prev = c;
     prev_cjk = cjk;
     prev_space = space;
@@ -469,6 +505,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
     if (L.table >= 0 && L.cell > 0) continue;  // a table in a header: count its first column
+    // A framed paragraph (w:framePr: the page number Word's gallery puts in a frame, 041) is
+    // positioned outside the flow and takes no height from the header or footer.
+    if (L.framed) continue;
     engine.paragraph(b, L, 400, 0, 0, 0, lines);
     double h = L.before + L.after;
     for (double lh : lines.h) h += lh;

@@ -1,7 +1,8 @@
 // Page estimate for DOCX from the layout itself, following Word's rules for Chinese
 // documents (README "Pages"): paragraphs are broken into lines run by run (fonts and sizes
-// resolved by the reader, metrics from layout/fonts.h, kinsoku, hanging punctuation and
-// trailing spaces), lines get their heights from the line spacing and the document grid,
+// resolved by the reader, metrics from layout/fonts.h, kinsoku, punctuation compression in
+// justified lines, autoSpaceDE/DN and hanging trailing spaces), lines get their heights
+// from the line spacing and the document grid,
 // and paragraphs and table rows are paginated with widow/orphan control, keep with next,
 // keep lines, breaks, sections, columns, header/footer heights and footnotes.
 // WENFENG_LAYOUT_TRACE=1 (2: line by line) prints where each paragraph and row starts.

@@ -111,6 +111,9 @@ struct ParagraphLayout {
   double ind_first_chars = 0;  // firstLineChars / hangingChars (characters; < 0 hanging), overrides ind_first
   double ind_left_chars = 0, ind_right_chars = 0;     // leftChars / rightChars, override
   bool snap_to_grid = true;
+  bool framed = false;         // w:framePr: positioned in a frame, outside the text flow
+  bool justified = false;      // w:jc both / distribute (Word's line-end punctuation rules depend on it)
+  bool auto_space_de = true, auto_space_dn = true;  // w:autoSpaceDE / autoSpaceDN (Han next to Latin / digits)
   bool keep_next = false, keep_lines = false, widow_control = false, contextual = false;
   std::uint8_t label_suffix = 0;  // list label followed by 0 tab, 1 space, 2 nothing
   std::vector<InlineObject> inlines;  // inline pictures, shapes, objects

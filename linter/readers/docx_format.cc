@@ -178,6 +178,16 @@ void Formats::apply_ppr(const pugi::xml_node& ppr, model::ParagraphLayout& L) co
       else if (auto s = c.attribute(name("endChars").c_str())) L.ind_right_chars = num(s, 0) / 100.0;
     } else if (l == "snapToGrid") {
       L.snap_to_grid = on_off(c, val);
+    } else if (l == "framePr") {
+      L.framed = true;
+    } else if (l == "jc") {
+      const std::string_view v = c.attribute(val.c_str()).value();
+      L.justified = v == "both" || v == "distribute" || v == "thaiDistribute" || v == "lowKashida" ||
+                    v == "mediumKashida" || v == "highKashida";
+    } else if (l == "autoSpaceDE") {
+      L.auto_space_de = on_off(c, val);
+    } else if (l == "autoSpaceDN") {
+      L.auto_space_dn = on_off(c, val);
     } else if (l == "keepNext") {
       L.keep_next = on_off(c, val);
     } else if (l == "keepLines") {

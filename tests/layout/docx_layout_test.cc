@@ -277,9 +277,9 @@ TEST(DocxLayout, TrailingSpacesHang) {
             2u);
 }
 
-// Kinsoku (GB/T 15834): a full stop never starts a line (it hangs in the margin), an
-// opening bracket never ends one. A5-like narrow column: 415.3 pt holds 39 five-point…
-// here 10.5 pt characters: 39 a line.
+// Kinsoku (GB/T 15834): a full stop never starts a line, an opening bracket never ends
+// one. 415.3 pt holds 39 五号 (10.5 pt) characters. Without compressPunctuation (not
+// measured against Word) a 。 that does not fit hangs past the margin.
 TEST(DocxLayout, LineBreakingRules) {
   EXPECT_EQ(cn_pages(para(han(39)) + kCnSect).lines, 1u);
   EXPECT_EQ(cn_pages(para(han(40)) + kCnSect).lines, 2u);
@@ -290,6 +290,50 @@ TEST(DocxLayout, LineBreakingRules) {
   EXPECT_EQ(cn_pages(para(han(30) + "abcdefghijabcdefghijabcdefghij") + kCnSect).lines, 2u);
   EXPECT_EQ(cn_pages(para(han(30) + "abcdefghij abcdefghij abcdefghij") + kCnSect).lines, 2u);
   EXPECT_EQ(cn_pages(para(han(30) + "abcdef") + kCnSect).lines, 1u);
+}
+
+namespace {
+
+// Chinese Word's settings.xml: characterSpacingControl compressPunctuation (62 of the 64
+// calibration files).
+layout::PageEstimate cn_compressed(const std::string& body) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  parts.settings = "<w:characterSpacingControl w:val=\"compressPunctuation\"/>";
+  parts.body = body;
+  return layout_of(parts);
+}
+
+}  // namespace
+
+// Punctuation compression as Word's page breaks inside paragraphs show it (justified 宋体
+// body text, 009, 014, 075, 082): a justified line takes one more character when setting
+// its full-width marks at half width makes room, by at most one em; a left-aligned
+// paragraph (w:jc="left", 084) is not compressed. 40 characters are 4.7 pt too wide.
+TEST(DocxLayout, PunctuationCompressionInJustifiedLines) {
+  const std::string one_mark = han(18) + "、" + han(21);  // 40 characters, one 、 gives 5.25 pt
+  EXPECT_EQ(cn_compressed(para(one_mark) + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_compressed(para(one_mark, "<w:jc w:val=\"left\"/>") + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(one_mark) + kCnSect).lines, 2u);  // no compressPunctuation
+  EXPECT_EQ(cn_compressed(para(han(40)) + kCnSect).lines, 2u);  // no mark to compress
+  // A 。 that does not fit: compressed at the line end in a justified line; in a
+  // left-aligned one it does not hang but takes the character before it down.
+  EXPECT_EQ(cn_compressed(para(han(39) + "。") + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "。", "<w:jc w:val=\"left\"/>") + kCnSect).lines, 2u);
+  // 41 characters are 15.2 pt too wide: three 、 could give 15.75 pt, but not more than one em.
+  EXPECT_EQ(cn_compressed(para(han(10) + "、" + han(10) + "、" + han(10) + "、" + han(8)) + kCnSect).lines, 2u);
+}
+
+// autoSpaceDE / autoSpaceDN (on unless turned off): a quarter em between Han characters
+// and Latin letters or digits next to them (084: "C919机型", "B737和A320"). 38 Han and
+// three Times New Roman digits fill 414.75 of 415.3 pt; the two spaces take it over.
+TEST(DocxLayout, SpaceBetweenHanAndDigits) {
+  const std::string text = han(37) + "919" + han(1);
+  EXPECT_EQ(cn_pages(para(text) + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(text, "<w:autoSpaceDN w:val=\"0\"/>") + kCnSect).lines, 1u);
+  // "abc" is 14.6 pt: 413.6 without the spaces, 418.8 with them.
+  EXPECT_EQ(cn_pages(para(han(37) + "abc" + han(1)) + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(han(37) + "abc" + han(1), "<w:autoSpaceDE w:val=\"0\"/>") + kCnSect).lines, 1u);
 }
 
 // Chinese Word's default grid: single lines are one 15.6 pt grid line up to 小四 (12 pt);
@@ -659,4 +703,10 @@ TEST(DocxLayout, EmptyParagraphClosingAFooterDoesNotPushTheBody) {
   };
   EXPECT_DOUBLE_EQ(with_footer(number + "<w:p><w:pPr><w:pStyle w:val=\"a6\"/></w:pPr></w:p>").estimate, 2.0);
   EXPECT_GT(with_footer(number + para("内部资料", "<w:pStyle w:val=\"a6\"/>")).estimate, 2.0);
+  // A page number in a frame (w:framePr, 041's footers) is outside the footer's flow: the
+  // line of text below it alone does not push the body.
+  std::string framed = number;
+  framed.insert(framed.find("<w:jc"), "<w:framePr w:wrap=\"around\" w:vAnchor=\"text\" w:hAnchor=\"margin\" "
+                                      "w:xAlign=\"center\" w:y=\"1\"/>");
+  EXPECT_DOUBLE_EQ(with_footer(framed + para("内部资料", "<w:pStyle w:val=\"a6\"/>")).estimate, 2.0);
 }
