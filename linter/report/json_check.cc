@@ -12,23 +12,8 @@ class JsonCheck final : public JsonStream {
  public:
   explicit JsonCheck(const RenderOptions& o) : JsonStream(o) {}
 
-  void begin(Sink& sink) override {
-    j_.begin_object();
-    j_.key("version").value(1);
-    j_.key("files").begin_array();
-    sink.write(j_.take());
-  }
-
   void file(const lint::FileResult& f, Sink& sink) override {
-    j_.begin_object();
-    write_path(j_, f.path);
-    if (f.error) {
-      j_.key("error");
-      write_error(j_, *f.error);
-      j_.end_object();
-      sink.write(j_.take());
-      return;
-    }
+    if (open_file(f, sink)) return;
     const auto& r = *f.report;
     const auto& doc = *f.doc;
     j_.key("format").value(model::format_name(doc.format));

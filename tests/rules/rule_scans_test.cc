@@ -14,6 +14,7 @@
 #include "profiles/profile.h"
 #include "readers/text_reader.h"
 #include "text/charclass.h"
+#include "text/numerals.h"
 #include "text/regex.h"
 #include "text/scan.h"
 #include "text/utf8.h"
@@ -388,23 +389,6 @@ TEST(RuleScans, Arabic) {
 // format.numbering reads the ordinal at a paragraph's start by hand. One body paragraph
 // after a title gets a form finding when the form is wrong and a start finding when it
 // starts above 1: the oracle derives both from the original pattern.
-int chinese_number(std::string_view s) {
-  static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  int value = 0, current = 0;
-  for (const auto cp : text::code_points(s)) {
-    const std::string_view ch = s.substr(cp.begin, cp.end - cp.begin);
-    if (ch == "十") {
-      value += (current == 0 ? 1 : current) * 10;
-      current = 0;
-      continue;
-    }
-    bool found = false;
-    for (int d = 0; d < 10; ++d)
-      if (ch == digits[d]) { current = d; found = true; }
-    if (!found) return -1;
-  }
-  return value + current;
-}
 
 void numbering(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   if (b == 0) return;  // the title
@@ -418,10 +402,10 @@ void numbering(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   int level = 0, number = 0;
   std::string wrong;
   if (!s(1).empty()) {
-    level = 1, number = chinese_number(s(1));
+    level = 1, number = text::chinese_numeral_value(s(1));
     if (s(2) != "、") wrong = s(1) + "、";
   } else if (!s(4).empty()) {
-    level = 2, number = chinese_number(s(4));
+    level = 2, number = text::chinese_numeral_value(s(4));
     if (s(3) != "（" || s(5) != "）" || !s(6).empty()) wrong = "（" + s(4) + "）";
   } else if (!s(7).empty()) {
     level = 3, number = std::atoi(s(7).c_str());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rules/support.h"
+#include "text/numerals.h"
 #include "text/scan.h"
 #include "text/utf8.h"
 
@@ -23,23 +24,6 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"一、总体要求\n（一）工作目标\n三、保障措施", "一、总体要求\n（一）工作目标\n二、保障措施"}};
 
-int chinese_number(std::string_view s) {
-  static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  int value = 0, current = 0;
-  for (const auto cp : text::code_points(s)) {
-    const std::string_view ch = s.substr(cp.begin, cp.end - cp.begin);
-    if (ch == "十") {
-      value += (current == 0 ? 1 : current) * 10;
-      current = 0;
-      continue;
-    }
-    bool found = false;
-    for (int d = 0; d < 10; ++d)
-      if (ch == digits[d]) { current = d; found = true; }
-    if (!found) return -1;
-  }
-  return value + current;
-}
 
 struct Ordinal {
   int level = 0;      // 1..4
@@ -107,11 +91,11 @@ bool parse_ordinal(std::string_view t, Ordinal& o) {
   o.text = std::string(t.substr(0, length));
   if (!s(1).empty()) {
     o.level = 1;
-    o.number = chinese_number(s(1));
+    o.number = text::chinese_numeral_value(s(1));
     if (s(2) != "、") o.wrong = std::string(s(1)) + "、";
   } else if (!s(4).empty()) {
     o.level = 2;
-    o.number = chinese_number(s(4));
+    o.number = text::chinese_numeral_value(s(4));
     if (s(3) != "（" || s(5) != "）" || !s(6).empty()) o.wrong = "（" + std::string(s(4)) + "）";
   } else if (!s(7).empty()) {
     o.level = 3;
