@@ -1,14 +1,12 @@
 // Parallel loops over independent items (whole-corpus runs are parallel across files).
 //
-// parallel_for runs fn(i) for i in [0, n) on up to `threads` worker threads; results go into
-// caller-owned slots. ordered_parallel produces results on worker threads and hands them to
+// ordered_parallel produces results on worker threads and hands them to
 // `consume` on the calling thread in input order, as soon as each is next in line, with at
 // most `window` results produced but not yet consumed: output streams while the batch runs
 // and memory is bounded by the items in flight, not by the batch. Functions must not throw.
 #pragma once
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -17,24 +15,6 @@
 #include <vector>
 
 namespace wenfeng {
-
-template <typename Fn>
-void parallel_for(std::size_t n, unsigned threads, Fn&& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&] {
-      for (std::size_t i = next++; i < n; i = next++) fn(i);
-    });
-  for (auto& th : pool) th.join();
-}
 
 template <typename T, typename Produce, typename Consume>
 void ordered_parallel(std::size_t n, unsigned threads, std::size_t window, Produce&& produce, Consume&& consume) {
