@@ -65,7 +65,13 @@ void print_profile(const profiles::Profile& p) {
   if (!p.rules.empty()) {
     std::cout << "  规则设置：\n";
     for (const auto& [id, s] : p.rules)
-      std::cout << "    " << id << "：" << (s.enabled ? (s.severity ? model::severity_name(*s.severity) : "on") : "off")
+      std::cout << "    " << id << "："
+                << (s.enabled ? (s.severity ? model::severity_name(*s.severity) : s.kind_severity.empty() ? "on" : "")
+                              : "off")
+                << (s.enabled && !s.kind_severity.empty()
+                        ? std::string(s.severity ? "；" : "") + s.kind_severity_text() + "；其他类型" +
+                              (s.severity ? "" : "用规则的默认级别")
+                        : std::string())
                 << "\n";
   }
 }

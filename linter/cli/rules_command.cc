@@ -105,6 +105,8 @@ void print_profiles_section(const model::RuleInfo& r, const std::vector<profiles
     const auto& s = p.rule(r.id);
     (s.enabled ? on : off) += (s.enabled ? on : off).empty() ? p.id : "、" + p.id;
     if (s.severity) severities += (severities.empty() ? "" : "；") + p.id + " " + model::severity_name(*s.severity);
+    if (!s.kind_severity.empty())
+      severities += (severities.empty() ? "" : "；") + p.id + " " + s.kind_severity_text();
     for (const auto& [name, value] : s.params)
       params += (params.empty() ? "" : "；") + p.id + " `" + name + "` = " + short_number(value);
     const profiles::Profile* parent = p.chain.size() > 1 ? find_profile(all, p.chain[1]) : nullptr;
@@ -295,6 +297,9 @@ int explain_command(const Args& args) {
   const auto& setting = p->rule(id);
   if (!setting.enabled) std::cout << "\n规范 " << p->id << " 关闭了此规则。\n";
   else if (setting.severity) std::cout << "\n规范 " << p->id << " 中的级别：" << model::severity_name(*setting.severity) << "\n";
+  if (setting.enabled && !setting.kind_severity.empty())
+    std::cout << (setting.severity ? "" : "\n") << "规范 " << p->id << " 中按类型的级别：" << setting.kind_severity_text()
+              << "；其他类型" << (setting.severity ? "为上面的级别" : "为默认级别") << "\n";
   for (const auto& [name, value] : setting.params)
     std::cout << "规范 " << p->id << " 中的参数 " << name << "：" << short_number(value) << "\n";
   bool any = false;

@@ -60,7 +60,7 @@ bool may_be_caption(std::string_view t) {
 const text::Regex& doc_number_regex() {
   // 金政办发〔2024〕12号, also written wrongly (（2024）, [24], 第12号): format.doc-number says how.
   static const text::Regex r = compiled(
-      "^\\s*\\p{Han}{1,15}\\s*[〔\\[［（(【]\\s*[0-9０-９]{2,4}\\s*[〕\\]］）)】]\\s*第?\\s*[0-9０-９]{1,4}\\s*号"
+      "^\\s*[\\p{Han}×Ｘ○]{1,15}\\s*[〔\\[［（(【]\\s*[0-9０-９]{2,4}\\s*[〕\\]］）)】]\\s*第?\\s*[0-9０-９]{1,4}\\s*号"
       "(?:\\s+签发人\\s*[:：].*)?\\s*$");
   return r;
 }
@@ -288,8 +288,13 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   std::size_t i = 0;
   auto text_of = [&](std::size_t k) { return doc.block_text(blocks[k]); };
   while (i < blocks.size()) {
+    // An issuer's name alone is the 发文机关标志 over a 发文字号, or over the 签发人 line that an
+    // upward document (请示, 报告) puts beside its number.
     const bool front = front_line(text_of(i)) ||
-                       (issuer_line(text_of(i)) && i + 1 < blocks.size() && is_doc_number_line(text_of(i + 1)));
+                       (issuer_line(text_of(i)) && i + 1 < blocks.size() &&
+                        (is_doc_number_line(text_of(i + 1)) ||
+                         (starts_with(trimmed(text_of(i + 1)), "签发人") && i + 2 < blocks.size() &&
+                          is_doc_number_line(text_of(i + 2)))));
     if (!front) break;
     ti.front.push_back(blocks[i]);
     ++i;

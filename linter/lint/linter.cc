@@ -186,15 +186,15 @@ std::vector<Diagnostic> overview_of(const std::vector<Diagnostic>& f, const mode
   return out;
 }
 
-void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, const model::Document& doc,
-                const Options& options) {
+void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, const model::KindChoice& kind,
+                const model::Document& doc, const Options& options) {
   std::unordered_map<const model::RuleInfo*, const profiles::RuleSetting*> settings;
   std::size_t kept = 0;
   for (std::size_t i = 0; i < f.size(); ++i) {
     Diagnostic& d = f[i];
     auto [it, fresh] = settings.try_emplace(d.rule, nullptr);
     if (fresh) it->second = &profile.rule(d.rule->id);
-    if (it->second->severity) d.severity = *it->second->severity;
+    if (const auto sev = it->second->severity_in(kind.id)) d.severity = *sev;
     if (suppressed(d, doc, options)) continue;
     if (kept != i) f[kept] = std::move(d);  // never self-move
     ++kept;
@@ -288,7 +288,7 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
     if (rule->needs == model::Needs::kPhrases && !options.phrases) continue;
     rule->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule, setting, r.findings));
   }
-  final_pass(r.findings, profile, doc, options);
+  final_pass(r.findings, profile, r.kind, doc, options);
   r.overview = overview_of(r.findings, doc, r.m);
   return r;
 }

@@ -164,12 +164,13 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, cons
     if (const auto ts = it["types"]) {
       if (!ts.IsSequence()) fail(ts, "types 应为列表");
       for (const auto& t : ts) {
-        check_keys(t, {"id", "name", "keywords", "severity", "message", "issuer", "document", "part"}, "item type");
+        check_keys(t, {"id", "name", "keywords", "with", "severity", "message", "issuer", "document", "part"}, "item type");
         ItemType type;
         if (!t["id"] || !t["keywords"]) fail(t, "item type 需要 id 和 keywords");
         type.id = str(t["id"], "id");
         if (t["name"]) type.name = str(t["name"], "name");
         type.keywords = strings(t["keywords"], "keywords");
+        if (t["with"]) type.with = strings(t["with"], "with");
         if (t["severity"]) type.severity = severity(t["severity"]);
         if (t["message"]) type.message = str(t["message"], "message");
         type.source = source_from(t, base);
@@ -188,16 +189,27 @@ void load_rule_setting(const YAML::Node& key, const YAML::Node& v, Profile& p) {
   if (v.IsScalar()) {
     if (v.Scalar() == "off") s.enabled = false;
     else if (v.Scalar() == "on") s.enabled = true;
-    else s.severity = severity(v);
+    else {
+      s.severity = severity(v);
+      s.kind_severity.clear();  // one severity in every kind, also over the parent's per-kind ones
+    }
     return;
   }
-  if (!v.IsMap()) fail(v, "规则设置应为 on、off、级别，或映射 {enabled, severity, 参数}");
+  if (!v.IsMap()) fail(v, "规则设置应为 on、off、级别，或映射 {enabled, severity, kinds, 参数}");
   for (const auto& kv : v) {
     const std::string name = kv.first.as<std::string>();
     if (name == "enabled") {
       s.enabled = boolean(kv.second, "enabled");
     } else if (name == "severity") {
       s.severity = severity(kv.second);
+    } else if (name == "kinds") {
+      if (!kv.second.IsMap()) fail(kv.second, "规则 " + rule_id + " 的 kinds 应为映射 {类型或类型族: 级别}，如 {document: error}");
+      for (const auto& ks : kv.second) {
+        const std::string kind_id = ks.first.as<std::string>();
+        if (kind_id.empty() || kind_id.front() == '.' || kind_id.back() == '.')
+          fail(ks.first, "kinds 中的类型 “" + kind_id + "” 无效");
+        s.kind_severity[kind_id] = severity(ks.second);
+      }
     } else if (const model::Param* param = info->param(name)) {
       double value = 0;
       if (param->type == model::ParamType::kBool) value = boolean(kv.second, param->name.data()) ? 1 : 0;
@@ -207,7 +219,7 @@ void load_rule_setting(const YAML::Node& key, const YAML::Node& v, Profile& p) {
       if (param->type != model::ParamType::kBool && value < 0) fail(kv.second, std::string(name) + " 不能为负数");
       s.params[name] = value;
     } else {
-      std::string known = "enabled、severity";
+      std::string known = "enabled、severity、kinds";
       for (const auto& prm : info->params) known += "、" + std::string(prm.name);
       fail(kv.first, "规则 " + rule_id + " 没有参数 “" + name + "”；可用：" + known);
     }
@@ -543,6 +555,26 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
 }
 
 }  // namespace
+
+std::optional<model::Severity> RuleSetting::severity_in(std::string_view kind_id) const {
+  std::optional<model::Severity> out = severity;
+  std::size_t best = 0;
+  for (const auto& [k, sev] : kind_severity) {
+    const bool match = kind_id == k || (kind_id.starts_with(k) && kind_id[k.size()] == '.');
+    if (match && k.size() > best) {
+      best = k.size();
+      out = sev;
+    }
+  }
+  return out;
+}
+
+std::string RuleSetting::kind_severity_text() const {
+  std::string out;
+  for (const auto& [k, sev] : kind_severity)
+    out += (out.empty() ? "" : "；") + k + " 类（" + k + "、" + k + ".…）" + model::severity_name(sev);
+  return out;
+}
 
 const RuleSetting& Profile::rule(std::string_view rule_id) const {
   static const RuleSetting kDefault;

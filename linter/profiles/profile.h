@@ -44,6 +44,9 @@ struct ItemType {
   std::string id;
   std::string name;
   std::vector<std::string> keywords;
+  // When not empty, a keyword is a signal only with one of these after it in the title
+  // ("开展…活动"): a weak keyword such as 开展 alone says nothing of the type.
+  std::vector<std::string> with;
   model::Severity severity = model::Severity::kInfo;
   std::string message;
   model::RuleSource source;
@@ -134,6 +137,14 @@ struct RuleSetting {
   bool enabled = true;
   std::optional<model::Severity> severity;
   std::map<std::string, double> params;  // validated against the rule's declared parameters
+  // Severity in some kinds only (`kinds: {document: error}`): a kind id or a family ("document"
+  // covers document and document.…) → severity. The longest matching key wins over `severity`.
+  std::map<std::string, model::Severity> kind_severity;
+  // The severity the profile gives this rule's findings in a draft of `kind_id` (none: the
+  // rule's own).
+  std::optional<model::Severity> severity_in(std::string_view kind_id) const;
+  // The per-kind severities as text: "document 类（document、document.…）error".
+  std::string kind_severity_text() const;
 };
 
 // A cue word of the classifier: `word`, unless right after one of `not_after` or right

@@ -65,7 +65,14 @@ TEST(Profiles, IssuerRulesFromRulesMd) {
   auto y = profiles::load_profile("yichun");
   EXPECT_EQ(limit(*y, "speech.main-leader", "duration.speech"), 60);
   EXPECT_EQ(limit(*y, "speech.leader", "duration.speech"), 40);
-  EXPECT_EQ(y->rules.at("phrase.boilerplate").severity, model::Severity::kError);
+  // RULES.md: boilerplate findings are errors in the office's documents only.
+  const auto& yb = y->rules.at("phrase.boilerplate");
+  EXPECT_FALSE(yb.severity);
+  EXPECT_EQ(yb.severity_in("document"), model::Severity::kError);
+  EXPECT_EQ(yb.severity_in("document.single-task"), model::Severity::kError);
+  EXPECT_FALSE(yb.severity_in("speech.main-leader"));
+  EXPECT_FALSE(yb.severity_in("documentary"));
+  EXPECT_FALSE(yb.severity_in("unknown"));
   auto n = profiles::load_profile("national");
   EXPECT_EQ(limit(*n, "document", "length.body"), 5000);
   EXPECT_EQ(limit(*n, "document.single-task", "length.body"), 4000);
@@ -89,6 +96,8 @@ TEST(Profiles, BrokenProfilesPointAtFileLineColumn) {
       {"id: x\nkinds:\n  document:\n    prohibitions:\n      - rule: kind.nonsense\n", ":5:"},
       {"id: x\nextends: nosuchparent\n", "extends"},
       {"id: x\nrules:\n  punct.halfwidht: off\n", ":3:"},
+      {"id: x\nrules:\n  phrase.boilerplate: {kinds: [document]}\n", ":3:"},
+      {"id: x\nrules:\n  phrase.boilerplate: {kinds: {document: fatal}}\n", ":3:"},
   };
   for (const auto& c : cases) {
     const auto path = write(dir, "p.yaml", c.yaml);
@@ -97,6 +106,30 @@ TEST(Profiles, BrokenProfilesPointAtFileLineColumn) {
     EXPECT_EQ(p.error().code, ErrorCode::kConfig);
     EXPECT_NE(p.error().message.find(c.where), std::string::npos) << p.error().message;
   }
+}
+
+// A rule's severity per kind or kind family: the longest key wins, other kinds keep the
+// plain severity; a child's plain severity replaces the parent's per-kind ones.
+TEST(Profiles, RuleSeverityPerKind) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  write(dir, "base.yaml",
+        "id: base\nextends: national\nrules:\n"
+        "  phrase.boilerplate: {severity: info, kinds: {document: error, speech: warning, speech.leader: info}}\n");
+  write(dir, "child.yaml", "id: child\nextends: ./base.yaml\nrules:\n  phrase.boilerplate: warning\n");
+  auto b = profiles::load_profile(dir + "/base.yaml");
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  const auto& s = b->rule("phrase.boilerplate");
+  EXPECT_EQ(s.severity_in("document"), model::Severity::kError);
+  EXPECT_EQ(s.severity_in("document.single-task"), model::Severity::kError);
+  EXPECT_EQ(s.severity_in("speech.main-leader"), model::Severity::kWarning);
+  EXPECT_EQ(s.severity_in("speech.leader"), model::Severity::kInfo);
+  EXPECT_EQ(s.severity_in("news.member-meeting"), model::Severity::kInfo);
+  EXPECT_EQ(s.severity_in("speeches"), model::Severity::kInfo);
+  EXPECT_NE(s.kind_severity_text().find("document"), std::string::npos);
+  auto c = profiles::load_profile(dir + "/child.yaml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->rule("phrase.boilerplate").severity_in("document"), model::Severity::kWarning);
+  EXPECT_TRUE(c->rule("phrase.boilerplate").kind_severity.empty());
 }
 
 TEST(Profiles, ExtendsCycleIsAnError) {

@@ -46,7 +46,7 @@ TEST(RuleReference, ListsEveryRuleWithItsSections) {
   EXPECT_GE(n, 30);
   // Parameters with types and defaults, profile settings and limits.
   EXPECT_NE(r.out.find("| `min_chars` | 整数 | 15 |"), std::string::npos);
-  EXPECT_NE(r.out.find("- 级别：yichun error"), std::string::npos);
+  EXPECT_NE(r.out.find("- 级别：yichun document 类（document、document.…）error"), std::string::npos);
   EXPECT_NE(r.out.find("jinxiang · `news.member-research`：length.body ≤ 600 字（error）"), std::string::npos);
 }
 

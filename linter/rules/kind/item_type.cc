@@ -17,11 +17,25 @@ void run(const lint::RuleContext& c) {
       for (const auto& kw : type.keywords) {
         const auto pos = it.title.find(kw);
         if (pos == std::string::npos) continue;
-        auto& d = c.report(it.title_block, pos, pos + kw.size(), 0,
-                           {{"item", std::to_string(i + 1)}, {"type", type.name}, {"keyword", kw}, {"message", type.message}},
+        // A weak keyword needs one of the type's `with` words after it ("开展…活动").
+        std::string signal = kw;
+        std::size_t end = pos + kw.size();
+        if (!type.with.empty()) {
+          const std::size_t kw_end = end;
+          std::size_t best = std::string::npos;
+          for (const auto& w : type.with)
+            if (const auto at = it.title.find(w, kw_end); at != std::string::npos && (best == std::string::npos || at < best)) {
+              best = at;
+              signal = at == kw_end ? kw + w : kw + "…" + w;
+              end = at + w.size();
+            }
+          if (best == std::string::npos) continue;
+        }
+        auto& d = c.report(it.title_block, pos, end, 0,
+                           {{"item", std::to_string(i + 1)}, {"type", type.name}, {"keyword", signal}, {"message", type.message}},
                            &type.source);
         d.severity = type.severity;
-        d.data = {{"item", std::to_string(i + 1)}, {"type", type.id}, {"keyword", kw}};
+        d.data = {{"item", std::to_string(i + 1)}, {"type", type.id}, {"keyword", signal}};
         break;
       }
     }

@@ -1,16 +1,20 @@
 // number.arabic — measurements in Chinese numerals (GB/T 15835-2011 4.1.1; SPEC.md §3 N1).
-// 定型词语 are not measurements and are left alone; info, as it needs judgement.
+// 定型词语 are not measurements and are left alone; info, as it needs judgement. A percentage
+// written out (百分之八十) is a measurement too: 80% (a warning in a 公文, which GB/T 9704
+// ch. 9 holds to GB/T 15835); 百分之百 is also a set phrase and left alone.
 #include <string>
 #include <vector>
 
 #include "rules/support.h"
 #include "text/scan.h"
+#include "text/utf8.h"
 
 namespace wenfeng::rules {
 namespace {
 
-constexpr model::Message kMessages[] = {{"计量“{found}”一般用阿拉伯数字"}};
-constexpr model::Example kExamples[] = {{"新修道路三百公里", "新修道路300公里"}};
+constexpr model::Message kMessages[] = {{"计量“{found}”一般用阿拉伯数字"},
+                                       {"百分数“{found}”用阿拉伯数字写作“{arabic}”"}};
+constexpr model::Example kExamples[] = {{"新修道路三百公里", "新修道路300公里"}, {"覆盖率达到百分之八十", "覆盖率达到80%"}};
 
 // Every match has a 十 百 or 千, maybe one of 一…九, and then one of the units.
 bool may_have_measure(std::string_view t) {
@@ -33,7 +37,64 @@ bool may_have_measure(std::string_view t) {
   return false;
 }
 
+// 八十 → 80, 九十五 → 95, 六 → 6, 三十点五 → 30.5; "" when it is no plain number.
+std::string arabic_of(std::u32string_view cn) {
+  static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
+  std::u32string_view frac;
+  if (const auto dot = cn.find(U'点'); dot != std::u32string_view::npos) {
+    frac = cn.substr(dot + 1);
+    cn = cn.substr(0, dot);
+    if (frac.empty()) return "";
+  }
+  long value = 0;
+  if (const auto ten = cn.find(U'十'); ten != std::u32string_view::npos) {
+    if (ten > 1 || cn.size() > ten + 2) return "";
+    long tens = 1, ones = 0;
+    if (ten == 1) {
+      const auto d = kDigits.find(cn[0]);
+      if (d == std::u32string_view::npos || d == 0) return "";
+      tens = static_cast<long>(d);
+    }
+    if (cn.size() == ten + 2) {
+      const auto d = kDigits.find(cn[ten + 1]);
+      if (d == std::u32string_view::npos || d == 0) return "";
+      ones = static_cast<long>(d);
+    }
+    value = tens * 10 + ones;
+  } else {
+    if (cn.size() != 1) return "";
+    const auto d = kDigits.find(cn[0]);
+    if (d == std::u32string_view::npos) return "";
+    value = static_cast<long>(d);
+  }
+  std::string out = std::to_string(value);
+  if (!frac.empty()) {
+    out += '.';
+    for (char32_t ch : frac) {
+      const auto d = kDigits.find(ch);
+      if (d == std::u32string_view::npos) return "";
+      out += static_cast<char>('0' + d);
+    }
+  }
+  return out;
+}
+
 void run(const lint::RuleContext& c) {
+  static const FixedRegex percent("百分之([零一二三四五六七八九十点]{1,6})");
+  const bool document = model::is_document_kind(c.kind.id);
+  for (auto bi : c.m.paragraphs) {
+    const auto t = c.doc.block_text(bi);
+    if (!text::contains(t, "百分之")) continue;
+    for_each_match(*percent, t, [&](const std::vector<text::Match>& g) {
+      std::u32string digits;
+      for (const auto cp : text::code_points(sv(t, g[1]))) digits.push_back(cp.cp);
+      const std::string arabic = arabic_of(digits);
+      if (arabic.empty()) return;
+      auto& d = c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}, {"arabic", arabic + "%"}});
+      d.replace_with(arabic + "%");
+      if (document) d.severity = model::Severity::kWarning;
+    });
+  }
   static const FixedRegex measure(
       "(?<![第一二三四五六七八九十百千两])([一二三四五六七八九十百千两]*[十百千][一二三四五六七八九]?)"
       "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)");
@@ -52,8 +113,9 @@ WENFENG_REGISTER_RULE({
     .family = model::Family::kNumber,
     .severity = model::Severity::kInfo,
     .title = "用阿拉伯数字",
-    .summary = "计量用阿拉伯数字（提示）",
-    .description = "GB/T 15835-2011：计量用阿拉伯数字（提示级，定型词语不查）。",
+    .summary = "计量、百分数用阿拉伯数字",
+    .description = "GB/T 15835-2011：计量用阿拉伯数字（提示级，定型词语不查）；用汉字写的百分数（百分之八十）应写作 80%，"
+                   "在公文中为警告（GB/T 9704-2012 第 9 章要求数字用法符合 GB/T 15835）；“百分之百”也是定型说法，不查。",
     .measures = "指出用汉字数字写的计量。",
     .source = gbt15835("4.1.1 使用阿拉伯数字（计量）"),
     .messages = kMessages,

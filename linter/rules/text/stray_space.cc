@@ -169,6 +169,10 @@ void run(const lint::RuleContext& c) {
     if (c.m.title_last >= 0 && static_cast<int>(bi) > c.m.title_last && static_cast<int>(bi) <= c.m.title_last + 2 &&
         cps <= 30 && !has_sentence_punct(without_enum_commas(t)))
       continue;
+    // A news headline (the title of a draft that is no 公文) splits its two parts with one space
+    // where print breaks the line: "省委常委会召开会议 研究部署春季农业生产工作".
+    const bool headline = c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last &&
+                          c.kind.known() && !model::is_document_kind(c.kind.id) && no_punct;
     const bool short_line = cps <= 16 && no_punct;
     const bool name_column = cps <= 40 && no_punct;
     std::size_t visible = 0;  // visible code points so far
@@ -194,7 +198,8 @@ void run(const lint::RuleContext& c) {
         continue;
       }
       if (leading && text::is_whitespace(cp.cp)) continue;  // tabs and breaks of the indentation
-      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2) && !(name_column && visible <= 4)) {
+      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2) && !(name_column && visible <= 4) &&
+          !(headline && run_len == 1 && visible >= 4)) {
         if (!list_known) {
           list_start = word_list_start(t);
           // A contact line separates the office, the person and the number with spaces.
