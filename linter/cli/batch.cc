@@ -102,7 +102,9 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
   const report::Format* format = report::find_format(args.get_or("--format", "text"), command);
   if (!format) return usage_error(spec, "--format 只能是 " + report::format_names(command));
   if (args.files.empty()) return usage_error(spec, "请给出要处理的文件或文件夹（或 - 表示标准输入）");
-  const std::vector<std::string> paths = expand_inputs(args.files);
+  std::vector<std::string> warnings;
+  const std::vector<std::string> paths = expand_inputs(args.files, &warnings);
+  for (const auto& w : warnings) std::cerr << w;
   const report::RenderOptions ro = render_options(args);
   auto session = lint::Session::open(std::move(options), command == report::Command::kCheck);
   if (!session.ok()) {

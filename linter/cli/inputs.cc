@@ -128,14 +128,20 @@ struct Scope {
   std::shared_ptr<const IgnoreFile> file;  // null when the folder has none
 };
 
-std::shared_ptr<const IgnoreFile> load_ignore(const fs::path& dir) {
+std::shared_ptr<const IgnoreFile> load_ignore(const fs::path& dir, std::vector<std::string>* warnings) {
   std::error_code ec;
   const fs::path p = dir / ".wenfengignore";
   if (!fs::is_regular_file(p, ec)) return nullptr;
   // Read as every input is (a regular file, capped): a drafts folder's .wenfengignore that
-  // is swapped for a FIFO or grows to gigabytes is passed over rather than waited on.
-  auto text = read_regular_file(p.string(), 1u << 20, ".wenfengignore");
-  if (!text.ok()) return nullptr;
+  // is swapped for a FIFO or grows to gigabytes is passed over rather than waited on, and
+  // said so: the files it would have left out are read.
+  auto text = read_regular_file(p.string(), kIgnoreFileCap, ".wenfengignore");
+  if (!text.ok()) {
+    if (warnings)
+      warnings->push_back(p.string() + ": 警告[" + error_code_name(text.error().code) + "] " + text.error().message +
+                          "；其中的忽略规则未生效\n");
+    return nullptr;
+  }
   return std::make_shared<const IgnoreFile>(IgnoreFile::parse(*text));
 }
 
@@ -166,8 +172,9 @@ bool wanted_file(const fs::path& p) {
   return std::find(std::begin(kInputExtensions), std::end(kInputExtensions), ext) != std::end(kInputExtensions);
 }
 
-void walk(const fs::path& dir, std::vector<Scope>& scopes, std::vector<std::string>& out) {
-  scopes.push_back({dir, load_ignore(dir)});
+void walk(const fs::path& dir, std::vector<Scope>& scopes, std::vector<std::string>& out,
+          std::vector<std::string>* warnings) {
+  scopes.push_back({dir, load_ignore(dir, warnings)});
   std::vector<fs::directory_entry> entries;
   std::error_code ec;
   for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
@@ -181,7 +188,7 @@ void walk(const fs::path& dir, std::vector<Scope>& scopes, std::vector<std::stri
     const bool is_dir = e.is_directory(ec) && !e.is_symlink(ec);
     if (!is_dir && !wanted_file(e.path())) continue;
     if (ignored(scopes, e.path(), is_dir)) continue;
-    if (is_dir) walk(e.path(), scopes, out);
+    if (is_dir) walk(e.path(), scopes, out, warnings);
     else if (e.is_regular_file(ec)) out.push_back(e.path().string());
   }
   scopes.pop_back();
@@ -189,7 +196,7 @@ void walk(const fs::path& dir, std::vector<Scope>& scopes, std::vector<std::stri
 
 }  // namespace
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args, std::vector<std::string>* warnings) {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& a : args) {
@@ -209,11 +216,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
     }
     for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
       // Ancestor patterns are matched against paths made absolute the same way.
-      if (auto f = load_ignore(*it)) scopes.push_back({*it, f});
+      if (auto f = load_ignore(*it, warnings)) scopes.push_back({*it, f});
     }
     // Walk with absolute paths for matching, report paths as the user wrote them.
     std::vector<std::string> found;
-    walk(abs, scopes, found);
+    walk(abs, scopes, found, warnings);
     const std::string abs_s = abs.string();
     std::string shown = a;
     if (!shown.empty() && shown.back() != '/') shown += '/';

@@ -4,6 +4,7 @@
 // and whatever a .wenfengignore (gitignore syntax) in the directory or an ancestor lists.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ class IgnoreFile {
 bool glob_match(std::string_view pattern, std::string_view path);
 
 // The files to read, in order. Paths that do not exist are kept: reading them reports it.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
+// A .wenfengignore that cannot be read (over kIgnoreFileCap, not readable) is passed over
+// and, when `warnings` is given, a line naming it and why is added there ("PATH: 警告[CODE] …").
+inline constexpr std::size_t kIgnoreFileCap = 1u << 20;
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args,
+                                       std::vector<std::string>* warnings = nullptr);
 
 }  // namespace wenfeng::cli

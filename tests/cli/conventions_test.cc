@@ -155,6 +155,31 @@ TEST(Conventions, DirectoriesRecursedWithIgnores) {
             (std::vector<std::string>{"./a.txt", "./drafts/keep.txt", "./e.docx", "drafts/skip.txt"}));
 }
 
+// A .wenfengignore over the cap is passed over, and said so: the warning names the file and
+// the cap, and the files it lists are read.
+TEST(Conventions, OversizeIgnoreFileWarned) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/a.txt") << kDraft;
+  std::ofstream(dir + "/b.txt") << kDraft;
+  {
+    std::ofstream ignore(dir + "/.wenfengignore");
+    ignore << "a.txt\n";
+    const std::string comment = "# " + std::string(1022, 'x') + "\n";
+    for (int i = 0; i < 1024; ++i) ignore << comment;  // 1 MiB of comments after the pattern
+  }
+  ASSERT_GT(fs::file_size(dir + "/.wenfengignore"), std::size_t{1} << 20);
+  auto r = run_cli({"count", "--format", "json", dir});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(paths_of(r.out), (std::vector<std::string>{dir + "/a.txt", dir + "/b.txt"}));
+  EXPECT_NE(r.err.find(dir + "/.wenfengignore: 警告[too-large]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 MiB"), std::string::npos) << r.err;
+  // Under the cap it applies, silently.
+  std::ofstream(dir + "/.wenfengignore", std::ios::trunc) << "a.txt\n";
+  r = run_cli({"count", "--format", "json", dir});
+  EXPECT_EQ(paths_of(r.out), (std::vector<std::string>{dir + "/b.txt"}));
+  EXPECT_EQ(r.err.find("警告"), std::string::npos) << r.err;
+}
+
 TEST(Conventions, OutputFile) {
   const std::string dir = wenfeng::testing::temp_dir();
   std::ofstream(dir + "/a.txt") << kDraft;
