@@ -52,6 +52,17 @@ std::string declared_encoding(std::string_view bytes, bool html) {
   return {};
 }
 
+// An encoding name as IANA registers them: at most 40 characters of letters, digits and
+// - _ . : + ( ). Anything else (a quote left open over binary bytes, say) names no
+// encoding, and must never reach a message or the output as it stands.
+bool plausible_encoding_name(std::string_view name) {
+  if (name.empty() || name.size() > 40) return false;
+  for (const unsigned char ch : name)
+    if (!std::isalnum(ch) && std::string_view("-_.:+()").find(static_cast<char>(ch)) == std::string_view::npos)
+      return false;
+  return true;
+}
+
 }  // namespace
 
 namespace {
@@ -86,6 +97,14 @@ Result<DecodedMarkup> decode_markup(std::string_view bytes, bool html) {
     return DecodedMarkup{std::move(r).value(), "UTF-16"};
   }
   std::string declared = declared_encoding(bytes, html);
+  if (!declared.empty() && !plausible_encoding_name(declared)) {
+    // A browser ignores a charset label it does not know; so does the HTML reader (the
+    // bytes are then read as undeclared). XML's declaration is binding.
+    if (!html)
+      return make_error(ErrorCode::kEncoding,
+                        "XML 声明中的编码名称无效（不是可识别的编码名）；请写明实际编码（如 UTF-8、GB18030），或另存为 UTF-8");
+    declared.clear();
+  }
   if (!declared.empty() && declared != "utf-8" && declared != "utf8") {
     std::string charset = declared;
     if (declared == "gb2312" || declared == "gbk" || declared == "gb18030" || declared == "x-gbk" ||

@@ -7,6 +7,7 @@
 #include "readers/odt_reader.h"
 #include "readers/xml_reader.h"
 #include "support/docx_package.h"
+#include "text/utf8.h"
 
 using namespace wenfeng;
 
@@ -126,6 +127,22 @@ TEST(HtmlReader, MetaCharsetGbk) {
                               "g.html", "");
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(texts(*d), std::vector<std::string>{"通知"});
+}
+
+TEST(HtmlReader, ACharsetThatNamesNoEncodingIsIgnoredAndNeverEchoed) {
+  // Found by fuzzing: a quoted charset running on over binary bytes was taken as the name
+  // (ICU's alias matching still found GB18030 in it) and written raw into the output.
+  const std::string html = std::string("<html><head><meta charset=\"gb18030\xA0\x80") + std::string(3, '\0') +
+                           "utf-8\"></head><body><p>通知</p></body></html>";
+  auto d = readers::read_html(html, "c.html", "");
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  // Read as undeclared: the stray bytes make it evidently GB18030, and that is what it says.
+  EXPECT_EQ(d->encoding, "GB18030 (undeclared)");
+  // In XML the declaration binds: an implausible name is an encoding error, in valid UTF-8.
+  auto x = readers::read_document("<?xml version=\"1.0\" encoding=\"utf\xFF-8\"?><doc><p>通知</p></doc>", "c.xml");
+  ASSERT_FALSE(x.ok());
+  EXPECT_EQ(x.error().code, ErrorCode::kEncoding);
+  EXPECT_EQ(text::find_invalid_utf8(x.error().message), std::string_view::npos);
 }
 
 std::string odf(const std::string& body) {
