@@ -16,13 +16,24 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"请各单位认真落实，，按时报送。", "请各单位认真落实，按时报送。"}};
 const model::RuleSource kQuestion = gbt15834("4.3、4.4 问号、叹号");
 
-// Every match is two adjacent marks of ，。、；： or of ？！; the marks start with E3 or EF.
-bool adjacent_marks(std::string_view t, std::u32string_view marks) {
+// Every match is two adjacent marks of ，。、；： (bit 1) or of ？！ (bit 2); the marks start
+// with E3 or EF. One pass over `t` answers both.
+constexpr std::u32string_view kHard = U"，。、；：";
+constexpr std::u32string_view kSoft = U"？！";
+unsigned adjacent_marks(std::string_view t) {
   static const text::ByteSet lead = {0xE3, 0xEF};
-  return !text::for_each_lead(t, lead, [&](char32_t ch, std::size_t, std::size_t e) {
-    return !(marks.find(ch) != std::u32string_view::npos && e < t.size() &&
-             marks.find(text::cp_at(t, e)) != std::u32string_view::npos);
+  unsigned found = 0;
+  text::for_each_lead(t, lead, [&](char32_t ch, std::size_t, std::size_t e) {
+    if (e >= t.size()) return true;
+    const bool hard = kHard.find(ch) != std::u32string_view::npos;
+    const bool soft = !hard && kSoft.find(ch) != std::u32string_view::npos;
+    if (!hard && !soft) return true;
+    const char32_t next = text::cp_at(t, e);
+    if (hard && kHard.find(next) != std::u32string_view::npos) found |= 1;
+    if (soft && kSoft.find(next) != std::u32string_view::npos) found |= 2;
+    return found != 3;
   });
+  return found;
 }
 
 // Calls fn(run, offset) for each run of two or more of `marks` in `t`: a match of the
@@ -54,14 +65,15 @@ void run(const lint::RuleContext& c) {
   static const FixedRegex doubled_soft("[？！]{2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (adjacent_marks(t, U"，。、；："))
-      for_each_run(t, U"，。、；：", [&](std::string_view r, std::size_t base) {
+    const unsigned adjacent = adjacent_marks(t);
+    if (adjacent & 1)
+      for_each_run(t, kHard, [&](std::string_view r, std::size_t base) {
         doubled->for_each(r, [&](const std::vector<text::Match>& g) {
           c.report(bi, base + g[0].begin, base + g[0].end, 0, {{"found", std::string(sv(r, g[0]))}});
         });
       });
-    if (adjacent_marks(t, U"？！"))
-      for_each_run(t, U"？！", [&](std::string_view r, std::size_t base) {
+    if (adjacent & 2)
+      for_each_run(t, kSoft, [&](std::string_view r, std::size_t base) {
         doubled_soft->for_each(r, [&](const std::vector<text::Match>& g) {
           c.report(bi, base + g[0].begin, base + g[0].end, 1, {{"found", std::string(sv(r, g[0]))}}, &kQuestion).severity =
               model::Severity::kInfo;
