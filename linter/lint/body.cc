@@ -115,11 +115,13 @@ struct Shape {
   int open = 0;            // 《“（〈【 minus their closers
 };
 
-Shape shape_of(std::string_view t) {
+// With a `limit`, stops at the limit+1-th visible code point: the caller only needs to know
+// that the line is longer than `limit`, and the other fields are then incomplete.
+Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(-1)) {
   Shape s;
   for (const auto c : text::code_points(t)) {
     if (text::is_whitespace(c.cp) || text::is_invisible(c.cp)) continue;
-    ++s.cps;
+    if (++s.cps > limit) return s;
     s.last = c.cp;
     switch (c.cp) {
       case U'。': ++s.full_stops; break;
@@ -160,7 +162,7 @@ bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) 
 
 // An issuer's name alone on a line (the 发文机关标志 of a letter-form document, above its 发文字号).
 bool issuer_line(std::string_view t) {
-  const Shape s = shape_of(t);
+  const Shape s = shape_of(t, 40);
   if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops) return false;
   t = trimmed(t);
   for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "党工委", "县委", "市委", "区委",
