@@ -162,13 +162,14 @@ bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) 
 
 // An issuer's name alone on a line (the 发文机关标志 of a letter-form document, above its 发文字号).
 bool issuer_line(std::string_view t) {
-  const Shape s = shape_of(t, 40);
-  if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops) return false;
-  t = trimmed(t);
+  const std::string_view trimmed_t = trimmed(t);
+  bool issuer_end = false;
   for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "党工委", "县委", "市委", "区委",
                              "省委", "局", "委", "厅", "部", "院", "会", "处", "中心", "管委会", "街道办事处"})
-    if (ends_with(t, e)) return true;
-  return false;
+    if (ends_with(trimmed_t, e)) issuer_end = true;
+  if (!issuer_end) return false;  // cheap test first; the shape decodes the line
+  const Shape s = shape_of(t, 40);
+  return !(s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops);
 }
 
 bool is_doc_number_line(std::string_view t) {
