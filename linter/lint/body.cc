@@ -140,7 +140,7 @@ Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(
 
 // A line that can be a title: short, no sentence inside it, not ending as a clause does.
 bool title_shaped(std::string_view t) {
-  const Shape s = shape_of(t);
+  const Shape s = shape_of(t, 60);  // a longer line is no title: no need to read it all
   if (s.cps == 0 || s.cps > 60) return false;
   if (s.full_stops > 1 || (s.full_stops == 1 && !s.stop_at_end)) return false;
   switch (s.last) {
@@ -173,7 +173,8 @@ bool issuer_line(std::string_view t) {
 }
 
 bool is_doc_number_line(std::string_view t) {
-  if (t.find("号") == std::string_view::npos || text::codepoint_count(t) > 60) return false;
+  // More than 240 bytes is more than 60 code points: a long paragraph is not counted through.
+  if (t.find("号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
   text::Match m;
   return doc_number_regex().search(t, m);
 }
@@ -184,7 +185,7 @@ bool front_line(std::string_view raw) {
   if (t.empty()) return false;
   // 份号: up to six digits alone.
   if (t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
-  const Shape s = shape_of(t);
+  const Shape s = shape_of(t, 40);  // every test below wants at most 40 code points
   // 密级和保密期限, 紧急程度: "秘密★1年", "特急", "机密 特急".
   if (s.cps <= 14) {
     bool marks = false;
@@ -327,7 +328,7 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
     const std::string_view next = text_of(k);
     bool more = role(k) == model::Role::kTitle && role(k - 1) == model::Role::kTitle;
     if (!more) {
-      const Shape s = shape_of(next);
+      const Shape s = shape_of(next, 40);
       const std::string_view tn = trimmed(next);
       if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops || front_line(next)) break;
       // Joint issuers, one a line, over the 关于… line ("中共金乡县委办公室" / "金乡县人民政府办公室").
@@ -526,7 +527,7 @@ struct Marker {
 bool emphasised(const model::Document& doc, const model::Block& b) {
   if (b.layout < 0 || static_cast<std::size_t>(b.layout) >= doc.layouts.size()) return false;
   const std::string_view t = doc.block_text(b);
-  const Shape sh = shape_of(t);
+  const Shape sh = shape_of(t, 50);
   if (sh.cps == 0 || sh.cps > 50 || sh.full_stops) return false;
   // A numbered heading ("（一）…", "1.…", "一、…") is a research item's own sub-heading.
   const std::string_view tt = trimmed(t);
