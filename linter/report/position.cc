@@ -1,6 +1,7 @@
 #include "report/position.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "text/utf8.h"
 
@@ -16,25 +17,60 @@ void measure(std::string_view s, std::uint32_t& cps, std::uint32_t& units) {
   }
 }
 
+constexpr std::uint32_t kMarkStep = 4096;
+
 }  // namespace
+
+void Locator::seek(Cursor& c, std::string_view t, std::uint32_t begin) {
+  if (t.size() < 4 * kMarkStep) {  // short: from the start
+    c.byte = c.cps = c.units = 0;
+    return;
+  }
+  if (c.marks.empty()) {
+    Mark m{0, 0, 0};
+    c.marks.push_back(m);
+    for (std::size_t target = kMarkStep; target < t.size(); target += kMarkStep) {
+      std::size_t at = std::max<std::size_t>(target, m.byte);
+      while (at < t.size() && (static_cast<unsigned char>(t[at]) & 0xC0) == 0x80) ++at;  // a code point's start
+      measure(t.substr(m.byte, at - m.byte), m.cps, m.units);
+      m.byte = static_cast<std::uint32_t>(at);
+      c.marks.push_back(m);
+    }
+  }
+  // The last mark at or before `begin`.
+  auto it = std::upper_bound(c.marks.begin(), c.marks.end(), begin,
+                             [](std::uint32_t b, const Mark& m) { return b < m.byte; });
+  const Mark& m = *std::prev(it);
+  c.byte = m.byte;
+  c.cps = m.cps;
+  c.units = m.units;
+}
 
 const Position& Locator::next(const model::Diagnostic& d) {
   Position& p = p_;
   const std::string_view t = doc_.block_text(d.block);
   const std::uint32_t begin = std::min<std::uint32_t>(d.offset, static_cast<std::uint32_t>(t.size()));
   const std::uint32_t end = std::min<std::uint32_t>(begin + d.length, static_cast<std::uint32_t>(t.size()));
-  if (d.block != block_ || begin < byte_) {
-    block_ = d.block;
-    byte_ = cps_ = units_ = 0;
+  if (d.block != cur_.block) {
+    std::swap(cur_, prev_);
+    if (cur_.block != d.block) {
+      cur_.block = d.block;
+      cur_.byte = cur_.cps = cur_.units = 0;
+      cur_.marks.clear();
+    }
   }
-  measure(t.substr(byte_, begin - byte_), cps_, units_);
-  byte_ = begin;
+  Cursor& c = cur_;
+  // Back, or forward over more than a mark's step once the block has marks: from the nearest
+  // mark, so a group's occurrences cost at most a step each, not a walk over the block.
+  if (begin < c.byte || (!c.marks.empty() && begin - c.byte > kMarkStep)) seek(c, t, begin);
+  measure(t.substr(c.byte, begin - c.byte), c.cps, c.units);
+  c.byte = begin;
   std::uint32_t len_cps = 0, len_units = 0;
   measure(t.substr(begin, end - begin), len_cps, len_units);
   p.paragraph = d.block < numbers_.size() ? numbers_[d.block] : 0;
-  p.column = cps_ + 1;
+  p.column = c.cps + 1;
   p.length = len_cps;
-  p.column_utf16 = units_ + 1;
+  p.column_utf16 = c.units + 1;
   p.length_utf16 = len_units;
   p.column_byte = begin + 1;
   // Excerpt: up to 20 code points of context each side, the finding capped at 40.

@@ -29,8 +29,11 @@ struct Position {
 
 // Positions findings one at a time, in the order of a report's findings (sorted by block,
 // then offset), keeping a cursor in the current block: linear in the document, and
-// renderers that stream need no vector of positions. `numbers` is
-// model::paragraph_numbers(doc); both must outlive the locator.
+// renderers that stream need no vector of positions. A step back inside a long block (the
+// occurrences of one group after another's) starts from the nearest of the block's marks,
+// one every 4 KiB, made on the first such step; after that a long step forward jumps to a
+// mark too: never a walk from the block's start again, nor over the block for each group.
+// `numbers` is model::paragraph_numbers(doc); both must outlive the locator.
 class Locator {
  public:
   Locator(const model::Document& doc, const std::vector<std::uint32_t>& numbers) : doc_(doc), numbers_(numbers) {}
@@ -40,7 +43,18 @@ class Locator {
  private:
   const model::Document& doc_;
   const std::vector<std::uint32_t>& numbers_;
-  std::uint32_t block_ = UINT32_MAX, byte_ = 0, cps_ = 0, units_ = 0;
+  struct Mark {
+    std::uint32_t byte, cps, units;
+  };
+  struct Cursor {
+    std::uint32_t block = UINT32_MAX, byte = 0, cps = 0, units = 0;
+    std::vector<Mark> marks;  // when a long block was stepped back in
+  };
+  void seek(Cursor& c, std::string_view t, std::uint32_t begin);
+  // The current block's cursor and the one before it: findings that alternate between two
+  // blocks (a document-level finding anchored to the title between a long paragraph's) keep
+  // both places.
+  Cursor cur_, prev_;
   Position p_;
 };
 
