@@ -61,7 +61,10 @@ Status check_utf8(const model::Document& doc) {
                              "请在 Word/WPS 中打开后另存",
                       where);
   };
-  const auto bad = text::find_invalid_utf8(doc.text);
+  // A UTF-8 text file's text is its own bytes, validated by the text reader and split at
+  // line ends only: a second pass over them would find nothing.
+  const bool validated = doc.format == model::Format::kText && doc.encoding == "UTF-8";
+  const auto bad = validated ? std::string_view::npos : text::find_invalid_utf8(doc.text);
   if (bad != std::string_view::npos) {
     for (const auto& b : doc.blocks)
       if (bad >= b.begin && bad < b.end) {
