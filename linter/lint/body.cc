@@ -224,7 +224,8 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
 
 bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 
-bool TitleInfo::in_meta(std::uint32_t block) const { return std::find(meta.begin(), meta.end(), block) != meta.end(); }
+// `meta` is filled in block order: a binary search, as every block of the document asks.
+bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(meta.begin(), meta.end(), block); }
 
 bool is_info_bar_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
@@ -279,7 +280,7 @@ bool is_closing_line(std::string_view raw) {
   if (starts_with(t, "（共印") || starts_with(t, "(共印")) return true;
   // "金乡县人民政府办公室　　2024年5月6日印发"
   if (ends_with(t, "印发") && t.find("年") != std::string_view::npos) {
-    const Shape s = shape_of(t);  // counted once
+    const Shape s = shape_of(t, 50);  // counted once, and no further than the test needs
     if (s.cps <= 50 && !s.clause_punct) return true;
   }
   return false;
@@ -347,8 +348,9 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   if (k < blocks.size() && dateline_end(text_of(k)) == 0)
     for (std::size_t n = k; n < blocks.size() && n <= t + 2; ++n) {
       const std::string_view line = text_of(n);
-      if (blocks[n] != blocks[n - 1] + 1 || !title_shaped(line) || shape_of(line).cps > 40 || shape_of(line).full_stops ||
-          text::contains_any(line, {"：", ":", "记者", "通讯员"}))
+      if (blocks[n] != blocks[n - 1] + 1 || !title_shaped(line)) break;
+      const Shape s = shape_of(line, 40);
+      if (s.cps > 40 || s.full_stops || text::contains_any(line, {"：", ":", "记者", "通讯员"}))
         break;
       if (n + 1 < blocks.size() && dateline_end(text_of(n + 1)) > 0) {
         ti.last = static_cast<int>(blocks[n]);
@@ -360,7 +362,7 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   // a byline, not the lead.
   while (k + 1 < blocks.size() && k <= t + 4) {
     const std::string_view line = text_of(k);
-    const Shape s = shape_of(line);
+    const Shape s = shape_of(line, 30);
     if (s.cps > 30 || s.full_stops || dateline_end(line) > 0 || !text::contains_any(line, {"记者", "通讯员"}) ||
         text::contains_any(line, {"：", ":", "，"}))
       break;
