@@ -38,6 +38,7 @@ class_of() {  # the issue's reproducer class of a generated file
     text-s-1000*) echo "FODT text:s c=1000" ;;
     one-mb-paragraph*) echo "1 MB paragraph" ;;
     one-line*) echo "ODT on one line" ;;
+    info-bar-*) echo "info-bar lines" ;;
     deep*) echo "deep nesting" ;;
     bom-only*) echo "BOM only" ;;
     *) echo "other" ;;
@@ -48,7 +49,7 @@ class_of() {  # the issue's reproducer class of a generated file
 order=("heap overflow: bad UTF-8" "re-targeted relationships" "relationship amplification" "numbering bomb"
   "profile alias bomb" "profile caps" "80,000 <p> XML" "HTML character references" "FODT text:s c=1000"
   "1 MB paragraph" "FIFO" "huge stdin" "/dev/zero" "oversize file" "symlink loop" "BOM only" "deep nesting"
-  "ODT on one line" "other")
+  "ODT on one line" "info-bar lines" "other")
 rank() { local i; for i in "${!order[@]}"; do [ "${order[i]}" = "$1" ] && { echo "$i"; return; }; done; echo 99; }
 over=0
 : > "$dir/rows"

@@ -177,6 +177,11 @@ std::vector<HostileFile> hostile_documents(bool large) {
       for (std::size_t i = 0; para.size() < (1u << 20); ++i) para += sentences[i % 8] + std::to_string(i % 97);
       out.push_back({"one-mb-paragraph.txt", para + "\n", "", "one paragraph of 1 MB"});
     }
+    // A web copy whose page is 100,000 info-bar lines: every block asks whether it is one.
+    out.push_back({"info-bar-100000.txt",
+                   "关于做好防汛工作的通知\n" + repeat("发布时间：2024-05-28　来源：县政府办公室　浏览次数：12\n", 100000) +
+                       "各乡镇：请认真贯彻执行。\n",
+                   "", "100,000 info-bar lines under a title"});
     out.push_back({"one-line.odt",
                    value_or_empty(build_odt(wrap_odf("document-content", repeat("<text:p>一段文字。</text:p>", 60000)))),
                    "", "60,000 paragraphs on one line of content.xml"});
