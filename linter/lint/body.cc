@@ -227,10 +227,49 @@ bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 // `meta` is filled in block order: a binary search, as every block of the document asks.
 bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(meta.begin(), meta.end(), block); }
 
+// A page's navigation: a breadcrumb ("当前位置：首页 > 政务公开 > 通知公告", "首页 | 政务公开 |
+// 通知公告") or a menu of three or more short items between "|". Never a sentence.
+bool is_navigation_line(std::string_view t) {
+  if (t.find("，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
+  for (std::string_view label : {"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置"})
+    if (starts_with(t, label)) {
+      const std::string_view rest = t.substr(label.size());
+      if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
+    }
+  static constexpr std::string_view kSeparators[] = {"|", "｜", ">", "＞", "›", "»", "→", "/"};
+  auto separator_at = [&](std::string_view x) {
+    for (auto sep : kSeparators)
+      if (starts_with(x, sep)) return sep.size();
+    return std::size_t{0};
+  };
+  auto skip_spaces = [](std::string_view x) {
+    while (!x.empty() && (x.front() == ' ' || x.front() == '\t' || starts_with(x, "\xE3\x80\x80")))
+      x.remove_prefix(x.front() == ' ' || x.front() == '\t' ? 1 : 3);
+    return x;
+  };
+  for (std::string_view home : {"首页", "网站首页", "主页"})
+    if (starts_with(t, home)) {
+      const std::string_view rest = skip_spaces(t.substr(home.size()));
+      if (separator_at(rest) > 0) return true;
+    }
+  // A menu: items of at most 8 characters, no punctuation, between "|".
+  int items = 0;
+  for (std::size_t start = 0; start <= t.size();) {
+    std::size_t bar = t.find('|', start);
+    const std::string_view item = trimmed(t.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    if (item.empty() || text::codepoint_count(item) > 8 || shape_of(item, 8).clause_punct) return false;
+    ++items;
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return items >= 3;
+}
+
 bool is_info_bar_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
   if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
   if (text::codepoint_count(t) > 100) return false;
+  if (is_navigation_line(t)) return true;
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",

@@ -459,3 +459,20 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_FALSE(lint::is_info_bar_line("（二）发布时间：2024年7月1日　来源：县政府"));
   EXPECT_TRUE(lint::is_info_bar_line("来源:宜春市人民政府办公室  发布时间:2024-03-01 10:00  浏览次数:2817"));
 }
+
+// A page's navigation copied with the text is no title (a page without <h1> whose nav bar
+// "首页 | 政务公开 | 通知公告" was taken as the title, and its 公告 as the 文种).
+TEST(InfoBar, NavigationLinesAreNoTitle) {
+  EXPECT_TRUE(lint::is_info_bar_line("首页 | 政务公开 | 通知公告"));
+  EXPECT_TRUE(lint::is_info_bar_line("当前位置：首页 > 政务公开 > 通知公告"));
+  EXPECT_TRUE(lint::is_info_bar_line("您现在的位置:网站首页>>新闻中心>>本地要闻"));
+  EXPECT_TRUE(lint::is_info_bar_line("首页 › 信息公开 › 规范性文件"));
+  EXPECT_TRUE(lint::is_info_bar_line("网站首页｜机构概况｜政务公开｜办事服务｜互动交流"));
+  EXPECT_FALSE(lint::is_info_bar_line("首页面设计要简洁"));
+  EXPECT_FALSE(lint::is_info_bar_line("当前位置不变，继续推进"));
+  EXPECT_FALSE(lint::is_info_bar_line("甲 | 乙"));
+  EXPECT_FALSE(lint::is_info_bar_line("关于开展2025年度县直机关干部职工健康体检的通知"));
+  EXPECT_FALSE(lint::is_info_bar_line("项目 | 金额（万元） | 完成时间，说明"));
+  const auto d = doc("首页 | 政务公开 | 通知公告\n关于开展2025年度县直机关干部职工健康体检的通知\n来源:县机关事务服务中心　发布时间:2025-06-03\n县直各单位:\n正文。");
+  EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
+}

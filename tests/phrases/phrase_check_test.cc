@@ -230,11 +230,11 @@ TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
                        "phrase.boilerplate"),
             1);
   const auto ranged = text("关于安全生产的通知\n<!-- wenfeng-ignore-begin -->\n要高度重视。\n要狠抓落实。\n"
-                           "<!-- wenfeng-ignore-end -->\n要亲自过问。\n");
+                           "<!-- wenfeng-ignore-end -->\n领导亲自过问。\n");
   const auto rr = run(ranged, "national");
   EXPECT_EQ(count_rule(rr, "phrase.boilerplate"), 1);
   // Directive lines are not counted.
-  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要亲自过问。").zishu);
+  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。领导亲自过问。").zishu);
   // A Word comment containing wenfeng-ignore over the phrase.
   wenfeng::testing::DocxParts parts;
   parts.body = "<w:p>" + r("关于安全生产的通知") + "</w:p><w:p>" + r("各单位要") +
