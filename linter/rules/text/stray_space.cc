@@ -174,10 +174,11 @@ void run(const lint::RuleContext& c) {
     if (c.m.title_last >= 0 && static_cast<int>(bi) > c.m.title_last && static_cast<int>(bi) <= c.m.title_last + 2 &&
         cps <= 30 && !has_sentence_punct(without_enum_commas(t)))
       continue;
-    // A news headline (the title of a draft that is no 公文) splits its two parts with one space
-    // where print breaks the line: "省委常委会召开会议 研究部署春季农业生产工作".
+    // A news headline (the title of a draft that is no 公文, or of one whose kind is not known)
+    // splits its two parts with one space where print breaks the line: "省委常委会召开会议
+    // 研究部署春季农业生产工作". Only a 公文's title is held to GB/T 9704 here.
     const bool headline = c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last &&
-                          c.kind.known() && !model::is_document_kind(c.kind.id) && no_punct;
+                          (!c.kind.known() || !model::is_document_kind(c.kind.id)) && no_punct;
     const bool short_line = cps <= 16 && no_punct;
     const bool name_column = cps <= 40 && no_punct;
     std::size_t visible = 0;  // visible code points so far
