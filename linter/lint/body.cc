@@ -237,9 +237,10 @@ bool is_issue_number_line(std::string_view raw) {
 // `meta` is filled in block order: a binary search, as every block of the document asks.
 bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(meta.begin(), meta.end(), block); }
 
-// A page's navigation: a breadcrumb ("当前位置：首页 > 政务公开 > 通知公告", "首页 | 政务公开 |
-// 通知公告") or a menu of three or more short items between "|". Never a sentence.
-bool is_navigation_line(std::string_view t) {
+// A page's navigation: a breadcrumb or menu from the home page ("当前位置：首页 > 政务公开 >
+// 通知公告", "首页 | 政务公开 | 通知公告"). Never a sentence, and never a table row written
+// with "|" ("序号 | 单位 | 人数"), which has no 首页 or 位置 label.
+static bool is_navigation_line(std::string_view t) {
   if (t.find("，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
   for (std::string_view label : {"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置"})
     if (starts_with(t, label)) {
@@ -262,17 +263,7 @@ bool is_navigation_line(std::string_view t) {
       const std::string_view rest = skip_spaces(t.substr(home.size()));
       if (separator_at(rest) > 0) return true;
     }
-  // A menu: items of at most 8 characters, no punctuation, between "|".
-  int items = 0;
-  for (std::size_t start = 0; start <= t.size();) {
-    std::size_t bar = t.find('|', start);
-    const std::string_view item = trimmed(t.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
-    if (item.empty() || text::codepoint_count(item) > 8 || shape_of(item, 8).clause_punct) return false;
-    ++items;
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-  return items >= 3;
+  return false;
 }
 
 bool is_info_bar_line(std::string_view raw) {

@@ -473,6 +473,7 @@ TEST(InfoBar, NavigationLinesAreNoTitle) {
   EXPECT_FALSE(lint::is_info_bar_line("甲 | 乙"));
   EXPECT_FALSE(lint::is_info_bar_line("关于开展2025年度县直机关干部职工健康体检的通知"));
   EXPECT_FALSE(lint::is_info_bar_line("项目 | 金额（万元） | 完成时间，说明"));
+  EXPECT_FALSE(lint::is_info_bar_line("序号 | 单位 | 人数 | 备注"));  // a table row copied as text
   const auto d = doc("首页 | 政务公开 | 通知公告\n关于开展2025年度县直机关干部职工健康体检的通知\n来源:县机关事务服务中心　发布时间:2025-06-03\n县直各单位:\n正文。");
   EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
 }
