@@ -224,13 +224,53 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
 
 bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 
+bool is_issue_number_line(std::string_view raw) {
+  const std::string_view t = trimmed(raw);
+  if (t.empty() || text::codepoint_count(t) > 24) return false;
+  static const text::Regex issue = compiled(
+      "^[（(〔\\[]?\\s*(?:[0-9０-９]{4}\\s*年?\\s*)?[〕\\]）)]?\\s*(?:总\\s*)?第\\s*[0-9０-９一二三四五六七八九十〇]{1,4}\\s*期"
+      "\\s*[）)]?\\s*(?:[（(]\\s*总第\\s*[0-9０-９]{1,5}\\s*期\\s*[）)])?$");
+  text::Match m;
+  return issue.search(t, m);
+}
+
 // `meta` is filled in block order: a binary search, as every block of the document asks.
 bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(meta.begin(), meta.end(), block); }
+
+// A page's navigation: a breadcrumb or menu from the home page ("当前位置：首页 > 政务公开 >
+// 通知公告", "首页 | 政务公开 | 通知公告"). Never a sentence, and never a table row written
+// with "|" ("序号 | 单位 | 人数"), which has no 首页 or 位置 label.
+static bool is_navigation_line(std::string_view t) {
+  if (t.find("，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
+  for (std::string_view label : {"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置"})
+    if (starts_with(t, label)) {
+      const std::string_view rest = t.substr(label.size());
+      if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
+    }
+  static constexpr std::string_view kSeparators[] = {"|", "｜", ">", "＞", "›", "»", "→", "/"};
+  auto separator_at = [&](std::string_view x) {
+    for (auto sep : kSeparators)
+      if (starts_with(x, sep)) return sep.size();
+    return std::size_t{0};
+  };
+  auto skip_spaces = [](std::string_view x) {
+    while (!x.empty() && (x.front() == ' ' || x.front() == '\t' || starts_with(x, "\xE3\x80\x80")))
+      x.remove_prefix(x.front() == ' ' || x.front() == '\t' ? 1 : 3);
+    return x;
+  };
+  for (std::string_view home : {"首页", "网站首页", "主页"})
+    if (starts_with(t, home)) {
+      const std::string_view rest = skip_spaces(t.substr(home.size()));
+      if (separator_at(rest) > 0) return true;
+    }
+  return false;
+}
 
 bool is_info_bar_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
   if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
   if (text::codepoint_count(t) > 100) return false;
+  if (is_navigation_line(t)) return true;
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
@@ -306,6 +346,20 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   }
   if (!ti.front.empty()) ti.preamble_end = static_cast<int>(ti.front.back());
   if (i == blocks.size()) return ti;
+  // A 纪要's masthead ("某某县人民政府" / "专题会议纪要" / "〔2025〕第6期") over its own title
+  // ("关于研究…问题的会议纪要"): the lines down to the issue number are 版头, the line after it
+  // the title when it has a title's shape and ends with a 文种. A bulletin's masthead (《大兴信息》
+  // / 第23期 / 编印单位) is followed by no such line and stays the title.
+  for (std::size_t n = i; n < blocks.size() && n <= i + 2; ++n) {
+    if (blocks[n] != blocks[i] + (n - i) || !title_shaped(text_of(n))) break;
+    if (n + 2 < blocks.size() && blocks[n + 1] == blocks[n] + 1 && is_issue_number_line(text_of(n + 1)) &&
+        ends_with_any(text_of(n), endings) && title_shaped(text_of(n + 2)) && ends_with_any(text_of(n + 2), endings)) {
+      for (std::size_t m = i; m <= n + 1; ++m) ti.front.push_back(blocks[m]);
+      ti.preamble_end = static_cast<int>(ti.front.back());
+      i = n + 2;
+      break;
+    }
+  }
   // The title: the first line after the 版头 when it has a title's shape or role; a DOCX
   // Title paragraph a line or two further down (after a 版头 written some other way).
   std::size_t t = i;

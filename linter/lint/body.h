@@ -50,8 +50,11 @@ std::string title_text(const model::Document& doc, const TitleInfo& t);
 // A 版头 line: 份号, 密级, 紧急程度, 发文机关标志 ("…文件"), 发文字号, 签发人.
 bool is_front_matter_line(std::string_view t);
 // A web page's info bar, copied with the text: "来源：县政府办公室　发布时间：2024-05-10 16:32
-// 浏览次数：1268", "发布日期：… 【打印】【关闭】". Not the draft's text: no title, body or rule sees it.
+// 浏览次数：1268", "发布日期：… 【打印】【关闭】", and its navigation ("当前位置：首页 > 通知公告",
+// "首页 | 政务公开 | 通知公告"). Not the draft's text: no title, body or rule sees it.
 bool is_info_bar_line(std::string_view t);
+// An issue number alone: "第3期", "〔2025〕第6期", "2024年第5期（总第118期）".
+bool is_issue_number_line(std::string_view t);
 // An issuer's name alone ("北京市大兴区人民政府办公室", "金乡县农村人居环境整治工作领导小组办公室").
 bool is_issuer_line(std::string_view t);
 // A 版记 line: 抄送/抄报/报/送/发…：, "…印发", "（共印…份）".

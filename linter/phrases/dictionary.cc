@@ -94,6 +94,11 @@ bool expand_seq(std::string_view p, std::size_t& i, std::vector<std::string>& ou
       }
       ++i;
       if (open == '[') choices.emplace_back();  // optional: the part may be absent
+    } else if (p[i] == '?' || p[i] == '*' || p[i] == '+') {
+      // A regular-expression quantifier is no pattern syntax: "取得(了)?成效" would expand to
+      // the literal 取得了?成效 and never match. An optional part is written [了].
+      error = std::string("模式中的“") + p[i] + "”不是词条语法：可省略的部分写作 [甲]，多选一写作 (甲|乙)";
+      return false;
     } else {
       // One UTF-8 character.
       std::size_t n = 1;

@@ -459,3 +459,39 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_FALSE(lint::is_info_bar_line("（二）发布时间：2024年7月1日　来源：县政府"));
   EXPECT_TRUE(lint::is_info_bar_line("来源:宜春市人民政府办公室  发布时间:2024-03-01 10:00  浏览次数:2817"));
 }
+
+// A page's navigation copied with the text is no title (a page without <h1> whose nav bar
+// "首页 | 政务公开 | 通知公告" was taken as the title, and its 公告 as the 文种).
+TEST(InfoBar, NavigationLinesAreNoTitle) {
+  EXPECT_TRUE(lint::is_info_bar_line("首页 | 政务公开 | 通知公告"));
+  EXPECT_TRUE(lint::is_info_bar_line("当前位置：首页 > 政务公开 > 通知公告"));
+  EXPECT_TRUE(lint::is_info_bar_line("您现在的位置:网站首页>>新闻中心>>本地要闻"));
+  EXPECT_TRUE(lint::is_info_bar_line("首页 › 信息公开 › 规范性文件"));
+  EXPECT_TRUE(lint::is_info_bar_line("网站首页｜机构概况｜政务公开｜办事服务｜互动交流"));
+  EXPECT_FALSE(lint::is_info_bar_line("首页面设计要简洁"));
+  EXPECT_FALSE(lint::is_info_bar_line("当前位置不变，继续推进"));
+  EXPECT_FALSE(lint::is_info_bar_line("甲 | 乙"));
+  EXPECT_FALSE(lint::is_info_bar_line("关于开展2025年度县直机关干部职工健康体检的通知"));
+  EXPECT_FALSE(lint::is_info_bar_line("项目 | 金额（万元） | 完成时间，说明"));
+  EXPECT_FALSE(lint::is_info_bar_line("序号 | 单位 | 人数 | 备注"));  // a table row copied as text
+  const auto d = doc("首页 | 政务公开 | 通知公告\n关于开展2025年度县直机关干部职工健康体检的通知\n来源:县机关事务服务中心　发布时间:2025-06-03\n县直各单位:\n正文。");
+  EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
+}
+
+// A 纪要's masthead (issuer, 文种 line, issue number) over its own title: the masthead is 版头
+// and the title is the line after the issue number. A bulletin's masthead stays the title.
+TEST(TitleFinder, MinutesMastheadOverItsOwnTitle) {
+  EXPECT_TRUE(lint::is_issue_number_line("第3期"));
+  EXPECT_TRUE(lint::is_issue_number_line("〔2025〕第6期"));
+  EXPECT_TRUE(lint::is_issue_number_line("2024年第5期（总第118期）"));
+  EXPECT_FALSE(lint::is_issue_number_line("第3期培训班"));
+  EXPECT_FALSE(lint::is_issue_number_line("关于第3期的通知"));
+  auto d = doc("某某县人民政府\n专题会议纪要\n〔2025〕第6期\n关于研究城区停车设施建设有关问题的会议纪要\n2025年4月9日下午，副县长陈立东主持召开专题会议。");
+  auto ti = title(d);
+  EXPECT_EQ(lint::title_text(d, ti), "关于研究城区停车设施建设有关问题的会议纪要");
+  EXPECT_EQ(ti.front.size(), 3u);
+  d = doc("中共衡山县委县直机关工委\n会议纪要\n第3期\n县直机关作风建设领导小组第二次会议纪要\n2025年5月16日，领导小组召开第二次会议。");
+  EXPECT_EQ(lint::title_text(d, title(d)), "县直机关作风建设领导小组第二次会议纪要");
+  d = doc("大兴信息\n第23期\n大兴区人民政府办公室编　　2025年7月8日\n【区经济和信息化局开通“首贷”绿色通道】\n正文。");
+  EXPECT_EQ(lint::title_text(d, title(d)), "大兴信息");
+}

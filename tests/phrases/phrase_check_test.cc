@@ -230,11 +230,11 @@ TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
                        "phrase.boilerplate"),
             1);
   const auto ranged = text("关于安全生产的通知\n<!-- wenfeng-ignore-begin -->\n要高度重视。\n要狠抓落实。\n"
-                           "<!-- wenfeng-ignore-end -->\n要亲自过问。\n");
+                           "<!-- wenfeng-ignore-end -->\n领导亲自过问。\n");
   const auto rr = run(ranged, "national");
   EXPECT_EQ(count_rule(rr, "phrase.boilerplate"), 1);
   // Directive lines are not counted.
-  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。要亲自过问。").zishu);
+  EXPECT_EQ(rr.m.counts.zishu, count::count_text("关于安全生产的通知要高度重视。要狠抓落实。领导亲自过问。").zishu);
   // A Word comment containing wenfeng-ignore over the phrase.
   wenfeng::testing::DocxParts parts;
   parts.body = "<w:p>" + r("关于安全生产的通知") + "</w:p><w:p>" + r("各单位要") +
@@ -357,6 +357,16 @@ TEST(PhrasePattern, AlternationsOptionalPartsAndGaps) {
   EXPECT_FALSE(phrases::expand_pattern("讲得(很|非常好").ok());
   EXPECT_FALSE(phrases::expand_pattern("讲得很好)").ok());
   EXPECT_FALSE(phrases::expand_pattern("(一|二|三|四|五)(一|二|三|四|五)(一|二|三|四|五)(甲|乙)").ok());  // 250 variants
+  // A regular-expression quantifier is no pattern syntax (取得(了)?成效 was the literal 取得了?成效,
+  // an entry that never matched): an error saying how to write an optional part.
+  for (const char* bad : {"取得(了)?(显著|明显)成效", "抓紧*", "高+度重视"}) {
+    const auto q = phrases::expand_pattern(bad);
+    ASSERT_FALSE(q.ok()) << bad;
+    EXPECT_NE(q.error().message.find("[甲]"), std::string::npos) << q.error().message;
+  }
+  v = phrases::expand_pattern("取得[了](显著|明显)成效");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, (std::vector<std::string>{"取得了明显成效", "取得了显著成效", "取得明显成效", "取得显著成效"}));
   // An entry matches each variant, and findings name the pattern and the variant.
   const auto set = from(kHead + "@source A = x\n@source A\n讲得[都](很|非常)好\n");
   EXPECT_EQ(found(text("他讲得都很好，她讲得非常好。"), *set), (std::vector<std::string>{"讲得都很好", "讲得非常好"}));

@@ -243,9 +243,11 @@ void year(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
 }
 
 void arabic(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
-  re("(?<![第一二三四五六七八九十百千两])([一二三四五六七八九十百千两]*[十百千][一二三四五六七八九]?)"
+  re("(?<![第一二三四五六七八九十百千两零数几])([一二三四五六七八九十百千两零]*[十百千]零?[一二三四五六七八九]?)"
      "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)")
       .for_each(t, [&](const std::vector<text::Match>& g) {
+        // Only a count written out in full: the strict numeral parser decides (百亿, 三四十 are none).
+        if (text::chinese_numeral_value(sv(t, g[1]), text::NumeralForm::kStrict) < 0) return;
         out.push_back(at(b, g[0].begin, g[0].end, 0, {{"found", sv(t, g[0])}}));
       });
 }
@@ -383,7 +385,8 @@ TEST(RuleScans, Year) {
              });
 }
 TEST(RuleScans, Arabic) {
-  check_rule("number.arabic", arabic, {"三", "十", "百", "千", "两", "五", "第", "公里", "米", "千克", "万元", "的"});
+  check_rule("number.arabic", arabic,
+             {"三", "十", "百", "千", "两", "五", "零", "数", "几", "第", "公里", "米", "千克", "万元", "的"});
 }
 
 // format.numbering reads the ordinal at a paragraph's start by hand. One body paragraph

@@ -29,11 +29,15 @@ void run(const lint::RuleContext& c) {
         const std::size_t a = start;
         start = cp.end;
         if (sentence.find("陪同") == std::string_view::npos) continue;
+        // The title written first in the sentence (the one a reader sees first), the longer one
+        // where two start at the same place.
         const std::string* title_word = nullptr;
+        std::size_t first = std::string_view::npos;
         for (const auto& w : titles)
-          if (sentence.find(w) != std::string_view::npos) {
+          if (const auto at = sentence.find(w);
+              at != std::string_view::npos && (at < first || (at == first && w.size() > title_word->size()))) {
             title_word = &w;
-            break;
+            first = at;
           }
         if (!title_word) continue;
         auto& d = c.report(s.block, a, a + sentence.size(), 0,

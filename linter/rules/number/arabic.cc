@@ -1,11 +1,14 @@
 // number.arabic — measurements in Chinese numerals (GB/T 15835-2011 4.1.1; SPEC.md §3 N1).
 // 定型词语 are not measurements and are left alone; info, as it needs judgement. A percentage
 // written out (百分之八十) is a measurement too: 80% (a warning in a 公文, which GB/T 9704
-// ch. 9 holds to GB/T 15835); 百分之百 is also a set phrase and left alone.
+// ch. 9 holds to GB/T 15835); 百分之百 is also a set phrase and left alone. Numerals are read
+// by text::chinese_numeral_value in its strict form: an order of magnitude (过百亿元) or a 概数
+// (三四十公里, 数十公里) is not a measurement written out.
 #include <string>
 #include <vector>
 
 #include "rules/support.h"
+#include "text/numerals.h"
 #include "text/scan.h"
 #include "text/utf8.h"
 
@@ -16,7 +19,7 @@ constexpr model::Message kMessages[] = {{"计量“{found}”一般用阿拉伯�
                                        {"百分数“{found}”用阿拉伯数字写作“{arabic}”"}};
 constexpr model::Example kExamples[] = {{"新修道路三百公里", "新修道路300公里"}, {"覆盖率达到百分之八十", "覆盖率达到80%"}};
 
-// Every match has a 十 百 or 千, maybe one of 一…九, and then one of the units.
+// Every match has a 十 百 or 千, maybe 零, maybe one of 一…九, and then one of the units.
 bool may_have_measure(std::string_view t) {
   static constexpr std::string_view kUnits[] = {"公里", "千米", "米", "千克", "公斤", "吨", "平方米", "平方公里",
                                                 "公顷", "万元", "亿元", "摄氏度"};
@@ -28,6 +31,7 @@ bool may_have_measure(std::string_view t) {
   for (std::string_view mark : {std::string_view("十"), std::string_view("百"), std::string_view("千")})
     for (std::size_t at = text::find_seq(t, mark); at != text::npos; at = text::find_seq(t, mark, at + 3)) {
       std::size_t next = at + 3;
+      if (t.substr(next, 3) == "零") next += 3;  // 三百零五公里
       if (next >= t.size()) continue;
       if (unit_at(next)) return true;
       if (std::u32string_view(U"一二三四五六七八九").find(text::cp_at(t, next, next)) != std::u32string_view::npos &&
@@ -37,48 +41,6 @@ bool may_have_measure(std::string_view t) {
   return false;
 }
 
-// 八十 → 80, 九十五 → 95, 六 → 6, 三十点五 → 30.5; "" when it is no plain number.
-std::string arabic_of(std::u32string_view cn) {
-  static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
-  std::u32string_view frac;
-  if (const auto dot = cn.find(U'点'); dot != std::u32string_view::npos) {
-    frac = cn.substr(dot + 1);
-    cn = cn.substr(0, dot);
-    if (frac.empty()) return "";
-  }
-  long value = 0;
-  if (const auto ten = cn.find(U'十'); ten != std::u32string_view::npos) {
-    if (ten > 1 || cn.size() > ten + 2) return "";
-    long tens = 1, ones = 0;
-    if (ten == 1) {
-      const auto d = kDigits.find(cn[0]);
-      if (d == std::u32string_view::npos || d == 0) return "";
-      tens = static_cast<long>(d);
-    }
-    if (cn.size() == ten + 2) {
-      const auto d = kDigits.find(cn[ten + 1]);
-      if (d == std::u32string_view::npos || d == 0) return "";
-      ones = static_cast<long>(d);
-    }
-    value = tens * 10 + ones;
-  } else {
-    if (cn.size() != 1) return "";
-    const auto d = kDigits.find(cn[0]);
-    if (d == std::u32string_view::npos) return "";
-    value = static_cast<long>(d);
-  }
-  std::string out = std::to_string(value);
-  if (!frac.empty()) {
-    out += '.';
-    for (char32_t ch : frac) {
-      const auto d = kDigits.find(ch);
-      if (d == std::u32string_view::npos) return "";
-      out += static_cast<char>('0' + d);
-    }
-  }
-  return out;
-}
-
 void run(const lint::RuleContext& c) {
   static const FixedRegex percent("百分之([零一二三四五六七八九十点]{1,6})");
   const bool document = model::is_document_kind(c.kind.id);
@@ -86,21 +48,24 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "百分之")) continue;
     for_each_match(*percent, t, [&](const std::vector<text::Match>& g) {
-      std::u32string digits;
-      for (const auto cp : text::code_points(sv(t, g[1]))) digits.push_back(cp.cp);
-      const std::string arabic = arabic_of(digits);
+      const std::string arabic = text::chinese_numeral_figures(sv(t, g[1]));
       if (arabic.empty()) return;
       auto& d = c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}, {"arabic", arabic + "%"}});
       d.replace_with(arabic + "%");
       if (document) d.severity = model::Severity::kWarning;
     });
   }
+  // After 数 or 几 the numeral is part of a 概数 (数十公里, 几百吨: GB/T 15835 4.2.2, 汉字).
   static const FixedRegex measure(
-      "(?<![第一二三四五六七八九十百千两])([一二三四五六七八九十百千两]*[十百千][一二三四五六七八九]?)"
+      "(?<![第一二三四五六七八九十百千两零数几])([一二三四五六七八九十百千两零]*[十百千]零?[一二三四五六七八九]?)"
       "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     for_each_match(*measure, t, may_have_measure, [&](const std::vector<text::Match>& g) {
+      // Only a count written out in full (三百公里, 十五万元). Not a bare 百 or 千 — an order of
+      // magnitude (过百亿元, 突破千亿元, 百米) — nor 数字连用 (三四十公里), which GB/T 15835
+      // 4.2.2 writes in 汉字: the strict form of the numeral parser decides.
+      if (text::chinese_numeral_value(sv(t, g[1]), text::NumeralForm::kStrict) < 0) return;
       c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
     });
   }
@@ -115,7 +80,8 @@ WENFENG_REGISTER_RULE({
     .title = "用阿拉伯数字",
     .summary = "计量、百分数用阿拉伯数字",
     .description = "GB/T 15835-2011：计量用阿拉伯数字（提示级，定型词语不查）；用汉字写的百分数（百分之八十）应写作 80%，"
-                   "在公文中为警告（GB/T 9704-2012 第 9 章要求数字用法符合 GB/T 15835）；“百分之百”也是定型说法，不查。",
+                   "在公文中为警告（GB/T 9704-2012 第 9 章要求数字用法符合 GB/T 15835）；“百分之百”也是定型说法，不查。"
+                   "表示数量级的“百亿元”“千米”和概数（三四十公里、数十公里、几百吨，GB/T 15835 4.2.2 用汉字）不查。",
     .measures = "指出用汉字数字写的计量。",
     .source = gbt15835("4.1.1 使用阿拉伯数字（计量）"),
     .messages = kMessages,

@@ -162,6 +162,11 @@ void run(const lint::RuleContext& c) {
     };
     // A short line (a name or signature line such as "副市长　高振华") uses spaces for layout,
     // and so does a line of a name list with its column of positions ("王　𠮷　县农业农村局…").
+    auto after_official_title = [&](std::string_view head) {
+      for (const auto& w : c.profile.vocabulary.official_titles)
+        if (head.ends_with(w)) return true;
+      return false;
+    };
     const bool no_punct = !has_sentence_punct(t);
     const std::size_t cps = text::codepoint_count(t);
     // The speaker's line under a speech's title ("县委常委、组织部长　刘某某"): titles joined by
@@ -169,10 +174,11 @@ void run(const lint::RuleContext& c) {
     if (c.m.title_last >= 0 && static_cast<int>(bi) > c.m.title_last && static_cast<int>(bi) <= c.m.title_last + 2 &&
         cps <= 30 && !has_sentence_punct(without_enum_commas(t)))
       continue;
-    // A news headline (the title of a draft that is no 公文) splits its two parts with one space
-    // where print breaks the line: "省委常委会召开会议 研究部署春季农业生产工作".
+    // A news headline (the title of a draft that is no 公文, or of one whose kind is not known)
+    // splits its two parts with one space where print breaks the line: "省委常委会召开会议
+    // 研究部署春季农业生产工作". Only a 公文's title is held to GB/T 9704 here.
     const bool headline = c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last &&
-                          c.kind.known() && !model::is_document_kind(c.kind.id) && no_punct;
+                          (!c.kind.known() || !model::is_document_kind(c.kind.id)) && no_punct;
     const bool short_line = cps <= 16 && no_punct;
     const bool name_column = cps <= 40 && no_punct;
     std::size_t visible = 0;  // visible code points so far
@@ -182,6 +188,7 @@ void run(const lint::RuleContext& c) {
     // Walk visible code points; a run of spaces is judged when the next visible one comes.
     bool leading = true;            // still in the indentation
     char32_t before = 0;            // the visible code point before the current run
+    std::size_t before_begin = 0;   // and where it starts
     bool before_alone = false;      // `before` is a Han character after a space, punctuation or the start
     std::size_t run_len = 0, run_begin = 0, run_end = 0;
     char32_t run_first = 0;
@@ -210,7 +217,9 @@ void run(const lint::RuleContext& c) {
         if (text::is_cjk(before) && text::is_cjk(cp.cp) && !in_list) {
           // A two-character name spaced out to line up with three-character ones: "张　三".
           const char32_t after = peek(t, cp.end);
-          const bool spaced_name = run_len == 1 && before_alone && text::is_han(cp.cp) && !text::is_han(after);
+          // Also right after an official title in running text ("宣传部部长陈　静，副县长…").
+          const bool spaced_name = run_len == 1 && text::is_han(cp.cp) && !text::is_han(after) &&
+                                   (before_alone || after_official_title(t.substr(0, before_begin)));
           if (run_len > 1) {
             if (prose && !label_follows(t, cp.begin))
               c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity =
@@ -223,6 +232,7 @@ void run(const lint::RuleContext& c) {
         }
       }
       before_alone = text::is_han(cp.cp) && (before == 0 || run_len > 0 || !text::is_han(before));
+      before_begin = cp.begin;
       ++visible;
       leading = false;
       run_len = 0;
