@@ -146,6 +146,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   const double right = L.ind_right_chars != 0 ? L.ind_right_chars * unit : L.ind_right;
   const double first = L.ind_first_chars != 0 ? L.ind_first_chars * unit : L.ind_first;
   const double avail = std::max(first_size, w - left - right);
+  // Default tab stops stand every defaultTabStop from the margin, not from the indent
+  // (ECMA-376 §17.15.1.25; Word's ruler): with a left indent of 28 pt and 21 pt stops, a
+  // tab at the indent goes to 42 pt, 14 pt on.
+  auto next_tab_stop = [&](double pos) { return (std::floor(pos / settings_.tab + 1e-6) + 1) * settings_.tab; };
 
   // Line state. The first line is `first` narrower (a hanging indent: wider).
   double x = 0;
@@ -156,6 +160,16 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double line_sq = 0;               // what the line's full-width marks could give up (compression)
   std::uint32_t cp = 0;             // code points read so far
   std::uint32_t line_at = 0;        // code points before the line's first unit
+  // A right (1), centred (2) or decimal (3) tab stop pending on the line: the text from
+  // tab_from is set to end (be centred) at tab_to.
+  std::uint8_t tab_align = 0;
+  double tab_from = 0, tab_to = 0;
+  auto align_tab = [&] {
+    if (tab_align == 0) return;
+    const double seg = x - tab_from;
+    x = std::max(x, tab_align == 2 ? tab_to + seg / 2 : tab_to);
+    tab_align = 0;
+  };
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
@@ -196,6 +210,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     }
     line_at = cp;
     ++out.text_lines;
+    tab_align = 0;
     x = 0;
     line_w = avail;
     line_sq = 0;
@@ -276,7 +291,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     double end = start + lw;
     if (L.label_suffix == 0) {
       if (start < 0 && end < 0) end = 0;  // hanging: the tab goes to the left indent
-      else end = (std::floor(end / settings_.tab + 1e-6) + 1) * settings_.tab;
+      else end = next_tab_stop(left + end) - left;
     } else if (L.label_suffix == 1) {
       end += 0.25 * L.font_pt;
     }
@@ -351,11 +366,35 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     double gh;
     if (c == U'\t') {
       place_unit();
-      const double pos = x + (out.h.empty() ? std::max(0.0, first) : 0.0);
-      cw = (std::floor(pos / settings_.tab + 1e-6) + 1) * settings_.tab - pos;
+      // Where the tab starts, from the margin: x counts from the line's start, which is
+      // the left indent plus, on the first line, the first-line (or hanging) indent.
+      align_tab();
+      const bool first_line = out.h.empty();
+      const double origin = left + (first_line ? first : 0.0);
+      const double pos = origin + x;
+      // The first custom stop past the text (custom stops clear the default ones before
+      // them), else the next default stop.
+      std::uint8_t kind = 0;
+      double stop = next_tab_stop(pos);
+      for (const auto& ts : L.tabs)
+        if (ts.pos > pos + 0.01) {
+          stop = ts.pos, kind = ts.kind;
+          break;
+        }
+      // A hanging indent is a tab stop of the first line (the text after a tab lines up
+      // with the left indent, as after a list label).
+      if (first_line && first < 0 && pos < left - 0.01 && left < stop) stop = left, kind = 0;
+      if (kind != 0) {
+        // Right, centred and decimal stops: the text after the tab ends (is centred) at
+        // the stop; it takes its place when the next tab comes, or the line ends.
+        tab_align = kind, tab_from = x, tab_to = stop - origin;
+        cw = 0;
+      } else {
+        cw = stop - pos;
+      }
       if (x + cw > line_w + 0.01 && line_has_content) {
         finish_line(0);
-        cw = settings_.tab;
+        cw = next_tab_stop(left) - left;
       }
       x += cw;
       line_has_content = true;  // a tab does not make its line taller

@@ -710,3 +710,50 @@ TEST(DocxLayout, EmptyParagraphClosingAFooterDoesNotPushTheBody) {
                                       "w:xAlign=\"center\" w:y=\"1\"/>");
   EXPECT_DOUBLE_EQ(with_footer(framed + para("内部资料", "<w:pStyle w:val=\"a6\"/>")).estimate, 2.0);
 }
+
+// Default tab stops stand every defaultTabStop (21 pt here) from the margin, not from the
+// indent: after a 10.5 pt left indent a tab at the line's start goes 10.5 pt, to 21 pt,
+// and 37 Han characters (388.5 pt) still fit the 404.8 pt line; from the indent the tab
+// would take 21 pt and wrap the last character.
+TEST(DocxLayout, DefaultTabStopsCountFromTheMargin) {
+  EXPECT_EQ(cn_pages("<w:p><w:pPr><w:ind w:left=\"210\"/></w:pPr><w:r><w:tab/><w:t>" + han(37) + "</w:t></w:r></w:p>" +
+                     kCnSect)
+                .lines,
+            1u);
+  EXPECT_EQ(cn_pages("<w:p><w:pPr><w:ind w:left=\"210\"/></w:pPr><w:r><w:tab/><w:t>" + han(38) + "</w:t></w:r></w:p>" +
+                     kCnSect)
+                .lines,
+            2u);
+}
+
+// A table of contents line: the page number after the tab is set flush against a right
+// tab stop at the margin (w:tabs in the TOC style, as Word's TOC styles and 119's entries
+// have it). 38 Han characters (399 pt) and "123" fit the 415.3 pt line; with default stops
+// the tab would go to 420 pt and wrap the number. A direct w:tab w:val="clear" removes
+// the style's stop.
+TEST(DocxLayout, RightTabStopSetsTheTextAfterItFlush) {
+  const std::string toc_style =
+      "<w:style w:type=\"paragraph\" w:styleId=\"toc1\"><w:name w:val=\"toc 1\"/><w:basedOn w:val=\"a\"/><w:pPr>"
+      "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"8306\"/></w:tabs></w:pPr></w:style>";
+  const std::string styles_xml = cn_styles(
+      "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+      "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", toc_style);
+  auto entry = [&](const std::string& ppr) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"toc1\"/>" + ppr + "</w:pPr><w:r><w:t>" + han(38) +
+           "</w:t></w:r><w:r><w:tab/><w:t>123</w:t></w:r></w:p>";
+  };
+  EXPECT_EQ(cn_pages(entry("") + kCnSect, styles_xml).lines, 1u);
+  EXPECT_EQ(cn_pages(entry("<w:tabs><w:tab w:val=\"clear\" w:pos=\"8306\"/></w:tabs>") + kCnSect, styles_xml).lines,
+            2u);
+  // Text after a centred stop is centred on it: 10 Han (105 pt) centred at 200 pt end at
+  // 252.5 pt, the next tab goes to 273 pt, and 13 more characters (136.5 pt) fit after it,
+  // 15 do not (from a left stop at 200 pt the 13 would not fit either; with default
+  // stops alone the 15 would).
+  auto centred = [&](int n) {
+    return cn_pages("<w:p><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4000\"/></w:tabs></w:pPr><w:r><w:t>" + han(2) +
+                    "</w:t><w:tab/><w:t>" + han(10) + "</w:t><w:tab/><w:t>" + han(n) + "</w:t></w:r></w:p>" + kCnSect)
+        .lines;
+  };
+  EXPECT_EQ(centred(13), 1u);
+  EXPECT_EQ(centred(15), 2u);
+}
