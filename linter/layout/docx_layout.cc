@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "layout/fonts.h"
 #include "text/charclass.h"
@@ -150,6 +151,21 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // (ECMA-376 §17.15.1.25; Word's ruler): with a left indent of 28 pt and 21 pt stops, a
   // tab at the indent goes to 42 pt, 14 pt on.
   auto next_tab_stop = [&](double pos) { return (std::floor(pos / settings_.tab + 1e-6) + 1) * settings_.tab; };
+  // Where a tab at `pos` (from the margin) goes, and the stop's kind: the first custom stop
+  // past it (custom stops clear the default ones before them), else the next default
+  // stop; on the first line a hanging indent is a stop too (the text after a tab or a list
+  // label lines up with the left indent).
+  auto tab_stop = [&](double pos, bool first_line) {
+    std::uint8_t kind = 0;
+    double stop = next_tab_stop(pos);
+    for (const auto& ts : L.tabs)
+      if (ts.pos > pos + 0.01) {
+        stop = ts.pos, kind = ts.kind;
+        break;
+      }
+    if (first_line && first < 0 && pos < left - 0.01 && left < stop) stop = left, kind = 0;
+    return std::pair<double, std::uint8_t>(stop, kind);
+  };
 
   // Line state. The first line is `first` narrower (a hanging indent: wider).
   double x = 0;
@@ -290,8 +306,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const double start = first;  // relative to the left indent
     double end = start + lw;
     if (L.label_suffix == 0) {
-      if (start < 0 && end < 0) end = 0;  // hanging: the tab goes to the left indent
-      else end = next_tab_stop(left + end) - left;
+      // The tab after the label: to the hanging indent, else to the next stop (a numbering
+      // level's own w:tabs, 'num' stops among them, or the paragraph's), else a default one.
+      const auto [stop, kind] = tab_stop(left + end, true);
+      (void)kind;
+      end = stop - left;
     } else if (L.label_suffix == 1) {
       end += 0.25 * L.font_pt;
     }
@@ -372,18 +391,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       const bool first_line = out.h.empty();
       const double origin = left + (first_line ? first : 0.0);
       const double pos = origin + x;
-      // The first custom stop past the text (custom stops clear the default ones before
-      // them), else the next default stop.
-      std::uint8_t kind = 0;
-      double stop = next_tab_stop(pos);
-      for (const auto& ts : L.tabs)
-        if (ts.pos > pos + 0.01) {
-          stop = ts.pos, kind = ts.kind;
-          break;
-        }
-      // A hanging indent is a tab stop of the first line (the text after a tab lines up
-      // with the left indent, as after a list label).
-      if (first_line && first < 0 && pos < left - 0.01 && left < stop) stop = left, kind = 0;
+      const auto [stop, kind] = tab_stop(pos, first_line);
       if (kind != 0) {
         // Right, centred and decimal stops: the text after the tab ends (is centred) at
         // the stop; it takes its place when the next tab comes, or the line ends.

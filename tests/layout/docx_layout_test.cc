@@ -757,3 +757,22 @@ TEST(DocxLayout, RightTabStopSetsTheTextAfterItFlush) {
   EXPECT_EQ(centred(13), 1u);
   EXPECT_EQ(centred(15), 2u);
 }
+
+// A numbering level's own tab stop (Chinese Word's lists carry <w:tab w:val="num"/> in
+// the level) is where the text after the label starts: at 63 pt, 33 Han characters fit
+// after "1." (346.5 of 352.3 pt) and 34 do not; at the next default stop (21 pt) 37 would.
+TEST(DocxLayout, ListLabelTabGoesToTheLevelsTabStop) {
+  auto lines = [](int n) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.numbering =
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"%1.\"/><w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"1260\"/></w:tabs>"
+        "<w:ind w:left=\"0\" w:firstLine=\"0\"/></w:pPr></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+    parts.body = para(han(n), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") + kCnSect;
+    return layout_of(parts).lines;
+  };
+  EXPECT_EQ(lines(33), 1u);
+  EXPECT_EQ(lines(34), 2u);
+}
