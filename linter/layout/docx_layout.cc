@@ -250,14 +250,24 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // and adds no autoSpace.
   const bool word_rules = !settings_.wps && settings_.compress && char_pitch <= 0;
   const bool squeeze = word_rules && L.justified;
-  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0;
+  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0, u_end_sq = 0;
+  bool last_unit = false;  // the paragraph's last unit: its line does not break
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
+  // What the line's full-width marks may give up for the unit to fit (justified lines under
+  // compressPunctuation): up to one em from the marks inside the line, and the line-end
+  // mark's half on top when the line breaks (014's lines that end in a ， hold up to 1.5 em
+  // over the measure); the paragraph's last line, which does not break, gets the one em
+  // only (042's "购书失败。" stays on a line of its own).
+  auto squeeze_room = [&] {
+    if (last_unit) return std::min(u_em, line_sq + u_sq);
+    return std::min(u_em, line_sq + u_sq - u_end_sq) + u_end_sq;
+  };
   auto place_unit = [&] {
     if (!u_open) return;
     u_open = false;
     const double over = x + u_w - line_w;
-    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= std::min(u_em, line_sq + u_sq) + 0.01) ||
+    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= squeeze_room() + 0.01) ||
                       (u_hang > 0 && over - u_hang <= 0.01);
     if (!fits && line_has_content) finish_line(0);
     if (!line_has_content) line_at = u_at;
@@ -274,7 +284,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     text_h = std::max(text_h, u_h);
     obj_h = std::max(obj_h, u_obj);
     line_has_content = true;
-    u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = 0;
+    u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = u_end_sq = 0;
     u_object = false;
   };
   auto add = [&](double cw, double gh, bool space, double sq, double em, bool hang_ok) {
@@ -288,6 +298,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       }
       u_w += cw;
       u_sq += sq;
+      u_end_sq = sq;
       u_hang = hang_ok ? cw : 0;
       u_em = std::max(u_em, em);
     }
@@ -447,6 +458,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     prev_cjk = cjk;
     prev_space = space;
   }
+  last_unit = true;
   place_unit();
   // The last line; after a line break at the very end the mark takes a line of its own,
   // and after a page or column break too in Word 2010 files.

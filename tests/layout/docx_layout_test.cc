@@ -776,3 +776,20 @@ TEST(DocxLayout, ListLabelTabGoesToTheLevelsTabStop) {
   EXPECT_EQ(lines(33), 1u);
   EXPECT_EQ(lines(34), 2u);
 }
+
+// The mark that ends a justified line that breaks is set half width on top of the one em
+// the line's other marks may give up (014: a line with four ， ends on a fortieth
+// character and a ，, 14.5 pt over the measure); the paragraph's last line does not break
+// and gets the one em only (042: "购书失败。" does not join the line before it). Here 41
+// characters are 15.2 pt over: three interior ， give one em (10.5 pt), the ， at the line
+// end 5.25 pt more.
+TEST(DocxLayout, LineEndMarkCompressesInJustifiedLines) {
+  const std::string first39 = han(9) + "，" + han(9) + "，" + han(9) + "，" + han(9);
+  // Not the last line: 41 characters on the first line, 39 on the second.
+  EXPECT_EQ(cn_compressed(para(first39 + "字，" + han(39)) + kCnSect).lines, 2u);
+  // The last line: the unit 字。 does not fit 15.2 pt over (one em at most), 4.7 pt over it does.
+  EXPECT_EQ(cn_compressed(para(first39 + "字。") + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "。") + kCnSect).lines, 1u);
+  // Left-aligned lines are not compressed at all.
+  EXPECT_EQ(cn_compressed(para(first39 + "字，" + han(39), "<w:jc w:val=\"left\"/>") + kCnSect).lines, 3u);
+}
