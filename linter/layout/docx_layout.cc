@@ -560,6 +560,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // the number) do not push it: the page breaks Word marked in documents whose footer is a
   // page number over such a paragraph match only without it (027, 028, 031, 085).
   std::map<std::uint16_t, double> part_h, trailing_empty_h;
+  // Headers and footers span the text width (their right tab stops, as a page number set
+  // flush right, stand at its end); the first section's, for all of them.
+  const auto& s0 = doc.sections[0];
+  const double header_w = std::max(72.0, s0.page_w - s0.m_left - s0.m_right - s0.gutter);
   for (const auto& b : doc.blocks) {
     if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
@@ -567,7 +571,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // A framed paragraph (w:framePr: the page number Word's gallery puts in a frame, 041) is
     // positioned outside the flow and takes no height from the header or footer.
     if (L.framed) continue;
-    engine.paragraph(b, L, 400, 0, 0, 0, lines);
+    engine.paragraph(b, L, header_w, 0, 0, 0, lines);
     double h = L.before + L.after;
     for (double lh : lines.h) h += lh;
     const bool empty = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty() && L.table < 0;

@@ -793,3 +793,16 @@ TEST(DocxLayout, LineEndMarkCompressesInJustifiedLines) {
   // Left-aligned lines are not compressed at all.
   EXPECT_EQ(cn_compressed(para(first39 + "字，" + han(39), "<w:jc w:val=\"left\"/>") + kCnSect).lines, 3u);
 }
+
+// A header spans the text width (415.3 pt here): 54 characters of 15 pt make two lines
+// of it, as two short paragraphs do, and push the body alike (at 400 pt they made three
+// and cost every page a line).
+TEST(DocxLayout, HeaderLinesSpanTheTextWidth) {
+  std::string body;
+  for (int i = 0; i < 350; ++i) body += para("字");
+  std::string sect = kPlainSect;
+  sect.insert(sect.find('>') + 1, "<w:headerReference w:type=\"default\" r:id=\"rId2\"/>");
+  const auto two_lines = pages(body + sect, 30, para(han(54)));
+  EXPECT_DOUBLE_EQ(two_lines.estimate, pages(body + sect, 30, para("页眉") + para("页眉")).estimate);
+  EXPECT_GT(pages(body + sect, 30, para("页眉") + para("页眉") + para("页眉")).estimate, two_lines.estimate);
+}
