@@ -188,6 +188,7 @@ void Formats::apply_ppr(const pugi::xml_node& ppr, model::ParagraphLayout& L) co
         const auto pos = static_cast<float>(num(t.attribute(name("pos").c_str()), 0) / 20.0);
         std::erase_if(L.tabs, [&](const model::TabStop& s) { return std::fabs(s.pos - pos) < 0.05f; });
         if (kind == "clear" || kind == "bar") continue;  // a bar tab draws a rule, it stops no text
+        if (L.tabs.size() >= 64) continue;  // Word keeps at most 64 custom stops a paragraph
         model::TabStop stop;
         stop.pos = pos;
         stop.kind = kind == "right" || kind == "end" ? 1 : kind == "center" ? 2 : kind == "decimal" ? 3 : 0;

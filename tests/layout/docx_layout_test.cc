@@ -806,3 +806,31 @@ TEST(DocxLayout, HeaderLinesSpanTheTextWidth) {
   EXPECT_DOUBLE_EQ(two_lines.estimate, pages(body + sect, 30, para("页眉") + para("页眉")).estimate);
   EXPECT_GT(pages(body + sect, 30, para("页眉") + para("页眉") + para("页眉")).estimate, two_lines.estimate);
 }
+
+// Custom tab stops merge through the style and direct formatting, by position, and a
+// paragraph keeps at most 64 of them, as Word does (a style with thousands costs nothing).
+TEST(DocxLayout, TabStopsMergeAndAreCapped) {
+  std::string many;
+  for (int i = 1; i <= 5000; ++i) many += "<w:tab w:val=\"left\" w:pos=\"" + std::to_string(i * 20) + "\"/>";
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                           "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>",
+                           "<w:style w:type=\"paragraph\" w:styleId=\"t\"><w:name w:val=\"t\"/><w:pPr><w:tabs>"
+                           "<w:tab w:val=\"right\" w:pos=\"8306\"/><w:tab w:val=\"left\" w:pos=\"2000\"/></w:tabs></w:pPr></w:style>");
+  parts.body = para("字", "<w:pStyle w:val=\"t\"/><w:tabs><w:tab w:val=\"clear\" w:pos=\"2000\"/>"
+                         "<w:tab w:val=\"center\" w:pos=\"4000\"/></w:tabs>") +
+               para("字", "<w:tabs>" + many + "</w:tabs>") + kCnSect;
+  auto bytes = wenfeng::testing::build_docx(parts);
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  std::vector<const model::ParagraphLayout*> main;
+  for (const auto& b : d->blocks)
+    if (b.story == model::Story::kMain && b.layout >= 0) main.push_back(&d->layouts[static_cast<std::size_t>(b.layout)]);
+  ASSERT_EQ(main.size(), 2u);
+  ASSERT_EQ(main[0]->tabs.size(), 2u);  // the style's 2000 cleared, 4000 added, in order
+  EXPECT_FLOAT_EQ(main[0]->tabs[0].pos, 200.f);
+  EXPECT_EQ(main[0]->tabs[0].kind, 2);
+  EXPECT_FLOAT_EQ(main[0]->tabs[1].pos, 415.3f);
+  EXPECT_EQ(main[0]->tabs[1].kind, 1);
+  EXPECT_EQ(main[1]->tabs.size(), 64u);
+}
