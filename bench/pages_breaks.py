@@ -80,6 +80,12 @@ def word_pages(path):
                 fresh = True
                 events.append((len(out), sum(map(len, text)), "forced"))
                 return
+            if tag in (W + "tab", W + "ptab", W + "cr", W + "noBreakHyphen", W + "softHyphen", W + "sym") or (
+                    tag == W + "br" and n.get(W + "type") not in ("page", "column")):
+                # One character each in the text wenfeng lays out (a tab, a line break, a
+                # hyphen, a symbol), so that a mark's offset is counted as wenfeng counts.
+                text.append("\t" if tag in (W + "tab", W + "ptab") else "\n" if tag in (W + "cr", W + "br") else "-")
+                return
             if tag == W + "t" or tag == W + "drawing" or tag == W + "pict":
                 if start is None:
                     start = page

@@ -162,6 +162,8 @@ def check(path, build, show):
                     gap = it["before"] if start_kind == "forced" else 0.0
                 elif prev["kind"] == "P" and it["kind"] == "P":
                     gap = max(prev["after"], it["before"])
+                elif prev["kind"] == "P":
+                    gap = prev["after"]  # a paragraph's space after still counts before a table
                 else:
                     gap = it["before"]
                 used += snap(gap, it)

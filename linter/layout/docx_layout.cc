@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "layout/fonts.h"
 #include "text/charclass.h"
@@ -146,6 +147,25 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   const double right = L.ind_right_chars != 0 ? L.ind_right_chars * unit : L.ind_right;
   const double first = L.ind_first_chars != 0 ? L.ind_first_chars * unit : L.ind_first;
   const double avail = std::max(first_size, w - left - right);
+  // Default tab stops stand every defaultTabStop from the margin, not from the indent
+  // (ECMA-376 §17.15.1.25; Word's ruler): with a left indent of 28 pt and 21 pt stops, a
+  // tab at the indent goes to 42 pt, 14 pt on.
+  auto next_tab_stop = [&](double pos) { return (std::floor(pos / settings_.tab + 1e-6) + 1) * settings_.tab; };
+  // Where a tab at `pos` (from the margin) goes, and the stop's kind: the first custom stop
+  // past it (custom stops clear the default ones before them), else the next default
+  // stop; on the first line a hanging indent is a stop too (the text after a tab or a list
+  // label lines up with the left indent).
+  auto tab_stop = [&](double pos, bool first_line) {
+    std::uint8_t kind = 0;
+    double stop = next_tab_stop(pos);
+    for (const auto& ts : L.tabs)
+      if (ts.pos > pos + 0.01) {
+        stop = ts.pos, kind = ts.kind;
+        break;
+      }
+    if (first_line && first < 0 && pos < left - 0.01 && left < stop) stop = left, kind = 0;
+    return std::pair<double, std::uint8_t>(stop, kind);
+  };
 
   // Line state. The first line is `first` narrower (a hanging indent: wider).
   double x = 0;
@@ -156,6 +176,16 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double line_sq = 0;               // what the line's full-width marks could give up (compression)
   std::uint32_t cp = 0;             // code points read so far
   std::uint32_t line_at = 0;        // code points before the line's first unit
+  // A right (1), centred (2) or decimal (3) tab stop pending on the line: the text from
+  // tab_from is set to end (be centred) at tab_to.
+  std::uint8_t tab_align = 0;
+  double tab_from = 0, tab_to = 0;
+  auto align_tab = [&] {
+    if (tab_align == 0) return;
+    const double seg = x - tab_from;
+    x = std::max(x, tab_align == 2 ? tab_to + seg / 2 : tab_to);
+    tab_align = 0;
+  };
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
@@ -196,6 +226,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     }
     line_at = cp;
     ++out.text_lines;
+    tab_align = 0;
     x = 0;
     line_w = avail;
     line_sq = 0;
@@ -219,14 +250,24 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // and adds no autoSpace.
   const bool word_rules = !settings_.wps && settings_.compress && char_pitch <= 0;
   const bool squeeze = word_rules && L.justified;
-  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0;
+  double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0, u_end_sq = 0;
+  bool last_unit = false;  // the paragraph's last unit: its line does not break
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
+  // What the line's full-width marks may give up for the unit to fit (justified lines under
+  // compressPunctuation): up to one em from the marks inside the line, and the line-end
+  // mark's half on top when the line breaks (014's lines that end in a ， hold up to 1.5 em
+  // over the measure); the paragraph's last line, which does not break, gets the one em
+  // only (042's "购书失败。" stays on a line of its own).
+  auto squeeze_room = [&] {
+    if (last_unit) return std::min(u_em, line_sq + u_sq);
+    return std::min(u_em, line_sq + u_sq - u_end_sq) + u_end_sq;
+  };
   auto place_unit = [&] {
     if (!u_open) return;
     u_open = false;
     const double over = x + u_w - line_w;
-    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= std::min(u_em, line_sq + u_sq) + 0.01) ||
+    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= squeeze_room() + 0.01) ||
                       (u_hang > 0 && over - u_hang <= 0.01);
     if (!fits && line_has_content) finish_line(0);
     if (!line_has_content) line_at = u_at;
@@ -243,7 +284,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     text_h = std::max(text_h, u_h);
     obj_h = std::max(obj_h, u_obj);
     line_has_content = true;
-    u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = 0;
+    u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = u_end_sq = 0;
     u_object = false;
   };
   auto add = [&](double cw, double gh, bool space, double sq, double em, bool hang_ok) {
@@ -257,6 +298,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       }
       u_w += cw;
       u_sq += sq;
+      u_end_sq = sq;
       u_hang = hang_ok ? cw : 0;
       u_em = std::max(u_em, em);
     }
@@ -275,8 +317,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const double start = first;  // relative to the left indent
     double end = start + lw;
     if (L.label_suffix == 0) {
-      if (start < 0 && end < 0) end = 0;  // hanging: the tab goes to the left indent
-      else end = (std::floor(end / settings_.tab + 1e-6) + 1) * settings_.tab;
+      // The tab after the label: to the hanging indent, else to the next stop (a numbering
+      // level's own w:tabs, 'num' stops among them, or the paragraph's), else a default one.
+      const auto [stop, kind] = tab_stop(left + end, true);
+      (void)kind;
+      end = stop - left;
     } else if (L.label_suffix == 1) {
       end += 0.25 * L.font_pt;
     }
@@ -351,11 +396,24 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     double gh;
     if (c == U'\t') {
       place_unit();
-      const double pos = x + (out.h.empty() ? std::max(0.0, first) : 0.0);
-      cw = (std::floor(pos / settings_.tab + 1e-6) + 1) * settings_.tab - pos;
+      // Where the tab starts, from the margin: x counts from the line's start, which is
+      // the left indent plus, on the first line, the first-line (or hanging) indent.
+      align_tab();
+      const bool first_line = out.h.empty();
+      const double origin = left + (first_line ? first : 0.0);
+      const double pos = origin + x;
+      const auto [stop, kind] = tab_stop(pos, first_line);
+      if (kind != 0) {
+        // Right, centred and decimal stops: the text after the tab ends (is centred) at
+        // the stop; it takes its place when the next tab comes, or the line ends.
+        tab_align = kind, tab_from = x, tab_to = stop - origin;
+        cw = 0;
+      } else {
+        cw = stop - pos;
+      }
       if (x + cw > line_w + 0.01 && line_has_content) {
         finish_line(0);
-        cw = settings_.tab;
+        cw = next_tab_stop(left) - left;
       }
       x += cw;
       line_has_content = true;  // a tab does not make its line taller
@@ -400,6 +458,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     prev_cjk = cjk;
     prev_space = space;
   }
+  last_unit = true;
   place_unit();
   // The last line; after a line break at the very end the mark takes a line of its own,
   // and after a page or column break too in Word 2010 files.
@@ -501,6 +560,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // the number) do not push it: the page breaks Word marked in documents whose footer is a
   // page number over such a paragraph match only without it (027, 028, 031, 085).
   std::map<std::uint16_t, double> part_h, trailing_empty_h;
+  // Headers and footers span the text width (their right tab stops, as a page number set
+  // flush right, stand at its end); the first section's, for all of them.
+  const auto& s0 = doc.sections[0];
+  const double header_w = std::max(72.0, s0.page_w - s0.m_left - s0.m_right - s0.gutter);
   for (const auto& b : doc.blocks) {
     if ((b.story != model::Story::kHeader && b.story != model::Story::kFooter) || b.layout < 0) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
@@ -508,7 +571,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // A framed paragraph (w:framePr: the page number Word's gallery puts in a frame, 041) is
     // positioned outside the flow and takes no height from the header or footer.
     if (L.framed) continue;
-    engine.paragraph(b, L, 400, 0, 0, 0, lines);
+    engine.paragraph(b, L, header_w, 0, 0, 0, lines);
     double h = L.before + L.after;
     for (double lh : lines.h) h += lh;
     const bool empty = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty() && L.table < 0;

@@ -83,6 +83,12 @@ struct RunFormat {
   bool bold = false;             // w:b (a bulletin's item titles are often set in bold)
 };
 
+// A custom tab stop (w:tabs), from the margin.
+struct TabStop {
+  float pos = 0;          // points from the margin (negative: in the left margin)
+  std::uint8_t kind = 0;  // 0 left (also num and bar), 1 right, 2 center, 3 decimal
+};
+
 // A picture, shape, object or text box in the line, at `offset` in the block text.
 struct InlineObject {
   std::uint32_t offset = 0;
@@ -116,6 +122,7 @@ struct ParagraphLayout {
   bool auto_space_de = true, auto_space_dn = true;  // w:autoSpaceDE / autoSpaceDN (Han next to Latin / digits)
   bool keep_next = false, keep_lines = false, widow_control = false, contextual = false;
   std::uint8_t label_suffix = 0;  // list label followed by 0 tab, 1 space, 2 nothing
+  std::vector<TabStop> tabs;   // custom tab stops through styles, numbering and direct formatting, by position
   std::vector<InlineObject> inlines;  // inline pictures, shapes, objects
   std::vector<Float> floats;   // anchored objects
   std::vector<std::uint32_t> page_breaks;    // offsets of page breaks inside the text (> 0)

@@ -1,5 +1,6 @@
 #include "readers/docx_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
@@ -178,6 +179,23 @@ void Formats::apply_ppr(const pugi::xml_node& ppr, model::ParagraphLayout& L) co
       else if (auto s = c.attribute(name("endChars").c_str())) L.ind_right_chars = num(s, 0) / 100.0;
     } else if (l == "snapToGrid") {
       L.snap_to_grid = on_off(c, val);
+    } else if (l == "tabs") {
+      // Each level (style, numbering, direct) adds its stops; w:val="clear" removes an
+      // inherited stop at that position.
+      for (auto t : c.children()) {
+        if (local_name(t.name()) != "tab") continue;
+        const std::string_view kind = t.attribute(val.c_str()).value();
+        const auto pos = static_cast<float>(num(t.attribute(name("pos").c_str()), 0) / 20.0);
+        std::erase_if(L.tabs, [&](const model::TabStop& s) { return std::fabs(s.pos - pos) < 0.05f; });
+        if (kind == "clear" || kind == "bar") continue;  // a bar tab draws a rule, it stops no text
+        if (L.tabs.size() >= 64) continue;  // Word keeps at most 64 custom stops a paragraph
+        model::TabStop stop;
+        stop.pos = pos;
+        stop.kind = kind == "right" || kind == "end" ? 1 : kind == "center" ? 2 : kind == "decimal" ? 3 : 0;
+        L.tabs.insert(std::upper_bound(L.tabs.begin(), L.tabs.end(), pos,
+                                       [](float p, const model::TabStop& s) { return p < s.pos; }),
+                      stop);
+      }
     } else if (l == "framePr") {
       L.framed = true;
     } else if (l == "jc") {

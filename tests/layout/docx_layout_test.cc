@@ -710,3 +710,127 @@ TEST(DocxLayout, EmptyParagraphClosingAFooterDoesNotPushTheBody) {
                                       "w:xAlign=\"center\" w:y=\"1\"/>");
   EXPECT_DOUBLE_EQ(with_footer(framed + para("内部资料", "<w:pStyle w:val=\"a6\"/>")).estimate, 2.0);
 }
+
+// Default tab stops stand every defaultTabStop (21 pt here) from the margin, not from the
+// indent: after a 10.5 pt left indent a tab at the line's start goes 10.5 pt, to 21 pt,
+// and 37 Han characters (388.5 pt) still fit the 404.8 pt line; from the indent the tab
+// would take 21 pt and wrap the last character.
+TEST(DocxLayout, DefaultTabStopsCountFromTheMargin) {
+  EXPECT_EQ(cn_pages("<w:p><w:pPr><w:ind w:left=\"210\"/></w:pPr><w:r><w:tab/><w:t>" + han(37) + "</w:t></w:r></w:p>" +
+                     kCnSect)
+                .lines,
+            1u);
+  EXPECT_EQ(cn_pages("<w:p><w:pPr><w:ind w:left=\"210\"/></w:pPr><w:r><w:tab/><w:t>" + han(38) + "</w:t></w:r></w:p>" +
+                     kCnSect)
+                .lines,
+            2u);
+}
+
+// A table of contents line: the page number after the tab is set flush against a right
+// tab stop at the margin (w:tabs in the TOC style, as Word's TOC styles and 119's entries
+// have it). 38 Han characters (399 pt) and "123" fit the 415.3 pt line; with default stops
+// the tab would go to 420 pt and wrap the number. A direct w:tab w:val="clear" removes
+// the style's stop.
+TEST(DocxLayout, RightTabStopSetsTheTextAfterItFlush) {
+  const std::string toc_style =
+      "<w:style w:type=\"paragraph\" w:styleId=\"toc1\"><w:name w:val=\"toc 1\"/><w:basedOn w:val=\"a\"/><w:pPr>"
+      "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"8306\"/></w:tabs></w:pPr></w:style>";
+  const std::string styles_xml = cn_styles(
+      "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+      "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", toc_style);
+  auto entry = [&](const std::string& ppr) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"toc1\"/>" + ppr + "</w:pPr><w:r><w:t>" + han(38) +
+           "</w:t></w:r><w:r><w:tab/><w:t>123</w:t></w:r></w:p>";
+  };
+  EXPECT_EQ(cn_pages(entry("") + kCnSect, styles_xml).lines, 1u);
+  EXPECT_EQ(cn_pages(entry("<w:tabs><w:tab w:val=\"clear\" w:pos=\"8306\"/></w:tabs>") + kCnSect, styles_xml).lines,
+            2u);
+  // Text after a centred stop is centred on it: 10 Han (105 pt) centred at 200 pt end at
+  // 252.5 pt, the next tab goes to 273 pt, and 13 more characters (136.5 pt) fit after it,
+  // 15 do not (from a left stop at 200 pt the 13 would not fit either; with default
+  // stops alone the 15 would).
+  auto centred = [&](int n) {
+    return cn_pages("<w:p><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4000\"/></w:tabs></w:pPr><w:r><w:t>" + han(2) +
+                    "</w:t><w:tab/><w:t>" + han(10) + "</w:t><w:tab/><w:t>" + han(n) + "</w:t></w:r></w:p>" + kCnSect)
+        .lines;
+  };
+  EXPECT_EQ(centred(13), 1u);
+  EXPECT_EQ(centred(15), 2u);
+}
+
+// A numbering level's own tab stop (Chinese Word's lists carry <w:tab w:val="num"/> in
+// the level) is where the text after the label starts: at 63 pt, 33 Han characters fit
+// after "1." (346.5 of 352.3 pt) and 34 do not; at the next default stop (21 pt) 37 would.
+TEST(DocxLayout, ListLabelTabGoesToTheLevelsTabStop) {
+  auto lines = [](int n) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.numbering =
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"%1.\"/><w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"1260\"/></w:tabs>"
+        "<w:ind w:left=\"0\" w:firstLine=\"0\"/></w:pPr></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+    parts.body = para(han(n), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") + kCnSect;
+    return layout_of(parts).lines;
+  };
+  EXPECT_EQ(lines(33), 1u);
+  EXPECT_EQ(lines(34), 2u);
+}
+
+// The mark that ends a justified line that breaks is set half width on top of the one em
+// the line's other marks may give up (014: a line with four ， ends on a fortieth
+// character and a ，, 14.5 pt over the measure); the paragraph's last line does not break
+// and gets the one em only (042: "购书失败。" does not join the line before it). Here 41
+// characters are 15.2 pt over: three interior ， give one em (10.5 pt), the ， at the line
+// end 5.25 pt more.
+TEST(DocxLayout, LineEndMarkCompressesInJustifiedLines) {
+  const std::string first39 = han(9) + "，" + han(9) + "，" + han(9) + "，" + han(9);
+  // Not the last line: 41 characters on the first line, 39 on the second.
+  EXPECT_EQ(cn_compressed(para(first39 + "字，" + han(39)) + kCnSect).lines, 2u);
+  // The last line: the unit 字。 does not fit 15.2 pt over (one em at most), 4.7 pt over it does.
+  EXPECT_EQ(cn_compressed(para(first39 + "字。") + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "。") + kCnSect).lines, 1u);
+  // Left-aligned lines are not compressed at all.
+  EXPECT_EQ(cn_compressed(para(first39 + "字，" + han(39), "<w:jc w:val=\"left\"/>") + kCnSect).lines, 3u);
+}
+
+// A header spans the text width (415.3 pt here): 54 characters of 15 pt make two lines
+// of it, as two short paragraphs do, and push the body alike (at 400 pt they made three
+// and cost every page a line).
+TEST(DocxLayout, HeaderLinesSpanTheTextWidth) {
+  std::string body;
+  for (int i = 0; i < 350; ++i) body += para("字");
+  std::string sect = kPlainSect;
+  sect.insert(sect.find('>') + 1, "<w:headerReference w:type=\"default\" r:id=\"rId2\"/>");
+  const auto two_lines = pages(body + sect, 30, para(han(54)));
+  EXPECT_DOUBLE_EQ(two_lines.estimate, pages(body + sect, 30, para("页眉") + para("页眉")).estimate);
+  EXPECT_GT(pages(body + sect, 30, para("页眉") + para("页眉") + para("页眉")).estimate, two_lines.estimate);
+}
+
+// Custom tab stops merge through the style and direct formatting, by position, and a
+// paragraph keeps at most 64 of them, as Word does (a style with thousands costs nothing).
+TEST(DocxLayout, TabStopsMergeAndAreCapped) {
+  std::string many;
+  for (int i = 1; i <= 5000; ++i) many += "<w:tab w:val=\"left\" w:pos=\"" + std::to_string(i * 20) + "\"/>";
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                           "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>",
+                           "<w:style w:type=\"paragraph\" w:styleId=\"t\"><w:name w:val=\"t\"/><w:pPr><w:tabs>"
+                           "<w:tab w:val=\"right\" w:pos=\"8306\"/><w:tab w:val=\"left\" w:pos=\"2000\"/></w:tabs></w:pPr></w:style>");
+  parts.body = para("字", "<w:pStyle w:val=\"t\"/><w:tabs><w:tab w:val=\"clear\" w:pos=\"2000\"/>"
+                         "<w:tab w:val=\"center\" w:pos=\"4000\"/></w:tabs>") +
+               para("字", "<w:tabs>" + many + "</w:tabs>") + kCnSect;
+  auto bytes = wenfeng::testing::build_docx(parts);
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  std::vector<const model::ParagraphLayout*> main;
+  for (const auto& b : d->blocks)
+    if (b.story == model::Story::kMain && b.layout >= 0) main.push_back(&d->layouts[static_cast<std::size_t>(b.layout)]);
+  ASSERT_EQ(main.size(), 2u);
+  ASSERT_EQ(main[0]->tabs.size(), 2u);  // the style's 2000 cleared, 4000 added, in order
+  EXPECT_FLOAT_EQ(main[0]->tabs[0].pos, 200.f);
+  EXPECT_EQ(main[0]->tabs[0].kind, 2);
+  EXPECT_FLOAT_EQ(main[0]->tabs[1].pos, 415.3f);
+  EXPECT_EQ(main[0]->tabs[1].kind, 1);
+  EXPECT_EQ(main[1]->tabs.size(), 64u);
+}
