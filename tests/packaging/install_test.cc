@@ -67,14 +67,17 @@ TEST(Install, AMovedInstalledTreeWorksFromAnyDirectory) {
   EXPECT_NE(elsewhere.find("WENFENG_DATA_DIR"), std::string::npos) << elsewhere;
 }
 
-// The web service's libraries (HTTP, TLS, brotli) are wenfeng-serve's alone: every other
-// command would pay for loading and initialising them (CMakeLists.txt).
+// The web service's libraries (HTTP, TLS, brotli) are wenfeng-serve's alone, and libzip
+// (with libcrypto) is loaded when a zip container is opened: every command would pay for
+// loading and initialising them at startup (CMakeLists.txt, readers/zip_api.h).
 TEST(Install, OnlyTheServiceLoadsTheHttpAndTlsLibraries) {
   const std::string needed = capture("ldd '" WENFENG_BINARY "' 2>&1");
   ASSERT_NE(needed.find("libicuuc"), std::string::npos) << needed;
   EXPECT_EQ(needed.find("httplib"), std::string::npos) << needed;
   EXPECT_EQ(needed.find("libssl"), std::string::npos) << needed;
   EXPECT_EQ(needed.find("brotli"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("libzip"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("libcrypto"), std::string::npos) << needed;
   const std::string server = (fs::path(WENFENG_BINARY).parent_path() / "wenfeng-serve").string();
   EXPECT_NE(capture("ldd '" + server + "' 2>&1").find("httplib"), std::string::npos);
   // Without wenfeng-serve beside it, `wenfeng serve` says what is missing.
