@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Fails when a benchmark ratio is more than 20% worse than the checked-in baseline.
 #
-#   bench/gate.sh              runs bench/peers.sh --quick and bench/scaling.sh, then compares
-#   bench/gate.sh --no-run     compares the last results (bench/out/peers.tsv, scaling.tsv)
+#   bench/gate.sh              runs bench/peers.sh --quick, bench/scaling.sh and bench/startup.sh,
+#                              then compares
+#   bench/gate.sh --no-run     compares the last results (bench/out/peers.tsv, scaling.tsv,
+#                              startup.tsv)
 #   bench/gate.sh --update     runs, then writes the results as the new baseline
 #
 # bench/baseline.tsv holds `metric <TAB> value <TAB> better` (higher or lower): how many
 # times faster than AutoCorrect and the other peers (higher is better), time as a ratio to
-# wc -m / unzip -p, peak RSS and the 10× scaling ratios (lower is better). Seconds are not
-# compared: they depend on the machine. A metric missing from the results, or "-", is
+# wc -m / unzip -p, peak RSS, the 10× scaling ratios and the instructions of one small check
+# and count (lower is better). Seconds and milliseconds are not compared: they depend on the
+# machine. A metric missing from the results, or "-", is
 # reported and skipped. TOLERANCE (default 0.20) sets the allowed regression.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,14 +28,15 @@ done
 if [ "$run" = 1 ]; then
   bench/peers.sh --quick
   bench/scaling.sh
+  bench/startup.sh
 fi
-results=$(cat bench/out/peers.tsv bench/out/scaling.tsv 2>/dev/null || true)
+results=$(cat bench/out/peers.tsv bench/out/scaling.tsv bench/out/startup.tsv 2>/dev/null || true)
 [ -n "$results" ] || { echo "no results: run bench/peers.sh and bench/scaling.sh" >&2; exit 2; }
 
 if [ "$update" = 1 ]; then
   {
     echo "# metric	value	better   (bench/gate.sh --update; $(date -u +%Y-%m-%d), $(nproc) cores)"
-    printf '%s\n' "$results" | awk -F'\t' '$2 != "-" && $1 !~ /wenfeng_s$/ {
+    printf '%s\n' "$results" | awk -F'\t' '$2 != "-" && $1 !~ /(wenfeng_s|_ms)$/ {
       better = ($1 ~ /\.vs_(autocorrect|zhlint|textlint|lintmd)$/) ? "higher" : "lower"
       print $1 "\t" $2 "\t" better }'
   } >"$baseline"

@@ -1,7 +1,7 @@
 #include "annotate/package.h"
 
 #include <libdeflate.h>
-#include <zip.h>
+#include "readers/zip_api.h"
 
 #include <cstdio>
 #include <cstring>
@@ -116,6 +116,8 @@ std::string buffer_bytes(zip_source_t* buf) {
 // content, in the original order, then the new entries. (Editing the original archive in
 // place is not used: libzip 1.7 may then free the caller's buffer while cloning it.)
 Result<std::string> rewrite_package(std::string_view original, const std::map<std::string, std::string>& changed) {
+  if (!readers::zip_api())
+    return make_error(ErrorCode::kInternal, std::string("无法加载 libzip（") + readers::zip_api_error() + "）");
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* in = zip_source_buffer_create(original.data(), original.size(), 0, &err);

@@ -147,7 +147,17 @@ int version_command(const Args&) {
   return 0;
 }
 
+namespace {
+std::vector<std::string>& arguments() {
+  static std::vector<std::string> a;
+  return a;
+}
+}  // namespace
+
+const std::vector<std::string>& command_line() { return arguments(); }
+
 int run(int argc, char** argv) {
+  arguments().assign(argv, argv + argc);
   readers::init_markup_parsers();  // once, before any worker thread parses markup
   if (argc < 2) {
     usage(std::cerr);

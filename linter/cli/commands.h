@@ -30,6 +30,8 @@ void print_help(const CommandSpec& c, std::ostream& out);
 int usage_error(const CommandSpec& c, const std::string& message);
 
 int run(int argc, char** argv);
+// The arguments run() was given, argv[0] first (for `serve`, which runs wenfeng-serve).
+const std::vector<std::string>& command_line();
 int count_command(const Args& args);
 int check_command(const Args& args);
 int annotate_command(const Args& args);

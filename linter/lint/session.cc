@@ -1,6 +1,7 @@
 #include "lint/session.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 
@@ -132,6 +133,27 @@ Result<profiles::ProjectConfig> Session::config_for(const std::string& path) con
   return profiles::find_project_config(anchor);
 }
 
+struct Session::ConfigMemo {
+  std::mutex mu;
+  std::map<std::string, Result<profiles::ProjectConfig>> by_folder;
+};
+
+Result<profiles::ProjectConfig> Session::config_for(const std::string& path, ConfigMemo* memo) const {
+  if (!memo || options_.no_config || options_.config_file || path == "-") return config_for(path);
+  // find_config_file walks up from the file's folder: the folder decides.
+  std::error_code ec;
+  const std::string folder = std::filesystem::absolute(path, ec).parent_path().string();
+  if (ec) return config_for(path);
+  {
+    std::lock_guard<std::mutex> lock(memo->mu);
+    if (auto it = memo->by_folder.find(folder); it != memo->by_folder.end()) return it->second;
+  }
+  auto cfg = config_for(path);
+  std::lock_guard<std::mutex> lock(memo->mu);
+  memo->by_folder.emplace(folder, cfg);
+  return cfg;
+}
+
 namespace {
 
 std::string shown_path(const std::string& path, const std::string& stdin_name) {
@@ -165,7 +187,11 @@ FileResult Session::counted(std::string shown, Result<model::Document> doc) cons
 }
 
 FileResult Session::check(const std::string& path, const std::string* stdin_bytes) const {
-  FileResult f = check_with(shown_path(path, options_.stdin_filename), config_for(path),
+  return check(path, stdin_bytes, nullptr);
+}
+
+FileResult Session::check(const std::string& path, const std::string* stdin_bytes, ConfigMemo* memo) const {
+  FileResult f = check_with(shown_path(path, options_.stdin_filename), config_for(path, memo),
                             {options_.profile, options_.kind, options_.medium},
                             [&](const profiles::Profile* p, std::string* keep) { return read(path, stdin_bytes, p, keep); });
   f.from_stdin = path == "-";
@@ -239,12 +265,13 @@ void Session::run(const std::vector<std::string>& paths, const std::function<voi
   // often "-" is named), so the files before it stream out while it is still being written.
   std::once_flag stdin_once;
   std::optional<Result<std::string>> stdin_bytes;
+  ConfigMemo memo;
   const unsigned jobs = options_.jobs;
   ordered_parallel<FileResult>(
       paths.size(), jobs, 4 * std::max(1u, jobs == 0 ? std::thread::hardware_concurrency() : jobs),
       [&](std::size_t i) {
         const std::string& p = paths[i];
-        if (p != "-") return check_ ? check(p, nullptr) : count(p, nullptr);
+        if (p != "-") return check_ ? check(p, nullptr, &memo) : count(p, nullptr);
         std::call_once(stdin_once, [&] { stdin_bytes = readers::read_stdin_bytes(); });
         if (!stdin_bytes->ok()) {
           FileResult f;

@@ -97,6 +97,10 @@ class Session {
   // the .wenfeng.yaml found walking up from the file's folder ("-": from --stdin-filename's
   // folder, else the current folder).
   Result<profiles::ProjectConfig> config_for(const std::string& path) const;
+  // The same, remembered per folder for the length of one run(): a batch of a thousand
+  // drafts in one folder walks up from it, and reads its .wenfeng.yaml, once.
+  struct ConfigMemo;
+  Result<profiles::ProjectConfig> config_for(const std::string& path, ConfigMemo* memo) const;
 
   // Checks text that is not on disk (an editor's buffer) as if it were the file `path`:
   // its name chooses the reader, its folder the configuration.
@@ -133,6 +137,7 @@ class Session {
   using DocReader = std::function<Result<model::Document>(const profiles::Profile*, std::string* keep)>;
   FileResult check_with(std::string shown, const Result<profiles::ProjectConfig>& cfg, const Choice& choice,
                         const DocReader& read) const;
+  FileResult check(const std::string& path, const std::string* stdin_bytes, ConfigMemo* memo) const;
   // count's measurements of a document read (or the error reading it).
   FileResult counted(std::string shown, Result<model::Document> doc) const;
 

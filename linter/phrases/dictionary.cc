@@ -7,10 +7,12 @@
 #include <map>
 #include <sstream>
 
+#include "base/cache.h"
 #include "base/data_dir.h"
 #include "base/io.h"
 #include "model/rule.h"
 #include "text/charclass.h"
+#include "text/regex_serial.h"
 #include "text/utf8.h"
 
 namespace wenfeng::phrases {
@@ -311,6 +313,49 @@ std::string dictionaries_dir() {
   return data_dir() + "/dictionaries";
 }
 
+// The binary form of a set in the startup cache (base/cache.h). A field added to Entry or
+// PhraseSet must be added here: the sizes below stop the build until it is.
+static_assert(sizeof(Entry) == 584 && sizeof(PhraseSet) == 608 && sizeof(Matcher) == 512,
+              "a field of phrases::Entry, PhraseSet or Matcher changed: update describe() (phrases/dictionary.cc, phrases/matcher.h)");
+template <typename V>
+void describe(V& v, Entry& e) {
+  v(e.list, e.rule, e.message, e.suggestion_format, e.category, e.phrase, e.variant, e.parts, e.gap, e.severity,
+    e.source, e.origin.issuer, e.origin.document, e.origin.part, e.suggestion, e.note, e.density_only, e.kinds, e.next,
+    e.prev, e.not_next, e.not_prev, e.file, e.line);
+}
+template <typename V>
+void describe(V& v, PhraseSet& s) {
+  v(s.entries, s.matcher, s.entries_by_pattern, s.files, s.lists);
+}
+
+std::string cache_form(const PhraseSet& set) {
+  cache::Writer w;
+  cache::put(w, set);
+  return std::move(w.str());
+}
+
+namespace {
+
+constexpr std::string_view kCacheName = "phrases";
+
+std::shared_ptr<const PhraseSet> cached_set(const std::string& key) {
+  const auto entry = cache::load(kCacheName, key);
+  if (!entry) return nullptr;
+  auto set = std::make_shared<PhraseSet>();
+  cache::Reader r(entry->payload());
+  cache::get(r, *set);
+  if (!r.done() || !set->matcher.consistent() || set->entries_by_pattern.size() != set->matcher.pattern_count())
+    return nullptr;
+  for (const auto& by : set->entries_by_pattern)
+    for (const auto i : by)
+      if (i >= set->entries.size()) return nullptr;
+  for (const auto& e : set->entries)
+    if (e.parts.empty()) return nullptr;
+  return set;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir) {
   std::vector<std::string> files;
   std::error_code ec;
@@ -320,6 +365,11 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
     return make_error(ErrorCode::kConfig, "无法读取词典目录 " + dir +
                                               (dir == data_dir() + "/dictionaries" ? "；" + data_dir_hint() : std::string()));
   std::sort(files.begin(), files.end());
+  // A set built from these very files before is read back from the cache.
+  const std::string key = dir + '\0' + (dir.empty() || dir[0] == '/' ? std::string() : fs::current_path(ec).string());
+  if (auto set = cached_set(key)) return set;
+  std::vector<cache::Dependency> deps;
+  deps.push_back({'d', dir, ".dict", cache::listing_value(dir, ".dict")});
   std::vector<Entry> entries;
   // Caps: a dictionary folder may be anyone's; the shipped ones are a few KB.
   constexpr std::size_t kMaxFiles = 256, kMaxEntries = 200000;
@@ -329,6 +379,7 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
     auto bytes = read_regular_file(f, kMaxDictionaryBytes, "词典");
     if (!bytes.ok()) return make_error(ErrorCode::kConfig, f + ": " + bytes.error().message, f);
     const std::string& text = *bytes;
+    deps.push_back({'f', f, {}, cache::hash_bytes(text, 1)});
     if (text::find_invalid_utf8(text) != std::string::npos)
       return make_error(ErrorCode::kConfig, f + ": 词典必须是 UTF-8 编码");
     auto st = parse_dictionary(text, f, entries);
@@ -338,6 +389,7 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
   }
   auto set = build_phrase_set(std::move(entries));
   std::const_pointer_cast<PhraseSet>(set)->files = files;
+  if (!cache::directory().empty()) cache::store(kCacheName, key, deps, cache_form(*set));
   return set;
 }
 

@@ -81,6 +81,9 @@ Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir)
 // Builds a set from entries (tests, benchmarks).
 std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries);
 
+// The binary form a set has in the startup cache (base/cache.h); equal forms, equal sets.
+std::string cache_form(const PhraseSet& set);
+
 // $WENFENG_DICTIONARIES_DIR, else dictionaries/ in the data directory (base/data_dir.h).
 std::string dictionaries_dir();
 

@@ -118,4 +118,27 @@ void Matcher::build() {
   terminal_.shrink_to_fit();
 }
 
+bool Matcher::consistent() const {
+  const std::size_t n = fail_.size(), stride = class_count_;
+  if (n == 0 || stride == 0 || stride > 256 || first_output_ > n || !children_.empty()) return false;
+  for (const auto c : classes_)
+    if (c >= stride) return false;
+  const std::size_t cells = n * stride;
+  auto rows_ok = [&](const auto& d) {
+    if (d.size() != cells) return false;
+    // In range of a row start: a row offset plus a class stays inside the table.
+    typename std::decay_t<decltype(d)>::value_type top = 0;
+    for (const auto x : d) top = x > top ? x : top;
+    return top <= cells - stride;
+  };
+  if (compact_ ? !delta_.empty() || !rows_ok(delta16_) : !delta16_.empty() || !rows_ok(delta_)) return false;
+  if (output_link_.size() != n || out_begin_.size() != n + 1 || out_begin_[0] != 0 || out_begin_[n] != outputs_.size())
+    return false;
+  for (std::size_t s = 0; s < n; ++s)
+    if ((output_link_[s] != kNone && output_link_[s] >= n) || out_begin_[s] > out_begin_[s + 1]) return false;
+  for (const auto o : outputs_)
+    if (o >= lengths_.size()) return false;
+  return true;
+}
+
 }  // namespace wenfeng::phrases

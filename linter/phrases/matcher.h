@@ -24,7 +24,18 @@ class Matcher {
   void build();
 
   std::uint32_t pattern_length(std::uint32_t p) const { return lengths_[p]; }
+  std::uint32_t pattern_count() const { return static_cast<std::uint32_t>(lengths_.size()); }
   std::size_t state_count() const { return fail_.size(); }
+
+  // The built automaton's tables, for the startup cache (base/cache.h); `consistent` says
+  // whether tables read back are those of a built automaton (every state, class and output
+  // in range), so that a damaged cache entry is never scanned with.
+  template <typename V>
+  friend void describe(V& v, Matcher& m) {
+    v(m.lengths_, m.classes_, m.class_count_, m.delta_, m.delta16_, m.compact_, m.first_output_, m.fail_,
+      m.output_link_, m.out_begin_, m.outputs_);
+  }
+  bool consistent() const;
 
   // Calls on_match(RawMatch) for every (possibly overlapping) occurrence, in order of end.
   template <typename F>

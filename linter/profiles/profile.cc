@@ -1,9 +1,11 @@
 #include "profiles/profile.h"
 #include "profiles/yaml_caps.h"
 
+#include "base/cache.h"
 #include "base/data_dir.h"
 
 #include "model/rule.h"
+#include "text/regex_serial.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -12,9 +14,113 @@
 #include <filesystem>
 #include <set>
 
+namespace wenfeng::model {
+template <typename V>
+static void describe(V& v, RuleSource& x) {
+  v(x.issuer, x.document, x.part);
+}
+}  // namespace wenfeng::model
+
 namespace wenfeng::profiles {
 namespace fs = std::filesystem;
+
+// The binary form of a profile in the startup cache (base/cache.h). A field added to any of
+// these structs must be added to its describe(): the sizes stop the build until it is.
+static_assert(sizeof(Limit) == 216 && sizeof(Prohibition) == 192 && sizeof(ItemType) == 248 &&
+                  sizeof(ItemSpec) == 224 && sizeof(Kind) == 416 && sizeof(BodyScope) == 5 &&
+                  sizeof(PhraseException) == 224 && sizeof(PhraseEntry) == 384 && sizeof(PhraseSettings) == 264 &&
+                  sizeof(PhraseSettings::File) == 64 && sizeof(RuleSetting) == 104 && sizeof(Cue) == 80 &&
+                  sizeof(CueGroup) == 56 && sizeof(NewsRule) == 96 && sizeof(Classifier) == 200 &&
+                  sizeof(Classifier::Exception) == 64 && sizeof(Classifier::TitleRule) == 56 &&
+                  sizeof(Classifier::SpeechRule) == 64 && sizeof(Vocabulary) == 48 && sizeof(Profile) == 984 &&
+                  sizeof(model::RuleSource) == 96,
+              "a field of a profile struct changed: update its describe() in profiles/profile.cc");
+template <typename V>
+static void describe(V& v, Limit& x) {
+  v(x.rule, x.max, x.soft, x.note, x.severity, x.source, x.profile);
+}
+template <typename V>
+static void describe(V& v, Prohibition& x) {
+  v(x.rule, x.severity, x.message, x.words, x.source);
+}
+template <typename V>
+static void describe(V& v, ItemType& x) {
+  v(x.id, x.name, x.keywords, x.with, x.severity, x.message, x.source);
+}
+template <typename V>
+static void describe(V& v, ItemSpec& x) {
+  v(x.title_patterns, x.title_regexes, x.research_markers, x.research_patterns, x.research_regexes,
+    x.research_sections, x.section_patterns, x.section_regexes, x.count_title, x.types);
+}
+template <typename V>
+static void describe(V& v, Kind& x) {
+  v(x.id, x.name, x.title_keywords, x.limits, x.prohibitions, x.items, x.notes);
+}
+template <typename V>
+static void describe(V& v, BodyScope& x) {
+  v(x.exclude_title, x.exclude_headings, x.exclude_dateline, x.exclude_editor_note, x.exclude_captions);
+}
+template <typename V>
+static void describe(V& v, PhraseException& x) {
+  v(x.what, x.note, x.source, x.profile, x.where);
+}
+template <typename V>
+static void describe(V& v, PhraseEntry& x) {
+  v(x.phrase, x.rule, x.list, x.message, x.category, x.source, x.origin, x.attributes, x.file, x.line, x.where);
+}
+template <typename V>
+static void describe(V& v, PhraseSettings::File& x) {
+  v(x.path, x.where);
+}
+template <typename V>
+static void describe(V& v, PhraseSettings& x) {
+  v(x.lists, x.list_where, x.category_severity, x.allow, x.allowed, x.removed, x.entries, x.files);
+}
+template <typename V>
+static void describe(V& v, RuleSetting& x) {
+  v(x.enabled, x.severity, x.params, x.kind_severity);
+}
+template <typename V>
+static void describe(V& v, Cue& x) {
+  v(x.word, x.not_after, x.not_before);
+}
+template <typename V>
+static void describe(V& v, CueGroup& x) {
+  v(x.id, x.cues);
+}
+template <typename V>
+static void describe(V& v, NewsRule& x) {
+  v(x.what, x.who, x.kind);
+}
+template <typename V>
+static void describe(V& v, Classifier::Exception& x) {
+  v(x.ending, x.title_has);
+}
+template <typename V>
+static void describe(V& v, Classifier::TitleRule& x) {
+  v(x.kind, x.title_has);
+}
+template <typename V>
+static void describe(V& v, Classifier::SpeechRule& x) {
+  v(x.who, x.kind);
+}
+template <typename V>
+static void describe(V& v, Classifier& x) {
+  v(x.document_kind, x.document_endings, x.document_exceptions, x.title_rules, x.who, x.what, x.news, x.speech);
+}
+template <typename V>
+static void describe(V& v, Vocabulary& x) {
+  v(x.wenzhong, x.official_titles);
+}
+template <typename V>
+static void describe(V& v, Profile& x) {
+  v(x.id, x.name, x.path, x.chain, x.source, x.unit, x.tv_rate, x.speech_rate, x.scope, x.phrases, x.kinds, x.rules,
+    x.vocabulary, x.classifier, x.notes, x.xml_map, x.html_selector);
+}
+
 namespace {
+
+constexpr std::string_view kProfileCacheName = "profile";
 
 // A profile is data from anyone's folder: besides the YAML caps (profiles/yaml_caps.h), no
 // more kinds than any issuer could have.
@@ -489,10 +595,13 @@ void load_into(const YAML::Node& root, Profile& p) {
   if (const auto c = root["classifier"]) load_classifier(c, p.classifier);
 }
 
+bool is_path(const std::string& id_or_path) {
+  return id_or_path.find('/') != std::string::npos ||
+         (id_or_path.size() > 5 && id_or_path.substr(id_or_path.size() - 5) == ".yaml");
+}
+
 std::string resolve_path(const std::string& id_or_path) {
-  const bool is_path = id_or_path.find('/') != std::string::npos ||
-                       (id_or_path.size() > 5 && id_or_path.substr(id_or_path.size() - 5) == ".yaml");
-  if (is_path) return id_or_path;
+  if (is_path(id_or_path)) return id_or_path;
   for (const auto& dir : profile_dirs()) {
     const fs::path p = fs::path(dir) / (id_or_path + ".yaml");
     std::error_code ec;
@@ -501,8 +610,12 @@ std::string resolve_path(const std::string& id_or_path) {
   return {};
 }
 
-Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::string>& seen) {
+// `deps` gathers what the result depends on, for the startup cache: the file each id
+// resolved to and the contents of every file read.
+Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::string>& seen,
+                           std::vector<cache::Dependency>& deps) {
   const std::string path = resolve_path(id_or_path);
+  if (!is_path(id_or_path)) deps.push_back({'r', id_or_path, {}, cache::hash_bytes(path)});
   if (path.empty()) {
     std::string known;
     for (const auto& id : list_profiles()) known += (known.empty() ? "" : "、") + id;
@@ -519,6 +632,8 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
     return make_error(ErrorCode::kConfig, "规范的 extends 形成了循环：" + path);
   if (seen.size() > 16) return make_error(ErrorCode::kConfig, "规范的 extends 层级过深：" + path);
   seen.push_back(canonical);
+  // Hashed before it is parsed: a file changed in between makes the entry stale, never wrong.
+  deps.push_back({'f', path, {}, cache::file_value(path)});
   auto loaded = load_yaml_file(path, "规范文件");
   if (!loaded.ok()) return loaded.error();
   try {
@@ -531,7 +646,7 @@ Result<Profile> load_chain(const std::string& id_or_path, std::vector<std::strin
       std::string ref = parent;
       if (parent.find('/') != std::string::npos && parent[0] != '/')
         ref = (fs::path(path).parent_path() / parent).string();
-      auto base = load_chain(ref, seen);
+      auto base = load_chain(ref, seen, deps);
       if (!base.ok()) {
         Error e = base.error();
         e.message += "（由 " + where(path, ext.Mark()) + " 的 extends 引入）";
@@ -590,6 +705,12 @@ std::vector<std::string> profile_dirs() {
   return dirs;
 }
 
+std::string cache_form(const Profile& p) {
+  cache::Writer w;
+  cache::put(w, p);
+  return std::move(w.str());
+}
+
 std::vector<std::string> list_profiles() {
   std::set<std::string> ids;
   for (const auto& dir : profile_dirs()) {
@@ -601,8 +722,29 @@ std::vector<std::string> list_profiles() {
 }
 
 Result<Profile> load_profile(const std::string& id_or_path) {
+  // A profile loaded before from the same files is read back from the startup cache.
+  std::string key = id_or_path;
+  for (const auto& d : profile_dirs()) key += '\0' + d;
+  std::error_code ec;
+  key += '\0' + fs::current_path(ec).string();
+  const bool caching = !cache::directory().empty();
+  if (caching) {
+    auto check = [](const cache::Dependency& d) -> std::optional<std::uint64_t> {
+      if (d.kind == 'r') return cache::hash_bytes(resolve_path(d.arg));
+      return std::nullopt;
+    };
+    if (const auto entry = cache::load(kProfileCacheName, key, check)) {
+      Profile p;
+      cache::Reader r(entry->payload());
+      cache::get(r, p);
+      if (r.done()) return p;
+    }
+  }
   std::vector<std::string> seen;
-  return load_chain(id_or_path, seen);
+  std::vector<cache::Dependency> deps;
+  auto p = load_chain(id_or_path, seen, deps);
+  if (p.ok() && caching) cache::store(kProfileCacheName, key, deps, cache_form(*p));
+  return p;
 }
 
 std::string find_config_file(const std::string& file_path) {

@@ -243,6 +243,9 @@ std::vector<std::string> profile_dirs();
 // Loads a profile by id (searched in profile_dirs) or by path (contains '/' or ends .yaml).
 Result<Profile> load_profile(const std::string& id_or_path);
 
+// The binary form a profile has in the startup cache (base/cache.h); equal forms, equal profiles.
+std::string cache_form(const Profile& p);
+
 // Ids of the profiles found in profile_dirs, sorted.
 std::vector<std::string> list_profiles();
 

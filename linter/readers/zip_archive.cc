@@ -1,6 +1,6 @@
 #include "readers/zip_archive.h"
+#include "readers/zip_api.h"
 
-#include <zip.h>
 
 #include <unordered_set>
 
@@ -19,6 +19,7 @@ ZipArchive::~ZipArchive() {
 }
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(std::string_view bytes, ZipLimits limits) {
+  if (!zip_api()) return make_error(ErrorCode::kInternal, std::string("无法加载 libzip（") + zip_api_error() + "）");
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);

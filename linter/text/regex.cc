@@ -3,12 +3,24 @@
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 
+#include <mutex>
 #include <unordered_map>
 
 namespace wenfeng::text {
 
 struct Regex::Impl {
-  std::unique_ptr<icu::RegexPattern> pattern;
+  std::unique_ptr<icu::RegexPattern> pattern;  // compiled; for a trusted pattern, on first use
+  std::once_flag once;
+  const icu::RegexPattern* get(const std::string& source) {
+    std::call_once(once, [&] {
+      if (pattern) return;
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError pe;
+      pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, pe, status));
+      if (U_FAILURE(status)) pattern.reset();
+    });
+    return pattern.get();
+  }
 };
 
 Regex::~Regex() = default;
@@ -31,6 +43,13 @@ Result<Regex> Regex::compile(const std::string& pattern) {
   return r;
 }
 
+Regex Regex::trusted(std::string pattern) {
+  Regex r;
+  r.impl_ = std::make_unique<Impl>();
+  r.pattern_ = std::move(pattern);
+  return r;
+}
+
 bool Regex::search(std::string_view utf8, Match& m, std::size_t from) const {
   std::vector<Match> g;
   if (!search(utf8, g, from)) return false;
@@ -45,8 +64,13 @@ bool Regex::search(std::string_view utf8, std::vector<Match>& groups, std::size_
   if (U_FAILURE(status)) return false;
   // A matcher is not thread-safe but is costly to create: keep one per thread and pattern.
   thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> cache;
-  auto& matcher = cache[impl_->pattern.get()];
-  if (!matcher) matcher.reset(impl_->pattern->matcher(status));
+  const icu::RegexPattern* pattern = impl_->get(pattern_);
+  if (!pattern) {
+    utext_close(&ut);
+    return false;
+  }
+  auto& matcher = cache[pattern];
+  if (!matcher) matcher.reset(pattern->matcher(status));
   bool found = false;
   if (U_SUCCESS(status) && matcher) {
     matcher->reset(&ut);

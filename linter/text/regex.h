@@ -23,6 +23,9 @@ class Regex {
   Regex& operator=(Regex&&) noexcept;
 
   static Result<Regex> compile(const std::string& pattern);
+  // A pattern that compiled before (read back from the startup cache, base/cache.h):
+  // compiled on first use, so that a run that never searches with it never pays for it.
+  static Regex trusted(std::string pattern);
 
   // First match at or after byte offset `from`; thread-safe (one matcher per thread).
   bool search(std::string_view utf8, Match& m, std::size_t from = 0) const;

@@ -35,6 +35,7 @@ TEST(Install, AMovedInstalledTreeWorksFromAnyDirectory) {
       << wenfeng::testing::read_file(tmp + "/install.log");
   const fs::path installed = fs::path(stage) / "opt/wenfeng";
   ASSERT_TRUE(fs::exists(installed / "bin/wenfeng"));
+  EXPECT_TRUE(fs::exists(installed / "bin/wenfeng-serve"));  // what `wenfeng serve` runs
   EXPECT_TRUE(fs::exists(installed / "share/wenfeng/profiles/national.yaml"));
   EXPECT_TRUE(fs::exists(installed / "share/wenfeng/dictionaries/boilerplate.dict"));
   EXPECT_TRUE(fs::exists(installed / "share/bash-completion/completions/wenfeng"));
@@ -64,6 +65,27 @@ TEST(Install, AMovedInstalledTreeWorksFromAnyDirectory) {
                                         "' 2>&1; echo \" exit=$?\"");
   EXPECT_NE(elsewhere.find(" exit=2"), std::string::npos) << elsewhere;
   EXPECT_NE(elsewhere.find("WENFENG_DATA_DIR"), std::string::npos) << elsewhere;
+}
+
+// The web service's libraries (HTTP, TLS, brotli) are wenfeng-serve's alone, and libzip
+// (with libcrypto) is loaded when a zip container is opened: every command would pay for
+// loading and initialising them at startup (CMakeLists.txt, readers/zip_api.h).
+TEST(Install, OnlyTheServiceLoadsTheHttpAndTlsLibraries) {
+  const std::string needed = capture("ldd '" WENFENG_BINARY "' 2>&1");
+  ASSERT_NE(needed.find("libicuuc"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("httplib"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("libssl"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("brotli"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("libzip"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("libcrypto"), std::string::npos) << needed;
+  const std::string server = (fs::path(WENFENG_BINARY).parent_path() / "wenfeng-serve").string();
+  EXPECT_NE(capture("ldd '" + server + "' 2>&1").find("httplib"), std::string::npos);
+  // Without wenfeng-serve beside it, `wenfeng serve` says what is missing.
+  const std::string tmp = wenfeng::testing::temp_dir();
+  fs::copy_file(WENFENG_BINARY, tmp + "/wenfeng");
+  const std::string out = capture("'" + tmp + "/wenfeng' serve 2>&1; echo \" exit=$?\"");
+  EXPECT_NE(out.find("wenfeng-serve"), std::string::npos) << out;
+  EXPECT_NE(out.find(" exit=2"), std::string::npos) << out;
 }
 
 TEST(Install, TheBashCompletionLoadsAndOffersCommands) {
