@@ -4,13 +4,35 @@
 #include <unicode/utext.h>
 
 #include <mutex>
-#include <unordered_map>
+#include <vector>
 
 namespace wenfeng::text {
 
 struct Regex::Impl {
   std::unique_ptr<icu::RegexPattern> pattern;  // compiled; for a trusted pattern, on first use
   std::once_flag once;
+  // Matchers are not thread-safe but costly to create: each search borrows one from this
+  // pool and gives it back, so there are as many as searches ever ran at once, and they die
+  // with their pattern (a cache keyed by the pattern's address, as before, could hand a
+  // long-running server the matcher of a freed pattern whose address was reused).
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> pool;
+  std::unique_ptr<icu::RegexMatcher> borrow(UErrorCode& status) {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex);
+      if (!pool.empty()) {
+        auto m = std::move(pool.back());
+        pool.pop_back();
+        return m;
+      }
+    }
+    return std::unique_ptr<icu::RegexMatcher>(pattern->matcher(status));
+  }
+  void give_back(std::unique_ptr<icu::RegexMatcher> m) {
+    if (!m) return;
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    pool.push_back(std::move(m));
+  }
   const icu::RegexPattern* get(const std::string& source) {
     std::call_once(once, [&] {
       if (pattern) return;
@@ -62,15 +84,11 @@ bool Regex::search(std::string_view utf8, std::vector<Match>& groups, std::size_
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (U_FAILURE(status)) return false;
-  // A matcher is not thread-safe but is costly to create: keep one per thread and pattern.
-  thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> cache;
-  const icu::RegexPattern* pattern = impl_->get(pattern_);
-  if (!pattern) {
+  if (!impl_->get(pattern_)) {
     utext_close(&ut);
     return false;
   }
-  auto& matcher = cache[pattern];
-  if (!matcher) matcher.reset(pattern->matcher(status));
+  auto matcher = impl_->borrow(status);
   bool found = false;
   if (U_SUCCESS(status) && matcher) {
     matcher->reset(&ut);
@@ -91,6 +109,7 @@ bool Regex::search(std::string_view utf8, std::vector<Match>& groups, std::size_
       found = U_SUCCESS(status);
     }
   }
+  impl_->give_back(std::move(matcher));
   utext_close(&ut);
   return found;
 }
