@@ -451,7 +451,7 @@ std::size_t dateline_end(std::string_view t) {
 }
 
 model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
-                    const std::vector<model::Counts>* block_counts, const std::vector<std::uint8_t>* counted) {
+                    std::vector<std::uint8_t>* whole, model::Counts* whole_counts) {
   model::Body body;
   std::size_t captions = 0, closing = 0;
   std::size_t front = 0;
@@ -507,8 +507,12 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       }
     }
     body.spans.push_back(s);
-    if (s.begin == 0 && block_counts && counted && (*counted)[i]) body.counts += (*block_counts)[i];
-    else body.counts += count::count_text(t.substr(s.begin));
+    const model::Counts c = count::count_text(t.substr(s.begin));
+    body.counts += c;
+    if (s.begin == 0 && whole && whole_counts) {
+      (*whole)[i] = 1;
+      *whole_counts += c;
+    }
   }
   if (captions) body.excluded.push_back("图片说明 " + std::to_string(captions) + " 段");
   if (closing) body.excluded.push_back("版记 " + std::to_string(closing) + " 段");

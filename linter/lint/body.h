@@ -64,11 +64,11 @@ bool is_closing_line(std::string_view t);
 // spaces after it ("本报讯（记者 王晓）", "本报金乡5月6日讯　"), or 0 when there is none.
 std::size_t dateline_end(std::string_view t);
 
-// `block_counts`, when given, holds count::count_text of each block (any block it marks in
-// `counted`), so that a whole paragraph of the body is not counted a second time.
+// With `whole` (one flag per block) and `whole_counts`: each paragraph counted whole into the
+// body is flagged and its counts also added to `*whole_counts`, so that a caller summing every
+// block (the document's counts) need not count it a second time, nor keep counts per block.
 model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
-                    const std::vector<model::Counts>* block_counts = nullptr,
-                    const std::vector<std::uint8_t>* counted = nullptr);
+                    std::vector<std::uint8_t>* whole = nullptr, model::Counts* whole_counts = nullptr);
 
 // Where unit number `limit` (0-based) of the body starts: the first character over a limit.
 // Returns false when the body holds no more than `limit` units.

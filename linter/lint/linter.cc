@@ -186,6 +186,40 @@ std::vector<Diagnostic> overview_of(const std::vector<Diagnostic>& f, const mode
   return out;
 }
 
+// Stable by (block, offset), as std::stable_sort would order them, without its buffer of
+// findings (a third of a large report's memory): the positions are sorted as 12-byte keys,
+// then the findings moved along the permutation's cycles, each once.
+void sort_by_position(std::vector<Diagnostic>& f) {
+  const auto before = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.block != b.block ? a.block < b.block : a.offset < b.offset;
+  };
+  if (std::is_sorted(f.begin(), f.end(), before)) return;
+  struct Key {
+    std::uint32_t block, offset, index;
+  };
+  std::vector<Key> keys(f.size());
+  for (std::uint32_t i = 0; i < f.size(); ++i) keys[i] = {f[i].block, f[i].offset, i};
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.block != b.block ? a.block < b.block : a.offset != b.offset ? a.offset < b.offset : a.index < b.index;
+  });
+  // Position j takes the finding at keys[j].index; a done position's key is marked UINT32_MAX.
+  for (std::uint32_t i = 0; i < f.size(); ++i) {
+    if (keys[i].index == UINT32_MAX || keys[i].index == i) continue;
+    Diagnostic held = std::move(f[i]);
+    std::uint32_t j = i;
+    while (true) {
+      const std::uint32_t from = keys[j].index;
+      keys[j].index = UINT32_MAX;
+      if (from == i) {
+        f[j] = std::move(held);
+        break;
+      }
+      f[j] = std::move(f[from]);  // from != j: never a self-move
+      j = from;
+    }
+  }
+}
+
 void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, const model::KindChoice& kind,
                 const model::Document& doc, const Options& options) {
   std::unordered_map<const model::RuleInfo*, const profiles::RuleSetting*> settings;
@@ -200,9 +234,7 @@ void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, co
     ++kept;
   }
   f.resize(kept);
-  std::stable_sort(f.begin(), f.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.block != b.block ? a.block < b.block : a.offset < b.offset;
-  });
+  sort_by_position(f);
   apply_yields(f);
   resolve_fix_overlaps(f);
   group_findings(f);
@@ -239,22 +271,20 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
       m.dateline_end = static_cast<std::uint32_t>(e);
     }
   // Each block counted once: the document's counts are their sum (as count_document
-  // adds them), and the body's whole paragraphs reuse them.
-  std::vector<model::Counts> block_counts(doc.blocks.size());
-  std::vector<std::uint8_t> counted(doc.blocks.size(), 0);
+  // adds them), the body's whole paragraphs (main text, never a directive) given by body_of
+  // as one sum, so no counts are kept per block.
+  std::vector<std::uint8_t> whole(doc.blocks.size(), 0);
+  model::Counts total;
+  m.body = body_of(doc, profile.scope, title, &whole, &total);
   {
     const count::Scope all{};
-    model::Counts total;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       const auto& b = doc.blocks[i];
-      if (!all.includes(b.story) || b.directive) continue;
-      block_counts[i] = count::count_text(doc.block_text(b));
-      counted[i] = 1;
-      total += block_counts[i];
+      if (!all.includes(b.story) || b.directive || whole[i]) continue;
+      total += count::count_text(doc.block_text(b));
     }
     m.counts = total;
   }
-  m.body = body_of(doc, profile.scope, title, &block_counts, &counted);
   m.body_figure = count::in_unit(m.body.counts, profile.unit);
   m.pages = layout::estimate_pages(doc);
   m.durations.tv_rate = profile.tv_rate;

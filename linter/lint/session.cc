@@ -120,8 +120,9 @@ Result<model::Document> Session::read(const std::string& path, const std::string
   }
   auto bytes = readers::read_file_bytes(path);
   if (!bytes.ok()) return bytes.error();
+  if (!keep) return readers::read_owned_document(std::move(*bytes), path, ro);  // the bytes become the text
   auto doc = readers::read_document(*bytes, path, ro);
-  if (keep) *keep = std::move(bytes).value();
+  *keep = std::move(bytes).value();
   return doc;
 }
 

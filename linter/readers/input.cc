@@ -145,7 +145,9 @@ Result<ReadOptions> read_options(const std::optional<std::string>& xml_map,
 
 namespace {
 
-Result<model::Document> dispatch(std::string_view bytes, std::string_view name, const ReadOptions& options) {
+// `owned`, when given, holds the bytes `bytes` views and may be taken (a text file's text).
+Result<model::Document> dispatch(std::string_view bytes, std::string_view name, const ReadOptions& options,
+                                 std::string* owned = nullptr) {
   auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
   const std::string ext = lower_extension(name);
 
@@ -183,13 +185,18 @@ Result<model::Document> dispatch(std::string_view bytes, std::string_view name, 
       return read_xml(bytes, name, options.xml_map);
     }
   }
-  return read_text(bytes, name);
+  return owned ? read_owned_text(std::move(*owned), name) : read_text(bytes, name);
 }
 
 }  // namespace
 
 Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options) {
   return checked(dispatch(bytes, name, options));
+}
+
+Result<model::Document> read_owned_document(std::string&& bytes, std::string_view name, const ReadOptions& options) {
+  const std::string_view view = bytes;
+  return checked(dispatch(view, name, options, &bytes));
 }
 
 }  // namespace wenfeng::readers

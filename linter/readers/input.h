@@ -38,5 +38,8 @@ Result<ReadOptions> read_options(const std::optional<std::string>& xml_map,
 
 // Chooses the reader from the bytes (zip, OLE, PDF magic, markup) and the name's extension.
 Result<model::Document> read_document(std::string_view bytes, std::string_view name, const ReadOptions& options = {});
+// The same, taking the bytes: a UTF-8 text file's document holds them as its text (the file
+// is not held twice).
+Result<model::Document> read_owned_document(std::string&& bytes, std::string_view name, const ReadOptions& options = {});
 
 }  // namespace wenfeng::readers

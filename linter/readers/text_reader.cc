@@ -1,5 +1,6 @@
 #include "readers/text_reader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -107,9 +108,20 @@ void apply_ignore_directives(model::Document& doc) {
   }
 }
 
-model::Document build_text_document(std::string_view utf8, std::string_view name) {
+namespace {
+
+// The text of `utf8` split into one block per line. With `owned` (a string `utf8` views),
+// the document's text is that string itself, the line ends squeezed out in place: a large
+// file is held once, not as its bytes and a copy.
+model::Document build_lines(std::string_view utf8, std::string* owned, std::string_view name) {
   model::DocumentBuilder builder(model::Format::kText);
-  builder.doc().text.reserve(utf8.size());
+  // One block per line: reserved at once (a vector that doubles holds up to twice its blocks).
+  builder.doc().blocks.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1);
+  std::size_t w = 0;  // with `owned`: the end of the document text written so far
+  if (owned) builder.doc().text = std::move(*owned);
+  else builder.doc().text.reserve(utf8.size());
+  std::string& text = builder.doc().text;
+  if (owned) utf8 = text;
   const auto src = builder.add_source(std::string(name));
   std::uint32_t line = 1;
   bool title_seen = false;
@@ -135,25 +147,46 @@ model::Document build_text_document(std::string_view utf8, std::string_view name
     const auto ff = content.find('\f');
     block.page_break_before = page_break_pending || ff == 0;
     page_break_pending = ff != std::string_view::npos && ff != 0;
-    builder.append(content);
-    builder.close();
+    if (owned) {
+      // Back to back, as appended: a line moves down over the line ends before it.
+      if (w != i) std::memmove(text.data() + w, text.data() + i, content.size());
+      builder.close();
+      block.begin = static_cast<std::uint32_t>(w);
+      w += content.size();
+      block.end = static_cast<std::uint32_t>(w);
+    } else {
+      builder.append(content);
+      builder.close();
+    }
     if (j == utf8.size()) break;
     if (utf8[j] == '\r' && j + 1 < utf8.size() && utf8[j + 1] == '\n') ++j;
     i = j + 1;
     ++line;
     if (i == utf8.size()) break;  // a final line end does not start another paragraph
   }
+  if (owned) text.resize(w);  // the line ends' bytes stay as capacity (no second buffer)
   model::Document doc = builder.finish();
   apply_ignore_directives(doc);
   return doc;
 }
 
+bool plain_utf8(std::string_view bytes) {
+  return bytes.substr(0, 3) != "\xEF\xBB\xBF" && text::find_invalid_utf8(bytes) == std::string_view::npos &&
+         bytes.find('\0') == std::string_view::npos;
+}
+
+}  // namespace
+
+model::Document build_text_document(std::string_view utf8, std::string_view name) {
+  return build_lines(utf8, nullptr, name);
+}
+
+
 Result<model::Document> read_text(std::string_view bytes, std::string_view name) {
   // Valid UTF-8 without a BOM or a NUL (nearly every draft): decode_text would return a copy
   // of the bytes as they are; the document is built from the bytes themselves, so that a
   // large file is not held three times over (bytes, decoded copy, document text).
-  if (bytes.substr(0, 3) != "\xEF\xBB\xBF" && text::find_invalid_utf8(bytes) == std::string_view::npos &&
-      bytes.find('\0') == std::string_view::npos) {
+  if (plain_utf8(bytes)) {
     model::Document doc = build_text_document(bytes, name);
     doc.encoding = "UTF-8";
     return doc;
@@ -162,6 +195,14 @@ Result<model::Document> read_text(std::string_view bytes, std::string_view name)
   if (!decoded.ok()) return decoded.error();
   model::Document doc = build_text_document(decoded->utf8, name);
   doc.encoding = decoded->encoding;
+  return doc;
+}
+
+Result<model::Document> read_owned_text(std::string&& bytes, std::string_view name) {
+  if (!plain_utf8(bytes)) return read_text(bytes, name);
+  const std::string_view view = bytes;
+  model::Document doc = build_lines(view, &bytes, name);
+  doc.encoding = "UTF-8";
   return doc;
 }
 

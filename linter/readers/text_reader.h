@@ -3,6 +3,7 @@
 // (short, no sentence-final punctuation).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "base/result.h"
@@ -11,6 +12,8 @@
 namespace wenfeng::readers {
 
 Result<model::Document> read_text(std::string_view bytes, std::string_view name);
+// The same, taking the bytes: valid UTF-8 becomes the document's text in place (no copy).
+Result<model::Document> read_owned_text(std::string&& bytes, std::string_view name);
 
 // Builds a document from UTF-8 text already decoded (used by read_text and by tests).
 model::Document build_text_document(std::string_view utf8, std::string_view name);

@@ -4,7 +4,8 @@
 // each attachment repeats the 发文机关 of a letter-form 版头).
 #include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <cstdint>
+#include <vector>
 
 #include "lint/body.h"
 #include "rules/support.h"
@@ -79,35 +80,83 @@ bool same_normalised(std::string_view a, std::string_view b) {
   }
 }
 
+// The paragraphs seen, each distinct text once, chained by normalised hash in an open-addressed
+// table: 24 bytes a paragraph and a slot or two, where two hash maps took about 100.
+class Seen {
+ public:
+  struct Entry {
+    std::uint64_t hash;
+    std::uint32_t block;
+    std::uint32_t next;  // the previous entry with the same hash (its chain), or kNone
+    bool first;          // the first of its normalised text (near-duplicates refer to it)
+  };
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  // The newest entry with `hash`, or kNone.
+  std::uint32_t head(std::uint64_t hash) const {
+    if (slots_.empty()) return kNone;
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const std::uint32_t e = slots_[i];
+      if (e == kNone) return kNone;
+      if (entries_[e].hash == hash) return e;
+    }
+  }
+  const Entry& operator[](std::uint32_t e) const { return entries_[e]; }
+  void add(std::uint64_t hash, std::uint32_t block, bool first) {
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    const auto e = static_cast<std::uint32_t>(entries_.size());
+    std::size_t i = hash & (slots_.size() - 1);
+    for (; slots_[i] != kNone && entries_[slots_[i]].hash != hash; i = (i + 1) & (slots_.size() - 1)) {
+    }
+    entries_.push_back({hash, block, slots_[i], first});
+    slots_[i] = e;
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint32_t> old(std::max<std::size_t>(64, 2 * slots_.size()), kNone);
+    old.swap(slots_);
+    for (std::uint32_t s : old) {  // each chain's head moves; the chain itself stays
+      if (s == kNone) continue;
+      std::size_t i = entries_[s].hash & (slots_.size() - 1);
+      while (slots_[i] != kNone) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> slots_;
+};
+
 void run(const lint::RuleContext& c) {
   const auto min_chars = static_cast<std::size_t>(c.param("min_chars"));
-  std::unordered_map<std::string_view, std::uint32_t> exact;
-  std::unordered_multimap<std::uint64_t, std::uint32_t> near;  // hash → first block with that text
+  // An exact repeat has the same normalised hash as the text it repeats: one table finds both.
+  Seen seen;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (text::codepoint_count(t) < min_chars) continue;
+    // A code point is at most 4 bytes: only a short paragraph needs counting.
+    if (t.size() < min_chars || (t.size() < 4 * min_chars && text::codepoint_count(t) < min_chars)) continue;
     if (std::find(c.m.front.begin(), c.m.front.end(), bi) != c.m.front.end()) continue;
     if (c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last) continue;
     if (lint::is_issuer_line(t)) continue;
     std::size_t kept_count = 0;
     const std::uint64_t h = normalised_hash(t, kept_count);
     if (kept_count < 10) continue;
-    auto [it, fresh] = exact.emplace(t, bi);
-    if (!fresh) {
-      c.report(bi, 0, t.size(), 0, {{"paragraph", std::to_string(c.m.numbers[it->second])}});
-      continue;
-    }
-    const std::uint32_t* first = nullptr;
-    for (auto [a, b] = near.equal_range(h); a != b; ++a)
-      if (same_normalised(c.doc.block_text(a->second), t)) {
-        first = &a->second;
+    const std::uint32_t head = seen.head(h);
+    std::uint32_t exact = Seen::kNone;
+    for (std::uint32_t e = head; e != Seen::kNone; e = seen[e].next)
+      if (c.doc.block_text(seen[e].block) == t) {  // one at most: each text is kept once
+        exact = e;
         break;
       }
-    if (!first) {
-      near.emplace(h, bi);
+    if (exact != Seen::kNone) {
+      c.report(bi, 0, t.size(), 0, {{"paragraph", std::to_string(c.m.numbers[seen[exact].block])}});
       continue;
     }
-    c.report(bi, 0, t.size(), 1, {{"paragraph", std::to_string(c.m.numbers[*first])}}).severity =
+    std::uint32_t first = Seen::kNone;
+    for (std::uint32_t e = head; e != Seen::kNone && first == Seen::kNone; e = seen[e].next)
+      if (seen[e].first && same_normalised(c.doc.block_text(seen[e].block), t)) first = e;
+    seen.add(h, bi, first == Seen::kNone);
+    if (first == Seen::kNone) continue;
+    c.report(bi, 0, t.size(), 1, {{"paragraph", std::to_string(c.m.numbers[seen[first].block])}}).severity =
         model::Severity::kInfo;
   }
 }
