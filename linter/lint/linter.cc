@@ -61,6 +61,32 @@ void apply_yields(std::vector<Diagnostic>& f) {
     if (!d.rule->yields_to.empty() && std::find(yielding.begin(), yielding.end(), d.rule) == yielding.end())
       yielding.push_back(d.rule);
   if (yielding.empty()) return;
+  // What each rule is to the yielding rules, worked out once per rule rather than once per
+  // finding (a half-width web copy has hundreds of thousands of findings of a few rules).
+  struct Roles {
+    std::vector<std::uint32_t> targeted_by;  // the yielding rules that give way to this rule
+    int yielding = -1;                       // this rule's index in `yielding`
+  };
+  std::unordered_map<const model::RuleInfo*, Roles> memo;
+  const model::RuleInfo* last_rule = nullptr;
+  const Roles* last_roles = nullptr;
+  auto roles = [&](const model::RuleInfo* rule) -> const Roles& {
+    if (rule == last_rule) return *last_roles;
+    auto [it, added] = memo.try_emplace(rule);
+    if (added) {
+      for (std::size_t y = 0; y < yielding.size(); ++y) {
+        if (yielding[y] == rule) it->second.yielding = static_cast<int>(y);
+        for (auto pattern : yielding[y]->yields_to)
+          if (matches(rule->id, pattern)) {
+            it->second.targeted_by.push_back(static_cast<std::uint32_t>(y));
+            break;
+          }
+      }
+    }
+    last_rule = rule;
+    last_roles = &it->second;
+    return it->second;
+  };
   std::vector<bool> drop(f.size(), false);
   std::vector<std::uint64_t> covered(yielding.size());  // per yielding rule: furthest end of a target so far
   std::size_t i = 0;
@@ -72,14 +98,11 @@ void apply_yields(std::vector<Diagnostic>& f) {
       std::size_t j = i;
       while (j < f.size() && f[j].block == block && f[j].offset == f[i].offset) ++j;
       for (std::size_t k = i; k < j; ++k)
-        for (std::size_t y = 0; y < yielding.size(); ++y)
-          for (auto pattern : yielding[y]->yields_to)
-            if (matches(f[k].rule_id(), pattern))
-              covered[y] = std::max<std::uint64_t>(covered[y], std::uint64_t{f[k].offset} + f[k].length);
+        for (std::uint32_t y : roles(f[k].rule).targeted_by)
+          covered[y] = std::max<std::uint64_t>(covered[y], std::uint64_t{f[k].offset} + f[k].length);
       for (std::size_t k = i; k < j; ++k) {
-        const auto y = std::find(yielding.begin(), yielding.end(), f[k].rule) - yielding.begin();
-        if (y < static_cast<std::ptrdiff_t>(yielding.size()) && covered[static_cast<std::size_t>(y)] > f[k].offset)
-          drop[k] = true;
+        const int y = roles(f[k].rule).yielding;
+        if (y >= 0 && covered[static_cast<std::size_t>(y)] > f[k].offset) drop[k] = true;
       }
       i = j;
     }
