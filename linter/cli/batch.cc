@@ -129,7 +129,9 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
   if (renderer) renderer->begin(out);
   bool any_error = false, any_failing = false;
   std::size_t files = 0, errors = 0;
-  std::map<std::string, std::size_t> by_rule;
+  // Tallies for --statistics only (a string key a finding: 315,000 of them on a 10 MB copy).
+  const bool statistics = args.has("--statistics");
+  std::map<std::string, std::size_t, std::less<>> by_rule;
   std::size_t by_severity[3] = {0, 0, 0};
   (*session)->run(paths, [&](lint::FileResult&& f) {
     if (same_terminal) progress.clear();
@@ -150,9 +152,11 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
     } else if (f.fails()) {
       any_failing = true;
     }
-    if (f.report)
+    if (statistics && f.report)
       for (const auto& d : f.report->findings) {
-        ++by_rule[std::string(d.rule_id())];
+        auto it = by_rule.find(d.rule_id());
+        if (it == by_rule.end()) it = by_rule.emplace(std::string(d.rule_id()), 0).first;
+        ++it->second;
         ++by_severity[static_cast<int>(d.severity)];
       }
     progress.step();
@@ -164,7 +168,7 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
     std::cerr << "wenfeng " << spec.name << ": 写入输出失败\n";
     any_error = true;
   }
-  if (args.has("--statistics")) {
+  if (statistics) {
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char t[32];
