@@ -57,12 +57,87 @@ bool may_be_caption(std::string_view t) {
   return tail.ends_with("摄）") || tail.ends_with("摄)");
 }
 
-const text::Regex& doc_number_regex() {
-  // 金政办发〔2024〕12号, also written wrongly (（2024）, [24], 第12号): format.doc-number says how.
-  static const text::Regex r = compiled(
-      "^\\s*[\\p{Han}×Ｘ○]{1,15}\\s*[〔\\[［（(【]\\s*[0-9０-９]{2,4}\\s*[〕\\]］）)】]\\s*第?\\s*[0-9０-９]{1,4}\\s*号"
-      "(?:\\s+签发人\\s*[:：].*)?\\s*$");
-  return r;
+// ICU's \s as ICU 72 matches it: White_Space, which is text::is_regex_space plus U+000B and
+// U+0085 (the differential test in tests/lint shows ICU taking U+0085 for \s).
+bool is_icu_space(char32_t c) { return text::is_regex_space(c) || c == 0x0B || c == 0x85; }
+
+// A cursor for the anchored scans of 发文字号 and 期号 lines below (what were ICU patterns,
+// matched exactly: \s is is_icu_space, the digits are [0-9０-９]). Each class run
+// is followed by something outside its class, so taking the longest run never needs to
+// back off.
+struct LineCursor {
+  std::string_view t;
+  std::size_t at = 0;
+  template <typename Pred>
+  std::size_t run(Pred pred) {
+    std::size_t n;
+    at = text::run_forward(t, at, pred, n);
+    return n;
+  }
+  void spaces() { run(is_icu_space); }
+  // Consumes one code point of `set` (or the text `lit`) when it comes next.
+  bool one_of(std::u32string_view set) {
+    if (at >= t.size()) return false;
+    std::size_t next;
+    if (set.find(text::cp_at(t, at, next)) == std::u32string_view::npos) return false;
+    at = next;
+    return true;
+  }
+  bool lit(std::string_view s) {
+    if (t.substr(at, s.size()) != s) return false;
+    at += s.size();
+    return true;
+  }
+};
+
+// ICU's line terminators: where . stops and $ may match before the last one.
+bool is_line_terminator(char32_t c) { return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029; }
+// ICU's $ (not multi-line) at `at`: the end, or before a line terminator (\r\n too) that ends `t`.
+bool dollar(std::string_view t, std::size_t at) {
+  if (at >= t.size()) return true;
+  std::size_t next;
+  const char32_t c = text::cp_at(t, at, next);
+  if (!is_line_terminator(c)) return false;
+  return next == t.size() || (c == U'\r' && next + 1 == t.size() && t[next] == '\n');
+}
+bool is_ascii_fw_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
+// 金政办发〔2024〕12号, also written wrongly (（2024）, [24], 第12号): format.doc-number says how.
+// The scan of ^\s*[\p{Han}×Ｘ○]{1,15}\s*[〔\[［（(【]\s*[0-9０-９]{2,4}\s*[〕\]］）)】]\s*第?\s*
+// [0-9０-９]{1,4}\s*号(?:\s+签发人\s*[:：].*)?\s*$ .
+bool doc_number_match(std::string_view t) {
+  LineCursor c{t};
+  c.spaces();
+  const std::size_t organ = c.run([](char32_t x) { return text::is_han_script(x) || x == U'×' || x == U'Ｘ' || x == U'○'; });
+  if (organ < 1 || organ > 15) return false;
+  c.spaces();
+  if (!c.one_of(U"〔[［（(【")) return false;
+  c.spaces();
+  if (const std::size_t year = c.run(is_ascii_fw_digit); year < 2 || year > 4) return false;
+  c.spaces();
+  if (!c.one_of(U"〕]］）)】")) return false;
+  c.spaces();
+  c.lit("第");
+  c.spaces();
+  if (const std::size_t serial = c.run(is_ascii_fw_digit); serial < 1 || serial > 4) return false;
+  c.spaces();
+  if (!c.lit("号")) return false;
+  // \s*$ from `at`: the longest run of \s, then $ (a shorter run never does better).
+  auto spaces_to_end = [&](std::size_t at) {
+    LineCursor e{t, at};
+    e.spaces();
+    return dollar(t, e.at);
+  };
+  const std::size_t after = c.at;
+  if (c.run(is_icu_space) >= 1 && c.lit("签发人")) {
+    c.spaces();
+    if (c.one_of(U":：")) {
+      // .* runs to the first line terminator; a shorter .* ends no better.
+      c.run([](char32_t x) { return !is_line_terminator(x); });
+      if (spaces_to_end(c.at)) return true;
+    }
+  }
+  return spaces_to_end(after);
 }
 
 std::string short_excerpt(std::string_view s, std::size_t max_cp = 24) {
@@ -172,12 +247,6 @@ bool issuer_line(std::string_view t) {
   return !(s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops);
 }
 
-bool is_doc_number_line(std::string_view t) {
-  // More than 240 bytes is more than 60 code points: a long paragraph is not counted through.
-  if (t.find("号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
-  text::Match m;
-  return doc_number_regex().search(t, m);
-}
 
 // A 版头 line (not the issuer name alone: that needs the 发文字号 below it).
 bool front_line(std::string_view raw) {
@@ -224,14 +293,52 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
 
 bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 
+bool is_doc_number_line(std::string_view t) {
+  // More than 240 bytes is more than 60 code points: a long paragraph is not counted through.
+  if (t.find("号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
+  return doc_number_match(t);
+}
+
 bool is_issue_number_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
   if (t.empty() || text::codepoint_count(t) > 24) return false;
-  static const text::Regex issue = compiled(
-      "^[（(〔\\[]?\\s*(?:[0-9０-９]{4}\\s*年?\\s*)?[〕\\]）)]?\\s*(?:总\\s*)?第\\s*[0-9０-９一二三四五六七八九十〇]{1,4}\\s*期"
-      "\\s*[）)]?\\s*(?:[（(]\\s*总第\\s*[0-9０-９]{1,5}\\s*期\\s*[）)])?$");
-  text::Match m;
-  return issue.search(t, m);
+  // The scan of ^[（(〔\[]?\s*(?:[0-9０-９]{4}\s*年?\s*)?[〕\]）)]?\s*(?:总\s*)?第\s*
+  // [0-9０-９一二三四五六七八九十〇]{1,4}\s*期\s*[）)]?\s*(?:[（(]\s*总第\s*[0-9０-９]{1,5}\s*期\s*[）)])?$
+  // (a run of digits there must be the year's four: nothing else may follow a digit).
+  LineCursor c{t};
+  c.one_of(U"（(〔[");
+  c.spaces();
+  if (const std::size_t year = c.run(is_ascii_fw_digit); year != 0) {
+    if (year != 4) return false;
+    c.spaces();
+    c.lit("年");
+    c.spaces();
+  }
+  c.one_of(U"〕]）)");
+  c.spaces();
+  if (c.lit("总")) c.spaces();
+  if (!c.lit("第")) return false;
+  c.spaces();
+  if (const std::size_t n = c.run([](char32_t x) {
+        return is_ascii_fw_digit(x) || std::u32string_view(U"一二三四五六七八九十〇").find(x) != std::u32string_view::npos;
+      });
+      n < 1 || n > 4)
+    return false;
+  c.spaces();
+  if (!c.lit("期")) return false;
+  c.spaces();
+  c.one_of(U"）)");
+  c.spaces();
+  if (dollar(t, c.at)) return true;
+  if (!c.one_of(U"（(")) return false;
+  c.spaces();
+  if (!c.lit("总第")) return false;
+  c.spaces();
+  if (const std::size_t n = c.run(is_ascii_fw_digit); n < 1 || n > 5) return false;
+  c.spaces();
+  if (!c.lit("期")) return false;
+  c.spaces();
+  return c.one_of(U"）)") && dollar(t, c.at);
 }
 
 // `meta` is filled in block order: a binary search, as every block of the document asks.

@@ -55,6 +55,9 @@ bool is_front_matter_line(std::string_view t);
 bool is_info_bar_line(std::string_view t);
 // An issue number alone: "第3期", "〔2025〕第6期", "2024年第5期（总第118期）".
 bool is_issue_number_line(std::string_view t);
+// A 发文字号 line: "金政办发〔2024〕12号", also written wrongly ("（2024）", "[24]", "第12号"),
+// with a 签发人 after it or not.
+bool is_doc_number_line(std::string_view t);
 // An issuer's name alone ("北京市大兴区人民政府办公室", "金乡县农村人居环境整治工作领导小组办公室").
 bool is_issuer_line(std::string_view t);
 // A 版记 line: 抄送/抄报/报/送/发…：, "…印发", "（共印…份）".

@@ -90,6 +90,28 @@ void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&
     from = at + 3;
   }
 }
+// Calls fn(clause, offset) for the parts of `t` that for_each_match above hands the pattern
+// engine: `t` itself when short, else each clause between two "，" that passes
+// `prefilter`. For the scans that replace a pattern and keep its prefilter.
+template <typename Pre, typename F>
+void for_each_clause(std::string_view t, Pre prefilter, F&& fn) {
+  constexpr std::size_t kLong = 2048;
+  if (t.size() <= kLong) {
+    if (prefilter(t)) fn(t, std::size_t{0});
+    return;
+  }
+  for (std::size_t from = 0; from <= t.size();) {
+    std::size_t at = text::find_seq(t, "，", from);
+    if (at == text::npos) at = t.size();
+    const std::string_view clause = t.substr(from, at - from);
+    if (prefilter(clause)) fn(clause, from);
+    from = at + 3;
+  }
+}
+// ICU's \s as the pattern engine matches it: White_Space, text::is_regex_space plus U+000B
+// and U+0085.
+inline bool is_icu_space(char32_t c) { return text::is_regex_space(c) || c == 0x0B || c == 0x85; }
+
 // The same with no prefilter.
 template <typename F>
 void for_each_match(const text::Regex& re, std::string_view t, F&& fn) {

@@ -11,6 +11,9 @@
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
 #include "support/docx_package.h"
+#include "text/charclass.h"
+#include "text/regex.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 using namespace wenfeng;
@@ -476,6 +479,86 @@ TEST(InfoBar, NavigationLinesAreNoTitle) {
   EXPECT_FALSE(lint::is_info_bar_line("序号 | 单位 | 人数 | 备注"));  // a table row copied as text
   const auto d = doc("首页 | 政务公开 | 通知公告\n关于开展2025年度县直机关干部职工健康体检的通知\n来源:县机关事务服务中心　发布时间:2025-06-03\n县直各单位:\n正文。");
   EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
+}
+
+// The 发文字号 and 期号 line shapes, scanned (issue 16: they were ICU patterns, compiled on
+// every run): pinned cases, then the scans against the old patterns on generated lines.
+TEST(FrontLines, DocNumberAndIssueNumberShapes) {
+  EXPECT_TRUE(lint::is_doc_number_line("金政办发〔2024〕12号"));
+  EXPECT_TRUE(lint::is_doc_number_line("  金政办发 （２０２４） 第 １２ 号  "));
+  EXPECT_TRUE(lint::is_doc_number_line("×Ｘ○发[24]1号"));
+  EXPECT_TRUE(lint::is_doc_number_line("国发〔2024〕3号　　签发人：张三"));
+  EXPECT_TRUE(lint::is_doc_number_line("国发【2024】3号 签发人: 张三 李四\n"));
+  EXPECT_TRUE(lint::is_doc_number_line("𠀀发〔2024〕3号"));  // a Han code point outside the BMP
+  EXPECT_FALSE(lint::is_doc_number_line("国发〔2024〕3号签发人：张三"));  // no space before 签发人
+  EXPECT_FALSE(lint::is_doc_number_line("国发〔2024〕3号 签发人：张三\n李四"));
+  EXPECT_FALSE(lint::is_doc_number_line("国发〔20245〕3号"));
+  EXPECT_FALSE(lint::is_doc_number_line("国发〔2024〕12345号"));
+  EXPECT_FALSE(lint::is_doc_number_line("一二三四五六七八九十一二三四五六〔2024〕3号"));  // 16 Han
+  EXPECT_FALSE(lint::is_doc_number_line("国发〔2024〕3号文件"));
+  EXPECT_TRUE(lint::is_issue_number_line("（2024年）总第 ３ 期"));
+  EXPECT_TRUE(lint::is_issue_number_line("第十二期)"));
+  EXPECT_FALSE(lint::is_issue_number_line("20245年第3期"));
+  EXPECT_FALSE(lint::is_issue_number_line("第12345期"));
+  EXPECT_FALSE(lint::is_issue_number_line("第3期（总第123456期）"));
+
+  const auto doc_number = text::Regex::compile(
+      "^\\s*[\\p{Han}×Ｘ○]{1,15}\\s*[〔\\[［（(【]\\s*[0-9０-９]{2,4}\\s*[〕\\]］）)】]\\s*第?\\s*[0-9０-９]{1,4}\\s*号"
+      "(?:\\s+签发人\\s*[:：].*)?\\s*$");
+  const auto issue = text::Regex::compile(
+      "^[（(〔\\[]?\\s*(?:[0-9０-９]{4}\\s*年?\\s*)?[〕\\]）)]?\\s*(?:总\\s*)?第\\s*[0-9０-９一二三四五六七八九十〇]{1,4}\\s*期"
+      "\\s*[）)]?\\s*(?:[（(]\\s*总第\\s*[0-9０-９]{1,5}\\s*期\\s*[）)])?$");
+  ASSERT_TRUE(doc_number.ok() && issue.ok());
+  static const char* const kTokens[] = {
+      "国", "发", "𠀀", "×", "○", "〔", "〕", "[", "]", "［", "］", "（", "）", "(", ")", "【", "】", "2", "０", "9",
+      "2024", "２０２４", "第", "号", "期", "总", "总第", "年", "十", "三", "签发人", "：", ":", "张", " ", "\u3000",
+      "\t", "\n", "\r\n", "\v", "\u0085", "\u2028", "\u00A0", "a"};
+  // Lines along the two shapes, each slot a choice of its own (empty included) or now and
+  // then any token: the matches and the near misses both.
+  using Slot = std::vector<const char*>;
+  const std::vector<Slot> doc_slots = {
+      {"", " ", "\u3000"}, {"国发", "金政办发", "𠀀", "×Ｘ○", "一二三四五六七八九十一二三四五", "一二三四五六七八九十一二三四五六", "a"},
+      {"", " "}, {"〔", "[", "［", "（", "(", "【", "《"}, {"", " "}, {"2024", "２０２４", "24", "2", "20245"}, {"", "\t"},
+      {"〕", "]", "］", "）", ")", "】"}, {"", " "}, {"", "第"}, {"", " "}, {"3", "１２", "1234", "12345", ""},
+      {"", " "}, {"号", "期"},
+      {"", " 签发人：张三", "签发人：张", " 签发人 : 张\n李", "\u3000签发人", "\n", "\v", "\u0085", " \u0085", "\r\n", "文件", "\u2028"}};
+  const std::vector<Slot> issue_slots = {
+      {"", "（", "(", "〔", "[", "【"}, {"", " "}, {"", "2024", "２０２４", "202", "20245"}, {"", " "}, {"", "年"}, {"", " "},
+      {"", "", "〕", "]", "）", ")"}, {"", " "}, {"", "总", "总 "}, {"第", "第", "第", "", "关于第"}, {"", " "},
+      {"3", "3", "十二", "〇", "１２３４", "12345", "", "3a"}, {"", " "}, {"期", "期", "期", "号"}, {"", " "}, {"", "）", ")"}, {"", " "},
+      {"", "", "", "（总第118期）", "(总第 1 期)", "（总第123456期）", "（总第1期", "培训班", "\v", "\u0085", "\r\n", "\n"}};
+  std::uint32_t seed = 16;
+  auto next = [&] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+  auto line = [&](const std::vector<Slot>& slots) {
+    std::string s;
+    for (const auto& slot : slots) s += next() % 10 == 0 ? kTokens[next() % std::size(kTokens)] : slot[next() % slot.size()];
+    return s;
+  };
+  int doc_hits = 0, issue_hits = 0;
+  for (int i = 0; i < 30000; ++i) {
+    std::string s;
+    if (i % 3 == 0) {
+      const int n = 1 + next() % 14;
+      for (int k = 0; k < n; ++k) s += kTokens[next() % std::size(kTokens)];
+    } else {
+      s = line(i % 3 == 1 ? doc_slots : issue_slots);
+    }
+    text::Match m;
+    const bool want_doc = s.find("号") != std::string::npos && s.size() <= 240 && text::codepoint_count(s) <= 60 &&
+                          doc_number->search(s, m);
+    EXPECT_EQ(lint::is_doc_number_line(s), want_doc) << s;
+    doc_hits += want_doc;
+    // is_issue_number_line trims its line first: compare where there is nothing to trim.
+    const char32_t first = text::cp_at(s, 0), last = text::cp_before(s, s.size());
+    if (text::is_whitespace(first) || text::is_invisible(first) || text::is_whitespace(last) || text::is_invisible(last) ||
+        text::codepoint_count(s) > 24)
+      continue;
+    const bool want_issue = issue->search(s, m);
+    EXPECT_EQ(lint::is_issue_number_line(s), want_issue) << s;
+    issue_hits += want_issue;
+  }
+  EXPECT_GT(doc_hits, 100);
+  EXPECT_GT(issue_hits, 20);
 }
 
 // A 纪要's masthead (issuer, 文种 line, issue number) over its own title: the masthead is 版头

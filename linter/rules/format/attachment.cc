@@ -18,8 +18,29 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"附件:1.项目汇总表。", "附件：1.项目汇总表"}};
 
+// The scan of ^\s*(?:附件[：:]\s*)?(\d+)\s*([.．、])\s*\S: whether `s` starts with a numbered
+// attachment name; `mark` gets the mark after the number (the pattern's group 2). Every
+// part is followed by something outside its class, so the longest runs decide.
+bool numbered(std::string_view s, text::Match& mark) {
+  std::size_t n = 0;
+  std::size_t at = text::run_forward(s, 0, is_icu_space, n);
+  if (s.substr(at).starts_with("附件")) {
+    const std::size_t colon = at + std::string_view("附件").size();
+    if (s.substr(colon).starts_with("：")) at = text::run_forward(s, colon + 3, is_icu_space, n);
+    else if (s.substr(colon).starts_with(":")) at = text::run_forward(s, colon + 1, is_icu_space, n);
+  }
+  at = text::run_forward(s, at, text::is_digit_nd, n);
+  if (n == 0) return false;
+  at = text::run_forward(s, at, is_icu_space, n);
+  if (at >= s.size()) return false;
+  std::size_t next;
+  const char32_t m = text::cp_at(s, at, next);
+  if (m != U'.' && m != U'．' && m != U'、') return false;
+  mark = {at, next};
+  return text::run_forward(s, next, is_icu_space, n) < s.size();
+}
+
 void run(const lint::RuleContext& c) {
-  static const FixedRegex numbered("^\\s*(?:附件[：:]\\s*)?(\\d+)\\s*([.．、])\\s*\\S");
   bool in_list = false;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
@@ -27,7 +48,7 @@ void run(const lint::RuleContext& c) {
     const std::size_t base = t.size() - s.size();
     const bool head = s.starts_with("附件");
     if (!head && !in_list) continue;
-    std::vector<text::Match> g;
+    text::Match mark;
     if (head) {
       // "附件1" on its own line heads the attachment itself, not the 附件说明.
       const auto rest = s.substr(std::string_view("附件").size());
@@ -46,7 +67,7 @@ void run(const lint::RuleContext& c) {
         continue;
       }
       in_list = true;
-    } else if (!numbered->search(s, g)) {
+    } else if (!numbered(s, mark)) {
       in_list = false;
       continue;
     }
@@ -56,8 +77,8 @@ void run(const lint::RuleContext& c) {
       const std::string p = utf8(last);
       c.report(bi, at, at + p.size(), kEndPunct, {{"found", p}}).severity = model::Severity::kWarning;
     }
-    if (numbered->search(s, g) && sv(s, g[2]) != ".") {
-      c.report(bi, base + g[2].begin, base + g[2].end, kNumberMark, {{"found", std::string(sv(s, g[2]))}}).severity =
+    if (numbered(s, mark) && sv(s, mark) != ".") {
+      c.report(bi, base + mark.begin, base + mark.end, kNumberMark, {{"found", std::string(sv(s, mark))}}).severity =
           model::Severity::kWarning;
     }
   }

@@ -15,36 +15,35 @@ constexpr model::Example kExamples[] = {{"2024年……二〇二四年", "2024�
 
 bool is_cn_digit(char32_t d) { return std::u32string_view(U"〇零一二三四五六七八九").find(d) != std::u32string_view::npos; }
 
-// Whether some 年 follows four digits of the kind (Arabic ones not after a fifth): the
-// patterns below run only where this holds.
+// The first 年 after four digits of the kind (Arabic ones not after a fifth): the byte
+// offset of the first digit, or npos. The scans of what were the patterns (?<!\d)\d{4}年
+// (digit = ICU's \d, lone) and [〇零一二三四五六七八九]{4}年: every match is four digits
+// and 年, so the leftmost match is the one of the first such 年.
 template <typename Pred>
-bool year_after(std::string_view t, Pred digit, bool lone) {
+std::size_t year_after(std::string_view t, Pred digit, bool lone) {
   for (std::size_t at = text::find_seq(t, "年"); at != text::npos; at = text::find_seq(t, "年", at + 3)) {
     std::size_t n = 0;
     const std::size_t from = text::run_back(t, at, digit, n, 0, 4);
-    if (n == 4 && (!lone || from == 0 || !digit(text::cp_before(t, from)))) return true;
+    if (n == 4 && (!lone || from == 0 || !digit(text::cp_before(t, from)))) return from;
   }
-  return false;
+  return text::npos;
 }
 
 void run(const lint::RuleContext& c) {
-  static const FixedRegex arabic_year("(?<!\\d)\\d{4}年");
-  static const FixedRegex chinese_year("[〇零一二三四五六七八九]{4}年");
   std::uint32_t arabic_block = 0, chinese_block = 0;
   bool has_arabic = false, has_chinese = false;
   text::Match at;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "年")) continue;
-    text::Match m;
-    if (!has_arabic && search_clauses(*arabic_year, t, [](std::string_view s) { return year_after(s, text::is_digit_nd, true); }, m)) {
+    if (!has_arabic && year_after(t, text::is_digit_nd, true) != text::npos) {
       has_arabic = true;
       arabic_block = bi;
     }
-    if (!has_chinese && search_clauses(*chinese_year, t, [](std::string_view s) { return year_after(s, is_cn_digit, false); }, m)) {
+    if (const std::size_t from = has_chinese ? text::npos : year_after(t, is_cn_digit, false); from != text::npos) {
       has_chinese = true;
       chinese_block = bi;
-      at = m;
+      at = {from, text::find_seq(t, "年", from) + 3};
     }
     if (has_arabic && has_chinese) break;
   }

@@ -31,12 +31,26 @@ bool may_have_short_year(std::string_view t) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const FixedRegex short_year(
-      "(?<![\\d〇零一二三四五六七八九])(\\d{2}|[〇零一二三四五六七八九]{2})年(?=\\d{1,2}月|[一二三四五六七八九十]{1,2}月)");
+  // The scan of (?<![\d〇零一二三四五六七八九])(\d{2}|[〇零一二三四五六七八九]{2})年
+  // (?=\d{1,2}月|[一二三四五六七八九十]{1,2}月): at each 年, two digits of one kind before it
+  // (no third of either kind), and one or two of a kind after it, then 月. A match holds one
+  // 年, so matches come in the order of their 年 and never overlap.
+  auto cn = [](char32_t d) { return is_cn_digit(d); };
+  auto cn_month = [](char32_t d) { return std::u32string_view(U"一二三四五六七八九十").find(d) != std::u32string_view::npos; };
+  auto any_digit = [](char32_t d) { return text::is_digit_nd(d) || is_cn_digit(d); };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_match(*short_year, t, may_have_short_year, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}});
+    for_each_clause(t, may_have_short_year, [&](std::string_view s, std::size_t offset) {
+      for (std::size_t at = text::find_seq(s, "年"); at != text::npos; at = text::find_seq(s, "年", at + 3)) {
+        std::size_t n = 0;
+        std::size_t from = text::run_back(s, at, text::is_digit_nd, n, 0, 2);
+        if (n != 2) from = text::run_back(s, at, cn, n, 0, 2);
+        if (n != 2 || (from > 0 && any_digit(text::cp_before(s, from)))) continue;
+        std::size_t month = text::run_forward(s, at + 3, text::is_digit_nd, n, 3);
+        if (n == 0) month = text::run_forward(s, at + 3, cn_month, n, 3);
+        if (n < 1 || n > 2 || !s.substr(month).starts_with("月")) continue;
+        c.report(bi, offset + from, offset + at + 3, 0, {{"found", std::string(s.substr(from, at + 3 - from))}});
+      }
     });
   }
 }

@@ -16,34 +16,53 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"学习《条例》、《规定》；用时三、四天", "学习《条例》《规定》；用时三四天"}};
 const model::RuleSource kApprox = gbt15834("4.5.3.6 顿号（概数）");
 
-// Whether some 、 has a code point of `before` right before it and one of `after` right after.
-bool comma_between(std::string_view t, std::u32string_view before, std::u32string_view after) {
+bool in(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+
+// Calls fn(comma) for each 、 with a code point of `before` right before it and one of
+// `after` right after, left to right: the scan of what was the pattern [》”]、[《“] (its
+// matches cannot overlap: no code point is in both sets).
+template <typename F>
+void for_each_comma(std::string_view t, std::u32string_view before, std::u32string_view after, F fn) {
   for (std::size_t at = text::find_seq(t, "、"); at != text::npos; at = text::find_seq(t, "、", at + 3))
-    if (at > 0 && at + 3 < t.size() && before.find(text::cp_before(t, at)) != std::u32string_view::npos &&
-        after.find(text::cp_at(t, at + 3)) != std::u32string_view::npos)
-      return true;
-  return false;
+    if (at > 0 && at + 3 < t.size() && in(before, text::cp_before(t, at)) && in(after, text::cp_at(t, at + 3))) fn(at);
+}
+
+// Whether an approximation's second numeral, ending at `at`, is followed by a unit: the
+// look-ahead (?=[十百千万]?(?:[个天岁人次名位种项家户条]|年(?!级))) of the old pattern
+// (none of 十百千万 is a unit, so the optional place needs no backtracking).
+bool unit_after(std::string_view t, std::size_t at) {
+  if (at >= t.size()) return false;
+  std::size_t next;
+  char32_t c = text::cp_at(t, at, next);
+  if (in(U"十百千万", c)) {
+    if (next >= t.size()) return false;
+    at = next;
+    c = text::cp_at(t, at, next);
+  }
+  if (in(U"个天岁人次名位种项家户条", c)) return true;
+  return c == U'年' && (next >= t.size() || text::cp_at(t, next) != U'级');
 }
 
 void run(const lint::RuleContext& c) {
-  static const FixedRegex quoted_list("[》”]、[《“]");
-  static const FixedRegex approx(
-      "(?<![第十])([一二三四五六七八九])、([一二三四五六七八九])(?=[十百千万]?(?:[个天岁人次名位种项家户条]|年(?!级)))");
   static constexpr std::string_view kOrder = "一二三四五六七八九";
+  static constexpr std::u32string_view kDigits = U"一二三四五六七八九";
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "、")) continue;
-    for_each_match(*quoted_list, t, [](std::string_view s) { return comma_between(s, U"》”", U"《“"); }, [&](const std::vector<text::Match>& g) {
-      const std::size_t comma = g[0].begin + 3;
-      c.report(bi, comma, comma + 3, 0, {});
-    });
-    for_each_match(*approx, t, [](std::string_view s) { return comma_between(s, U"一二三四五六七八九", U"一二三四五六七八九"); },
-                   [&](const std::vector<text::Match>& g) {
+    for_each_comma(t, U"》”", U"《“", [&](std::size_t comma) { c.report(bi, comma, comma + 3, 0, {}); });
+    // The scan of what was (?<![第十])([一二三四五六七八九])、([一二三四五六七八九])
+    // followed by unit_after: two numerals around one 、 (matches cannot overlap, the
+    // second numeral is followed by a unit, not a 、).
+    for_each_comma(t, kDigits, kDigits, [&](std::size_t comma) {
+      std::size_t a_begin;
+      text::cp_before(t, comma, a_begin);
+      if (a_begin > 0 && in(U"第十", text::cp_before(t, a_begin))) return;
+      const std::size_t b_end = comma + 6;  // the numerals are three bytes each
+      if (!unit_after(t, b_end)) return;
       // Adjacent numbers joined by 、 form an approximation (三四天), which takes no 顿号.
       // Ordinals are an abbreviation and keep it: 一、二级响应, 三、四月份, 五、六层, 一、二年级.
-      const std::string_view a = sv(t, g[1]), b = sv(t, g[2]);
+      const std::string_view a = t.substr(a_begin, comma - a_begin), b = t.substr(comma + 3, 3);
       if (kOrder.find(b) != kOrder.find(a) + 3) return;
-      const std::size_t comma = g[1].end;
       c.report(bi, comma, comma + 3, 1, {{"approx", std::string(a) + std::string(b)}}, &kApprox).severity =
           model::Severity::kError;
     });

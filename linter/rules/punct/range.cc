@@ -20,7 +20,6 @@ void run(const lint::RuleContext& c) {
   static const FixedRegex value_range(
       "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*([-－–—~]|-{2})\\s*(\\d+(?:\\.\\d+)?)\\s*"
       "(%|％|‰|万|亿|元|千克|公斤|克|吨|米|千米|公里|平方米|平方公里|亩|公顷|人|个|岁|天|小时|分钟|℃|摄氏度|倍|户|家|所|台|辆)");
-  static const FixedRegex year_range("(?<!\\d)(\\d{4})\\s*([-－–~～])\\s*(\\d{4})\\s*年");
   // Dashes are ASCII or start with E2 (– —) or EF (－ ～).
   static const text::ByteSet lead = {'-', '~', 0xE2, 0xEF};
   auto value_unit = [](char32_t u) {
@@ -34,9 +33,26 @@ void run(const lint::RuleContext& c) {
       [&](const std::vector<text::Match>& g) {
         c.report(bi, g[2].begin, g[2].end, 0, {{"found", std::string(sv(t, g[2]))}}).replace_with("～");
       });
-    for_each_match(*year_range, t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
-      [&](const std::vector<text::Match>& g) {
-        c.report(bi, g[2].begin, g[2].end, 1, {{"found", std::string(sv(t, g[2]))}}, &kYear).replace_with("—");
+    // The scan of (?<!\d)(\d{4})\s*([-－–~～])\s*(\d{4})\s*年: at each dash, exactly four
+    // digits (no fifth) before it over \s, and four after it, then \s and 年. Matches start
+    // in the order of their dashes; one never holds another's dash.
+    for_each_clause(t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
+      [&](std::string_view s, std::size_t offset) {
+        std::size_t from = 0;  // where the last match ended
+        text::for_each_lead(s, lead, [&](char32_t d, std::size_t b, std::size_t e) {
+          if (b < from || std::u32string_view(U"-－–~～").find(d) == std::u32string_view::npos) return true;
+          std::size_t n = 0;
+          text::run_back(s, text::run_back(s, b, is_icu_space, n, from), text::is_digit_nd, n, 0, 5);
+          if (n != 4) return true;
+          std::size_t at = text::run_forward(s, e, is_icu_space, n);
+          at = text::run_forward(s, at, text::is_digit_nd, n, 5);
+          if (n != 4) return true;
+          at = text::run_forward(s, at, is_icu_space, n);
+          if (s.substr(at, 3) != "年") return true;
+          from = at + 3;
+          c.report(bi, offset + b, offset + e, 1, {{"found", std::string(s.substr(b, e - b))}}, &kYear).replace_with("—");
+          return true;
+        });
       });
   }
 }
