@@ -50,16 +50,14 @@ bool may_be_caption(std::string_view t) {
   for (;;) {
     std::size_t begin;
     const char32_t c = text::cp_before(t, b, begin);
-    if (b == 0 || !(text::is_regex_space(c) || c == 0x0B || c == 0x85)) break;
+    if (b == 0 || !text::is_icu_space(c)) break;
     b = begin;
   }
   const std::string_view tail = t.substr(0, b);
   return tail.ends_with("摄）") || tail.ends_with("摄)");
 }
 
-// ICU's \s as ICU 72 matches it: White_Space, which is text::is_regex_space plus U+000B and
-// U+0085 (the differential test in tests/lint shows ICU taking U+0085 for \s).
-bool is_icu_space(char32_t c) { return text::is_regex_space(c) || c == 0x0B || c == 0x85; }
+using text::is_icu_space;
 
 // A cursor for the anchored scans of 发文字号 and 期号 lines below (what were ICU patterns,
 // matched exactly: \s is is_icu_space, the digits are [0-9０-９]). Each class run

@@ -108,9 +108,7 @@ void for_each_clause(std::string_view t, Pre prefilter, F&& fn) {
     from = at + 3;
   }
 }
-// ICU's \s as the pattern engine matches it: White_Space, text::is_regex_space plus U+000B
-// and U+0085.
-inline bool is_icu_space(char32_t c) { return text::is_regex_space(c) || c == 0x0B || c == 0x85; }
+using text::is_icu_space;
 
 // The same with no prefilter.
 template <typename F>
