@@ -149,7 +149,7 @@ double number(const YAML::Node& n, const char* what) {
   try {
     return n.as<double>();
   } catch (const YAML::Exception&) {
-    fail(n, std::string(what) + " 应为数字，实际为 “" + n.Scalar() + "”");
+    fail(n, std::string(what) + " 应为数字，实际为 " + quote_short(n.Scalar()));
   }
 }
 
@@ -179,7 +179,7 @@ void check_keys(const YAML::Node& map, std::initializer_list<const char*> allowe
   for (const auto& kv : map) {
     const std::string k = kv.first.as<std::string>();
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
-      fail(kv.first, std::string(where_in) + " 中有未知的键 “" + k + "”");
+      fail(kv.first, std::string(where_in) + " 中有未知的键 " + quote_short(k));
   }
 }
 
@@ -207,7 +207,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, cons
     if (!lim.IsMap()) fail(lim, "limits 应为映射");
     for (const auto& kv : lim) {
       const std::string rule = kv.first.as<std::string>();
-      if (!model::find_limit_rule(rule)) fail(kv.first, "未知的限额规则 “" + rule + "”；可用：" + limit_keys_list());
+      if (!model::find_limit_rule(rule)) fail(kv.first, "未知的限额规则 " + quote_short(rule) + "；可用：" + limit_keys_list());
       const auto& v = kv.second;
       check_keys(v, {"max", "max_minutes", "soft", "note", "severity", "issuer", "document", "part"}, rule.c_str());
       Limit l;
@@ -234,7 +234,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, cons
       if (!v["rule"]) fail(v, "prohibition 缺少 rule");
       p.rule = str(v["rule"], "rule");
       const model::RuleInfo* info = model::find_rule(p.rule);
-      if (!info || !info->prohibition) fail(v["rule"], "未知的禁止性规则 “" + p.rule + "”");
+      if (!info || !info->prohibition) fail(v["rule"], "未知的禁止性规则 " + quote_short(p.rule));
       if (v["severity"]) p.severity = severity(v["severity"]);
       if (v["message"]) p.message = str(v["message"], "message");
       if (v["words"]) p.words = strings(v["words"], "words");
@@ -290,7 +290,7 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, cons
 void load_rule_setting(const YAML::Node& key, const YAML::Node& v, Profile& p) {
   const std::string rule_id = key.as<std::string>();
   const model::RuleInfo* info = model::find_rule(rule_id);
-  if (!info) fail(key, "未知的规则 “" + rule_id + "”（wenfeng explain 列出所有规则）");
+  if (!info) fail(key, "未知的规则 " + quote_short(rule_id) + "（wenfeng explain 列出所有规则）");
   RuleSetting& s = p.rules[rule_id];
   if (v.IsScalar()) {
     if (v.Scalar() == "off") s.enabled = false;
@@ -313,7 +313,7 @@ void load_rule_setting(const YAML::Node& key, const YAML::Node& v, Profile& p) {
       for (const auto& ks : kv.second) {
         const std::string kind_id = ks.first.as<std::string>();
         if (kind_id.empty() || kind_id.front() == '.' || kind_id.back() == '.')
-          fail(ks.first, "kinds 中的类型 “" + kind_id + "” 无效");
+          fail(ks.first, "kinds 中的类型 " + quote_short(kind_id) + " 无效");
         s.kind_severity[kind_id] = severity(ks.second);
       }
     } else if (const model::Param* param = info->param(name)) {
@@ -327,7 +327,7 @@ void load_rule_setting(const YAML::Node& key, const YAML::Node& v, Profile& p) {
     } else {
       std::string known = "enabled、severity、kinds";
       for (const auto& prm : info->params) known += "、" + std::string(prm.name);
-      fail(kv.first, "规则 " + rule_id + " 没有参数 “" + name + "”；可用：" + known);
+      fail(kv.first, "规则 " + rule_id + " 没有参数 " + quote_short(name) + "；可用：" + known);
     }
   }
 }
@@ -400,8 +400,8 @@ void load_classifier(const YAML::Node& c, Classifier& out) {
       auto known = [](const std::vector<CueGroup>& groups, const std::string& id) {
         return std::any_of(groups.begin(), groups.end(), [&](const CueGroup& g) { return g.id == id; });
       };
-      if (!known(out.what, r.what)) fail(x["what"], "news 中的 what “" + r.what + "” 不在 what 列表中");
-      if (!r.who.empty() && !known(out.who, r.who)) fail(x["who"], "news 中的 who “" + r.who + "” 不在 who 列表中");
+      if (!known(out.what, r.what)) fail(x["what"], "news 中的 what " + quote_short(r.what) + " 不在 what 列表中");
+      if (!r.who.empty() && !known(out.who, r.who)) fail(x["who"], "news 中的 who " + quote_short(r.who) + " 不在 who 列表中");
       out.news.push_back(std::move(r));
     }
   }
@@ -413,7 +413,7 @@ void load_classifier(const YAML::Node& c, Classifier& out) {
       if (!x["who"] || !x["kind"]) fail(x, "speech 的条目需要 who 和 kind");
       Classifier::SpeechRule r{str(x["who"], "who"), str(x["kind"], "kind")};
       if (std::none_of(out.who.begin(), out.who.end(), [&](const CueGroup& g) { return g.id == r.who; }))
-        fail(x["who"], "speech 中的 who “" + r.who + "” 不在 who 列表中");
+        fail(x["who"], "speech 中的 who " + quote_short(r.who) + " 不在 who 列表中");
       out.speech.push_back(std::move(r));
     }
   }
@@ -461,7 +461,7 @@ void load_phrase_entry(const YAML::Node& n, Profile& p) {
   e.rule = n["rule"] ? str(n["rule"], "rule") : "phrase.boilerplate";
   const model::RuleInfo* info = model::find_rule(e.rule);
   if (!info || info->needs != model::Needs::kPhrases || info->messages.empty())
-    fail(n["rule"] ? n["rule"] : n, "rule “" + e.rule + "” 不是按词典报告的规则");
+    fail(n["rule"] ? n["rule"] : n, "rule " + quote_short(e.rule) + " 不是按词典报告的规则");
   e.list = n["list"] ? str(n["list"], "list") : p.id;
   e.message = n["message"] ? str(n["message"], "message") : std::string(info->messages[0].zh);
   if (e.message.find("{found}") == std::string::npos) fail(n["message"], "message 应含 {found}（命中的文字）");

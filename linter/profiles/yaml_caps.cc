@@ -10,6 +10,16 @@
 #include "text/utf8.h"
 
 namespace wenfeng::profiles {
+
+std::string quote_short(std::string_view value, std::size_t max_chars) {
+  const std::size_t cut = text::step_forward(value, 0, max_chars);
+  std::string out = "“";
+  out.append(value.substr(0, cut));
+  if (cut < value.size()) out += "…";
+  out += "”";
+  return out;
+}
+
 namespace {
 
 struct CapHit {
@@ -18,9 +28,7 @@ struct CapHit {
 };
 
 CapHit repeated_key(const std::string& value, const YAML::Mark& first, const YAML::Mark& m) {
-  const std::size_t cut = text::step_forward(value, 0, 40);
-  return CapHit{"键“" + value.substr(0, cut) + (cut < value.size() ? "…" : "") +
-                    "”在同一个映射中出现了两次（第一次在第 " + std::to_string(first.line + 1) +
+  return CapHit{"键" + quote_short(value) + "在同一个映射中出现了两次（第一次在第 " + std::to_string(first.line + 1) +
                     " 行）；请删去或合并其中一个",
                 m};
 }

@@ -27,6 +27,10 @@ struct YamlCaps {
   std::size_t max_entries = 20000;             // nodes in one mapping (keys and values) or sequence
 };
 
+// A user-written value as a message quotes it: “value”, cut after `max_chars` characters
+// with "…", so that a huge key or scalar from a hostile file cannot flood the terminal.
+std::string quote_short(std::string_view value, std::size_t max_chars = 40);
+
 // Reads and parses `path`; every error (unreadable, a cap, YAML syntax) is kConfig with
 // "path:line:column: message" (`what` names the file in messages: "规范文件", ".wenfeng.yaml").
 Result<YAML::Node> load_yaml_file(const std::string& path, const std::string& what, const YamlCaps& caps = {});

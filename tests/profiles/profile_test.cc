@@ -1,4 +1,5 @@
 #include "profiles/profile.h"
+#include "profiles/yaml_caps.h"
 
 #include <gtest/gtest.h>
 
@@ -106,6 +107,30 @@ TEST(Profiles, BrokenProfilesPointAtFileLineColumn) {
     EXPECT_EQ(p.error().code, ErrorCode::kConfig);
     EXPECT_NE(p.error().message.find(c.where), std::string::npos) << p.error().message;
   }
+}
+
+// A hostile profile's huge key or value is quoted cut short, not echoed whole: a fuzzer
+// found a 120 KB key that the message repeated in full.
+TEST(Profiles, HugeKeysAndValuesAreQuotedShort) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  const std::string huge(1000, 'k');  // YAML caps implicit keys at 1024 characters
+  const std::string han = [] { std::string s; for (int i = 0; i < 300; ++i) s += "汉"; return s; }();
+  const std::string cases[] = {
+      "id: x\n" + huge + ": 1\n",
+      "id: x\nrules:\n  " + huge + ": off\n",
+      "id: x\nrates:\n  tv: " + han + "\n",
+      "id: x\nkinds:\n  document:\n    limits:\n      " + han + ": {max: 1}\n",
+  };
+  for (const auto& yaml : cases) {
+    const auto path = write(dir, "p.yaml", yaml);
+    auto p = profiles::load_profile(path);
+    ASSERT_FALSE(p.ok());
+    EXPECT_EQ(p.error().code, ErrorCode::kConfig);
+    EXPECT_LT(p.error().message.size(), 600u) << p.error().message.substr(0, 600);
+    EXPECT_NE(p.error().message.find("…”"), std::string::npos) << p.error().message.substr(0, 600);
+  }
+  EXPECT_EQ(profiles::quote_short("abc"), "“abc”");
+  EXPECT_EQ(profiles::quote_short(han, 2), "“汉汉…”");
 }
 
 // A rule's severity per kind or kind family: the longest key wins, other kinds keep the
