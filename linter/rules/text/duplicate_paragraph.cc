@@ -3,8 +3,10 @@
 // do the 版头 and title lines and an issuer's name alone (the 落款 under the text and under
 // each attachment repeats the 发文机关 of a letter-form 版头).
 #include <algorithm>
-#include <string>
 #include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/body.h"
@@ -80,15 +82,18 @@ bool same_normalised(std::string_view a, std::string_view b) {
   }
 }
 
-// The paragraphs seen, each distinct text once, chained by normalised hash in an open-addressed
-// table: 24 bytes a paragraph and a slot or two, where two hash maps took about 100.
+// Texts seen, chained by a 64-bit hash in an open-addressed table: 16 bytes an entry and a
+// slot or two. Two are kept: every distinct text by its exact hash (to find word-for-word
+// repeats), and the first text of each normalised form by its normalised hash (to find
+// near-duplicates). Each chain holds only texts that differ from one another, so a chain
+// longer than one needs a 64-bit collision: a document with ten thousand variants of one
+// paragraph (differing in digits) costs ten thousand lookups, not fifty million comparisons.
 class Seen {
  public:
   struct Entry {
     std::uint64_t hash;
     std::uint32_t block;
     std::uint32_t next;  // the previous entry with the same hash (its chain), or kNone
-    bool first;          // the first of its normalised text (near-duplicates refer to it)
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
   // The newest entry with `hash`, or kNone.
@@ -101,13 +106,13 @@ class Seen {
     }
   }
   const Entry& operator[](std::uint32_t e) const { return entries_[e]; }
-  void add(std::uint64_t hash, std::uint32_t block, bool first) {
+  void add(std::uint64_t hash, std::uint32_t block) {
     if (2 * (entries_.size() + 1) > slots_.size()) grow();
     const auto e = static_cast<std::uint32_t>(entries_.size());
     std::size_t i = hash & (slots_.size() - 1);
     for (; slots_[i] != kNone && entries_[slots_[i]].hash != hash; i = (i + 1) & (slots_.size() - 1)) {
     }
-    entries_.push_back({hash, block, slots_[i], first});
+    entries_.push_back({hash, block, slots_[i]});
     slots_[i] = e;
   }
 
@@ -128,8 +133,7 @@ class Seen {
 
 void run(const lint::RuleContext& c) {
   const auto min_chars = static_cast<std::size_t>(c.param("min_chars"));
-  // An exact repeat has the same normalised hash as the text it repeats: one table finds both.
-  Seen seen;
+  Seen exact_seen, normalised_seen;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // A code point is at most 4 bytes: only a short paragraph needs counting.
@@ -138,25 +142,31 @@ void run(const lint::RuleContext& c) {
     if (c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last) continue;
     if (lint::is_issuer_line(t)) continue;
     std::size_t kept_count = 0;
-    const std::uint64_t h = normalised_hash(t, kept_count);
+    const std::uint64_t nh = normalised_hash(t, kept_count);
     if (kept_count < 10) continue;
-    const std::uint32_t head = seen.head(h);
+    const std::uint64_t xh = std::hash<std::string_view>{}(t);
     std::uint32_t exact = Seen::kNone;
-    for (std::uint32_t e = head; e != Seen::kNone; e = seen[e].next)
-      if (c.doc.block_text(seen[e].block) == t) {  // one at most: each text is kept once
+    for (std::uint32_t e = exact_seen.head(xh); e != Seen::kNone; e = exact_seen[e].next)
+      if (c.doc.block_text(exact_seen[e].block) == t) {
         exact = e;
         break;
       }
     if (exact != Seen::kNone) {
-      c.report(bi, 0, t.size(), 0, {{"paragraph", std::to_string(c.m.numbers[seen[exact].block])}});
+      c.report(bi, 0, t.size(), 0, {{"paragraph", std::to_string(c.m.numbers[exact_seen[exact].block])}});
       continue;
     }
+    exact_seen.add(xh, bi);
     std::uint32_t first = Seen::kNone;
-    for (std::uint32_t e = head; e != Seen::kNone && first == Seen::kNone; e = seen[e].next)
-      if (seen[e].first && same_normalised(c.doc.block_text(seen[e].block), t)) first = e;
-    seen.add(h, bi, first == Seen::kNone);
-    if (first == Seen::kNone) continue;
-    c.report(bi, 0, t.size(), 1, {{"paragraph", std::to_string(c.m.numbers[seen[first].block])}}).severity =
+    for (std::uint32_t e = normalised_seen.head(nh); e != Seen::kNone; e = normalised_seen[e].next)
+      if (same_normalised(c.doc.block_text(normalised_seen[e].block), t)) {
+        first = e;
+        break;
+      }
+    if (first == Seen::kNone) {
+      normalised_seen.add(nh, bi);
+      continue;
+    }
+    c.report(bi, 0, t.size(), 1, {{"paragraph", std::to_string(c.m.numbers[normalised_seen[first].block])}}).severity =
         model::Severity::kInfo;
   }
 }
