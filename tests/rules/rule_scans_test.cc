@@ -396,8 +396,9 @@ TEST(RuleScans, Arabic) {
 void numbering(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   if (b == 0) return;  // the title
   std::vector<text::Match> g;
-  if (!re("^\\s*(?:([一二三四五六七八九十]{1,3})([、.．,，:：])|([（(])([一二三四五六七八九十]{1,3})([）)])(、?)"
-          "|(\\d{1,2})([.．、](?!\\d))|([（(])(\\d{1,2})([）)])(、?))")
+  // The bracketed forms also with the opening bracket left out ("1）", "一）").
+  if (!re("^\\s*(?:([一二三四五六七八九十]{1,3})([、.．,，:：])|([（(])?([一二三四五六七八九十]{1,3})([）)])(、?)"
+          "|(\\d{1,2})([.．、](?!\\d))|([（(])?(\\d{1,2})([）)])(、?))")
            .search(t, g))
     return;
   auto s = [&](std::size_t k) { return g[k].begin == std::string_view::npos ? std::string() : sv(t, g[k]); };

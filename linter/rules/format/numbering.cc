@@ -40,6 +40,7 @@ bool is_cn_numeral(char32_t c) { return std::u32string_view(U"一二三四五六
 // The ordinal at the start of `t` (after white space), one of
 //   ([一…十]{1,3})([、.．,，:：])  |  ([（(])([一…十]{1,3})([）)])(、?)
 //   (\d{1,2})([.．、](?!\d))      |  ([（(])(\d{1,2})([）)])(、?)
+// and the bracketed forms with the opening bracket left out ("1）", "一）"; group 3 or 9 empty)
 // read directly: g[k] is the text of group k (empty when it did not take part), and the
 // result is the ordinal's length in bytes, or 0.
 std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& g) {
@@ -51,7 +52,21 @@ std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& 
     return a < t.size() && set.find(text::cp_at(t, a, b)) != std::u32string_view::npos;
   };
   const char32_t first = text::cp_at(t, at, next);
+  // "一）", "1）": the opening bracket left out; read as the bracketed level, written wrong.
+  auto lone_closer = [&](bool cn) {
+    const std::size_t e = text::run_forward(t, at, cn ? is_cn_numeral : text::is_digit_nd, n);
+    std::size_t close = 0;
+    if (n == 0 || n > (cn ? 3u : 2u) || !one_of(e, U"）)", close)) return std::size_t{0};
+    std::size_t end = close;
+    if (t.substr(close, 3) == "、") end += 3;
+    const std::size_t base = cn ? 3 : 9;
+    g[base + 1] = piece(at, e);
+    g[base + 2] = piece(e, close);
+    g[base + 3] = piece(close, end);
+    return end;
+  };
   if (is_cn_numeral(first)) {
+    if (const std::size_t l = lone_closer(true)) return l;
     const std::size_t e = text::run_forward(t, at, is_cn_numeral, n);
     std::size_t m = 0;
     if (n > 3 || !one_of(e, U"、.．,，:：", m)) return 0;
@@ -60,6 +75,7 @@ std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& 
     return m;
   }
   if (text::is_digit_nd(first)) {
+    if (const std::size_t l = lone_closer(false)) return l;
     const std::size_t e = text::run_forward(t, at, text::is_digit_nd, n);
     std::size_t m = 0;
     if (n > 2 || !one_of(e, U".．、", m) || (m < t.size() && text::is_digit_nd(text::cp_at(t, m)))) return 0;

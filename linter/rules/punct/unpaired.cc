@@ -51,6 +51,30 @@ bool next_paragraph_opens_quote(const lint::RuleContext& c, std::size_t k) {
   return false;
 }
 
+// A list label closed by a lone bracket at the start of a paragraph: "1）", "一）", "a)". It
+// is a numbering form (format.numbering asks for "（1）"), not a bracket left unpaired.
+bool is_label_closer(std::string_view t, std::size_t at) {
+  std::size_t from = text::spaces_forward(t, 0);
+  if (from >= at) return false;
+  const std::string_view label = t.substr(from, at - from);
+  std::size_t n = 0;
+  bool digits = true, numerals = true, latin = label.size() == 1 && ((label[0] | 0x20) >= 'a' && (label[0] | 0x20) <= 'z');
+  for (const auto cp : text::code_points(label)) {
+    ++n;
+    digits = digits && text::is_digit_nd(cp.cp);
+    numerals = numerals && std::u32string_view(U"一二三四五六七八九十").find(cp.cp) != std::u32string_view::npos;
+  }
+  return latin || (digits && n <= 2) || (numerals && n <= 3);
+}
+
+// ’ right after a Latin letter with no ‘ open is an apostrophe (adults’, don’t), as Word's
+// smart quotes write it.
+bool is_apostrophe(std::string_view t, std::size_t at) {
+  if (at == 0) return false;
+  const auto b = static_cast<unsigned char>(t[at - 1]);
+  return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
 void run(const lint::RuleContext& c) {
   std::vector<Open> stack;
   std::array<std::vector<std::uint32_t>, 7> by_kind;  // indices into `stack`, per kind
@@ -90,6 +114,7 @@ void run(const lint::RuleContext& c) {
       } else if (const int ck = closer_kind(cp.cp); ck >= 0) {
         const auto& same = by_kind[static_cast<std::size_t>(ck)];
         if (same.empty()) {
+          if ((ck == 2 && is_label_closer(t, cp.begin)) || (ck == 1 && is_apostrophe(t, cp.begin))) return true;
           c.report(bi, cp.begin, cp.end, kNoOpener, {{"found", utf8(cp.cp)}, {"pair", utf8(kOpeners[static_cast<std::size_t>(ck)])}});
           return true;
         }
