@@ -131,6 +131,27 @@ class Seen {
   std::vector<std::uint32_t> slots_;
 };
 
+// A table-of-contents entry: a TOC style, or a line ending in its page number after a tab or
+// a leader ("3.6 需求\t8", "一、总体要求……3"). Its heading repeats it by design.
+bool is_contents_entry(std::string_view style, std::string_view t) {
+  if (style.size() >= 3 && (style[0] | 0x20) == 't' && (style[1] | 0x20) == 'o' && (style[2] | 0x20) == 'c') return true;
+  std::size_t end = t.size();
+  while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\r')) --end;
+  std::size_t d = end;
+  while (d > 0 && t[d - 1] >= '0' && t[d - 1] <= '9') --d;
+  if (d == end || end - d > 4) return false;
+  std::string_view before = t.substr(0, d);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (!before.empty() && before.back() == '\t') return true;
+  int leaders = 0;
+  for (std::string_view mark : {"…", "·", "．", ".", "-", "—"})
+    while (before.size() >= mark.size() && before.substr(before.size() - mark.size()) == mark) {
+      before.remove_suffix(mark.size());
+      ++leaders;
+    }
+  return leaders >= 3 || (leaders >= 1 && t.substr(0, d).find("……") != std::string_view::npos);
+}
+
 void run(const lint::RuleContext& c) {
   const auto min_chars = static_cast<std::size_t>(c.param("min_chars"));
   Seen exact_seen, normalised_seen;
@@ -141,6 +162,7 @@ void run(const lint::RuleContext& c) {
     if (std::find(c.m.front.begin(), c.m.front.end(), bi) != c.m.front.end()) continue;
     if (c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last) continue;
     if (lint::is_issuer_line(t)) continue;
+    if (is_contents_entry(c.doc.blocks[bi].style, t)) continue;
     std::size_t kept_count = 0;
     const std::uint64_t nh = normalised_hash(t, kept_count);
     if (kept_count < 10) continue;
