@@ -82,7 +82,7 @@ Result<std::string> convert_strict(std::string_view bytes, const char* charset) 
       const std::size_t consumed = static_cast<std::size_t>(src - bytes.data());
       const std::size_t offset =
           consumed - (U_SUCCESS(s2) && static_cast<std::size_t>(bad_len) <= consumed ? bad_len : 0);
-      std::string msg = std::string("按 ") + charset + " 解码失败：第 " + std::to_string(offset) + " 字节";
+      std::string msg = std::string("按 ") + charset + " 解码失败：第 " + std::to_string(offset + 1) + " 字节";
       if (offset < bytes.size()) msg += "（" + hex_byte(static_cast<unsigned char>(bytes[offset])) + "）";
       msg += status == U_TRUNCATED_CHAR_FOUND ? "起的字符在文件末尾不完整" : "处的字节序列无效";
       return make_error(ErrorCode::kEncoding, std::move(msg), "byte " + std::to_string(offset));
@@ -118,14 +118,16 @@ std::size_t non_ascii_count(std::string_view utf8) {
 
 }  // namespace
 
+// Messages count bytes from 1 as people do ("第 3 字节"); the location stays the 0-based
+// offset ("byte 2") that tools use.
 Result<std::string> decode_gb18030_evidently(std::string_view bytes, std::size_t bad_utf8) {
-  const std::string utf8_part = "不是有效的 UTF-8（第 " + std::to_string(bad_utf8) + " 字节处无效）";
+  const std::string utf8_part = "不是有效的 UTF-8（第 " + std::to_string(bad_utf8 + 1) + " 字节处无效）";
   // Cut-off UTF-8 (a download or copy that stopped mid-character) often decodes as GB18030
   // too; that reading would be wrong, so it is refused for what it is.
   if (bad_utf8 > 0 && truncated_utf8_at_end(bytes, bad_utf8) &&
       non_ascii_count(bytes.substr(0, bad_utf8)) > 0)
     return make_error(ErrorCode::kEncoding,
-                      "文本是 UTF-8，但在末尾被截断：第 " + std::to_string(bad_utf8) +
+                      "文本是 UTF-8，但在末尾被截断：第 " + std::to_string(bad_utf8 + 1) +
                           " 字节起的最后一个字符不完整；请从原处重新获取或重新保存文件",
                       "byte " + std::to_string(bad_utf8));
   // UTF-8 with Chinese in it before one bad sequence is broken UTF-8, not GB18030: GBK pairs
@@ -140,7 +142,7 @@ Result<std::string> decode_gb18030_evidently(std::string_view bytes, std::size_t
     if (multibyte >= 2 && wide >= 1)
       return make_error(ErrorCode::kEncoding,
                         "文本前面是有效的 UTF-8（含 " + std::to_string(multibyte) + " 个非 ASCII 字符），但第 " +
-                            std::to_string(bad_utf8) + " 字节处的字节序列无效；文件可能已损坏，或混入了其他编码的内容",
+                            std::to_string(bad_utf8 + 1) + " 字节处的字节序列无效；文件可能已损坏，或混入了其他编码的内容",
                         "byte " + std::to_string(bad_utf8));
   }
   auto gb = convert_strict(bytes, "GB18030");

@@ -69,7 +69,10 @@ TEST(Encoding, UndecodableBytesNameTheOffset) {
   auto r = readers::decode_text(std::string("abc\xFF\xFF"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kEncoding);
-  EXPECT_NE(r.error().message.find("第 3 字节"), std::string::npos) << r.error().message;
+  // The message counts from 1 (the 4th byte is the first FF); the location is the offset.
+  EXPECT_NE(r.error().message.find("第 4 字节"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find("第 3 字节"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().where, "byte 3");
 }
 
 TEST(Encoding, BrokenUtf8AfterBomIsAnError) {
