@@ -236,10 +236,15 @@ void enum_comma(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
 
 void year(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   if (t.find("年") == std::string_view::npos) return;
-  re("(?<![\\d〇零一二三四五六七八九])(\\d{2}|[〇零一二三四五六七八九]{2})年(?=\\d{1,2}月|[一二三四五六七八九十]{1,2}月)")
+  // A year in Chinese numerals with a zero look-alike (二O一八年) is no short year.
+  re("(?<![\\d〇零一二三四五六七八九])(\\d{2}|(?<![〇零一二三四五六七八九][OoＯｏ0０○◯])[〇零一二三四五六七八九]{2})年"
+     "(?=\\d{1,2}月|[一二三四五六七八九十]{1,2}月)")
       .for_each(t, [&](const std::vector<text::Match>& g) {
         out.push_back(at(b, g[0].begin, g[0].end, 0, {{"found", sv(t, g[0])}}));
       });
+  re("[〇零一二三四五六七八九]([OoＯｏ0０○◯])[〇零一二三四五六七八九]{2}年").for_each(t, [&](const std::vector<text::Match>& g) {
+    out.push_back(at(b, g[1].begin, g[1].end, 1, {{"found", sv(t, g[0])}, {"zero", sv(t, g[1])}}));
+  });
 }
 
 void arabic(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
@@ -378,7 +383,7 @@ TEST(RuleScans, EnumComma) {
              {"》", "”", "、", "《", "“", "三", "四", "五", "十", "第", "天", "百", "个", "的"});
 }
 TEST(RuleScans, Year) {
-  check_rule("number.year", year, {"24", "2024", "二四", "〇", "年", "3", "12", "月", "十", "一", "的"},
+  check_rule("number.year", year, {"24", "2024", "二四", "〇", "年", "3", "12", "月", "十", "一", "的", "O", "○", "０"},
              [](std::mt19937& r) {
                return any(r, {"", "1", "二", "的"}) + any(r, {"24", "二四", "〇五", "２４", "2"}) + "年" +
                       any(r, {"3", "12", "123", "十", "十一", "三", "的"}) + any(r, {"月", "日"});

@@ -5,14 +5,21 @@
 
 #include "rules/support.h"
 #include "text/scan.h"
+#include "text/utf8.h"
 
 namespace wenfeng::rules {
 namespace {
 
-constexpr model::Message kMessages[] = {{"年份“{found}”应写全（如“2024年”），不能简写"}};
+constexpr model::Message kMessages[] = {
+    {"年份“{found}”应写全（如“2024年”），不能简写"},
+    {"年份“{found}”中的“{zero}”应写作“〇”（汉字数字的零）"},
+};
 constexpr model::Example kExamples[] = {{"24年3月启动", "2024年3月启动"}};
 
 bool is_cn_digit(char32_t d) { return std::u32string_view(U"〇零一二三四五六七八九").find(d) != std::u32string_view::npos; }
+// What people type for 〇 in a year written in Chinese numerals (二O一八年, 二○二四年): the
+// letter O, a full-width digit or letter, the white circle ○ or ◯.
+bool is_zero_lookalike(char32_t d) { return std::u32string_view(U"OoＯｏ0０○◯").find(d) != std::u32string_view::npos; }
 
 // Every match is a 年 after two digits of one kind (not after a third) and before a month.
 bool may_have_short_year(std::string_view t) {
@@ -22,6 +29,7 @@ bool may_have_short_year(std::string_view t) {
     if (n != 2) from = text::run_back(t, at, is_cn_digit, n, 0, 2);
     if (n != 2) continue;
     const char32_t b = text::cp_before(t, from);
+    if (from > 0 && is_zero_lookalike(b)) return true;
     if (from > 0 && (text::is_digit_nd(b) || is_cn_digit(b))) continue;
     if (at + 3 >= t.size()) continue;
     const char32_t m = text::cp_at(t, at + 3);
@@ -45,7 +53,18 @@ void run(const lint::RuleContext& c) {
         std::size_t n = 0;
         std::size_t from = text::run_back(s, at, text::is_digit_nd, n, 0, 2);
         if (n != 2) from = text::run_back(s, at, cn, n, 0, 2);
-        if (n != 2 || (from > 0 && any_digit(text::cp_before(s, from)))) continue;
+        if (n != 2) continue;
+        if (from > 0 && is_cn_digit(text::cp_at(s, from)) && is_zero_lookalike(text::cp_before(s, from))) {
+          // 二O一八年: a full year with a wrong zero, not a short one.
+          const std::size_t zero = text::step_back(s, from, 1);
+          if (zero > 0 && is_cn_digit(text::cp_before(s, zero))) {
+            const std::size_t start = text::step_back(s, zero, 1);
+            c.report(bi, offset + zero, offset + from, 1,
+                     {{"found", std::string(s.substr(start, at + 3 - start))}, {"zero", std::string(s.substr(zero, from - zero))}});
+            continue;
+          }
+        }
+        if (from > 0 && any_digit(text::cp_before(s, from))) continue;
         std::size_t month = text::run_forward(s, at + 3, text::is_digit_nd, n, 3);
         if (n == 0) month = text::run_forward(s, at + 3, cn_month, n, 3);
         if (n < 1 || n > 2 || !s.substr(month).starts_with("月")) continue;
