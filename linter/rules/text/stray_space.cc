@@ -192,6 +192,7 @@ void run(const lint::RuleContext& c) {
     bool before_alone = false;      // `before` is a Han character after a space, punctuation or the start
     std::size_t run_len = 0, run_begin = 0, run_end = 0;
     char32_t run_first = 0;
+    bool run_ascii = true;  // the run is all U+0020 (two of them are one full-width space wide)
     for (const auto cp : text::code_points(t)) {
       if (text::is_invisible(cp.cp)) continue;
       if (text::primary_class(cp.cp) == text::kSpace) {
@@ -199,7 +200,9 @@ void run(const lint::RuleContext& c) {
         if (run_len == 0) {
           run_begin = cp.begin;
           run_first = cp.cp;
+          run_ascii = true;
         }
+        run_ascii = run_ascii && cp.cp == U' ';
         ++run_len;
         run_end = cp.end;
         continue;
@@ -218,13 +221,16 @@ void run(const lint::RuleContext& c) {
           // A two-character name spaced out to line up with three-character ones: "张　三".
           const char32_t after = peek(t, cp.end);
           // Also right after an official title in running text ("宣传部部长陈　静，副县长…").
-          const bool spaced_name = run_len == 1 && text::is_han(cp.cp) && !text::is_han(after) &&
+          // The pad is one space, or two half-width ones (as wide as one full-width space).
+          const bool spaced_name = (run_len == 1 || (run_len == 2 && run_ascii)) && text::is_han(cp.cp) &&
+                                   !text::is_han(after) &&
                                    (before_alone || after_official_title(t.substr(0, before_begin)));
-          if (run_len > 1) {
+          if (spaced_name) {
+          } else if (run_len > 1) {
             if (prose && !label_follows(t, cp.begin))
               c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity =
                   model::Severity::kInfo;
-          } else if (!spaced_name && !label_follows(t, cp.begin)) {
+          } else if (!label_follows(t, cp.begin)) {
             c.report(bi, run_begin, run_end, kBetweenHan, {{"space", space_name(run_first)}}).replace_with("");
           }
         } else if (run_len > 2 && prose && !in_list) {
