@@ -34,6 +34,8 @@ struct Options {
   std::vector<std::string> ignore;              // .wenfeng.yaml ignore: phrases, categories, lists, rule ids
   // Rules to run, by id or family prefix ("length.", "duration."); empty = every rule.
   std::vector<std::string> only;
+  // Threads for the rules of one large document (see lint_document); 1 = on the caller's.
+  unsigned rule_threads = 1;
 };
 
 struct Durations {

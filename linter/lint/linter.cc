@@ -1,7 +1,10 @@
 #include "lint/linter.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <iterator>
+#include <thread>
 #include <unordered_map>
 
 #include "count/counter.h"
@@ -273,9 +276,22 @@ std::string format_duration(double seconds) {
   return std::to_string(m) + "分" + std::to_string(s) + "秒";
 }
 
+// A document this large is worth a second thread for its rules and measurements.
+constexpr std::size_t kParallelBytes = 256 * 1024;
+
 Measurements measure(const model::Document& doc, const profiles::Profile& profile, const model::KindChoice& kind,
                      const Options& options, bool with_hits) {
   Measurements m;
+  // The dictionaries' hits depend on nothing measured below: on a large document they are
+  // found on a second thread meanwhile (the same hits; see lint_document on threads).
+  const bool want_hits = with_hits && options.phrases && !doc.blocks.empty();
+  std::vector<phrases::Hit> early_hits;
+  std::thread hits_thread;
+  if (want_hits && options.rule_threads > 1 && doc.text.size() >= kParallelBytes)
+    hits_thread = std::thread([&] {
+      const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
+      early_hits = phrases::find_hits(doc, *options.phrases, &active);
+    });
   const TitleInfo title = find_title(doc, title_endings(profile));
   // A web page's info bar is no paragraph of the draft: no rule reads it.
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
@@ -320,7 +336,10 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     m.has_items = true;
     m.items = split_items(doc, *k->items, title);
   }
-  if (with_hits && options.phrases && !doc.blocks.empty()) {
+  if (hits_thread.joinable()) {
+    hits_thread.join();
+    m.hits = std::move(early_hits);
+  } else if (want_hits) {
     const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
     m.hits = phrases::find_hits(doc, *options.phrases, &active);
   }
@@ -334,12 +353,41 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
   r.m = measure(doc, profile, kind, options, true);
   if (doc.blocks.empty()) return r;
   const profiles::Kind* kind_spec = kind.known() ? profile.kind(kind.id) : nullptr;
+  std::vector<const model::RuleInfo*> to_run;
   for (const model::RuleInfo* rule : model::rules()) {
     const profiles::RuleSetting& setting = profile.rule(rule->id);
     if (!setting.enabled || !selected(*rule, options) || !rule->run) continue;
     if (rule->needs == model::Needs::kKind && !kind_spec) continue;
     if (rule->needs == model::Needs::kPhrases && !options.phrases) continue;
-    rule->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule, setting, r.findings));
+    to_run.push_back(rule);
+  }
+  auto run_one = [&](const model::RuleInfo* rule, std::vector<Diagnostic>& out) {
+    rule->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule, profile.rule(rule->id), out));
+  };
+  // A large document's rules run on several threads: each rule reads only the document and
+  // the measurements and files into its own list, and the lists are joined in rule order, so
+  // the findings are the same as on one thread. A small one is not worth a thread.
+  const unsigned threads = std::min<unsigned>(options.rule_threads, static_cast<unsigned>(to_run.size()));
+  if (threads <= 1 || doc.text.size() < kParallelBytes) {
+    for (const model::RuleInfo* rule : to_run) run_one(rule, r.findings);
+  } else {
+    std::vector<std::vector<Diagnostic>> outs(to_run.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < to_run.size(); i = next++) run_one(to_run[i], outs[i]);
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
+    std::size_t total = 0;
+    for (const auto& o : outs) total += o.size();
+    r.findings.reserve(total);
+    for (auto& o : outs) {
+      std::move(o.begin(), o.end(), std::back_inserter(r.findings));
+      std::vector<Diagnostic>().swap(o);
+    }
   }
   final_pass(r.findings, profile, r.kind, doc, options);
   r.overview = overview_of(r.findings, doc, r.m);

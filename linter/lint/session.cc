@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include "base/parallel.h"
 #include "lint/kind.h"
@@ -254,6 +255,7 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
   opt.phrases = f.phrases.get();
   opt.ignore = cfg->ignore;
   opt.medium = choice.medium ? choice.medium : cfg->medium;
+  opt.rule_threads = options_.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options_.jobs;
   f.report = lint_document(*doc, *f.profile, *kind, opt);
   f.counts = f.report->m.counts;
   f.pages = f.report->m.pages;

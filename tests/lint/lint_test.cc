@@ -7,6 +7,7 @@
 #include "lint/body.h"
 #include "lint/kind.h"
 #include "lint/linter.h"
+#include "phrases/dictionary.h"
 #include "profiles/profile.h"
 #include "readers/docx_reader.h"
 #include "readers/text_reader.h"
@@ -577,4 +578,38 @@ TEST(TitleFinder, MinutesMastheadOverItsOwnTitle) {
   EXPECT_EQ(lint::title_text(d, title(d)), "县直机关作风建设领导小组第二次会议纪要");
   d = doc("大兴信息\n第23期\n大兴区人民政府办公室编　　2025年7月8日\n【区经济和信息化局开通“首贷”绿色通道】\n正文。");
   EXPECT_EQ(lint::title_text(d, title(d)), "大兴信息");
+}
+
+// A large document's rules and dictionary scan run on several threads; the findings must be
+// the very same, in the same order, as on one thread.
+TEST(Threads, LargeDocumentGivesTheSameFindingsOnOneOrFourThreads) {
+  auto set = phrases::load_phrase_set(phrases::dictionaries_dir());
+  ASSERT_TRUE(set.ok());
+  std::string text = "关于做好防汛工作的通知\n各乡镇人民政府：\n";
+  const char* lines[] = {
+      "会议强调，要高度重视防汛工作,切实增强责任感和紧迫感。\n",
+      "一、加强组织领导。各乡镇要在2025-5-20前报送24年3月以来的情况……\n",
+      "（二）做好物资储备，储备约500吨左右砂石料，打通服务群众“最后一公里。\n",
+      "各乡镇要加强安全生产管理，落实企业主体责任,确保安全度汛。\n",
+  };
+  for (int i = 0; text.size() < 600 * 1024; ++i) text += lines[i % 4] + std::to_string(i % 7) + "\n";
+  const auto d = doc(text);
+  const auto& p = national();
+  const auto kind = lint::classify(d, p);
+  lint::Options one;
+  one.phrases = set->get();
+  lint::Options four = one;
+  four.rule_threads = 4;
+  const auto a = lint::lint_document(d, p, kind, one);
+  const auto b = lint::lint_document(d, p, kind, four);
+  ASSERT_GT(a.findings.size(), 1000u);
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  ASSERT_EQ(a.m.hits.size(), b.m.hits.size());
+  for (std::size_t i = 0; i < a.findings.size(); ++i) {
+    const auto& x = a.findings[i];
+    const auto& y = b.findings[i];
+    ASSERT_TRUE(x.rule == y.rule && x.block == y.block && x.offset == y.offset && x.length == y.length &&
+                x.message == y.message && x.severity == y.severity && x.count == y.count && x.leader == y.leader)
+        << "finding " << i << ": " << x.rule->id << " vs " << y.rule->id;
+  }
 }
