@@ -365,7 +365,19 @@ TEST(RuleScans, NumberRange) {
   check_rule("number.range", number_range, {"18", "2.5", "-", "～", "~", "—", "－", " ", "%", "％", "万", "亿", "."});
 }
 TEST(RuleScans, Approx) {
-  check_rule("number.approx", approx, {"3", "4", "5", "、", "几", "个", "天", "年", "约", "左右", "三百", " ", "人"});
+  check_rule("number.approx", approx, {"3", "4", "5", "、", "几", "个", "天", "年", "约", "左右", "三百", " ", "人"},
+             [](std::mt19937& r) {
+               // Digits of other scripts (߀ and ० have consecutive first bytes DF and E0), \s
+               // as ICU has it (U+000B, U+0085), Han between the number and 左右.
+               const std::vector<std::string> ws = {"", "", " ", "\u3000", "\u000B", "\u0085", "\t"};
+               if (r() % 2)
+                 return any(r, {"", "1", "几", "约"}) + any(r, {"3", "٣", "߀", "３", "12"}) + any(r, {"、", "", "、、"}) +
+                        any(r, {"4", "٤", "०", "４", "0"}) + any(r, {"个", "天", "月", "几", "人", "的"}) +
+                        any(r, {"", "5", "的", "٣"});
+               std::string x = "约" + any(r, ws) + any(r, {"3", "三百", "１０", "2.5", "．", "两千万", "", "十"}) + any(r, ws);
+               for (unsigned i = r() % 6; i > 0; --i) x += any(r, {"人", "元", "左", "个", "〇", "a"});
+               return x + any(r, {"左右", "左右", "右", "左"});
+             });
 }
 TEST(RuleScans, Doubled) { check_rule("punct.doubled", doubled, {"，", "。", "、", "；", "：", "？", "！", "的"}); }
 TEST(RuleScans, Ellipsis) { check_rule("punct.ellipsis", ellipsis, {".", "...", "。", "·", "…", "3", "的"}); }
