@@ -381,7 +381,10 @@ TEST(RuleScans, Approx) {
 }
 TEST(RuleScans, Doubled) { check_rule("punct.doubled", doubled, {"，", "。", "、", "；", "：", "？", "！", "的"}); }
 TEST(RuleScans, Ellipsis) { check_rule("punct.ellipsis", ellipsis, {".", "...", "。", "·", "…", "3", "的"}); }
-TEST(RuleScans, Dash) { check_rule("punct.dash", dash, {"-", "－", "—", " ", "的"}); }
+TEST(RuleScans, Dash) {
+  // \s as ICU has it: U+000B and U+0085 too (the old prefilter missed them).
+  check_rule("punct.dash", dash, {"-", "－", "—", " ", "的", "\u000B", "\u0085", "\u3000", "\t", "——", "---", "，"});
+}
 TEST(RuleScans, Garbled) {
   check_rule("text.garbled", garbled, {"?", "？", "的", "锟斤拷", "烫", "屯", "\uFFFD", "Ã©", "â€œ", "å…", "a"});
 }
