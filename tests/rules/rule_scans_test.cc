@@ -362,7 +362,8 @@ TEST(RuleScans, PunctRange) {
               "个", "."});
 }
 TEST(RuleScans, NumberRange) {
-  check_rule("number.range", number_range, {"18", "2.5", "-", "～", "~", "—", "－", " ", "%", "％", "万", "亿", "."});
+  check_rule("number.range", number_range,
+             {"18", "2.5", "-", "～", "~", "—", "－", " ", "%", "％", "万", "亿", ".", "３", "٣", "\u3000", "–", "1."});
 }
 TEST(RuleScans, Approx) {
   check_rule("number.approx", approx, {"3", "4", "5", "、", "几", "个", "天", "年", "约", "左右", "三百", " ", "人"},
