@@ -354,7 +354,15 @@ TEST(RuleScans, DocNumber) {
 TEST(RuleScans, Date) {
   check_rule("format.date", date,
              {"二〇二四", "二零二四", "2000", "2024", "年", "五", "十二", "05", "5", "01", "月", "日", "-", ".", "/", "0",
-              "１", "a", "12", "31"});
+              "１", "a", "12", "31"},
+             [](std::mt19937& r) {
+               // Dashed dates: a fifth digit or a letter before, three-digit parts, mixed marks,
+               // digits of other scripts, a "." or digit after.
+               const std::string mark = any(r, {"-", ".", "/"});
+               return any(r, {"", "", "1", "a", "Z", ".", "-", "的"}) + any(r, {"2024", "２０２４", "٢٠٢٤", "202", "2024"}) +
+                      mark + any(r, {"5", "05", "13", "123", "0", "５"}) + (r() % 5 ? mark : any(r, {"-", ".", "/"})) +
+                      any(r, {"1", "10", "31", "32", "100", "0", "１"}) + any(r, {"", "", ".", "5", "日", "-", ".5"});
+             });
 }
 TEST(RuleScans, PunctRange) {
   check_rule("punct.range", punct_range,
