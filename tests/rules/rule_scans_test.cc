@@ -367,7 +367,14 @@ TEST(RuleScans, Date) {
 TEST(RuleScans, PunctRange) {
   check_rule("punct.range", punct_range,
              {"25", "3.5", "2021", "2025", "-", "--", "－", "–", "—", "~", "～", " ", "℃", "%", "年", "千米", "米", "小时",
-              "个", "."});
+              "个", "."},
+             [](std::mt19937& r) {
+               // Value ranges: --, ---, a . or digit before, fractions, units that start alike.
+               const std::vector<std::string> ws = {"", "", " ", "\u3000"};
+               return any(r, {"", "", ".", "1", "第"}) + any(r, {"25", "3.5", "３", "٣", "1.", "0"}) + any(r, ws) +
+                      any(r, {"-", "--", "---", "－", "–", "—", "~", "～"}) + any(r, ws) + any(r, {"30", "4.5", "５", "x"}) +
+                      any(r, ws) + any(r, {"平方米", "平方公里", "平方", "千米", "千克", "千", "公斤", "公顷", "摄氏度", "分钟", "辆", "年"});
+             });
 }
 TEST(RuleScans, NumberRange) {
   check_rule("number.range", number_range,

@@ -14,18 +14,6 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"增长18～25%", "增长18%～25%"}};
 
-// The number \d+(?:\.\d+)? at `at` (ICU's \d); its end, or npos when no digit is there.
-std::size_t number_end(std::string_view s, std::size_t at) {
-  std::size_t n = 0;
-  at = text::run_forward(s, at, text::is_digit_nd, n);
-  if (n == 0) return text::npos;
-  if (at < s.size() && s[at] == '.') {
-    const std::size_t frac = text::run_forward(s, at + 1, text::is_digit_nd, n);
-    if (n > 0) at = frac;
-  }
-  return at;
-}
-
 bool is_range_dash(char32_t c) {
   return c == U'～' || c == U'~' || c == U'—' || c == U'-' || c == U'－' || c == U'–';
 }
