@@ -11,8 +11,13 @@
 //                       copy (target >= 50 MB/s full-width, one thread)
 //   BM_CheckParagraph   the same text as one 5 MiB paragraph (must stay linear)
 //   BM_Locate           positions and excerpts of the half-width text's findings (report/position.h)
+//   BM_Rule/ID/C        one rule alone (lint::Options::only) on 1 MiB of C: text (full-width, a
+//                       paragraph a line), half (half-width) or para (one paragraph); BM_Rule/none/C
+//                       is the measurements with no rule, to subtract. Filter with
+//                       --benchmark_filter='BM_Rule/.*/para'
 #include <benchmark/benchmark.h>
 
+#include <map>
 #include <random>
 #include <string>
 
@@ -29,6 +34,7 @@
 #include "readers/text_reader.h"
 #include "corpus.h"
 #include "lint/linter.h"
+#include "model/rule.h"
 #include "profiles/profile.h"
 #include "report/position.h"
 
@@ -226,6 +232,46 @@ void BM_Locate(benchmark::State& state) {
 }
 BENCHMARK(BM_Locate)->Unit(benchmark::kMillisecond);
 
+const std::string& rule_corpus(const std::string& which) {
+  static std::map<std::string, std::string> cache;
+  auto it = cache.find(which);
+  if (it != cache.end()) return it->second;
+  wenfeng::bench::CorpusOptions o;
+  o.halfwidth = which == "half";
+  return cache.emplace(which, wenfeng::bench::official_text(1u << 20, o, which == "para")).first->second;
+}
+
+void BM_Rule(benchmark::State& state, const std::string& rule, const std::string& which) {
+  const std::string& text = rule_corpus(which);
+  const auto doc = wenfeng::readers::build_text_document(text, "bench.txt");
+  wenfeng::lint::Options o;
+  o.only = {rule == "none" ? std::string("none.") : rule};
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    auto r = wenfeng::lint::lint_document(doc, national(), {"document", wenfeng::model::KindSource::kOption, ""}, o);
+    findings = r.findings.size();
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
+void register_rule_benchmarks() {
+  std::vector<std::string> ids = {"none"};
+  for (const auto* r : wenfeng::model::rules()) ids.emplace_back(r->id);
+  for (const auto& id : ids)
+    for (const char* which : {"text", "half", "para"})
+      benchmark::RegisterBenchmark(("BM_Rule/" + id + "/" + which).c_str(), BM_Rule, id, std::string(which))
+          ->Unit(benchmark::kMillisecond);
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  register_rule_benchmarks();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

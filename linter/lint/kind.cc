@@ -16,8 +16,10 @@ using model::KindSource;
 
 // Whether the cue's word occurs in `s` other than right after a `not_after` or right before
 // a `not_before` string (so 县长 does not match inside 副县长).
+// (find_seq, not string_view::find: the lead paragraph of a draft in one line is the whole
+// draft, and find stops at every byte equal to a CJK word's common first byte.)
 bool occurs(std::string_view s, const profiles::Cue& cue) {
-  for (std::size_t pos = s.find(cue.word); pos != std::string_view::npos; pos = s.find(cue.word, pos + 1)) {
+  for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
     bool ok = true;
     for (const auto& a : cue.not_after)
       if (pos >= a.size() && s.substr(pos - a.size(), a.size()) == a) ok = false;

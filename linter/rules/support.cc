@@ -40,6 +40,17 @@ bool number_after(std::string_view t, std::size_t at, std::size_t& end) {
   return true;
 }
 
+std::size_t number_end(std::string_view t, std::size_t at) {
+  std::size_t n = 0;
+  at = text::run_forward(t, at, text::is_digit_nd, n);
+  if (n == 0) return text::npos;
+  if (at < t.size() && t[at] == '.') {
+    const std::size_t frac = text::run_forward(t, at + 1, text::is_digit_nd, n);
+    if (n > 0) at = frac;
+  }
+  return at;
+}
+
 bool digit_before(std::string_view t, std::size_t at) {
   at = text::spaces_back(t, at);
   return at > 0 && text::is_digit_nd(text::cp_before(t, at));

@@ -56,6 +56,9 @@ inline std::string_view sv(std::string_view t, const text::Match& m) { return t.
 // Whether a number (\d+(?:\.\d+)?, ICU's \d) starts at `at` after optional \s; `end`
 // gets the byte after the number and the \s that follows it.
 bool number_after(std::string_view t, std::size_t at, std::size_t& end);
+// The end of the number \d+(?:\.\d+)? (ICU's \d, greedy) starting at `at`, or npos when no
+// digit is there.
+std::size_t number_end(std::string_view t, std::size_t at);
 // Whether a digit ends at `at` before optional \s.
 bool digit_before(std::string_view t, std::size_t at);
 // Whether some code point of `dashes` in `t` has a digit before it (over \s) and, after it,

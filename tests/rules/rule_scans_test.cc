@@ -359,22 +359,53 @@ TEST(RuleScans, DocNumber) {
 TEST(RuleScans, Date) {
   check_rule("format.date", date,
              {"二〇二四", "二零二四", "2000", "2024", "年", "五", "十二", "05", "5", "01", "月", "日", "-", ".", "/", "0",
-              "１", "a", "12", "31"});
+              "１", "a", "12", "31"},
+             [](std::mt19937& r) {
+               // Dashed dates: a fifth digit or a letter before, three-digit parts, mixed marks,
+               // digits of other scripts, a "." or digit after.
+               const std::string mark = any(r, {"-", ".", "/"});
+               return any(r, {"", "", "1", "a", "Z", ".", "-", "的"}) + any(r, {"2024", "２０２４", "٢٠٢٤", "202", "2024"}) +
+                      mark + any(r, {"5", "05", "13", "123", "0", "５"}) + (r() % 5 ? mark : any(r, {"-", ".", "/"})) +
+                      any(r, {"1", "10", "31", "32", "100", "0", "１"}) + any(r, {"", "", ".", "5", "日", "-", ".5"});
+             });
 }
 TEST(RuleScans, PunctRange) {
   check_rule("punct.range", punct_range,
              {"25", "3.5", "2021", "2025", "-", "--", "－", "–", "—", "~", "～", " ", "℃", "%", "年", "千米", "米", "小时",
-              "个", "."});
+              "个", "."},
+             [](std::mt19937& r) {
+               // Value ranges: --, ---, a . or digit before, fractions, units that start alike.
+               const std::vector<std::string> ws = {"", "", " ", "\u3000"};
+               return any(r, {"", "", ".", "1", "第"}) + any(r, {"25", "3.5", "３", "٣", "1.", "0"}) + any(r, ws) +
+                      any(r, {"-", "--", "---", "－", "–", "—", "~", "～"}) + any(r, ws) + any(r, {"30", "4.5", "５", "x"}) +
+                      any(r, ws) + any(r, {"平方米", "平方公里", "平方", "千米", "千克", "千", "公斤", "公顷", "摄氏度", "分钟", "辆", "年"});
+             });
 }
 TEST(RuleScans, NumberRange) {
-  check_rule("number.range", number_range, {"18", "2.5", "-", "～", "~", "—", "－", " ", "%", "％", "万", "亿", "."});
+  check_rule("number.range", number_range,
+             {"18", "2.5", "-", "～", "~", "—", "－", " ", "%", "％", "万", "亿", ".", "３", "٣", "\u3000", "–", "1."});
 }
 TEST(RuleScans, Approx) {
-  check_rule("number.approx", approx, {"3", "4", "5", "、", "几", "个", "天", "年", "约", "左右", "三百", " ", "人"});
+  check_rule("number.approx", approx, {"3", "4", "5", "、", "几", "个", "天", "年", "约", "左右", "三百", " ", "人"},
+             [](std::mt19937& r) {
+               // Digits of other scripts (߀ and ० have consecutive first bytes DF and E0), \s
+               // as ICU has it (U+000B, U+0085), Han between the number and 左右.
+               const std::vector<std::string> ws = {"", "", " ", "\u3000", "\u000B", "\u0085", "\t"};
+               if (r() % 2)
+                 return any(r, {"", "1", "几", "约"}) + any(r, {"3", "٣", "߀", "３", "12"}) + any(r, {"、", "", "、、"}) +
+                        any(r, {"4", "٤", "०", "４", "0"}) + any(r, {"个", "天", "月", "几", "人", "的"}) +
+                        any(r, {"", "5", "的", "٣"});
+               std::string x = "约" + any(r, ws) + any(r, {"3", "三百", "１０", "2.5", "．", "两千万", "", "十"}) + any(r, ws);
+               for (unsigned i = r() % 6; i > 0; --i) x += any(r, {"人", "元", "左", "个", "〇", "a"});
+               return x + any(r, {"左右", "左右", "右", "左"});
+             });
 }
 TEST(RuleScans, Doubled) { check_rule("punct.doubled", doubled, {"，", "。", "、", "；", "：", "？", "！", "的"}); }
 TEST(RuleScans, Ellipsis) { check_rule("punct.ellipsis", ellipsis, {".", "...", "。", "·", "…", "3", "的"}); }
-TEST(RuleScans, Dash) { check_rule("punct.dash", dash, {"-", "－", "—", " ", "的"}); }
+TEST(RuleScans, Dash) {
+  // \s as ICU has it: U+000B and U+0085 too (the old prefilter missed them).
+  check_rule("punct.dash", dash, {"-", "－", "—", " ", "的", "\u000B", "\u0085", "\u3000", "\t", "——", "---", "，"});
+}
 TEST(RuleScans, Garbled) {
   check_rule("text.garbled", garbled, {"?", "？", "的", "锟斤拷", "烫", "屯", "\uFFFD", "Ã©", "â€œ", "å…", "a"});
 }

@@ -55,12 +55,41 @@ bool may_be_dashed(std::string_view t) {
   return false;
 }
 
+// The matches of (?<![\d.A-Za-z])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d.]) in `s`, in order,
+// as fn(begin, end, year end, month begin, month end, day begin): found from their first mark.
+// Month and day are greedy and what follows them can never be what they gave back (a digit
+// where the mark or the end must be), so there is no backtracking.
+template <typename F>
+void for_each_dashed(std::string_view s, F fn) {
+  static const text::ByteSet marks = {'-', '.', '/'};
+  std::size_t from = 0;  // end of the last match
+  for (std::size_t at = marks.find(s); at != text::npos; at = marks.find(s, at + 1)) {
+    std::size_t n = 0;
+    const std::size_t year = text::run_back(s, at, text::is_digit_nd, n, from, 4);
+    if (n != 4) continue;
+    if (year > 0) {
+      const char32_t b = text::cp_before(s, year);
+      if (text::is_digit_nd(b) || b == U'.' || (b < 0x80 && ((b | 0x20) >= U'a' && (b | 0x20) <= U'z'))) continue;
+    }
+    const std::size_t month_end = text::run_forward(s, at + 1, text::is_digit_nd, n, 2);
+    if (n == 0 || month_end >= s.size() || s[month_end] != s[at]) continue;
+    const std::size_t day_end = text::run_forward(s, month_end + 1, text::is_digit_nd, n, 2);
+    if (n == 0) continue;
+    if (day_end < s.size()) {
+      const char32_t after = text::cp_at(s, day_end);
+      if (text::is_digit_nd(after) || after == U'.') continue;
+    }
+    fn(year, day_end, at, at + 1, month_end, month_end + 1);
+    from = day_end;
+    at = day_end - 1;
+  }
+}
+
 void run(const lint::RuleContext& c) {
   static const FixedRegex chinese(
       "([〇零OoＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十\\d０-９]{1,3})月([一二三四五六七八九十\\d０-９]{1,3})日");
   static const FixedRegex leading_zero("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
   static const FixedRegex zero("(?<![\\d])0\\d(?=[月日])");
-  static const FixedRegex dashed("(?<![\\d.A-Za-z])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     const bool has_ri = t.find("日") != std::string_view::npos;
@@ -81,14 +110,19 @@ void run(const lint::RuleContext& c) {
         c.report(bi, g[0].begin, g[0].end, kLeadingZero, {{"found", std::string(sv(t, g[0]))}});
       });
     }
-    for_each_match(*dashed, t, may_be_dashed, [&](const std::vector<text::Match>& g) {
-      const int month = std::atoi(std::string(sv(t, g[3])).c_str());
-      const int day = std::atoi(std::string(sv(t, g[4])).c_str());
-      if (month < 1 || month > 12 || day < 1 || day > 31) return;
-      const std::string fix = std::string(sv(t, g[1])) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
-      auto& d = c.report(bi, g[0].begin, g[0].end, kDashed, {{"found", std::string(sv(t, g[0]))}, {"fix", fix}});
-      d.severity = model::Severity::kInfo;
-      d.replace_with(fix);
+    for_each_clause(t, may_be_dashed, [&](std::string_view s, std::size_t offset) {
+      for_each_dashed(s, [&](std::size_t begin, std::size_t end, std::size_t year_end, std::size_t month_begin,
+                             std::size_t month_end, std::size_t day_begin) {
+        const int month = std::atoi(std::string(s.substr(month_begin, month_end - month_begin)).c_str());
+        const int day = std::atoi(std::string(s.substr(day_begin, end - day_begin)).c_str());
+        if (month < 1 || month > 12 || day < 1 || day > 31) return;
+        const std::string fix =
+            std::string(s.substr(begin, year_end - begin)) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+        auto& d = c.report(bi, offset + begin, offset + end, kDashed,
+                           {{"found", std::string(s.substr(begin, end - begin))}, {"fix", fix}});
+        d.severity = model::Severity::kInfo;
+        d.replace_with(fix);
+      });
     });
   }
 }

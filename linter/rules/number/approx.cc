@@ -1,7 +1,7 @@
 // number.approx — approximations written with digits (3、4天, 10几天 → 三四天, 十几天) and 约 …
 // 左右 on one number (GB/T 15835-2011 4.2; SPEC.md §3 N2, N10).
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "rules/support.h"
 #include "text/scan.h"
@@ -30,25 +30,114 @@ bool may_have_approx(std::string_view t) {
   return false;
 }
 
+bool is_unit(char32_t u) {
+  switch (u) {
+    case U'个': case U'天': case U'年': case U'岁': case U'人': case U'次': case U'月':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The matches of (?<!\d)(\d)、?(\d)(?=(个|天|年|岁|人|次|月)(?![\d]))|\d+几|几\d+ in `s`, in order, as
+// fn(begin, end, first digit, second digit) (the digits npos for the 几 forms). At each code
+// point the alternatives are tried in turn; the search goes on from the end of a match.
+template <typename F>
+void for_each_approx(std::string_view s, F fn) {
+  auto digit_at = [&](std::size_t at, std::size_t& end) {
+    return at < s.size() && text::is_digit_nd(text::cp_at(s, at, end));
+  };
+  for (std::size_t at = 0; at < s.size();) {
+    std::size_t next;
+    const char32_t c = text::cp_at(s, at, next);
+    if (text::is_digit_nd(c)) {
+      // digit 、? digit, before a unit that no digit follows; no digit before it.
+      if (at == 0 || !text::is_digit_nd(text::cp_before(s, at))) {
+        const std::size_t second = s.substr(next, 3) == "、" ? next + 3 : next;
+        std::size_t end, after;
+        if (digit_at(second, end) && end < s.size() && is_unit(text::cp_at(s, end, after)) && !digit_at(after, after)) {
+          fn(at, end, at, second);
+          at = end;
+          continue;
+        }
+      }
+      // digits, then 几: tried from every digit of the run, and all fail unless the run ends before 几.
+      std::size_t n = 0;
+      const std::size_t run = text::run_forward(s, at, text::is_digit_nd, n);
+      if (s.substr(run, 3) == "几") {
+        fn(at, run + 3, text::npos, text::npos);
+        at = run + 3;
+      } else {
+        at = run;
+      }
+      continue;
+    }
+    if (c == U'几') {
+      std::size_t n = 0;
+      const std::size_t run = text::run_forward(s, next, text::is_digit_nd, n);
+      if (n > 0) {
+        fn(at, run, text::npos, text::npos);
+        at = run;
+        continue;
+      }
+    }
+    at = next;
+  }
+}
+
+bool in_about_class(char32_t c) {
+  return text::is_digit_nd(c) || c == U'.' || c == U'．' ||
+         std::u32string_view(U"一二三四五六七八九十百千万亿两").find(c) != std::u32string_view::npos;
+}
+
+// The matches of 约\s*[\d０-９.．一二三四五六七八九十百千万亿两]+\s*\p{Han}{0,4}?左右 in `s` as
+// fn(begin, end). Backtracking never changes a match: the class holds no 左 and no space, so
+// giving back what it took only leaves fewer Han characters for the same way to 左右.
+template <typename F>
+void for_each_about(std::string_view s, F fn) {
+  for (std::size_t at = text::find_seq(s, "约"); at != text::npos;) {
+    std::size_t n = 0;
+    std::size_t q = text::run_forward(s, text::run_forward(s, at + 3, is_icu_space, n), in_about_class, n);
+    bool found = false;
+    if (n > 0) {
+      q = text::run_forward(s, q, is_icu_space, n);
+      for (int k = 0; k <= 4; ++k) {
+        if (s.substr(q, 6) == "左右") {
+          found = true;
+          break;
+        }
+        std::size_t next;
+        if (k == 4 || q >= s.size() || !text::is_han_script(text::cp_at(s, q, next))) break;
+        q = next;
+      }
+    }
+    if (found) fn(at, q + 6);
+    at = text::find_seq(s, "约", found ? q + 6 : at + 3);
+  }
+}
+
 void run(const lint::RuleContext& c) {
-  static const FixedRegex approx_digits("(?<!\\d)(\\d)、?(\\d)(?=(个|天|年|岁|人|次|月)(?![\\d]))|\\d+几|几\\d+");
-  static const FixedRegex about("约\\s*[\\d０-９.．一二三四五六七八九十百千万亿两]+\\s*\\p{Han}{0,4}?左右");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_match(*approx_digits, t, may_have_approx, [&](const std::vector<text::Match>& g) {
-      const std::string found(sv(t, g[0]));
-      if (found.find("几") == std::string::npos) {
-        // Only adjacent digits joined by 、 (3、4) form an approximation.
-        if (found.find("、") == std::string::npos) return;
-        const int a = t[g[1].begin] - '0', b = t[g[2].begin] - '0';
-        if (b != a + 1) return;
-      }
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", found}});
+    for_each_clause(t, may_have_approx, [&](std::string_view s, std::size_t offset) {
+      for_each_approx(s, [&](std::size_t begin, std::size_t end, std::size_t first, std::size_t second) {
+        const std::string_view found = s.substr(begin, end - begin);
+        if (first != text::npos) {
+          // Only adjacent digits joined by 、 (3、4) form an approximation (compared by their
+          // first bytes, as the pattern's groups were).
+          if (found.find("、") == std::string_view::npos) return;
+          const int a = s[first] - '0', b = s[second] - '0';
+          if (b != a + 1) return;
+        }
+        c.report(bi, offset + begin, offset + end, 0, {{"found", std::string(found)}});
+      });
     });
     if (!text::contains(t, "左右") || !text::contains(t, "约")) continue;
-    for_each_match(*about, t, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}}, &kAbout).severity =
-          model::Severity::kInfo;
+    for_each_clause(t, [](std::string_view) { return true; }, [&](std::string_view s, std::size_t offset) {
+      for_each_about(s, [&](std::size_t begin, std::size_t end) {
+        c.report(bi, offset + begin, offset + end, 1, {{"found", std::string(s.substr(begin, end - begin))}}, &kAbout)
+            .severity = model::Severity::kInfo;
+      });
     });
   }
 }

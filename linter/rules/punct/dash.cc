@@ -1,7 +1,7 @@
 // punct.dash — the dash is "——" (GB/T 15834-2011 4.9; SPEC.md §3 P6): not "--", "－－", three
 // or more dashes, or dashes with a space between.
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "rules/support.h"
 #include "text/scan.h"
@@ -14,20 +14,45 @@ constexpr model::Message kMessages[] = {
 };
 constexpr model::Example kExamples[] = {{"我们的目标--让群众满意", "我们的目标——让群众满意"}};
 
-// Every match holds "--", "－－", "———", "-—", "—-" or a — followed by white space.
-bool may_have_dash(std::string_view t) {
-  if (text::contains_any(t, {"--", "－－", "———", "-—", "—-"})) return true;
-  for (std::size_t at = text::find_seq(t, "—"); at != text::npos; at = text::find_seq(t, "—", at + 3))
-    if (at + 3 < t.size() && text::is_regex_space(text::cp_at(t, at + 3))) return true;
-  return false;
+// The matches of (?<!-)--(?!-)|－－|—{3,}|—\s+—|-—|—-, in order: at each - or the first byte
+// of — and －, the alternatives in turn; the search goes on from the end of a match. No match
+// holds a "，", so a giant paragraph needs no splitting into clauses.
+template <typename F>
+void for_each_dash(std::string_view t, F fn) {
+  static const text::ByteSet lead = {'-', 0xE2, 0xEF};
+  constexpr std::string_view kEm = "—";
+  auto at_em = [&](std::size_t at) { return t.compare(at, 3, kEm) == 0; };
+  for (std::size_t at = lead.find(t); at != text::npos;) {
+    std::size_t end = text::npos;
+    if (t[at] == '-') {
+      if (at + 1 < t.size() && t[at + 1] == '-' && (at == 0 || t[at - 1] != '-') && (at + 2 >= t.size() || t[at + 2] != '-'))
+        end = at + 2;
+      else if (at + 1 < t.size() && at_em(at + 1))
+        end = at + 4;
+    } else if (at_em(at)) {
+      std::size_t run = at;
+      while (run < t.size() && at_em(run)) run += 3;
+      if (run - at >= 9) {
+        end = run;
+      } else {
+        std::size_t n = 0;
+        const std::size_t spaces = text::run_forward(t, at + 3, is_icu_space, n);
+        if (n > 0 && at_em(spaces)) end = spaces + 3;
+        else if (at + 3 < t.size() && t[at + 3] == '-') end = at + 4;
+      }
+    } else if (t.compare(at, 6, "－－") == 0) {
+      end = at + 6;
+    }
+    if (end != text::npos) fn(at, end);
+    at = lead.find(t, end != text::npos ? end : at + 1);
+  }
 }
 
 void run(const lint::RuleContext& c) {
-  static const FixedRegex dash("(?<!-)--(?!-)|－－|—{3,}|—\\s+—|-—|—-");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_match(*dash, t, may_have_dash, [&](const std::vector<text::Match>& g) {
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", std::string(sv(t, g[0]))}}).replace_with("——");
+    for_each_dash(t, [&](std::size_t begin, std::size_t end) {
+      c.report(bi, begin, end, 0, {{"found", std::string(t.substr(begin, end - begin))}}).replace_with("——");
     });
   }
 }

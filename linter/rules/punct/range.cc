@@ -16,10 +16,56 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"气温25-30℃；2021-2025年", "气温25～30℃；2021—2025年"}};
 const model::RuleSource kYear = gbt15834("4.13 连接号（一字线）");
 
+constexpr std::string_view kValueUnits[] = {"%",  "％",   "‰",   "万", "亿",   "元",   "千克", "公斤", "克", "吨",
+                                             "米", "千米", "公里", "平方米", "平方公里", "亩", "公顷", "人", "个", "岁",
+                                             "天", "小时", "分钟", "℃",  "摄氏度", "倍", "户", "家", "所", "台", "辆"};
+
+// The matches of (?<![\d.])(\d+(?:\.\d+)?)\s*([-－–—~]|-{2})\s*(\d+(?:\.\d+)?)\s*(%|％|‰|万|…|辆) in
+// `s`, in order, as fn(dash begin, dash end). The numbers and spaces are greedy and what follows
+// each can never be what it gave back; no two units start alike, so at most one matches at a
+// place. "-{2}" is tried when a "-" is not followed by a number. A match starts at a run of
+// digits with no digit or "." before it.
+template <typename F>
+void for_each_value_range(std::string_view s, F fn) {
+  auto unit_end = [&](std::size_t at) {
+    for (const auto u : kValueUnits)
+      if (s.compare(at, u.size(), u) == 0) return at + u.size();
+    return text::npos;
+  };
+  // The rest after the dash: \s* number \s* unit; the match's end or npos.
+  auto rest = [&](std::size_t at) {
+    std::size_t n = 0;
+    const std::size_t second_end = number_end(s, text::run_forward(s, at, is_icu_space, n));
+    if (second_end == text::npos) return text::npos;
+    return unit_end(text::run_forward(s, second_end, is_icu_space, n));
+  };
+  for (std::size_t at = 0; at < s.size();) {
+    std::size_t next;
+    if (!text::is_digit_nd(text::cp_at(s, at, next))) {
+      at = next;
+      continue;
+    }
+    const std::size_t first_end = number_end(s, at);
+    std::size_t end = text::npos;
+    const char32_t prev = at == 0 ? 0 : text::cp_before(s, at);
+    if (at == 0 || !(text::is_digit_nd(prev) || prev == U'.')) {
+      std::size_t n = 0, dash_end = 0;
+      const std::size_t dash = text::run_forward(s, first_end, is_icu_space, n);
+      if (dash < s.size()) {
+        const char32_t d = text::cp_at(s, dash, dash_end);
+        if (d == U'-' || d == U'－' || d == U'–' || d == U'—' || d == U'~') end = rest(dash_end);
+        if (end == text::npos && d == U'-' && dash_end < s.size() && s[dash_end] == '-') {
+          dash_end += 1;
+          end = rest(dash_end);
+        }
+        if (end != text::npos) fn(dash, dash_end);
+      }
+    }
+    at = end != text::npos ? end : first_end;
+  }
+}
+
 void run(const lint::RuleContext& c) {
-  static const FixedRegex value_range(
-      "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*([-－–—~]|-{2})\\s*(\\d+(?:\\.\\d+)?)\\s*"
-      "(%|％|‰|万|亿|元|千克|公斤|克|吨|米|千米|公里|平方米|平方公里|亩|公顷|人|个|岁|天|小时|分钟|℃|摄氏度|倍|户|家|所|台|辆)");
   // Dashes are ASCII or start with E2 (– —) or EF (－ ～).
   static const text::ByteSet lead = {'-', '~', 0xE2, 0xEF};
   auto value_unit = [](char32_t u) {
@@ -29,9 +75,11 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // The patterns run only on paragraphs with a number, a dash and a number before a unit.
-    for_each_match(*value_range, t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
-      [&](const std::vector<text::Match>& g) {
-        c.report(bi, g[2].begin, g[2].end, 0, {{"found", std::string(sv(t, g[2]))}}).replace_with("～");
+    for_each_clause(t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
+      [&](std::string_view s, std::size_t offset) {
+        for_each_value_range(s, [&](std::size_t b, std::size_t e) {
+          c.report(bi, offset + b, offset + e, 0, {{"found", std::string(s.substr(b, e - b))}}).replace_with("～");
+        });
       });
     // The scan of (?<!\d)(\d{4})\s*([-－–~～])\s*(\d{4})\s*年: at each dash, exactly four
     // digits (no fifth) before it over \s, and four after it, then \s and 年. Matches start

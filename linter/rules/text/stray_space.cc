@@ -57,11 +57,13 @@ std::string without_enum_commas(std::string_view t) {
 
 // Whether `t` holds a space (Unicode Zs: U+0020, NBSP, U+1680, U+2000–U+200A, U+202F,
 // U+205F, U+3000), the only characters this rule reports; their first bytes are 20 C2 E1 E2 E3.
-bool has_space(std::string_view t) {
+const text::ByteSet& space_lead() {
   static const text::ByteSet lead = {0x20, 0xC2, 0xE1, 0xE2, 0xE3};
-  return !text::for_each_lead(t, lead, [](char32_t ch, std::size_t, std::size_t) {
-    return text::primary_class(ch) != text::kSpace;
-  });
+  return lead;
+}
+bool is_space(char32_t c) { return text::primary_class(c) == text::kSpace; }
+bool has_space(std::string_view t) {
+  return !text::for_each_lead(t, space_lead(), [](char32_t ch, std::size_t, std::size_t) { return !is_space(ch); });
 }
 
 // Prose: a line with clauses in it, where a run of spaces can only be layout.
@@ -72,22 +74,26 @@ bool is_prose(std::string_view t) {
 
 // Where a list of words separated by spaces starts — 主题词：安全生产 检查 请示, 出席：张三 李四
 // 王五 — or npos: after the last colon, three or more words of Han characters only, no punctuation.
+// Read backwards from the end: the walk stops at the last colon, or at the first code point
+// after it that no list has (in prose, soon).
 std::size_t word_list_start(std::string_view t) {
-  std::size_t start = 0;
-  for (const auto cp : text::code_points(t))
-    if (cp.cp == U'：' || cp.cp == U':') start = cp.end;
   int words = 0;
   bool in_word = false;
-  for (const auto cp : text::code_points(t.substr(start))) {
-    if (text::is_whitespace(cp.cp) || text::is_invisible(cp.cp)) {
+  std::size_t at = t.size();
+  while (at > 0) {
+    std::size_t b;
+    const char32_t c = text::cp_before(t, at, b);
+    if (c == U'：' || c == U':') break;
+    if (text::is_whitespace(c) || text::is_invisible(c)) {
       in_word = false;
-      continue;
+    } else {
+      if (!text::is_han(c) && c != U'·') return std::string_view::npos;
+      if (!in_word) ++words;
+      in_word = true;
     }
-    if (!text::is_han(cp.cp) && cp.cp != U'·') return std::string_view::npos;
-    if (!in_word) ++words;
-    in_word = true;
+    at = b;
   }
-  return words >= 3 ? start : std::string_view::npos;
+  return words >= 3 ? at : std::string_view::npos;
 }
 
 // The code point at byte `at` and the one after it (0 at the end).
@@ -133,8 +139,55 @@ bool label_follows(std::string_view t, std::size_t at) {
   return false;
 }
 
+// Calls fn(begin, end) for each byline in `t`, as the pattern
+// [（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)] matches them: from an
+// opening bracket to the first closing one after it, when a keyword lies in between with at
+// most 60 code points before it and 60 after it. Searched on from the end of each byline.
+template <typename F>
+void for_each_byline(std::string_view t, F fn) {
+  static constexpr std::string_view kWords[] = {"记者", "通讯员", "摄影", "摄", "报道员", "实习生"};
+  auto is_closer = [](char32_t c) { return c == U'）' || c == U')'; };
+  // The next （ and the next ( at or after a point, each searched on only when passed.
+  std::size_t wide = 0, narrow = 0, from = 0;
+  auto next_open = [&]() {
+    if (wide != text::npos && wide < from) wide = text::find_seq(t, "（", from);
+    if (narrow != text::npos && narrow < from) narrow = t.find('(', from);
+    return std::min(wide, narrow);
+  };
+  wide = text::find_seq(t, "（");
+  narrow = t.find('(');
+  for (std::size_t at = std::min(wide, narrow); at != text::npos; at = next_open()) {
+    const std::size_t inner = at + (t[at] == '(' ? 1 : 3);
+    // The code points up to the first closer (at most 123 of them can be in a byline).
+    std::size_t n = 0;
+    const std::size_t closer = text::run_forward(t, inner, [&](char32_t c) { return !is_closer(c); }, n, 124);
+    bool found = false;
+    if (n <= 123 && closer < t.size()) {
+      // A keyword starting k code points in (k <= 60) and ending m before the closer (m <= 60).
+      std::size_t q = inner;
+      for (std::size_t k = 0; k <= 60 && q < closer && !found; ++k) {
+        for (const auto w : kWords) {
+          if (t.compare(q, w.size(), w) != 0 || q + w.size() > closer) continue;
+          const std::size_t after = n - k - text::codepoint_count(w);
+          if (after <= 60) found = true;
+        }
+        std::size_t next;
+        text::cp_at(t, q, next);
+        q = next;
+      }
+    }
+    if (found) {
+      std::size_t end;
+      text::cp_at(t, closer, end);
+      fn(at, end);
+      from = end;
+    } else {
+      from = inner;
+    }
+  }
+}
+
 void run(const lint::RuleContext& c) {
-  static const FixedRegex byline("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]");
   std::size_t front = 0;
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
@@ -151,8 +204,7 @@ void run(const lint::RuleContext& c) {
     auto in_byline = [&](std::size_t at) {
       if (!bylines_found) {
         bylines_found = true;
-        if (t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos)
-          byline->for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
+        for_each_byline(t, [&](std::size_t b, std::size_t e) { bylines.emplace_back(b, e); });
         if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
         if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);
       }
@@ -168,7 +220,9 @@ void run(const lint::RuleContext& c) {
       return false;
     };
     const bool no_punct = !has_sentence_punct(t);
-    const std::size_t cps = text::codepoint_count(t);
+    // Code points, counted up to 41: only compared with 16, 30 and 40.
+    std::size_t cps = 0;
+    for (std::size_t i = 0; i < t.size() && cps <= 40; ++i) cps += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
     // The speaker's line under a speech's title ("县委常委、组织部长　刘某某"): titles joined by
     // 、, a space, the name.
     if (c.m.title_last >= 0 && static_cast<int>(bi) > c.m.title_last && static_cast<int>(bi) <= c.m.title_last + 2 &&
@@ -181,68 +235,131 @@ void run(const lint::RuleContext& c) {
                           (!c.kind.known() || !model::is_document_kind(c.kind.id)) && no_punct;
     const bool short_line = cps <= 16 && no_punct;
     const bool name_column = cps <= 40 && no_punct;
-    std::size_t visible = 0;  // visible code points so far
     const bool prose = is_prose(t);
     std::size_t list_start = std::string_view::npos;
     bool list_known = false;
-    // Walk visible code points; a run of spaces is judged when the next visible one comes.
-    bool leading = true;            // still in the indentation
+    // The visible code points (neither invisible nor a space, and after the indentation not
+    // whitespace either) in order; a run of spaces (invisible code points inside it are
+    // passed over) is judged when the next visible one comes. Only the runs are visited: the
+    // state the judgment reads is brought up to the run's start by reading the stretch since
+    // the last visible code point taken into it backwards, as far as it needs.
+    std::size_t visible = 0;        // visible code points so far (counted up to kEnough: only compared with 4)
+    constexpr std::size_t kEnough = 5;
     char32_t before = 0;            // the visible code point before the current run
     std::size_t before_begin = 0;   // and where it starts
     bool before_alone = false;      // `before` is a Han character after a space, punctuation or the start
-    std::size_t run_len = 0, run_begin = 0, run_end = 0;
-    char32_t run_first = 0;
-    bool run_ascii = true;  // the run is all U+0020 (two of them are one full-width space wide)
-    for (const auto cp : text::code_points(t)) {
-      if (text::is_invisible(cp.cp)) continue;
-      if (text::primary_class(cp.cp) == text::kSpace) {
-        if (leading) continue;
-        if (run_len == 0) {
-          run_begin = cp.begin;
-          run_first = cp.cp;
-          run_ascii = true;
-        }
-        run_ascii = run_ascii && cp.cp == U' ';
-        ++run_len;
-        run_end = cp.end;
-        continue;
+    auto judge = [&](char32_t cp, std::size_t cp_begin, std::size_t cp_end, std::size_t run_len, std::size_t run_begin,
+                     std::size_t run_end, char32_t run_first) {
+      if (in_byline(run_begin) || (short_line && run_len <= 2) || (name_column && visible <= 4) ||
+          (headline && run_len == 1 && visible >= 4))
+        return;
+      if (!list_known) {
+        list_start = word_list_start(t);
+        // A contact line separates the office, the person and the number with spaces.
+        if (const auto at = text::find_seq(t, "联系人"); at != text::npos) list_start = std::min(list_start, at);
+        list_known = true;
       }
-      if (leading && text::is_whitespace(cp.cp)) continue;  // tabs and breaks of the indentation
-      if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2) && !(name_column && visible <= 4) &&
-          !(headline && run_len == 1 && visible >= 4)) {
-        if (!list_known) {
-          list_start = word_list_start(t);
-          // A contact line separates the office, the person and the number with spaces.
-          if (const auto at = t.find("联系人"); at != std::string_view::npos) list_start = std::min(list_start, at);
-          list_known = true;
+      const bool in_list = list_start != std::string_view::npos && run_begin >= list_start;
+      if (text::is_cjk(before) && text::is_cjk(cp) && !in_list) {
+        // A two-character name spaced out to line up with three-character ones: "张　三".
+        const char32_t after = peek(t, cp_end);
+        // Also right after an official title in running text ("宣传部部长陈　静，副县长…").
+        // The pad is one space, or two half-width ones (as wide as one full-width space; a run
+        // of U+0020 alone has one byte a space).
+        const bool spaced_name = (run_len == 1 || (run_len == 2 && run_end - run_begin == 2)) && text::is_han(cp) &&
+                                 !text::is_han(after) &&
+                                 (before_alone || after_official_title(t.substr(0, before_begin)));
+        if (spaced_name) {
+        } else if (run_len > 1) {
+          if (prose && !label_follows(t, cp_begin))
+            c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity =
+                model::Severity::kInfo;
+        } else if (!label_follows(t, cp_begin)) {
+          c.report(bi, run_begin, run_end, kBetweenHan, {{"space", space_name(run_first)}}).replace_with("");
         }
-        const bool in_list = list_start != std::string_view::npos && run_begin >= list_start;
-        if (text::is_cjk(before) && text::is_cjk(cp.cp) && !in_list) {
-          // A two-character name spaced out to line up with three-character ones: "张　三".
-          const char32_t after = peek(t, cp.end);
-          // Also right after an official title in running text ("宣传部部长陈　静，副县长…").
-          // The pad is one space, or two half-width ones (as wide as one full-width space).
-          const bool spaced_name = (run_len == 1 || (run_len == 2 && run_ascii)) && text::is_han(cp.cp) &&
-                                   !text::is_han(after) &&
-                                   (before_alone || after_official_title(t.substr(0, before_begin)));
-          if (spaced_name) {
-          } else if (run_len > 1) {
-            if (prose && !label_follows(t, cp.begin))
-              c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity =
-                  model::Severity::kInfo;
-          } else if (!label_follows(t, cp.begin)) {
-            c.report(bi, run_begin, run_end, kBetweenHan, {{"space", space_name(run_first)}}).replace_with("");
+      } else if (run_len > 2 && prose && !in_list) {
+        c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity = model::Severity::kInfo;
+      }
+    };
+    // The indentation: spaces, whitespace and invisible code points up to the first visible one.
+    std::size_t from = 0;  // end of the last visible code point taken into the state
+    {
+      bool found = false;
+      for (const auto cp : text::code_points(t)) {
+        if (text::is_invisible(cp.cp) || text::is_whitespace(cp.cp)) continue;  // spaces included
+        before_alone = text::is_han(cp.cp);
+        before_begin = cp.begin;
+        before = cp.cp;
+        visible = 1;
+        from = cp.end;
+        found = true;
+        break;
+      }
+      if (!found) continue;
+    }
+    while (true) {
+      // The next space: its first byte is one of space_lead's.
+      std::size_t at = from;
+      char32_t first = 0;
+      std::size_t first_end = 0;
+      for (at = space_lead().find(t, at); at != text::npos; at = space_lead().find(t, first_end)) {
+        first = text::cp_at(t, at, first_end);
+        if (is_space(first)) break;
+      }
+      if (at == text::npos) break;
+      // [from, at) holds no space: its visible code points are the ones that are not invisible.
+      if (at > from) {
+        std::size_t p = at, last_begin = 0;
+        char32_t last = 0;
+        int found = 0;
+        while (p > from && found < 2) {
+          std::size_t q;
+          const char32_t ch = text::cp_before(t, p, q);
+          if (!text::is_invisible(ch)) {
+            if (found == 0) last = ch, last_begin = q;
+            else before = ch;  // the visible code point before `last`, after no run
+            ++found;
           }
-        } else if (run_len > 2 && prose && !in_list) {
-          c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity = model::Severity::kInfo;
+          p = q;
+        }
+        if (found > 0) {
+          // `before` is now the one before `last` (in the stretch, or the last one taken).
+          before_alone = text::is_han(last) && !text::is_han(before);
+          before = last;
+          before_begin = last_begin;
+          for (std::size_t r = from; visible < kEnough && r < at;) {
+            std::size_t next;
+            if (!text::is_invisible(text::cp_at(t, r, next))) ++visible;
+            r = next;
+          }
         }
       }
-      before_alone = text::is_han(cp.cp) && (before == 0 || run_len > 0 || !text::is_han(before));
-      before_begin = cp.begin;
-      ++visible;
-      leading = false;
-      run_len = 0;
-      before = cp.cp;
+      // The run, up to the next visible code point.
+      std::size_t run_len = 1, run_end = first_end, r = first_end;
+      bool judged = false;
+      while (r < t.size()) {
+        std::size_t next;
+        const char32_t ch = text::cp_at(t, r, next);
+        if (text::is_invisible(ch)) {
+          r = next;
+          continue;
+        }
+        if (is_space(ch)) {
+          ++run_len;
+          run_end = next;
+          r = next;
+          continue;
+        }
+        judge(ch, r, next, run_len, at, run_end, first);
+        before_alone = text::is_han(ch);  // after a run
+        before_begin = r;
+        before = ch;
+        if (visible < kEnough) ++visible;
+        from = next;
+        judged = true;
+        break;
+      }
+      if (!judged) break;  // trailing spaces
     }
   }
 }
