@@ -57,6 +57,13 @@ class Progress {
 };
 
 constexpr std::size_t kProgressMinFiles = 20;  // a "long batch"
+// A file with more findings than this is rendered on the emitting thread, streamed as it
+// grows, rather than held whole in memory by a worker (a 100 MB draft's report).
+constexpr std::size_t kMaxFindingsRenderedAhead = 20000;
+
+unsigned options_jobs(const lint::Session& s) {
+  return s.options().jobs ? s.options().jobs : std::max(1u, std::thread::hardware_concurrency());
+}
 
 }  // namespace
 
@@ -133,11 +140,31 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
   const bool statistics = args.has("--statistics");
   std::map<std::string, std::size_t, std::less<>> by_rule;
   std::size_t by_severity[3] = {0, 0, 0};
+  // Each file's report is rendered by the worker that checked it when the renderer can
+  // (Renderer::concurrent) and nothing runs on the result first: the emitting thread only
+  // writes the bytes, in input order, and the document is freed on the worker too.
+  const bool ahead = renderer && renderer->concurrent() && !hook && paths.size() > 1 && options_jobs(**session) != 1;
+  std::vector<std::optional<std::string>> rendered(ahead ? paths.size() : 0);
+  std::size_t emitted = 0;
+  const auto prepare = [&](std::size_t i, lint::FileResult& f) {
+    if (f.report && f.report->findings.size() + f.report->overview.size() > kMaxFindingsRenderedAhead) return;
+    std::string bytes;
+    renderer->render(f, bytes);
+    rendered[i] = std::move(bytes);
+    f.doc.reset();
+    f.input.clear();
+  };
   (*session)->run(paths, [&](lint::FileResult&& f) {
     if (same_terminal) progress.clear();
     std::optional<Error> written;
     if (hook) written = hook(f);
-    if (renderer) renderer->file(f, out);
+    if (ahead && rendered[emitted]) {
+      renderer->commit(f, *rendered[emitted], out);
+      rendered[emitted].reset();
+    } else if (renderer) {
+      renderer->file(f, out);
+    }
+    ++emitted;
     ++files;
     if (written) {
       any_error = true;
@@ -160,7 +187,7 @@ int run_batch(const CommandSpec& spec, report::Command command, lint::RunOptions
         ++by_severity[static_cast<int>(d.severity)];
       }
     progress.step();
-  });
+  }, ahead ? std::function<void(std::size_t, lint::FileResult&)>(prepare) : nullptr);
   progress.clear();
   if (renderer) renderer->end(out);
   if (output && std::fclose(file) != 0) any_error = true;

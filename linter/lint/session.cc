@@ -263,26 +263,32 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
   return f;
 }
 
-void Session::run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit) const {
+void Session::run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit,
+                  const std::function<void(std::size_t, FileResult&)>& prepare) const {
   // Standard input is read in its turn, by the worker that reaches "-" (once, however
   // often "-" is named), so the files before it stream out while it is still being written.
   std::once_flag stdin_once;
   std::optional<Result<std::string>> stdin_bytes;
   ConfigMemo memo;
   const unsigned jobs = options_.jobs;
+  const auto produce = [&](std::size_t i) {
+    const std::string& p = paths[i];
+    if (p != "-") return check_ ? check(p, nullptr, &memo) : count(p, nullptr);
+    std::call_once(stdin_once, [&] { stdin_bytes = readers::read_stdin_bytes(); });
+    if (!stdin_bytes->ok()) {
+      FileResult f;
+      f.path = shown_path(p, options_.stdin_filename);
+      f.error = stdin_bytes->error();
+      return f;
+    }
+    return check_ ? check(p, &stdin_bytes->value()) : count(p, &stdin_bytes->value());
+  };
   ordered_parallel<FileResult>(
       paths.size(), jobs, 4 * std::max(1u, jobs == 0 ? std::thread::hardware_concurrency() : jobs),
       [&](std::size_t i) {
-        const std::string& p = paths[i];
-        if (p != "-") return check_ ? check(p, nullptr, &memo) : count(p, nullptr);
-        std::call_once(stdin_once, [&] { stdin_bytes = readers::read_stdin_bytes(); });
-        if (!stdin_bytes->ok()) {
-          FileResult f;
-          f.path = shown_path(p, options_.stdin_filename);
-          f.error = stdin_bytes->error();
-          return f;
-        }
-        return check_ ? check(p, &stdin_bytes->value()) : count(p, &stdin_bytes->value());
+        FileResult f = produce(i);
+        if (prepare) prepare(i, f);
+        return f;
       },
       emit);
 }

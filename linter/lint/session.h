@@ -88,8 +88,10 @@ class Session {
   FileResult count(const std::string& path, const std::string* stdin_bytes) const;
 
   // Every path ("-" is standard input, read first on this thread), in parallel; `emit` gets
-  // the results in input order on this thread.
-  void run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit) const;
+  // the results in input order on this thread. `prepare`, when given, runs on the worker
+  // that produced result i, before it is emitted (a report rendered in parallel).
+  void run(const std::vector<std::string>& paths, const std::function<void(FileResult&&)>& emit,
+           const std::function<void(std::size_t, FileResult&)>& prepare = {}) const;
 
   const RunOptions& options() const { return options_; }
 

@@ -14,6 +14,9 @@ class Checkstyle final : public Renderer {
  public:
   explicit Checkstyle(const RenderOptions& o) : o_(o) {}
 
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_with_copy(*this, f, out); }
+
   void begin(Sink& sink) override { sink.write(std::string(kXmlDecl) + "<checkstyle version=\"4.3\">\n"); }
 
   void file(const lint::FileResult& f, Sink& sink) override {
@@ -43,6 +46,9 @@ class Checkstyle final : public Renderer {
 class Junit final : public Renderer {
  public:
   explicit Junit(const RenderOptions& o) : o_(o) {}
+
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_with_copy(*this, f, out); }
 
   void begin(Sink& sink) override { sink.write(std::string(kXmlDecl) + "<testsuites name=\"wenfeng\">\n"); }
 

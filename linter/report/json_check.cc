@@ -11,6 +11,8 @@ namespace {
 class JsonCheck final : public JsonStream {
  public:
   explicit JsonCheck(const RenderOptions& o) : JsonStream(o) {}
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_fragment(*this, f, out); }
 
   void file(const lint::FileResult& f, Sink& sink) override {
     if (open_file(f, sink)) return;

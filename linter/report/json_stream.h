@@ -16,7 +16,10 @@ class JsonStream : public Renderer {
     j_.key("version").value(1);
     j_.key("files").begin_array();
     sink.write(j_.take());
+    frag_ = j_.fragment();
   }
+
+  void commit(const lint::FileResult&, std::string_view bytes, Sink& sink) override { sink.write(j_.join(bytes)); }
 
   void end(Sink& sink) override {
     j_.end_array();
@@ -39,8 +42,19 @@ class JsonStream : public Renderer {
     return true;
   }
 
+  // `render` for a renderer whose `file` adds elements to the open array and keeps no other
+  // state: `file` on a renderer of its own writing a fragment (JsonWriter::fragment).
+  template <typename R>
+  static void render_fragment(const R& r, const lint::FileResult& f, std::string& out) {
+    R alone(r.o_);
+    alone.j_ = r.frag_;
+    BufferSink sink(out);
+    alone.file(f, sink);
+  }
+
   RenderOptions o_;
   JsonWriter j_;
+  JsonWriter frag_;  // set by `begin`, read by `render`
 };
 
 }  // namespace wenfeng::report

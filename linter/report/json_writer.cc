@@ -81,6 +81,19 @@ void JsonWriter::before_value() {
   }
 }
 
+JsonWriter JsonWriter::fragment() const {
+  JsonWriter j(pretty_);
+  j.first_.assign(first_.size(), false);
+  return j;
+}
+
+std::string_view JsonWriter::join(std::string_view bytes) {
+  if (bytes.empty() || first_.empty()) return bytes;
+  if (first_.back() && bytes.front() == ',') bytes.remove_prefix(1);
+  first_.back() = false;
+  return bytes;
+}
+
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');

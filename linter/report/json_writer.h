@@ -36,6 +36,14 @@ class JsonWriter {
   std::string take() { return std::exchange(out_, std::string()); }
   std::size_t size() const { return out_.size(); }
 
+  // A writer for elements of the innermost open container written apart (on another
+  // thread) and spliced in with `join`: same nesting and indentation, each element after a
+  // comma.
+  JsonWriter fragment() const;
+  // What to write of a fragment's output here, in order: its leading comma dropped when
+  // nothing was written in the container yet. Empty output leaves the state as it was.
+  std::string_view join(std::string_view bytes);
+
   // Appends s as a JSON string; bytes that are not UTF-8 become U+FFFD.
   static void escape(std::string& out, std::string_view s);
 

@@ -15,6 +15,9 @@ class Line final : public Renderer {
  public:
   explicit Line(const RenderOptions& o) : o_(o) {}
 
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_with_copy(*this, f, out); }
+
   void file(const lint::FileResult& f, Sink& sink) override {
     // Every occurrence a line, grouped ones saying so: an editor's error list jumps to each.
     std::string out;
@@ -72,6 +75,9 @@ std::string escape_property(std::string_view s) {
 class Github final : public Renderer {
  public:
   explicit Github(const RenderOptions& o) : o_(o) {}
+
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_with_copy(*this, f, out); }
 
   void file(const lint::FileResult& f, Sink& sink) override {
     const std::string file = escape_property(utf8_sanitize(f.path));

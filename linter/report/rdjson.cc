@@ -23,12 +23,15 @@ void write_range(JsonWriter& j, const SourceSpan& s) {
 class Rdjson final : public JsonStream {
  public:
   explicit Rdjson(const RenderOptions& o) : JsonStream(o) {}
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_fragment(*this, f, out); }
 
   void begin(Sink& sink) override {
     j_.begin_object();
     j_.key("source").begin_object().key("name").value("wenfeng").key("url").value(WENFENG_DOCS_URL).end_object();
     j_.key("diagnostics").begin_array();
     sink.write(j_.take());
+    frag_ = j_.fragment();
   }
 
   void file(const lint::FileResult& f, Sink& sink) override {

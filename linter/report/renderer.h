@@ -33,13 +33,41 @@ class Sink {
   virtual void write(std::string_view s) = 0;
 };
 
+// A sink appending to a string (a file rendered on a worker thread, tests).
+class BufferSink final : public Sink {
+ public:
+  explicit BufferSink(std::string& s) : s_(s) {}
+  void write(std::string_view s) override { s_.append(s); }
+
+ private:
+  std::string& s_;
+};
+
 class Renderer {
  public:
   virtual ~Renderer() = default;
   virtual void begin(Sink&) {}
   virtual void file(const lint::FileResult& f, Sink& out) = 0;
   virtual void end(Sink&) {}
+
+  // Rendering on the workers (cli/batch.cc, --jobs > 1): a renderer that can say what a
+  // file's report is without the files before it returns true from `concurrent`; then,
+  // after `begin`, `render` may run on any thread, for several files at once, and must read
+  // nothing `commit` changes; `commit` gets each file's bytes in input order on the
+  // emitting thread and writes them (a JSON array's comma, totals kept for `end`). Together
+  // they write exactly what `file` writes.
+  virtual bool concurrent() const { return false; }
+  virtual void render(const lint::FileResult&, std::string&) const {}
+  virtual void commit(const lint::FileResult&, std::string_view bytes, Sink& out) { out.write(bytes); }
 };
+
+// `render` for a renderer whose `file` keeps no state between files: `file` on a copy.
+template <typename R>
+void render_with_copy(const R& r, const lint::FileResult& f, std::string& out) {
+  R alone(r);
+  BufferSink sink(out);
+  alone.file(f, sink);
+}
 
 struct Format {
   std::string_view name;

@@ -35,6 +35,22 @@ class Sarif final : public Renderer {
  public:
   explicit Sarif(const RenderOptions& o) : o_(o), j_(o.pretty) {}
 
+  bool concurrent() const override { return true; }
+  // The results on a renderer of their own (JsonWriter::fragment); unreadable files are
+  // collected here, in order, for the invocation's notifications.
+  void render(const lint::FileResult& f, std::string& out) const override {
+    if (f.error) return;
+    Sarif alone(o_);
+    alone.j_ = frag_;
+    alone.index_ = index_;
+    BufferSink sink(out);
+    alone.file(f, sink);
+  }
+  void commit(const lint::FileResult& f, std::string_view bytes, Sink& sink) override {
+    if (f.error) failures_.push_back({f.path, *f.error});
+    else sink.write(j_.join(bytes));
+  }
+
   void begin(Sink& sink) override {
     j_.begin_object();
     j_.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
@@ -67,6 +83,7 @@ class Sarif final : public Renderer {
     j_.key("columnKind").value("utf16CodeUnits");
     j_.key("results").begin_array();
     sink.write(j_.take());
+    frag_ = j_.fragment();
   }
 
   void file(const lint::FileResult& f, Sink& sink) override {
@@ -166,6 +183,7 @@ class Sarif final : public Renderer {
  private:
   RenderOptions o_;
   JsonWriter j_;
+  JsonWriter frag_;  // set by `begin`, read by `render`
   std::vector<const model::RuleInfo*> index_;
   std::vector<std::pair<std::string, Error>> failures_;
 };

@@ -15,6 +15,9 @@ class TextCheck final : public Renderer {
  public:
   explicit TextCheck(const RenderOptions& o) : o_(o) {}
 
+  bool concurrent() const override { return true; }
+  void render(const lint::FileResult& f, std::string& out) const override { render_with_copy(*this, f, out); }
+
   void file(const lint::FileResult& f, Sink& sink) override {
     if (f.error) return;  // errors go to stderr
     const auto& r = *f.report;
