@@ -190,6 +190,10 @@ def parse_args(flag):
             build = args.pop(0)
         elif a == flag:
             given = True
+        elif os.path.isdir(a):
+            # A build directory given without --build (as bench/pages_vs_word.sh takes it).
+            print(f"{a} is a directory: pass the build directory as --build {a}", file=sys.stderr)
+            sys.exit(2)
         else:
             files.append(a)
     return build, given, files
