@@ -226,7 +226,7 @@ bool title_shaped(std::string_view t) {
 }
 
 bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) {
-  t = trimmed(t);
+  t = without_appended_doc_number(trimmed(t));
   while (ends_with(t, "。")) t.remove_suffix(3);
   for (const auto& e : endings)
     if (ends_with(t, e)) return true;
@@ -379,7 +379,8 @@ bool is_info_bar_line(std::string_view raw) {
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
-                                                 "点击数", "点击量", "点击率", "访问量", "信息来源", "文章来源", "更新时间"};
+                                                 "点击数", "点击量", "点击率", "访问量", "信息来源", "文章来源", "更新时间",
+                                                 "归档时间", "视力保护色", "索引号", "组配分类", "信息分类", "主题分类"};
   static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
                                                 "打印本页", "关闭窗口", "分享到", "时间", "日期"};
   // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label).
@@ -399,8 +400,20 @@ bool is_info_bar_line(std::string_view raw) {
   int strong = 0, other = 0;
   for (auto w : kStrong) strong += labelled(w, t);
   for (auto w : kOther) other += labelled(w, masked);
-  if (strong == 0 || leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
+  if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
+  // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself.
+  if (strong == 0) return other >= 3;
   if (strong + other >= 2) return true;
+  // A counter or switch left without its value by the copy ("浏览量:", "浏览次数：590").
+  {
+    std::size_t colon = t.find("：");
+    std::size_t after = colon == std::string_view::npos ? std::string_view::npos : colon + 3;
+    if (colon == std::string_view::npos && (colon = t.find(':')) != std::string_view::npos) after = colon + 1;
+    if (colon != std::string_view::npos) {
+      const std::string_view value = trimmed(t.substr(after));
+      if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    }
+  }
   // One label alone: a short line giving the page's date ("发布时间：2024-05-28").
   static const text::Regex date = compiled("[0-9]{4}\\s*[-/年.]\\s*[0-9]{1,2}\\s*[-/月.]\\s*[0-9]{1,2}");
   text::Match m;
@@ -541,6 +554,26 @@ std::string title_text(const model::Document& doc, const TitleInfo& t) {
     if (blk.story == model::Story::kMain && !blk.directive) out += trimmed(doc.block_text(blk));
   }
   return out;
+}
+
+std::string_view without_appended_doc_number(std::string_view t) {
+  const bool full = ends_with(t, "）");
+  if (!full && !ends_with(t, ")")) return t;
+  const std::string_view inner_end = t.substr(0, t.size() - (full ? 3 : 1));
+  if (!ends_with(inner_end, "号")) return t;
+  const std::size_t open = std::max(full ? inner_end.rfind("（") : std::string_view::npos,
+                                    inner_end.rfind('(') == std::string_view::npos ? std::string_view::npos
+                                                                                   : inner_end.rfind('('),
+                                    [](std::size_t a, std::size_t b) {
+                                      return a == std::string_view::npos || (b != std::string_view::npos && b > a);
+                                    });
+  if (open == std::string_view::npos || open == 0) return t;
+  const std::string_view inside = inner_end.substr(open);
+  // A 发文字号 holds its year in 〔〕 (or [] / ［］ as web pages write it) before 号.
+  const bool year = inside.find("〔") != std::string_view::npos || inside.find('[') != std::string_view::npos ||
+                    inside.find("［") != std::string_view::npos;
+  if (!year || text::codepoint_count(inside) > 30) return t;
+  return trimmed(t.substr(0, open));
 }
 
 std::size_t dateline_end(std::string_view t) {

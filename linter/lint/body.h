@@ -66,6 +66,9 @@ bool is_closing_line(std::string_view t);
 // The byte offset just past the dateline/byline at the start of a lead paragraph and the
 // spaces after it ("本报讯（记者 王晓）", "本报金乡5月6日讯　"), or 0 when there is none.
 std::size_t dateline_end(std::string_view t);
+// `t` without a 发文字号 a web page appends to the title in brackets
+// ("…的通知(岳办发〔2017〕2号)", "…的通知（国办发〔2024〕3号）"); else `t` itself.
+std::string_view without_appended_doc_number(std::string_view t);
 
 // With `whole` (one flag per block) and `whole_counts`: each paragraph counted whole into the
 // body is flagged and its counts also added to `*whole_counts`, so that a caller summing every

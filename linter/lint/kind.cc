@@ -38,6 +38,7 @@ std::string quoted(const std::vector<std::string>& words) {
 
 // The title without trailing punctuation or spaces (a stray "。" must not hide the 文种).
 std::string_view trimmed_title(std::string_view t) {
+  t = without_appended_doc_number(t);
   for (bool again = true; again;) {
     again = false;
     for (std::string_view p : {"。", "，", "；", "：", ".", " ", "\xE3\x80\x80"})

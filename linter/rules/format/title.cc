@@ -2,6 +2,7 @@
 // "请示报告" is not a 文种 (GB/T 9704-2012 7.3.1, 《条例》第八条、第九条).
 #include <string>
 
+#include "lint/body.h"
 #include "rules/support.h"
 #include "text/utf8.h"
 
@@ -40,7 +41,9 @@ void run(const lint::RuleContext& c) {
     }
   // The title without its trailing punctuation (already reported above). Besides the 文种,
   // the profile's document endings (办法, 规定 …: documents issued with a 印发 notice).
-  const std::string_view trimmed = t.substr(0, is_final_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size());
+  // A web page's title may carry the 发文字号 in brackets after the 文种 ("…的通知(岳办发〔2017〕2号)").
+  const std::string_view trimmed = lint::without_appended_doc_number(
+      t.substr(0, is_final_punct(last) || last == U'！' || last == U'？' ? at : at + last_char.size()));
   std::string list;
   for (const auto* words : {&c.profile.vocabulary.wenzhong, &c.profile.classifier.document_endings})
     for (const auto& w : *words) {
