@@ -496,8 +496,14 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   // a 《 or “ left open, a "——" subtitle, or the 文种 line under the issuer's name.
   std::string so_far(text_of(t));
   std::size_t k = t + 1;
+  // Adjacent, or apart only by empty paragraphs (a web copy puts one between the lines).
+  auto adjacent = [&](std::size_t j) {
+    for (std::uint32_t b = blocks[j - 1] + 1; b < blocks[j]; ++b)
+      if (!text::is_blank(doc.block_text(b))) return false;
+    return true;
+  };
   for (; k < blocks.size() && k <= t + 2; ++k) {
-    if (blocks[k] != blocks[k - 1] + 1) break;
+    if (!adjacent(k)) break;
     const std::string_view next = text_of(k);
     bool more = role(k) == model::Role::kTitle && role(k - 1) == model::Role::kTitle;
     if (!more) {
