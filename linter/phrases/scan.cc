@@ -71,12 +71,16 @@ inline bool kept_by_fold(const char*& p, const char* e) {
 }
 
 // Finds `part` ending at or before `limit` in folded text, at most `gap` code points before
-// it and within the sentence. Returns the start offset, or npos.
-std::size_t find_before(std::string_view s, std::size_t limit, const std::string& part, int gap) {
+// it and within the sentence. Returns the start offset, or npos. The gap holds no earlier
+// occurrence of `next` (the part that starts at `limit`): 推动工作再上新台阶，确保再上新台阶
+// is one 推动…再上新台阶 and one 再上新台阶, never one span swallowing the text between.
+std::size_t find_before(std::string_view s, std::size_t limit, const std::string& part, const std::string& next,
+                        int gap) {
   std::size_t j = limit;
   for (int steps = 0; steps <= gap; ++steps) {
     if (j >= part.size() && s.compare(j - part.size(), part.size(), part) == 0) return j - part.size();
     if (j == 0) break;
+    if (j < limit && j >= next.size() && s.compare(j - next.size(), next.size(), next) == 0) break;
     // Step back one code point; stop at a sentence end.
     std::size_t k = j - 1;
     while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
@@ -185,7 +189,7 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
         std::size_t begin = key_begin;
         bool ok = true;
         for (std::size_t k = e.parts.size() - 1; k-- > 0;) {
-          const std::size_t at = find_before(ft, begin, e.parts[k], e.gap);
+          const std::size_t at = find_before(ft, begin, e.parts[k], e.parts[k + 1], e.gap);
           if (at == std::string::npos) { ok = false; break; }
           begin = at;
         }

@@ -103,6 +103,15 @@ TEST(PhraseMatch, GapPatternsBoundedAndInsideOneSentence) {
   EXPECT_TRUE(found(text("我在这里。上级的正确领导下"), *set).empty());
 }
 
+TEST(PhraseMatch, GapHoldsNoEarlierOccurrenceOfTheNextPart) {
+  const auto set = from(kHead + "@source A = x\n@source A\n推动…再上新台阶 | gap=16\n再上新台阶\n高度重视\n");
+  // The second 再上新台阶 is no 推动…再上新台阶 reaching back over the first (which would hide
+  // the 高度重视 between them).
+  EXPECT_EQ(found(text("推动工作再上新台阶，高度重视，确保再上新台阶。"), *set),
+            (std::vector<std::string>{"推动工作再上新台阶", "高度重视", "再上新台阶"}));
+  EXPECT_EQ(found(text("推动各项工作再上新台阶。"), *set), std::vector<std::string>{"推动各项工作再上新台阶"});
+}
+
 TEST(PhraseMatch, OverlapsKeepTheLongest) {
   const auto set = shipped();
   EXPECT_EQ(found(text("县长亲自过问此事。"), *set), std::vector<std::string>{"亲自过问"});

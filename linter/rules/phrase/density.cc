@@ -35,7 +35,8 @@ void run(const lint::RuleContext& c) {
   for (const auto& h : c.m.hits) {
     const phrases::Entry& e = c.options.phrases->entries[h.entry];
     if (e.rule != kCounted || !in_body[h.block]) continue;
-    ++counts[e.phrase];
+    // An alternation is named by the variant that occurred (再上新台阶, not (再|迈)上新台阶).
+    ++counts[e.variant.empty() ? e.phrase : e.variant];
     ++total;
   }
   if (total == 0) return;
