@@ -270,17 +270,30 @@ bool front_line(std::string_view raw) {
 }
 
 int leading_number(std::string_view t);  // below: the number a numbered line starts with
+bool info_bar_field_awaiting_value(std::string_view raw);  // below
+bool info_bar_value_line(std::string_view raw);            // below
+std::string_view valueless_field(std::string_view raw);    // below
 
 // Main-text, non-directive, non-blank blocks, in order; a web page's info-bar lines go to
 // `meta` instead.
-std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t max, std::vector<std::uint32_t>* meta) {
+std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t max, std::vector<std::uint32_t>* meta,
+                                       const std::vector<std::string>& endings) {
   std::vector<std::uint32_t> out;
+  bool awaiting_value = false;  // the last line was an info-bar field given without its value
   for (std::size_t i = 0; i < doc.blocks.size() && out.size() < max; ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
-    if (meta && is_info_bar_line(doc.block_text(b))) {
-      meta->push_back(static_cast<std::uint32_t>(i));
-      continue;
+    const std::string_view t = doc.block_text(b);
+    if (meta) {
+      // A field written as a list, its value on the next line ("• 发文字号:" / "镇政发〔2024〕7号"):
+      // the value is the bar's when it is short, has no sentence in it and is no title.
+      const bool value = awaiting_value && info_bar_value_line(t) && !ends_with_any(t, endings);
+      awaiting_value = false;
+      if (value || is_info_bar_line(t)) {
+        awaiting_value = !value && info_bar_field_awaiting_value(t);
+        meta->push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
     }
     out.push_back(static_cast<std::uint32_t>(i));
   }
@@ -363,6 +376,33 @@ static bool is_navigation_line(std::string_view t) {
       x.remove_prefix(x.front() == ' ' || x.front() == '\t' ? 1 : 3);
     return x;
   };
+  // A page's controls alone on a line ("返回顶部", "【打印】 【关闭】", "上一篇 下一篇").
+  {
+    std::string_view rest = t;
+    bool any = false;
+    while (!rest.empty()) {
+      rest = skip_spaces(rest);
+      if (rest.empty()) break;
+      bool matched = false;
+      for (std::string_view w : {"【返回顶部】", "【返回】", "【打印】", "【关闭】", "【打印本页】", "【关闭窗口】", "[打印]",
+                                 "[关闭]", "[返回]", "返回顶部", "返回首页", "返回上一页", "返回列表", "打印本页", "关闭窗口",
+                                 "打印", "关闭", "返回"})
+        if (starts_with(rest, w)) {
+          rest.remove_prefix(w.size());
+          matched = any = true;
+          break;
+        }
+      if (!matched) {
+        if (const std::size_t n = separator_at(rest); n > 0 && any) {
+          rest.remove_prefix(n);
+          continue;
+        }
+        any = false;
+        break;
+      }
+    }
+    if (any) return true;
+  }
   for (std::string_view home : {"首页", "网站首页", "主页"})
     if (starts_with(t, home)) {
       const std::string_view rest = skip_spaces(t.substr(home.size()));
@@ -376,6 +416,7 @@ bool is_info_bar_line(std::string_view raw) {
   if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
+  if (!valueless_field(t).empty()) return true;
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
@@ -420,6 +461,56 @@ bool is_info_bar_line(std::string_view raw) {
   return text::codepoint_count(t) <= 40 && date.search(t, m);
 }
 
+namespace {
+
+// The fields of a government portal's info bar written one a line, with or without their
+// value ("• 发文机构:" / "县政府网站"). 内容概述 takes a paragraph, never a one-line value.
+constexpr std::string_view kBarFields[] = {
+    "索引号",   "主题分类", "组配分类", "信息分类", "体裁分类", "服务对象分类", "来源",     "信息来源", "发文机构",
+    "发布机构", "发文机关", "成文机关", "发文字号", "文号",     "发文日期",     "成文日期", "发布日期", "发布时间",
+    "生效日期", "废止日期", "有效性",   "时效性",   "公开方式", "公开范围",     "内容概述", "内容概要"};
+
+// The line without a list bullet and spaces before it.
+std::string_view unbulleted(std::string_view raw) {
+  std::string_view t = trimmed(raw);
+  for (bool again = true; again && !t.empty();) {
+    again = false;
+    for (std::string_view b : {"•", "·", "●", "○", "◆", "◇", "■", "□", "▪", "*", "-"})
+      if (starts_with(t, b)) {
+        t = trimmed(t.substr(b.size()));
+        again = true;
+      }
+  }
+  return t;
+}
+
+// The field's label when the line is a bar field given without its value ("发文字号:"), else "".
+std::string_view valueless_field(std::string_view raw) {
+  std::string_view t = unbulleted(raw);
+  if (ends_with(t, "：")) t.remove_suffix(3);
+  else if (ends_with(t, ":")) t.remove_suffix(1);
+  else return {};
+  t = trimmed(t);
+  for (auto f : kBarFields)
+    if (t == f) return f;
+  return {};
+}
+
+bool info_bar_field_awaiting_value(std::string_view raw) {
+  const std::string_view f = valueless_field(raw);
+  return !f.empty() && f != "内容概述" && f != "内容概要";
+}
+
+bool info_bar_value_line(std::string_view raw) {
+  const std::string_view t = trimmed(raw);
+  if (t.empty() || t.size() > 160 || text::codepoint_count(t) > 40) return false;
+  for (std::string_view p : {"。", "，", "；", "！", "？"})
+    if (t.find(p) != std::string_view::npos) return false;
+  return leading_number(t) == 0 && valueless_field(t).empty();
+}
+
+}  // namespace
+
 std::vector<std::string> title_endings(const profiles::Profile& p) {
   std::vector<std::string> out = p.vocabulary.wenzhong;
   out.insert(out.end(), p.classifier.document_endings.begin(), p.classifier.document_endings.end());
@@ -447,7 +538,7 @@ bool is_closing_line(std::string_view raw) {
 TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
   TitleInfo ti;
   // The title is near the top: the 版头 has at most six lines, the title three.
-  const auto blocks = text_blocks(doc, 16, &ti.meta);
+  const auto blocks = text_blocks(doc, 16, &ti.meta, endings);
   std::size_t i = 0;
   auto text_of = [&](std::size_t k) { return doc.block_text(blocks[k]); };
   while (i < blocks.size()) {

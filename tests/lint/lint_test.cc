@@ -482,6 +482,34 @@ TEST(InfoBar, NavigationLinesAreNoTitle) {
   EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
 }
 
+// A portal's page controls alone on a line, and its fields written one a line with the value
+// on the next ("• 发文字号:" / "镇政发〔2024〕7号"): the 返回顶部 above the title was joined to
+// it, and the values (two 2024年04月06日 dates among them) were body text with findings.
+TEST(InfoBar, PageControlsAndFieldsOneALine) {
+  EXPECT_TRUE(lint::is_info_bar_line("返回顶部"));
+  EXPECT_TRUE(lint::is_info_bar_line("【打印】 【关闭】"));
+  EXPECT_TRUE(lint::is_info_bar_line("打印本页 | 关闭窗口"));
+  EXPECT_FALSE(lint::is_info_bar_line("打印机采购"));
+  EXPECT_FALSE(lint::is_info_bar_line("返回原籍"));
+  EXPECT_TRUE(lint::is_info_bar_line("  • 发文机构:"));
+  EXPECT_TRUE(lint::is_info_bar_line("发文字号："));
+  EXPECT_TRUE(lint::is_info_bar_line("• 内容概述:"));
+  EXPECT_FALSE(lint::is_info_bar_line("工作要求："));
+  const auto d = doc(
+      "返回顶部\n\n县人民政府工作规则\n\n  • 索引号:\n    6107280000/2024-001005\n  • 主题分类:\n  • 来源:\n"
+      "  • 发文机构:\n    县政府网站\n  • 发文字号:\n    县政发〔2024〕7号\n  • 发文日期:\n    2024年04月06日 16:40\n"
+      "  • 内容概述:\n县人民政府工作规则\n第一章　总则\n一、为规范县政府工作，制定本规则。\n");
+  const auto ti = title(d);
+  EXPECT_EQ(lint::title_text(d, ti), "县人民政府工作规则");
+  // 返回顶部, eight field lines and four values are the bar; the second title line and the
+  // text below are not.
+  EXPECT_EQ(ti.meta.size(), 12u);
+  for (const auto b : ti.meta) EXPECT_NE(d.block_text(d.blocks[b]), "县人民政府工作规则");
+  // A value-less field's next line is no value when it is a title ("来源:" / a 文种 line).
+  const auto d2 = doc("来源:\n县人民政府关于做好防汛工作的通知\n各乡镇:\n正文。\n");
+  EXPECT_EQ(lint::title_text(d2, title(d2)), "县人民政府关于做好防汛工作的通知");
+}
+
 // The 发文字号 and 期号 line shapes, scanned (issue 16: they were ICU patterns, compiled on
 // every run): pinned cases, then the scans against the old patterns on generated lines.
 TEST(FrontLines, DocNumberAndIssueNumberShapes) {
