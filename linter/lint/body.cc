@@ -421,9 +421,12 @@ bool is_info_bar_line(std::string_view raw) {
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
                                                  "点击数", "点击量", "点击率", "访问量", "信息来源", "文章来源", "更新时间",
-                                                 "归档时间", "视力保护色", "索引号", "组配分类", "信息分类", "主题分类"};
+                                                 "归档时间", "视力保护色", "索引号", "组配分类", "信息分类", "主题分类",
+                                                 "体裁分类", "生成日期", "发文日期", "成文日期", "生效时间", "生效日期",
+                                                 "废止时间", "废止日期", "发文机构", "发文机关", "发文字号", "文号", "有效性",
+                                                 "时效性", "公开方式", "公开范围", "内容概述"};
   static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
-                                                "打印本页", "关闭窗口", "分享到", "时间", "日期"};
+                                                "打印本页", "关闭窗口", "分享到", "时间", "日期", "名称", "关键词"};
   // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label).
   std::string masked(t);
   for (auto w : kStrong)

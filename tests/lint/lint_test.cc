@@ -462,6 +462,13 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_FALSE(lint::is_info_bar_line("发布时间：每月10日前"));
   EXPECT_FALSE(lint::is_info_bar_line("（二）发布时间：2024年7月1日　来源：县政府"));
   EXPECT_TRUE(lint::is_info_bar_line("来源:宜春市人民政府办公室  发布时间:2024-03-01 10:00  浏览次数:2817"));
+  // A portal's two-field lines, fields left empty among them.
+  EXPECT_TRUE(lint::is_info_bar_line("生成日期: 2019-01-23 文号:"));
+  EXPECT_TRUE(lint::is_info_bar_line("发文日期: 2019-01-23 生效时间: 2019-01-23"));
+  EXPECT_TRUE(lint::is_info_bar_line("废止时间: 2020-01-23 名称: 县人民政府关于印发《县人民政府工作规则》的通知"));
+  EXPECT_TRUE(lint::is_info_bar_line("信息来源: 关键词:"));
+  EXPECT_TRUE(lint::is_info_bar_line("浏览次数: 590 内容概述:"));
+  EXPECT_FALSE(lint::is_info_bar_line("名称：县应急物资储备库　时间：2024年"));
 }
 
 // A page's navigation copied with the text is no title (a page without <h1> whose nav bar
