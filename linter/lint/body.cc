@@ -547,11 +547,17 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   while (i < blocks.size()) {
     // An issuer's name alone is the 发文机关标志 over a 发文字号, or over the 签发人 line that an
     // upward document (请示, 报告) puts beside its number.
+    // So is an issuer's name alone over a whole title that names its issuer itself (a portal's
+    // page: "某县人民政府" / "某县人民政府办公室关于印发…的通知"), not over the 关于… line
+    // that completes a title begun with the issuer's name.
     const bool front = front_line(text_of(i)) ||
                        (issuer_line(text_of(i)) && i + 1 < blocks.size() &&
                         (is_doc_number_line(text_of(i + 1)) ||
                          (starts_with(trimmed(text_of(i + 1)), "签发人") && i + 2 < blocks.size() &&
-                          is_doc_number_line(text_of(i + 2)))));
+                          is_doc_number_line(text_of(i + 2))) ||
+                         (!starts_with(trimmed(text_of(i + 1)), "关于") && !issuer_line(text_of(i + 1)) &&
+                          text_of(i + 1).find("关于") != std::string_view::npos && title_shaped(text_of(i + 1)) &&
+                          ends_with_any(text_of(i + 1), endings))));
     if (!front) break;
     ti.front.push_back(blocks[i]);
     ++i;

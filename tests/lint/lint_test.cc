@@ -489,6 +489,19 @@ TEST(InfoBar, NavigationLinesAreNoTitle) {
   EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
 }
 
+// A portal's site name over its nav bar and the whole title is the 版头, not the title (it
+// was, and the 突发 in the real title made a 通知 news.special-emergency); the issuer's name
+// over a 关于… line is still the title's first line.
+TEST(InfoBar, SiteNameOverAWholeTitle) {
+  const auto d = doc("某县人民政府\n首页 >> 公开信息内容\n\n某县人民政府办公室关于印发某县突发环境事件应急预案的通知\n"
+                     "各乡镇人民政府:\n现将预案印发给你们。\n");
+  const auto ti = title(d);
+  EXPECT_EQ(lint::title_text(d, ti), "某县人民政府办公室关于印发某县突发环境事件应急预案的通知");
+  ASSERT_EQ(ti.front.size(), 1u);
+  const auto d2 = doc("某县人民政府办公室\n关于做好防汛工作的通知\n各乡镇:\n正文。\n");
+  EXPECT_EQ(lint::title_text(d2, title(d2)), "某县人民政府办公室关于做好防汛工作的通知");
+}
+
 // A portal's page controls alone on a line, and its fields written one a line with the value
 // on the next ("• 发文字号:" / "镇政发〔2024〕7号"): the 返回顶部 above the title was joined to
 // it, and the values (two 2024年04月06日 dates among them) were body text with findings.
