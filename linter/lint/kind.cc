@@ -130,6 +130,27 @@ bool masthead(std::string_view title, std::string_view name, std::size_t pos) {
          !text::contains_any(before, {"。", "，", "：", "、", "；", "召开", "举行"});
 }
 
+// Where a speech's salutation ("同志们：", "各位领导、同志们：") begins in a draft's first text,
+// or npos: at its start, or right after a speech's title run into the text by a web copy
+// ("…座谈会上的讲话同志们:今天…"). A news story never addresses its readers so.
+std::size_t salutation_at(std::string_view lead) {
+  const std::string_view head = lead.substr(0, std::min<std::size_t>(lead.size(), 600));
+  for (std::string_view w : {"同志们：", "同志们:", "同志们，朋友们：", "同志们、朋友们：", "各位代表：", "各位委员："}) {
+    const std::size_t pos = text::find_seq(head, w);
+    if (pos == text::npos) continue;
+    std::string_view before = lead.substr(0, pos);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+    if (before.empty() || trimmed_title(before).empty()) return pos;
+    // Other addressees first: "各位领导、同志们：" (short, a list).
+    if (text::codepoint_count(before) <= 16 && (before.ends_with("、") || before.ends_with("，")) &&
+        before.find("。") == std::string_view::npos)
+      return 0;
+    for (std::string_view end : {"讲话", "讲话稿", "发言", "致辞", "）", ")"})
+      if (before.ends_with(end)) return pos;
+  }
+  return text::npos;
+}
+
 }  // namespace
 
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile) {
@@ -169,6 +190,26 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
       return k;
     }
   if (as_document) return *as_document;
+  // No title says so, but the text opens with a speech's salutation: a speech, its speaker
+  // read from the title (or the words run in before the salutation) and the byline.
+  if (profile.kind("speech") != nullptr) {
+    if (ti.lead >= 0) {
+      const std::string_view text = doc.block_text(static_cast<std::size_t>(ti.lead));
+      const std::size_t pos = salutation_at(text);
+      if (pos != text::npos) {
+        const std::string head = ti.first >= 0 ? std::string(title) : std::string(text.substr(0, pos));
+        const std::string_view sal = trimmed_title(text.substr(pos, std::min<std::size_t>(text.size() - pos, 40)));
+        std::string said = std::string(sal.substr(0, std::min(sal.find("："), sal.find(":"))));
+        KindChoice k{"speech", KindSource::kClassifier, "正文以称呼“" + said + "”开头"};
+        if (c.speech.empty()) return k;
+        std::vector<std::string> words;
+        const std::string who = who_of(c.who, head + "\n" + byline_of(doc, ti), words);
+        for (const auto& r : c.speech)
+          if (r.who == who && !words.empty()) return {r.kind, KindSource::kClassifier, k.reason + "，讲话人含" + quoted(words)};
+        return k;
+      }
+    }
+  }
   for (const auto& r : c.title_rules) {
     std::vector<std::string> found;
     for (const auto& w : r.title_has)

@@ -310,6 +310,25 @@ TEST(Limits, MayorSpeechOfSeventySevenMinutes) {
   EXPECT_LT(minutes, 79);
 }
 
+// Real web copies of speeches: no title, the text opening with 同志们：; or the title run into
+// the text in one paragraph. Both were unknown or news; a news story never opens so.
+TEST(Kinds, SpeechBySalutation) {
+  const auto p = profile("yichun");
+  auto k = lint::classify(doc("同志们:\n这次经济工作会议，是县委、县政府研究决定召开的。下面，我讲三点意见。\n"), p);
+  EXPECT_EQ(k.id, "speech");
+  EXPECT_NE(k.reason.find("同志们"), std::string::npos) << k.reason;
+  k = lint::classify(doc("各位领导、同志们：\n今天我们召开全县防汛工作会议。\n"), p);
+  EXPECT_EQ(k.id, "speech");
+  k = lint::classify(doc("县长在全县乡镇党委书记座谈会上的讲话同志们:今天会议的主要任务是贯彻全市会议精神。县委书记已经讲了。\n"), p);
+  EXPECT_EQ(k.id, "speech.main-leader");
+  EXPECT_NE(k.reason.find("县长"), std::string::npos) << k.reason;
+  // A news story quoting an address is news; a 通知 is a document.
+  k = lint::classify(doc("县委书记出席全县防汛工作会议\n本报讯 县委书记李明在会上说：“同志们：防汛无小事。”\n"), p);
+  EXPECT_NE(k.id.rfind("speech", 0), 0u) << k.id;
+  k = lint::classify(doc("关于召开全县防汛工作会议的通知\n同志们：\n定于6月1日召开会议。\n"), p);
+  EXPECT_EQ(k.id, "document");
+}
+
 TEST(Limits, GenericSpeechGetsTheIssuersMostLenientLimitAndAHint) {
   const auto p = profile("daxing");
   std::string t = "在全区工作会议上的讲话\n区长　张志刚\n";
