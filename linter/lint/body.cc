@@ -211,6 +211,41 @@ Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(
   return s;
 }
 
+// A news lead's opening: a date, perhaps a time of day, then a comma ("7月24日,", "3月21日下午，",
+// "2024年5月6日上午，"). A title never starts so.
+bool opens_with_date_clause(std::string_view raw) {
+  std::string_view t = trimmed(raw);
+  std::size_t i = 0;
+  auto digits = [&] {
+    std::size_t n = 0;
+    while (i < t.size()) {
+      std::size_t next;
+      const char32_t c = text::cp_at(t, i, next);
+      if (!((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') ||
+            std::u32string_view(U"〇一二三四五六七八九十").find(c) != std::u32string_view::npos))
+        break;
+      i = next;
+      ++n;
+    }
+    return n;
+  };
+  auto lit = [&](std::string_view w) {
+    if (t.substr(i).starts_with(w)) {
+      i += w.size();
+      return true;
+    }
+    return false;
+  };
+  std::size_t n = digits();
+  if (n == 4 && lit("年")) n = digits();
+  if (n == 0 || n > 2 || !lit("月")) return false;
+  n = digits();
+  if (n == 0 || n > 3 || !lit("日")) return false;
+  for (std::string_view w : {"上午", "下午", "晚上", "晚", "早上", "中午", "凌晨"})
+    if (lit(w)) break;
+  return lit("，") || lit(",");
+}
+
 // A line that can be a title: short, no sentence inside it, not ending as a clause does.
 bool title_shaped(std::string_view t) {
   const Shape s = shape_of(t, 60);  // a longer line is no title: no need to read it all
@@ -222,6 +257,10 @@ bool title_shaped(std::string_view t) {
     default: break;
   }
   if (t.find("；") != std::string_view::npos) return false;
+  // A sentence: clauses, and a full stop at the end (a news story's first sentence copied
+  // without its headline: "7月24日,县委副书记、县长…主持召开县长办公会议,…参加会议。").
+  if (s.clause_punct && s.stop_at_end && s.cps > 24) return false;
+  if (opens_with_date_clause(t)) return false;
   return dateline_end(t) == 0;
 }
 
@@ -376,6 +415,8 @@ static bool is_navigation_line(std::string_view t) {
       x.remove_prefix(x.front() == ' ' || x.front() == '\t' ? 1 : 3);
     return x;
   };
+  // "扫一扫在手机打开当前页": the QR code under a portal's article.
+  if (starts_with(t, "扫一扫") && text::codepoint_count(t) <= 20) return true;
   // A page's controls alone on a line ("返回顶部", "【打印】 【关闭】", "上一篇 下一篇").
   {
     std::string_view rest = t;
@@ -581,7 +622,13 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   // The title: the first line after the 版头 when it has a title's shape or role; a DOCX
   // Title paragraph a line or two further down (after a 版头 written some other way).
   std::size_t t = i;
-  const auto role = [&](std::size_t k) { return doc.blocks[blocks[k]].role; };
+  // A plain-text reader's title role is its guess from the first line's last character;
+  // the shape decides there (a news lead "3月21日下午，县长主持召开…" ends with no stop).
+  const bool guessed_roles = doc.format == model::Format::kText;
+  const auto role = [&](std::size_t k) {
+    const model::Role r = doc.blocks[blocks[k]].role;
+    return r == model::Role::kTitle && guessed_roles && !title_shaped(text_of(k)) ? model::Role::kBody : r;
+  };
   if (role(t) != model::Role::kTitle && !title_shaped(text_of(t))) {
     t = blocks.size();
     for (std::size_t k = i + 1; k < std::min(blocks.size(), i + 3); ++k)

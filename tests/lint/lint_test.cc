@@ -508,6 +508,23 @@ TEST(InfoBar, NavigationLinesAreNoTitle) {
   EXPECT_EQ(lint::title_text(d, title(d)), "关于开展2025年度县直机关干部职工健康体检的通知");
 }
 
+// A news story copied without its headline opens with its lead sentence, never a title:
+// a date and a comma, or clauses and a full stop (the lead was the title, format.title
+// flagged its 。 and the body lost its first paragraph).
+TEST(Titles, LeadSentenceIsNoTitle) {
+  for (const char* lead : {"7月24日,县委副书记、县长杨某主持召开县长办公会议,县政府全体在家领导参加会议。",
+                           "3月21日下午，县长主持召开县政府常务会议",
+                           "2024年5月6日上午，县委书记到石门乡调研茶产业",
+                           "县长主持召开县政府常务会议，研究部署防汛、安全生产和项目建设工作。"}) {
+    const auto d = doc(std::string(lead) + "\n会议强调，要抓好落实。\n");
+    EXPECT_LT(title(d).first, 0) << lead;
+  }
+  for (const char* t : {"7月24日县长办公会议召开", "县长主持召开县政府常务会议", "凝心聚力，推动高质量发展"}) {
+    const auto d = doc(std::string(t) + "\n会议强调，要抓好落实。\n");
+    EXPECT_EQ(title(d).first, 0) << t;
+  }
+}
+
 // A portal's site name over its nav bar and the whole title is the 版头, not the title (it
 // was, and the 突发 in the real title made a 通知 news.special-emergency); the issuer's name
 // over a 关于… line is still the title's first line.
@@ -526,6 +543,8 @@ TEST(InfoBar, SiteNameOverAWholeTitle) {
 // it, and the values (two 2024年04月06日 dates among them) were body text with findings.
 TEST(InfoBar, PageControlsAndFieldsOneALine) {
   EXPECT_TRUE(lint::is_info_bar_line("返回顶部"));
+  EXPECT_TRUE(lint::is_info_bar_line("扫一扫在手机打开当前页"));
+  EXPECT_FALSE(lint::is_info_bar_line("扫一扫二维码即可在线办理不动产登记、公积金提取等业务"));
   EXPECT_TRUE(lint::is_info_bar_line("【打印】 【关闭】"));
   EXPECT_TRUE(lint::is_info_bar_line("打印本页 | 关闭窗口"));
   EXPECT_FALSE(lint::is_info_bar_line("打印机采购"));
