@@ -694,6 +694,30 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
     ti.bylines.push_back(blocks[k]);
     ++k;
   }
+  // A portal's page shows the title, its info bar, then the document with its own title,
+  // often broken over two lines ("柳州市住房和城乡建设委员会" / "2018年政府信息公开工作年度报告"):
+  // lines that together say the title again, spaces aside, are that title, not text (the
+  // first of them was read as an addressee without its colon).
+  if (ti.bylines.empty() && k < blocks.size()) {
+    auto squeezed = [](std::string_view x) {
+      std::string out;
+      for (const auto c : text::code_points(x))
+        if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) out.append(x.substr(c.begin, c.end - c.begin));
+      return out;
+    };
+    const std::string whole = squeezed(title_text(doc, ti));
+    std::string said;
+    for (std::size_t n = k; !whole.empty() && n < blocks.size() && n < k + 3; ++n) {
+      said += squeezed(text_of(n));
+      if (said.size() > whole.size() || whole.compare(0, said.size(), said) != 0) break;
+      if (said.size() == whole.size()) {
+        for (std::size_t m = k; m <= n; ++m) ti.repeats.push_back(blocks[m]);
+        ti.preamble_end = std::max(ti.preamble_end, static_cast<int>(blocks[n]));
+        k = n + 1;
+        break;
+      }
+    }
+  }
   ti.preamble_end = std::max(ti.preamble_end, ti.last);
   if (k < blocks.size()) ti.lead = static_cast<int>(blocks[k]);
   return ti;
@@ -763,6 +787,11 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
     }
     if (title.in_title(static_cast<std::uint32_t>(i)) && scope.exclude_title) {
       if (static_cast<int>(i) == title.first) body.excluded.push_back("标题“" + short_excerpt(title_text(doc, title), 30) + "”");
+      continue;
+    }
+    if (scope.exclude_title &&
+        std::find(title.repeats.begin(), title.repeats.end(), static_cast<std::uint32_t>(i)) != title.repeats.end()) {
+      body.excluded.push_back("重复的标题“" + short_excerpt(trimmed(t)) + "”");
       continue;
     }
     if (scope.exclude_headings && b.role == model::Role::kHeading) continue;

@@ -32,6 +32,7 @@ struct TitleInfo {
   std::vector<std::uint32_t> front;  // 版头 blocks before the title
   std::vector<std::uint32_t> meta;   // a web page's info bar (来源：… 发布时间：… 浏览次数) near the top
   std::vector<std::uint32_t> bylines;  // reporters' lines between the title and the lead ("本报记者　韩某")
+  std::vector<std::uint32_t> repeats;  // the title shown again under a portal's info bar, on one line or more
   bool in_meta(std::uint32_t block) const;
   bool in_title(std::uint32_t block) const {
     return first >= 0 && static_cast<int>(block) >= first && static_cast<int>(block) <= last;

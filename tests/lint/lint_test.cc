@@ -525,6 +525,20 @@ TEST(Titles, LeadSentenceIsNoTitle) {
   }
 }
 
+// A portal's page shows the title, its info bar, then the document's own title again, often
+// on two lines: that is the title, not an addressee or text.
+TEST(InfoBar, TitleShownAgainUnderTheBar) {
+  const auto d = doc("某市住房和城乡建设委员会2018年政府信息公开工作年度报告\n  发布日期: 2019-01-17 13:05\n"
+                     "某市住房和城乡建设委员会\n\n2018年 政府信息公开工作年度报告\n2018年，我委全面推进政务公开。\n");
+  const auto ti = title(d);
+  EXPECT_EQ(ti.repeats.size(), 2u);
+  ASSERT_GE(ti.lead, 0);
+  EXPECT_EQ(d.block_text(d.blocks[static_cast<std::size_t>(ti.lead)]), "2018年，我委全面推进政务公开。");
+  // A first line that only begins like the title is text.
+  const auto d2 = doc("县人民政府工作规则\n县人民政府\n第一章　总则\n");
+  EXPECT_TRUE(title(d2).repeats.empty());
+}
+
 // A portal's site name over its nav bar and the whole title is the 版头, not the title (it
 // was, and the 突发 in the real title made a 通知 news.special-emergency); the issuer's name
 // over a 关于… line is still the title's first line.
