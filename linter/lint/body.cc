@@ -693,6 +693,16 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   auto blocks = text_blocks(doc, 16, &ti.meta, endings);
   std::size_t i = 0;
   auto text_of = [&](std::size_t k) { return doc.block_text(blocks[k]); };
+  // A page's summary of the text: the first line opens with the next one (its title) and runs on
+  // into the text ("在…会议上的讲话用心用爱…同志们: 县不图强…" over "在…会议上的讲话").
+  if (blocks.size() >= 2 && blocks[1] == blocks[0] + 1) {
+    const std::string_view next = trimmed(text_of(1)), first = trimmed(text_of(0));
+    if (title_shaped(next) && shape_of(next, 8).cps >= 8 && first.size() > next.size() && starts_with(first, next) &&
+        shape_of(first, 60).cps > 60) {
+      ti.meta.insert(std::upper_bound(ti.meta.begin(), ti.meta.end(), blocks[0]), blocks[0]);
+      blocks.erase(blocks.begin());
+    }
+  }
   // A web page's headline stands right above its info bar ("来源：… 发布时间：…"); the short
   // lines above it are the site's masthead, slogan and menus, not the draft.
   for (std::size_t k = 1; k < blocks.size() && k < 10; ++k) {

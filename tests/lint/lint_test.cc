@@ -614,6 +614,20 @@ TEST(InfoBar, HeadlineAboveTheBar) {
   EXPECT_TRUE(te.in_meta(1u));
 }
 
+// A web page's summary opens with the title and runs on into the text: the title is the next
+// line, and the summary no paragraph (a speech copied from a page was kind unknown).
+TEST(InfoBar, PageSummaryAboveTheTitle) {
+  const auto d = doc(
+      "在全县秋冬种工作推进会上的讲话抓早抓实抓细(2023年10月8日) 同志们: 今天召开这次会议，主要任务是安排部署全县秋冬种工作。\n"
+      "在全县秋冬种工作推进会上的讲话\n（2023年10月8日）\n同志们：\n今天召开这次会议，主要任务是安排部署全县秋冬种工作。");
+  const auto t = title(d);
+  EXPECT_EQ(lint::title_text(d, t), "在全县秋冬种工作推进会上的讲话");
+  EXPECT_TRUE(t.in_meta(0u));
+  // A first paragraph that only shares its opening words with the next line stays the lead.
+  const auto e = doc("全县秋冬种工作推进会召开。10月8日，县政府召开全县秋冬种工作推进会，安排部署秋冬种工作，各乡镇分管负责同志参加会议。\n全县秋冬种工作推进会\n正文。");
+  EXPECT_FALSE(title(e).in_meta(0u));
+}
+
 // The 发文字号 and 期号 line shapes, scanned (issue 16: they were ICU patterns, compiled on
 // every run): pinned cases, then the scans against the old patterns on generated lines.
 TEST(FrontLines, DocNumberAndIssueNumberShapes) {
