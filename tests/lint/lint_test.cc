@@ -628,6 +628,18 @@ TEST(InfoBar, PageSummaryAboveTheTitle) {
   EXPECT_FALSE(title(e).in_meta(0u));
 }
 
+// No title, and the text opens with its 主送机关: a 公文 copied from the page below its title.
+TEST(Kind, AddresseeFirstIsADocument) {
+  const auto k = lint::classify(
+      doc("某某产业园区管委会,各乡镇人民政府,县级各部门:\n《某某县议事规则》已经县政府常务会议通过，现予印发。\n某某县人民政府\n2023年11月20日"),
+      national());
+  EXPECT_EQ(k.id, "document");
+  EXPECT_NE(k.reason.find("主送机关"), std::string::npos);
+  // A speech's salutation and a letter to people are no 主送机关.
+  EXPECT_NE(lint::classify(doc("同志们：\n今天召开这次会议。"), national()).id, "document");
+  EXPECT_NE(lint::classify(doc("各位人大代表:\n请围绕评议工作收集意见。"), national()).id, "document");
+}
+
 // The 发文字号 and 期号 line shapes, scanned (issue 16: they were ICU patterns, compiled on
 // every run): pinned cases, then the scans against the old patterns on generated lines.
 TEST(FrontLines, DocNumberAndIssueNumberShapes) {
