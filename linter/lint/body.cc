@@ -687,7 +687,7 @@ bool is_closing_line(std::string_view raw) {
   return false;
 }
 
-TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
+static TitleInfo find_title_at_top(const model::Document& doc, const std::vector<std::string>& endings) {
   TitleInfo ti;
   // The title is near the top: the 版头 has at most six lines, the title three.
   auto blocks = text_blocks(doc, 16, &ti.meta, endings);
@@ -835,6 +835,37 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   }
   ti.preamble_end = std::max(ti.preamble_end, ti.last);
   if (k < blocks.size()) ti.lead = static_cast<int>(blocks[k]);
+  return ti;
+}
+
+// A page's list of other articles under the text ("新闻推荐", "相关阅读", "上一篇："): that line
+// and every line after it are the page, not the draft.
+static bool is_page_tail_line(std::string_view raw) {
+  if (raw.size() > 64) return false;
+  std::string_view t = trimmed(raw);
+  for (std::string_view w : {"上一篇", "下一篇"})
+    if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":"))) return true;
+  while (ends_with(t, ":")) t.remove_suffix(1);
+  while (ends_with(t, "：")) t.remove_suffix(3);
+  for (std::string_view w : {"新闻推荐", "相关新闻", "相关阅读", "相关文章", "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "猜你喜欢",
+                             "相关稿件"})
+    if (t == w) return true;
+  return false;
+}
+
+TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
+  TitleInfo ti = find_title_at_top(doc, endings);
+  const int after = std::max({ti.last, ti.lead, ti.preamble_end});
+  for (std::size_t i = static_cast<std::size_t>(after + 1); i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive || !is_page_tail_line(doc.block_text(b))) continue;
+    for (std::size_t j = i; j < doc.blocks.size(); ++j)
+      if (doc.blocks[j].story == model::Story::kMain && !doc.blocks[j].directive && !text::is_blank(doc.block_text(j)))
+        ti.meta.push_back(static_cast<std::uint32_t>(j));
+    std::sort(ti.meta.begin(), ti.meta.end());
+    ti.meta.erase(std::unique(ti.meta.begin(), ti.meta.end()), ti.meta.end());
+    break;
+  }
   return ti;
 }
 

@@ -640,6 +640,21 @@ TEST(Kind, AddresseeFirstIsADocument) {
   EXPECT_NE(lint::classify(doc("各位人大代表:\n请围绕评议工作收集意见。"), national()).id, "document");
 }
 
+// A page's list of other articles under the story ("相关阅读") is the page: that line and the
+// teasers after it are no paragraph (a real story's teaser "…组长某某,庐..." got punct.ellipsis).
+TEST(InfoBar, PageTailAfterTheStory) {
+  const auto d = doc(
+      "县委常委会召开会议\n5月6日，县委召开常委会会议，研究有关事项。\n会议还研究了其他事项。\n相关阅读\n"
+      "5月2日上午，县委常委、副县长王某率队到某镇检查安全生产工作。县安委会成员单位负责人...\n本站新闻，传递正能量。");
+  const auto t = title(d);
+  for (std::uint32_t b : {3u, 4u, 5u}) EXPECT_TRUE(t.in_meta(b)) << b;
+  EXPECT_FALSE(t.in_meta(2u));
+  // A sentence that starts with the same words is text.
+  const auto e = doc("县委常委会召开会议\n5月6日，县委召开常委会会议。\n相关新闻发布会将于下周召开。\n会议还研究了其他事项。");
+  EXPECT_FALSE(title(e).in_meta(2u));
+  EXPECT_FALSE(title(e).in_meta(3u));
+}
+
 // The 发文字号 and 期号 line shapes, scanned (issue 16: they were ICU patterns, compiled on
 // every run): pinned cases, then the scans against the old patterns on generated lines.
 TEST(FrontLines, DocNumberAndIssueNumberShapes) {
