@@ -336,6 +336,35 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
     }
     out.push_back(static_cast<std::uint32_t>(i));
   }
+  if (!meta || meta->empty()) return out;
+  // One field alone ("来源：州人大") right above or below the rest of the bar is part of it.
+  auto single_field = [](std::string_view raw) {
+    const std::string_view t = trimmed(raw);
+    if (text::codepoint_count(t) > 30) return false;
+    for (std::string_view w : {"来源", "作者", "编辑", "责任编辑", "发布机构", "时间", "日期"})
+      if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":")))
+        return shape_of(t.substr(w.size() + 1), 30).full_stops == 0;
+    return false;
+  };
+  auto blank_between = [&](std::uint32_t a, std::uint32_t b) {
+    for (std::uint32_t j = std::min(a, b) + 1; j < std::max(a, b); ++j)
+      if (!text::is_blank(doc.block_text(doc.blocks[j]))) return false;
+    return true;
+  };
+  bool moved = false;
+  for (std::size_t j = 0; j < out.size();) {
+    const auto next_meta = std::upper_bound(meta->begin(), meta->end(), out[j]);
+    const bool beside = (next_meta != meta->end() && blank_between(out[j], *next_meta)) ||
+                        (next_meta != meta->begin() && blank_between(*(next_meta - 1), out[j]));
+    if (beside && single_field(doc.block_text(doc.blocks[out[j]]))) {
+      meta->insert(next_meta, out[j]);
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
+      moved = true;
+      continue;
+    }
+    ++j;
+  }
+  (void)moved;
   return out;
 }
 
@@ -452,8 +481,85 @@ static bool is_navigation_line(std::string_view t) {
   return false;
 }
 
+// "16:40", "9:05:12" after a space or a date: a time of day, as a page stamps its entries.
+static bool has_clock_time(std::string_view t) {
+  for (std::size_t p = t.find(':'); p != std::string_view::npos; p = t.find(':', p + 1)) {
+    if (p == 0 || p + 2 >= t.size()) continue;
+    std::size_t a = p;
+    while (a > 0 && t[a - 1] >= '0' && t[a - 1] <= '9') --a;
+    const std::size_t hours = p - a;
+    if (hours < 1 || hours > 2 || !(t[p + 1] >= '0' && t[p + 1] <= '9' && t[p + 2] >= '0' && t[p + 2] <= '9')) continue;
+    if (p + 3 < t.size() && t[p + 3] >= '0' && t[p + 3] <= '9') continue;
+    if (a == 0 || t[a - 1] == ' ' || t[a - 1] == '\t' || ends_with(t.substr(0, a), "日") || ends_with(t.substr(0, a), "\xE3\x80\x80"))
+      return true;
+  }
+  return false;
+}
+
+// A line that is only a date and a time of day ("2024年04月06日 16:40", "2022-01-02 08:15"): a
+// page's stamp. A document's own date (成文日期) never gives the hour.
+static bool is_date_time_line(std::string_view t) {
+  if (text::codepoint_count(t) > 24 || !has_clock_time(t)) return false;
+  for (const auto c : text::code_points(t))
+    if (!((c.cp >= U'0' && c.cp <= U'9') || c.cp == U'年' || c.cp == U'月' || c.cp == U'日' || c.cp == U'-' ||
+          c.cp == U'/' || c.cp == U'.' || c.cp == U':' || text::is_whitespace(c.cp)))
+      return false;
+  return true;
+}
+
+// "2022-01-02", "2022/1/2": a date as a page stamps it.
+static bool is_stamp_date(std::string_view t) {
+  int parts = 0;
+  std::size_t digits = 0, first = 0;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if ((c == '-' || c == '/') && digits > 0 && digits <= 4) {
+      if (parts == 0) first = digits;
+      ++parts;
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return parts == 2 && first == 4 && digits >= 1 && digits <= 2;
+}
+
+// A page's section labels and greeting, copied with the text: "内容阅读", "信息搜索：",
+// "欢迎来到某某网站！". None is ever a line of a draft.
+static bool is_page_chrome_line(std::string_view t) {
+  if (text::codepoint_count(t) > 40) return false;
+  std::string_view u = t;
+  while (!u.empty() && (u.back() == ':' || u.back() == ' ')) u.remove_suffix(1);
+  if (ends_with(u, "：")) u.remove_suffix(3);
+  // (返回顶部, 【打印】 and the other controls are is_navigation_line's.)
+  for (std::string_view w : {"内容阅读", "正文阅读", "详细信息", "信息搜索", "站内搜索", "收藏本页", "加入收藏", "设为首页"})
+    if (u == w) return true;
+  if (starts_with(u, "欢迎来到") || starts_with(u, "欢迎访问") || starts_with(u, "欢迎光临")) {
+    while (ends_with(u, "!")) u.remove_suffix(1);
+    while (ends_with(u, "！")) u.remove_suffix(3);
+    for (std::string_view e : {"网站", "网", "门户", "平台"})
+      if (ends_with(u, e)) return true;
+  }
+  return false;
+}
+
+// A breadcrumb without a 首页 label: three or more levels ("学习啦 > 范文 > 行政公文 > 会议纪要").
+static bool is_breadcrumb_line(std::string_view t) {
+  if (text::codepoint_count(t) > 80 || t.find("，") != std::string_view::npos || t.find("。") != std::string_view::npos)
+    return false;
+  int levels = 0;
+  for (std::string_view sep : {" > ", " ＞ ", " » ", " › ", "＞", "»", "›"})
+    for (std::size_t p = t.find(sep); p != std::string_view::npos; p = t.find(sep, p + sep.size())) ++levels;
+  return levels >= 3;
+}
+
 bool is_info_bar_line(std::string_view raw) {
-  const std::string_view t = trimmed(raw);
+  std::string_view t = trimmed(raw);
+  // A bulleted field of the bar ("• 索引号:"): the bullet is the page's layout.
+  for (std::string_view bullet : {"•", "·", "●", "▪"})
+    if (starts_with(t, bullet)) t = trimmed(t.substr(bullet.size()));
+  if (is_page_chrome_line(t) || is_breadcrumb_line(t) || is_date_time_line(t)) return true;
   if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
@@ -465,7 +571,7 @@ bool is_info_bar_line(std::string_view raw) {
                                                  "归档时间", "视力保护色", "索引号", "组配分类", "信息分类", "主题分类",
                                                  "体裁分类", "生成日期", "发文日期", "成文日期", "生效时间", "生效日期",
                                                  "废止时间", "废止日期", "发文机构", "发文机关", "发文字号", "文号", "有效性",
-                                                 "时效性", "公开方式", "公开范围", "内容概述"};
+                                                 "时效性", "公开方式", "公开范围", "内容概述", "更新日期"};
   static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
                                                 "打印本页", "关闭窗口", "分享到", "时间", "日期", "名称", "关键词"};
   // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label).
@@ -486,8 +592,10 @@ bool is_info_bar_line(std::string_view raw) {
   for (auto w : kStrong) strong += labelled(w, t);
   for (auto w : kOther) other += labelled(w, masked);
   if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
-  // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself.
-  if (strong == 0) return other >= 3;
+  // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself; two
+  // when one is a clock time ("来源:县政府办 日期:2015-03-27 12:00"): a draft gives no time of day
+  // beside its source.
+  if (strong == 0) return other >= 3 || (other >= 2 && has_clock_time(t));
   if (strong + other >= 2) return true;
   // A counter or switch left without its value by the copy ("浏览量:", "浏览次数：590").
   {
@@ -579,12 +687,37 @@ bool is_closing_line(std::string_view raw) {
   return false;
 }
 
-TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
+static TitleInfo find_title_at_top(const model::Document& doc, const std::vector<std::string>& endings) {
   TitleInfo ti;
   // The title is near the top: the 版头 has at most six lines, the title three.
-  const auto blocks = text_blocks(doc, 16, &ti.meta, endings);
+  auto blocks = text_blocks(doc, 16, &ti.meta, endings);
   std::size_t i = 0;
   auto text_of = [&](std::size_t k) { return doc.block_text(blocks[k]); };
+  // A page's summary of the text: the first line opens with the next one (its title) and runs on
+  // into the text ("在…会议上的讲话用心用爱…同志们: 县不图强…" over "在…会议上的讲话").
+  if (blocks.size() >= 2 && blocks[1] == blocks[0] + 1) {
+    const std::string_view next = trimmed(text_of(1)), first = trimmed(text_of(0));
+    if (title_shaped(next) && shape_of(next, 8).cps >= 8 && first.size() > next.size() && starts_with(first, next) &&
+        shape_of(first, 60).cps > 60) {
+      ti.meta.insert(std::upper_bound(ti.meta.begin(), ti.meta.end(), blocks[0]), blocks[0]);
+      blocks.erase(blocks.begin());
+    }
+  }
+  // A web page's headline stands right above its info bar ("来源：… 发布时间：…"); the short
+  // lines above it are the site's masthead, slogan and menus, not the draft.
+  for (std::size_t k = 1; k < blocks.size() && k < 10; ++k) {
+    if (shape_of(text_of(k - 1), 60).cps > 60) break;
+    const auto bar = std::upper_bound(ti.meta.begin(), ti.meta.end(), blocks[k]);
+    if (bar == ti.meta.end() || (k + 1 < blocks.size() && blocks[k + 1] < *bar) || !title_shaped(text_of(k))) continue;
+    bool adjacent_bar = true;
+    for (std::uint32_t j = blocks[k] + 1; j < *bar; ++j)
+      if (!text::is_blank(doc.block_text(j))) adjacent_bar = false;
+    if (!adjacent_bar) continue;
+    ti.meta.insert(ti.meta.end(), blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(k));
+    std::sort(ti.meta.begin(), ti.meta.end());
+    blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(k));
+    break;
+  }
   while (i < blocks.size()) {
     // An issuer's name alone is the 发文机关标志 over a 发文字号, or over the 签发人 line that an
     // upward document (请示, 报告) puts beside its number.
@@ -683,6 +816,12 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
         break;
       }
     }
+  // A page's date stamp under its headline ("2022-01-02"): a document dates itself in 年月日
+  // at its end, a speech in brackets under its title.
+  if (k < blocks.size() && is_stamp_date(trimmed(text_of(k)))) {
+    ti.meta.insert(std::upper_bound(ti.meta.begin(), ti.meta.end(), blocks[k]), blocks[k]);
+    ++k;
+  }
   // A reporters' line of its own under the headline ("本报记者　韩某", "记者　王晓　通讯员　孙某"):
   // a byline, not the lead.
   while (k + 1 < blocks.size() && k <= t + 4) {
@@ -720,6 +859,37 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
   }
   ti.preamble_end = std::max(ti.preamble_end, ti.last);
   if (k < blocks.size()) ti.lead = static_cast<int>(blocks[k]);
+  return ti;
+}
+
+// A page's list of other articles under the text ("新闻推荐", "相关阅读", "上一篇："): that line
+// and every line after it are the page, not the draft.
+static bool is_page_tail_line(std::string_view raw) {
+  if (raw.size() > 64) return false;
+  std::string_view t = trimmed(raw);
+  for (std::string_view w : {"上一篇", "下一篇"})
+    if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":"))) return true;
+  while (ends_with(t, ":")) t.remove_suffix(1);
+  while (ends_with(t, "：")) t.remove_suffix(3);
+  for (std::string_view w : {"新闻推荐", "相关新闻", "相关阅读", "相关文章", "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "猜你喜欢",
+                             "相关稿件"})
+    if (t == w) return true;
+  return false;
+}
+
+TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
+  TitleInfo ti = find_title_at_top(doc, endings);
+  const int after = std::max({ti.last, ti.lead, ti.preamble_end});
+  for (std::size_t i = static_cast<std::size_t>(after + 1); i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive || !is_page_tail_line(doc.block_text(b))) continue;
+    for (std::size_t j = i; j < doc.blocks.size(); ++j)
+      if (doc.blocks[j].story == model::Story::kMain && !doc.blocks[j].directive && !text::is_blank(doc.block_text(j)))
+        ti.meta.push_back(static_cast<std::uint32_t>(j));
+    std::sort(ti.meta.begin(), ti.meta.end());
+    ti.meta.erase(std::unique(ti.meta.begin(), ti.meta.end()), ti.meta.end());
+    break;
+  }
   return ti;
 }
 

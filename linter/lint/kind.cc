@@ -151,6 +151,23 @@ std::size_t salutation_at(std::string_view lead) {
   return text::npos;
 }
 
+// The organ a 主送机关 line ends with ("…，市级各部门：" -> "各部门"), or empty when the line is
+// none: short, no sentence, a colon at the end, after organs listed (or one 各…).
+std::string_view addressee_organ(std::string_view raw) {
+  std::string_view t = raw;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r')) t.remove_suffix(1);
+  if (t.ends_with(":")) t.remove_suffix(1);
+  else if (t.ends_with("：")) t.remove_suffix(3);
+  else return {};
+  if (text::codepoint_count(t) > 80 || text::contains_any(t, {"。", "；", ";", "：", ":"})) return {};
+  const bool listed = text::contains_any(t, {"，", ",", "、"}) || t.starts_with("各");
+  if (!listed) return {};
+  for (std::string_view organ : {"人民政府", "委员会", "各部门", "各单位", "有关单位", "直属机构", "管委会", "办事处", "各乡镇",
+                                 "党组", "党委", "各街道"})
+    if (t.ends_with(organ)) return organ;
+  return {};
+}
+
 }  // namespace
 
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile) {
@@ -209,6 +226,13 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
         return k;
       }
     }
+  }
+  // No title, and the text opens with its 主送机关 ("各乡镇人民政府，县直各单位："): only a 公文
+  // addresses organs so (a speech opens with "同志们：", a letter to people with "各位代表：").
+  if (title.empty() && ti.lead >= 0) {
+    const std::string_view first = doc.block_text(static_cast<std::size_t>(ti.lead));
+    if (const auto at = addressee_organ(first); !at.empty())
+      return {c.document_kind, KindSource::kClassifier, "首段是主送机关（“" + std::string(at) + "”）"};
   }
   for (const auto& r : c.title_rules) {
     std::vector<std::string> found;

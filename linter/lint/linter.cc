@@ -343,6 +343,10 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
     m.hits = phrases::find_hits(doc, *options.phrases, &active);
   }
+  // A web page's info bar, menus and summary are no paragraph of the draft: no phrase in them
+  // is the draft's.
+  if (!title.meta.empty())
+    std::erase_if(m.hits, [&](const phrases::Hit& h) { return title.in_meta(h.block); });
   return m;
 }
 

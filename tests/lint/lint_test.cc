@@ -582,6 +582,93 @@ TEST(InfoBar, PageControlsAndFieldsOneALine) {
   EXPECT_EQ(lint::title_text(d2, title(d2)), "县人民政府关于做好防汛工作的通知");
 }
 
+// A 政府信息公开 page's fields, a label alone with its value on the next line, the page's
+// controls, a breadcrumb without 首页 and a date stamped with the hour are the page, not the
+// draft (issue 11: real web copies of a 规则, a 通知 and a 办法 had these counted and dated).
+TEST(InfoBar, PortalFieldsControlsAndStamps) {
+  EXPECT_TRUE(lint::is_info_bar_line("成文日期: 2023-05-11 生效时间: 2023-05-11"));
+  EXPECT_TRUE(lint::is_info_bar_line("废止时间: 2026-05-11 名称: 某县人民政府关于印发《某县议事规则》的通知"));
+  EXPECT_TRUE(lint::is_info_bar_line("阅读次数: 73 内容概述:"));
+  EXPECT_TRUE(lint::is_info_bar_line("• 发文字号:"));
+  EXPECT_TRUE(lint::is_info_bar_line("  • 有效性:"));
+  EXPECT_TRUE(lint::is_info_bar_line("来源："));
+  EXPECT_TRUE(lint::is_info_bar_line("2023年05月11日 09:30"));
+  EXPECT_TRUE(lint::is_info_bar_line("来源:县文旅局 日期:2023-05-11 09:30"));
+  EXPECT_TRUE(lint::is_info_bar_line("返回顶部"));
+  EXPECT_TRUE(lint::is_info_bar_line("信息搜索:"));
+  EXPECT_TRUE(lint::is_info_bar_line("欢迎访问某某县人民政府网站！"));
+  EXPECT_TRUE(lint::is_info_bar_line("范文网 > 公文 > 通知 > 放假通知"));
+  EXPECT_FALSE(lint::is_info_bar_line("2023年5月11日"));  // a document's own date
+  EXPECT_FALSE(lint::is_info_bar_line("会议时间：5月11日9:30"));
+  EXPECT_FALSE(lint::is_info_bar_line("欢迎来到美丽的某某县"));
+  EXPECT_FALSE(lint::is_info_bar_line("名称：某某县图书馆"));
+  EXPECT_FALSE(lint::is_info_bar_line("甲 > 乙"));
+  const auto d = doc(
+      "返回顶部\n某县人民政府议事规则\n• 索引号:\n    11530000/2023-0099\n• 发文字号:\n    某政发〔2023〕5号\n"
+      "• 发文日期:\n    2023年05月11日 09:30\n• 内容概述:\n某县人民政府议事规则\n第一条　为规范议事，制定本规则。");
+  const auto t = title(d);
+  EXPECT_EQ(lint::title_text(d, t), "某县人民政府议事规则");
+  for (std::uint32_t b : {0u, 2u, 3u, 4u, 5u, 6u, 7u, 8u}) EXPECT_TRUE(t.in_meta(b)) << b;
+  EXPECT_FALSE(t.in_meta(9u));  // the title again, under 内容概述, is no field's value
+}
+
+// A portal page's headline stands right above its info bar: the site's slogan and menus above
+// it are the page, and a slogan's 地震 decides no kind.
+TEST(InfoBar, HeadlineAboveTheBar) {
+  const auto d = doc(
+      "山水某县 欢迎您;建设美丽家园。灾后重建,某县更美!\n信息搜索:\n工作动态\n某县人民代表大会常务委员会议事规则\n"
+      "来源:县人大\n更新日期:2023-06-01\n第一条　为规范议事，制定本规则。");
+  const auto t = title(d);
+  EXPECT_EQ(lint::title_text(d, t), "某县人民代表大会常务委员会议事规则");
+  for (std::uint32_t b : {0u, 1u, 2u, 4u, 5u}) EXPECT_TRUE(t.in_meta(b)) << b;
+  // A page's date stamp under the headline is no paragraph of the draft.
+  const auto e = doc("某县关于做好防汛工作的实施方案\n2023-06-01\n为做好防汛工作，制定本方案。");
+  const auto te = title(e);
+  EXPECT_EQ(lint::title_text(e, te), "某县关于做好防汛工作的实施方案");
+  EXPECT_TRUE(te.in_meta(1u));
+}
+
+// A web page's summary opens with the title and runs on into the text: the title is the next
+// line, and the summary no paragraph (a speech copied from a page was kind unknown).
+TEST(InfoBar, PageSummaryAboveTheTitle) {
+  const auto d = doc(
+      "在全县秋冬种工作推进会上的讲话抓早抓实抓细(2023年10月8日) 同志们: 今天召开这次会议，主要任务是安排部署全县秋冬种工作。\n"
+      "在全县秋冬种工作推进会上的讲话\n（2023年10月8日）\n同志们：\n今天召开这次会议，主要任务是安排部署全县秋冬种工作。");
+  const auto t = title(d);
+  EXPECT_EQ(lint::title_text(d, t), "在全县秋冬种工作推进会上的讲话");
+  EXPECT_TRUE(t.in_meta(0u));
+  // A first paragraph that only shares its opening words with the next line stays the lead.
+  const auto e = doc("全县秋冬种工作推进会召开。10月8日，县政府召开全县秋冬种工作推进会，安排部署秋冬种工作，各乡镇分管负责同志参加会议。\n全县秋冬种工作推进会\n正文。");
+  EXPECT_FALSE(title(e).in_meta(0u));
+}
+
+// No title, and the text opens with its 主送机关: a 公文 copied from the page below its title.
+TEST(Kind, AddresseeFirstIsADocument) {
+  const auto k = lint::classify(
+      doc("某某产业园区管委会,各乡镇人民政府,县级各部门:\n《某某县议事规则》已经县政府常务会议通过，现予印发。\n某某县人民政府\n2023年11月20日"),
+      national());
+  EXPECT_EQ(k.id, "document");
+  EXPECT_NE(k.reason.find("主送机关"), std::string::npos);
+  // A speech's salutation and a letter to people are no 主送机关.
+  EXPECT_NE(lint::classify(doc("同志们：\n今天召开这次会议。"), national()).id, "document");
+  EXPECT_NE(lint::classify(doc("各位人大代表:\n请围绕评议工作收集意见。"), national()).id, "document");
+}
+
+// A page's list of other articles under the story ("相关阅读") is the page: that line and the
+// teasers after it are no paragraph (a real story's teaser "…组长某某,庐..." got punct.ellipsis).
+TEST(InfoBar, PageTailAfterTheStory) {
+  const auto d = doc(
+      "县委常委会召开会议\n5月6日，县委召开常委会会议，研究有关事项。\n会议还研究了其他事项。\n相关阅读\n"
+      "5月2日上午，县委常委、副县长王某率队到某镇检查安全生产工作。县安委会成员单位负责人...\n本站新闻，传递正能量。");
+  const auto t = title(d);
+  for (std::uint32_t b : {3u, 4u, 5u}) EXPECT_TRUE(t.in_meta(b)) << b;
+  EXPECT_FALSE(t.in_meta(2u));
+  // A sentence that starts with the same words is text.
+  const auto e = doc("县委常委会召开会议\n5月6日，县委召开常委会会议。\n相关新闻发布会将于下周召开。\n会议还研究了其他事项。");
+  EXPECT_FALSE(title(e).in_meta(2u));
+  EXPECT_FALSE(title(e).in_meta(3u));
+}
+
 // The 发文字号 and 期号 line shapes, scanned (issue 16: they were ICU patterns, compiled on
 // every run): pinned cases, then the scans against the old patterns on generated lines.
 TEST(FrontLines, DocNumberAndIssueNumberShapes) {

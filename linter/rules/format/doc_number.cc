@@ -65,8 +65,17 @@ bool parse_back(std::string_view t, std::size_t hao, std::size_t floor, DocNumbe
   was = b;
   at = text::spaces_back(t, b, floor);
   d.spaced |= at != was;
+  const std::size_t code_end = at;
   at = text::run_back(t, at, text::is_han_script, n, floor, 12);
   if (n == 0) return false;
+  // The verb that cites a number is no part of its 机关代字 ("按照县委发[2018]3号文件精神").
+  for (std::string_view verb : {"按照", "根据", "依据", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "转发", "印发"}) {
+    const std::string_view code = t.substr(at, code_end - at);
+    if (code.size() > verb.size() && code.substr(0, verb.size()) == verb) {
+      at += verb.size();
+      break;
+    }
+  }
   d.begin = at;
   d.end = hao + std::string_view("号").size();
   return true;

@@ -24,6 +24,24 @@ bool may_be_garbled(std::string_view t) {
   return lead.find(t) != text::npos || text::contains_any(t, {"\uFFFD", "？", "锟", "烫", "屯"});
 }
 
+// A single "?" ending a question is a half-width question mark, not a lost character: after a
+// question particle ("…呢?小编…") or in a sentence that asks ("…有没有…热爱,来承受…重担?面对…").
+bool ends_question(std::string_view t, std::size_t at) {
+  std::size_t begin;
+  const char32_t before = text::cp_before(t, at, begin);
+  if (std::u32string_view(U"吗呢么吧啊呀嘛").find(before) != std::u32string_view::npos) return true;
+  std::size_t from = at;
+  while (from > 0) {
+    std::size_t b;
+    const char32_t ch = text::cp_before(t, from, b);
+    if (ch == U'。' || ch == U'！' || ch == U'？' || ch == U'!' || ch == U'?' || ch == U'；' || ch == U';') break;
+    from = b;
+  }
+  const std::string_view sentence = t.substr(from, at - from);
+  return text::contains_any(sentence, {"什么", "怎么", "怎样", "如何", "为什么", "为何", "是否", "能否", "可否", "有没有",
+                                       "是不是", "能不能", "会不会", "要不要", "多少", "哪里", "哪些", "哪个", "谁"});
+}
+
 void run(const lint::RuleContext& c) {
   static const FixedRegex re(
       "\\x{FFFD}+|(?<=\\p{Han})[?？]{2,}(?=\\p{Han})|(?<=\\p{Han})\\?(?=\\p{Han})|(?:锟斤拷)+|烫{3,}|屯{3,}|"
@@ -35,6 +53,7 @@ void run(const lint::RuleContext& c) {
       std::uint8_t kind = kLatin1;
       if (found.find("\xEF\xBF\xBD") != std::string::npos) kind = kReplacement;
       else if (found[0] == '?' || found.rfind("？", 0) == 0) kind = kQuestionMarks;
+      if (found == "?" && ends_question(t, g[0].begin)) return;
       else if (found.rfind("锟斤拷", 0) == 0 || found.rfind("烫烫烫", 0) == 0 || found.rfind("屯屯屯", 0) == 0) kind = kMojibake;
       c.report(bi, g[0].begin, g[0].end, kind, {{"found", found}});
     });

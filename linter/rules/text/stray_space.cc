@@ -187,6 +187,34 @@ void for_each_byline(std::string_view t, F fn) {
   }
 }
 
+// The reporters' names closing a story, in brackets with no keyword ("…其他事项。（朱某某 李某）"):
+// two or more names of 2–4 Han, a space between each. Where the bracket opens, or npos.
+std::size_t closing_names_begin(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  std::size_t open;
+  if (t.ends_with(")")) open = t.rfind('(');
+  else if (t.ends_with("）")) open = t.rfind("（");
+  else return text::npos;
+  if (open == std::string_view::npos) return text::npos;
+  const std::size_t inner = open + (t[open] == '(' ? 1 : 3), close = t.size() - (t.back() == ')' ? 1 : 3);
+  if (close <= inner || close - inner > 3 * 4 * 6 + 3 * 6) return text::npos;
+  int names = 0, run = 0;
+  for (const auto c : text::code_points(t.substr(inner, close - inner))) {
+    if (text::is_han(c.cp)) {
+      ++run;
+    } else if (text::is_whitespace(c.cp)) {
+      if (run > 0 && (run < 2 || run > 4)) return text::npos;
+      names += run > 0;
+      run = 0;
+    } else {
+      return text::npos;
+    }
+  }
+  if (run > 0 && (run < 2 || run > 4)) return text::npos;
+  names += run > 0;
+  return names >= 2 ? open : text::npos;
+}
+
 void run(const lint::RuleContext& c) {
   std::size_t front = 0;
   for (auto bi : c.m.paragraphs) {
@@ -206,6 +234,7 @@ void run(const lint::RuleContext& c) {
         bylines_found = true;
         for_each_byline(t, [&](std::size_t b, std::size_t e) { bylines.emplace_back(b, e); });
         if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
+        if (const std::size_t s = closing_names_begin(t); s != text::npos) bylines.emplace_back(s, t.size());
         if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);
       }
       for (const auto& [a, b] : bylines)
