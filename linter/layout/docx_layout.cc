@@ -852,6 +852,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
                      it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
                      L.ind_first_chars, flow.geometry().width, it.keep_next, it.keep_lines, it.widow, it.contextual,
                      L.snap_to_grid ? flow.geometry().pitch : 0.0);
+        std::fprintf(stderr, "   markfont latin %s ea %s\n",
+                     L.mark_latin >= 0 ? doc.font_names[static_cast<std::size_t>(L.mark_latin)].c_str() : "-",
+                     L.mark_east_asian >= 0 ? doc.font_names[static_cast<std::size_t>(L.mark_east_asian)].c_str() : "-");
         for (const auto& r : L.runs)
           std::fprintf(stderr, "   run @%u %.1f pt latin %s ea %s\n", r.offset, r.size,
                        r.latin >= 0 ? doc.font_names[static_cast<std::size_t>(r.latin)].c_str() : "-",
