@@ -19,7 +19,15 @@ under (the next line would have fitted by wenfeng's heights), and a summary:
   pages checked N  ok K  over O  under U
 
 --list prints every checked page with the line classes on it
-(size pt × line spacing, East Asian font: count).
+(size pt × line spacing, East Asian font: count; an empty paragraph's line is
+"(mark LATIN/EAST-ASIAN)", the paragraph mark's fonts), the FIT_CLASSES most
+frequent (default 4).
+
+FIT_FORCED=1 also checks the pages Word ended at a forced break (a page break, a
+section, a cover page): they can only be over (wenfeng's heights for what Word put on
+the page exceed the body height, "fover") or fit ("fok"). A page that starts at an
+empty paragraph carries no mark, so a "fover" of one and a half pages or more is
+usually two Word pages, not a layout error.
 """
 import collections
 import math
@@ -36,6 +44,8 @@ TOL = 1.0  # points
 
 
 MODEL = os.environ.get("FIT_MODEL", "")
+FORCED = os.environ.get("FIT_FORCED", "") == "1"
+CLASSES = int(os.environ.get("FIT_CLASSES", "4") or 4)
 
 
 def remodel(it, h, s, o):
@@ -76,6 +86,10 @@ def trace(path, build):
             cur["keep"] = m.group(6)
             cur["line"], cur["rule"], cur["pitch"] = int(m.group(3)), rule, float(m.group(7))
             continue
+        m = re.match(r"\s+markfont latin (.*) ea (.*)", line)
+        if m:
+            cur["markfont"] = m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)}/{m.group(2)}"
+            continue
         m = re.match(r"\s+run @0 ([\d.]+) pt latin (.*) ea (.*)", line)
         if m and cur["cls"] == "?":
             cur["cls"] = f"{float(m.group(1)):g}pt×{cur.get('spacing', '?')} {m.group(3)}"
@@ -86,7 +100,7 @@ def trace(path, build):
             cur["at"].append(int(m.group(2)))
     for it in items:
         if it["kind"] == "P" and it["cls"] == "?":
-            it["cls"] = f"{it.get('mark', 0):g}pt×{it.get('spacing', '?')} (mark)"
+            it["cls"] = f"{it.get('mark', 0):g}pt×{it.get('spacing', '?')} (mark {it.get('markfont', '?')})"
     return items, height
 
 
@@ -145,7 +159,8 @@ def check(path, build, show):
     res = collections.Counter()
     out = []
     for page, ((start, start_kind), (end, end_kind)) in enumerate(zip(bounds, bounds[1:]), start=1):
-        if end_kind != "auto" or start is None or end is None:
+        forced_end = end_kind != "auto"
+        if (forced_end and not FORCED) or start is None or end is None:
             continue
         (ia, la), (ib, lb) = start, end
         if ib >= len(items) or ia > ib:
@@ -174,6 +189,14 @@ def check(path, build, show):
             classes[it["cls"] if it["kind"] == "P" else "table row"] += last - first
             prev = it
         nxt = items[ib]
+        if forced_end:
+            # FIT_FORCED=1: a page Word ended at a forced break only tells whether it fits
+            status = "fover" if used > H + TOL else "fok"
+            res[status] += 1
+            desc = ", ".join(f"{c}: {v}" for c, v in classes.most_common(CLASSES))
+            if show or status != "fok":
+                out.append(f"    page {page:<3} {status:<5} used {used:6.1f} of {H:.1f}  (forced)  {desc}")
+            continue
         if skip or nxt["kind"] == "R" and lb > 0:
             continue
         n = len(nxt["h"])
@@ -191,7 +214,7 @@ def check(path, build, show):
         status = "over" if used > H + TOL else "under" if used + need <= H - TOL else "ok"
         res[status] += 1
         res["miss"] += min(60.0, max(0.0, used - H, H - used - need))
-        desc = ", ".join(f"{c}: {v}" for c, v in classes.most_common(4))
+        desc = ", ".join(f"{c}: {v}" for c, v in classes.most_common(CLASSES))
         if show or status != "ok":
             out.append(f"    page {page:<3} {status:<5} used {used:6.1f} of {H:.1f}  need {need:5.1f}  {desc}")
     return res, out
@@ -207,12 +230,14 @@ def main():
             continue
         res, out = r
         total += res
-        print(f"{os.path.basename(f):<26} ok {res['ok']} over {res['over']} under {res['under']}")
+        print(f"{os.path.basename(f):<26} ok {res['ok']} over {res['over']} under {res['under']}"
+              + (f"  forced: fit {res['fok']} over {res['fover']}" if FORCED else ""))
         for l in out:
             print(l)
     n = total["ok"] + total["over"] + total["under"]
     print(f"pages checked {n}  ok {total['ok']}  over {total['over']}  under {total['under']}"
-          f"  points missed {total['miss']:.0f} (each page's excess or shortfall, at most 60)")
+          f"  points missed {total['miss']:.0f} (each page's excess or shortfall, at most 60)"
+          + (f"; pages ending at a forced break: fit {total['fok']} over {total['fover']}" if FORCED else ""))
 
 
 if __name__ == "__main__":

@@ -689,6 +689,23 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     it.main_index = main_index[i];
     it.section = b.section;
     it.hard_break_before = b.page_break_before || pending_break;
+    // WPS: an empty paragraph that ends its section right after a paragraph of nothing but
+    // a page break takes no room, and the section break adds no page of its own (Word puts
+    // the section-break paragraph alone on a new page). A WPS 11 thesis whose chapter ends
+    // so has each later chapter one page earlier in its own table of contents than a page
+    // for the lone mark allows.
+    bool merged_break = false;
+    if (pending_break && engine.settings().wps && L.table < 0 && doc.block_text(b).empty() && L.inlines.empty() &&
+        L.floats.empty()) {
+      for (std::size_t m = i + 1; m < doc.blocks.size(); ++m) {
+        const auto& bm = doc.blocks[m];
+        if (bm.story != model::Story::kMain || bm.layout < 0) continue;
+        const std::string& start = bm.section < doc.sections.size() ? doc.sections[bm.section].start : std::string();
+        merged_break = bm.section != b.section && start != "continuous" && start != "nextColumn";
+        break;
+      }
+      if (merged_break) it.hard_break_before = false;
+    }
     pending_break = false;
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
         doc.block_text(b).empty() && L.inlines.empty()) {
@@ -794,6 +811,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     text_lines += lines.text_lines;
     it.h = lines.h;
     it.brk = lines.brk;
+    if (merged_break) it.h.assign(1, 0.0), it.brk.assign(1, 0);
     if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
     {
@@ -808,8 +826,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         }
         return false;
       };
-      it.before = spacing(L, g, false, list && neighbour_in_list(-1));
-      it.after = spacing(L, g, true, list && neighbour_in_list(1));
+      it.before = merged_break ? 0.0 : spacing(L, g, false, list && neighbour_in_list(-1));
+      it.after = merged_break ? 0.0 : spacing(L, g, true, list && neighbour_in_list(1));
     }
     it.before_auto = L.before_auto;
     it.after_auto = L.after_auto;
@@ -852,6 +870,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
                      it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
                      L.ind_first_chars, flow.geometry().width, it.keep_next, it.keep_lines, it.widow, it.contextual,
                      L.snap_to_grid ? flow.geometry().pitch : 0.0);
+        std::fprintf(stderr, "   markfont latin %s ea %s\n",
+                     L.mark_latin >= 0 ? doc.font_names[static_cast<std::size_t>(L.mark_latin)].c_str() : "-",
+                     L.mark_east_asian >= 0 ? doc.font_names[static_cast<std::size_t>(L.mark_east_asian)].c_str() : "-");
         for (const auto& r : L.runs)
           std::fprintf(stderr, "   run @%u %.1f pt latin %s ea %s\n", r.offset, r.size,
                        r.latin >= 0 ? doc.font_names[static_cast<std::size_t>(r.latin)].c_str() : "-",

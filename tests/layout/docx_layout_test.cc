@@ -481,6 +481,42 @@ TEST(DocxLayout, PageBreakAndItsParagraphMark) {
   EXPECT_DOUBLE_EQ(with_mode(para("字") + alone, "15").estimate, 1.1);
 }
 
+// A chapter that ends with a paragraph of nothing but a page break and then an empty
+// paragraph holding the section break (a thesis template's chapter ending, saved by WPS 11
+// with compatibility mode 15): Word puts the lone section-break mark on a page of its own,
+// so the next section starts a page later; WPS does not (its own table of contents puts
+// every later chapter one page earlier than such a page allows), and the empty
+// paragraph takes no room there.
+TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
+  const std::string mid_sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/>"
+      "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+  auto saved_by = [&](const std::string& body, const std::string& app) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
+    parts.app["Application"] = app;
+    return layout_of(parts);
+  };
+  const std::string wps = "WPS Office_11.1.0.14036_F1E327BC-269C-435d-A152-05C5408002CA";
+  std::string chapter, next;
+  for (int i = 0; i < 20; ++i) chapter += para("第一章正文");
+  for (int i = 0; i < 4; ++i) next += para("第二章正文");  // 4 grid lines: 0.09 of a page
+  const std::string brk = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+  const std::string sect_mark = "<w:p><w:pPr>" + mid_sect + "</w:pPr></w:p>";
+  EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_mark + next, "Microsoft Office Word").estimate, 2.1);
+  EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_mark + next, wps).estimate, 1.1);
+  // Without the page break, or when the section-break paragraph holds text, WPS breaks
+  // as Word does.
+  EXPECT_DOUBLE_EQ(saved_by(chapter + sect_mark + next, wps).estimate, 1.1);
+  const std::string sect_text = "<w:p><w:pPr>" + mid_sect + "</w:pPr><w:r><w:t>完</w:t></w:r></w:p>";
+  EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, wps).estimate, 2.1);
+  EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, "Microsoft Office Word").estimate, 2.1);
+}
+
 // On a line grid a picture's line is the picture on whole grid lines: 1.5 line spacing
 // adds nothing to it (a cover page of two large pictures in 1.5-spaced 三号 paragraphs fits
 // one page in Word: 2 × 22 grid lines of 15.6 pt; the picture plus half a 三号 line each
