@@ -1,6 +1,7 @@
 #include "annotate/comment_text.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "base/format.h"
 #include "text/utf8.h"
@@ -21,10 +22,9 @@ constexpr Label kFigures[] = {{"figure", "实测"}, {"estimate", "估算"}, {"li
 constexpr std::size_t kListed = 8;
 constexpr std::size_t kKinds = 10;  // distinct found texts shown when counting
 
-const std::string* datum(const model::Diagnostic& d, std::string_view key) {
-  for (const auto& [k, v] : d.data)
-    if (k == key) return &v;
-  return nullptr;
+std::optional<std::string> datum(const model::Diagnostic& d, std::string_view key) {
+  if (const auto v = d.data.get(key)) return std::string(*v);
+  return std::nullopt;
 }
 
 // The text a finding covers, at most `cap` code points ("…" where cut).
@@ -89,8 +89,8 @@ std::vector<std::string> group_paragraphs(const model::Document& doc, const std:
   out.push_back(std::string(model::severity_label_zh(d.severity)) + "：" + d.text(english));
   std::string figures;
   for (const auto& l : kFigures)
-    if (const std::string* v = datum(d, l.key)) figures += (figures.empty() ? "" : "；") + std::string(l.zh) + " " + *v;
-  if (const std::string* soft = datum(d, "soft"); soft && *soft == "true")
+    if (const auto v = datum(d, l.key)) figures += (figures.empty() ? "" : "；") + std::string(l.zh) + " " + *v;
+  if (const auto soft = datum(d, "soft"); soft && *soft == "true")
     figures += (figures.empty() ? "" : "；") + std::string("上限为默认值（依据未给出具体数字）");
   if (!figures.empty()) out.push_back(figures);
   if (n > 1) {
@@ -118,7 +118,7 @@ std::vector<std::string> group_paragraphs(const model::Document& doc, const std:
 
 std::string overview_paragraph(const model::Diagnostic& d) {
   auto get = [&](std::string_view key) {
-    const std::string* v = datum(d, key);
+    const auto v = datum(d, key);
     return v ? *v : std::string("?");
   };
   return std::string(model::severity_label_zh(d.severity)) + "：全文 " + get("count") + " 处" +

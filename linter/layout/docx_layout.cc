@@ -634,7 +634,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
     bool fixed = false;          // a row of exact height
     std::uint16_t section = 0;
-    const std::string* style = nullptr;
+    const model::ShortString* style = nullptr;
   };
   std::vector<Item> items;
   items.reserve(doc.blocks.size());

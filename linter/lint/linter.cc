@@ -385,11 +385,35 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
     for (auto& th : pool) th.join();
-    std::size_t total = 0;
-    for (const auto& o : outs) total += o.size();
-    r.findings.reserve(total);
-    for (auto& o : outs) {
-      std::move(o.begin(), o.end(), std::back_inserter(r.findings));
+    // Joined into the largest list itself (a half-width web copy's punct.halfwidth holds
+    // nine in ten findings): never a second copy of it beside the joined one.
+    std::size_t total = 0, largest = 0;
+    for (std::size_t i = 0; i < outs.size(); ++i) {
+      total += outs[i].size();
+      if (outs[i].size() > outs[largest].size()) largest = i;
+    }
+    std::size_t before = 0;
+    for (std::size_t i = 0; i < largest; ++i) before += outs[i].size();
+    r.findings = std::move(outs[largest]);
+    if (r.findings.capacity() < total) {
+      // The joined list is allocated while the others are held: held at their sizes, not at
+      // the capacities they grew to (up to twice as many findings), one list at a time.
+      for (std::size_t i = 0; i < outs.size(); ++i)
+        if (i != largest) outs[i].shrink_to_fit();
+      r.findings.reserve(total);
+    }
+    // The lists before the largest go in front of it, in rule order; the rest after it.
+    r.findings.insert(r.findings.begin(), before, Diagnostic{});
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < outs.size(); ++i) {
+      if (i == largest) continue;
+      auto& o = outs[i];
+      if (i < largest) {
+        std::move(o.begin(), o.end(), r.findings.begin() + static_cast<std::ptrdiff_t>(at));
+        at += o.size();
+      } else {
+        std::move(o.begin(), o.end(), std::back_inserter(r.findings));
+      }
       std::vector<Diagnostic>().swap(o);
     }
   }

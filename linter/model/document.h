@@ -11,7 +11,10 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +52,114 @@ struct SourceAnchor {
   std::uint32_t text_offset = 0;  // byte offset inside the block text where this anchor starts
   std::uint32_t line = 1;
   std::uint32_t column = 1;
+};
+
+// A block's anchors, sorted by text_offset: one held in place (a text file's line, most
+// paragraphs of any format), more in a vector of their own. Read as a contiguous range.
+class Anchors {
+ public:
+  Anchors() = default;
+  Anchors(std::initializer_list<SourceAnchor> list) {
+    for (const auto& a : list) push_back(a);
+  }
+  Anchors(const Anchors& o) : one_(o.one_), n_(o.n_) {
+    if (o.many_) many_ = std::make_unique<std::vector<SourceAnchor>>(*o.many_);
+  }
+  Anchors(Anchors&&) noexcept = default;
+  Anchors& operator=(const Anchors& o) {
+    if (this != &o) *this = Anchors(o);
+    return *this;
+  }
+  Anchors& operator=(Anchors&&) noexcept = default;
+  ~Anchors() = default;
+
+  bool empty() const { return n_ == 0; }
+  std::size_t size() const { return n_; }
+  const SourceAnchor* begin() const { return n_ > 1 ? many_->data() : &one_; }
+  const SourceAnchor* end() const { return begin() + n_; }
+  SourceAnchor* begin() { return n_ > 1 ? many_->data() : &one_; }
+  SourceAnchor* end() { return begin() + n_; }
+  const SourceAnchor& operator[](std::size_t i) const { return begin()[i]; }
+  const SourceAnchor& front() const { return *begin(); }
+  const SourceAnchor& back() const { return end()[-1]; }
+  SourceAnchor& back() { return end()[-1]; }
+  void push_back(const SourceAnchor& a) {
+    if (n_ == 0) one_ = a;
+    else if (n_ == 1) many_ = std::make_unique<std::vector<SourceAnchor>>(std::vector<SourceAnchor>{one_, a});
+    else many_->push_back(a);
+    ++n_;
+  }
+  void pop_back() {
+    if (n_ == 0) return;
+    if (n_ == 2) {
+      one_ = (*many_)[0];
+      many_.reset();
+    } else if (n_ > 2) {
+      many_->pop_back();
+    }
+    --n_;
+  }
+
+ private:
+  SourceAnchor one_{};
+  std::uint32_t n_ = 0;
+  std::unique_ptr<std::vector<SourceAnchor>> many_;  // all of them when there are two or more
+};
+
+// A short string held by a pointer (8 bytes; none allocated when empty): a block's list
+// label and style id, empty on nearly every paragraph of a large text.
+class ShortString {
+ public:
+  ShortString() = default;
+  ShortString(std::string_view s) { assign(s); }  // NOLINT: a string, as std::string converts
+  ShortString(const std::string& s) { assign(s); }  // NOLINT
+  ShortString(const char* s) { assign(s); }  // NOLINT
+  ShortString(const ShortString& o) { assign(o.view()); }
+  ShortString(ShortString&&) noexcept = default;
+  ShortString& operator=(const ShortString& o) {
+    if (this != &o) assign(o.view());
+    return *this;
+  }
+  ShortString& operator=(ShortString&&) noexcept = default;
+  ShortString& operator=(std::string_view s) {
+    assign(s);
+    return *this;
+  }
+  ShortString& operator=(const std::string& s) { return *this = std::string_view(s); }
+  ShortString& operator=(const char* s) { return *this = std::string_view(s); }
+  ~ShortString() = default;
+
+  std::string_view view() const {
+    if (!p_) return {};
+    std::uint32_t n;
+    std::memcpy(&n, p_.get(), sizeof n);
+    return {p_.get() + sizeof n, n};
+  }
+  operator std::string_view() const { return view(); }  // NOLINT
+  std::string str() const { return std::string(view()); }
+  operator std::string() const { return str(); }  // NOLINT
+  bool empty() const { return !p_; }
+  std::size_t size() const { return view().size(); }
+  const char* data() const { return view().data(); }
+  std::string_view substr(std::size_t pos, std::size_t n = std::string_view::npos) const { return view().substr(pos, n); }
+  friend bool operator==(const ShortString& a, const ShortString& b) { return a.view() == b.view(); }
+  friend bool operator==(const ShortString& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const ShortString& a, const std::string& b) { return a.view() == b; }
+  friend bool operator==(const ShortString& a, const char* b) { return a.view() == b; }
+
+ private:
+  void assign(std::string_view s) {
+    if (s.empty()) {
+      p_.reset();
+      return;
+    }
+    std::unique_ptr<char[]> p(new char[sizeof(std::uint32_t) + s.size()]);
+    const auto n = static_cast<std::uint32_t>(s.size());
+    std::memcpy(p.get(), &n, sizeof n);
+    std::memcpy(p.get() + sizeof n, s.data(), s.size());
+    p_ = std::move(p);
+  }
+  std::unique_ptr<char[]> p_;  // [u32 size][bytes]
 };
 
 // Page setup of one DOCX section, in points.
@@ -156,12 +267,12 @@ struct Block {
   bool directive = false;         // a wenfeng directive line (text formats): never counted
   std::uint16_t section = 0;      // DOCX section index into Document::sections
   std::int32_t layout = -1;       // index into Document::layouts (DOCX), -1 none
+  std::uint16_t source = 0;       // index into Document::sources (part name / file name)
   std::uint32_t begin = 0;        // byte range in Document::text
   std::uint32_t end = 0;
-  std::uint16_t source = 0;       // index into Document::sources (part name / file name)
-  std::string label;              // generated list label ("一、", "（1）"); not in `text`
-  std::string style;              // paragraph style id, if any
-  std::vector<SourceAnchor> anchors;  // sorted by text_offset; anchors[0].text_offset == 0
+  ShortString label;              // generated list label ("一、", "（1）"); not in `text`
+  ShortString style;              // paragraph style id, if any
+  Anchors anchors;                // sorted by text_offset; anchors[0].text_offset == 0
 };
 
 // DOCX: where a stretch of block text comes from in its part's XML, so that tools writing

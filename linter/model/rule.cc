@@ -79,7 +79,7 @@ const Param* RuleInfo::param(std::string_view name) const {
   return nullptr;
 }
 
-std::string render_message(std::string_view tmpl, const std::vector<std::pair<std::string_view, std::string>>& args) {
+std::string render_message(std::string_view tmpl, const Pairs& args) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   std::size_t i = 0;

@@ -107,7 +107,7 @@ struct RuleRegistrar {
 };
 
 // Renders a message template with named arguments; an unknown `{name}` is kept as written.
-std::string render_message(std::string_view tmpl, const std::vector<std::pair<std::string_view, std::string>>& args);
+std::string render_message(std::string_view tmpl, const Pairs& args);
 
 }  // namespace wenfeng::model
 

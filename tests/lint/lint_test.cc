@@ -304,7 +304,7 @@ TEST(Limits, MayorSpeechOfSeventySevenMinutes) {
   EXPECT_NE(r.findings[0].text().find("超出上限 60 分钟"), std::string::npos) << r.findings[0].text();
   double seconds = 0;
   for (const auto& [key, v] : r.findings[0].data)
-    if (key == "seconds") seconds = std::stod(v);
+    if (key == "seconds") seconds = std::stod(std::string(v));
   const double minutes = seconds / 60;
   EXPECT_GT(minutes, 76);
   EXPECT_LT(minutes, 79);

@@ -282,7 +282,7 @@ TEST(PhraseRules, FindingsCarryCategorySuggestionAndSource) {
   for (const auto& f : rep.findings) {
     auto get = [&](const char* k) {
       for (const auto& [a, b] : f.data)
-        if (a == k) return b;
+        if (a == k) return std::string(b);
       return std::string();
     };
     if (f.rule_id() == "phrase.banned") {

@@ -48,7 +48,7 @@ std::string show(const std::vector<Found>& v) {
 
 std::string args(const model::Args& a) {
   std::string s;
-  for (const auto& [k, v] : a) s += std::string(k) + "=" + v + ";";
+  for (const auto& [k, v] : a) s += std::string(k) + "=" + std::string(v) + ";";
   return s;
 }
 

@@ -296,7 +296,7 @@ std::vector<Found> rule_findings(const lint::Report& r) {
   std::vector<Found> out;
   for (const auto& f : r.findings) {
     std::string args;
-    for (const auto& [k, v] : f.args) args += std::string(k) + "=" + v + ";";
+    for (const auto& [k, v] : f.args) args += std::string(k) + "=" + std::string(v) + ";";
     out.push_back(found(f.block, f.offset, f.offset + f.length, f.message, args,
                         f.severity == f.rule->severity ? -1 : static_cast<int>(f.severity),
                         f.fix ? f.fix->replacement : "\x01"));

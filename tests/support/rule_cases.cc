@@ -264,7 +264,7 @@ Seen seen(const model::Diagnostic& d, std::string_view t) {
   s.column = static_cast<std::uint32_t>(text::codepoint_count(t.substr(0, begin)) + 1);
   s.excerpt = std::string(t.substr(begin, end - begin));
   s.length = static_cast<std::uint32_t>(text::codepoint_count(s.excerpt));
-  s.data.assign(d.data.begin(), d.data.end());
+  for (const auto& [k, v] : d.data) s.data.emplace_back(std::string(k), std::string(v));
   if (d.fix) s.data.emplace_back("fix", d.fix->replacement);
   return s;
 }
