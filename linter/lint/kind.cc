@@ -30,6 +30,33 @@ bool occurs(std::string_view s, const profiles::Cue& cue) {
   return false;
 }
 
+// Whether the cue occurs other than negated or guarded against in its own clause: "全县未发生
+// 生产安全事故", "严防各类事故发生", "确保不发生次生灾情" report no emergency.
+bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
+  for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
+    bool ok = true;
+    for (const auto& a : cue.not_after)
+      if (pos >= a.size() && s.substr(pos - a.size(), a.size()) == a) ok = false;
+    for (const auto& b : cue.not_before)
+      if (s.substr(pos + cue.word.size(), b.size()) == b) ok = false;
+    if (!ok) continue;
+    // The clause before the cue, back to the last ，。；！？ (at most 40 code points).
+    std::size_t from = pos, n = 0;
+    while (from > 0 && n < 40) {
+      std::size_t b;
+      const char32_t ch = text::cp_before(s, from, b);
+      if (std::u32string_view(U"，。；！？,;!?").find(ch) != std::u32string_view::npos) break;
+      from = b;
+      ++n;
+    }
+    const std::string_view clause = s.substr(from, pos - from);
+    if (!text::contains_any(clause, {"未发生", "没有发生", "未出现", "没有出现", "不发生", "杜绝", "防范", "预防", "防止",
+                                     "避免", "严防", "遏制", "无重大", "零事故"}))
+      return true;
+  }
+  return false;
+}
+
 std::string quoted(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += "“" + w + "”";
@@ -268,7 +295,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   for (const std::string_view where : {title, std::string_view(lead)}) {
     for (const auto& g : c.what) {
       for (const auto& cue : g.cues)
-        if (occurs(where, cue)) {
+        if (g.id == "special-emergency" ? occurs_unnegated(where, cue) : occurs(where, cue)) {
           what = g.id;
           what_words.push_back(cue.word);
           break;
