@@ -46,7 +46,7 @@ void Locator::seek(Cursor& c, std::string_view t, std::uint32_t begin) {
   c.units = m.units;
 }
 
-const Position& Locator::next(const model::Diagnostic& d) {
+const Position& Locator::next(const model::Diagnostic& d, bool excerpt) {
   Position& p = p_;
   const std::string_view t = doc_.block_text(d.block);
   const std::uint32_t begin = std::min<std::uint32_t>(d.offset, static_cast<std::uint32_t>(t.size()));
@@ -73,6 +73,7 @@ const Position& Locator::next(const model::Diagnostic& d) {
   p.column_utf16 = c.units + 1;
   p.length_utf16 = len_units;
   p.column_byte = begin + 1;
+  if (!excerpt) return p;
   // Excerpt: up to 20 code points of context each side, the finding capped at 40.
   const std::size_t from = text::step_back(t, begin, 20);
   const std::size_t shown_end = std::min<std::size_t>(end, text::step_forward(t, begin, 40));
