@@ -5,12 +5,34 @@
 
 #include "text/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace wenfeng::report {
 namespace {
 
-// Code points and UTF-16 units in a valid UTF-8 range.
+// Code points and UTF-16 units in a valid UTF-8 range: every byte that is not a
+// continuation byte starts a code point, and a lead byte F0–F4 starts a supplementary one
+// (a surrogate pair). Sixteen bytes at a time where SSE2 is there.
 void measure(std::string_view s, std::uint32_t& cps, std::uint32_t& units) {
-  for (unsigned char c : s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+#if defined(__SSE2__)
+  const __m128i top = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i cont = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i four = _mm_set1_epi8(static_cast<char>(0xF0));
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const auto is_cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top), cont)));
+    const auto is_four = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, four), v)));
+    const auto starts = 16u - static_cast<std::uint32_t>(__builtin_popcount(is_cont));
+    cps += starts;
+    units += starts + static_cast<std::uint32_t>(__builtin_popcount(is_four));
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char c = p[i];
     cps += (c & 0xC0) != 0x80;
     units += (c & 0xC0) != 0x80;
     units += c >= 0xF0;  // a supplementary code point is a surrogate pair

@@ -2,6 +2,7 @@
 // firing in most paragraphs; compiler-style lines with an excerpt, a caret under the finding
 // and the rule's source, one per rule and paragraph; a summary after each file.
 #include <algorithm>
+#include <unordered_map>
 
 #include "base/format.h"
 #include "report/position.h"
@@ -43,7 +44,8 @@ class TextCheck final : public Renderer {
     // for a run of findings citing it.
     Locator locate(doc, r.m.numbers), members(doc, r.m.numbers);
     const model::RuleSource* last_source = nullptr;
-    std::string source_text;
+    std::unordered_map<const model::RuleSource*, std::string> source_texts;
+    const std::string* source_text = nullptr;
     const bool markup = model::has_markup_positions(doc.format);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
@@ -95,12 +97,14 @@ class TextCheck final : public Renderer {
       }
       if (d.source) {
         if (d.source != last_source) {
-          source_text = d.source->text();
+          auto [it, fresh] = source_texts.try_emplace(d.source);
+          if (fresh) it->second = d.source->text();
+          source_text = &it->second;
           last_source = d.source;
         }
-        if (!source_text.empty()) {
+        if (!source_text->empty()) {
           out += "    依据：";
-          out += source_text;
+          out += *source_text;
           out += '\n';
         }
       }
