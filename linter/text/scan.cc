@@ -66,47 +66,6 @@ std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t fr
 }
 
 bool contains_any(std::string_view t, std::initializer_list<std::string_view> needles) {
-#if defined(__SSE2__)
-  // One pass for all the needles (a paragraph is read once, not once a needle): sixteen
-  // candidate starts at a time, each needle's first and last bytes compared there, as
-  // find_seq does for one.
-  constexpr std::size_t kMax = 8;
-  std::size_t longest = 0;
-  bool simple = needles.size() <= kMax;
-  for (auto n : needles) {
-    if (n.size() < 2) simple = false;
-    longest = std::max(longest, n.size());
-  }
-  if (simple && t.size() >= longest + 15) {
-    __m128i first[kMax], last[kMax];
-    std::size_t k = 0;
-    for (auto n : needles) {
-      first[k] = _mm_set1_epi8(n[0]);
-      last[k] = _mm_set1_epi8(n[n.size() - 1]);
-      ++k;
-    }
-    const char* base = t.data();
-    std::size_t i = 0;
-    for (; i + 15 + longest <= t.size(); i += 16) {
-      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
-      k = 0;
-      for (auto n : needles) {
-        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + n.size() - 1));
-        auto mask = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first[k]), _mm_cmpeq_epi8(b, last[k]))));
-        while (mask) {
-          const auto at = i + static_cast<std::size_t>(__builtin_ctz(mask));
-          if (std::memcmp(base + at + 1, n.data() + 1, n.size() - 2) == 0) return true;
-          mask &= mask - 1;
-        }
-        ++k;
-      }
-    }
-    for (auto n : needles)  // the starts left, fewer than sixteen plus the longest needle
-      if (find_seq(t, n, i) != npos) return true;
-    return false;
-  }
-#endif
   for (auto n : needles)
     if (find_seq(t, n) != npos) return true;
   return false;

@@ -30,7 +30,10 @@ constexpr model::Example kExamples[] = {{"（同一段话在文中出现两次�
 // Near-duplicates differ only in whitespace, punctuation or digits: they are compared on
 // their Han characters and Latin letters. Nothing is copied: the kept characters are
 // hashed as they are read, and two paragraphs with the same hash are compared in place.
-bool kept(char32_t c) { return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z')); }
+bool kept(char32_t c) {
+  if (c - 0x4E00 <= 0x9FFF - 0x4E00) return true;  // CJK Unified Ideographs, all Han: no table lookup
+  return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z'));
+}
 
 // The next kept character of `t` at or after `at` (its bytes are [at, next)), or false.
 bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
