@@ -63,6 +63,12 @@ std::size_t number_end(std::string_view t, std::size_t at);
 bool digit_before(std::string_view t, std::size_t at);
 // Whether some code point of `dashes` in `t` has a digit before it (over \s) and, after it,
 // a number followed by a code point for which `unit_start` holds.
+// Whether `t` ends with an organ's name or 同志 (各, 人民政府, 委员会, 各部门, 各单位, 直属机构,
+// 办公室, 办公厅, 局, 委, 厅, 部, 党组, 党委, 政府), then optional \s, one optional colon (： or :)
+// and optional \s: format.addressee's pattern
+// (各|人民政府|…|同志)\s*[：:]?\s*$ read by hand (tests/rules/rule_scans_test.cc compares them).
+bool ends_with_organ(std::string_view t);
+
 template <typename F>
 bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start);
 

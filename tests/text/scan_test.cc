@@ -58,6 +58,6 @@ TEST(ByteSet, AgreesWithPlainSearch) {
 // text.duplicate-paragraph takes U+4E00–U+9FFF as Han without the class table: the table
 // must say the same of every code point there.
 TEST(CharClass, UnifiedIdeographsAreAllHan) {
-  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) ASSERT_TRUE(wenfeng::text::is_han(c)) << std::hex << c;
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) ASSERT_TRUE(wenfeng::text::is_han(c)) << std::hex << static_cast<std::uint32_t>(c);
   EXPECT_FALSE(wenfeng::text::is_han(0x4DC0));  // Yijing hexagram symbols, between Extension A and the block
 }
