@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <iterator>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -294,11 +295,17 @@ void final_pass(std::vector<Diagnostic>& f, const profiles::Profile& profile, co
                 const model::Document& doc, const Options& options) {
   std::unordered_map<const model::RuleInfo*, const profiles::RuleSetting*> settings;
   std::size_t kept = 0;
+  const model::RuleInfo* last_rule = nullptr;  // findings come rule by rule: one lookup a run
+  std::optional<model::Severity> last_severity;  // the rule's severity for the kind, if the profile sets one
   for (std::size_t i = 0; i < f.size(); ++i) {
     Diagnostic& d = f[i];
-    auto [it, fresh] = settings.try_emplace(d.rule, nullptr);
-    if (fresh) it->second = &profile.rule(d.rule->id);
-    if (const auto sev = it->second->severity_in(kind.id)) d.severity = *sev;
+    if (d.rule != last_rule) {
+      auto [it, fresh] = settings.try_emplace(d.rule, nullptr);
+      if (fresh) it->second = &profile.rule(d.rule->id);
+      last_rule = d.rule;
+      last_severity = it->second->severity_in(kind.id);
+    }
+    if (last_severity) d.severity = *last_severity;
     if (suppressed(d, doc, options)) continue;
     if (kept != i) f[kept] = std::move(d);  // never self-move
     ++kept;
