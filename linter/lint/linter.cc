@@ -12,6 +12,7 @@
 #include "lint/body.h"
 #include "phrases/dictionary.h"
 #include "lint/phrase_set.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
@@ -350,6 +351,14 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     if (b.story == model::Story::kMain && !b.directive && !title.in_meta(i)) m.paragraphs.push_back(i);
   }
   m.numbers = model::paragraph_numbers(doc);
+  for (auto bi : m.paragraphs) {  // in block order
+    const std::string_view t = doc.block_text(bi);
+    if (t.size() <= Measurements::kLongParagraph) continue;
+    std::vector<std::uint32_t> at;
+    for (std::size_t k = text::find_seq(t, "，"); k != text::npos; k = text::find_seq(t, "，", k + 3))
+      at.push_back(static_cast<std::uint32_t>(k));
+    m.commas.emplace_back(bi, std::move(at));
+  }
   m.title = title.first;
   m.title_last = title.last;
   m.preamble_end = title.preamble_end;
