@@ -1,6 +1,14 @@
 #include "lint/context.h"
 
+#include <algorithm>
+
 namespace wenfeng::lint {
+
+const std::vector<std::uint32_t>* Measurements::commas_of(std::uint32_t block) const {
+  auto it = std::lower_bound(commas.begin(), commas.end(), block,
+                             [](const auto& e, std::uint32_t b) { return e.first < b; });
+  return it != commas.end() && it->first == block ? &it->second : nullptr;
+}
 
 double RuleContext::param(std::string_view name) const {
   if (auto it = setting.params.find(std::string(name)); it != setting.params.end()) return it->second;

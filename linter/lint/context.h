@@ -64,6 +64,13 @@ struct Measurements {
   bool has_items = false;                 // the kind splits into bulletin items
   std::vector<model::Item> items;
   std::vector<phrases::Hit> hits;         // dictionary hits in main-text paragraphs
+  // The clauses of each long main-text paragraph (over kLongParagraph bytes), found once for
+  // every rule that searches such a paragraph clause by clause (rules/support.h
+  // for_each_clause): the byte offset of each "，" in it, in order. Sorted by block.
+  static constexpr std::size_t kLongParagraph = 2048;
+  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> commas;
+  // The offsets of the "，" in block `block`'s text when it is such a paragraph, else null.
+  const std::vector<std::uint32_t>* commas_of(std::uint32_t block) const;
 };
 
 class RuleContext {

@@ -5,12 +5,39 @@
 
 #include "text/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace wenfeng::report {
 namespace {
 
-// Code points and UTF-16 units in a valid UTF-8 range.
+// Code points and UTF-16 units in a valid UTF-8 range: every byte that is not a
+// continuation byte starts a code point, and a lead byte F0–F4 starts a supplementary one
+// (a surrogate pair). Sixteen bytes at a time where SSE2 is there.
 void measure(std::string_view s, std::uint32_t& cps, std::uint32_t& units) {
-  for (unsigned char c : s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+#if defined(__SSE2__)
+  const __m128i top = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i cont = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i four = _mm_set1_epi8(static_cast<char>(0xF0));
+  const __m128i one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // 1 in each byte that is a continuation byte (resp. a four-byte lead), summed by psadbw
+    // (the baseline x86-64 has no popcnt instruction).
+    const __m128i is_cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, top), cont), one);
+    const __m128i is_four = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, four), v), one);
+    const __m128i sc = _mm_sad_epu8(is_cont, zero), sf = _mm_sad_epu8(is_four, zero);
+    const auto conts = static_cast<std::uint32_t>(_mm_cvtsi128_si32(sc) + _mm_extract_epi16(sc, 4));
+    const auto fours = static_cast<std::uint32_t>(_mm_cvtsi128_si32(sf) + _mm_extract_epi16(sf, 4));
+    cps += 16u - conts;
+    units += 16u - conts + fours;
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char c = p[i];
     cps += (c & 0xC0) != 0x80;
     units += (c & 0xC0) != 0x80;
     units += c >= 0xF0;  // a supplementary code point is a surrogate pair
@@ -46,7 +73,7 @@ void Locator::seek(Cursor& c, std::string_view t, std::uint32_t begin) {
   c.units = m.units;
 }
 
-const Position& Locator::next(const model::Diagnostic& d) {
+const Position& Locator::next(const model::Diagnostic& d, bool excerpt) {
   Position& p = p_;
   const std::string_view t = doc_.block_text(d.block);
   const std::uint32_t begin = std::min<std::uint32_t>(d.offset, static_cast<std::uint32_t>(t.size()));
@@ -73,6 +100,7 @@ const Position& Locator::next(const model::Diagnostic& d) {
   p.column_utf16 = c.units + 1;
   p.length_utf16 = len_units;
   p.column_byte = begin + 1;
+  if (!excerpt) return p;
   // Excerpt: up to 20 code points of context each side, the finding capped at 40.
   const std::size_t from = text::step_back(t, begin, 20);
   const std::size_t shown_end = std::min<std::size_t>(end, text::step_forward(t, begin, 40));

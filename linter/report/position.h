@@ -37,8 +37,10 @@ struct Position {
 class Locator {
  public:
   Locator(const model::Document& doc, const std::vector<std::uint32_t>& numbers) : doc_(doc), numbers_(numbers) {}
-  // The position of `d`; the reference is valid until the next call.
-  const Position& next(const model::Diagnostic& d);
+  // The position of `d`; the reference is valid until the next call. With `excerpt` false
+  // the excerpt is left as the previous call made it (columns and lengths only: a group's
+  // other members in the text output).
+  const Position& next(const model::Diagnostic& d, bool excerpt = true);
 
  private:
   const model::Document& doc_;

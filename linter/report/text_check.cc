@@ -2,6 +2,7 @@
 // firing in most paragraphs; compiler-style lines with an excerpt, a caret under the finding
 // and the rule's source, one per rule and paragraph; a summary after each file.
 #include <algorithm>
+#include <unordered_map>
 
 #include "base/format.h"
 #include "report/position.h"
@@ -39,30 +40,75 @@ class TextCheck final : public Renderer {
       if (d.source && !d.source->text().empty()) out += "    依据：" + d.source->text() + "\n";
     }
     // One finding per rule and paragraph; the group's other members are listed under it.
+    // Appended piece by piece (no temporaries per finding); a source's text is made once
+    // for a run of findings citing it.
     Locator locate(doc, r.m.numbers), members(doc, r.m.numbers);
+    const model::RuleSource* last_source = nullptr;
+    std::unordered_map<const model::RuleSource*, std::string> source_texts;
+    const std::string* source_text = nullptr;
+    const bool markup = model::has_markup_positions(doc.format);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
       if (d.count == 0) continue;  // shown with its group's first finding
       const Position& p = locate.next(d);
-      out += std::string(bold) + f.path + ":段" + std::to_string(p.paragraph) + ":列" + std::to_string(p.column) + ": " +
-             reset + sev_color(d.severity) + model::severity_label_zh(d.severity) + "[" + std::string(d.rule_id()) +
-             "]" + reset + " " + d.text(o_.english) +
-             (d.count > 1 ? "（本段同类共 " + std::to_string(d.count) + " 处）" : "") + "\n";
+      const char* color = sev_color(d.severity);
+      out += bold;
+      out += f.path;
+      out += ":段";
+      append_number(out, p.paragraph);
+      out += ":列";
+      append_number(out, p.column);
+      out += ": ";
+      out += reset;
+      out += color;
+      out += model::severity_label_zh(d.severity);
+      out += '[';
+      out += d.rule_id();
+      out += ']';
+      out += reset;
+      out += ' ';
+      out += d.text(o_.english);
+      if (d.count > 1) {
+        out += "（本段同类共 ";
+        append_number(out, d.count);
+        out += " 处）";
+      }
+      out += '\n';
       // Excerpt and caret line, aligned by East Asian display width.
-      out += "    " + p.excerpt + "\n";
+      out += "    ";
+      out += p.excerpt;
+      out += '\n';
       const std::string_view ex(p.excerpt);
       const std::size_t a = text::step_forward(ex, 0, p.excerpt_col);
       const std::size_t b = text::step_forward(ex, a, std::max<std::uint32_t>(p.length, 1));
       const int pad = text::display_width(ex.substr(0, a));
       const int width = std::max(1, text::display_width(ex.substr(a, b - a)));
-      out += "    " + std::string(static_cast<std::size_t>(pad), ' ') + sev_color(d.severity) + "^" +
-             std::string(static_cast<std::size_t>(width - 1), '~') + reset + "\n";
-      if (d.count > 1) out += "    " + others(doc, r.findings, i, members) + "\n";
-      if (d.source) {
-        const std::string source = d.source->text();
-        if (!source.empty()) out += "    依据：" + source + "\n";
+      out += "    ";
+      out.append(static_cast<std::size_t>(pad), ' ');
+      out += color;
+      out += '^';
+      out.append(static_cast<std::size_t>(width - 1), '~');
+      out += reset;
+      out += '\n';
+      if (d.count > 1) {
+        out += "    ";
+        others(out, doc, r.findings, i, members);
+        out += '\n';
       }
-      if (model::has_markup_positions(doc.format)) {
+      if (d.source) {
+        if (d.source != last_source) {
+          auto [it, fresh] = source_texts.try_emplace(d.source);
+          if (fresh) it->second = d.source->text();
+          source_text = &it->second;
+          last_source = d.source;
+        }
+        if (!source_text->empty()) {
+          out += "    依据：";
+          out += *source_text;
+          out += '\n';
+        }
+      }
+      if (markup) {
         const auto loc = doc.position(d.block, d.offset);
         out += "    位置：" + std::string(loc.source) + " 第 " + std::to_string(loc.line) + " 行第 " +
                std::to_string(loc.column) + " 列\n";
@@ -132,24 +178,44 @@ class TextCheck final : public Renderer {
   }
 
   // "同段其余 3 处：列 15“,”、列 22“(”、列 30“)”": the other members of the group findings[leader]
-  // leads, which follow it in its block (a locator of their own, so the main one keeps its place).
-  static std::string others(const model::Document& doc, const std::vector<model::Diagnostic>& findings,
-                            std::size_t leader, Locator& at) {
+  // leads, which follow it in its block (a locator of their own, so the main one keeps its place;
+  // columns only, no excerpts), appended to `out`.
+  static void others(std::string& out, const model::Document& doc, const std::vector<model::Diagnostic>& findings,
+                     std::size_t leader, Locator& at) {
     constexpr std::size_t kShown = 12;
-    std::string out = "同段其余 " + std::to_string(findings[leader].count - 1) + " 处：";
+    out += "同段其余 ";
+    append_number(out, findings[leader].count - 1);
+    out += " 处：";
     std::size_t shown = 0;
+    const std::string_view t = doc.block_text(findings[leader].block);
     for (std::size_t m = leader + 1; m < findings.size() && findings[m].block == findings[leader].block && shown < kShown; ++m) {
       const auto& d = findings[m];
       if (d.count != 0 || d.leader != leader) continue;
-      const Position& p = at.next(d);
-      const std::string_view t = doc.block_text(d.block);
+      const Position& p = at.next(d, false);
       const std::size_t b = std::min<std::size_t>(d.offset, t.size());
       const std::size_t e = text::step_forward(t, b, std::min<std::uint32_t>(p.length, 10));
-      out += (shown++ ? "、" : "") + ("列 " + std::to_string(p.column)) +
-             (e > b ? "“" + std::string(t.substr(b, e - b)) + "”" : "");
+      if (shown++) out += "、";
+      out += "列 ";
+      append_number(out, p.column);
+      if (e > b) {
+        out += "“";
+        out.append(t.substr(b, e - b));
+        out += "”";
+      }
     }
     if (findings[leader].count - 1 > kShown) out += " 等";
-    return out;
+  }
+
+  // The decimal digits of `n`, appended (std::to_string's text, without its string).
+  static void append_number(std::string& out, std::uint64_t n) {
+    char buf[20];
+    char* e = buf + sizeof buf;
+    char* q = e;
+    do {
+      *--q = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n);
+    out.append(q, static_cast<std::size_t>(e - q));
   }
 
   const char* sev_color(model::Severity s) const {

@@ -63,25 +63,41 @@ std::size_t number_end(std::string_view t, std::size_t at);
 bool digit_before(std::string_view t, std::size_t at);
 // Whether some code point of `dashes` in `t` has a digit before it (over \s) and, after it,
 // a number followed by a code point for which `unit_start` holds.
+// Whether `t` ends with an organ's name or 同志 (各, 人民政府, 委员会, 各部门, 各单位, 直属机构,
+// 办公室, 办公厅, 局, 委, 厅, 部, 党组, 党委, 政府), then optional \s, one optional colon (： or :)
+// and optional \s: format.addressee's pattern
+// (各|人民政府|…|同志)\s*[：:]?\s*$ read by hand (tests/rules/rule_scans_test.cc compares them).
+bool ends_with_organ(std::string_view t);
+
 template <typename F>
 bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start);
+
+// The "，" offsets of a long paragraph as lint::Measurements::commas_of gives them, or null
+// (then the helpers below find them).
+using Commas = const std::vector<std::uint32_t>*;
 
 // Calls fn(groups) for each match of `re` in `t`, as re.for_each(t, fn) does, but a long
 // paragraph is searched clause by clause: no match of the rules' patterns contains a "，"
 // and their look-arounds' classes leave it out, so the matches are the same, and the
 // pattern engine sees only the clauses that pass `prefilter` (a giant paragraph is then
 // searched where a match can be, not once per rule from end to end). Group offsets are
-// in `t`.
+// in `t`. `commas`, when given, are the "，" of `t` (the whole block's text), found once
+// for all rules.
 template <typename Pre, typename F>
-void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
-  constexpr std::size_t kLong = 2048;
-  if (t.size() <= kLong) {
+void for_each_match(Commas commas, const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
+  if (t.size() <= lint::Measurements::kLongParagraph) {
     if (prefilter(t)) re.for_each(t, fn);
     return;
   }
+  std::size_t k = 0;
   for (std::size_t from = 0; from <= t.size();) {
-    std::size_t at = text::find_seq(t, "，", from);
-    if (at == text::npos) at = t.size();
+    std::size_t at;
+    if (commas) {
+      at = k < commas->size() ? (*commas)[k++] : t.size();
+    } else {
+      at = text::find_seq(t, "，", from);
+      if (at == text::npos) at = t.size();
+    }
     const std::string_view clause = t.substr(from, at - from);
     if (prefilter(clause))
       re.for_each(clause, [&](const std::vector<text::Match>& g) {
@@ -93,23 +109,36 @@ void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&
     from = at + 3;
   }
 }
+template <typename Pre, typename F>
+void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
+  for_each_match(Commas{nullptr}, re, t, prefilter, fn);
+}
 // Calls fn(clause, offset) for the parts of `t` that for_each_match above hands the pattern
 // engine: `t` itself when short, else each clause between two "，" that passes
 // `prefilter`. For the scans that replace a pattern and keep its prefilter.
 template <typename Pre, typename F>
-void for_each_clause(std::string_view t, Pre prefilter, F&& fn) {
-  constexpr std::size_t kLong = 2048;
-  if (t.size() <= kLong) {
+void for_each_clause(Commas commas, std::string_view t, Pre prefilter, F&& fn) {
+  if (t.size() <= lint::Measurements::kLongParagraph) {
     if (prefilter(t)) fn(t, std::size_t{0});
     return;
   }
+  std::size_t k = 0;
   for (std::size_t from = 0; from <= t.size();) {
-    std::size_t at = text::find_seq(t, "，", from);
-    if (at == text::npos) at = t.size();
+    std::size_t at;
+    if (commas) {
+      at = k < commas->size() ? (*commas)[k++] : t.size();
+    } else {
+      at = text::find_seq(t, "，", from);
+      if (at == text::npos) at = t.size();
+    }
     const std::string_view clause = t.substr(from, at - from);
     if (prefilter(clause)) fn(clause, from);
     from = at + 3;
   }
+}
+template <typename Pre, typename F>
+void for_each_clause(std::string_view t, Pre prefilter, F&& fn) {
+  for_each_clause(Commas{nullptr}, t, prefilter, fn);
 }
 using text::is_icu_space;
 
@@ -117,6 +146,10 @@ using text::is_icu_space;
 template <typename F>
 void for_each_match(const text::Regex& re, std::string_view t, F&& fn) {
   for_each_match(re, t, [](std::string_view) { return true; }, fn);
+}
+template <typename F>
+void for_each_match(Commas commas, const text::Regex& re, std::string_view t, F&& fn) {
+  for_each_match(commas, re, t, [](std::string_view) { return true; }, fn);
 }
 // The first match of `re` in `t`, clause by clause as above.
 template <typename Pre>

@@ -13,6 +13,7 @@
 #include "lint/linter.h"
 #include "profiles/profile.h"
 #include "readers/text_reader.h"
+#include "rules/support.h"
 #include "text/charclass.h"
 #include "text/numerals.h"
 #include "text/regex.h"
@@ -503,6 +504,30 @@ TEST(RuleScans, SpaceLeadBytes) {
     const auto cls = text::primary_class(c);
     EXPECT_TRUE(cls == text::kAsian || cls == text::kOther) << std::hex << static_cast<std::uint32_t>(c);
   }
+}
+
+// format.addressee's test of the line's end, read by hand, against its pattern on random
+// ends: names and their parts, colons, every kind of \s, and other text.
+TEST(RuleScans, AddresseeOrgan) {
+  const text::Regex& organ =
+      re("(各|人民政府|委员会|各部门|各单位|直属机构|办公室|办公厅|局|委|厅|部|党组|党委|政府|同志)\\s*[：:]?\\s*$");
+  const std::vector<std::string> pieces = {
+      "各", "人民政府", "委员会", "各部门", "各单位", "直属机构", "办公室", "办公厅", "局", "委", "厅", "部", "党组", "党委", "政府",
+      "同志", "人民", "机构", "单位", "部门", "员会", "：", ":", "：", ":", " ", "\u3000", "\t", "\n", "\r", "\u000B", "\u0085",
+      "\u00A0", "\u2028", "\u200B", "，", "。", "x", "1", "乡镇", "县", "、"};
+  std::mt19937 rng(1616);
+  int matched = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string t;
+    const int n = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < n; ++k) t += pieces[rng() % pieces.size()];
+    text::Match m;
+    const bool want = organ.search(t, m);
+    ASSERT_EQ(rules::ends_with_organ(t), want) << t;
+    matched += want;
+  }
+  EXPECT_GT(matched, 2000);
+  EXPECT_LT(matched, 18000);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "text/charclass.h"
 #include "text/scan.h"
 
 namespace {
@@ -53,3 +54,10 @@ TEST(ByteSet, AgreesWithPlainSearch) {
 }
 
 }  // namespace
+
+// text.duplicate-paragraph takes U+4E00–U+9FFF as Han without the class table: the table
+// must say the same of every code point there.
+TEST(CharClass, UnifiedIdeographsAreAllHan) {
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) ASSERT_TRUE(wenfeng::text::is_han(c)) << std::hex << static_cast<std::uint32_t>(c);
+  EXPECT_FALSE(wenfeng::text::is_han(0x4DC0));  // Yijing hexagram symbols, between Extension A and the block
+}

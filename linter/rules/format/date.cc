@@ -94,7 +94,7 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     const bool has_ri = t.find("日") != std::string_view::npos;
     if (has_ri || t.find("月") != std::string_view::npos) {
-      for_each_match(*chinese, t, may_be_chinese, [&](const std::vector<text::Match>& g) {
+      for_each_match(c.m.commas_of(bi), *chinese, t, may_be_chinese, [&](const std::vector<text::Match>& g) {
         const std::string_view year = sv(t, g[1]);
         bool arabic_part = false;
         for (int k : {2, 3})
@@ -104,13 +104,13 @@ void run(const lint::RuleContext& c) {
         c.report(bi, g[0].begin, g[0].end, arabic_part ? kMixed : zero_wrong ? kChineseZero : kChinese,
                  {{"found", std::string(sv(t, g[0]))}});
       });
-      for_each_match(*leading_zero, t, may_have_zero, [&](const std::vector<text::Match>& g) {
+      for_each_match(c.m.commas_of(bi), *leading_zero, t, may_have_zero, [&](const std::vector<text::Match>& g) {
         text::Match z;
         if (!zero->search(sv(t, g[0]), z)) return;
         c.report(bi, g[0].begin, g[0].end, kLeadingZero, {{"found", std::string(sv(t, g[0]))}});
       });
     }
-    for_each_clause(t, may_be_dashed, [&](std::string_view s, std::size_t offset) {
+    for_each_clause(c.m.commas_of(bi), t, may_be_dashed, [&](std::string_view s, std::size_t offset) {
       for_each_dashed(s, [&](std::size_t begin, std::size_t end, std::size_t year_end, std::size_t month_begin,
                              std::size_t month_end, std::size_t day_begin) {
         const int month = std::atoi(std::string(s.substr(month_begin, month_end - month_begin)).c_str());

@@ -119,7 +119,7 @@ void for_each_about(std::string_view s, F fn) {
 void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_clause(t, may_have_approx, [&](std::string_view s, std::size_t offset) {
+    for_each_clause(c.m.commas_of(bi), t, may_have_approx, [&](std::string_view s, std::size_t offset) {
       for_each_approx(s, [&](std::size_t begin, std::size_t end, std::size_t first, std::size_t second) {
         const std::string_view found = s.substr(begin, end - begin);
         if (first != text::npos) {
@@ -133,7 +133,7 @@ void run(const lint::RuleContext& c) {
       });
     });
     if (!text::contains(t, "左右") || !text::contains(t, "约")) continue;
-    for_each_clause(t, [](std::string_view) { return true; }, [&](std::string_view s, std::size_t offset) {
+    for_each_clause(c.m.commas_of(bi), t, [](std::string_view) { return true; }, [&](std::string_view s, std::size_t offset) {
       for_each_about(s, [&](std::size_t begin, std::size_t end) {
         c.report(bi, offset + begin, offset + end, 1, {{"found", std::string(s.substr(begin, end - begin))}}, &kAbout)
             .severity = model::Severity::kInfo;

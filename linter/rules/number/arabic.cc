@@ -47,7 +47,7 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "百分之")) continue;
-    for_each_match(*percent, t, [&](const std::vector<text::Match>& g) {
+    for_each_match(c.m.commas_of(bi), *percent, t, [&](const std::vector<text::Match>& g) {
       const std::string arabic = text::chinese_numeral_figures(sv(t, g[1]));
       if (arabic.empty()) return;
       auto& d = c.report(bi, g[0].begin, g[0].end, 1, {{"found", std::string(sv(t, g[0]))}, {"arabic", arabic + "%"}});
@@ -61,7 +61,7 @@ void run(const lint::RuleContext& c) {
       "(公里|千米|米|千克|公斤|吨|平方米|平方公里|公顷|万元|亿元|摄氏度)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_match(*measure, t, may_have_measure, [&](const std::vector<text::Match>& g) {
+    for_each_match(c.m.commas_of(bi), *measure, t, may_have_measure, [&](const std::vector<text::Match>& g) {
       // Only a count written out in full (三百公里, 十五万元). Not a bare 百 or 千 — an order of
       // magnitude (过百亿元, 突破千亿元, 百米) — nor 数字连用 (三四十公里), which GB/T 15835
       // 4.2.2 writes in 汉字: the strict form of the numeral parser decides.

@@ -35,7 +35,7 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "季度") && !text::contains(t, "星期") && !text::contains(t, "礼拜")) continue;
-    for_each_match(*term, t, [&](const std::vector<text::Match>& g) {
+    for_each_match(c.m.commas_of(bi), *term, t, [&](const std::vector<text::Match>& g) {
       // An unmatched group has no position in the text.
       auto part = [&](std::size_t k) {
         return g[k].begin <= g[k].end && g[k].end <= t.size() ? std::string(sv(t, g[k])) : std::string();

@@ -67,7 +67,7 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     // Only paragraphs (clauses of a long one) with a number, a dash and a number before a unit.
     auto may_match = [&](std::string_view s) { return has_number_range(s, lead, U"～~—-－–", unit); };
-    for_each_clause(t, may_match, [&](std::string_view s, std::size_t offset) {
+    for_each_clause(c.m.commas_of(bi), t, may_match, [&](std::string_view s, std::size_t offset) {
       for_each_unit_range(s, [&](std::size_t begin, std::size_t end, std::size_t first_end, std::size_t second,
                                  std::size_t second_end, std::size_t unit_begin) {
         c.report(bi, offset + begin, offset + end, 0,

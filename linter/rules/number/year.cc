@@ -48,7 +48,7 @@ void run(const lint::RuleContext& c) {
   auto any_digit = [](char32_t d) { return text::is_digit_nd(d) || is_cn_digit(d); };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_clause(t, may_have_short_year, [&](std::string_view s, std::size_t offset) {
+    for_each_clause(c.m.commas_of(bi), t, may_have_short_year, [&](std::string_view s, std::size_t offset) {
       for (std::size_t at = text::find_seq(s, "年"); at != text::npos; at = text::find_seq(s, "年", at + 3)) {
         std::size_t n = 0;
         std::size_t from = text::run_back(s, at, text::is_digit_nd, n, 0, 2);

@@ -40,7 +40,7 @@ void run(const lint::RuleContext& c) {
     const auto t = c.doc.block_text(bi);
     if (!may_have_ellipsis(t)) continue;  // (a cheap whole-paragraph test first)
     int chinese = -1;  // computed on the first ASCII dots
-    for_each_match(*ellipsis, t, may_have_ellipsis, [&](const std::vector<text::Match>& g) {
+    for_each_match(c.m.commas_of(bi), *ellipsis, t, may_have_ellipsis, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       // ASCII dots only in Chinese text.
       if (found[0] == '.') {

@@ -75,7 +75,7 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // The patterns run only on paragraphs with a number, a dash and a number before a unit.
-    for_each_clause(t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
       [&](std::string_view s, std::size_t offset) {
         for_each_value_range(s, [&](std::size_t b, std::size_t e) {
           c.report(bi, offset + b, offset + e, 0, {{"found", std::string(s.substr(b, e - b))}}).replace_with("～");
@@ -84,7 +84,7 @@ void run(const lint::RuleContext& c) {
     // The scan of (?<!\d)(\d{4})\s*([-－–~～])\s*(\d{4})\s*年: at each dash, exactly four
     // digits (no fifth) before it over \s, and four after it, then \s and 年. Matches start
     // in the order of their dashes; one never holds another's dash.
-    for_each_clause(t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
       [&](std::string_view s, std::size_t offset) {
         std::size_t from = 0;  // where the last match ended
         text::for_each_lead(s, lead, [&](char32_t d, std::size_t b, std::size_t e) {

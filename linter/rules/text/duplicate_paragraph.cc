@@ -30,7 +30,10 @@ constexpr model::Example kExamples[] = {{"（同一段话在文中出现两次�
 // Near-duplicates differ only in whitespace, punctuation or digits: they are compared on
 // their Han characters and Latin letters. Nothing is copied: the kept characters are
 // hashed as they are read, and two paragraphs with the same hash are compared in place.
-bool kept(char32_t c) { return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z')); }
+bool kept(char32_t c) {
+  if (c - 0x4E00 <= 0x9FFF - 0x4E00) return true;  // CJK Unified Ideographs, all Han: no table lookup
+  return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z'));
+}
 
 // The next kept character of `t` at or after `at` (its bytes are [at, next)), or false.
 bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
@@ -47,26 +50,28 @@ bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
   return false;
 }
 
-// FNV-1a over the kept characters' bytes, and how many there are.
+// FNV-1a over the kept characters' code points (one step a character), and how many
+// there are. Equal normalised texts hash alike; which entry a repeat is matched with does not
+// depend on the hash (each table holds one entry per distinct text or normalised form).
 // (The loop of next_kept, inline: one pass with no call per character.)
 std::uint64_t normalised_hash(std::string_view t, std::size_t& count) {
   std::uint64_t h = 14695981039346656037ull;
   count = 0;
-  for (std::size_t at = 0; at < t.size();) {
-    if (const auto b = static_cast<unsigned char>(t[at]); b < 0x80) {
+  const char* p = t.data();
+  const char* const end = p + t.size();
+  while (p < end) {
+    if (const auto b = static_cast<unsigned char>(*p); b < 0x80) {
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         h = (h ^ b) * 1099511628211ull;
         ++count;
       }
-      ++at;
+      ++p;
       continue;
     }
-    std::size_t next;
-    if (kept(text::cp_at(t, at, next))) {
-      for (std::size_t i = at; i < next; ++i) h = (h ^ static_cast<unsigned char>(t[i])) * 1099511628211ull;
+    if (const char32_t c = text::decode(p, end); kept(c)) {
+      h = (h ^ c) * 1099511628211ull;
       ++count;
     }
-    at = next;
   }
   return h;
 }

@@ -48,7 +48,7 @@ void run(const lint::RuleContext& c) {
       "(?:Ã[\\x{80}-\\x{BF}]|â€[\\x{9C}\\x{9D}\\x{98}\\x{99}\\x{A6}\\x{94}\\x{93}]|å[\\x{80}-\\x{BF}]){2,}");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    for_each_match(*re, t, may_be_garbled, [&](const std::vector<text::Match>& g) {
+    for_each_match(c.m.commas_of(bi), *re, t, may_be_garbled, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));
       std::uint8_t kind = kLatin1;
       if (found.find("\xEF\xBF\xBD") != std::string::npos) kind = kReplacement;
