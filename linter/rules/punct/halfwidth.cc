@@ -159,12 +159,8 @@ void run(const lint::RuleContext& c) {
         const bool chinese = (ch == U'(' || ch == U')') ? left || text::is_cjk(next) : left;
         if (!chinese || (is_latin_or_digit(prev) && is_latin_or_digit(next))) report = false;
         if (report) {
-          // Built in place (an initializer list would copy both strings into the vector).
-          model::Args args;
-          args.reserve(2);
-          args.emplace_back("fix", fix);
-          args.emplace_back("found", t.substr(at, end - at));
-          c.report(bi, at, end, 0, std::move(args)).replace_with(fix);
+          // Both values packed into the finding's one block (model::Pairs), no string copies.
+          c.report(bi, at, end, 0, model::Args{{"fix", fix}, {"found", t.substr(at, end - at)}}).replace_with(fix);
         }
       }
       // A mark is not whitespace, not a digit; ')' is a closer.
