@@ -292,7 +292,9 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
       const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
       early_hits = phrases::find_hits(doc, *options.phrases, &active);
     });
-  const TitleInfo title = find_title(doc, title_endings(profile));
+  TitleInfo found;
+  if (!options.title) found = find_title(doc, title_endings(profile));
+  const TitleInfo& title = options.title ? *options.title : found;
   // A web page's info bar is no paragraph of the draft: no rule reads it.
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];

@@ -246,7 +246,9 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
     f.error = doc.error();
     return f;
   }
-  auto kind = choose_kind(*doc, *f.profile, choice.kind, cfg->kind);
+  // The title, found once for the classifier and the measurements.
+  const TitleInfo title = find_title(*doc, title_endings(*f.profile));
+  auto kind = choose_kind(*doc, *f.profile, choice.kind, cfg->kind, &title);
   if (!kind.ok()) {
     f.error = kind.error();
     return f;
@@ -256,6 +258,7 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
   opt.ignore = cfg->ignore;
   opt.medium = choice.medium ? choice.medium : cfg->medium;
   opt.rule_threads = options_.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options_.jobs;
+  opt.title = &title;
   f.report = lint_document(*doc, *f.profile, *kind, opt);
   f.counts = f.report->m.counts;
   f.pages = f.report->m.pages;
