@@ -42,6 +42,9 @@ struct Options {
   // title_endings of the same profile, for the same document), so it is found once per
   // check; null = found by measure.
   const TitleInfo* title = nullptr;
+  // The entries of `phrases` that apply to this document (lint/phrase_set.h active_entries for
+  // the profile, the kind and `ignore`), when the caller keeps them; null = found by measure.
+  const std::vector<std::uint8_t>* active = nullptr;
 };
 
 struct Durations {

@@ -289,8 +289,9 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
   std::thread hits_thread;
   if (want_hits && options.rule_threads > 1 && doc.text.size() >= kParallelBytes)
     hits_thread = std::thread([&] {
-      const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
-      early_hits = phrases::find_hits(doc, *options.phrases, &active);
+      std::vector<std::uint8_t> own;
+      if (!options.active) own = active_entries(*options.phrases, profile, kind, options.ignore);
+      early_hits = phrases::find_hits(doc, *options.phrases, options.active ? options.active : &own);
     });
   TitleInfo found;
   if (!options.title) found = find_title(doc, title_endings(profile));
@@ -342,8 +343,9 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     hits_thread.join();
     m.hits = std::move(early_hits);
   } else if (want_hits) {
-    const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
-    m.hits = phrases::find_hits(doc, *options.phrases, &active);
+    std::vector<std::uint8_t> own;
+    if (!options.active) own = active_entries(*options.phrases, profile, kind, options.ignore);
+    m.hits = phrases::find_hits(doc, *options.phrases, options.active ? options.active : &own);
   }
   return m;
 }
