@@ -462,6 +462,12 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_FALSE(lint::is_info_bar_line("发布时间：每月10日前"));
   EXPECT_FALSE(lint::is_info_bar_line("（二）发布时间：2024年7月1日　来源：县政府"));
   EXPECT_TRUE(lint::is_info_bar_line("来源:宜春市人民政府办公室  发布时间:2024-03-01 10:00  浏览次数:2817"));
+  // Labels that stand alone need no colon (the quick test before the label scan lets them
+  // through); a label without its colon is no field.
+  EXPECT_TRUE(lint::is_info_bar_line("打印本页　关闭窗口　分享到"));
+  EXPECT_TRUE(lint::is_info_bar_line("浏览次数：590"));
+  EXPECT_FALSE(lint::is_info_bar_line("发布时间 2024-05-28 来源 县政府"));
+  EXPECT_FALSE(lint::is_info_bar_line("1. 发布时间：2024-05-28　来源：县政府"));
 }
 
 // A page's navigation copied with the text is no title (a page without <h1> whose nav bar
