@@ -564,6 +564,14 @@ bool is_info_bar_line(std::string_view raw) {
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
   if (!valueless_field(t).empty()) return true;
+  // Every test below wants a labelled field: a colon after a label, or one of the labels
+  // that stand alone (【打印】, 【关闭】, 打印本页, 关闭窗口, 分享到). A line with none of them
+  // (most lines of a draft: this runs for each of the first lines) is no info bar.
+  if (t.find("：") == std::string_view::npos && t.find(':') == std::string_view::npos &&
+      t.find("【") == std::string_view::npos && t.find("打印本页") == std::string_view::npos &&
+      t.find("关闭窗口") == std::string_view::npos && t.find("分享到") == std::string_view::npos)
+    return false;
+  if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
@@ -591,7 +599,6 @@ bool is_info_bar_line(std::string_view raw) {
   int strong = 0, other = 0;
   for (auto w : kStrong) strong += labelled(w, t);
   for (auto w : kOther) other += labelled(w, masked);
-  if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
   // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself; two
   // when one is a clock time ("来源:县政府办 日期:2015-03-27 12:00"): a draft gives no time of day
   // beside its source.

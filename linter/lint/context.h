@@ -27,6 +27,8 @@ struct PhraseSet;
 
 namespace wenfeng::lint {
 
+struct TitleInfo;
+
 // Settings of one lint run beside the profile.
 struct Options {
   std::optional<std::string> medium;            // --medium tv
@@ -36,6 +38,13 @@ struct Options {
   std::vector<std::string> only;
   // Threads for the rules of one large document (see lint_document); 1 = on the caller's.
   unsigned rule_threads = 1;
+  // The document's title when the caller found it already (lint/body.h find_title with
+  // title_endings of the same profile, for the same document), so it is found once per
+  // check; null = found by measure.
+  const TitleInfo* title = nullptr;
+  // The entries of `phrases` that apply to this document (lint/phrase_set.h active_entries for
+  // the profile, the kind and `ignore`), when the caller keeps them; null = found by measure.
+  const std::vector<std::uint8_t>* active = nullptr;
 };
 
 struct Durations {

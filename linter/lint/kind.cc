@@ -198,7 +198,10 @@ std::string_view addressee_organ(std::string_view raw) {
 }  // namespace
 
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile) {
-  const TitleInfo ti = find_title(doc, title_endings(profile));
+  return classify(doc, profile, find_title(doc, title_endings(profile)));
+}
+
+KindChoice classify(const model::Document& doc, const profiles::Profile& profile, const TitleInfo& ti) {
   const std::string title_str = title_text(doc, ti);
   const std::string_view title = title_str;
   const auto& c = profile.classifier;
@@ -320,7 +323,8 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
 }
 
 Result<KindChoice> choose_kind(const model::Document& doc, const profiles::Profile& profile,
-                               const std::optional<std::string>& option, const std::optional<std::string>& config) {
+                               const std::optional<std::string>& option, const std::optional<std::string>& config,
+                               const TitleInfo* title) {
   auto known = [&](const std::string& id) { return id == "unknown" || profile.kind(id) != nullptr; };
   if (option) {
     if (!known(*option))
@@ -339,7 +343,7 @@ Result<KindChoice> choose_kind(const model::Document& doc, const profiles::Profi
     return KindChoice{*p, KindSource::kDocument, "文档属性“类别”（category）"};
   if (auto p = doc.property("xml:kind"); p && known(*p))
     return KindChoice{*p, KindSource::kDocument, "XML 中的类型属性"};
-  KindChoice k = classify(doc, profile);
+  KindChoice k = title ? classify(doc, profile, *title) : classify(doc, profile);
   if (k.id != "unknown" && !profile.kind(k.id)) k = KindChoice{"unknown", KindSource::kNone, k.reason};
   return k;
 }

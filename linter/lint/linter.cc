@@ -341,10 +341,13 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
   std::thread hits_thread;
   if (want_hits && options.rule_threads > 1 && doc.text.size() >= kParallelBytes)
     hits_thread = std::thread([&] {
-      const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
-      early_hits = phrases::find_hits(doc, *options.phrases, &active);
+      std::vector<std::uint8_t> own;
+      if (!options.active) own = active_entries(*options.phrases, profile, kind, options.ignore);
+      early_hits = phrases::find_hits(doc, *options.phrases, options.active ? options.active : &own);
     });
-  const TitleInfo title = find_title(doc, title_endings(profile));
+  TitleInfo found;
+  if (!options.title) found = find_title(doc, title_endings(profile));
+  const TitleInfo& title = options.title ? *options.title : found;
   // A web page's info bar is no paragraph of the draft: no rule reads it.
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
@@ -400,8 +403,9 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
     hits_thread.join();
     m.hits = std::move(early_hits);
   } else if (want_hits) {
-    const auto active = active_entries(*options.phrases, profile, kind, options.ignore);
-    m.hits = phrases::find_hits(doc, *options.phrases, &active);
+    std::vector<std::uint8_t> own;
+    if (!options.active) own = active_entries(*options.phrases, profile, kind, options.ignore);
+    m.hits = phrases::find_hits(doc, *options.phrases, options.active ? options.active : &own);
   }
   // A web page's info bar, menus and summary are no paragraph of the draft: no phrase in them
   // is the draft's.

@@ -92,17 +92,30 @@ Result<std::shared_ptr<const PhraseSet>> phrase_set_for(const std::shared_ptr<co
   return set;
 }
 
-std::vector<std::uint8_t> active_entries(const PhraseSet& set, const profiles::Profile& p, const model::KindChoice& kind,
-                                         const std::vector<std::string>& ignore) {
+std::vector<std::uint8_t> profile_entries(const PhraseSet& set, const profiles::Profile& p) {
   const auto& ph = p.phrases;
   std::vector<std::uint8_t> out(set.entries.size(), 0);
   for (std::size_t i = 0; i < set.entries.size(); ++i) {
     const Entry& e = set.entries[i];
     if (auto it = ph.lists.find(e.list); it != ph.lists.end() && !it->second) continue;
-    auto named = [&](const std::vector<std::string>& names) {
-      return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return names_entry(n, e); });
-    };
-    if (named(ph.allow) || named(ignore)) continue;
+    out[i] = std::none_of(ph.allow.begin(), ph.allow.end(), [&](const std::string& n) { return names_entry(n, e); });
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> active_entries(const PhraseSet& set, const profiles::Profile& p, const model::KindChoice& kind,
+                                         const std::vector<std::string>& ignore,
+                                         const std::vector<std::uint8_t>* on_for_profile) {
+  std::vector<std::uint8_t> own;
+  if (!on_for_profile || on_for_profile->size() != set.entries.size()) {
+    own = profile_entries(set, p);
+    on_for_profile = &own;
+  }
+  std::vector<std::uint8_t> out(set.entries.size(), 0);
+  for (std::size_t i = 0; i < set.entries.size(); ++i) {
+    if (!(*on_for_profile)[i]) continue;
+    const Entry& e = set.entries[i];
+    if (std::any_of(ignore.begin(), ignore.end(), [&](const std::string& n) { return names_entry(n, e); })) continue;
     bool kind_ok = e.kinds.empty() || !kind.known();
     for (const auto& k : e.kinds)
       if (kind.id.rfind(k, 0) == 0) kind_ok = true;

@@ -31,7 +31,13 @@ bool names_entry(const std::string& what, const phrases::Entry& e);
 
 // One flag per entry of `set`: the entry's list is on, it is not allowed by the profile or
 // `ignore` (.wenfeng.yaml), and it applies to the kind (an unknown kind gets every entry).
+// `on_for_profile`, when given, is profile_entries(set, p), kept by the caller.
 std::vector<std::uint8_t> active_entries(const phrases::PhraseSet& set, const profiles::Profile& p,
-                                         const model::KindChoice& kind, const std::vector<std::string>& ignore);
+                                         const model::KindChoice& kind, const std::vector<std::string>& ignore,
+                                         const std::vector<std::uint8_t>* on_for_profile = nullptr);
+// The part of active_entries the profile alone decides, one flag per entry of `set`: the
+// entry's list is on and the profile does not allow it. The same for every draft checked
+// with the profile, so a batch finds it once.
+std::vector<std::uint8_t> profile_entries(const phrases::PhraseSet& set, const profiles::Profile& p);
 
 }  // namespace wenfeng::lint

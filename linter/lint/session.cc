@@ -42,6 +42,25 @@ Result<std::unique_ptr<Session>> Session::open(RunOptions options, bool check) {
   return s;
 }
 
+struct Session::Loaded::Active {
+  std::vector<std::uint8_t> on;  // profile_entries: the part the profile alone decides
+  std::mutex mu;
+  // By kind id and ignore list: few distinct ones in a batch.
+  std::map<std::string, std::shared_ptr<const std::vector<std::uint8_t>>, std::less<>> by_key;
+
+  std::shared_ptr<const std::vector<std::uint8_t>> get(const phrases::PhraseSet& set, const profiles::Profile& p,
+                                                       const model::KindChoice& kind,
+                                                       const std::vector<std::string>& ignore) {
+    std::string key = kind.id;
+    for (const auto& w : ignore) key.append(1, '\n').append(std::to_string(w.size())).append(1, ':').append(w);
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = by_key.find(key); it != by_key.end()) return it->second;
+    auto a = std::make_shared<const std::vector<std::uint8_t>>(active_entries(set, p, kind, ignore, &on));
+    by_key.emplace(std::move(key), a);
+    return a;
+  }
+};
+
 Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
   std::lock_guard<std::mutex> lock(mu_);
   if (auto it = profiles_.find(id_or_path); it != profiles_.end()) return it->second;
@@ -64,6 +83,8 @@ Result<Session::Loaded> Session::load(const std::string& id_or_path) const {
     auto set = phrase_set_for(phrases_, *l.profile);
     if (!set.ok()) return set.error();
     l.phrases = *set;
+    l.active = std::make_shared<Loaded::Active>();
+    l.active->on = profile_entries(*l.phrases, *l.profile);
   }
   profiles_.emplace(id_or_path, l);
   return l;
@@ -235,6 +256,7 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
   }
   f.profile = pr->profile;
   f.phrases = pr->phrases;
+  const std::shared_ptr<Loaded::Active> active = pr->active;
   if (options_.fail_on) {
     f.fail_on = *options_.fail_on;
   } else if (cfg->fail_on && !model::parse_severity(*cfg->fail_on, f.fail_on)) {
@@ -246,7 +268,9 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
     f.error = doc.error();
     return f;
   }
-  auto kind = choose_kind(*doc, *f.profile, choice.kind, cfg->kind);
+  // The title, found once for the classifier and the measurements.
+  const TitleInfo title = find_title(*doc, title_endings(*f.profile));
+  auto kind = choose_kind(*doc, *f.profile, choice.kind, cfg->kind, &title);
   if (!kind.ok()) {
     f.error = kind.error();
     return f;
@@ -256,6 +280,9 @@ FileResult Session::check_with(std::string shown, const Result<profiles::Project
   opt.ignore = cfg->ignore;
   opt.medium = choice.medium ? choice.medium : cfg->medium;
   opt.rule_threads = options_.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options_.jobs;
+  opt.title = &title;
+  const auto applies = active && f.phrases ? active->get(*f.phrases, *f.profile, *kind, opt.ignore) : nullptr;
+  opt.active = applies.get();
   f.report = lint_document(*doc, *f.profile, *kind, opt);
   f.counts = f.report->m.counts;
   f.pages = f.report->m.pages;

@@ -11,6 +11,7 @@
 // files are still being read: output streams, and memory is bounded by the files in flight.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -149,6 +150,10 @@ class Session {
   struct Loaded {
     std::shared_ptr<const profiles::Profile> profile;
     std::shared_ptr<const phrases::PhraseSet> phrases;  // the profile's own set (phrases/profile_set.h)
+    // Which entries apply (lint/phrase_set.h active_entries), found once for each kind and
+    // folder's ignore list rather than once a draft.
+    struct Active;
+    std::shared_ptr<Active> active;
   };
   Result<Loaded> load(const std::string& id_or_path) const;
   // Each distinct profile (and its phrase set) is loaded once, whichever thread asks first.

@@ -488,6 +488,12 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_TRUE(lint::is_info_bar_line("信息来源: 关键词:"));
   EXPECT_TRUE(lint::is_info_bar_line("浏览次数: 590 内容概述:"));
   EXPECT_FALSE(lint::is_info_bar_line("名称：县应急物资储备库　时间：2024年"));
+  // Labels that stand alone need no colon (the quick test before the label scan lets them
+  // through); a label without its colon is no field.
+  EXPECT_TRUE(lint::is_info_bar_line("打印本页　关闭窗口　分享到"));
+  EXPECT_TRUE(lint::is_info_bar_line("浏览次数：590"));
+  EXPECT_FALSE(lint::is_info_bar_line("发布时间 2024-05-28 来源 县政府"));
+  EXPECT_FALSE(lint::is_info_bar_line("1. 发布时间：2024-05-28　来源：县政府"));
 }
 
 // A page's navigation copied with the text is no title (a page without <h1> whose nav bar

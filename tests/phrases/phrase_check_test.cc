@@ -405,6 +405,26 @@ TEST(PhraseRules, ANewsOnlyEntryDoesNotHideTheGeneralOne) {
   EXPECT_EQ(count_rule(rn, "phrase.boilerplate"), 0);
 }
 
+// The part a batch keeps per profile (lists, allow), then the kind and the folder's ignore
+// list, gives the flags the one-pass computation gives.
+TEST(PhraseProfiles, ProfilePartThenKindIsTheSameAsOnePass) {
+  const std::string dir = wenfeng::testing::temp_dir();
+  std::ofstream(dir + "/q.yaml") << "id: q\nextends: national\nphrases:\n  lists: {banned: off}\n  allow: [狠抓落实]\n";
+  auto p = profiles::load_profile(dir + "/q.yaml");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  auto set = lint::phrase_set_for(shipped(), *p);
+  ASSERT_TRUE(set.ok());
+  const auto on = lint::profile_entries(**set, *p);
+  int off = 0;
+  for (const auto f : on) off += f == 0;
+  EXPECT_GT(off, 0);  // the banned list and 狠抓落实
+  for (const char* kind : {"unknown", "news.member-meeting", "document", "speech"})
+    for (const std::vector<std::string>& ignore : {std::vector<std::string>{}, std::vector<std::string>{"空泛表态"}}) {
+      const model::KindChoice k{kind, model::KindSource::kOption, ""};
+      EXPECT_EQ(lint::active_entries(**set, *p, k, ignore, &on), lint::active_entries(**set, *p, k, ignore)) << kind;
+    }
+}
+
 // A report with the profile's own phrase set, which its findings point into.
 struct WithSet {
   std::shared_ptr<const phrases::PhraseSet> set;

@@ -4,6 +4,7 @@
 // status the same in every format).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "model/rule.h"
+#include "report/json_writer.h"
 #include "support/cli_runner.h"
 
 using nlohmann::json;
@@ -30,6 +32,38 @@ std::string write_draft(const std::string& name = "draft.txt") {
 std::string validator() {
   return "/usr/bin/python3 " + wenfeng::testing::source_path("tests/report/validate_sarif.py") + " " +
          wenfeng::testing::source_path("tests/report/sarif-schema-2.1.0.json");
+}
+
+// JSON strings are escaped sixteen bytes at a time where nothing needs escaping: every byte
+// that does (a control byte, '"', '\\') is escaped wherever it falls in or after a block,
+// as the byte-by-byte escaping does.
+TEST(JsonFormat, EscapesEveryControlQuoteAndBackslashAtAnyOffset) {
+  for (char special : {'"', '\\', '\n', '\t', '\x01', '\x1f'})
+    for (std::size_t before = 0; before < 40; ++before)
+      for (std::size_t after : {0u, 1u, 15u, 16u, 17u, 33u}) {
+        std::string s;  // `before` bytes of Han and ASCII, no byte needing escape
+        for (std::size_t k = 0; k < before / 4; ++k) s += "通";
+        s.append(before - s.size(), 'x');
+        s.push_back(special);
+        for (std::size_t i = 0; i < after; ++i) s.push_back(static_cast<char>('a' + i % 26));
+        std::string out;
+        wenfeng::report::JsonWriter::escape(out, s);
+        std::string want = "\"";
+        for (const char ch : s) {
+          const auto c = static_cast<unsigned char>(ch);
+          if (c == '"') want += "\\\"";
+          else if (c == '\\') want += "\\\\";
+          else if (c == '\n') want += "\\n";
+          else if (c == '\t') want += "\\t";
+          else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            want += buf;
+          } else want.push_back(ch);
+        }
+        want += "\"";
+        ASSERT_EQ(out, want) << "before " << before << " after " << after << " byte " << int(special);
+      }
 }
 
 TEST(SarifFormat, EverySampleValidatesAgainstTheSchema) {
