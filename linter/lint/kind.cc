@@ -18,15 +18,18 @@ using model::KindSource;
 // a `not_before` string (so 县长 does not match inside 副县长).
 // (find_seq, not string_view::find: the lead paragraph of a draft in one line is the whole
 // draft, and find stops at every byte equal to a CJK word's common first byte.)
+// Whether the cue's word at `pos` is the cue (not right after a not_after, before a not_before).
+bool cue_at(std::string_view s, std::size_t pos, const profiles::Cue& cue) {
+  for (const auto& a : cue.not_after)
+    if (pos >= a.size() && s.substr(pos - a.size(), a.size()) == a) return false;
+  for (const auto& b : cue.not_before)
+    if (s.substr(pos + cue.word.size(), b.size()) == b) return false;
+  return true;
+}
+
 bool occurs(std::string_view s, const profiles::Cue& cue) {
-  for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
-    bool ok = true;
-    for (const auto& a : cue.not_after)
-      if (pos >= a.size() && s.substr(pos - a.size(), a.size()) == a) ok = false;
-    for (const auto& b : cue.not_before)
-      if (s.substr(pos + cue.word.size(), b.size()) == b) ok = false;
-    if (ok) return true;
-  }
+  for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1))
+    if (cue_at(s, pos, cue)) return true;
   return false;
 }
 
@@ -34,12 +37,7 @@ bool occurs(std::string_view s, const profiles::Cue& cue) {
 // 生产安全事故", "严防各类事故发生", "确保不发生次生灾情" report no emergency.
 bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
   for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
-    bool ok = true;
-    for (const auto& a : cue.not_after)
-      if (pos >= a.size() && s.substr(pos - a.size(), a.size()) == a) ok = false;
-    for (const auto& b : cue.not_before)
-      if (s.substr(pos + cue.word.size(), b.size()) == b) ok = false;
-    if (!ok) continue;
+    if (!cue_at(s, pos, cue)) continue;
     // The clause before the cue, back to the last ，。；！？ (at most 40 code points).
     std::size_t from = pos, n = 0;
     while (from > 0 && n < 40) {

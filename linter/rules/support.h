@@ -76,44 +76,7 @@ bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32str
 // (then the helpers below find them).
 using Commas = const std::vector<std::uint32_t>*;
 
-// Calls fn(groups) for each match of `re` in `t`, as re.for_each(t, fn) does, but a long
-// paragraph is searched clause by clause: no match of the rules' patterns contains a "，"
-// and their look-arounds' classes leave it out, so the matches are the same, and the
-// pattern engine sees only the clauses that pass `prefilter` (a giant paragraph is then
-// searched where a match can be, not once per rule from end to end). Group offsets are
-// in `t`. `commas`, when given, are the "，" of `t` (the whole block's text), found once
-// for all rules.
-template <typename Pre, typename F>
-void for_each_match(Commas commas, const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
-  if (t.size() <= lint::Measurements::kLongParagraph) {
-    if (prefilter(t)) re.for_each(t, fn);
-    return;
-  }
-  std::size_t k = 0;
-  for (std::size_t from = 0; from <= t.size();) {
-    std::size_t at;
-    if (commas) {
-      at = k < commas->size() ? (*commas)[k++] : t.size();
-    } else {
-      at = text::find_seq(t, "，", from);
-      if (at == text::npos) at = t.size();
-    }
-    const std::string_view clause = t.substr(from, at - from);
-    if (prefilter(clause))
-      re.for_each(clause, [&](const std::vector<text::Match>& g) {
-        std::vector<text::Match> h = g;
-        for (auto& m : h)
-          if (m.begin != std::string_view::npos) m.begin += from, m.end += from;
-        fn(h);
-      });
-    from = at + 3;
-  }
-}
-template <typename Pre, typename F>
-void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
-  for_each_match(Commas{nullptr}, re, t, prefilter, fn);
-}
-// Calls fn(clause, offset) for the parts of `t` that for_each_match above hands the pattern
+// Calls fn(clause, offset) for the parts of `t` that for_each_match below hands the pattern
 // engine: `t` itself when short, else each clause between two "，" that passes
 // `prefilter`. For the scans that replace a pattern and keep its prefilter.
 template <typename Pre, typename F>
@@ -139,6 +102,32 @@ void for_each_clause(Commas commas, std::string_view t, Pre prefilter, F&& fn) {
 template <typename Pre, typename F>
 void for_each_clause(std::string_view t, Pre prefilter, F&& fn) {
   for_each_clause(Commas{nullptr}, t, prefilter, fn);
+}
+// Calls fn(groups) for each match of `re` in `t`, as re.for_each(t, fn) does, but a long
+// paragraph is searched clause by clause: no match of the rules' patterns contains a "，"
+// and their look-arounds' classes leave it out, so the matches are the same, and the
+// pattern engine sees only the clauses that pass `prefilter` (a giant paragraph is then
+// searched where a match can be, not once per rule from end to end). Group offsets are
+// in `t`. `commas`, when given, are the "，" of `t` (the whole block's text), found once
+// for all rules.
+template <typename Pre, typename F>
+void for_each_match(Commas commas, const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
+  if (t.size() <= lint::Measurements::kLongParagraph) {
+    if (prefilter(t)) re.for_each(t, fn);
+    return;
+  }
+  for_each_clause(commas, t, prefilter, [&](std::string_view clause, std::size_t from) {
+    re.for_each(clause, [&](const std::vector<text::Match>& g) {
+      std::vector<text::Match> h = g;
+      for (auto& m : h)
+        if (m.begin != std::string_view::npos) m.begin += from, m.end += from;
+      fn(h);
+    });
+  });
+}
+template <typename Pre, typename F>
+void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
+  for_each_match(Commas{nullptr}, re, t, prefilter, fn);
 }
 using text::is_icu_space;
 
