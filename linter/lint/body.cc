@@ -312,6 +312,7 @@ int leading_number(std::string_view t);  // below: the number a numbered line st
 bool info_bar_field_awaiting_value(std::string_view raw);  // below
 bool info_bar_value_line(std::string_view raw);            // below
 std::string_view valueless_field(std::string_view raw);    // below
+bool bar_table_row(std::string_view raw);                  // below
 
 // Main-text, non-directive, non-blank blocks, in order; a web page's info-bar lines go to
 // `meta` instead.
@@ -340,6 +341,10 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
   // One field alone ("来源：州人大") right above or below the rest of the bar is part of it.
   auto single_field = [](std::string_view raw) {
     const std::string_view t = trimmed(raw);
+    // The rule under a bar copied as a table's first row ("---|---|---|---|").
+    if (!t.empty() && t.find('|') != std::string_view::npos &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == '|' || c == ':' || c == ' '; }))
+      return true;
     if (text::codepoint_count(t) > 30) return false;
     for (std::string_view w : {"来源", "作者", "编辑", "责任编辑", "发布机构", "时间", "日期"})
       if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":")))
@@ -564,6 +569,7 @@ bool is_info_bar_line(std::string_view raw) {
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
   if (!valueless_field(t).empty()) return true;
+  if (bar_table_row(t)) return true;
   // Every test below wants a labelled field: a colon after a label, or one of the labels
   // that stand alone (【打印】, 【关闭】, 打印本页, 关闭窗口, 分享到). A line with none of them
   // (most lines of a draft: this runs for each of the first lines) is no info bar.
@@ -653,6 +659,30 @@ std::string_view valueless_field(std::string_view raw) {
   for (auto f : kBarFields)
     if (t == f) return f;
   return {};
+}
+
+// A portal's info bar copied as a table, label and value in cells of their own ("索引号: |
+// GS5183/2020-771 | 部门: | 中川镇 |", "作者: | 日期: | 2020-10-20 |"): two or more cells
+// that are a label and its colon alone. A draft's own table never labels its cells so.
+bool bar_table_row(std::string_view raw) {
+  std::string_view t = trimmed(raw);
+  if (t.find('|') == std::string_view::npos || text::codepoint_count(t) > 100) return false;
+  int labels = 0;
+  while (!t.empty()) {
+    const std::size_t bar = t.find('|');
+    std::string_view cell = trimmed(t.substr(0, bar));
+    t = bar == std::string_view::npos ? std::string_view{} : t.substr(bar + 1);
+    if (ends_with(cell, "：")) cell.remove_suffix(3);
+    else if (ends_with(cell, ":")) cell.remove_suffix(1);
+    else continue;
+    cell = trimmed(cell);
+    bool known = false;
+    for (auto f : kBarFields) known = known || cell == f;
+    for (std::string_view f : {"部门", "栏目", "作者", "日期", "时间", "编辑", "发布机构", "名称", "关键词", "分类"})
+      known = known || cell == f;
+    labels += known;
+  }
+  return labels >= 2;
 }
 
 bool info_bar_field_awaiting_value(std::string_view raw) {

@@ -488,6 +488,11 @@ TEST(InfoBar, WebPageMetadataLinesOnly) {
   EXPECT_TRUE(lint::is_info_bar_line("信息来源: 关键词:"));
   EXPECT_TRUE(lint::is_info_bar_line("浏览次数: 590 内容概述:"));
   EXPECT_FALSE(lint::is_info_bar_line("名称：县应急物资储备库　时间：2024年"));
+  // The bar copied as a table: label cells with their colons.
+  EXPECT_TRUE(lint::is_info_bar_line("索引号: | GS5183/2020-771 | 部门: | 中川镇 |"));
+  EXPECT_TRUE(lint::is_info_bar_line("作者: | 日期: | 2020-10-20 |"));
+  EXPECT_FALSE(lint::is_info_bar_line("序号 | 单位 | 人数 | 备注"));
+  EXPECT_FALSE(lint::is_info_bar_line("1 | 县财政局 | 责任单位: | 6月底前"));
   // Labels that stand alone need no colon (the quick test before the label scan lets them
   // through); a label without its colon is no field.
   EXPECT_TRUE(lint::is_info_bar_line("打印本页　关闭窗口　分享到"));
@@ -533,6 +538,15 @@ TEST(Titles, LeadSentenceIsNoTitle) {
 
 // A portal's page shows the title, its info bar, then the document's own title again, often
 // on two lines: that is the title, not an addressee or text.
+TEST(InfoBar, BarCopiedAsATable) {
+  const auto d = doc("关于专项治理工作督查情况的整改报告\n索引号: | GS5183/2020-771 | 部门: | 某镇 |\n---|---|---|---|\n"
+                     "栏目: | 部门文件 | 来源: | 某镇 |\n作者: | 日期: | 2020-10-20 |\n县专项治理办公室:\n针对督查出的问题，镇政府立即整改。\n");
+  const auto ti = title(d);
+  EXPECT_EQ(ti.meta.size(), 4u);
+  ASSERT_GE(ti.lead, 0);
+  EXPECT_EQ(d.block_text(d.blocks[static_cast<std::size_t>(ti.lead)]), "县专项治理办公室:");
+}
+
 TEST(InfoBar, TitleShownAgainUnderTheBar) {
   const auto d = doc("某市住房和城乡建设委员会2018年政府信息公开工作年度报告\n  发布日期: 2019-01-17 13:05\n"
                      "某市住房和城乡建设委员会\n\n2018年 政府信息公开工作年度报告\n2018年，我委全面推进政务公开。\n");
