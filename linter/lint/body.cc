@@ -356,7 +356,6 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
       if (!text::is_blank(doc.block_text(doc.blocks[j]))) return false;
     return true;
   };
-  bool moved = false;
   for (std::size_t j = 0; j < out.size();) {
     const auto next_meta = std::upper_bound(meta->begin(), meta->end(), out[j]);
     const bool beside = (next_meta != meta->end() && blank_between(out[j], *next_meta)) ||
@@ -364,12 +363,10 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
     if (beside && single_field(doc.block_text(doc.blocks[out[j]]))) {
       meta->insert(next_meta, out[j]);
       out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
-      moved = true;
       continue;
     }
     ++j;
   }
-  (void)moved;
   return out;
 }
 
@@ -564,8 +561,10 @@ bool is_info_bar_line(std::string_view raw) {
   // A bulleted field of the bar ("• 索引号:"): the bullet is the page's layout.
   for (std::string_view bullet : {"•", "·", "●", "▪"})
     if (starts_with(t, bullet)) t = trimmed(t.substr(bullet.size()));
-  if (is_page_chrome_line(t) || is_breadcrumb_line(t) || is_date_time_line(t)) return true;
+  // Bounds first: the tests below each count code points, and a draft's first paragraph may
+  // be the whole draft.
   if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
+  if (is_page_chrome_line(t) || is_breadcrumb_line(t) || is_date_time_line(t)) return true;
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
   if (!valueless_field(t).empty()) return true;
@@ -875,16 +874,20 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
   // lines that together say the title again, spaces aside, are that title, not text (the
   // first of them was read as an addressee without its colon).
   if (ti.bylines.empty() && k < blocks.size()) {
-    auto squeezed = [](std::string_view x) {
+    // The text without spaces, at most `cap` bytes of it (a paragraph longer than the title
+    // is no repeat of it: the lead may be the whole draft).
+    auto squeezed = [](std::string_view x, std::size_t cap) {
       std::string out;
-      for (const auto c : text::code_points(x))
+      for (const auto c : text::code_points(x)) {
+        if (out.size() > cap) break;
         if (!text::is_whitespace(c.cp) && !text::is_invisible(c.cp)) out.append(x.substr(c.begin, c.end - c.begin));
+      }
       return out;
     };
-    const std::string whole = squeezed(title_text(doc, ti));
+    const std::string whole = squeezed(title_text(doc, ti), std::string::npos);
     std::string said;
     for (std::size_t n = k; !whole.empty() && n < blocks.size() && n < k + 3; ++n) {
-      said += squeezed(text_of(n));
+      said += squeezed(text_of(n), whole.size());
       if (said.size() > whole.size() || whole.compare(0, said.size(), said) != 0) break;
       if (said.size() == whole.size()) {
         for (std::size_t m = k; m <= n; ++m) ti.repeats.push_back(blocks[m]);

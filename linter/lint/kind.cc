@@ -237,23 +237,18 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   if (as_document) return *as_document;
   // No title says so, but the text opens with a speech's salutation: a speech, its speaker
   // read from the title (or the words run in before the salutation) and the byline.
-  if (profile.kind("speech") != nullptr) {
-    if (ti.lead >= 0) {
-      const std::string_view text = doc.block_text(static_cast<std::size_t>(ti.lead));
-      const std::size_t pos = salutation_at(text);
-      if (pos != text::npos) {
-        const std::string head = ti.first >= 0 ? std::string(title) : std::string(text.substr(0, pos));
-        const std::string_view sal = trimmed_title(text.substr(pos, std::min<std::size_t>(text.size() - pos, 40)));
-        std::string said = std::string(sal.substr(0, std::min(sal.find("："), sal.find(":"))));
-        KindChoice k{"speech", KindSource::kClassifier, "正文以称呼“" + said + "”开头"};
-        if (c.speech.empty()) return k;
-        std::vector<std::string> words;
-        const std::string who = who_of(c.who, head + "\n" + byline_of(doc, ti), words);
-        for (const auto& r : c.speech)
-          if (r.who == who && !words.empty()) return {r.kind, KindSource::kClassifier, k.reason + "，讲话人含" + quoted(words)};
-        return k;
-      }
-    }
+  const std::string_view opening = ti.lead >= 0 ? doc.block_text(static_cast<std::size_t>(ti.lead)) : std::string_view{};
+  if (const std::size_t pos = salutation_at(opening); pos != text::npos && profile.kind("speech") != nullptr) {
+    const std::string head = ti.first >= 0 ? std::string(title) : std::string(opening.substr(0, pos));
+    const std::string_view sal = trimmed_title(opening.substr(pos, std::min<std::size_t>(opening.size() - pos, 40)));
+    const std::string said(sal.substr(0, std::min(sal.find("："), sal.find(":"))));
+    KindChoice k{"speech", KindSource::kClassifier, "正文以称呼“" + said + "”开头"};
+    if (c.speech.empty()) return k;
+    std::vector<std::string> words;
+    const std::string who = who_of(c.who, head + "\n" + byline_of(doc, ti), words);
+    for (const auto& r : c.speech)
+      if (r.who == who && !words.empty()) return {r.kind, KindSource::kClassifier, k.reason + "，讲话人含" + quoted(words)};
+    return k;
   }
   // No title, and the text opens with its 主送机关 ("各乡镇人民政府，县直各单位："): only a 公文
   // addresses organs so (a speech opens with "同志们：", a letter to people with "各位代表：").
