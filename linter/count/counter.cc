@@ -8,10 +8,12 @@ namespace wenfeng::count {
 namespace {
 
 // Classes of ASCII bytes, looked up without decoding.
+// A tab counts in 字符数(计空格) as a space does: the counts Word and WPS saved in real
+// files differ from the spaces-only count by exactly the number of tabs.
 constexpr std::uint8_t ascii_class(unsigned char b) {
-  if (b == ' ') return text::kSpace;
+  if (b == ' ' || b == '\t') return text::kSpace;
   if (b == '\n' || b == '\v') return text::kBreak;
-  if (b == '\t' || b == '\r' || b == '\f') return text::kControlWs;
+  if (b == '\r' || b == '\f') return text::kControlWs;
   if (b < 0x20 || b == 0x7F) return text::kInvisible;
   return text::kOther;
 }

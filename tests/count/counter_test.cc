@@ -77,7 +77,16 @@ TEST(Counter, SpacesIncludingIdeographicSpaceAndNbsp) {
   EXPECT_EQ(count_text("a\u2003b"), C(2, 0, 2, 2, 3));
 }
 
-TEST(Counter, TabSplitsRunsButCountsNowhere) { EXPECT_EQ(count_text("a\tb"), C(2, 0, 2, 2, 2)); }
+// Word and WPS count a tab in 字符数(计空格) like a space (their saved counts in real files
+// exceed the spaces-only figure by the number of tabs), and nowhere else.
+TEST(Counter, TabSplitsRunsAndCountsWithSpaces) {
+  EXPECT_EQ(count_text("a\tb"), C(2, 0, 2, 2, 3));
+  EXPECT_EQ(count_text("第一章\t总则\t\t1"), C(6, 5, 1, 6, 9));
+}
+
+TEST(Counter, CarriageReturnAndFormFeedCountNowhere) {
+  EXPECT_EQ(count_text("a\rb\fc"), C(3, 0, 3, 3, 3));
+}
 
 TEST(Counter, ManualLineBreakCountsWithSpaces) { EXPECT_EQ(count_text("ab\ncd"), C(2, 0, 2, 4, 5)); }
 
