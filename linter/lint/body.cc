@@ -372,6 +372,8 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
 
 }  // namespace
 
+bool opens_with_date(std::string_view t) { return opens_with_date_clause(t); }
+
 bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 
 bool is_doc_number_line(std::string_view t) {

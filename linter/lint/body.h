@@ -64,6 +64,8 @@ bool is_issuer_line(std::string_view t);
 // A 版记 line: 抄送/抄报/报/送/发…：, "…印发", "（共印…份）".
 bool is_closing_line(std::string_view t);
 
+// A news lead's opening date clause: "7月24日,", "3月21日下午，", "2024年5月6日上午，".
+bool opens_with_date(std::string_view t);
 // The byte offset just past the dateline/byline at the start of a lead paragraph and the
 // spaces after it ("本报讯（记者 王晓）", "本报金乡5月6日讯　"), or 0 when there is none.
 std::size_t dateline_end(std::string_view t);

@@ -309,6 +309,55 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
                                           : "标题和导语含" + quoted(who_words) + quoted(what_words);
     return {r.kind, KindSource::kClassifier, why};
   }
+
+  // A news story naming no leader in its title and lead (a town's, a department's own work):
+  // a 电头, a reporter's byline or a lead opening with the day's date ("5月5日，", "近日，")
+  // says it is news, and no issuer sets a length for it. Saying so is more use than
+  // "unknown". Any leader's title, of this issuer's or not (书记, 常委, 县长 …, 部长, 主席),
+  // keeps it unknown: which limit applies cannot be told.
+  auto names_leader = [](std::string_view x) {
+    return text::contains_any(x, {"书记", "常委", "县长", "市长", "区长", "省长", "州长", "部长", "主席"});
+  };
+  // The lead and the two paragraphs after it: a story often names who attended in its second
+  // paragraph ("省长吴新雄出席会议并讲话").
+  auto names_leader_near_top = [&] {
+    if (names_leader(title) || names_leader(lead)) return true;
+    int seen = 0;
+    for (std::size_t b = static_cast<std::size_t>(ti.lead) + 1; ti.lead >= 0 && b < doc.blocks.size() && seen < 2; ++b) {
+      if (doc.blocks[b].story != model::Story::kMain) continue;
+      const std::string_view x = doc.block_text(b);
+      if (text::is_blank(x)) continue;
+      ++seen;
+      if (names_leader(x.substr(0, text::step_forward(x, 0, 200)))) return true;
+    }
+    return false;
+  };
+  if (who.empty() && profile.kind("news") != nullptr && !names_leader_near_top()) {
+    auto unindented = [](std::string_view x) {
+      for (bool again = true; again;) {
+        again = false;
+        for (std::string_view p : {" ", "\t", "\xE3\x80\x80"})  // U+3000: a paragraph's indent
+          while (x.starts_with(p)) {
+            x.remove_prefix(p.size());
+            again = true;
+          }
+      }
+      return x;
+    };
+    const std::string_view l = unindented(lead);
+    std::string sign;
+    if (const std::size_t e = dateline_end(l); e > 0) {
+      sign = "有电头“" + std::string(trimmed_title(l.substr(0, e))) + "”";
+    } else if (!ti.bylines.empty()) {
+      sign = "标题下有署名行";
+    } else if (opens_with_date(l) || l.starts_with("近日，") || l.starts_with("近日,") || l.starts_with("日前，") ||
+               l.starts_with("日前,")) {
+      sign = "导语以日期开头";
+    }
+    if (!sign.empty())
+      return {"news", KindSource::kClassifier,
+              sign + (what.empty() ? "" : "，活动类型" + quoted(what_words)) + "，标题和开头三段没有领导同志"};
+  }
   k.reason = what.empty() ? (who_words.empty() ? "标题和导语中没有可判断类型的词语"
                                                 : "只看出报道对象" + quoted(who_words) + "，看不出活动类型")
                           : "只看出活动类型" + quoted(what_words) + "，看不出报道对象";

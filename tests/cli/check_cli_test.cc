@@ -117,14 +117,21 @@ TEST(CheckCli, KindFromOptionConfigDocumentAndCategory) {
 }
 
 TEST(CheckCli, UnknownKindGivesInfoAndSuggestsKind) {
-  const auto r = run_cli({"check", "--format", "json", "samples/count/notice.txt"});
+  // A story naming a leader without an activity: which limit applies cannot be told.
+  const std::string path = wenfeng::testing::temp_dir() + "/unknown.txt";
+  std::ofstream(path) << "副县长王芳一行\n本报讯 5月5日，副县长王芳一行来到东河村，看望慰问困难群众。\n";
+  const auto r = run_cli({"check", "--format", "json", path});
   EXPECT_EQ(r.status, 0);
   const auto f = parse(r.out)["files"][0];
   EXPECT_EQ(f["kind"]["id"].as_string(), "unknown");
   EXPECT_EQ(f["findings"][0]["rule"].as_string(), "kind.unknown");
   EXPECT_NE(f["findings"][0]["message"].as_string().find("--kind"), std::string::npos);
   // --fail-on info turns the info into a failing status.
-  EXPECT_EQ(run_cli({"check", "--fail-on", "info", "samples/count/notice.txt"}).status, 1);
+  EXPECT_EQ(run_cli({"check", "--fail-on", "info", path}).status, 1);
+  // A meeting story naming no leader is news, and no kind-based length applies.
+  const auto n = parse(run_cli({"check", "--format", "json", "samples/count/notice.txt"}).out)["files"][0];
+  EXPECT_EQ(n["kind"]["id"].as_string(), "news");
+  EXPECT_NE(n["kind"]["reason"].as_string().find("本报讯"), std::string::npos);
 }
 
 TEST(CheckCli, ExitCodesAreTheSameInEveryFormat) {

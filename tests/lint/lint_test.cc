@@ -820,3 +820,33 @@ TEST(Threads, LargeDocumentGivesTheSameFindingsOnOneOrFourThreads) {
         << "finding " << i << ": " << x.rule->id << " vs " << y.rule->id;
   }
 }
+
+// A news story about nobody of the standing committee (a town's own work) is news, from its
+// 电头, its byline or the date its lead opens with; a leader's story keeps its own kind, and
+// a story naming a member without an activity stays unknown.
+TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
+  const ClassifierCase cases[] = {
+      {"城关镇开展汛前安全隐患大排查\n　　本网讯 5月5日，城关镇组织有关部门排查河道隐患。", "news", "有电头“本网讯”"},
+      {"城关镇召开春季植树动员会\n本报讯（记者 王晓）4月1日，城关镇召开春季植树动员会。", "news", "活动类型“召开”"},
+      {"东河村建起了扶贫车间\n记者　王晓　通讯员　孙立\n东河村的扶贫车间里机器轰鸣。", "news", "署名行"},
+      {"西关社区开展义诊活动\n3月21日上午，西关社区联合县医院开展义诊。", "news", "导语以日期开头"},
+      {"近日，县图书馆新增少儿阅览室，面向全县少年儿童免费开放。", "news", "导语以日期开头"},
+      {"县委书记李明到石门乡调研\n本报讯 11月3日，县委书记李明到石门乡调研。", "news.main-leader-research", "县委书记"},
+      {"汛后恢复重建转入常态\n本报讯 9月1日，全县恢复重建转入常态。", "news.special-routine", "转入常态"},
+  };
+  for (const auto& c : cases) {
+    const auto k = lint::classify(doc(c.text), national());
+    EXPECT_EQ(k.id, c.kind) << c.text;
+    EXPECT_NE(k.reason.find(c.reason_part), std::string::npos) << k.reason;
+  }
+  // A member named, no activity word: which limit applies cannot be told.
+  EXPECT_EQ(lint::classify(doc("副县长王芳一行\n本报讯 5月5日，副县长王芳一行来到东河村。"), national()).id, "unknown");
+  // A leader of another rank or issuer named: unknown too.
+  EXPECT_EQ(lint::classify(doc("镇党委书记张强带队检查\n本报讯 5月5日，镇党委书记张强带队检查河道。"), national()).id, "unknown");
+  // … or named as attending in the paragraph after the lead.
+  EXPECT_EQ(lint::classify(doc("全县春耕生产会议召开\n本报讯 3月2日，全县春耕生产会议召开。\n县长张华出席会议并讲话。"),
+                           national()).id,
+            "unknown");
+  // No sign of news at all: unknown.
+  EXPECT_EQ(lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national()).id, "unknown");
+}
