@@ -15,13 +15,13 @@ text::Regex compiled(const char* pattern) { return std::move(text::Regex::compil
 
 const text::Regex& dateline_regex() {
   // 本报讯（记者 王晓）… / 本报金乡5月6日讯 / 新华社北京5月1日电（记者 …）/ 金乡讯（通讯员 …）/
-  // 本台消息（…）/ （记者 … 通讯员 …）: a dateline names the paper, or a date, or is followed by
-  // a byline; "县供电公司…" is not one.
+  // 本台消息（…）/ 湖北日报讯 记者李新龙 / （记者 … 通讯员 …）: a dateline names the paper, or a
+  // date, or is followed by a byline; "县供电公司…" is not one.
   static const text::Regex r = compiled(
-      "^\\s*(?:(?:(?:本报|本台|本刊|本网|本站)(?:讯|消息)"
+      "^\\s*(?:(?:(?:本报|本台|本刊|本网|本站|\\p{Han}{1,10}(?:日报|晚报|报|网|台))(?:讯|消息)"
       "|(?:新华社|中新社|\\p{Han}{1,10}(?:报|台|网|社|中心))?\\p{Han}{0,8}[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)"
       "|\\p{Han}{2,10}(?:讯|电|消息)(?=\\s*[（(][^）)]{0,60}(?:记者|通讯员|报道员)))"
-      "\\s*(?:[（(][^）)]{0,60}[）)])?"
+      "\\s*(?:[（(][^）)]{0,60}[）)]|(?:记者|通讯员)\\s*\\p{Han}{2,4}(?=\\s|$))?"
       "|[（(][^）)]{0,60}(?:记者|通讯员|报道员|供稿)[^）)]{0,60}[）)])"
       "\\s*[:：]?\\s*");
   return r;
@@ -261,7 +261,7 @@ bool title_shaped(std::string_view t) {
   // without its headline: "7月24日,县委副书记、县长…主持召开县长办公会议,…参加会议。").
   if (s.clause_punct && s.stop_at_end && s.cps > 24) return false;
   if (opens_with_date_clause(t)) return false;
-  return dateline_end(t) == 0;
+  return dateline_end(t) == 0 && !is_dateline_line(t);
 }
 
 bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) {
@@ -806,6 +806,9 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
       if (role(k) == model::Role::kTitle) t = k;
   }
   if (t == blocks.size()) {
+    // A copy that starts at its 电头, alone on the first line ("湖北日报讯 记者李新龙"): a
+    // byline; the lead is the line after it.
+    if (i + 1 < blocks.size() && is_dateline_line(text_of(i))) ti.bylines.push_back(blocks[i++]);
     ti.lead = static_cast<int>(blocks[i]);
     return ti;
   }
@@ -865,8 +868,9 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
   while (k + 1 < blocks.size() && k <= t + 4) {
     const std::string_view line = text_of(k);
     const Shape s = shape_of(line, 30);
-    if (s.cps > 30 || s.full_stops || dateline_end(line) > 0 || !text::contains_any(line, {"记者", "通讯员"}) ||
-        text::contains_any(line, {"：", ":", "，"}))
+    if (!is_dateline_line(line) &&
+        (s.cps > 30 || s.full_stops || dateline_end(line) > 0 || !text::contains_any(line, {"记者", "通讯员"}) ||
+         text::contains_any(line, {"：", ":", "，"})))
       break;
     ti.bylines.push_back(blocks[k]);
     ++k;
@@ -975,6 +979,15 @@ std::size_t dateline_end(std::string_view t) {
   text::Match m;
   if (!dateline_regex().search(t, m) || m.end <= m.begin || m.end >= t.size()) return 0;
   return m.end;
+}
+
+bool is_dateline_line(std::string_view t) {
+  const std::string_view head = t.substr(0, text::step_forward(t, 0, 40));
+  if (head.find("讯") == std::string_view::npos && head.find("电") == std::string_view::npos &&
+      head.find("消息") == std::string_view::npos)
+    return false;
+  text::Match m;
+  return dateline_regex().search(t, m) && m.end > m.begin && text::is_blank(t.substr(m.end));
 }
 
 model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,

@@ -349,7 +349,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     if (const std::size_t e = dateline_end(l); e > 0) {
       sign = "有电头“" + std::string(trimmed_title(l.substr(0, e))) + "”";
     } else if (!ti.bylines.empty()) {
-      sign = "标题下有署名行";
+      sign = "有署名行";
     } else if (opens_with_date(l) || l.starts_with("近日，") || l.starts_with("近日,") || l.starts_with("日前，") ||
                l.starts_with("日前,")) {
       sign = "导语以日期开头";

@@ -829,6 +829,7 @@ TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
       {"城关镇开展汛前安全隐患大排查\n　　本网讯 5月5日，城关镇组织有关部门排查河道隐患。", "news", "有电头“本网讯”"},
       {"城关镇召开春季植树动员会\n本报讯（记者 王晓）4月1日，城关镇召开春季植树动员会。", "news", "活动类型“召开”"},
       {"东河村建起了扶贫车间\n记者　王晓　通讯员　孙立\n东河村的扶贫车间里机器轰鸣。", "news", "署名行"},
+      {"湖北日报讯 记者李新龙\n一场全镇范围内的植树动员会，仅用了20分钟。", "news", "署名行"},
       {"西关社区开展义诊活动\n3月21日上午，西关社区联合县医院开展义诊。", "news", "导语以日期开头"},
       {"近日，县图书馆新增少儿阅览室，面向全县少年儿童免费开放。", "news", "导语以日期开头"},
       {"县委书记李明到石门乡调研\n本报讯 11月3日，县委书记李明到石门乡调研。", "news.main-leader-research", "县委书记"},
@@ -849,4 +850,25 @@ TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
             "unknown");
   // No sign of news at all: unknown.
   EXPECT_EQ(lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national()).id, "unknown");
+}
+
+// A paper's own dateline (湖北日报讯, 大众网讯) with an unbracketed reporter, and a copy
+// that starts at its dateline alone on the first line: no title, a byline, out of the body.
+TEST(BodyScope, PaperDatelineAloneOnFirstLine) {
+  EXPECT_GT(lint::dateline_end("湖北日报讯 记者李新龙 一场大会仅用了45分钟。"), 0u);
+  EXPECT_TRUE(lint::is_dateline_line("湖北日报讯 记者李新龙"));
+  EXPECT_TRUE(lint::is_dateline_line("本报讯"));
+  EXPECT_FALSE(lint::is_dateline_line("县供电公司讯息中心"));
+  EXPECT_EQ(lint::dateline_end("县供电公司开展安全检查。"), 0u);
+  const auto d = doc("湖北日报讯 记者李新龙\n一场全镇范围内的植树动员会，仅用了20分钟。");
+  const auto t = title(d);
+  EXPECT_EQ(t.first, -1);
+  EXPECT_EQ(t.lead, 1);
+  const auto b = lint::body_of(d, profiles::BodyScope{}, t);
+  EXPECT_EQ(b.counts.zishu, count::count_text("一场全镇范围内的植树动员会，仅用了20分钟。").zishu);
+  // The same line under a headline is its byline.
+  const auto d2 = doc("全镇植树动员会只开了20分钟\n本报讯\n一场全镇范围内的植树动员会，仅用了20分钟。");
+  const auto t2 = title(d2);
+  EXPECT_EQ(t2.first, 0);
+  EXPECT_EQ(t2.lead, 2);
 }
