@@ -31,9 +31,23 @@ model::Diagnostic& RuleContext::report(std::uint32_t block, std::size_t begin, s
   d.block = block;
   d.offset = static_cast<std::uint32_t>(begin);
   d.length = static_cast<std::uint32_t>(end - begin);
+  share(args);
   d.args = std::move(args);
   d.source = source ? source : &rule.source;
   return d;
+}
+
+void RuleContext::share(model::Pairs& p) const {
+  if (p.empty() || ++filed_ <= kShareAfter) return;
+  if (!seen_) seen_ = std::make_unique<Seen[]>(kSeen);
+  const std::size_t h = p.hash();
+  Seen& s = seen_[h % kSeen];
+  if (s.hash == h && s.pairs == p) {
+    p = s.pairs;
+    return;
+  }
+  s.hash = h;
+  s.pairs = p;
 }
 
 }  // namespace wenfeng::lint

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,9 +111,23 @@ class RuleContext {
   // report(): set data, fix or a lower severity on it right away.
   model::Diagnostic& report(std::uint32_t block, std::size_t begin, std::size_t end, std::uint8_t message,
                             model::Args args, const model::RuleSource* source = nullptr) const;
+  // Makes `p` share the block of equal pairs this rule filed before, when there are some:
+  // the findings of a rule that say the same thing (each "," of a half-width copy, each hit
+  // of one dictionary entry) hold their arguments and data once. report() does it for the
+  // arguments; a rule calls it for data it sets on a finding.
+  void share(model::Pairs& p) const;
 
  private:
   std::vector<model::Diagnostic>& out_;
+  // Pairs filed before, by hash (a slot a hash, the last one in it), made once the rule has
+  // filed kShareAfter of them: a rule with a handful of findings pays nothing.
+  struct Seen {
+    std::size_t hash = 0;
+    model::Pairs pairs;
+  };
+  static constexpr std::size_t kSeen = 256, kShareAfter = 32;
+  mutable std::unique_ptr<Seen[]> seen_;
+  mutable std::size_t filed_ = 0;
 };
 
 }  // namespace wenfeng::lint

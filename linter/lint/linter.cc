@@ -166,7 +166,7 @@ void group_findings(std::vector<Diagnostic>& f) {
 
 // A rule firing in most paragraphs (at least 5 of them, 10 times) gets one document-level
 // finding that leads the report.
-constexpr std::string_view kOverviewMessage = "全文 {count} 处{title}，见于 {paragraphs} 段（全文共 {total} 段）；各段分列如下";
+constexpr const char kOverviewMessage[] = "全文 {count} 处{title}，见于 {paragraphs} 段（全文共 {total} 段）；各段分列如下";
 
 std::vector<Diagnostic> overview_of(const std::vector<Diagnostic>& f, const model::Document& doc,
                                     const Measurements& m) {

@@ -1,6 +1,8 @@
 #include "model/diagnostic.h"
 
+#include <atomic>
 #include <cstring>
+#include <new>
 
 #include "model/rule.h"
 
@@ -49,31 +51,42 @@ void put_u32(unsigned char* p, std::size_t n) {
 
 }  // namespace
 
+namespace {
+
+// A new block of `n` bytes with its header: the size and one holder.
+unsigned char* new_block(std::size_t n) {
+  auto* b = new unsigned char[n];
+  put_u32(b, n);
+  new (b + 4) std::uint32_t(1);
+  return b;
+}
+
+std::atomic_ref<std::uint32_t> holders(unsigned char* b) {
+  return std::atomic_ref<std::uint32_t>(*std::launder(reinterpret_cast<std::uint32_t*>(b + 4)));
+}
+
+}  // namespace
+
 Pairs::Pairs(std::initializer_list<value_type> items) {
   if (items.size() == 0) return;
   std::size_t n = kHeader;
   for (const auto& [k, v] : items) n += entry_size(k, v);
-  buf_.reset(new unsigned char[n]);
-  put_u32(buf_.get(), n);
-  unsigned char* p = buf_.get() + kHeader;
+  buf_ = new_block(n);
+  unsigned char* p = buf_ + kHeader;
   for (const auto& [k, v] : items) p = put_entry(p, k, v);
 }
 
-Pairs::Pairs(const Pairs& o) {
-  if (!o.buf_) return;
-  const std::size_t n = o.bytes();
-  buf_.reset(new unsigned char[n]);
-  std::memcpy(buf_.get(), o.buf_.get(), n);
-}
+void Pairs::share(unsigned char* b) noexcept { holders(b).fetch_add(1, std::memory_order_relaxed); }
 
-Pairs& Pairs::operator=(const Pairs& o) {
-  if (this != &o) *this = Pairs(o);
-  return *this;
+void Pairs::release(unsigned char* b) noexcept {
+  auto h = holders(b);
+  // The only holder: no other thread can see the block, so no atomic update is needed.
+  if (h.load(std::memory_order_acquire) == 1 || h.fetch_sub(1, std::memory_order_acq_rel) == 1) delete[] b;
 }
 
 std::size_t Pairs::bytes() const {
   std::uint32_t n = 0;
-  if (buf_) std::memcpy(&n, buf_.get(), sizeof n);
+  if (buf_) std::memcpy(&n, buf_, sizeof n);
   return n;
 }
 
@@ -86,11 +99,12 @@ std::size_t Pairs::size() const {
 void Pairs::emplace_back(std::string_view name, std::string_view value) {
   const std::size_t old = buf_ ? bytes() : kHeader;
   const std::size_t n = old + entry_size(name, value);
-  std::unique_ptr<unsigned char[]> b(new unsigned char[n]);
-  if (buf_) std::memcpy(b.get(), buf_.get(), old);
-  put_entry(b.get() + old, name, value);  // before the old block goes: `value` may view it
-  put_u32(b.get(), n);
-  buf_ = std::move(b);
+  unsigned char* b = new_block(n);
+  if (buf_) std::memcpy(b + kHeader, buf_ + kHeader, old - kHeader);
+  put_entry(b + old, name, value);  // before the old block goes: `value` may view it
+  put_u32(b, n);
+  if (buf_) release(buf_);
+  buf_ = b;
 }
 
 std::optional<std::string_view> Pairs::get(std::string_view name) const {
@@ -101,7 +115,14 @@ std::optional<std::string_view> Pairs::get(std::string_view name) const {
 
 bool Pairs::operator==(const Pairs& o) const {
   const std::size_t n = bytes();
-  return n == o.bytes() && (n == 0 || std::memcmp(buf_.get(), o.buf_.get(), n) == 0);
+  return n == o.bytes() && (n == 0 || buf_ == o.buf_ || std::memcmp(buf_ + kHeader, o.buf_ + kHeader, n - kHeader) == 0);
+}
+
+std::size_t Pairs::hash() const {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  const std::size_t n = bytes();
+  for (std::size_t i = kHeader; i < n; ++i) h = (h ^ buf_[i]) * 0x100000001b3ull;
+  return static_cast<std::size_t>(h);
 }
 
 Pairs::value_type Pairs::iterator::operator*() const {
@@ -116,6 +137,21 @@ Pairs::iterator& Pairs::iterator::operator++() {
   const unsigned char* v = get_varint(get_varint(p_, kn) + kn, vn);
   p_ = v + vn;
   return *this;
+}
+
+void FixText::assign(std::string_view s) {
+  release();
+  if (s.empty()) return;
+  if (s.size() <= kInline) {
+    raw_[0] = static_cast<unsigned char>(s.size() << 1 | 1);
+    std::memcpy(raw_ + 1, s.data(), s.size());
+    return;
+  }
+  char* p = new char[sizeof(std::uint32_t) + s.size()];
+  const auto n = static_cast<std::uint32_t>(s.size());
+  std::memcpy(p, &n, sizeof n);
+  std::memcpy(p + sizeof n, s.data(), s.size());
+  std::memcpy(raw_, &p, sizeof p);
 }
 
 const char* severity_name(Severity s) {
@@ -156,7 +192,7 @@ std::string RuleSource::text() const {
 std::string_view Diagnostic::rule_id() const { return rule ? rule->id : std::string_view(); }
 
 std::string Diagnostic::text(bool english) const {
-  std::string_view tmpl = message_template;
+  std::string_view tmpl = message_template ? std::string_view(message_template) : std::string_view();
   if (tmpl.empty() && rule && message < rule->messages.size()) {
     const Message& m = rule->messages[message];
     tmpl = english && !m.en.empty() ? m.en : m.zh;

@@ -299,7 +299,7 @@ std::vector<Found> rule_findings(const lint::Report& r) {
     for (const auto& [k, v] : f.args) args += std::string(k) + "=" + std::string(v) + ";";
     out.push_back(found(f.block, f.offset, f.offset + f.length, f.message, args,
                         f.severity == f.rule->severity ? -1 : static_cast<int>(f.severity),
-                        f.fix ? f.fix->replacement : "\x01"));
+                        f.fix ? f.fix->replacement.str() : "\x01"));
   }
   return out;
 }

@@ -19,12 +19,13 @@ void report_dictionary_hits(const lint::RuleContext& c) {
                         {"suggestion", std::move(suggestion)},
                         {"note", e.note.empty() ? std::string() : "（" + e.note + "）"}},
                        &e.origin);
-    d.message_template = e.message;
+    d.message_template = e.message.c_str();
     d.severity = e.severity;
     if (auto cs = severities.find(e.category); cs != severities.end()) d.severity = cs->second;
     d.data = {{"list", e.list}, {"category", e.category}, {"entry", e.phrase}};
     if (e.variant != e.phrase) d.data.emplace_back("variant", e.variant);
     if (!e.suggestion.empty()) d.data.emplace_back("suggestion", e.suggestion);
+    c.share(d.data);  // the same for every hit of the entry
     // A confusable with one plain replacement, matched as written (no gap, nothing between
     // its characters), is a mechanical fix: 布署 → 部署.
     auto plain = [](const std::string& s) {
