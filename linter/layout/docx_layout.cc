@@ -76,7 +76,21 @@ struct Settings {
   bool snap_in_tables = false;    // adjustLineHeightInTable
   double tab = 21;                // defaultTabStop, points
   bool mark_with_break = false;   // a paragraph ending in a page break ends on that page
-  bool wps = false;               // saved by WPS Office (docProps/app.xml Application): its rules
+  // Saved by WPS Office (docProps/app.xml Application): its rules where they differ from
+  // Word's. WPS writes no page marks (w:lastRenderedPageBreak), so what is known of its
+  // layout comes from its saved page counts and tables of contents:
+  // - line height: the larger of a run's size and its complex-script size (w:szCs), even
+  //   on lines without complex-script text (WPS 12 reports: 小四 runs with szCs 16 pt);
+  // - line ends: a mark that may not start a line hangs past the margin, adjacent
+  //   full-width marks are set half width, no autoSpace between Han and Latin (Word's
+  //   kinsoku, one-em compression and quarter-em autoSpace put a WPS 11 thesis a page over);
+  // - section breaks: an empty paragraph that ends its section right after a page-break
+  //   paragraph takes no room and the break adds no page (Word gives the mark a page);
+  // - grid line heights are Word's (whole grid lines, max(ceil(s / pitch), multiple)):
+  //   not measured separately. The only WPS files whose lines' glyphs exceed the pitch by
+  //   a little (12 pt 微软雅黑, 15.84 pt on the 15.6 pt grid: two grid lines in Word) have
+  //   stale saved counts, and the one current WPS table of contents (36 entries) agrees.
+  bool wps = false;
 };
 
 // One paragraph laid out: its line heights and the page or column breaks after lines.
