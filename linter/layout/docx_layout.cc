@@ -76,7 +76,21 @@ struct Settings {
   bool snap_in_tables = false;    // adjustLineHeightInTable
   double tab = 21;                // defaultTabStop, points
   bool mark_with_break = false;   // a paragraph ending in a page break ends on that page
-  bool wps = false;               // saved by WPS Office (docProps/app.xml Application): its rules
+  // Saved by WPS Office (docProps/app.xml Application): its rules where they differ from
+  // Word's. WPS writes no page marks (w:lastRenderedPageBreak), so what is known of its
+  // layout comes from its saved page counts and tables of contents:
+  // - line height: the larger of a run's size and its complex-script size (w:szCs), even
+  //   on lines without complex-script text (WPS 12 reports: 小四 runs with szCs 16 pt);
+  // - line ends: a mark that may not start a line hangs past the margin, adjacent
+  //   full-width marks are set half width, no autoSpace between Han and Latin (Word's
+  //   kinsoku, one-em compression and quarter-em autoSpace put a WPS 11 thesis a page over);
+  // - section breaks: an empty paragraph that ends its section right after a page-break
+  //   paragraph takes no room and the break adds no page (Word gives the mark a page);
+  // - grid line heights are Word's (whole grid lines, max(ceil(s / pitch), multiple)):
+  //   not measured separately. The only WPS files whose lines' glyphs exceed the pitch by
+  //   a little (12 pt 微软雅黑, 15.84 pt on the 15.6 pt grid: two grid lines in Word) have
+  //   stale saved counts, and the one current WPS table of contents (36 entries) agrees.
+  bool wps = false;
 };
 
 // One paragraph laid out: its line heights and the page or column breaks after lines.
@@ -951,18 +965,35 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     if (flow.y() <= 0.01 && !after_hard_break) before = 0;
     const double total = height_of(it);
-    // Keep with next: this paragraph and the first lines of the next must share a page.
+    // Between two paragraphs the larger of the first's space after and the second's space
+    // before (ECMA-376 §17.3.1.33; what Word's page breaks show), not their sum: the
+    // previous paragraph's space after is already on the page.
+    auto collapsed = [&](double b) {
+      return k > 0 && !items[k - 1].row && flow.y() > 0.01 ? b - std::min(b, items[k - 1].after) : b;
+    };
+    // Keep with next: this paragraph and the first lines of the next must share a page. The
+    // spacing inside the chain collapses as it does on the page (the larger of one
+    // paragraph's space after and the next one's space before): summing both moved a
+    // heading with 14 pt after and a body paragraph with 14 pt before to the next page
+    // where Word's marks show it kept on the page with two lines of its body.
     if (it.keep_next && flow.y() > 0.01) {
-      double chain = before + total + it.after;
+      double chain = collapsed(before) + total;
+      double last_after = it.after;
       std::size_t m = k + 1;
       while (m < items.size() && items[m].keep_next && !items[m].row && chain < H) {
-        chain += items[m].before + height_of(items[m]) + items[m].after;
+        chain += std::max(last_after, items[m].before) + height_of(items[m]);
+        last_after = items[m].after;
         ++m;
       }
       if (m < items.size() && !items[m].hard_break_before && items[m].section == it.section) {
         const Item& next = items[m];
-        chain += next.before;
-        if (!next.h.empty()) chain += next.h[0] + (next.widow && next.h.size() > 1 ? next.h[1] : 0);
+        chain += next.row ? last_after : std::max(last_after, next.before);
+        // The next paragraph's first lines: two under widow control (three when it has three,
+        // which cannot break), else one.
+        const std::size_t need = next.widow ? (next.h.size() == 3 ? 3 : 2) : 1;
+        for (std::size_t q = 0; q < std::min(need, next.h.size()); ++q) chain += next.h[q];
+      } else {
+        chain += last_after;
       }
       if (chain > flow.room() + 0.01 && chain <= H) {
         flow.new_column();
@@ -973,13 +1004,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (it.floats > flow.room() && flow.y() > 0.01) flow.new_column();
       flow.advance(std::min(it.floats, H));
     }
-    if (it.keep_lines && flow.y() > 0.01 && before + total > flow.room() + 0.01 && total <= H) {
+    if (it.keep_lines && flow.y() > 0.01 && collapsed(before) + total > flow.room() + 0.01 && total <= H) {
       flow.new_column();
       before = 0;
     }
-    // Between two paragraphs the larger of the first's space after and the second's space
-    // before (ECMA-376 §17.3.1.33; what Word's page breaks show), not their sum.
-    if (k > 0 && !items[k - 1].row && flow.y() > 0.01) before -= std::min(before, items[k - 1].after);
+    before = collapsed(before);
     flow.advance(before);
     if (flow.y() > H) flow.new_column();
     // Lines, with widow and orphan control.
@@ -997,8 +1026,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       const bool forced = fit > 0 && it.brk[j + fit - 1] != 0;
       if (j + fit < n && !forced) {
         if (it.widow) {
+          // Widow control keeps two lines on each side of a page break: the last line does
+          // not go alone (a widow), and moving it back must not leave the first line alone
+          // (an orphan), so a paragraph of three lines never breaks across pages.
+          if (n - (j + fit) == 1 && fit >= 2) fit -= 1;                   // widow: the last line alone
           if (j == 0 && fit == 1 && n >= 2) fit = 0;                      // orphan: the first line alone
-          else if (n - (j + fit) == 1 && fit >= 2) fit -= 1;              // widow: the last line alone
         }
         if (fit == 0 && flow.y() <= 0.01) fit = 1;  // taller than a page
         used = 0;

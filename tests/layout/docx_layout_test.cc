@@ -369,14 +369,36 @@ TEST(DocxLayout, KeepWithNextAndWidowControl) {
   const auto loose = cn_pages(fill + para("第一章") + text + kCnSect);
   EXPECT_NEAR(kept.estimate, 1.1, 0.05);   // heading and 3 lines on page 2
   EXPECT_NEAR(loose.estimate, 1.1, 0.05);  // heading on page 1, 3 lines on page 2
-  // 42 lines, then a 3-line paragraph: with widow control two lines move (42 + 1 + 2).
+  // 42 lines, then a 3-line paragraph and two lines: without widow control two of its lines
+  // fit on page 1 (42 + 2, then 1 + 2); with it the paragraph moves whole, since moving only
+  // its last line back would leave its first line alone (42, then 3 + 2).
   std::string fill42;
   for (int i = 0; i < 42; ++i) fill42 += para("字");
-  const auto widow = cn_pages(fill42 + para(han(39 * 3), "<w:widowControl/>") + kCnSect);
-  const auto no_widow = cn_pages(fill42 + para(han(39 * 3)) + kCnSect);
-  EXPECT_NEAR(widow.estimate, 1.1, 0.02);
-  EXPECT_NEAR(no_widow.estimate, 1.1, 0.02);
-  EXPECT_GT(widow.estimate * 1000, no_widow.estimate * 1000 - 1);
+  const std::string tail = para("字") + para("字");
+  const auto widow = cn_pages(fill42 + para(han(39 * 3), "<w:widowControl/>") + tail + kCnSect);
+  const auto no_widow = cn_pages(fill42 + para(han(39 * 3)) + tail + kCnSect);
+  EXPECT_NEAR(widow.estimate, 1.2, 0.02);     // 5 lines (78 pt) on page 2
+  EXPECT_NEAR(no_widow.estimate, 1.1, 0.02);  // 3 lines
+  // Four lines split two and two under widow control (42 + 2, then 2 + 2).
+  EXPECT_NEAR(cn_pages(fill42 + para(han(39 * 4), "<w:widowControl/>") + tail + kCnSect).estimate, 1.1, 0.02);
+}
+
+// A thesis heading (keep with next, 14 pt after) over a body paragraph with 14 pt before:
+// the chain that must fit on the page spaces them as the page does, by the larger of the
+// two (14 pt), not their sum. 40 lines leave 73.9 pt: the heading, 14 pt and the body's
+// first two lines take 60.8 pt and stay; summed spacing (74.8 pt) moved the heading.
+TEST(DocxLayout, KeepWithNextChainCollapsesSpacing) {
+  std::string fill;
+  for (int i = 0; i < 40; ++i) fill += para("字");
+  const std::string heading = para("第一章", "<w:keepNext/><w:spacing w:after=\"280\"/>");
+  const std::string body = para(han(39 * 4), "<w:widowControl/><w:spacing w:before=\"280\"/>");
+  EXPECT_NEAR(cn_pages(fill + heading + body + kCnSect).estimate, 1.1, 0.02);  // 2 lines on page 2
+  // With 20 pt before the body the chain is 66.8 pt and still fits; with 30 pt, 76.8 pt and
+  // the heading moves (page 2: heading, 30 pt, 4 lines).
+  const std::string body20 = para(han(39 * 4), "<w:widowControl/><w:spacing w:before=\"400\"/>");
+  const std::string body30 = para(han(39 * 4), "<w:widowControl/><w:spacing w:before=\"600\"/>");
+  EXPECT_NEAR(cn_pages(fill + heading + body20 + kCnSect).estimate, 1.1, 0.02);
+  EXPECT_NEAR(cn_pages(fill + heading + body30 + kCnSect).estimate, 1.2, 0.02);
 }
 
 // Requirement specifications and test reports: long tables whose header row repeats on
