@@ -589,11 +589,8 @@ bool is_info_bar_line(std::string_view raw) {
                                                  "时效性", "公开方式", "公开范围", "内容概述", "更新日期"};
   static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
                                                 "打印本页", "关闭窗口", "分享到", "时间", "日期", "名称", "关键词"};
-  // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label).
-  std::string masked(t);
-  for (auto w : kStrong)
-    for (std::size_t p = masked.find(w); p != std::string::npos; p = masked.find(w, p + 1))
-      masked.replace(p, w.size(), w.size(), '|');
+  // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label),
+  // in a copy with the strong ones masked.
   auto labelled = [&](std::string_view w, std::string_view in) {
     for (std::size_t p = in.find(w); p != std::string_view::npos; p = in.find(w, p + 1)) {
       const std::string_view rest = in.substr(p + w.size());
@@ -603,9 +600,35 @@ bool is_info_bar_line(std::string_view raw) {
     }
     return false;
   };
+  // The same counts read from the colons of the line (a label is labelled where it ends right
+  // before one): a line with a colon or two is not searched once per label. The masked copy is
+  // needed only when one of the other labels is labelled in the line itself (a label labelled
+  // in `masked` is labelled at the same place in `t`: masking writes no colon and no label).
+  std::size_t colon_at[24];
+  std::size_t colons = 0;
+  bool listed = true;  // every colon is in colon_at
+  for (std::size_t p = 0; p < t.size() && listed; ++p)
+    if (t[p] == ':' || (t[p] == '\xEF' && t.substr(p, 3) == "：")) {
+      if (colons == std::size(colon_at)) listed = false;
+      else colon_at[colons++] = p;
+    }
+  auto before_colon = [&](std::string_view w) {
+    for (std::size_t k = 0; k < colons; ++k)
+      if (colon_at[k] >= w.size() && t.compare(colon_at[k] - w.size(), w.size(), w) == 0) return true;
+    return false;
+  };
+  auto alone = [](std::string_view w) { return w.starts_with("【") || w == "打印本页" || w == "关闭窗口" || w == "分享到"; };
   int strong = 0, other = 0;
-  for (auto w : kStrong) strong += labelled(w, t);
-  for (auto w : kOther) other += labelled(w, masked);
+  for (auto w : kStrong) strong += listed ? before_colon(w) : labelled(w, t);
+  bool any_other = !listed;
+  for (auto w : kOther) any_other = any_other || (alone(w) ? t.find(w) != std::string_view::npos : before_colon(w));
+  if (any_other) {
+    std::string masked(t);
+    for (auto w : kStrong)
+      for (std::size_t p = masked.find(w); p != std::string::npos; p = masked.find(w, p + 1))
+        masked.replace(p, w.size(), w.size(), '|');
+    for (auto w : kOther) other += labelled(w, masked);
+  }
   // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself; two
   // when one is a clock time ("来源:县政府办 日期:2015-03-27 12:00"): a draft gives no time of day
   // beside its source.
