@@ -55,6 +55,32 @@ bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
   return false;
 }
 
+// The sentences of `s` (to 。！？ or a line's end) in which a cue of `group` occurs, joined.
+std::string sentences_naming(std::string_view s, const profiles::CueGroup& group) {
+  std::string out;
+  auto take = [&](std::string_view sentence) {
+    if (std::any_of(group.cues.begin(), group.cues.end(), [&](const profiles::Cue& cue) { return occurs(sentence, cue); })) {
+      out += sentence;
+      out += '\n';
+    }
+  };
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t stop = 0;  // the stop's length in bytes at i, if one is there
+    if (s[i] == '!' || s[i] == '?' || s[i] == '\n') stop = 1;
+    else if (s.compare(i, 3, "。") == 0 || s.compare(i, 3, "！") == 0 || s.compare(i, 3, "？") == 0) stop = 3;
+    if (stop == 0) {
+      ++i;
+      continue;
+    }
+    take(s.substr(from, i - from));
+    i += stop;
+    from = i;
+  }
+  if (from < s.size()) take(s.substr(from));
+  return out;
+}
+
 std::string quoted(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += "“" + w + "”";
@@ -287,8 +313,15 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
               }))
             who_words.push_back(cue.word);
   }
+  // What the reported leader does is said in the sentences that name them: "县长主持召开…调度
+  // 会议。…县督导组成员参加会议" is a meeting, "市督导组莅临督导。县委常委…出席汇报会" the
+  // member's meeting. The whole lead decides only when the title and those sentences say nothing.
+  std::string own;
+  if (!who.empty() && !lead.empty())
+    for (const auto& g : c.who)
+      if (g.id == who) own = sentences_naming(lead, g);
   std::string what;
-  for (const std::string_view where : {title, std::string_view(lead)}) {
+  for (const std::string_view where : {title, std::string_view(own), std::string_view(lead)}) {
     for (const auto& g : c.what) {
       for (const auto& cue : g.cues)
         if (g.id == "special-emergency" ? occurs_unnegated(where, cue) : occurs(where, cue)) {

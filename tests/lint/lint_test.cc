@@ -85,6 +85,28 @@ TEST(Classifier, LeadParagraphDecidesWhenTitleIsSilent) {
   EXPECT_EQ(k.id, "news.main-leader-research");
 }
 
+// What the reported leader does is read from the sentences that name them: a 督导组 named
+// elsewhere in the lead (the county's own teams at the head's meeting, the city's team the
+// member reports to) is someone else's trip.
+TEST(Classifier, WhatComesFromTheLeadersOwnSentence) {
+  {
+    const auto k = lint::classify(doc("8月2日，县长周某主持召开全县防汛工作调度会议。县领导孙某、钱某出席会议。"
+                                      "各乡镇负责人、县四个防汛督导组成员参加会议。\n会议要求，各地要压实责任。\n"),
+                                  national());
+    EXPECT_EQ(k.id, "news.main-leader-meeting") << k.reason;
+  }
+  {
+    const auto k = lint::classify(doc("省环保督导组莅临我县\n本报讯 4月9日，省环保第二督导组来我县，就大气污染防治工作进行督导。"
+                                      "县委常委、副县长吴某出席汇报会。\n督导组一行还察看了两家企业。\n"),
+                                  national());
+    EXPECT_EQ(k.id, "news.member-meeting") << k.reason;
+  }
+  {  // the leader's own sentence silent: the lead decides, as before
+    const auto k = lint::classify(doc("6月3日，县委书记郑某一行到东山镇。在东山村，郑某调研了茶叶加工。\n"), national());
+    EXPECT_EQ(k.id, "news.main-leader-research") << k.reason;
+  }
+}
+
 TEST(Classifier, UnknownSaysWhatWasMissing) {
   const auto k = lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national());
   EXPECT_EQ(k.id, "unknown");
