@@ -247,9 +247,44 @@ bool opens_with_date_clause(std::string_view raw) {
 }
 
 // A line that can be a title: short, no sentence inside it, not ending as a clause does.
+// Whether a line opens with the ordinal of a heading of the text, "一、" or "（一）"
+// (GB/T 9704-2012 7.3.3: 一、（一）1.（1） number the levels of the text). A title carries
+// no such number: a copy that begins "一、迅速传达学习" lost its title and begins with a heading.
+static bool opens_with_heading_ordinal(std::string_view t) {
+  t = trimmed(t);
+  bool bracket = false;
+  for (std::string_view open : {"（", "("})
+    if (starts_with(t, open)) {
+      t.remove_prefix(open.size());
+      bracket = true;
+      break;
+    }
+  std::size_t digits = 0;
+  while (digits < 3) {
+    bool numeral = false;
+    for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+      if (starts_with(t, d)) {
+        t.remove_prefix(d.size());
+        numeral = true;
+        break;
+      }
+    if (!numeral) break;
+    ++digits;
+  }
+  if (digits == 0) return false;
+  if (bracket) return starts_with(t, "）") || starts_with(t, ")");
+  if (!starts_with(t, "、")) return false;
+  // "一、二等奖获得者名单" lists two ordinals: no heading number.
+  t.remove_prefix(std::string_view("、").size());
+  for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    if (starts_with(t, d)) return false;
+  return true;
+}
+
 bool title_shaped(std::string_view t) {
   const Shape s = shape_of(t, 60);  // a longer line is no title: no need to read it all
   if (s.cps == 0 || s.cps > 60) return false;
+  if (opens_with_heading_ordinal(t)) return false;
   if (s.full_stops > 1 || (s.full_stops == 1 && !s.stop_at_end)) return false;
   switch (s.last) {
     case U'，': case U'、': case U'；': case U'：': case U',': case U';': case U':':

@@ -107,6 +107,19 @@ TEST(Classifier, WhatComesFromTheLeadersOwnSentence) {
   }
 }
 
+// A copy that lost its title and opens with a heading of the text ("一、迅速传达学习") has no
+// title: the heading is text, and the next heading "二、" is no sequence starting at 2.
+TEST(Titles, AHeadingOrdinalIsNoTitle) {
+  for (const char* first : {"一、迅速传达学习", "（一）总体要求", "(二)工作目标", "十二、附则"}) {
+    const auto d = doc(std::string(first) + "\n我县立即召开会议传达学习。\n二、全面部署落实\n我县专题召开部署会。\n");
+    EXPECT_LT(title(d).first, 0) << first;
+  }
+  for (const char* t : {"一、二等奖获奖作品名单", "十佳文明家庭评选结果公布", "一季度全县经济运行情况"}) {
+    const auto d = doc(std::string(t) + "\n今年以来，全县上下共同努力。\n");
+    EXPECT_EQ(title(d).first, 0) << t;
+  }
+}
+
 TEST(Classifier, UnknownSaysWhatWasMissing) {
   const auto k = lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national());
   EXPECT_EQ(k.id, "unknown");
