@@ -952,8 +952,50 @@ static bool is_page_tail_line(std::string_view raw) {
   return false;
 }
 
+bool same_but_spaces(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size()) {
+      std::size_t n;
+      const char32_t c = text::cp_at(a, i, n);
+      if (!text::is_whitespace(c) && !text::is_invisible(c)) break;
+      i = n;
+    }
+    while (j < b.size()) {
+      std::size_t n;
+      const char32_t c = text::cp_at(b, j, n);
+      if (!text::is_whitespace(c) && !text::is_invisible(c)) break;
+      j = n;
+    }
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    std::size_t ni, nj;
+    text::cp_at(a, i, ni);
+    text::cp_at(b, j, nj);
+    if (a.substr(i, ni - i) != b.substr(j, nj - j)) return false;
+    i = ni;
+    j = nj;
+  }
+}
+
 TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
   TitleInfo ti = find_title_at_top(doc, endings);
+  // The title said again further down — a law site shows its headline, the issuer, then the
+  // document's own title; a page titled with what a notice issues shows that name again over
+  // the text it issues — is the title shown again, not text (nor a duplicated paragraph).
+  if (ti.first >= 0) {
+    const std::string whole = title_text(doc, ti);
+    const int from = std::max(ti.last, ti.preamble_end);
+    if (text::codepoint_count(whole) >= 8)
+      for (std::size_t i = static_cast<std::size_t>(from + 1); i < doc.blocks.size(); ++i) {
+        const auto& b = doc.blocks[i];
+        if (b.story != model::Story::kMain || b.directive) continue;
+        const std::string_view t = doc.block_text(b);
+        if (t.size() > 2 * whole.size() + 16 || t.size() < whole.size() || !same_but_spaces(t, whole)) continue;
+        if (std::find(ti.repeats.begin(), ti.repeats.end(), static_cast<std::uint32_t>(i)) == ti.repeats.end())
+          ti.repeats.push_back(static_cast<std::uint32_t>(i));
+      }
+    std::sort(ti.repeats.begin(), ti.repeats.end());
+  }
   const int after = std::max({ti.last, ti.lead, ti.preamble_end});
   for (std::size_t i = static_cast<std::size_t>(after + 1); i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
