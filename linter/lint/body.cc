@@ -19,6 +19,8 @@ const text::Regex& dateline_regex() {
   // a byline; "县供电公司…" is not one.
   static const text::Regex r = compiled(
       "^\\s*(?:(?:(?:本报|本台|本刊|本网|本站)(?:讯|消息)"
+      // … and its reporters without brackets ("本报讯 记者 李洋 4月27日下午"): a role, names, a space.
+      "(?:\\s*(?:(?:记者|通讯员|报道员)\\s*(?:\\p{Han}{2,4}[\\s　]+)+)+(?=\\S))?"
       "|(?:新华社|中新社|\\p{Han}{1,10}(?:报|台|网|社|中心))?\\p{Han}{0,8}[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)"
       "|\\p{Han}{2,10}(?:讯|电|消息)(?=\\s*[（(][^）)]{0,60}(?:记者|通讯员|报道员)))"
       "\\s*(?:[（(][^）)]{0,60}[）)])?"
@@ -572,6 +574,10 @@ static bool is_page_chrome_line(std::string_view t) {
   // (返回顶部, 【打印】 and the other controls are is_navigation_line's.)
   for (std::string_view w : {"内容阅读", "正文阅读", "详细信息", "信息搜索", "站内搜索", "收藏本页", "加入收藏", "设为首页"})
     if (u == w) return true;
+  // A digital newspaper's page controls ("PDF 下一版»本期共8版(1-2-3-4-5-6-7-8)", "«上一版").
+  if (t.find("上一版") != std::string_view::npos || t.find("下一版") != std::string_view::npos ||
+      (t.find("本期共") != std::string_view::npos && t.find("版") != std::string_view::npos))
+    return t.find("，") == std::string_view::npos && t.find(",") == std::string_view::npos;
   if (starts_with(u, "欢迎来到") || starts_with(u, "欢迎访问") || starts_with(u, "欢迎光临")) {
     while (ends_with(u, "!")) u.remove_suffix(1);
     while (ends_with(u, "！")) u.remove_suffix(3);
@@ -822,6 +828,22 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
       i = n + 2;
       break;
     }
+  }
+  // A copy that begins with the reporters' line ("记者 余艳华") lost its headline: that line is
+  // a byline, not the title.
+  while (i + 1 < blocks.size() && ti.front.empty()) {
+    const std::string_view line = text_of(i);
+    const Shape s = shape_of(line, 30);
+    if (s.cps > 30 || s.full_stops || s.clause_punct || dateline_end(line) > 0) break;
+    // It opens with the role ("记者", "本报记者", "通讯员"): a headline may name reporters too
+    // ("县委常委会见来访记者").
+    const std::string_view head = trimmed(line);
+    bool role = false;
+    for (std::string_view r : {"记者", "通讯员", "本报记者", "本台记者", "见习记者", "特约记者", "全媒体记者", "融媒体记者"})
+      role = role || starts_with(head, r);
+    if (!role) break;
+    ti.bylines.push_back(blocks[i]);
+    ++i;
   }
   // The title: the first line after the 版头 when it has a title's shape or role; a DOCX
   // Title paragraph a line or two further down (after a 版头 written some other way).

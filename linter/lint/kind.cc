@@ -297,8 +297,18 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
 
   // News: who × what, from the title, else the lead paragraph (a lead that mentions the
   // county head's instructions does not make a deputy's report the head's).
-  const std::string lead =
+  std::string lead =
       ti.lead >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(ti.lead))) : std::string();
+  // A headline's second line (副题 "张某讲话 李某王某出席", no sentence in it) is no lead: the
+  // paragraph after it is read with it.
+  if (ti.first >= 0 && !lead.empty() && lead.find("。") == std::string::npos && text::codepoint_count(lead) <= 60)
+    for (std::size_t i = static_cast<std::size_t>(ti.lead) + 1; i < doc.blocks.size(); ++i) {
+      const auto& b = doc.blocks[i];
+      if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
+      lead += "\n";
+      lead += doc.block_text(b);
+      break;
+    }
   std::vector<std::string> who_words, what_words;
   std::string who = who_of(c.who, title, who_words);
   if (who.empty()) {

@@ -120,6 +120,38 @@ TEST(Titles, AHeadingOrdinalIsNoTitle) {
   }
 }
 
+// Copies of newspaper pages: a digital paper's page controls are the page; a copy that opens
+// with the reporters' line lost its headline (that line is a byline, "会见来访记者" in a
+// headline is no byline); a headline's second line names the speakers, the lead comes after.
+TEST(Titles, NewspaperPageControlsBylinesAndSubtitles) {
+  {
+    const auto d = doc("PDF  下一版»本期共4版(1-2-3-4)\n全县春耕生产现场会召开\n本报讯 记者 王某 3月2日，全县春耕生产现场会召开。\n");
+    const auto ti = title(d);
+    EXPECT_EQ(ti.meta.size(), 1u);
+    EXPECT_EQ(ti.first, 1);
+    ASSERT_EQ(ti.lead, 2);
+    EXPECT_EQ(lint::dateline_end(d.block_text(2)), std::string_view("本报讯 记者 王某 ").size());
+  }
+  {
+    const auto d = doc("记者 孙某\n1月6日，县委全体（扩大）会议召开。\n与会人员分组讨论了报告。\n");
+    const auto ti = title(d);
+    EXPECT_LT(ti.first, 0);
+    EXPECT_EQ(ti.bylines, std::vector<std::uint32_t>{0});
+  }
+  {
+    const auto d = doc("县委常委、宣传部长刘某会见来访记者\n正文。\n");
+    EXPECT_EQ(title(d).first, 0);
+  }
+  {
+    const auto k = lint::classify(doc("全县优秀村党组织书记座谈会召开\n李某讲话 王某出席\n\n5月9日，全县优秀村党组织书记座谈会召开。"
+                                      "县委书记李某出席会议并讲话。\n"),
+                                  national());
+    EXPECT_EQ(k.id, "news.main-leader-meeting") << k.reason;
+  }
+  // A dateline's byline without brackets ends at the text: "本报讯 记者从县教育局获悉" has none.
+  EXPECT_EQ(lint::dateline_end("本报讯 记者从县教育局获悉，今年新建学校3所。"), std::string_view("本报讯 ").size());
+}
+
 TEST(Classifier, UnknownSaysWhatWasMissing) {
   const auto k = lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national());
   EXPECT_EQ(k.id, "unknown");
