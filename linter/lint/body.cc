@@ -19,6 +19,8 @@ const text::Regex& dateline_regex() {
   // date, or is followed by a byline; "县供电公司…" is not one.
   static const text::Regex r = compiled(
       "^\\s*(?:(?:(?:本报|本台|本刊|本网|本站|\\p{Han}{1,10}(?:日报|晚报|报|网|台))(?:讯|消息)"
+      // … and its reporters without brackets ("本报讯 记者 李洋 4月27日下午"): a role, names, a space.
+      "(?:\\s*(?:(?:记者|通讯员|报道员)\\s*(?:\\p{Han}{2,4}[\\s　]+)+)+(?=\\S))?"
       "|(?:新华社|中新社|\\p{Han}{1,10}(?:报|台|网|社|中心))?\\p{Han}{0,8}[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:讯|电)"
       "|\\p{Han}{2,10}(?:讯|电|消息)(?=\\s*[（(][^）)]{0,60}(?:记者|通讯员|报道员)))"
       "\\s*(?:[（(][^）)]{0,60}[）)]|(?:记者|通讯员)\\s*\\p{Han}{2,4}(?=\\s|$))?"
@@ -247,9 +249,44 @@ bool opens_with_date_clause(std::string_view raw) {
 }
 
 // A line that can be a title: short, no sentence inside it, not ending as a clause does.
+// Whether a line opens with the ordinal of a heading of the text, "一、" or "（一）"
+// (GB/T 9704-2012 7.3.3: 一、（一）1.（1） number the levels of the text). A title carries
+// no such number: a copy that begins "一、迅速传达学习" lost its title and begins with a heading.
+static bool opens_with_heading_ordinal(std::string_view t) {
+  t = trimmed(t);
+  bool bracket = false;
+  for (std::string_view open : {"（", "("})
+    if (starts_with(t, open)) {
+      t.remove_prefix(open.size());
+      bracket = true;
+      break;
+    }
+  std::size_t digits = 0;
+  while (digits < 3) {
+    bool numeral = false;
+    for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+      if (starts_with(t, d)) {
+        t.remove_prefix(d.size());
+        numeral = true;
+        break;
+      }
+    if (!numeral) break;
+    ++digits;
+  }
+  if (digits == 0) return false;
+  if (bracket) return starts_with(t, "）") || starts_with(t, ")");
+  if (!starts_with(t, "、")) return false;
+  // "一、二等奖获得者名单" lists two ordinals: no heading number.
+  t.remove_prefix(std::string_view("、").size());
+  for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    if (starts_with(t, d)) return false;
+  return true;
+}
+
 bool title_shaped(std::string_view t) {
   const Shape s = shape_of(t, 60);  // a longer line is no title: no need to read it all
   if (s.cps == 0 || s.cps > 60) return false;
+  if (opens_with_heading_ordinal(t)) return false;
   if (s.full_stops > 1 || (s.full_stops == 1 && !s.stop_at_end)) return false;
   switch (s.last) {
     case U'，': case U'、': case U'；': case U'：': case U',': case U';': case U':':
@@ -539,6 +576,10 @@ static bool is_page_chrome_line(std::string_view t) {
   // (返回顶部, 【打印】 and the other controls are is_navigation_line's.)
   for (std::string_view w : {"内容阅读", "正文阅读", "详细信息", "信息搜索", "站内搜索", "收藏本页", "加入收藏", "设为首页"})
     if (u == w) return true;
+  // A digital newspaper's page controls ("PDF 下一版»本期共8版(1-2-3-4-5-6-7-8)", "«上一版").
+  if (t.find("上一版") != std::string_view::npos || t.find("下一版") != std::string_view::npos ||
+      (t.find("本期共") != std::string_view::npos && t.find("版") != std::string_view::npos))
+    return t.find("，") == std::string_view::npos && t.find(",") == std::string_view::npos;
   if (starts_with(u, "欢迎来到") || starts_with(u, "欢迎访问") || starts_with(u, "欢迎光临")) {
     while (ends_with(u, "!")) u.remove_suffix(1);
     while (ends_with(u, "！")) u.remove_suffix(3);
@@ -813,6 +854,22 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
       break;
     }
   }
+  // A copy that begins with the reporters' line ("记者 余艳华") lost its headline: that line is
+  // a byline, not the title.
+  while (i + 1 < blocks.size() && ti.front.empty()) {
+    const std::string_view line = text_of(i);
+    const Shape s = shape_of(line, 30);
+    if (s.cps > 30 || s.full_stops || s.clause_punct || dateline_end(line) > 0) break;
+    // It opens with the role ("记者", "本报记者", "通讯员"): a headline may name reporters too
+    // ("县委常委会见来访记者").
+    const std::string_view head = trimmed(line);
+    bool role = false;
+    for (std::string_view r : {"记者", "通讯员", "本报记者", "本台记者", "见习记者", "特约记者", "全媒体记者", "融媒体记者"})
+      role = role || starts_with(head, r);
+    if (!role) break;
+    ti.bylines.push_back(blocks[i]);
+    ++i;
+  }
   // The title: the first line after the 版头 when it has a title's shape or role; a DOCX
   // Title paragraph a line or two further down (after a 版头 written some other way).
   std::size_t t = i;
@@ -946,8 +1003,50 @@ static bool is_page_tail_line(std::string_view raw) {
   return false;
 }
 
+bool same_but_spaces(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size()) {
+      std::size_t n;
+      const char32_t c = text::cp_at(a, i, n);
+      if (!text::is_whitespace(c) && !text::is_invisible(c)) break;
+      i = n;
+    }
+    while (j < b.size()) {
+      std::size_t n;
+      const char32_t c = text::cp_at(b, j, n);
+      if (!text::is_whitespace(c) && !text::is_invisible(c)) break;
+      j = n;
+    }
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    std::size_t ni, nj;
+    text::cp_at(a, i, ni);
+    text::cp_at(b, j, nj);
+    if (a.substr(i, ni - i) != b.substr(j, nj - j)) return false;
+    i = ni;
+    j = nj;
+  }
+}
+
 TitleInfo find_title(const model::Document& doc, const std::vector<std::string>& endings) {
   TitleInfo ti = find_title_at_top(doc, endings);
+  // The title said again further down — a law site shows its headline, the issuer, then the
+  // document's own title; a page titled with what a notice issues shows that name again over
+  // the text it issues — is the title shown again, not text (nor a duplicated paragraph).
+  if (ti.first >= 0) {
+    const std::string whole = title_text(doc, ti);
+    const int from = std::max(ti.last, ti.preamble_end);
+    if (text::codepoint_count(whole) >= 8)
+      for (std::size_t i = static_cast<std::size_t>(from + 1); i < doc.blocks.size(); ++i) {
+        const auto& b = doc.blocks[i];
+        if (b.story != model::Story::kMain || b.directive) continue;
+        const std::string_view t = doc.block_text(b);
+        if (t.size() > 2 * whole.size() + 16 || t.size() < whole.size() || !same_but_spaces(t, whole)) continue;
+        if (std::find(ti.repeats.begin(), ti.repeats.end(), static_cast<std::uint32_t>(i)) == ti.repeats.end())
+          ti.repeats.push_back(static_cast<std::uint32_t>(i));
+      }
+    std::sort(ti.repeats.begin(), ti.repeats.end());
+  }
   const int after = std::max({ti.last, ti.lead, ti.preamble_end});
   for (std::size_t i = static_cast<std::size_t>(after + 1); i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];

@@ -48,6 +48,9 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
 // The title lines joined (empty without a title).
 std::string title_text(const model::Document& doc, const TitleInfo& t);
 
+// Whether `a` and `b` are the same text, spaces (and invisible code points) aside.
+bool same_but_spaces(std::string_view a, std::string_view b);
+
 // A 版头 line: 份号, 密级, 紧急程度, 发文机关标志 ("…文件"), 发文字号, 签发人.
 bool is_front_matter_line(std::string_view t);
 // A web page's info bar, copied with the text: "来源：县政府办公室　发布时间：2024-05-10 16:32

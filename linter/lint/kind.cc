@@ -55,6 +55,32 @@ bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
   return false;
 }
 
+// The sentences of `s` (to 。！？ or a line's end) in which a cue of `group` occurs, joined.
+std::string sentences_naming(std::string_view s, const profiles::CueGroup& group) {
+  std::string out;
+  auto take = [&](std::string_view sentence) {
+    if (std::any_of(group.cues.begin(), group.cues.end(), [&](const profiles::Cue& cue) { return occurs(sentence, cue); })) {
+      out += sentence;
+      out += '\n';
+    }
+  };
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t stop = 0;  // the stop's length in bytes at i, if one is there
+    if (s[i] == '!' || s[i] == '?' || s[i] == '\n') stop = 1;
+    else if (s.compare(i, 3, "。") == 0 || s.compare(i, 3, "！") == 0 || s.compare(i, 3, "？") == 0) stop = 3;
+    if (stop == 0) {
+      ++i;
+      continue;
+    }
+    take(s.substr(from, i - from));
+    i += stop;
+    from = i;
+  }
+  if (from < s.size()) take(s.substr(from));
+  return out;
+}
+
 std::string quoted(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += "“" + w + "”";
@@ -271,8 +297,18 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
 
   // News: who × what, from the title, else the lead paragraph (a lead that mentions the
   // county head's instructions does not make a deputy's report the head's).
-  const std::string lead =
+  std::string lead =
       ti.lead >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(ti.lead))) : std::string();
+  // A headline's second line (副题 "张某讲话 李某王某出席", no sentence in it) is no lead: the
+  // paragraph after it is read with it.
+  if (ti.first >= 0 && !lead.empty() && lead.find("。") == std::string::npos && text::codepoint_count(lead) <= 60)
+    for (std::size_t i = static_cast<std::size_t>(ti.lead) + 1; i < doc.blocks.size(); ++i) {
+      const auto& b = doc.blocks[i];
+      if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
+      lead += "\n";
+      lead += doc.block_text(b);
+      break;
+    }
   std::vector<std::string> who_words, what_words;
   std::string who = who_of(c.who, title, who_words);
   if (who.empty()) {
@@ -287,8 +323,15 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
               }))
             who_words.push_back(cue.word);
   }
+  // What the reported leader does is said in the sentences that name them: "县长主持召开…调度
+  // 会议。…县督导组成员参加会议" is a meeting, "市督导组莅临督导。县委常委…出席汇报会" the
+  // member's meeting. The whole lead decides only when the title and those sentences say nothing.
+  std::string own;
+  if (!who.empty() && !lead.empty())
+    for (const auto& g : c.who)
+      if (g.id == who) own = sentences_naming(lead, g);
   std::string what;
-  for (const std::string_view where : {title, std::string_view(lead)}) {
+  for (const std::string_view where : {title, std::string_view(own), std::string_view(lead)}) {
     for (const auto& g : c.what) {
       for (const auto& cue : g.cues)
         if (g.id == "special-emergency" ? occurs_unnegated(where, cue) : occurs(where, cue)) {

@@ -85,6 +85,73 @@ TEST(Classifier, LeadParagraphDecidesWhenTitleIsSilent) {
   EXPECT_EQ(k.id, "news.main-leader-research");
 }
 
+// What the reported leader does is read from the sentences that name them: a 督导组 named
+// elsewhere in the lead (the county's own teams at the head's meeting, the city's team the
+// member reports to) is someone else's trip.
+TEST(Classifier, WhatComesFromTheLeadersOwnSentence) {
+  {
+    const auto k = lint::classify(doc("8月2日，县长周某主持召开全县防汛工作调度会议。县领导孙某、钱某出席会议。"
+                                      "各乡镇负责人、县四个防汛督导组成员参加会议。\n会议要求，各地要压实责任。\n"),
+                                  national());
+    EXPECT_EQ(k.id, "news.main-leader-meeting") << k.reason;
+  }
+  {
+    const auto k = lint::classify(doc("省环保督导组莅临我县\n本报讯 4月9日，省环保第二督导组来我县，就大气污染防治工作进行督导。"
+                                      "县委常委、副县长吴某出席汇报会。\n督导组一行还察看了两家企业。\n"),
+                                  national());
+    EXPECT_EQ(k.id, "news.member-meeting") << k.reason;
+  }
+  {  // the leader's own sentence silent: the lead decides, as before
+    const auto k = lint::classify(doc("6月3日，县委书记郑某一行到东山镇。在东山村，郑某调研了茶叶加工。\n"), national());
+    EXPECT_EQ(k.id, "news.main-leader-research") << k.reason;
+  }
+}
+
+// A copy that lost its title and opens with a heading of the text ("一、迅速传达学习") has no
+// title: the heading is text, and the next heading "二、" is no sequence starting at 2.
+TEST(Titles, AHeadingOrdinalIsNoTitle) {
+  for (const char* first : {"一、迅速传达学习", "（一）总体要求", "(二)工作目标", "十二、附则"}) {
+    const auto d = doc(std::string(first) + "\n我县立即召开会议传达学习。\n二、全面部署落实\n我县专题召开部署会。\n");
+    EXPECT_LT(title(d).first, 0) << first;
+  }
+  for (const char* t : {"一、二等奖获奖作品名单", "十佳文明家庭评选结果公布", "一季度全县经济运行情况"}) {
+    const auto d = doc(std::string(t) + "\n今年以来，全县上下共同努力。\n");
+    EXPECT_EQ(title(d).first, 0) << t;
+  }
+}
+
+// Copies of newspaper pages: a digital paper's page controls are the page; a copy that opens
+// with the reporters' line lost its headline (that line is a byline, "会见来访记者" in a
+// headline is no byline); a headline's second line names the speakers, the lead comes after.
+TEST(Titles, NewspaperPageControlsBylinesAndSubtitles) {
+  {
+    const auto d = doc("PDF  下一版»本期共4版(1-2-3-4)\n全县春耕生产现场会召开\n本报讯 记者 王某 3月2日，全县春耕生产现场会召开。\n");
+    const auto ti = title(d);
+    EXPECT_EQ(ti.meta.size(), 1u);
+    EXPECT_EQ(ti.first, 1);
+    ASSERT_EQ(ti.lead, 2);
+    EXPECT_EQ(lint::dateline_end(d.block_text(2)), std::string_view("本报讯 记者 王某 ").size());
+  }
+  {
+    const auto d = doc("记者 孙某\n1月6日，县委全体（扩大）会议召开。\n与会人员分组讨论了报告。\n");
+    const auto ti = title(d);
+    EXPECT_LT(ti.first, 0);
+    EXPECT_EQ(ti.bylines, std::vector<std::uint32_t>{0});
+  }
+  {
+    const auto d = doc("县委常委、宣传部长刘某会见来访记者\n正文。\n");
+    EXPECT_EQ(title(d).first, 0);
+  }
+  {
+    const auto k = lint::classify(doc("全县优秀村党组织书记座谈会召开\n李某讲话 王某出席\n\n5月9日，全县优秀村党组织书记座谈会召开。"
+                                      "县委书记李某出席会议并讲话。\n"),
+                                  national());
+    EXPECT_EQ(k.id, "news.main-leader-meeting") << k.reason;
+  }
+  // A dateline's byline without brackets ends at the text: "本报讯 记者从县教育局获悉" has none.
+  EXPECT_EQ(lint::dateline_end("本报讯 记者从县教育局获悉，今年新建学校3所。"), std::string_view("本报讯 ").size());
+}
+
 TEST(Classifier, UnknownSaysWhatWasMissing) {
   const auto k = lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national());
   EXPECT_EQ(k.id, "unknown");

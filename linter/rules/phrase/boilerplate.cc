@@ -5,7 +5,9 @@
 namespace wenfeng::rules {
 namespace {
 
-constexpr model::Message kMessages[] = {{"空话套话“{found}”（{category}）{suggestion}{note}"}};
+// The second wording is for the editor's own entries (source J): the judgement is labelled ours.
+constexpr model::Message kMessages[] = {{"空话套话“{found}”（{category}）{suggestion}{note}"},
+                                        {"可能是空话套话“{found}”（{category}；编者判断，请结合文意取舍）{suggestion}{note}"}};
 constexpr model::Example kExamples[] = {{"各单位要高度重视，狠抓落实。", "各单位要在5月10日前完成排查，逐项报送整改清单。"}};
 
 }  // namespace

@@ -160,6 +160,15 @@ bool is_contents_entry(std::string_view style, std::string_view t) {
 void run(const lint::RuleContext& c) {
   const auto min_chars = static_cast<std::size_t>(c.param("min_chars"));
   Seen exact_seen, normalised_seen;
+  // The title said again (a site's headline over the document's own title, the name of what a
+  // notice issues over that text) is the title shown again, not a repeated paragraph.
+  std::string title;
+  if (c.m.title >= 0) {
+    lint::TitleInfo t;
+    t.first = c.m.title;
+    t.last = c.m.title_last;
+    title = lint::title_text(c.doc, t);
+  }
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // A code point is at most 4 bytes: only a short paragraph needs counting.
@@ -167,6 +176,8 @@ void run(const lint::RuleContext& c) {
     if (std::find(c.m.front.begin(), c.m.front.end(), bi) != c.m.front.end()) continue;
     if (c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last) continue;
     if (lint::is_issuer_line(t)) continue;
+    if (!title.empty() && t.size() >= title.size() && t.size() <= 2 * title.size() + 16 && lint::same_but_spaces(t, title))
+      continue;
     if (is_contents_entry(c.doc.blocks[bi].style, t)) continue;
     std::size_t kept_count = 0;
     const std::uint64_t nh = normalised_hash(t, kept_count);
