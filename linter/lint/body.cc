@@ -1091,23 +1091,26 @@ std::string_view without_appended_doc_number(std::string_view t) {
   return trimmed(t.substr(0, open));
 }
 
-std::size_t dateline_end(std::string_view t) {
-  // Cheap guard: a dateline has 讯, 电, 消息 or a byline's parenthesis near the start.
+// Cheap guard before the dateline regex: 讯, 电 or 消息 in the first 40 code points (and, with
+// `brackets`, a byline's parenthesis).
+static bool may_open_with_dateline(std::string_view t, bool brackets) {
   const std::string_view head = t.substr(0, text::step_forward(t, 0, 40));
-  if (head.find("讯") == std::string_view::npos && head.find("电") == std::string_view::npos &&
-      head.find("消息") == std::string_view::npos && head.find("（") == std::string_view::npos &&
-      head.find('(') == std::string_view::npos)
-    return 0;
+  return head.find("讯") != std::string_view::npos || head.find("电") != std::string_view::npos ||
+         head.find("消息") != std::string_view::npos ||
+         (brackets && (head.find("（") != std::string_view::npos || head.find('(') != std::string_view::npos));
+}
+
+std::string_view trimmed_line(std::string_view t) { return trimmed(t); }
+
+std::size_t dateline_end(std::string_view t) {
+  if (!may_open_with_dateline(t, true)) return 0;
   text::Match m;
   if (!dateline_regex().search(t, m) || m.end <= m.begin || m.end >= t.size()) return 0;
   return m.end;
 }
 
 bool is_dateline_line(std::string_view t) {
-  const std::string_view head = t.substr(0, text::step_forward(t, 0, 40));
-  if (head.find("讯") == std::string_view::npos && head.find("电") == std::string_view::npos &&
-      head.find("消息") == std::string_view::npos)
-    return false;
+  if (!may_open_with_dateline(t, false)) return false;
   text::Match m;
   return dateline_regex().search(t, m) && m.end > m.begin && text::is_blank(t.substr(m.end));
 }

@@ -72,6 +72,8 @@ bool opens_with_date(std::string_view t);
 // The byte offset just past the dateline/byline at the start of a lead paragraph and the
 // spaces after it ("本报讯（记者 王晓）", "本报金乡5月6日讯　"), or 0 when there is none.
 std::size_t dateline_end(std::string_view t);
+// `t` without the whitespace and invisible code points at either end (U+3000 indents too).
+std::string_view trimmed_line(std::string_view t);
 // A line that is a dateline and nothing else ("本报讯", "湖北日报讯 记者李新龙").
 bool is_dateline_line(std::string_view t);
 // `t` without a 发文字号 a web page appends to the title in brackets

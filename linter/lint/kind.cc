@@ -358,6 +358,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   // says it is news, and no issuer sets a length for it. Saying so is more use than
   // "unknown". Any leader's title, of this issuer's or not (书记, 常委, 县长 …, 部长, 主席),
   // keeps it unknown: which limit applies cannot be told.
+  static constexpr std::string_view kRecently[] = {"近日，", "近日,", "日前，", "日前,"};
   auto names_leader = [](std::string_view x) {
     return text::contains_any(x, {"书记", "常委", "县长", "市长", "区长", "省长", "州长", "部长", "主席"});
   };
@@ -365,36 +366,25 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   // paragraph ("省长吴新雄出席会议并讲话").
   auto names_leader_near_top = [&] {
     if (names_leader(title) || names_leader(lead)) return true;
+    if (ti.lead < 0) return false;
     int seen = 0;
-    for (std::size_t b = static_cast<std::size_t>(ti.lead) + 1; ti.lead >= 0 && b < doc.blocks.size() && seen < 2; ++b) {
-      if (doc.blocks[b].story != model::Story::kMain) continue;
+    for (std::size_t b = static_cast<std::size_t>(ti.lead) + 1; b < doc.blocks.size() && seen < 2; ++b) {
       const std::string_view x = doc.block_text(b);
-      if (text::is_blank(x)) continue;
+      if (doc.blocks[b].story != model::Story::kMain || text::is_blank(x)) continue;
       ++seen;
       if (names_leader(x.substr(0, text::step_forward(x, 0, 200)))) return true;
     }
     return false;
   };
   if (who.empty() && profile.kind("news") != nullptr && !names_leader_near_top()) {
-    auto unindented = [](std::string_view x) {
-      for (bool again = true; again;) {
-        again = false;
-        for (std::string_view p : {" ", "\t", "\xE3\x80\x80"})  // U+3000: a paragraph's indent
-          while (x.starts_with(p)) {
-            x.remove_prefix(p.size());
-            again = true;
-          }
-      }
-      return x;
-    };
-    const std::string_view l = unindented(lead);
+    const std::string_view l = trimmed_line(lead);
     std::string sign;
     if (const std::size_t e = dateline_end(l); e > 0) {
       sign = "有电头“" + std::string(trimmed_title(l.substr(0, e))) + "”";
     } else if (!ti.bylines.empty()) {
       sign = "有署名行";
-    } else if (opens_with_date(l) || l.starts_with("近日，") || l.starts_with("近日,") || l.starts_with("日前，") ||
-               l.starts_with("日前,")) {
+    } else if (opens_with_date(l) ||
+               std::any_of(std::begin(kRecently), std::end(kRecently), [&](std::string_view w) { return l.starts_with(w); })) {
       sign = "导语以日期开头";
     }
     if (!sign.empty())
