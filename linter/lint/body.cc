@@ -620,6 +620,21 @@ bool is_info_bar_line(std::string_view raw) {
       t.find("关闭窗口") == std::string_view::npos && t.find("分享到") == std::string_view::npos)
     return false;
   if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
+  // A bar laid out as a form spaces its labels out and its fields apart ("标　　题：…",
+  // "文　　号：临政办发〔2026〕14号　　主 题 词："): the labels are read with the spaces taken out.
+  const std::string_view spaced = t;
+  std::string compact;
+  if (t.find_first_of(" \t") != std::string_view::npos || t.find("\u3000") != std::string_view::npos) {
+    compact.reserve(t.size());
+    for (std::size_t p = 0; p < t.size();) {
+      if (t[p] == ' ' || t[p] == '\t') { ++p; continue; }
+      if (t.compare(p, 3, "\u3000") == 0) { p += 3; continue; }
+      compact.push_back(t[p++]);
+    }
+    t = compact;
+  }
+  // A portal's 标题 field repeats the page's title after its label: the bar, not the title.
+  if (starts_with(t, "标题：") || starts_with(t, "标题:")) return true;
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
   // followed by a colon, and a second label of any sort (or, alone, a short line).
   static constexpr std::string_view kStrong[] = {"发布时间", "发布日期", "浏览次数", "浏览量", "阅读次数", "阅读量",
@@ -629,7 +644,8 @@ bool is_info_bar_line(std::string_view raw) {
                                                  "废止时间", "废止日期", "发文机构", "发文机关", "发文字号", "文号", "有效性",
                                                  "时效性", "公开方式", "公开范围", "内容概述", "更新日期"};
   static constexpr std::string_view kOther[] = {"来源", "作者", "责任编辑", "编辑", "发布机构", "字号", "【打印】", "【关闭】",
-                                                "打印本页", "关闭窗口", "分享到", "时间", "日期", "名称", "关键词"};
+                                                "打印本页", "关闭窗口", "分享到", "时间", "日期", "名称", "关键词",
+                                                "分类", "主题词"};
   // The other labels are looked for where no strong one is (时间 inside 发布时间 is one label),
   // in a copy with the strong ones masked.
   auto labelled = [&](std::string_view w, std::string_view in) {
@@ -673,7 +689,7 @@ bool is_info_bar_line(std::string_view raw) {
   // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself; two
   // when one is a clock time ("来源:县政府办 日期:2015-03-27 12:00"): a draft gives no time of day
   // beside its source.
-  if (strong == 0) return other >= 3 || (other >= 2 && has_clock_time(t));
+  if (strong == 0) return other >= 3 || (other >= 2 && has_clock_time(spaced));
   if (strong + other >= 2) return true;
   // A counter or switch left without its value by the copy ("浏览量:", "浏览次数：590").
   {
@@ -810,7 +826,9 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
   for (std::size_t k = 1; k < blocks.size() && k < 10; ++k) {
     if (shape_of(text_of(k - 1), 60).cps > 60) break;
     const auto bar = std::upper_bound(ti.meta.begin(), ti.meta.end(), blocks[k]);
-    if (bar == ti.meta.end() || (k + 1 < blocks.size() && blocks[k + 1] < *bar) || !title_shaped(text_of(k))) continue;
+    // A headline has the text under its bar: a line with nothing after the bar below it (a
+    // short notice's date over the page's 【打印】【关闭】) is no headline.
+    if (bar == ti.meta.end() || k + 1 >= blocks.size() || blocks[k + 1] < *bar || !title_shaped(text_of(k))) continue;
     bool adjacent_bar = true;
     for (std::uint32_t j = blocks[k] + 1; j < *bar; ++j)
       if (!text::is_blank(doc.block_text(j))) adjacent_bar = false;

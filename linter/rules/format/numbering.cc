@@ -129,9 +129,22 @@ void run(const lint::RuleContext& c) {
   std::array<int, 5> last{};   // last number at each level since its parent changed
   std::array<bool, 5> ever{};  // level used anywhere before
   bool attachment_list = false;  // inside the 附件说明 "附件：1.…" / "2.…"
+  // A bulletin's items are numbered by the issue ("1.区水务局…", "7.关于…的调查"), not by the
+  // text's levels, and each item (a research item with its 一、基本情况 / 二、存在的问题)
+  // numbers its own text afresh.
+  std::size_t item = 0;
   for (auto bi : c.m.paragraphs) {
     if (static_cast<int>(bi) <= c.m.preamble_end) continue;
     const auto& b = c.doc.blocks[bi];
+    if (c.m.has_items) {
+      while (item < c.m.items.size() && c.m.items[item].title_block < bi) ++item;
+      if (item < c.m.items.size() && c.m.items[item].title_block == bi) {
+        last = {};
+        ever = {};
+        attachment_list = false;
+        continue;
+      }
+    }
     if (b.in_table) continue;
     const auto t = c.doc.block_text(bi);
     // The 附件说明 lists the attachments by its own numbers, and each attachment ("附件1")

@@ -73,17 +73,47 @@ bool is_prose(std::string_view t) {
 }
 
 // Where a list of words separated by spaces starts — 主题词：安全生产 检查 请示, 出席：张三 李四
-// 王五 — or npos: after the last colon, three or more words of Han characters only, no punctuation.
+// 王五, 列席：赵　敏（县政府办公室）　孙　磊（县财政局） — or npos: after the last colon, words of
+// Han characters only, each with an optional bracketed note (the attendee's office), no other
+// punctuation; three or more, or two after a list's own label (主题词, 出席, 列席 …). With
+// `label` null the whole line is read (a list's continuation line, two entries or more).
 // Read backwards from the end: the walk stops at the last colon, or at the first code point
 // after it that no list has (in prose, soon).
-std::size_t word_list_start(std::string_view t) {
+bool is_list_label(std::string_view t) {
+  std::string compact;
+  for (const auto cp : text::code_points(t))
+    if (!text::is_whitespace(cp.cp)) compact.append(t.substr(cp.begin, cp.end - cp.begin));
+  for (std::string_view w : {"主题词", "关键词", "出席", "列席", "请假", "缺席", "参加", "参会", "出席人员", "列席人员",
+                             "参会人员", "参加人员", "与会人员"})
+    if (compact == w) return true;
+  return false;
+}
+
+std::size_t word_list_start(std::string_view t, bool whole_line = false) {
   int words = 0;
   bool in_word = false;
+  int depth = 0;  // inside a bracketed note
   std::size_t at = t.size();
   while (at > 0) {
     std::size_t b;
     const char32_t c = text::cp_before(t, at, b);
-    if (c == U'：' || c == U':') break;
+    if (depth > 0) {
+      if (c == U'（' || c == U'(') --depth;
+      else if (!text::is_han(c) && c != U'、' && c != U'·') return std::string_view::npos;
+      at = b;
+      continue;
+    }
+    if (c == U'）' || c == U')') {
+      ++depth;
+      if (!in_word) ++words;
+      in_word = true;
+      at = b;
+      continue;
+    }
+    if (!whole_line && (c == U'：' || c == U':')) {
+      const int needed = is_list_label(t.substr(0, b)) ? 2 : 3;
+      return words >= needed ? at : std::string_view::npos;
+    }
     if (text::is_whitespace(c) || text::is_invisible(c)) {
       in_word = false;
     } else {
@@ -93,7 +123,20 @@ std::size_t word_list_start(std::string_view t) {
     }
     at = b;
   }
+  if (depth > 0) return std::string_view::npos;
+  if (whole_line) return words >= 2 ? at : std::string_view::npos;
   return words >= 3 ? at : std::string_view::npos;
+}
+
+// A masthead or imprint line: the issuer (or issuers, one space apart) and, after a run of
+// spaces, the date ("中共衡山县委组织部　县直机关工委编　　　　2026年3月12日"): laid out with spaces.
+bool is_imprint_line(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  while (t.ends_with("\u3000")) t.remove_suffix(3);
+  if (!t.ends_with("日")) return false;
+  static const text::Regex date = fixed_regex("(?:^|[ \t\u3000]{2,})(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$");
+  text::Match m;
+  return date.search(t, m);
 }
 
 // The code point at byte `at` and the one after it (0 at the end).
@@ -217,13 +260,22 @@ std::size_t closing_names_begin(std::string_view t) {
 
 void run(const lint::RuleContext& c) {
   std::size_t front = 0;
+  bool prev_list = false;  // the paragraph before is a list of names or words (出席：…)
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
+    const bool after_list = prev_list;
+    prev_list = false;
     if (!has_space(t)) continue;
-    // The 版头 (发文字号 …… 签发人) and the 版记 (印发 line) are laid out with spaces.
+    // The 版头 (发文字号 …… 签发人) and the 版记 (印发 line) are laid out with spaces, and so is
+    // a bulletin's imprint line (the issuers, then the date).
     while (front < c.m.front.size() && c.m.front[front] < bi) ++front;
     if (front < c.m.front.size() && c.m.front[front] == bi) continue;
-    if (lint::is_closing_line(t)) continue;
+    if (lint::is_closing_line(t) || is_imprint_line(t)) continue;
+    // A list of names or words, and the line that carries it on ("　　　　周　涛（县住房城乡
+    // 建设局）　吴　刚（县财政局）" under "列　席：…"), separates its entries with spaces.
+    std::size_t list_start = word_list_start(t);
+    if (list_start == std::string_view::npos && after_list) list_start = word_list_start(t, true);
+    prev_list = list_start != std::string_view::npos;
     // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention, and so do
     // the spaces after a dateline ("本报讯　11月3日…") and after an article's number
     // ("第一条　为…"). Found when a run of spaces first needs them.
@@ -265,7 +317,6 @@ void run(const lint::RuleContext& c) {
     const bool short_line = cps <= 16 && no_punct;
     const bool name_column = cps <= 40 && no_punct;
     const bool prose = is_prose(t);
-    std::size_t list_start = std::string_view::npos;
     bool list_known = false;
     // The visible code points (neither invisible nor a space, and after the indentation not
     // whitespace either) in order; a run of spaces (invisible code points inside it are
@@ -283,7 +334,6 @@ void run(const lint::RuleContext& c) {
           (headline && run_len == 1 && visible >= 4))
         return;
       if (!list_known) {
-        list_start = word_list_start(t);
         // A contact line separates the office, the person and the number with spaces.
         if (const auto at = text::find_seq(t, "联系人"); at != text::npos) list_start = std::min(list_start, at);
         list_known = true;
