@@ -833,9 +833,16 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
     for (std::uint32_t j = blocks[k] + 1; j < *bar; ++j)
       if (!text::is_blank(doc.block_text(j))) adjacent_bar = false;
     if (!adjacent_bar) continue;
-    ti.meta.insert(ti.meta.end(), blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(k));
+    // A headline set on two lines begins with its issuer and 关于 ("衡山县人民政府办公室关于印发
+    // 衡山县城区" over "停车管理办法的通知"): its first line is the headline's, not the site's.
+    std::size_t start = k;
+    if (const std::string_view above = trimmed(text_of(k - 1));
+        blocks[k - 1] + 1 == blocks[k] && above.find("关于") != std::string_view::npos && title_shaped(above) &&
+        !ends_with_any(above, endings) && shape_of(above, 40).cps <= 40)
+      start = k - 1;
+    ti.meta.insert(ti.meta.end(), blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(start));
     std::sort(ti.meta.begin(), ti.meta.end());
-    blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(k));
+    blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(start));
     break;
   }
   while (i < blocks.size()) {
@@ -1306,6 +1313,31 @@ bool non_item_bracket(std::string_view t) {
 
 }  // namespace
 
+// Where an item's title ends in its first paragraph: after the 】 of "【…】", after the first
+// full stop of a numbered headline with no comma in it ("1.区水务局完成12处易积水点改造。"), at
+// the number's end when the item's text follows it at once ("1.3月6日，区…召开…。"), else at
+// the paragraph's end (the paragraph is the title).
+static std::size_t item_title_end(std::string_view t) {
+  const std::size_t lead = t.find_first_not_of(" \t");
+  if (lead == std::string_view::npos) return t.size();
+  if (t.compare(lead, 3, "【") == 0) {
+    const std::size_t e = t.find("】", lead);
+    return e == std::string_view::npos ? t.size() : e + 3;
+  }
+  std::size_t stop = t.size();
+  for (std::string_view w : {"。", "！", "？"})
+    if (const std::size_t at = t.find(w); at != std::string_view::npos && at < stop) stop = at;
+  if (stop == t.size()) return t.size();
+  const std::string_view head = t.substr(0, stop);
+  if (head.find("，") == std::string_view::npos && head.find("；") == std::string_view::npos) return stop + 3;
+  // No headline: the text starts after the item's number ("1." "2、").
+  std::size_t p = lead;
+  while (p < t.size() && ((t[p] >= '0' && t[p] <= '9'))) ++p;
+  if (p < t.size() && (t[p] == '.' || t[p] == ' ')) ++p;
+  else if (t.compare(p, 3, "．") == 0 || t.compare(p, 3, "、") == 0) p += 3;
+  return p == lead ? 0 : p;
+}
+
 std::vector<model::Item> split_items(const model::Document& doc, const profiles::ItemSpec& spec,
                                      const TitleInfo& title) {
   auto has_marker = [](const std::vector<std::string>& words, std::string_view t, std::string& which) {
@@ -1406,6 +1438,13 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
       if (spec.count_title) {
         it.spans.push_back({i, 0});
         it.counts += count::count_text(t);
+      } else if (here.kind > 0 && here.kind != kStyled) {
+        // The item's text run on after its title in the same paragraph ("【…】3月6日，…",
+        // "1.区水务局完成…改造。区水务局对…") is the item's, counted without the title.
+        if (const std::size_t e = item_title_end(t); e < t.size() && !text::is_blank(t.substr(e))) {
+          it.spans.push_back({i, static_cast<std::uint32_t>(e)});
+          it.counts += count::count_text(t.substr(e));
+        }
       }
       items.push_back(std::move(it));
       open = true;
