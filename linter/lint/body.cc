@@ -935,7 +935,10 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
     if (!more) {
       const Shape s = shape_of(next, 40);
       const std::string_view tn = trimmed(next);
-      if (s.cps == 0 || s.cps > 40 || s.clause_punct || s.full_stops || front_line(next)) break;
+      // A last line closed with a stray full stop after its 文种 ("…大检查的通知。") is still the
+      // title's (format.title reports the stop).
+      const bool stop_after_wenzhong = s.full_stops == 1 && s.stop_at_end && ends_with_any(next, endings);
+      if (s.cps == 0 || s.cps > 40 || s.clause_punct || (s.full_stops && !stop_after_wenzhong) || front_line(next)) break;
       // Joint issuers, one a line, over the 关于… line ("中共金乡县委办公室" / "金乡县人民政府办公室").
       const bool joint = issuer_line(text_of(k - 1)) && issuer_line(next) && k + 1 < blocks.size() &&
                          (starts_with(trimmed(text_of(k + 1)), "关于") || ends_with_any(text_of(k + 1), endings));

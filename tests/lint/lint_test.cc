@@ -939,3 +939,32 @@ TEST(BodyScope, PaperDatelineAloneOnFirstLine) {
   EXPECT_EQ(t2.first, 0);
   EXPECT_EQ(t2.lead, 2);
 }
+
+// A portal's bar laid out as a form, its labels spaced out ("标　　题：", "主 题 词："), with
+// 分类 beside 索引号: the bar, and its 标题 field no title (the 索引号 line was, and the
+// notice's title was text).
+TEST(InfoBar, FormLabelsSpacedOut) {
+  EXPECT_TRUE(lint::is_info_bar_line("索引号：11410-2026-00045　　　　分类：通知"));
+  EXPECT_TRUE(lint::is_info_bar_line("标　　题：临江市人民政府办公室关于做好防汛抗旱工作的通知"));
+  EXPECT_TRUE(lint::is_info_bar_line("文　　号：临政办发〔2026〕14号　　　主 题 词："));
+  EXPECT_FALSE(lint::is_info_bar_line("主题词：政务服务　窗口　管理　办法"));
+  EXPECT_FALSE(lint::is_info_bar_line("垃圾分类：按户分类投放"));
+  const auto d = doc("当前位置：首页>>信息公开>>政府文件\n索引号：11410-2026-00045　　　　分类：通知\n"
+                     "标　　题：临江市人民政府办公室关于做好防汛工作的通知\n"
+                     "临江市人民政府办公室关于做好防汛工作的通知\n各县（市、区）人民政府:\n"
+                     "　　一、落实防汛责任.\n　　二、开展汛前检查.\n临江市人民政府办公室\n2026年3月5日\n【打印】　【关闭】\n");
+  const auto ti = title(d);
+  EXPECT_EQ(lint::title_text(d, ti), "临江市人民政府办公室关于做好防汛工作的通知");
+  // The date over the page's 【打印】【关闭】 has no text under it: no headline, and the
+  // notice's lines above it stay text.
+  EXPECT_FALSE(ti.in_meta(4));
+  EXPECT_FALSE(ti.in_meta(8));
+}
+
+// A headline set on two lines above the bar keeps its first line ("…办公室关于印发衡山县城区"
+// / "停车管理办法的通知"): it was taken for the site's masthead.
+TEST(InfoBar, TwoLineHeadlineOverTheBar) {
+  const auto d = doc("某县人民政府门户网站\n首页 | 政务公开 | 政务服务\n某县人民政府办公室关于印发某县城区\n停车管理办法的通知\n"
+                     "发布时间：2026-03-20 09:30　来源：县政府办公室　访问量：876\n各乡镇人民政府：\n现印发给你们。\n");
+  EXPECT_EQ(lint::title_text(d, title(d)), "某县人民政府办公室关于印发某县城区停车管理办法的通知");
+}
