@@ -169,8 +169,22 @@ void run(const lint::RuleContext& c) {
     t.last = c.m.title_last;
     title = lint::title_text(c.doc, t);
   }
+  bool attachment_list = false;  // inside the 附件说明 "附件：1.…" / "2.…"
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
+    // The 附件说明 names each attachment as its title will (GB/T 9704-2012 8: 与附件说明一致):
+    // its lines are not compared ("2.2025年度…先进个人名单" over the attachment's own title).
+    {
+      const std::string_view lead = trim_left(t);
+      if (lead.starts_with("附件：") || lead.starts_with("附件:")) {
+        attachment_list = true;
+        continue;
+      }
+      if (attachment_list && !lead.empty() && lead[0] >= '0' && lead[0] <= '9' && t.find("。") == std::string_view::npos &&
+          text::codepoint_count(t) <= 60)
+        continue;
+      attachment_list = false;
+    }
     // A code point is at most 4 bytes: only a short paragraph needs counting.
     if (t.size() < min_chars || (t.size() < 4 * min_chars && text::codepoint_count(t) < min_chars)) continue;
     if (std::find(c.m.front.begin(), c.m.front.end(), bi) != c.m.front.end()) continue;
