@@ -439,7 +439,10 @@ void numbering(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
            .search(t, g))
     return;
   auto s = [&](std::size_t k) { return g[k].begin == std::string_view::npos ? std::string() : sv(t, g[k]); };
-  const std::string text(t.substr(0, g[0].end));
+  // The finding starts at the ordinal, after the paragraph's indentation.
+  std::vector<text::Match> indent;
+  const std::size_t start = re("^\\s*").search(t, indent) ? indent[0].end : 0;
+  const std::string text(t.substr(start, g[0].end - start));
   int level = 0, number = 0;
   std::string wrong;
   if (!s(1).empty()) {
@@ -457,12 +460,12 @@ void numbering(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   }
   if (level == 0 || number <= 0) return;
   if (!wrong.empty()) {
-    Found f = at(b, 0, g[0].end, 0, {{"level", std::to_string(level)}, {"fix", wrong}, {"found", text}, {"auto", ""}});
+    Found f = at(b, start, g[0].end, 0, {{"level", std::to_string(level)}, {"fix", wrong}, {"found", text}, {"auto", ""}});
     f.fix = wrong;
     out.push_back(f);
   }
   if (number > 1) {
-    Found f = at(b, 0, g[0].end, 4, {{"number", std::to_string(number)}, {"auto", ""}});
+    Found f = at(b, start, g[0].end, 4, {{"number", std::to_string(number)}, {"auto", ""}});
     f.severity = 0;
     out.push_back(f);
   }

@@ -1,6 +1,7 @@
 // format.numbering — 结构层次序数 一、 （一） 1. （1）: the form of each level, the order of
 // levels, and gaps and repeats within a sequence, for typed ordinals and for the labels
 // Word's automatic numbering generates (GB/T 9704-2012 7.3.3 正文).
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <string>
@@ -28,7 +29,8 @@ constexpr model::Example kExamples[] = {{"一、总体要求\n（一）工作目
 struct Ordinal {
   int level = 0;      // 1..4
   int number = 0;
-  std::size_t length = 0;  // bytes of the ordinal in the scanned text
+  std::size_t start = 0;   // where the ordinal begins, after the paragraph's indentation
+  std::size_t length = 0;  // bytes of the scanned text up to the ordinal's end
   std::string wrong;  // non-empty when the form is wrong: what to write instead
   std::string text;
 };
@@ -104,7 +106,8 @@ bool parse_ordinal(std::string_view t, Ordinal& o) {
   if (length == 0) return false;
   auto s = [&](std::size_t k) { return g[k]; };
   o.length = length;
-  o.text = std::string(t.substr(0, length));
+  o.start = std::min(text::spaces_forward(t, 0), length);
+  o.text = std::string(t.substr(o.start, length - o.start));
   if (!s(1).empty()) {
     o.level = 1;
     o.number = text::chinese_numeral_value(s(1));
@@ -167,9 +170,11 @@ void run(const lint::RuleContext& c) {
     Ordinal o;
     if (!parse_ordinal(from_label ? std::string_view(b.label) : t, o)) continue;
     const std::size_t end = from_label ? 0 : o.length;
+    // A typed ordinal is reported (and rewritten) without the indentation before it.
+    const std::size_t begin = from_label ? 0 : o.start;
     const std::string where = from_label ? "（自动编号）" : "";
     if (!o.wrong.empty()) {
-      auto& d = c.report(bi, 0, end, kForm,
+      auto& d = c.report(bi, begin, end, kForm,
                          {{"level", std::to_string(o.level)}, {"fix", o.wrong}, {"found", o.text}, {"auto", where}});
       d.data = {{"level", std::to_string(o.level)}};
       // A typed ordinal can be rewritten in place; a generated label is fixed in Word's numbering.
@@ -181,18 +186,18 @@ void run(const lint::RuleContext& c) {
     if (!ever[L])
       for (std::size_t m = L + 1; m <= 4; ++m)
         if (ever[m]) {
-          c.report(bi, 0, end, kOrder, {{"this", kLevelForm[L]}, {"deeper", kLevelForm[m]}, {"auto", where}});
+          c.report(bi, begin, end, kOrder, {{"this", kLevelForm[L]}, {"deeper", kLevelForm[m]}, {"auto", where}});
           break;
         }
     const int expected = last[L] + 1;
     if (last[L] > 0 && o.number == last[L]) {
-      c.report(bi, 0, end, kRepeat, {{"found", o.text}, {"auto", where}});
+      c.report(bi, begin, end, kRepeat, {{"found", o.text}, {"auto", where}});
     } else if (last[L] > 0 && o.number > expected) {
-      c.report(bi, 0, end, kGap,
+      c.report(bi, begin, end, kGap,
                {{"last", std::to_string(last[L])}, {"number", std::to_string(o.number)},
                 {"expected", std::to_string(expected)}, {"auto", where}});
     } else if (last[L] == 0 && o.number > 1 && !ever[L]) {
-      c.report(bi, 0, end, kStart, {{"number", std::to_string(o.number)}, {"auto", where}}).severity =
+      c.report(bi, begin, end, kStart, {{"number", std::to_string(o.number)}, {"auto", where}}).severity =
           model::Severity::kInfo;
     }
     last[L] = o.number;
