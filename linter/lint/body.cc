@@ -854,6 +854,9 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
     const bool front = front_line(text_of(i)) ||
                        (issuer_line(text_of(i)) && i + 1 < blocks.size() &&
                         (is_doc_number_line(text_of(i + 1)) ||
+                         // Joint issuers one a line over the 发文字号 ("中共某市委办公室" /
+                         // "某市人民政府办公室" / "某办文〔2026〕11号").
+                         (issuer_line(text_of(i + 1)) && i + 2 < blocks.size() && is_doc_number_line(text_of(i + 2))) ||
                          (starts_with(trimmed(text_of(i + 1)), "签发人") && i + 2 < blocks.size() &&
                           is_doc_number_line(text_of(i + 2))) ||
                          (!starts_with(trimmed(text_of(i + 1)), "关于") && !issuer_line(text_of(i + 1)) &&

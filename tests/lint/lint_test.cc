@@ -968,3 +968,13 @@ TEST(InfoBar, TwoLineHeadlineOverTheBar) {
                      "发布时间：2026-03-20 09:30　来源：县政府办公室　访问量：876\n各乡镇人民政府：\n现印发给你们。\n");
   EXPECT_EQ(lint::title_text(d, title(d)), "某县人民政府办公室关于印发某县城区停车管理办法的通知");
 }
+
+// Joint issuers one a line over the 发文字号 are the 版头; the title names both issuers over
+// its 关于… line (the first issuer was the title, and the kind unknown).
+TEST(Title, JointIssuersOverTheDocNumber) {
+  const auto d = doc("中共某市委办公室\n某市人民政府办公室\n\n某办文〔2026〕11号\n\n中共某市委办公室　某市人民政府办公室\n"
+                     "关于进一步加强和改进调查研究工作的意见\n\n各县（市、区）委、人民政府：\n正文。\n");
+  const auto ti = title(d);
+  EXPECT_EQ(ti.front.size(), 3u);
+  EXPECT_EQ(lint::title_text(d, ti), "中共某市委办公室　某市人民政府办公室关于进一步加强和改进调查研究工作的意见");
+}

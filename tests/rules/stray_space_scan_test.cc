@@ -102,14 +102,39 @@ bool is_prose(std::string_view t) {
 }
 
 // Where a list of words separated by spaces starts — 主题词：安全生产 检查 请示, 出席：张三 李四
-// 王五 — or npos: after the last colon, three or more words of Han characters only, no punctuation.
-std::size_t word_list_start(std::string_view t) {
-  std::size_t start = 0;
+// 王五, 列席：赵　敏（县政府办公室）　孙　磊（县财政局） — or npos: after the last colon, words of
+// Han characters (and ·), each with bracketed notes of Han, 、 and · in it; three or more, two
+// after a list's own label. A continuation line (`whole_line`) has no colon and two or more.
+bool is_list_label(std::string_view t) {
+  std::string compact;
   for (const auto cp : text::code_points(t))
-    if (cp.cp == U'：' || cp.cp == U':') start = cp.end;
-  int words = 0;
+    if (!text::is_whitespace(cp.cp)) compact += std::string(t.substr(cp.begin, cp.end - cp.begin));
+  for (const char* w : {"主题词", "关键词", "出席", "列席", "请假", "缺席", "参加", "参会", "出席人员", "列席人员", "参会人员",
+                        "参加人员", "与会人员"})
+    if (compact == w) return true;
+  return false;
+}
+
+std::size_t word_list_start(std::string_view t, bool whole_line = false) {
+  std::size_t start = 0, colon = std::string_view::npos;
+  if (!whole_line)
+    for (const auto cp : text::code_points(t))
+      if (cp.cp == U'：' || cp.cp == U':') start = cp.end, colon = cp.begin;
+  int words = 0, depth = 0;
   bool in_word = false;
   for (const auto cp : text::code_points(t.substr(start))) {
+    const bool opener = cp.cp == U'（' || cp.cp == U'(', closer = cp.cp == U'）' || cp.cp == U')';
+    if (depth > 0) {
+      if (closer) depth = 0;
+      else if (!text::is_han(cp.cp) && cp.cp != U'、' && cp.cp != U'·') return std::string_view::npos;
+      continue;
+    }
+    if (opener) {
+      if (!in_word) ++words;
+      in_word = true;
+      depth = 1;
+      continue;
+    }
     if (text::is_whitespace(cp.cp) || text::is_invisible(cp.cp)) {
       in_word = false;
       continue;
@@ -118,7 +143,18 @@ std::size_t word_list_start(std::string_view t) {
     if (!in_word) ++words;
     in_word = true;
   }
-  return words >= 3 ? start : std::string_view::npos;
+  if (depth > 0) return std::string_view::npos;
+  const int needed = whole_line ? 2 : colon != std::string_view::npos && is_list_label(t.substr(0, colon)) ? 2 : 3;
+  return words >= needed ? start : std::string_view::npos;
+}
+
+// A bulletin's imprint line: the issuers, a run of spaces, the date ("…工委编　　　　2026年3月12日").
+bool is_imprint_line(std::string_view t) {
+  static const text::Regex date = std::move(text::Regex::compile(
+      "(?:^|[ \\t\u3000]{2,})(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+      "[一二三四五六七八九十]{1,3}日)[ \\t\u3000]*$").value());
+  text::Match m;
+  return date.search(t, m);
 }
 
 // The code point at byte `at` and the one after it (0 at the end).
@@ -168,13 +204,19 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
             const model::KindChoice& kind, std::vector<Found>& out) {
   static const text::Regex byline = std::move(text::Regex::compile("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]").value());
   std::size_t front = 0;
+  bool prev_list = false;
   for (auto bi : m.paragraphs) {
     const auto t = doc.block_text(bi);
+    const bool after_list = prev_list;
+    prev_list = false;
     if (!has_space(t)) continue;
     // The 版头 (发文字号 …… 签发人) and the 版记 (印发 line) are laid out with spaces.
     while (front < m.front.size() && m.front[front] < bi) ++front;
     if (front < m.front.size() && m.front[front] == bi) continue;
-    if (lint::is_closing_line(t)) continue;
+    if (lint::is_closing_line(t) || is_imprint_line(t)) continue;
+    std::size_t first_list = word_list_start(t);
+    if (first_list == std::string_view::npos && after_list) first_list = word_list_start(t, true);
+    prev_list = first_list != std::string_view::npos;
     // Spaces inside a byline "（记者 王晓 通讯员 陈立）" follow newsroom convention, and so do
     // the spaces after a dateline ("本报讯　11月3日…") and after an article's number
     // ("第一条　为…"). Found when a run of spaces first needs them.
@@ -240,7 +282,7 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
       if (run_len > 0 && !in_byline(run_begin) && !(short_line && run_len <= 2) && !(name_column && visible <= 4) &&
           !(headline && run_len == 1 && visible >= 4)) {
         if (!list_known) {
-          list_start = word_list_start(t);
+          list_start = first_list;
           // A contact line separates the office, the person and the number with spaces.
           if (const auto at = t.find("联系人"); at != std::string_view::npos) list_start = std::min(list_start, at);
           list_known = true;
@@ -254,7 +296,21 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
           const bool spaced_name = (run_len == 1 || (run_len == 2 && run_end - run_begin == 2)) &&
                                    text::is_han(cp.cp) && !text::is_han(after) &&
                                    (before_alone || after_official_title(t.substr(0, before_begin)));
-          if (spaced_name) {
+          // Joint issuers, one space between them ("中共某市委办公室　某市人民政府办公室关于…").
+          bool issuers = false;
+          if (run_len == 1) {
+            std::size_t from = 0;
+            for (const auto q : text::code_points(t.substr(0, run_begin)))
+              if (text::is_whitespace(q.cp)) from = q.end;
+            std::string_view next = t.substr(cp.begin);
+            for (const auto q : text::code_points(next))
+              if (text::is_whitespace(q.cp) || next.substr(q.begin).starts_with("关于")) {
+                next = next.substr(0, q.begin);
+                break;
+              }
+            issuers = lint::is_issuer_line(t.substr(from, run_begin - from)) && lint::is_issuer_line(next);
+          }
+          if (spaced_name || issuers) {
           } else if (run_len > 1) {
             if (prose && !label_follows(t, cp.begin))
               out.push_back(found(bi, run_begin, run_end, kLayout, "run=" + std::to_string(run_len) + ";", 0, "\x01"));
@@ -285,7 +341,10 @@ std::string random_line(std::mt19937& rng) {
       "（", "）", "(", ")", "记者", "通讯员", "摄", "第一条", "第12条", "第三章", "联系人", "电话", "副市长", "部长",
       "主题词", "a", "Z", "1", "2024", "年", "月", "日", "\u3001", "“", "”", "—", "…", "摄影", "报道员", "实习生",
       // Twenty code points: bylines near their 60-character limits.
-      "一二三四五六七八九十一二三四五六七八九十", "张 三 李 四 王 五 赵 六 钱 七"};
+      "一二三四五六七八九十一二三四五六七八九十", "张 三 李 四 王 五 赵 六 钱 七",
+      // Attendee lists with their offices, joint issuers and imprint lines.
+      "出席：", "列　席：", "（办公室）", "(县财政局)", "、", "县人民政府办公室", "中共某县委", "关于", "2026年3月12日",
+      "二〇二六年一月二十日"};
   std::string s;
   const int n = 1 + static_cast<int>(rng() % 30);
   for (int i = 0; i < n; ++i) s += pieces[rng() % pieces.size()];

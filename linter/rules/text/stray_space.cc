@@ -131,8 +131,11 @@ std::size_t word_list_start(std::string_view t, bool whole_line = false) {
 // A masthead or imprint line: the issuer (or issuers, one space apart) and, after a run of
 // spaces, the date ("中共衡山县委组织部　县直机关工委编　　　　2026年3月12日"): laid out with spaces.
 bool is_imprint_line(std::string_view t) {
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  while (t.ends_with("\u3000")) t.remove_suffix(3);
+  for (bool more = true; more;) {
+    more = false;
+    if (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1), more = true;
+    else if (t.ends_with("\u3000")) t.remove_suffix(3), more = true;
+  }
   if (!t.ends_with("日")) return false;
   static const text::Regex date = fixed_regex("(?:^|[ \t\u3000]{2,})(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$");
   text::Match m;
@@ -348,7 +351,33 @@ void run(const lint::RuleContext& c) {
         const bool spaced_name = (run_len == 1 || (run_len == 2 && run_end - run_begin == 2)) && text::is_han(cp) &&
                                  !text::is_han(after) &&
                                  (before_alone || after_official_title(t.substr(0, before_begin)));
-        if (spaced_name) {
+        // Joint issuers named one after the other, a space between them ("中共某市委办公室　某市
+        // 人民政府办公室关于…" in a joint document's title, GB/T 9704-2012 7.2.2 联合行文).
+        auto between_issuers = [&]() {
+          if (run_len != 1) return false;
+          std::size_t from = 0;
+          for (std::size_t p = run_begin; p > 0;) {
+            std::size_t q;
+            if (text::is_whitespace(text::cp_before(t, p, q))) {
+              from = p;
+              break;
+            }
+            p = q;
+          }
+          if (!lint::is_issuer_line(t.substr(from, run_begin - from))) return false;
+          // … and the next one, up to a space or the 关于 of the title.
+          std::string_view next = t.substr(cp_begin);
+          for (std::size_t p = 0; p < next.size();) {
+            std::size_t q;
+            if (text::is_whitespace(text::cp_at(next, p, q)) || next.compare(p, 6, "关于") == 0) {
+              next = next.substr(0, p);
+              break;
+            }
+            p = q;
+          }
+          return lint::is_issuer_line(next);
+        };
+        if (spaced_name || between_issuers()) {
         } else if (run_len > 1) {
           if (prose && !label_follows(t, cp_begin))
             c.report(bi, run_begin, run_end, kLayout, {{"run", std::to_string(run_len)}}).severity =
