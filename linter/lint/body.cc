@@ -1412,8 +1412,12 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
     if (b.role == model::Role::kHeading) {
       here = {0, b.level, 0};
     } else {
+      // Items numbered by Word ("1." a numbering label, not text) are read with their label.
+      std::string labelled;
+      if (!b.label.empty()) labelled = std::string(std::string_view(b.label)) + std::string(t);
+      const std::string_view lt = b.label.empty() ? t : std::string_view(labelled);
       for (std::size_t p = 0; p < spec.title_regexes.size() && here.kind < 0; ++p)
-        if (spec.title_regexes[p]->search(t, m) && !non_item_bracket(t)) here = {static_cast<int>(p) + 1, 0, leading_number(t)};
+        if (spec.title_regexes[p]->search(lt, m) && !non_item_bracket(lt)) here = {static_cast<int>(p) + 1, 0, leading_number(lt)};
       // A bold line starts an item only when text follows it (not "第18期" above the first item).
       if (here.kind < 0 && k + 1 < paras.size() && emphasised(doc, b) &&
           doc.block_text(paras[k + 1]).find("。") != std::string_view::npos && !emphasised(doc, doc.blocks[paras[k + 1]]))

@@ -978,3 +978,40 @@ TEST(Title, JointIssuersOverTheDocNumber) {
   EXPECT_EQ(ti.front.size(), 3u);
   EXPECT_EQ(lint::title_text(d, ti), "中共某市委办公室　某市人民政府办公室关于进一步加强和改进调查研究工作的意见");
 }
+
+namespace {
+
+// Items numbered by Word's numbering (the "1." is a label, not text) are items, and a research
+// item's own 一、二、 under them stay inside it: the issue was 3 research "items" cut at the
+// sub-headings, with none of the numbered items found.
+TEST(Items, WordNumberedItemsInADocx) {
+  auto numbered = [](const std::string& t, int num) {
+    return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num) +
+           "\"/></w:numPr></w:pPr><w:r><w:t xml:space=\"preserve\">" + t + "</w:t></w:r></w:p>";
+  };
+  wenfeng::testing::DocxParts parts;
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"%1、\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>";
+  parts.body = para("大兴信息", true) + para("第12期", false) +
+               numbered("区水务局完成12处易积水点改造。区水务局新建雨水管线3.6公里，增设雨水口210个。", 1) +
+               numbered("区教委举办中小学校长培训班。3月18日，全区86名校长参加培训。", 1) +
+               numbered("关于我区老旧小区加装电梯工作的调查", 1) + para("区住房城乡建设委开展了调查。", false) +
+               numbered("进展情况", 2) + para("全区累计完成加装电梯316部。", false) + numbered("主要困难", 2) +
+               para("居民意见难统一。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  const auto r = lint::lint_document(*d, profile("daxing"), given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 3u);
+  EXPECT_FALSE(r.m.items[0].research);
+  EXPECT_TRUE(r.m.items[2].research);
+  // The first item's text after its headline is counted: 新建雨水管线3.6公里，增设雨水口210个。
+  EXPECT_GT(r.m.items[0].counts.zishu, 10u);
+}
+
+}  // namespace
