@@ -29,13 +29,23 @@ std::size_t year_after(std::string_view t, Pred digit, bool lone) {
   return text::npos;
 }
 
+// A 公文's 成文日期 alone on its line in Chinese numerals ("二〇二六年一月二十日"): format.date
+// reports it (1999 年标准的汉字写法), and this rule leaves it to that one.
+bool chinese_date_line(std::string_view t) {
+  static const FixedRegex date("^\\s*[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\\s*$");
+  text::Match m;
+  return date->search(t, m);
+}
+
 void run(const lint::RuleContext& c) {
   std::uint32_t arabic_block = 0, chinese_block = 0;
   bool has_arabic = false, has_chinese = false;
   text::Match at;
+  const bool document = c.is_document();
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "年")) continue;
+    if (document && !has_chinese && chinese_date_line(t)) continue;
     if (!has_arabic && year_after(t, text::is_digit_nd, true) != text::npos) {
       has_arabic = true;
       arabic_block = bi;
