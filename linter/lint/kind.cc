@@ -288,9 +288,9 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     for (const auto& w : r.title_has)
       if (title.find(w) != std::string_view::npos) found.push_back(w);
     if (!found.empty()) {
+      // The words the title has, not every word the rule could have used.
       std::string why;
-      for (std::size_t i = 0; i < r.title_has.size(); ++i)
-        why += (i == 0 ? "“" : i + 1 == r.title_has.size() ? "”或“" : "”“") + r.title_has[i];
+      for (std::size_t i = 0; i < found.size(); ++i) why += (i == 0 ? "“" : "”“") + found[i];
       return {r.kind, KindSource::kClassifier, "标题含" + why + "”"};
     }
   }
