@@ -801,7 +801,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       for (const auto& [c, h] : cell_h) row_h = std::max(row_h, h);
       if (L.row_rule == 1 && L.row_h > 0) row_h = L.row_h;
       else row_h = std::max(row_h, L.row_h);
-      row_h += 0.5;  // borders
+      row_h += L.row_border;
       close_spans(&merged_on);
       for (auto& [col, span] : spans) {
         span.rows += row_h;

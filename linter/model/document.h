@@ -251,6 +251,7 @@ struct ParagraphLayout {
   double cell_margin_l = 5.4, cell_margin_r = 5.4, cell_margin_t = 0, cell_margin_b = 0;
   double row_h = 0;            // w:trHeight
   std::uint8_t row_rule = 0;   // 0 atLeast, 1 exact
+  double row_border = 0.5;     // what the row's horizontal borders add to its height (points)
   bool header_row = false, cant_split = false;
   std::uint8_t v_merge = 0;    // 0 none, 1 restart, 2 continue
   std::int32_t grid_col = 0, grid_span = 1;  // the cell's first grid column and span

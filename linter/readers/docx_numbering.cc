@@ -270,6 +270,7 @@ void Styles::load(const pugi::xml_document& doc, const std::string& w) {
     const auto ppr = st.child((w + ":pPr").c_str());
     info.ppr = ppr;
     info.rpr = st.child((w + ":rPr").c_str());
+    info.node = st;
     if (auto ol = ppr.child((w + ":outlineLvl").c_str())) info.outline_level = to_int(ol.attribute(val.c_str()).value(), -1);
     if (auto np = ppr.child((w + ":numPr").c_str())) {
       info.num_id = to_int(np.child((w + ":numId").c_str()).attribute(val.c_str()).value(), -1);

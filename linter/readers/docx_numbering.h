@@ -60,6 +60,7 @@ struct StyleInfo {
   std::string name;       // w:name, lower-cased
   std::string based_on;
   pugi::xml_node ppr, rpr;  // the style's own properties (valid while styles.xml is alive)
+  pugi::xml_node node;      // the w:style element (a table style's tblPr, tcPr, tblStylePr)
   int outline_level = -1; // 0..8, or -1
   int num_id = -1;
   int ilvl = -1;

@@ -140,6 +140,37 @@ class Walker {
   const std::vector<pugi::xml_node>& section_nodes() const { return sect_nodes_; }
 
  private:
+  // Table layout state (the members are below).
+  // A table style conditional format that applies to a cell, and whether the cell's row is
+  // the first or the last of the format's region (a banded row group, the header row …).
+  struct Condition {
+    pugi::xml_node node;  // w:tblStylePr
+    bool first = false, last = false;
+  };
+  // w:tblLook bits (ECMA-376 §17.4.56; the hex w:val of Word 2007 has the same bits).
+  static constexpr std::uint16_t kFirstRow = 0x20, kLastRow = 0x40, kFirstCol = 0x80, kLastCol = 0x100,
+                                 kNoHBand = 0x200, kNoVBand = 0x400;
+  struct TableState {
+    std::int32_t id = 0, row = -1, cell = -1, cells = 0;
+    double cell_w = 0, width = 0;
+    std::string style;
+    std::vector<double> grid;  // w:tblGrid column widths
+    double mar_l = 5.4, mar_r = 5.4, mar_t = 0, mar_b = 0;  // table cell margins
+    double cell_mar_l = 5.4, cell_mar_r = 5.4;
+    double row_h = 0;
+    std::uint8_t row_rule = 0, v_merge = 0;
+    bool header_row = false, cant_split = false;
+    std::int32_t grid_col = 0, grid_span = 1, grid_next = 0;
+    // Borders and the table style's conditional formatting (w:tblStylePr).
+    std::vector<const docx::StyleInfo*> style_chain;  // the table styles, root first
+    pugi::xml_node borders, row_borders;  // the table's tblBorders, this row's tblPrEx tblBorders
+    std::uint16_t look = 0;               // w:tblLook bits (kFirstRow …)
+    std::int32_t rows = 0, row_band = 1, col_band = 1;
+    double prev_bottom = 0;               // the widest bottom edge of the row above
+    double row_border = 0;                // what this row's borders add to its height
+    std::vector<Condition> cond;          // the current cell's conditional formats, in order
+  };
+
   void walk_container(const pugi::xml_node& container, model::Story story) {
     pugi::xml_node node = container.first_child();
     int table_depth = 0;
@@ -274,6 +305,10 @@ class Walker {
         fmt_.apply_ppr(st->ppr, L);
         fmt_.apply_rpr(st->rpr, rp, doc);
       }
+      for (const auto& c : tables_.back().cond) {
+        fmt_.apply_ppr(c.node.child(ns_->attr("pPr").c_str()), L);
+        fmt_.apply_rpr(c.node.child(ns_->attr("rPr").c_str()), rp, doc);
+      }
     }
     for (const auto* st : chain) {
       if (tstyle && chain.size() == 1) break;  // the table style wins over plain Normal
@@ -309,6 +344,7 @@ class Walker {
       L.cell_margin_b = t.mar_b;
       L.row_h = t.row_h;
       L.row_rule = t.row_rule;
+      L.row_border = t.row_border;
       L.header_row = t.header_row;
       L.cant_split = t.cant_split;
       L.v_merge = t.v_merge;
@@ -381,12 +417,39 @@ class Walker {
     const auto pr = tbl.child(ns_->attr("tblPr").c_str());
     t.style = pr.child(ns_->attr("tblStyle").c_str()).attribute(ns_->attr("val").c_str()).value();
     if (t.style.empty()) t.style = styles_.default_table_style();
+    const std::string val = ns_->attr("val");
     for (const auto* st : styles_.chain(t.style)) {
       if (st->type != "table") continue;
-      const auto spr = st->ppr.parent().child(ns_->attr("tblPr").c_str());
+      t.style_chain.push_back(st);
+      const auto spr = st->node.child(ns_->attr("tblPr").c_str());
       cell_margins(spr.child(ns_->attr("tblCellMar").c_str()), t.mar_l, t.mar_r, t.mar_t, t.mar_b);
+      if (auto b = spr.child(ns_->attr("tblStyleRowBandSize").c_str())) t.row_band = std::max(1, int_attr(b, val, 1));
+      if (auto b = spr.child(ns_->attr("tblStyleColBandSize").c_str())) t.col_band = std::max(1, int_attr(b, val, 1));
     }
     cell_margins(pr.child(ns_->attr("tblCellMar").c_str()), t.mar_l, t.mar_r, t.mar_t, t.mar_b);
+    if (auto b = pr.child(ns_->attr("tblStyleRowBandSize").c_str())) t.row_band = std::max(1, int_attr(b, val, 1));
+    if (auto b = pr.child(ns_->attr("tblStyleColBandSize").c_str())) t.col_band = std::max(1, int_attr(b, val, 1));
+    t.borders = pr.child(ns_->attr("tblBorders").c_str());
+    if (auto look = pr.child(ns_->attr("tblLook").c_str())) {
+      // The named attributes (Word 2010 and later) win over the hex value (Word 2007).
+      t.look = static_cast<std::uint16_t>(std::strtoul(look.attribute(val.c_str()).value(), nullptr, 16));
+      auto bit = [&](const char* name, std::uint16_t b) {
+        const auto a = look.attribute(ns_->attr(name).c_str());
+        if (!a) return;
+        const std::string_view v = a.value();
+        if (v == "1" || v == "true" || v == "on") t.look |= b;
+        else t.look &= static_cast<std::uint16_t>(~b);
+      };
+      bit("firstRow", kFirstRow);
+      bit("lastRow", kLastRow);
+      bit("firstColumn", kFirstCol);
+      bit("lastColumn", kLastCol);
+      bit("noHBand", kNoHBand);
+      bit("noVBand", kNoVBand);
+    }
+    const std::string tr = ns_->attr("tr"), trpr = ns_->attr("trPr"), del = ns_->attr("del");
+    for (auto r : tbl.children(tr.c_str()))
+      if (!r.child(trpr.c_str()).child(del.c_str())) ++t.rows;
     const auto tw = pr.child(ns_->attr("tblW").c_str());
     if (std::string_view(tw.attribute(ns_->attr("type").c_str()).value()) == "dxa") t.width = attr_pt(tw, ns_->attr("w"), 0);
     const std::string gc = ns_->attr("gridCol");
@@ -417,6 +480,101 @@ class Walker {
     t.header_row = flag("tblHeader");
     t.cant_split = flag("cantSplit");
     if (auto before = pr.child(ns_->attr("gridBefore").c_str())) t.grid_next = std::max(0, int_attr(before, val, 0));
+    t.row_borders = tr.child(ns_->attr("tblPrEx").c_str()).child(ns_->attr("tblBorders").c_str());
+    // The row is as tall as its tallest cell plus the horizontal border above it (the
+    // wider of this row's top edges and the row above's bottom edges); the last row adds
+    // its bottom border too.
+    double top = t.prev_bottom, bottom = 0;
+    int index = 0, grid = t.grid_next;
+    const std::string tcpr = ns_->attr("tcPr"), span = ns_->attr("gridSpan");
+    for (auto c : tr.children(tc.c_str())) {
+      const auto cpr = c.child(tcpr.c_str());
+      const int w = std::clamp(int_attr(cpr.child(span.c_str()), val, 1), 1, 200);
+      const auto cond = conditions(t, index, t.cells, grid);
+      top = std::max(top, cell_edge(t, cond, cpr, true));
+      bottom = std::max(bottom, cell_edge(t, cond, cpr, false));
+      ++index;
+      grid += w;
+    }
+    t.prev_bottom = bottom;
+    t.row_border = top + (t.row + 1 >= t.rows ? bottom : 0.0);
+  }
+
+  // The table style's conditional formats for the cell `index` of `cells` at grid column
+  // `grid` in the current row, in the order they apply (ECMA-376 §17.7.6: whole table,
+  // banded columns, banded rows, first and last row, first and last column, corner cells),
+  // each style's base before it; tblLook turns the header, total and band formats on.
+  std::vector<Condition> conditions(const TableState& t, int index, int cells, int grid) const {
+    std::vector<Condition> out;
+    if (t.style_chain.empty()) return out;
+    const bool first_row = (t.look & kFirstRow) && t.row == 0;
+    const bool last_row = (t.look & kLastRow) && t.row + 1 == t.rows && t.row > 0;
+    const bool first_col = (t.look & kFirstCol) && grid == 0;
+    const bool last_col = (t.look & kLastCol) && index + 1 == cells && index > 0;
+    const int band_row = t.row - ((t.look & kFirstRow) ? 1 : 0);
+    const int band_col = index - ((t.look & kFirstCol) ? 1 : 0);
+    const bool whole_first = t.row == 0, whole_last = t.row + 1 >= t.rows;
+    std::vector<std::pair<const char*, Condition>> types;
+    types.push_back({"wholeTable", {{}, whole_first, whole_last}});
+    if (!(t.look & kNoVBand) && !first_col && !last_col && band_col >= 0)
+      types.push_back({(band_col / t.col_band) % 2 == 0 ? "band1Vert" : "band2Vert", {{}, whole_first, whole_last}});
+    if (!(t.look & kNoHBand) && !first_row && !last_row && band_row >= 0) {
+      const int k = band_row % t.row_band;
+      types.push_back({(band_row / t.row_band) % 2 == 0 ? "band1Horz" : "band2Horz",
+                       {{}, k == 0, k + 1 == t.row_band || whole_last}});
+    }
+    if (first_row) types.push_back({"firstRow", {{}, true, true}});
+    if (last_row) types.push_back({"lastRow", {{}, true, true}});
+    if (first_col) types.push_back({"firstCol", {{}, whole_first, whole_last}});
+    if (last_col) types.push_back({"lastCol", {{}, whole_first, whole_last}});
+    if (first_row && first_col) types.push_back({"nwCell", {{}, true, true}});
+    if (first_row && last_col) types.push_back({"neCell", {{}, true, true}});
+    if (last_row && first_col) types.push_back({"swCell", {{}, true, true}});
+    if (last_row && last_col) types.push_back({"seCell", {{}, true, true}});
+    const std::string pr = ns_->attr("tblStylePr"), type = ns_->attr("type");
+    for (const auto& [name, c] : types)
+      for (const auto* st : t.style_chain)
+        for (auto n : st->node.children(pr.c_str()))
+          if (std::string_view(n.attribute(type.c_str()).value()) == name) out.push_back({n, c.first, c.last});
+    return out;
+  }
+  // A border's width in points (w:sz is in eighths of a point), 0 for none, -1 when absent.
+  double border_pt(const pugi::xml_node& b) const {
+    if (!b) return -1;
+    const std::string_view v = b.attribute(ns_->attr("val").c_str()).value();
+    if (v.empty() || v == "none" || v == "nil") return 0;
+    const char* sz = b.attribute(ns_->attr("sz").c_str()).value();
+    const double w = std::clamp(*sz ? std::strtod(sz, nullptr) / 8.0 : 0.5, 0.25, 12.0);
+    return v == "double" ? 3 * w : w;  // two lines and the gap between them (not measured)
+  }
+  // The width of a cell's top (or bottom) edge: the cell's own tcBorders over the row's
+  // table-level exceptions over the table's borders over the table style's (its
+  // conditional formats over its whole-table borders). An edge inside a region is that
+  // region's insideH.
+  double cell_edge(const TableState& t, const std::vector<Condition>& cond, const pugi::xml_node& tcpr, bool top) const {
+    const std::string side = ns_->attr(top ? "top" : "bottom"), inside = ns_->attr("insideH");
+    const std::string tcb = ns_->attr("tcBorders"), tcp = ns_->attr("tcPr"), tblp = ns_->attr("tblPr"),
+                      tblb = ns_->attr("tblBorders");
+    const bool outer = top ? t.row == 0 : t.row + 1 >= t.rows;
+    double v = -1;
+    auto take = [&](const pugi::xml_node& borders, bool edge) {
+      if (!borders) return;
+      const double x = border_pt(borders.child((edge ? side : inside).c_str()));
+      if (x >= 0) v = x;
+    };
+    for (const auto* st : t.style_chain) {
+      take(st->node.child(tblp.c_str()).child(tblb.c_str()), outer);
+      take(st->node.child(tcp.c_str()).child(tcb.c_str()), outer);
+    }
+    for (const auto& c : cond) {
+      if (std::string_view(c.node.attribute(ns_->attr("type").c_str()).value()) == "wholeTable")
+        take(c.node.child(tblp.c_str()).child(tblb.c_str()), outer);
+      take(c.node.child(tcp.c_str()).child(tcb.c_str()), top ? c.first : c.last);
+    }
+    take(t.borders, outer);
+    take(t.row_borders, outer);
+    if (auto own = tcpr.child(tcb.c_str()).child(side.c_str())) v = std::max(0.0, border_pt(own));
+    return std::max(0.0, v);
   }
   void cell_start(const pugi::xml_node& tc) {
     auto& t = tables_.back();
@@ -426,6 +584,7 @@ class Walker {
     t.grid_col = t.grid_next;
     t.grid_span = std::clamp(int_attr(pr.child(ns_->attr("gridSpan").c_str()), val, 1), 1, 200);
     t.grid_next += t.grid_span;
+    t.cond = conditions(t, t.cell, t.cells, t.grid_col);
     t.cell_w = 0;
     for (int i = t.grid_col; i < t.grid_col + t.grid_span && i < static_cast<int>(t.grid.size()); ++i)
       t.cell_w += t.grid[static_cast<std::size_t>(i)];
@@ -668,18 +827,6 @@ class Walker {
   std::vector<model::TextOrigin>* origins_ = nullptr;
   docx::Formats& fmt_;
   // Layout state.
-  struct TableState {
-    std::int32_t id = 0, row = -1, cell = -1, cells = 0;
-    double cell_w = 0, width = 0;
-    std::string style;
-    std::vector<double> grid;  // w:tblGrid column widths
-    double mar_l = 5.4, mar_r = 5.4, mar_t = 0, mar_b = 0;  // table cell margins
-    double cell_mar_l = 5.4, cell_mar_r = 5.4;
-    double row_h = 0;
-    std::uint8_t row_rule = 0, v_merge = 0;
-    bool header_row = false, cant_split = false;
-    std::int32_t grid_col = 0, grid_span = 1, grid_next = 0;
-  };
   std::vector<TableState> tables_;
   std::int32_t next_table_ = 0;
   std::vector<pugi::xml_node> sect_nodes_;

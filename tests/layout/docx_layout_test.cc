@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 
 #include "layout/pages.h"
 #include "readers/docx_reader.h"
@@ -656,7 +657,7 @@ TEST(DocxLayout, TabDoesNotRaiseTheLine) {
 // break, a Heading 1 as Chinese Word defines it (22 pt, 17 pt before, 16.5 pt after, 2.41
 // lines), a table and body text. By hand: page 1 holds 10 contents lines (156 pt); page 2
 // 17 + 2.41 × 15.6 + 16.5 for the heading, 10 rows of 10.5 × 1.3 pt text (rows do not
-// snap to the grid without adjustLineHeightInTable) plus borders, and 20 body lines.
+// snap to the grid without adjustLineHeightInTable; the table has no borders), and 20 body lines.
 TEST(DocxLayout, LinesGridReportWithContentsHeadingsAndTable) {
   const std::string h1 =
       "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/><w:pPr><w:keepNext/>"
@@ -677,7 +678,7 @@ TEST(DocxLayout, LinesGridReportWithContentsHeadingsAndTable) {
   for (int i = 0; i < 20; ++i) body += para(han(30), "<w:ind w:firstLineChars=\"200\"/>");
   const auto p = cn_pages(body + kCnSect, cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
                                                     "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", h1));
-  const double page2 = 17 + 578 / 240.0 * 15.6 + 16.5 + 10 * (10.5 * 1.3 + 0.5) + 20 * 15.6;
+  const double page2 = 17 + 578 / 240.0 * 15.6 + 16.5 + 10 * (10.5 * 1.3) + 20 * 15.6;
   EXPECT_NEAR(p.estimate, 1 + page2 / 697.9, 0.06);
   EXPECT_EQ(std::ceil(p.estimate), 2);
 }
@@ -891,4 +892,166 @@ TEST(DocxLayout, TabStopsMergeAndAreCapped) {
   EXPECT_FLOAT_EQ(main[0]->tabs[1].pos, 415.3f);
   EXPECT_EQ(main[0]->tabs[1].kind, 1);
   EXPECT_EQ(main[1]->tabs.size(), 64u);
+}
+
+namespace {
+
+// What the reader gives each row of the first table for its horizontal borders, and the
+// first cell paragraph's mark size and space after, row by row.
+struct RowInfo {
+  double border = 0, font_pt = 0, after = 0;
+};
+std::vector<RowInfo> table_rows(const std::string& body, const std::string& more_styles = "") {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                           "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", more_styles);
+  parts.body = body + kCnSect;
+  auto bytes = wenfeng::testing::build_docx(parts);
+  auto d = readers::read_docx(*bytes);
+  EXPECT_TRUE(d.ok());
+  std::vector<RowInfo> rows;
+  if (!d.ok()) return rows;
+  for (const auto& b : d->blocks) {
+    if (b.story != model::Story::kMain || b.layout < 0) continue;
+    const auto& L = d->layouts[static_cast<std::size_t>(b.layout)];
+    if (L.table != 0 || L.cell != 0) continue;
+    rows.push_back({L.row_border, L.font_pt, L.after});
+  }
+  return rows;
+}
+
+// A table of `rows` rows of two cells; `tbl_pr` inside tblPr, `tr_extra(r)` at the start of
+// each row (trPr, tblPrEx), `tc_pr(r)` in each cell's tcPr.
+std::string bordered_table(int rows, const std::string& tbl_pr, const std::function<std::string(int)>& tr_extra = {},
+                           const std::function<std::string(int)>& tc_pr = {}) {
+  std::string t = "<w:tbl><w:tblPr>" + tbl_pr + "<w:tblW w:w=\"8300\" w:type=\"dxa\"/></w:tblPr><w:tblGrid>"
+                  "<w:gridCol w:w=\"4150\"/><w:gridCol w:w=\"4150\"/></w:tblGrid>";
+  for (int r = 0; r < rows; ++r) {
+    t += "<w:tr>" + (tr_extra ? tr_extra(r) : std::string());
+    for (int c = 0; c < 2; ++c)
+      t += "<w:tc><w:tcPr><w:tcW w:w=\"4150\" w:type=\"dxa\"/>" + (tc_pr ? tc_pr(r) : std::string()) + "</w:tcPr>" +
+           para(c == 0 ? "项目" : "说明") + "</w:tc>";
+    t += "</w:tr>";
+  }
+  return t + "</w:tbl>" + para("");
+}
+
+std::string borders(const char* element, int top, int bottom, int inside) {
+  auto b = [](const char* side, int sz) {
+    return std::string("<w:") + side + (sz < 0 ? " w:val=\"nil\"/>" : " w:val=\"single\" w:sz=\"" + std::to_string(sz) + "\" w:space=\"0\" w:color=\"auto\"/>");
+  };
+  return std::string("<w:") + element + ">" + b("top", top) + b("left", 4) + b("bottom", bottom) + b("right", 4) +
+         b("insideH", inside) + b("insideV", 4) + "</w:" + element + ">";
+}
+
+// Word's "Table Grid" as Chinese Word saves it (styleId a3, ½ pt borders everywhere).
+const std::string kTableGrid =
+    "<w:style w:type=\"table\" w:styleId=\"a3\"><w:name w:val=\"Table Grid\"/><w:tblPr>" + borders("tblBorders", 4, 4, 4) +
+    "</w:tblPr></w:style>";
+
+}  // namespace
+
+// Each row is as tall as its tallest cell plus the horizontal border above it (w:sz in
+// eighths of a point), the last row also the border below it. Most calibration tables are
+// "Table Grid" (½ pt); report templates draw 1 pt and heavier rules.
+TEST(DocxLayout, TableRowsAddTheirBorders) {
+  const auto grid = table_rows(bordered_table(3, "<w:tblStyle w:val=\"a3\"/>"), kTableGrid);
+  ASSERT_EQ(grid.size(), 3u);
+  EXPECT_DOUBLE_EQ(grid[0].border, 0.5);
+  EXPECT_DOUBLE_EQ(grid[1].border, 0.5);
+  EXPECT_DOUBLE_EQ(grid[2].border, 1.0);  // the border between rows and the bottom one
+  // No style, no borders: nothing added.
+  const auto plain = table_rows(bordered_table(2, ""));
+  ASSERT_EQ(plain.size(), 2u);
+  EXPECT_DOUBLE_EQ(plain[0].border, 0);
+  EXPECT_DOUBLE_EQ(plain[1].border, 0);
+  // The table's own borders over the style's: 1½ pt top, 1 pt inside, 2¼ pt bottom.
+  const auto own = table_rows(bordered_table(3, "<w:tblStyle w:val=\"a3\"/>" + borders("tblBorders", 12, 18, 8)), kTableGrid);
+  ASSERT_EQ(own.size(), 3u);
+  EXPECT_DOUBLE_EQ(own[0].border, 1.5);
+  EXPECT_DOUBLE_EQ(own[1].border, 1.0);
+  EXPECT_DOUBLE_EQ(own[2].border, 1.0 + 2.25);
+  // A row's table-level exceptions (tblPrEx) over the table's borders.
+  const auto ex = table_rows(bordered_table(2, borders("tblBorders", 4, 4, 4), [](int r) {
+    return r == 1 ? "<w:tblPrEx>" + borders("tblBorders", 4, 4, 24) + "</w:tblPrEx>" : std::string();
+  }));
+  ASSERT_EQ(ex.size(), 2u);
+  EXPECT_DOUBLE_EQ(ex[1].border, 3.0 + 0.5);
+  // A cell's tcBorders over everything: nil top and bottom in every cell leave no rule,
+  // a cell's 3 pt bottom on the first row sets the edge between the rows.
+  const auto cells = table_rows(bordered_table(2, borders("tblBorders", 4, 4, 4), {}, [](int r) {
+    return r == 0 ? borders("tcBorders", -1, 24, -1) : borders("tcBorders", -1, -1, -1);
+  }));
+  ASSERT_EQ(cells.size(), 2u);
+  EXPECT_DOUBLE_EQ(cells[0].border, 0);
+  EXPECT_DOUBLE_EQ(cells[1].border, 3.0);
+  // The row heights reach the page count: 100 rows of one 13.65 pt line fit two pages
+  // without borders (1,365 pt), and need a third with 3 pt rules (1,668 pt).
+  EXPECT_EQ(std::ceil(cn_pages(bordered_table(100, "") + kCnSect).estimate), 2);
+  EXPECT_EQ(std::ceil(cn_pages(bordered_table(100, borders("tblBorders", 24, 24, 24)) + kCnSect).estimate), 3);
+}
+
+// Table style conditional formatting (w:tblStylePr) as the built-in "Light Grid" and "Grid
+// Table 4" styles define it: the header row bold, at single spacing with no space after,
+// and a heavier rule under it; turned on by tblLook, in its named attributes (Word 2010
+// and later) or its hex value (Word 2007). Applies to cell paragraphs in the default
+// paragraph style.
+TEST(DocxLayout, TableStyleHeaderRowFormatting) {
+  const std::string style =
+      "<w:style w:type=\"table\" w:styleId=\"lg\"><w:name w:val=\"Light Grid\"/><w:pPr><w:spacing w:after=\"120\"/></w:pPr>"
+      "<w:tblPr><w:tblStyleRowBandSize w:val=\"1\"/>" + borders("tblBorders", 8, 8, 8) + "</w:tblPr>"
+      "<w:tblStylePr w:type=\"firstRow\"><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+      "</w:pPr><w:rPr><w:b/><w:sz w:val=\"32\"/></w:rPr><w:tcPr>" + borders("tcBorders", 8, 18, -1) + "</w:tcPr></w:tblStylePr>"
+      "<w:tblStylePr w:type=\"lastRow\"><w:rPr><w:sz w:val=\"28\"/></w:rPr></w:tblStylePr></w:style>";
+  auto look = [](const std::string& l) { return "<w:tblStyle w:val=\"lg\"/><w:tblLook " + l + "/>"; };
+  const auto on = table_rows(bordered_table(3, look("w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:noVBand=\"1\"")), style);
+  ASSERT_EQ(on.size(), 3u);
+  EXPECT_DOUBLE_EQ(on[0].font_pt, 16);
+  EXPECT_DOUBLE_EQ(on[0].after, 0);
+  EXPECT_DOUBLE_EQ(on[0].border, 1.0);
+  EXPECT_DOUBLE_EQ(on[1].border, 2.25);  // the header's bottom rule is wider than insideH
+  EXPECT_DOUBLE_EQ(on[1].font_pt, 10.5);
+  EXPECT_DOUBLE_EQ(on[1].after, 6);
+  EXPECT_DOUBLE_EQ(on[2].font_pt, 10.5);  // lastRow is off
+  // The hex form alone: 0x0060 is firstRow and lastRow.
+  const auto hex = table_rows(bordered_table(3, look("w:val=\"0060\"")), style);
+  ASSERT_EQ(hex.size(), 3u);
+  EXPECT_DOUBLE_EQ(hex[0].font_pt, 16);
+  EXPECT_DOUBLE_EQ(hex[2].font_pt, 14);
+  // Named attributes win over the hex value.
+  const auto off = table_rows(bordered_table(3, look("w:val=\"0060\" w:firstRow=\"0\" w:lastRow=\"0\"")), style);
+  ASSERT_EQ(off.size(), 3u);
+  EXPECT_DOUBLE_EQ(off[0].font_pt, 10.5);
+  EXPECT_DOUBLE_EQ(off[0].after, 6);
+  EXPECT_DOUBLE_EQ(off[1].border, 1.0);
+  EXPECT_DOUBLE_EQ(off[2].font_pt, 10.5);
+  // A paragraph with its own style keeps it: the table style's formats do not apply.
+  std::string styled = bordered_table(1, look("w:firstRow=\"1\""));
+  const std::string from = "<w:p><w:r><w:t>项目";
+  styled.replace(styled.find(from), from.size(), "<w:p><w:pPr><w:pStyle w:val=\"t\"/></w:pPr><w:r><w:t>项目");
+  const auto own = table_rows(styled, style + "<w:style w:type=\"paragraph\" w:styleId=\"t\"><w:name w:val=\"t\"/>"
+                                              "<w:basedOn w:val=\"a\"/><w:rPr><w:sz w:val=\"24\"/></w:rPr></w:style>");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_DOUBLE_EQ(own[0].font_pt, 12);
+}
+
+// Banded rows (band1Horz / band2Horz, tblStyleRowBandSize rows a band) count from the row
+// after the header; noHBand turns them off.
+TEST(DocxLayout, TableStyleBandedRows) {
+  const std::string style =
+      "<w:style w:type=\"table\" w:styleId=\"bd\"><w:name w:val=\"Banded\"/><w:tblPr><w:tblStyleRowBandSize w:val=\"2\"/>"
+      "</w:tblPr><w:tblStylePr w:type=\"band1Horz\"><w:rPr><w:sz w:val=\"24\"/></w:rPr></w:tblStylePr>"
+      "<w:tblStylePr w:type=\"band2Horz\"><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:tcPr>" + borders("tcBorders", 16, 16, 4) +
+      "</w:tcPr></w:tblStylePr></w:style>";
+  const auto rows = table_rows(bordered_table(6, "<w:tblStyle w:val=\"bd\"/><w:tblLook w:val=\"0420\"/>"), style);
+  ASSERT_EQ(rows.size(), 6u);
+  const double sizes[] = {10.5, 12, 12, 14, 14, 12};
+  for (std::size_t r = 0; r < 6; ++r) EXPECT_DOUBLE_EQ(rows[r].font_pt, sizes[r]) << r;
+  // band2's 2 pt top above row 3, its ½ pt insideH inside the band, its 2 pt bottom below row 4.
+  EXPECT_DOUBLE_EQ(rows[3].border, 2.0);
+  EXPECT_DOUBLE_EQ(rows[4].border, 0.5);
+  EXPECT_DOUBLE_EQ(rows[5].border, 2.0);
+  const auto none = table_rows(bordered_table(3, "<w:tblStyle w:val=\"bd\"/><w:tblLook w:val=\"0620\"/>"), style);
+  ASSERT_EQ(none.size(), 3u);
+  EXPECT_DOUBLE_EQ(none[1].font_pt, 10.5);
 }
