@@ -2,6 +2,7 @@
 
 #include <libxml/xpath.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <vector>
@@ -47,6 +48,44 @@ std::size_t text_length(xmlNode* n) {
   return len;
 }
 
+// Text inside <a> elements of `n`'s subtree.
+std::size_t link_text_length(xmlNode* n) {
+  std::size_t len = 0;
+  for_each_element(n, [&](xmlNode* e) {
+    if (local_name(e) != "a") return true;
+    len += text_length(e);
+    return false;
+  });
+  return len;
+}
+
+// Code points of the non-blank text nodes that are direct children of `n` (text set between
+// <br>s rather than in paragraphs), not counting <a> text.
+std::size_t direct_text_length(xmlNode* n) {
+  std::size_t len = 0;
+  for (xmlNode* c = n->children; c; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+      const auto* t = reinterpret_cast<const char*>(c->content);
+      if (!text::is_blank(t)) len += text::codepoint_count(t);
+    }
+  return len;
+}
+
+bool has_sentence_end(xmlNode* n) {
+  xmlChar* c = xmlNodeGetContent(n);
+  const std::string_view t = c ? reinterpret_cast<const char*>(c) : "";
+  const bool end = t.find("。") != std::string_view::npos || t.find("！") != std::string_view::npos ||
+                   t.find("？") != std::string_view::npos;
+  if (c) xmlFree(c);
+  return end;
+}
+
+std::size_t direct_breaks(xmlNode* n) {
+  std::size_t k = 0;
+  for (xmlNode* c = n->children; c; c = c->next) k += c->type == XML_ELEMENT_NODE && local_name(c) == "br";
+  return k;
+}
+
 bool has_block_descendant(xmlNode* n) {
   bool found = false;
   for_each_element(n, [&](xmlNode* e) {
@@ -56,10 +95,44 @@ bool has_block_descendant(xmlNode* n) {
   return found;
 }
 
+// A date line above a page's body: "（2026年11月15日）", "2026年11月15日", "2026-11-15".
+bool date_line(std::string_view t) {
+  std::size_t digits = 0;
+  bool year = false;
+  const char* p = t.data();
+  const char* const e = p + t.size();
+  while (p < e) {
+    const char32_t c = text::decode(p, e);
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == U'年' || c == '-' || c == '.' || c == '/') year = true;
+    else if (!(c == U'月' || c == U'日' || c == U'（' || c == U'）' || c == '(' || c == ')' || c == ' ' ||
+               c == 0xA0 || c == 0x3000 || std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos))
+      return false;
+  }
+  return year && (digits >= 4 || t.find("年") != std::string_view::npos);
+}
+
+// A speaker's or author's line under a title: "县长　李国强", "市委书记 王明" — short, no
+// sentence punctuation, a space between the office and the name.
+bool byline_line(std::string_view t, std::size_t cps) {
+  if (cps < 3 || cps > 20) return false;
+  for (const char* mark : {"。", "，", "：", ":", "、", "《"})
+    if (t.find(mark) != std::string_view::npos) return false;
+  return t.find(' ') != std::string_view::npos || t.find("\u3000") != std::string_view::npos ||
+         t.find("\u00A0") != std::string_view::npos;
+}
+
+struct TitleBlock {
+  xmlNode* title = nullptr;
+  std::vector<xmlNode*> lines;  // byline and date lines between the title and the body, in order
+};
+
 // A page without <h1> often sets its title in a styled block above the article
 // (<div class="title">…</div>, then the info bar 发布日期：… 来源：…): the nearest short
-// title-shaped block before the main content, skipping info-bar and breadcrumb lines.
-xmlNode* title_block_before(xmlNode* root, xmlNode* main) {
+// title-shaped block before the main content, skipping info-bar and breadcrumb lines. A
+// speech page sets the speaker and the date under its title: those lines are the draft's
+// (the text of a speech has them too) and are kept; the info bar is not.
+TitleBlock title_block_before(xmlNode* root, xmlNode* main) {
   std::vector<xmlNode*> before;
   bool reached = false;
   for_each_element(root, [&](xmlNode* e) {
@@ -76,8 +149,9 @@ xmlNode* title_block_before(xmlNode* root, xmlNode* main) {
     }
     return true;
   });
+  TitleBlock out;
   int looked = 0;
-  for (auto it = before.rbegin(); it != before.rend() && looked < 4; ++it) {
+  for (auto it = before.rbegin(); it != before.rend() && looked < 6; ++it) {
     xmlChar* c = xmlNodeGetContent(*it);
     std::string t = c ? reinterpret_cast<const char*>(c) : "";
     if (c) xmlFree(c);
@@ -85,9 +159,13 @@ xmlNode* title_block_before(xmlNode* root, xmlNode* main) {
     if (text::is_blank(t)) continue;
     ++looked;
     const bool info = t.find("发布") != std::string::npos || t.find("来源：") != std::string::npos ||
-                      t.find("浏览") != std::string::npos || t.find("【打印】") != std::string::npos;
+                      t.find("浏览") != std::string::npos || t.find("【打印】") != std::string::npos ||
+                      t.find("字体：") != std::string::npos || t.find("字号：") != std::string::npos ||
+                      t.find("点击：") != std::string::npos || t.find("作者：") != std::string::npos ||
+                      t.find("分享到") != std::string::npos;
     const bool crumb = t.find('>') != std::string::npos || t.find("＞") != std::string::npos ||
-                       t.find("当前位置") != std::string::npos || t.find("您的位置") != std::string::npos;
+                       t.find("当前位置") != std::string::npos || t.find("您的位置") != std::string::npos ||
+                       t.find("现在的位置") != std::string::npos;
     if (info || crumb) continue;
     // A link (a menu entry, "上一篇") is not the article's title.
     bool link = false;
@@ -96,10 +174,20 @@ xmlNode* title_block_before(xmlNode* root, xmlNode* main) {
       return !link;
     });
     if (link) continue;
-    if (cps >= 6 && cps <= 80 && t.find("。") == std::string::npos) return *it;
-    return nullptr;
+    std::string_view tv = t;
+    while (!tv.empty() && (tv.front() == ' ' || tv.front() == '\n' || tv.front() == '\r' || tv.front() == '\t')) tv.remove_prefix(1);
+    while (!tv.empty() && (tv.back() == ' ' || tv.back() == '\n' || tv.back() == '\r' || tv.back() == '\t')) tv.remove_suffix(1);
+    if (out.lines.size() < 3 && (date_line(tv) || byline_line(tv, text::codepoint_count(tv)))) {
+      out.lines.insert(out.lines.begin(), *it);
+      continue;
+    }
+    if (cps >= 6 && cps <= 80 && t.find("。") == std::string::npos) {
+      out.title = *it;
+      return out;
+    }
+    return {};
   }
-  return nullptr;
+  return {};
 }
 
 }  // namespace
@@ -138,17 +226,34 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
     xmlXPathFreeContext(ctx);
     if (!main) return make_error(ErrorCode::kUnsupported, "HTML 正文选择器“" + selector + "”没有选中任何元素");
   } else {
-    // The largest text block: the element whose direct <p> children hold the most text.
+    // The largest text block: the element whose paragraphs hold the most text that is not
+    // link text (menus, related-article lists and footers are mostly links). Paragraphs are
+    // <p>, but also leaf <div>s (portal editors set each paragraph in its own <div>) and
+    // text set directly in an element between <br>s (news systems' "art-con" bodies).
     std::map<xmlNode*, std::size_t> score;
     for_each_element(root, [&](xmlNode* e) {
       const auto n = local_name(e);
       if (kDropped.count(n)) return false;
-      if (n == "p" && e->parent) score[e->parent] += text_length(e);
+      const bool leaf = n == "p" || ((n == "div" || n == "td") && !has_block_descendant(e));
+      if (leaf) {
+        const std::size_t len = text_length(e), links = link_text_length(e);
+        // A <div>'s text counts when it reads as prose (a sentence's end in it): info bars,
+        // title blocks and footers set in <div>s do not outweigh a short article.
+        const std::size_t own = len > 2 * links && (n == "p" || has_sentence_end(e)) ? len - links : 0;
+        // A block whose lines are set apart by several <br>s holds the paragraphs itself.
+        if (direct_breaks(e) >= 2 && direct_text_length(e) > 0) score[e] += own;
+        else if (e->parent) score[e->parent] += own;
+        return false;
+      }
+      score[e] += direct_text_length(e);
       return true;
     });
     std::size_t best = 0;
     for (auto& [node, s] : score)
-      if (s > best) { best = s; main = node; }
+      if (s > best || (s == best && best > 0 && main && is_ancestor(main, node))) {
+        best = s;
+        main = node;
+      }
     if (!main) main = root;
   }
 
@@ -158,12 +263,20 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
   // A page's <title> is the browser tab's (often a file or site name): Word does not count
   // it, and neither does wenfeng. It is kept as a property; a page without <h1> has the
   // draft's title, if any, as its first paragraph.
-  xmlNode* title_node = h1 ? h1 : (selector.empty() ? title_block_before(root, main) : nullptr);
-  // Blocks in document order: the title (when outside the main content) first.
+  TitleBlock above;
+  if (!h1 && selector.empty()) above = title_block_before(root, main);
+  xmlNode* title_node = h1 ? h1 : above.title;
+  // Blocks in document order: the title (when outside the main content) first, then the
+  // byline and date lines set between it and the body.
   if (title_node && !is_ancestor(main, title_node)) {
     b.open(model::Story::kMain, model::Role::kTitle, src, static_cast<std::uint32_t>(xmlGetLineNo(title_node)), 1);
     append_node_text(b, loc, title_node, true);
     b.close();
+    for (xmlNode* line : above.lines) {
+      b.open(model::Story::kMain, model::Role::kBody, src, static_cast<std::uint32_t>(xmlGetLineNo(line)), 1);
+      append_node_text(b, loc, line, true);
+      b.close();
+    }
   }
   for_each_element(main, [&](xmlNode* e) {
     const auto n = local_name(e);
@@ -177,10 +290,29 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
       level = static_cast<std::uint8_t>(n[1] - '0');
     } else if (n == "li") role = model::Role::kListItem;
     else if (n == "td" || n == "th") role = model::Role::kTableCell;
-    auto& blk = b.open(model::Story::kMain, role, src, static_cast<std::uint32_t>(xmlGetLineNo(e)), 1);
+    const auto line = static_cast<std::uint32_t>(xmlGetLineNo(e));
+    const std::size_t first_of_element = b.doc().blocks.size() + 1;
+    auto& blk = b.open(model::Story::kMain, role, src, line, 1);
     blk.level = level;
-    append_node_text(b, loc, e, n != "pre");
+    // Body text set apart by several <br>s is one paragraph per line, as the page shows it
+    // (one <br> is a line break inside a paragraph; a title broken over two lines stays one).
+    std::function<void()> next_line;
+    if (n != "pre" && (role == model::Role::kBody || role == model::Role::kTableCell) && direct_breaks(e) >= 2)
+      next_line = [&] {
+        const auto& cur = b.doc().blocks.back();
+        if (text::is_blank(std::string_view(b.doc().text).substr(cur.begin))) return;
+        b.close();
+        b.open(model::Story::kMain, role, src, line, 1);
+      };
+    append_node_text(b, loc, e, n != "pre", next_line);
     b.close();
+    // A trailing <br> leaves an empty line: no paragraph of its own.
+    auto& built = b.doc();
+    if (next_line && built.blocks.size() > first_of_element &&
+        text::is_blank(std::string_view(built.text).substr(built.blocks.back().begin))) {
+      built.text.resize(built.blocks.back().begin);
+      built.blocks.pop_back();
+    }
     return false;
   });
   model::Document d = b.finish();

@@ -276,7 +276,8 @@ bool is_ancestor(const xmlNode* a, const xmlNode* d) {
   return false;
 }
 
-void append_node_text(model::DocumentBuilder& b, SourceLocator& loc, const xmlNode* node, bool collapse_ws) {
+void append_node_text(model::DocumentBuilder& b, SourceLocator& loc, const xmlNode* node, bool collapse_ws,
+                      const std::function<void()>& on_break) {
   auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   auto emit = [&](const xmlNode* t) {
     if (!t->content) return;
@@ -316,7 +317,14 @@ void append_node_text(model::DocumentBuilder& b, SourceLocator& loc, const xmlNo
       emit(n);
     } else if (n->type == XML_ELEMENT_NODE) {
       const auto name = local_name(n);
-      if (name == "br") b.append(U'\n');
+      if (name == "br") {
+        if (on_break) {
+          if (collapse_ws) b.trim_trailing_spaces();
+          on_break();
+        } else {
+          b.append(U'\n');
+        }
+      }
       else descend = !(name == "script" || name == "style" || name == "template" || name == "noscript");
     }
     if (descend && n->children) {

@@ -9,6 +9,7 @@
 
 #include <libxml/tree.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,7 +75,10 @@ namespace wenfeng::readers {
 // HTML script/style/template are skipped. Each text node gets a source anchor.
 // With `collapse_ws` (HTML outside <pre>), runs of ASCII whitespace become one space and
 // whitespace at the start and end of the block is dropped, as a browser renders it.
-void append_node_text(model::DocumentBuilder& b, SourceLocator& loc, const xmlNode* node, bool collapse_ws = false);
+// With `on_break` (HTML body paragraphs), a <br> calls it instead of appending a line break:
+// pages that set paragraphs apart with <br> (and &nbsp; indents) get one block per line.
+void append_node_text(model::DocumentBuilder& b, SourceLocator& loc, const xmlNode* node, bool collapse_ws = false,
+                      const std::function<void()>& on_break = {});
 
 // True when `a` is `d` or one of its ancestors.
 bool is_ancestor(const xmlNode* a, const xmlNode* d);

@@ -3,12 +3,14 @@
 #include <libxml/xpath.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <set>
 #include <unordered_set>
 #include <vector>
 
 #include "readers/markup.h"
+#include "text/utf8.h"
 
 namespace wenfeng::readers {
 namespace {
@@ -103,7 +105,18 @@ Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, st
   };
   block(first("//*[local-name()='contentMeta']/*[local-name()='headline']"), model::Role::kTitle);
   block(first("//*[local-name()='contentMeta']/*[local-name()='by']"), model::Role::kByline);
-  block(first("//*[local-name()='contentMeta']/*[local-name()='dateline']"), model::Role::kByline);
+  // A Chinese dateline (本报青山11月20日讯, 新华社北京11月20日电) runs into the lead as printed:
+  // it opens the first paragraph, where the 电头 is looked for, unless the body repeats it.
+  // Any other dateline ("青山，11月20日") stays a line of its own.
+  xmlNode* dateline = first("//*[local-name()='contentMeta']/*[local-name()='dateline']");
+  std::string lead_in;
+  if (dateline) {
+    const std::string t = node_string(dateline);
+    const bool runs_in = text::codepoint_count(t) <= 40 &&
+                         (t.ends_with("讯") || t.ends_with("电") || t.ends_with("消息"));
+    if (runs_in) lead_in = t;
+    else block(dateline, model::Role::kByline);
+  }
   auto paras = eval_nodes(ctx.get(),
                           "//*[local-name()='inlineXML']//*[local-name()='p' or local-name()='h1' or "
                           "local-name()='h2' or local-name()='h3' or local-name()='hl2']",
@@ -111,10 +124,26 @@ Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, st
   if (paras.ok() && !paras->empty()) {
     for (auto* p : outermost(*paras)) {
       const auto ln = local_name(p);
+      if (!lead_in.empty() && ln == "p") {
+        const std::string text = node_string(p);
+        if (text.find(lead_in) == std::string::npos) {
+          b.open(model::Story::kMain, model::Role::kBody, src, static_cast<std::uint32_t>(xmlGetLineNo(dateline)), 1);
+          std::uint32_t dl = 0, dc = 0;
+          loc.locate(xmlGetLineNo(dateline), lead_in, dl, dc);
+          b.anchor(dl, dc);
+          b.append(lead_in);
+          append_node_text(b, loc, p, true);
+          b.close();
+          lead_in.clear();
+          continue;
+        }
+        lead_in.clear();
+      }
       block(p, ln == "p" ? model::Role::kBody : model::Role::kHeading);
       if (ln != "p") b.doc().blocks.back().level = 2;
     }
   } else if (xmlNode* data = first("//*[local-name()='inlineData']")) {
+    if (!lead_in.empty()) block(dateline, model::Role::kByline);
     add_lines(b, src, loc, data);
   }
   model::Document d = b.finish();
@@ -133,6 +162,111 @@ Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, st
         if (!d.properties.count("xml:kind")) d.properties["xml:kind"] = s;
       }
   return d;
+}
+
+
+// News systems often export the body as one element holding the text, not as paragraphs:
+// HTML in CDATA (or escaped), "<content><![CDATA[<p>…</p><p>…</p>]]></content>", or plain
+// lines. The first such element (content, body, text, article, fulltext, description) with
+// text and no child elements is read as paragraphs.
+// Tried in this order (a summary in <description> is read only when there is nothing else).
+const char* const kBodyContainers[] = {"content", "body", "text", "fulltext", "article", "description"};
+
+// The element holding the body text when the body XPath finds no paragraphs, or null.
+xmlNode* body_container(xmlXPathContext* ctx, const xmlNode* title) {
+  for (const char* name : kBodyContainers) {
+    const std::string expr =
+        std::string("//*[local-name()='") + name + "' and not(*) and normalize-space(.) != '']";
+    auto found = eval_nodes(ctx, expr, nullptr);
+    if (!found.ok()) continue;
+    for (auto* n : *found)
+      if (n != title) return n;
+  }
+  return nullptr;
+}
+
+bool looks_like_html(std::string_view t) {
+  for (const char* tag : {"<p", "<P", "<br", "<BR", "<div", "<DIV", "<span", "<h2", "<h3", "<li"})
+    if (t.find(tag) != std::string_view::npos) return true;
+  return false;
+}
+
+// Appends the paragraphs of `container`'s text as body blocks.
+Status add_container_paragraphs(model::DocumentBuilder& b, std::uint16_t src, SourceLocator& loc, xmlNode* container) {
+  const std::string all = node_string(container);
+  const auto line = static_cast<std::uint32_t>(xmlGetLineNo(container));
+  if (!looks_like_html(all)) {
+    std::size_t i = 0;
+    while (i <= all.size()) {
+      const auto j = std::min(all.find('\n', i), all.size());
+      std::string text = all.substr(i, j - i);
+      if (!text.empty() && text.back() == '\r') text.pop_back();
+      if (!text::is_blank(text)) {
+        std::uint32_t ln = 0, col = 0;
+        loc.locate(line, text, ln, col);
+        b.open(model::Story::kMain, model::Role::kBody, src, ln, col);
+        b.append(text);
+        b.close();
+      }
+      if (j >= all.size()) break;
+      i = j + 1;
+    }
+    return ok_status();
+  }
+  auto parsed = parse_markup("<html><body>" + all + "</body></html>", "content", true);
+  if (!parsed.ok()) return parsed.error();
+  xmlNode* root = xmlDocGetRootElement(parsed->get());
+  // Leaf blocks in document order; text between <br>s is one paragraph per line.
+  static const std::set<std::string_view> kLeafBlocks = {"p", "div", "li", "h1", "h2", "h3", "h4", "td", "th", "blockquote"};
+  std::vector<xmlNode*> stack;
+  if (root) stack.push_back(root);
+  std::vector<xmlNode*> leaves;
+  // Iterative pre-order: children pushed in reverse.
+  while (!stack.empty()) {
+    xmlNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const auto name = local_name(n);
+    if (name == "script" || name == "style") continue;
+    // Any block below `n` (bounded walk over the fragment's subtree)?
+    bool block_below = false;
+    for (const xmlNode* d = n->children; d && !block_below;) {
+      if (d->type == XML_ELEMENT_NODE && kLeafBlocks.count(local_name(d))) block_below = true;
+      if (d->children && d->type == XML_ELEMENT_NODE) {
+        d = d->children;
+        continue;
+      }
+      while (d && d != n && !d->next) d = d->parent;
+      if (!d || d == n) break;
+      d = d->next;
+    }
+    if (!block_below && (kLeafBlocks.count(name) || n == root || name == "body")) {
+      leaves.push_back(n);
+      continue;
+    }
+    std::vector<xmlNode*> kids;
+    for (xmlNode* c = n->children; c; c = c->next) kids.push_back(c);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+  }
+  for (xmlNode* leaf : leaves) {
+    const auto name = local_name(leaf);
+    const model::Role role = name.size() == 2 && name[0] == 'h' ? model::Role::kHeading : model::Role::kBody;
+    auto& blk = b.open(model::Story::kMain, role, src, line, 1);
+    if (role == model::Role::kHeading) blk.level = 2;
+    std::function<void()> next_line = [&] {
+      if (text::is_blank(std::string_view(b.doc().text).substr(b.doc().blocks.back().begin))) return;
+      b.close();
+      b.open(model::Story::kMain, role, src, line, 1);
+    };
+    append_node_text(b, loc, leaf, true, next_line);
+    b.close();
+    auto& doc = b.doc();
+    if (text::is_blank(std::string_view(doc.text).substr(doc.blocks.back().begin))) {
+      doc.text.resize(doc.blocks.back().begin);
+      doc.blocks.pop_back();
+    }
+  }
+  return ok_status();
 }
 
 }  // namespace
@@ -210,7 +344,8 @@ Result<model::Document> read_xml(std::string_view bytes, std::string_view name, 
   if (!kind_nodes.ok()) return kind_nodes.error();
   if (kind.empty() && !kind_nodes->empty()) kind = node_string((*kind_nodes)[0]);
 
-  if (body->empty() && title->empty())
+  xmlNode* container = map.body.empty() && body->empty() ? body_container(ctx.get(), title->empty() ? nullptr : (*title)[0]) : nullptr;
+  if (body->empty() && title->empty() && !container)
     return make_error(ErrorCode::kUnsupported,
                       "在 XML 中找不到标题和正文段落（默认找 title/headline 和 body//p）；请用 --xml-map "
                       "title=XPath,body=XPath 指定，或在规范的 xml_map 中设置");
@@ -240,6 +375,8 @@ Result<model::Document> read_xml(std::string_view bytes, std::string_view name, 
     append_node_text(b, loc, p.node, true);
     b.close();
   }
+  if (container)
+    if (auto st = add_container_paragraphs(b, src, loc, container); !st.ok()) return st.error();
   model::Document d = b.finish();
   d.encoding = decoded->encoding;
   if (!kind.empty()) d.properties["xml:kind"] = kind;

@@ -59,7 +59,8 @@ TEST(XmlReader, NewsMlHeadlineBylineDatelineBodyAndGenre) {
   auto d = readers::read_xml(nml, "n.xml", {});
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(d->format, model::Format::kNewsml);
-  EXPECT_EQ(texts(*d), (std::vector<std::string>{"县委书记到石门乡调研", "记者 孙雨", "青山11月12日电", "第一段。", "第二段。"}));
+  // A dateline ending in 电/讯 runs into the lead, as printed (the 电头 opens the first paragraph).
+  EXPECT_EQ(texts(*d), (std::vector<std::string>{"县委书记到石门乡调研", "记者 孙雨", "青山11月12日电第一段。", "第二段。"}));
   EXPECT_EQ(d->blocks[1].role, model::Role::kByline);
   EXPECT_EQ(d->property("xml:kind").value_or(""), "news.main-leader-research");
 }
