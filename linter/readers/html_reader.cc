@@ -16,7 +16,7 @@ namespace {
 const std::set<std::string_view> kDropped = {"script", "style", "nav", "header", "footer", "aside", "noscript",
                                              "form", "iframe", "template", "button", "select", "svg"};
 const std::set<std::string_view> kBlocks = {"p",  "h1", "h2",         "h3", "h4", "h5", "h6", "li", "blockquote",
-                                            "pre", "dt", "dd", "figcaption", "td", "th", "div"};
+                                            "pre", "dt", "dd", "figcaption", "td", "th", "div", "section"};
 
 bool dropped(const xmlNode* n) {
   for (; n; n = n->parent)
@@ -122,6 +122,25 @@ bool byline_line(std::string_view t, std::size_t cps) {
          t.find("\u00A0") != std::string_view::npos;
 }
 
+// A page's credit line after the article: "（责任编辑：刘敏）", "【责任编辑：黄丽】",
+// "来源：青山县融媒体中心", "编辑：刘敏　审核：孙雨". The site adds them; they are not the draft.
+bool credit_line(std::string_view t) {
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\n')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+  if (t.empty() || text::codepoint_count(t) > 40 || t.find("。") != std::string_view::npos) return false;
+  for (std::string_view open : {"（", "【", "(", "[", "［"})
+    if (t.substr(0, open.size()) == open) {
+      t.remove_prefix(open.size());
+      break;
+    }
+  for (std::string_view label : {"责任编辑", "编辑", "来源", "审核", "校对", "审校", "编审", "终审", "监制", "出品", "稿源"})
+    if (t.substr(0, label.size()) == label) {
+      const std::string_view rest = t.substr(label.size());
+      return rest.substr(0, 3) == "：" || rest.substr(0, 1) == ":";
+    }
+  return false;
+}
+
 struct TitleBlock {
   xmlNode* title = nullptr;
   std::vector<xmlNode*> lines;  // byline and date lines between the title and the body, in order
@@ -207,7 +226,8 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
   xmlNode* title = nullptr;
   for_each_element(root, [&](xmlNode* e) {
     const auto n = local_name(e);
-    if (!h1 && n == "h1" && !dropped(e)) h1 = e;
+    // A site's logo set as <h1><a href="/">…</a></h1> is not the draft's title.
+    if (!h1 && n == "h1" && !dropped(e) && link_text_length(e) * 2 <= text_length(e)) h1 = e;
     if (!title && n == "title") title = e;
     return !kDropped.count(n);
   });
@@ -234,7 +254,7 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
     for_each_element(root, [&](xmlNode* e) {
       const auto n = local_name(e);
       if (kDropped.count(n)) return false;
-      const bool leaf = n == "p" || ((n == "div" || n == "td") && !has_block_descendant(e));
+      const bool leaf = n == "p" || ((n == "div" || n == "td" || n == "section") && !has_block_descendant(e));
       if (leaf) {
         const std::size_t len = text_length(e), links = link_text_length(e);
         // A <div>'s text counts when it reads as prose (a sentence's end in it): info bars,
@@ -289,7 +309,8 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
       role = model::Role::kHeading;
       level = static_cast<std::uint8_t>(n[1] - '0');
     } else if (n == "li") role = model::Role::kListItem;
-    else if (n == "td" || n == "th") role = model::Role::kTableCell;
+    // The cell of a layout table that holds the whole body is no table of the draft.
+    else if ((n == "td" || n == "th") && e != main) role = model::Role::kTableCell;
     const auto line = static_cast<std::uint32_t>(xmlGetLineNo(e));
     const std::size_t first_of_element = b.doc().blocks.size() + 1;
     auto& blk = b.open(model::Story::kMain, role, src, line, 1);
@@ -316,6 +337,13 @@ Result<model::Document> read_html(std::string_view bytes, std::string_view name,
     return false;
   });
   model::Document d = b.finish();
+  // Credit lines (and blank lines) closing the article, when there is an article before them.
+  if (selector.empty())
+    while (d.blocks.size() > 2 && d.blocks.back().role == model::Role::kBody &&
+           (text::is_blank(d.block_text(d.blocks.back())) || credit_line(d.block_text(d.blocks.back())))) {
+      d.text.resize(d.blocks.back().begin);
+      d.blocks.pop_back();
+    }
   d.encoding = decoded->encoding;
   if (title) {
     std::string t;

@@ -170,13 +170,28 @@ Result<model::Document> read_newsml(xmlDoc* doc, const std::string& src_text, st
 // lines. The first such element (content, body, text, article, fulltext, description) with
 // text and no child elements is read as paragraphs.
 // Tried in this order (a summary in <description> is read only when there is nothing else).
+// Export systems name them in their own fashion (DocContent, ArticleContent, zw_text): the
+// name is compared in lower case, and a name ending in one of these words matches.
 const char* const kBodyContainers[] = {"content", "body", "text", "fulltext", "article", "description"};
+constexpr const char* kLowerName = "translate(local-name(),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')";
+
+std::string name_ends_with(const std::string& word) {
+  return std::string("substring(") + kLowerName + ", string-length(local-name()) - " + std::to_string(word.size() - 1) +
+         ") = '" + word + "'";
+}
+
+// The title when the default XPath finds none: an element whose name ends in "title"
+// (DocTitle, ArticleTitle), not a subtitle, with text.
+const std::string& fallback_title_xpath() {
+  static const std::string x = "(//*[" + name_ends_with("title") + " and not(" + name_ends_with("subtitle") +
+                               ") and not(*) and normalize-space(.) != ''])[1]";
+  return x;
+}
 
 // The element holding the body text when the body XPath finds no paragraphs, or null.
 xmlNode* body_container(xmlXPathContext* ctx, const xmlNode* title) {
   for (const char* name : kBodyContainers) {
-    const std::string expr =
-        std::string("//*[local-name()='") + name + "' and not(*) and normalize-space(.) != '']";
+    const std::string expr = "//*[" + name_ends_with(name) + " and not(*) and normalize-space(.) != '']";
     auto found = eval_nodes(ctx, expr, nullptr);
     if (!found.ok()) continue;
     for (auto* n : *found)
@@ -330,6 +345,8 @@ Result<model::Document> read_xml(std::string_view bytes, std::string_view name, 
 
   std::unique_ptr<xmlXPathContext, XPathCtxDeleter> ctx(xmlXPathNewContext(doc));
   auto title = eval_nodes(ctx.get(), map.title.empty() ? kDefaultTitle : map.title, nullptr);
+  if (!title.ok()) return title.error();
+  if (map.title.empty() && title->empty()) title = eval_nodes(ctx.get(), fallback_title_xpath(), nullptr);
   if (!title.ok()) return title.error();
   auto body = eval_nodes(ctx.get(), map.body.empty() ? kDefaultBody : map.body, nullptr);
   if (!body.ok()) return body.error();

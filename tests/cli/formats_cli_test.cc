@@ -12,8 +12,12 @@ using wenfeng::testing::run_cli;
 
 namespace {
 
+// draft-portal.html, draft-br.html and draft-cdata.xml are the draft as portals and news
+// systems publish it: menus, breadcrumb, info bar, credit line and footer around paragraphs
+// set in <div>s or between <br>s, and an export with the body as HTML in CDATA.
 const char* kFormats[] = {"draft.txt",       "draft.docx", "draft.xml", "draft.newsml.xml", "draft.html",
-                          "draft.odt",       "draft.fodt", "draft-gb.xml", "draft-gb.html"};
+                          "draft.odt",       "draft.fodt", "draft-gb.xml", "draft-gb.html", "draft-portal.html",
+                          "draft-br.html",   "draft-cdata.xml"};
 
 JsonValue parse(const std::string& s) {
   auto v = JsonValue::parse(s);
@@ -30,7 +34,7 @@ TEST(FormatsCli, SameDraftSameCountsAndFindingsInEveryFormat) {
   ASSERT_EQ(j["files"].items().size(), std::size(kFormats));
   const auto& ref = j["files"][0];
   ASSERT_GE(ref["findings"].items().size(), 3u);  // one finding per rule and paragraph (groups)
-  const char* formats[] = {"text", "docx", "xml", "newsml", "html", "odt", "fodt", "xml", "html"};
+  const char* formats[] = {"text", "docx", "xml", "newsml", "html", "odt", "fodt", "xml", "html", "html", "html", "xml"};
   for (std::size_t i = 0; i < std::size(kFormats); ++i) {
     const auto& f = j["files"][i];
     SCOPED_TRACE(kFormats[i]);
