@@ -687,9 +687,13 @@ bool is_info_bar_line(std::string_view raw) {
     for (auto w : kOther) other += labelled(w, masked);
   }
   // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself; two
-  // when one is a clock time ("来源:县政府办 日期:2015-03-27 12:00"): a draft gives no time of day
-  // beside its source.
-  if (strong == 0) return other >= 3 || (other >= 2 && has_clock_time(spaced));
+  // when the line also gives a clock time ("来源:县政府办 日期:2015-03-27 12:00") or a date
+  // ("来源:新华网 2024-06-08 编辑:王磊"): a draft names no source and editor beside a date.
+  static const text::Regex date = compiled("[0-9]{4}\\s*[-/年.]\\s*[0-9]{1,2}\\s*[-/月.]\\s*[0-9]{1,2}");
+  text::Match m;
+  if (strong == 0)
+    return other >= 3 ||
+           (other >= 2 && (has_clock_time(spaced) || (text::codepoint_count(t) <= 60 && date.search(t, m))));
   if (strong + other >= 2) return true;
   // A counter or switch left without its value by the copy ("浏览量:", "浏览次数：590").
   {
@@ -702,8 +706,6 @@ bool is_info_bar_line(std::string_view raw) {
     }
   }
   // One label alone: a short line giving the page's date ("发布时间：2024-05-28").
-  static const text::Regex date = compiled("[0-9]{4}\\s*[-/年.]\\s*[0-9]{1,2}\\s*[-/月.]\\s*[0-9]{1,2}");
-  text::Match m;
   return text::codepoint_count(t) <= 40 && date.search(t, m);
 }
 
@@ -1034,6 +1036,20 @@ static bool is_page_tail_line(std::string_view raw) {
   return false;
 }
 
+// A newsroom's credit line closing a copied story: "责任编辑：张伟", "（责任编辑：陈静）",
+// "编辑：刘洋　审核：王磊". Short, no sentence, opening with an editor's label and a colon.
+static bool is_credit_line(std::string_view raw) {
+  if (raw.size() > 160) return false;
+  std::string_view t = trimmed(raw);
+  for (std::string_view open : {"（", "(", "【", "["})
+    if (starts_with(t, open)) t = trimmed(t.substr(open.size()));
+  if (text::codepoint_count(t) > 40 || t.find("。") != std::string_view::npos || t.find("，") != std::string_view::npos)
+    return false;
+  for (std::string_view w : {"责任编辑", "值班编辑", "编辑", "审核", "审校", "校对", "初审", "复审", "终审", "监制"})
+    if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":"))) return true;
+  return false;
+}
+
 bool same_but_spaces(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
   while (true) {
@@ -1088,6 +1104,21 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
     std::sort(ti.meta.begin(), ti.meta.end());
     ti.meta.erase(std::unique(ti.meta.begin(), ti.meta.end()), ti.meta.end());
     break;
+  }
+  // The credit lines a web copy ends with (责任编辑：…) are the page's, like its info bar.
+  bool credits = false;
+  for (std::size_t i = doc.blocks.size(); i-- > static_cast<std::size_t>(after + 1);) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive) continue;
+    const std::string_view t = doc.block_text(b);
+    if (text::is_blank(t)) continue;
+    if (!is_credit_line(t)) break;
+    ti.meta.push_back(static_cast<std::uint32_t>(i));
+    credits = true;
+  }
+  if (credits) {
+    std::sort(ti.meta.begin(), ti.meta.end());
+    ti.meta.erase(std::unique(ti.meta.begin(), ti.meta.end()), ti.meta.end());
   }
   return ti;
 }

@@ -55,6 +55,24 @@ bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
   return false;
 }
 
+// Whether the cue occurs as what an organ does ("县教育和体育局召开…"), not where a meeting is
+// held: no 在 in its clause before it ("…推进会在县政务服务中心召开").
+bool convened_by(std::string_view s, const profiles::Cue& cue) {
+  for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
+    if (!cue_at(s, pos, cue)) continue;
+    std::size_t from = pos, n = 0;
+    while (from > 0 && n < 40) {
+      std::size_t b;
+      const char32_t ch = text::cp_before(s, from, b);
+      if (std::u32string_view(U"，。；！？,;!?").find(ch) != std::u32string_view::npos) break;
+      from = b;
+      ++n;
+    }
+    if (text::find_seq(s.substr(from, pos - from), "在") == text::npos) return true;
+  }
+  return false;
+}
+
 // The sentences of `s` (to 。！？ or a line's end) in which a cue of `group` occurs, joined.
 std::string sentences_naming(std::string_view s, const profiles::CueGroup& group) {
   std::string out;
@@ -343,6 +361,22 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     }
     if (!what.empty()) break;
   }
+  // A meeting the title names only as a meeting ("全县教育系统安全工作会议召开") is the
+  // department's own when the lead says a department convened it ("县教育和体育局召开…"):
+  // the convening cues of the dept-meeting group (…召开, …举办, …举行) refine it; its other
+  // words (县直部门 in "县直部门负责同志参加会议") say nothing of who convened it, nor does a
+  // place ("在县政务服务中心召开").
+  if (what == "meeting" && !lead.empty())
+    for (const auto& g : c.what) {
+      if (g.id != "dept-meeting") continue;
+      for (const auto& cue : g.cues) {
+        const std::string_view w = cue.word;
+        if (!(w.ends_with("召开") || w.ends_with("举办") || w.ends_with("举行")) || !convened_by(lead, cue)) continue;
+        what = g.id;
+        what_words.push_back(cue.word);
+        break;
+      }
+    }
 
   KindChoice k;
   for (const auto& r : c.news) {
