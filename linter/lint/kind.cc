@@ -329,8 +329,29 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     }
   std::vector<std::string> who_words, what_words;
   std::string who = who_of(c.who, title, who_words);
+  std::string where_said = "标题和导语";
   if (who.empty()) {
     who = who_of(c.who, lead, who_words);
+    // A lead that only sets the scene ("3月12日上午，全县春季义务植树活动在金乡湖湿地公园启动。")
+    // leaves the leader to the next paragraph ("县委常委、副县长赵某出席启动仪式"): the two
+    // paragraphs after it are read with it (their first 200 code points), as for a story with
+    // no leader at all.
+    if (who.empty() && ti.lead >= 0) {
+      std::string more;
+      int seen = 0;
+      for (std::size_t b = static_cast<std::size_t>(ti.lead) + 1; b < doc.blocks.size() && seen < 2; ++b) {
+        const std::string_view x = doc.block_text(b);
+        if (doc.blocks[b].story != model::Story::kMain || doc.blocks[b].directive || text::is_blank(x)) continue;
+        ++seen;
+        if (lead.find(x) != std::string::npos) continue;  // the headline's second line took it already
+        more += "\n";
+        more += x.substr(0, text::step_forward(x, 0, 200));
+      }
+      if (!more.empty() && !(who = who_of(c.who, more, who_words)).empty()) {
+        lead += more;
+        where_said = "标题和开头三段";
+      }
+    }
   } else {
     // The lead's words of the same group, for the reason.
     for (const auto& g : c.who)
@@ -382,8 +403,8 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   for (const auto& r : c.news) {
     if (r.what != what || (!r.who.empty() && r.who != who)) continue;
     // A rule that holds whoever is reported is decided by what alone.
-    const std::string why = r.who.empty() ? "标题和导语含" + quoted(what_words)
-                                          : "标题和导语含" + quoted(who_words) + quoted(what_words);
+    const std::string why = r.who.empty() ? where_said + "含" + quoted(what_words)
+                                          : where_said + "含" + quoted(who_words) + quoted(what_words);
     return {r.kind, KindSource::kClassifier, why};
   }
 

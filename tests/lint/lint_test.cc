@@ -911,10 +911,16 @@ TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
   EXPECT_EQ(lint::classify(doc("副县长王芳一行\n本报讯 5月5日，副县长王芳一行来到东河村。"), national()).id, "unknown");
   // A leader of another rank or issuer named: unknown too.
   EXPECT_EQ(lint::classify(doc("镇党委书记张强带队检查\n本报讯 5月5日，镇党委书记张强带队检查河道。"), national()).id, "unknown");
-  // … or named as attending in the paragraph after the lead.
-  EXPECT_EQ(lint::classify(doc("全县春耕生产会议召开\n本报讯 3月2日，全县春耕生产会议召开。\n县长张华出席会议并讲话。"),
-                           national()).id,
-            "unknown");
+  // … but named as attending in the paragraph after the lead, the leader and the activity are
+  // read there (a lead that only sets the scene).
+  const auto later = lint::classify(doc("全县春耕生产会议召开\n本报讯 3月2日，全县春耕生产会议召开。\n县长张华出席会议并讲话。"),
+                                    national());
+  EXPECT_EQ(later.id, "news.main-leader-meeting");
+  EXPECT_NE(later.reason.find("标题和开头三段含“县长”"), std::string::npos) << later.reason;
+  EXPECT_EQ(lint::classify(doc("全县春季义务植树活动启动\n3月12日上午，全县义务植树活动在湿地公园启动。\n"
+                               "县委常委、副县长赵某出席启动仪式，与志愿者一起植树。"),
+                           profile("jinxiang")).id,
+            "news.member-meeting");
   // No sign of news at all: unknown.
   EXPECT_EQ(lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national()).id, "unknown");
 }
