@@ -1018,6 +1018,9 @@ TEST(Items, WordNumberedItemsInADocx) {
   EXPECT_TRUE(r.m.items[2].research);
   // The first item's text after its headline is counted: 新建雨水管线3.6公里，增设雨水口210个。
   EXPECT_GT(r.m.items[0].counts.zishu, 10u);
+}
+
+}  // namespace
 
 namespace {
 
