@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -80,6 +81,23 @@ ByteSet::ByteSet(std::initializer_list<unsigned char> bytes) {
       for (auto& x : want_[n_]) x = b;
     }
     ++n_;
+  }
+}
+
+CharSet::CharSet(std::initializer_list<char32_t> cps) {
+  for (char32_t c : cps) {
+    if (has(c) || n_ == 8) continue;  // more than eight members is a programming error
+    std::string u;
+    append_utf8(u, c);
+    cp_[n_] = c;
+    len_[n_] = static_cast<unsigned char>(u.size());
+    for (std::size_t j = 0; j < u.size(); ++j) bytes_[n_][j] = static_cast<unsigned char>(u[j]);
+    ++n_;
+    const auto l = static_cast<unsigned char>(u.back());
+    if ((last_bits_[l >> 6] >> (l & 63)) & 1) continue;
+    last_bits_[l >> 6] |= std::uint64_t{1} << (l & 63);
+    for (auto& x : last_[n_last_]) x = l;
+    ++n_last_;
   }
 }
 

@@ -150,6 +150,69 @@ inline std::size_t ByteSet::find(std::string_view t, std::size_t from) const {
   return npos;
 }
 
+// A small set of code points (at most 8), found by their last bytes, 16 bytes at a time:
+// for full-width punctuation the last byte is rare where the lead byte is common (E2 and EF
+// lead most of it, but only – — － ～ are dashes), so a search for – — － ～ stops at few
+// places that are not one of them, where a ByteSet of their lead bytes stops at every “ ，（.
+class CharSet {
+ public:
+  CharSet(std::initializer_list<char32_t> cps);
+  bool has(char32_t c) const {
+    for (int k = 0; k < n_; ++k)
+      if (cp_[k] == c) return true;
+    return false;
+  }
+  // The start of the first member of `t` at or after `from`, or npos. `from` may be inside a
+  // code point: a member starts only at an ASCII or lead byte.
+  std::size_t find(std::string_view t, std::size_t from = 0) const;
+
+ private:
+  // The start of the member whose last byte is at `at`, or npos.
+  std::size_t ending_at(const unsigned char* s, std::size_t at) const {
+    for (int k = 0; k < n_; ++k) {
+      const std::size_t n = len_[k];
+      if (s[at] != bytes_[k][n - 1] || at + 1 < n) continue;
+      const std::size_t b = at + 1 - n;
+      bool same = true;
+      for (std::size_t j = 0; j + 1 < n && same; ++j) same = s[b + j] == bytes_[k][j];
+      if (same) return b;
+    }
+    return npos;
+  }
+  char32_t cp_[8] = {};
+  unsigned char bytes_[8][4] = {};
+  unsigned char len_[8] = {};
+  int n_ = 0;
+  std::uint64_t last_bits_[4] = {0, 0, 0, 0};  // the members' last bytes
+  int n_last_ = 0;
+  alignas(16) unsigned char last_[8][16] = {};  // each distinct last byte sixteen times
+};
+
+inline std::size_t CharSet::find(std::string_view t, std::size_t from) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  const std::size_t size = t.size();
+  // A member starting at or after `from` ends at or after it; one ending there may start before.
+  auto hit = [&](std::size_t at) {
+    const std::size_t b = ending_at(s, at);
+    return b != npos && b >= from ? b : npos;
+  };
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const auto* last = reinterpret_cast<const __m128i*>(last_);
+  for (; i + 16 <= size; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i eq = _mm_cmpeq_epi8(v, last[0]);
+    for (int k = 1; k < n_last_; ++k) eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, last[k]));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(eq)); mask; mask &= mask - 1)
+      if (const std::size_t b = hit(i + static_cast<std::size_t>(__builtin_ctz(mask))); b != npos) return b;
+  }
+#endif
+  for (; i < size; ++i)
+    if ((last_bits_[s[i] >> 6] >> (s[i] & 63)) & 1)
+      if (const std::size_t b = hit(i); b != npos) return b;
+  return npos;
+}
+
 // Calls fn(cp, begin, end) for each code point of `t` whose first byte is in `lead`, in
 // order, until fn returns false. Returns false when fn stopped it.
 template <typename F>

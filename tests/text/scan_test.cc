@@ -53,6 +53,28 @@ TEST(ByteSet, AgreesWithPlainSearch) {
   }
 }
 
+// CharSet::find against a plain search for each member, from every offset (also from inside
+// a code point), on text over ASCII, the dashes and characters that share their lead or last
+// bytes (“ and ： lead with E2 and EF, 贝 ends with 0x9D like “).
+TEST(CharSet, AgreesWithPlainSearch) {
+  const wenfeng::text::CharSet dashes = {U'-', U'－', U'–', U'—', U'~', U'～'};
+  const std::string members[] = {"-", "－", "–", "—", "~", "～"};
+  std::mt19937 rng(16);
+  const std::string pieces[] = {"a", "1", "-", "~", "－", "–", "—", "～", "“", "”", "：", "，", "贝", "年", "\xe2\x80"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string t;
+    const int len = static_cast<int>(rng() % 50);
+    for (int i = 0; i < len; ++i) t += pieces[rng() % std::size(pieces)];
+    for (std::size_t from = 0; from <= t.size(); ++from) {
+      std::size_t want = std::string::npos;
+      for (const auto& m : members) want = std::min(want, std::string_view(t).find(m, from));
+      ASSERT_EQ(dashes.find(t, from), want) << t << " from " << from;
+    }
+  }
+  EXPECT_TRUE(dashes.has(U'～'));
+  EXPECT_FALSE(dashes.has(U'，'));
+}
+
 }  // namespace
 
 // text.duplicate-paragraph takes U+4E00–U+9FFF as Han without the class table: the table
