@@ -10,6 +10,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 
 
@@ -29,6 +32,40 @@ bool is_han_script(char32_t c) {
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WENFENG_FIND_SEQ_AVX2 1
+namespace {
+// Whether the CPU runs AVX2 (x86-64 machines from 2013 on): find_seq then looks at 32
+// candidate starts at a time, half the instructions of the SSE2 loop below.
+bool cpu_has_avx2() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2");
+}
+const bool kAvx2 = cpu_has_avx2();
+
+// find_seq's loop with 32-byte vectors: from `i` while 32 starts fit before `last_start`;
+// the first match, or npos with `i` where the caller's loops go on.
+__attribute__((target("avx2"))) std::size_t find_seq_avx2(const char* base, std::string_view needle, std::size_t& i,
+                                                        std::size_t last_start) {
+  const std::size_t n = needle.size();
+  const __m256i first = _mm256_set1_epi8(needle[0]);
+  const __m256i last = _mm256_set1_epi8(needle[n - 1]);
+  for (; i + 31 <= last_start; i += 32) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(base + i));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(base + i + n - 1));
+    auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last))));
+    for (; mask; mask &= mask - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      std::size_t k = 1;
+      while (k + 1 < n && base[at + k] == needle[k]) ++k;
+      if (k + 1 >= n) return at;
+    }
+  }
+  return npos;
+}
+}  // namespace
+#endif
+
 std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t from) {
   const std::size_t n = needle.size();
   if (n == 0) return from <= t.size() ? from : npos;
@@ -45,6 +82,10 @@ std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t fr
       if (base[at + k] != needle[k]) return false;
     return true;
   };
+#if defined(WENFENG_FIND_SEQ_AVX2)
+  if (kAvx2 && i + 31 <= last_start)
+    if (const std::size_t at = find_seq_avx2(base, needle, i, last_start); at != npos) return at;
+#endif
 #if defined(__SSE2__)
   // Sixteen candidate starts at a time: the first byte and the last byte must both match
   // (for a CJK character the lead byte alone is common, the pair is rare), then the middle.
