@@ -91,15 +91,27 @@ std::size_t find_seq(std::string_view t, std::string_view needle, std::size_t fr
   // (for a CJK character the lead byte alone is common, the pair is rare), then the middle.
   const __m128i first = _mm_set1_epi8(needle[0]);
   const __m128i last = _mm_set1_epi8(needle[n - 1]);
-  for (; i + 15 <= last_start; i += 16) {
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + n - 1));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
-    while (mask) {
+  // The candidates of the 16 starts from `at`, those before `skip` left out.
+  auto block = [&](std::size_t at, unsigned skip) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + at));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + at + n - 1));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)))) >>
+               skip << skip;
+  };
+  for (; i + 15 <= last_start; i += 16)
+    for (unsigned mask = block(i, 0); mask; mask &= mask - 1) {
       const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
       if (matches_at(at)) return at;
-      mask &= mask - 1;
     }
+  // Fewer than 16 starts left: one last block ending at the last start, overlapping the
+  // starts already looked at (left out of its mask), when the text is that long.
+  if (i <= last_start && last_start >= 15) {
+    const std::size_t at0 = last_start - 15;
+    for (unsigned mask = block(at0, static_cast<unsigned>(i - at0)); mask; mask &= mask - 1) {
+      const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (matches_at(at)) return at;
+    }
+    return npos;
   }
 #endif
   for (; i <= last_start; ++i)
