@@ -297,7 +297,7 @@ bool title_shaped(std::string_view t) {
       return false;
     default: break;
   }
-  if (t.find("；") != std::string_view::npos) return false;
+  if (text::find_seq(t, "；") != std::string_view::npos) return false;
   // A sentence: clauses, and a full stop at the end (a news story's first sentence copied
   // without its headline: "7月24日,县委副书记、县长…主持召开县长办公会议,…参加会议。").
   if (s.clause_punct && s.stop_at_end && s.cps > 24) return false;
@@ -342,7 +342,7 @@ bool front_line(std::string_view raw) {
   }
   // 发文机关标志: "金乡县人民政府办公室文件", "中共金乡县委　金乡县人民政府文件" — an issuer's
   // name and 文件, not a title line such as "…关于精简会议文件".
-  if (s.cps <= 40 && ends_with(t, "文件") && t.find("关于") == std::string_view::npos &&
+  if (s.cps <= 40 && ends_with(t, "文件") && text::find_seq(t, "关于") == std::string_view::npos &&
       issuer_line(t.substr(0, t.size() - std::string_view("文件").size())))
     return true;
   if (starts_with(t, "签发人") && s.cps <= 20) return true;
@@ -419,7 +419,7 @@ bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 
 bool is_doc_number_line(std::string_view t) {
   // More than 240 bytes is more than 60 code points: a long paragraph is not counted through.
-  if (t.find("号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
+  if (text::find_seq(t, "号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
   return doc_number_match(t);
 }
 
@@ -472,7 +472,7 @@ bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(m
 // 通知公告", "首页 | 政务公开 | 通知公告"). Never a sentence, and never a table row written
 // with "|" ("序号 | 单位 | 人数"), which has no 首页 or 位置 label.
 static bool is_navigation_line(std::string_view t) {
-  if (t.find("，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
+  if (text::find_seq(t, "，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
   for (std::string_view label : {"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置"})
     if (starts_with(t, label)) {
       const std::string_view rest = t.substr(label.size());
@@ -581,9 +581,9 @@ static bool is_page_chrome_line(std::string_view t) {
   for (std::string_view w : {"内容阅读", "正文阅读", "详细信息", "信息搜索", "站内搜索", "收藏本页", "加入收藏", "设为首页"})
     if (u == w) return true;
   // A digital newspaper's page controls ("PDF 下一版»本期共8版(1-2-3-4-5-6-7-8)", "«上一版").
-  if (t.find("上一版") != std::string_view::npos || t.find("下一版") != std::string_view::npos ||
-      (t.find("本期共") != std::string_view::npos && t.find("版") != std::string_view::npos))
-    return t.find("，") == std::string_view::npos && t.find(",") == std::string_view::npos;
+  if (text::find_seq(t, "上一版") != std::string_view::npos || text::find_seq(t, "下一版") != std::string_view::npos ||
+      (text::find_seq(t, "本期共") != std::string_view::npos && text::find_seq(t, "版") != std::string_view::npos))
+    return text::find_seq(t, "，") == std::string_view::npos && text::find_seq(t, ",") == std::string_view::npos;
   if (starts_with(u, "欢迎来到") || starts_with(u, "欢迎访问") || starts_with(u, "欢迎光临")) {
     while (ends_with(u, "!")) u.remove_suffix(1);
     while (ends_with(u, "！")) u.remove_suffix(3);
@@ -595,7 +595,7 @@ static bool is_page_chrome_line(std::string_view t) {
 
 // A breadcrumb without a 首页 label: three or more levels ("学习啦 > 范文 > 行政公文 > 会议纪要").
 static bool is_breadcrumb_line(std::string_view t) {
-  if (text::codepoint_count(t) > 80 || t.find("，") != std::string_view::npos || t.find("。") != std::string_view::npos)
+  if (text::codepoint_count(t) > 80 || text::find_seq(t, "，") != std::string_view::npos || text::find_seq(t, "。") != std::string_view::npos)
     return false;
   int levels = 0;
   for (std::string_view sep : {" > ", " ＞ ", " » ", " › ", "＞", "»", "›"})
@@ -610,7 +610,7 @@ bool is_info_bar_line(std::string_view raw) {
     if (starts_with(t, bullet)) t = trimmed(t.substr(bullet.size()));
   // Bounds first: the tests below each count code points, and a draft's first paragraph may
   // be the whole draft.
-  if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
+  if (t.empty() || t.size() > 400 || text::find_seq(t, "。") != std::string_view::npos) return false;
   if (is_page_chrome_line(t) || is_breadcrumb_line(t) || is_date_time_line(t)) return true;
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
@@ -619,9 +619,9 @@ bool is_info_bar_line(std::string_view raw) {
   // Every test below wants a labelled field: a colon after a label, or one of the labels
   // that stand alone (【打印】, 【关闭】, 打印本页, 关闭窗口, 分享到). A line with none of them
   // (most lines of a draft: this runs for each of the first lines) is no info bar.
-  if (t.find("：") == std::string_view::npos && t.find(':') == std::string_view::npos &&
-      t.find("【") == std::string_view::npos && t.find("打印本页") == std::string_view::npos &&
-      t.find("关闭窗口") == std::string_view::npos && t.find("分享到") == std::string_view::npos)
+  if (text::find_seq(t, "：") == std::string_view::npos && t.find(':') == std::string_view::npos &&
+      text::find_seq(t, "【") == std::string_view::npos && text::find_seq(t, "打印本页") == std::string_view::npos &&
+      text::find_seq(t, "关闭窗口") == std::string_view::npos && text::find_seq(t, "分享到") == std::string_view::npos)
     return false;
   if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
   // Labels of a page's info bar. Strong ones name the page itself; a line needs one of them,
@@ -681,7 +681,7 @@ bool is_info_bar_line(std::string_view raw) {
   if (strong + other >= 2) return true;
   // A counter or switch left without its value by the copy ("浏览量:", "浏览次数：590").
   {
-    std::size_t colon = t.find("：");
+    std::size_t colon = text::find_seq(t, "：");
     std::size_t after = colon == std::string_view::npos ? std::string_view::npos : colon + 3;
     if (colon == std::string_view::npos && (colon = t.find(':')) != std::string_view::npos) after = colon + 1;
     if (colon != std::string_view::npos) {
@@ -786,7 +786,7 @@ bool is_closing_line(std::string_view raw) {
     }
   if (starts_with(t, "（共印") || starts_with(t, "(共印")) return true;
   // "金乡县人民政府办公室　　2024年5月6日印发"
-  if (ends_with(t, "印发") && t.find("年") != std::string_view::npos) {
+  if (ends_with(t, "印发") && text::find_seq(t, "年") != std::string_view::npos) {
     const Shape s = shape_of(t, 50);  // counted once, and no further than the test needs
     if (s.cps <= 50 && !s.clause_punct) return true;
   }
@@ -1089,8 +1089,8 @@ std::string_view without_appended_doc_number(std::string_view t) {
   if (open == std::string_view::npos || open == 0) return t;
   const std::string_view inside = inner_end.substr(open);
   // A 发文字号 holds its year in 〔〕 (or [] / ［］ as web pages write it) before 号.
-  const bool year = inside.find("〔") != std::string_view::npos || inside.find('[') != std::string_view::npos ||
-                    inside.find("［") != std::string_view::npos;
+  const bool year = text::find_seq(inside, "〔") != std::string_view::npos || inside.find('[') != std::string_view::npos ||
+                    text::find_seq(inside, "［") != std::string_view::npos;
   if (!year || text::codepoint_count(inside) > 30) return t;
   return trimmed(t.substr(0, open));
 }
@@ -1099,9 +1099,9 @@ std::string_view without_appended_doc_number(std::string_view t) {
 // `brackets`, a byline's parenthesis).
 static bool may_open_with_dateline(std::string_view t, bool brackets) {
   const std::string_view head = t.substr(0, text::step_forward(t, 0, 40));
-  return head.find("讯") != std::string_view::npos || head.find("电") != std::string_view::npos ||
-         head.find("消息") != std::string_view::npos ||
-         (brackets && (head.find("（") != std::string_view::npos || head.find('(') != std::string_view::npos));
+  return text::find_seq(head, "讯") != std::string_view::npos || text::find_seq(head, "电") != std::string_view::npos ||
+         text::find_seq(head, "消息") != std::string_view::npos ||
+         (brackets && (text::find_seq(head, "（") != std::string_view::npos || head.find('(') != std::string_view::npos));
 }
 
 std::string_view trimmed_line(std::string_view t) { return trimmed(t); }
@@ -1271,7 +1271,7 @@ bool emphasised(const model::Document& doc, const model::Block& b) {
   auto heavy_face = [&](std::int16_t f) {
     if (f < 0 || static_cast<std::size_t>(f) >= doc.font_names.size()) return false;
     const std::string& n = doc.font_names[static_cast<std::size_t>(f)];
-    return n.find("黑体") != std::string::npos || n.find("标宋") != std::string::npos;
+    return text::find_seq(n, "黑体") != std::string::npos || text::find_seq(n, "标宋") != std::string::npos;
   };
   for (std::size_t r = 0; r < L.runs.size(); ++r) {
     const std::size_t from = std::min<std::size_t>(L.runs[r].offset, t.size());
