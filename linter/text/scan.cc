@@ -145,12 +145,12 @@ CharSet::CharSet(std::initializer_list<char32_t> cps) {
     cp_[n_] = c;
     len_[n_] = static_cast<unsigned char>(u.size());
     for (std::size_t j = 0; j < u.size(); ++j) bytes_[n_][j] = static_cast<unsigned char>(u[j]);
+    const auto f = static_cast<unsigned char>(u.front());
+    first_bits_[f >> 6] |= std::uint64_t{1} << (f & 63);
+    for (auto& x : first_[n_]) x = f;
+    for (auto& x : last_[n_]) x = static_cast<unsigned char>(u.back());
+    max_len_ = std::max(max_len_, u.size());
     ++n_;
-    const auto l = static_cast<unsigned char>(u.back());
-    if ((last_bits_[l >> 6] >> (l & 63)) & 1) continue;
-    last_bits_[l >> 6] |= std::uint64_t{1} << (l & 63);
-    for (auto& x : last_[n_last_]) x = l;
-    ++n_last_;
   }
 }
 

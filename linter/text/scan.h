@@ -150,10 +150,11 @@ inline std::size_t ByteSet::find(std::string_view t, std::size_t from) const {
   return npos;
 }
 
-// A small set of code points (at most 8), found by their last bytes, 16 bytes at a time:
-// for full-width punctuation the last byte is rare where the lead byte is common (E2 and EF
-// lead most of it, but only – — － ～ are dashes), so a search for – — － ～ stops at few
-// places that are not one of them, where a ByteSet of their lead bytes stops at every “ ，（.
+// A small set of code points (at most 8), searched 16 candidate starts at a time: a start is
+// a candidate when a member's first byte is there and its last byte where the member would
+// end (as find_seq tests one sequence), then the member's bytes are compared. For a few
+// full-width marks this is one pass where a ByteSet of their lead bytes stops at every
+// “ ， （ (E2 and EF lead most of the full-width punctuation, only – — － ～ are dashes).
 class CharSet {
  public:
   CharSet(std::initializer_list<char32_t> cps);
@@ -167,49 +168,61 @@ class CharSet {
   std::size_t find(std::string_view t, std::size_t from = 0) const;
 
  private:
-  // The start of the member whose last byte is at `at`, or npos.
-  std::size_t ending_at(const unsigned char* s, std::size_t at) const {
+  bool member_at(const unsigned char* s, std::size_t size, std::size_t at) const {
+    if (!((first_bits_[s[at] >> 6] >> (s[at] & 63)) & 1)) return false;
     for (int k = 0; k < n_; ++k) {
       const std::size_t n = len_[k];
-      if (s[at] != bytes_[k][n - 1] || at + 1 < n) continue;
-      const std::size_t b = at + 1 - n;
+      if (at + n > size || s[at] != bytes_[k][0]) continue;
       bool same = true;
-      for (std::size_t j = 0; j + 1 < n && same; ++j) same = s[b + j] == bytes_[k][j];
-      if (same) return b;
+      for (std::size_t j = 1; j < n && same; ++j) same = s[at + j] == bytes_[k][j];
+      if (same) return true;
     }
-    return npos;
+    return false;
   }
   char32_t cp_[8] = {};
   unsigned char bytes_[8][4] = {};
   unsigned char len_[8] = {};
+  std::size_t max_len_ = 1;
   int n_ = 0;
-  std::uint64_t last_bits_[4] = {0, 0, 0, 0};  // the members' last bytes
-  int n_last_ = 0;
-  alignas(16) unsigned char last_[8][16] = {};  // each distinct last byte sixteen times
+  std::uint64_t first_bits_[4] = {0, 0, 0, 0};  // the members' first bytes
+  alignas(16) unsigned char first_[8][16] = {};  // each member's first byte sixteen times
+  alignas(16) unsigned char last_[8][16] = {};   // and its last byte
 };
 
 inline std::size_t CharSet::find(std::string_view t, std::size_t from) const {
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   const std::size_t size = t.size();
-  // A member starting at or after `from` ends at or after it; one ending there may start before.
-  auto hit = [&](std::size_t at) {
-    const std::size_t b = ending_at(s, at);
-    return b != npos && b >= from ? b : npos;
-  };
   std::size_t i = from;
 #if defined(__SSE2__)
-  const auto* last = reinterpret_cast<const __m128i*>(last_);
-  for (; i + 16 <= size; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    __m128i eq = _mm_cmpeq_epi8(v, last[0]);
-    for (int k = 1; k < n_last_; ++k) eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, last[k]));
-    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(eq)); mask; mask &= mask - 1)
-      if (const std::size_t b = hit(i + static_cast<std::size_t>(__builtin_ctz(mask))); b != npos) return b;
+  if (size >= from + max_len_ + 15) {
+    const auto* first = reinterpret_cast<const __m128i*>(first_);
+    const auto* last = reinterpret_cast<const __m128i*>(last_);
+    // The candidates among the 16 starts from `at` (each member's last byte loaded from where
+    // it would end), those before `skip` left out.
+    auto block = [&](std::size_t at, unsigned skip) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at));
+      __m128i any = _mm_setzero_si128();
+      for (int k = 0; k < n_; ++k) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at + len_[k] - 1));
+        any = _mm_or_si128(any, _mm_and_si128(_mm_cmpeq_epi8(a, first[k]), _mm_cmpeq_epi8(b, last[k])));
+      }
+      return static_cast<unsigned>(_mm_movemask_epi8(any)) >> skip << skip;
+    };
+    // Blocks while every member's last byte is inside the text, the last one overlapping.
+    const std::size_t last_block = size - max_len_ - 15;
+    for (;; i += 16) {
+      const std::size_t at0 = std::min(i, last_block);
+      for (unsigned mask = block(at0, static_cast<unsigned>(i - at0)); mask; mask &= mask - 1) {
+        const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));
+        if (member_at(s, size, at)) return at;
+      }
+      if (at0 == last_block) break;
+    }
+    i = last_block + 16;  // the starts after it, where a shorter member may still fit
   }
 #endif
   for (; i < size; ++i)
-    if ((last_bits_[s[i] >> 6] >> (s[i] & 63)) & 1)
-      if (const std::size_t b = hit(i); b != npos) return b;
+    if (member_at(s, size, i)) return i;
   return npos;
 }
 
