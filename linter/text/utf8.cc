@@ -2,11 +2,8 @@
 
 #include <unicode/uchar.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "text/charclass.h"
+#include "text/runs.h"
 
 namespace wenfeng::text {
 
@@ -65,24 +62,10 @@ std::size_t find_invalid_utf8(std::string_view s) {
       if (w & 0x8080808080808080ULL) break;
       i += 8;
     }
-#if defined(__SSE2__)
-    // Five such sequences at a time while sixteen bytes hold them: leads at 0, 3, 6, 9 and
-    // 12, continuation bytes between (byte 15 is looked at as the next block's first).
-    const __m128i cont_bits = _mm_set1_epi8(static_cast<char>(0xC0)), cont = _mm_set1_epi8(static_cast<char>(0x80));
-    const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1)), span = _mm_set1_epi8(0x0E);
-    const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
-    while (i + 16 <= n) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
-      const __m128i x = _mm_sub_epi8(v, e1);  // E1–EF become 00–0E
-      const __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, ed), _mm_cmpeq_epi8(_mm_min_epu8(x, span), x));
-      const auto leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
-      const auto conts = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, cont_bits), cont)));
-      if ((leads & 0x1249u) != 0x1249u || (conts & 0x6DB6u) != 0x6DB6u) break;
-      i += 15;
-    }
-#endif
     // Runs of three-byte sequences with an E1–EC / EE–EF lead (nearly all of Chinese text),
-    // without going back to the ASCII test between them.
+    // without going back to the ASCII test between them: five at a time while sixteen bytes
+    // hold them (text/runs.h), then one by one.
+    while (i + 16 <= n && five_three_byte_sequences(b + i)) i += 15;
     while (i + 2 < n) {
       const unsigned char l = b[i];
       if (l < 0xE1 || l == 0xED || l > 0xEF || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) break;
