@@ -5,6 +5,7 @@
 #include "count/counter.h"
 #include "text/charclass.h"
 #include "text/regex.h"
+#include "text/runs.h"
 #include "text/scan.h"
 #include "text/utf8.h"
 
@@ -198,11 +199,12 @@ struct Shape {
 // that the line is longer than `limit`, and the other fields are then incomplete.
 Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(-1)) {
   Shape s;
-  for (const auto c : text::code_points(t)) {
-    if (text::is_whitespace(c.cp) || text::is_invisible(c.cp)) continue;
-    if (++s.cps > limit) return s;
-    s.last = c.cp;
-    switch (c.cp) {
+  // False once past the limit (the shape is then returned as it is).
+  auto step = [&](char32_t cp) {
+    if (text::is_whitespace(cp) || text::is_invisible(cp)) return true;
+    if (++s.cps > limit) return false;
+    s.last = cp;
+    switch (cp) {
       case U'。': ++s.full_stops; break;
       case U'，': case U'；': case U'：': case U'！': case U'？':
       case U',': case U';': case U':': case U'!': case U'?':
@@ -212,6 +214,18 @@ Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(
       case U'》': case U'”': case U'）': case U'〉': case U'】': --s.open; break;
       default: break;
     }
+    return true;
+  };
+  const char* p = t.data();
+  const char* const e = p + t.size();
+  while (p < e) {
+    // Five Chinese characters at a time where the next sixteen bytes hold them.
+    if (e - p >= 16 && text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
+      for (int k = 0; k < 5; ++k, p += 3)
+        if (!step(text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p)))) return s;
+      continue;
+    }
+    if (!step(text::decode(p, e))) return s;
   }
   s.stop_at_end = s.last == U'。';
   return s;
