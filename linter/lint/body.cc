@@ -10,6 +10,9 @@
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
+
+// The word lists of the loops below are string_view literals: no strlen at each call.
+using namespace std::string_view_literals;
 namespace {
 
 text::Regex compiled(const char* pattern) { return std::move(text::Regex::compile(pattern).value()); }
@@ -47,7 +50,7 @@ const text::Regex& caption_regex() {
 bool may_be_caption(std::string_view t) {
   const std::size_t a = text::spaces_forward(t, 0);
   const std::string_view head = t.substr(a);
-  for (std::string_view p : {"图", "（图", "(图", "[图", "【图"})
+  for (std::string_view p : {"图"sv, "（图"sv, "(图"sv, "[图"sv, "【图"sv})
     if (head.starts_with(p)) return true;
   std::size_t b = t.size();
   for (;;) {
@@ -261,7 +264,7 @@ bool opens_with_date_clause(std::string_view raw) {
   if (n == 0 || n > 2 || !lit("月")) return false;
   n = digits();
   if (n == 0 || n > 3 || !lit("日")) return false;
-  for (std::string_view w : {"上午", "下午", "晚上", "晚", "早上", "中午", "凌晨"})
+  for (std::string_view w : {"上午"sv, "下午"sv, "晚上"sv, "晚"sv, "早上"sv, "中午"sv, "凌晨"sv})
     if (lit(w)) break;
   return lit("，") || lit(",");
 }
@@ -273,7 +276,7 @@ bool opens_with_date_clause(std::string_view raw) {
 static bool opens_with_heading_ordinal(std::string_view t) {
   t = trimmed(t);
   bool bracket = false;
-  for (std::string_view open : {"（", "("})
+  for (std::string_view open : {"（"sv, "("sv})
     if (starts_with(t, open)) {
       t.remove_prefix(open.size());
       bracket = true;
@@ -282,7 +285,7 @@ static bool opens_with_heading_ordinal(std::string_view t) {
   std::size_t digits = 0;
   while (digits < 3) {
     bool numeral = false;
-    for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    for (std::string_view d : {"一"sv, "二"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv})
       if (starts_with(t, d)) {
         t.remove_prefix(d.size());
         numeral = true;
@@ -296,7 +299,7 @@ static bool opens_with_heading_ordinal(std::string_view t) {
   if (!starts_with(t, "、")) return false;
   // "一、二等奖获得者名单" lists two ordinals: no heading number.
   t.remove_prefix(std::string_view("、").size());
-  for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+  for (std::string_view d : {"一"sv, "二"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv})
     if (starts_with(t, d)) return false;
   return true;
 }
@@ -331,8 +334,8 @@ bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) 
 bool issuer_line(std::string_view t) {
   const std::string_view trimmed_t = trimmed(t);
   bool issuer_end = false;
-  for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "党工委", "县委", "市委", "区委",
-                             "省委", "局", "委", "厅", "部", "院", "会", "处", "中心", "管委会", "街道办事处"})
+  for (std::string_view e : {"委员会"sv, "人民政府"sv, "办公室"sv, "办公厅"sv, "政府"sv, "党委"sv, "党组"sv, "党工委"sv, "县委"sv, "市委"sv, "区委"sv,
+                             "省委"sv, "局"sv, "委"sv, "厅"sv, "部"sv, "院"sv, "会"sv, "处"sv, "中心"sv, "管委会"sv, "街道办事处"sv})
     if (ends_with(trimmed_t, e)) issuer_end = true;
   if (!issuer_end) return false;  // cheap test first; the shape decodes the line
   const Shape s = shape_of(t, 40);
@@ -350,7 +353,7 @@ bool front_line(std::string_view raw) {
   // 密级和保密期限, 紧急程度: "秘密★1年", "特急", "机密 特急".
   if (s.cps <= 14) {
     bool marks = false;
-    for (std::string_view w : {"绝密", "机密", "秘密", "特急", "加急", "特提", "平急"})
+    for (std::string_view w : {"绝密"sv, "机密"sv, "秘密"sv, "特急"sv, "加急"sv, "特提"sv, "平急"sv})
       if (starts_with(t, w)) marks = true;
     if (marks && !s.clause_punct && !s.full_stops) return true;
   }
@@ -401,7 +404,7 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
         std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == '|' || c == ':' || c == ' '; }))
       return true;
     if (text::codepoint_count(t) > 30) return false;
-    for (std::string_view w : {"来源", "作者", "编辑", "责任编辑", "发布机构", "时间", "日期"})
+    for (std::string_view w : {"来源"sv, "作者"sv, "编辑"sv, "责任编辑"sv, "发布机构"sv, "时间"sv, "日期"sv})
       if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":")))
         return shape_of(t.substr(w.size() + 1), 30).full_stops == 0;
     return false;
@@ -487,7 +490,7 @@ bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(m
 // with "|" ("序号 | 单位 | 人数"), which has no 首页 or 位置 label.
 static bool is_navigation_line(std::string_view t) {
   if (text::find_seq(t, "，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
-  for (std::string_view label : {"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置"})
+  for (std::string_view label : {"当前位置"sv, "您的位置"sv, "您现在的位置"sv, "你的位置"sv, "你现在的位置"sv, "所在位置"sv})
     if (starts_with(t, label)) {
       const std::string_view rest = t.substr(label.size());
       if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
@@ -513,9 +516,9 @@ static bool is_navigation_line(std::string_view t) {
       rest = skip_spaces(rest);
       if (rest.empty()) break;
       bool matched = false;
-      for (std::string_view w : {"【返回顶部】", "【返回】", "【打印】", "【关闭】", "【打印本页】", "【关闭窗口】", "[打印]",
-                                 "[关闭]", "[返回]", "返回顶部", "返回首页", "返回上一页", "返回列表", "打印本页", "关闭窗口",
-                                 "打印", "关闭", "返回"})
+      for (std::string_view w : {"【返回顶部】"sv, "【返回】"sv, "【打印】"sv, "【关闭】"sv, "【打印本页】"sv, "【关闭窗口】"sv, "[打印]"sv,
+                                 "[关闭]"sv, "[返回]"sv, "返回顶部"sv, "返回首页"sv, "返回上一页"sv, "返回列表"sv, "打印本页"sv, "关闭窗口"sv,
+                                 "打印"sv, "关闭"sv, "返回"sv})
         if (starts_with(rest, w)) {
           rest.remove_prefix(w.size());
           matched = any = true;
@@ -532,7 +535,7 @@ static bool is_navigation_line(std::string_view t) {
     }
     if (any) return true;
   }
-  for (std::string_view home : {"首页", "网站首页", "主页"})
+  for (std::string_view home : {"首页"sv, "网站首页"sv, "主页"sv})
     if (starts_with(t, home)) {
       const std::string_view rest = skip_spaces(t.substr(home.size()));
       if (separator_at(rest) > 0) return true;
@@ -592,7 +595,7 @@ static bool is_page_chrome_line(std::string_view t) {
   while (!u.empty() && (u.back() == ':' || u.back() == ' ')) u.remove_suffix(1);
   if (ends_with(u, "：")) u.remove_suffix(3);
   // (返回顶部, 【打印】 and the other controls are is_navigation_line's.)
-  for (std::string_view w : {"内容阅读", "正文阅读", "详细信息", "信息搜索", "站内搜索", "收藏本页", "加入收藏", "设为首页"})
+  for (std::string_view w : {"内容阅读"sv, "正文阅读"sv, "详细信息"sv, "信息搜索"sv, "站内搜索"sv, "收藏本页"sv, "加入收藏"sv, "设为首页"sv})
     if (u == w) return true;
   // A digital newspaper's page controls ("PDF 下一版»本期共8版(1-2-3-4-5-6-7-8)", "«上一版").
   if (text::find_seq(t, "上一版") != std::string_view::npos || text::find_seq(t, "下一版") != std::string_view::npos ||
@@ -601,7 +604,7 @@ static bool is_page_chrome_line(std::string_view t) {
   if (starts_with(u, "欢迎来到") || starts_with(u, "欢迎访问") || starts_with(u, "欢迎光临")) {
     while (ends_with(u, "!")) u.remove_suffix(1);
     while (ends_with(u, "！")) u.remove_suffix(3);
-    for (std::string_view e : {"网站", "网", "门户", "平台"})
+    for (std::string_view e : {"网站"sv, "网"sv, "门户"sv, "平台"sv})
       if (ends_with(u, e)) return true;
   }
   return false;
@@ -612,7 +615,7 @@ static bool is_breadcrumb_line(std::string_view t) {
   if (text::codepoint_count(t) > 80 || text::find_seq(t, "，") != std::string_view::npos || text::find_seq(t, "。") != std::string_view::npos)
     return false;
   int levels = 0;
-  for (std::string_view sep : {" > ", " ＞ ", " » ", " › ", "＞", "»", "›"})
+  for (std::string_view sep : {" > "sv, " ＞ "sv, " » "sv, " › "sv, "＞"sv, "»"sv, "›"sv})
     for (std::size_t p = t.find(sep); p != std::string_view::npos; p = t.find(sep, p + sep.size())) ++levels;
   return levels >= 3;
 }
@@ -620,7 +623,7 @@ static bool is_breadcrumb_line(std::string_view t) {
 bool is_info_bar_line(std::string_view raw) {
   std::string_view t = trimmed(raw);
   // A bulleted field of the bar ("• 索引号:"): the bullet is the page's layout.
-  for (std::string_view bullet : {"•", "·", "●", "▪"})
+  for (std::string_view bullet : {"•"sv, "·"sv, "●"sv, "▪"sv})
     if (starts_with(t, bullet)) t = trimmed(t.substr(bullet.size()));
   // Bounds first: the tests below each count code points, and a draft's first paragraph may
   // be the whole draft.
@@ -723,7 +726,7 @@ std::string_view unbulleted(std::string_view raw) {
   std::string_view t = trimmed(raw);
   for (bool again = true; again && !t.empty();) {
     again = false;
-    for (std::string_view b : {"•", "·", "●", "○", "◆", "◇", "■", "□", "▪", "*", "-"})
+    for (std::string_view b : {"•"sv, "·"sv, "●"sv, "○"sv, "◆"sv, "◇"sv, "■"sv, "□"sv, "▪"sv, "*"sv, "-"sv})
       if (starts_with(t, b)) {
         t = trimmed(t.substr(b.size()));
         again = true;
@@ -761,7 +764,7 @@ bool bar_table_row(std::string_view raw) {
     cell = trimmed(cell);
     bool known = false;
     for (auto f : kBarFields) known = known || cell == f;
-    for (std::string_view f : {"部门", "栏目", "作者", "日期", "时间", "编辑", "发布机构", "名称", "关键词", "分类"})
+    for (std::string_view f : {"部门"sv, "栏目"sv, "作者"sv, "日期"sv, "时间"sv, "编辑"sv, "发布机构"sv, "名称"sv, "关键词"sv, "分类"sv})
       known = known || cell == f;
     labels += known;
   }
@@ -776,7 +779,7 @@ bool info_bar_field_awaiting_value(std::string_view raw) {
 bool info_bar_value_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
   if (t.empty() || t.size() > 160 || text::codepoint_count(t) > 40) return false;
-  for (std::string_view p : {"。", "，", "；", "！", "？"})
+  for (std::string_view p : {"。"sv, "，"sv, "；"sv, "！"sv, "？"sv})
     if (t.find(p) != std::string_view::npos) return false;
   return leading_number(t) == 0 && valueless_field(t).empty();
 }
@@ -793,7 +796,7 @@ bool is_front_matter_line(std::string_view t) { return front_line(t); }
 
 bool is_closing_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
-  for (std::string_view p : {"抄送", "抄报", "报送", "分送", "报", "送", "发"})
+  for (std::string_view p : {"抄送"sv, "抄报"sv, "报送"sv, "分送"sv, "报"sv, "送"sv, "发"sv})
     if (starts_with(t, p)) {
       const std::string_view rest = t.substr(p.size());
       if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
@@ -882,7 +885,7 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
     // ("县委常委会见来访记者").
     const std::string_view head = trimmed(line);
     bool role = false;
-    for (std::string_view r : {"记者", "通讯员", "本报记者", "本台记者", "见习记者", "特约记者", "全媒体记者", "融媒体记者"})
+    for (std::string_view r : {"记者"sv, "通讯员"sv, "本报记者"sv, "本台记者"sv, "见习记者"sv, "特约记者"sv, "全媒体记者"sv, "融媒体记者"sv})
       role = role || starts_with(head, r);
     if (!role) break;
     ti.bylines.push_back(blocks[i]);
@@ -1011,12 +1014,12 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
 static bool is_page_tail_line(std::string_view raw) {
   if (raw.size() > 64) return false;
   std::string_view t = trimmed(raw);
-  for (std::string_view w : {"上一篇", "下一篇"})
+  for (std::string_view w : {"上一篇"sv, "下一篇"sv})
     if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":"))) return true;
   while (ends_with(t, ":")) t.remove_suffix(1);
   while (ends_with(t, "：")) t.remove_suffix(3);
-  for (std::string_view w : {"新闻推荐", "相关新闻", "相关阅读", "相关文章", "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "猜你喜欢",
-                             "相关稿件"})
+  for (std::string_view w : {"新闻推荐"sv, "相关新闻"sv, "相关阅读"sv, "相关文章"sv, "推荐阅读"sv, "热点推荐"sv, "热门推荐"sv, "精彩推荐"sv, "猜你喜欢"sv,
+                             "相关稿件"sv})
     if (t == w) return true;
   return false;
 }
@@ -1299,7 +1302,7 @@ bool emphasised(const model::Document& doc, const model::Block& b) {
 constexpr int kStyled = 1000;  // Marker::kind of an emphasised (bold) item title
 
 bool non_item_bracket(std::string_view t) {
-  for (std::string_view w : {"本期要目", "要目", "目录", "导读", "编者按", "按语"})
+  for (std::string_view w : {"本期要目"sv, "要目"sv, "目录"sv, "导读"sv, "编者按"sv, "按语"sv})
     if (t.find(w) != std::string_view::npos && text::codepoint_count(trimmed(t)) <= 12) return true;
   return false;
 }
