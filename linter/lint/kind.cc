@@ -243,6 +243,14 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   return classify(doc, profile, find_title(doc, title_endings(profile)));
 }
 
+// The last occurrence of `w` in `t`, as t.rfind(w), found with find_seq (libstdc++'s rfind
+// compares at every offset from the end: a memcmp call each, for each title keyword).
+static std::size_t rfind_seq(std::string_view t, std::string_view w) {
+  std::size_t last = text::npos;
+  for (std::size_t p = text::find_seq(t, w); p != text::npos; p = text::find_seq(t, w, p + 1)) last = p;
+  return last;
+}
+
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile, const TitleInfo& ti) {
   const std::string title_str = title_text(doc, ti);
   const std::string_view title = title_str;
@@ -252,7 +260,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   // ends with a 文种 after the word ("关于印发…讲话的通知" is a document, "…工作报告" a report).
   for (const auto& [id, kind] : profile.kinds)
     for (const auto& w : kind.title_keywords) {
-      const auto pos = title.rfind(w);
+      const auto pos = rfind_seq(title, w);
       if (pos == std::string_view::npos) continue;
       if (as_document && pos + w.size() < trimmed_title(title).size()) continue;
       // A publication (《大兴信息》, 《应急工作》) decides the kind only as the masthead.
@@ -304,7 +312,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   for (const auto& r : c.title_rules) {
     std::vector<std::string> found;
     for (const auto& w : r.title_has)
-      if (title.find(w) != std::string_view::npos) found.push_back(w);
+      if (text::find_seq(title, w) != text::npos) found.push_back(w);
     if (!found.empty()) {
       // The words the title has, not every word the rule could have used.
       std::string why;
