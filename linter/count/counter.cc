@@ -1,6 +1,7 @@
 #include "count/counter.h"
 
 #include "text/charclass.h"
+#include "text/runs.h"
 #include "text/utf8.h"
 
 namespace wenfeng::count {
@@ -26,15 +27,7 @@ Counts count_text(std::string_view s) {
   const char* const end = p + s.size();
   bool in_run = false;
   std::uint64_t asian = 0, han = 0, runs = 0, visible = 0, spaces = 0;
-  while (p < end) {
-    std::uint8_t cls;
-    const auto b = static_cast<unsigned char>(*p);
-    if (b < 0x80) {
-      cls = ascii_class(b);
-      ++p;
-    } else {
-      cls = text::classify(text::decode(p, end));
-    }
+  auto tally = [&](std::uint8_t cls) {
     switch (cls & text::kPrimaryMask) {
       case text::kOther:
         runs += !in_run;
@@ -58,6 +51,21 @@ Counts count_text(std::string_view s) {
       default:  // kInvisible: transparent
         break;
     }
+  };
+  const std::uint8_t* const bmp = text::detail::kBmpClass;
+  while (p < end) {
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      tally(ascii_class(b));
+      ++p;
+      continue;
+    }
+    // Five Chinese characters at a time where the next sixteen bytes hold them.
+    if (end - p >= 16 && text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
+      for (int k = 0; k < 5; ++k, p += 3) tally(bmp[text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p))]);
+      continue;
+    }
+    tally(text::classify(text::decode(p, end)));
   }
   c.zishu = asian + runs;
   c.hanzi = han;

@@ -5,10 +5,14 @@
 #include "count/counter.h"
 #include "text/charclass.h"
 #include "text/regex.h"
+#include "text/runs.h"
 #include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::lint {
+
+// The word lists of the loops below are string_view literals: no strlen at each call.
+using namespace std::string_view_literals;
 namespace {
 
 text::Regex compiled(const char* pattern) { return std::move(text::Regex::compile(pattern).value()); }
@@ -46,7 +50,7 @@ const text::Regex& caption_regex() {
 bool may_be_caption(std::string_view t) {
   const std::size_t a = text::spaces_forward(t, 0);
   const std::string_view head = t.substr(a);
-  for (std::string_view p : {"图", "（图", "(图", "[图", "【图"})
+  for (std::string_view p : {"图"sv, "（图"sv, "(图"sv, "[图"sv, "【图"sv})
     if (head.starts_with(p)) return true;
   std::size_t b = t.size();
   for (;;) {
@@ -175,9 +179,13 @@ std::string_view trimmed(std::string_view t) {
   return t.substr(a, b - a);
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The last byte of `p` is tested first (for a CJK word a continuation byte, which rarely
+// matches by chance): most tests fail there, without a call of memcmp.
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && (p.empty() || (s[p.size() - 1] == p.back() && s.compare(0, p.size(), p) == 0));
+}
 bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+  return s.size() >= p.size() && (p.empty() || (s.back() == p.back() && s.compare(s.size() - p.size(), p.size(), p) == 0));
 }
 
 // Shape of a line: visible code points, sentence punctuation, brackets left open.
@@ -194,11 +202,12 @@ struct Shape {
 // that the line is longer than `limit`, and the other fields are then incomplete.
 Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(-1)) {
   Shape s;
-  for (const auto c : text::code_points(t)) {
-    if (text::is_whitespace(c.cp) || text::is_invisible(c.cp)) continue;
-    if (++s.cps > limit) return s;
-    s.last = c.cp;
-    switch (c.cp) {
+  // False once past the limit (the shape is then returned as it is).
+  auto step = [&](char32_t cp) {
+    if (text::is_whitespace(cp) || text::is_invisible(cp)) return true;
+    if (++s.cps > limit) return false;
+    s.last = cp;
+    switch (cp) {
       case U'。': ++s.full_stops; break;
       case U'，': case U'；': case U'：': case U'！': case U'？':
       case U',': case U';': case U':': case U'!': case U'?':
@@ -208,6 +217,18 @@ Shape shape_of(std::string_view t, std::size_t limit = static_cast<std::size_t>(
       case U'》': case U'”': case U'）': case U'〉': case U'】': --s.open; break;
       default: break;
     }
+    return true;
+  };
+  const char* p = t.data();
+  const char* const e = p + t.size();
+  while (p < e) {
+    // Five Chinese characters at a time where the next sixteen bytes hold them.
+    if (e - p >= 16 && text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
+      for (int k = 0; k < 5; ++k, p += 3)
+        if (!step(text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p)))) return s;
+      continue;
+    }
+    if (!step(text::decode(p, e))) return s;
   }
   s.stop_at_end = s.last == U'。';
   return s;
@@ -243,7 +264,7 @@ bool opens_with_date_clause(std::string_view raw) {
   if (n == 0 || n > 2 || !lit("月")) return false;
   n = digits();
   if (n == 0 || n > 3 || !lit("日")) return false;
-  for (std::string_view w : {"上午", "下午", "晚上", "晚", "早上", "中午", "凌晨"})
+  for (std::string_view w : {"上午"sv, "下午"sv, "晚上"sv, "晚"sv, "早上"sv, "中午"sv, "凌晨"sv})
     if (lit(w)) break;
   return lit("，") || lit(",");
 }
@@ -255,7 +276,7 @@ bool opens_with_date_clause(std::string_view raw) {
 static bool opens_with_heading_ordinal(std::string_view t) {
   t = trimmed(t);
   bool bracket = false;
-  for (std::string_view open : {"（", "("})
+  for (std::string_view open : {"（"sv, "("sv})
     if (starts_with(t, open)) {
       t.remove_prefix(open.size());
       bracket = true;
@@ -264,7 +285,7 @@ static bool opens_with_heading_ordinal(std::string_view t) {
   std::size_t digits = 0;
   while (digits < 3) {
     bool numeral = false;
-    for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    for (std::string_view d : {"一"sv, "二"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv})
       if (starts_with(t, d)) {
         t.remove_prefix(d.size());
         numeral = true;
@@ -278,7 +299,7 @@ static bool opens_with_heading_ordinal(std::string_view t) {
   if (!starts_with(t, "、")) return false;
   // "一、二等奖获得者名单" lists two ordinals: no heading number.
   t.remove_prefix(std::string_view("、").size());
-  for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+  for (std::string_view d : {"一"sv, "二"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv})
     if (starts_with(t, d)) return false;
   return true;
 }
@@ -293,7 +314,7 @@ bool title_shaped(std::string_view t) {
       return false;
     default: break;
   }
-  if (t.find("；") != std::string_view::npos) return false;
+  if (text::find_seq(t, "；") != std::string_view::npos) return false;
   // A sentence: clauses, and a full stop at the end (a news story's first sentence copied
   // without its headline: "7月24日,县委副书记、县长…主持召开县长办公会议,…参加会议。").
   if (s.clause_punct && s.stop_at_end && s.cps > 24) return false;
@@ -313,8 +334,8 @@ bool ends_with_any(std::string_view t, const std::vector<std::string>& endings) 
 bool issuer_line(std::string_view t) {
   const std::string_view trimmed_t = trimmed(t);
   bool issuer_end = false;
-  for (std::string_view e : {"委员会", "人民政府", "办公室", "办公厅", "政府", "党委", "党组", "党工委", "县委", "市委", "区委",
-                             "省委", "局", "委", "厅", "部", "院", "会", "处", "中心", "管委会", "街道办事处"})
+  for (std::string_view e : {"委员会"sv, "人民政府"sv, "办公室"sv, "办公厅"sv, "政府"sv, "党委"sv, "党组"sv, "党工委"sv, "县委"sv, "市委"sv, "区委"sv,
+                             "省委"sv, "局"sv, "委"sv, "厅"sv, "部"sv, "院"sv, "会"sv, "处"sv, "中心"sv, "管委会"sv, "街道办事处"sv})
     if (ends_with(trimmed_t, e)) issuer_end = true;
   if (!issuer_end) return false;  // cheap test first; the shape decodes the line
   const Shape s = shape_of(t, 40);
@@ -332,13 +353,13 @@ bool front_line(std::string_view raw) {
   // 密级和保密期限, 紧急程度: "秘密★1年", "特急", "机密 特急".
   if (s.cps <= 14) {
     bool marks = false;
-    for (std::string_view w : {"绝密", "机密", "秘密", "特急", "加急", "特提", "平急"})
+    for (std::string_view w : {"绝密"sv, "机密"sv, "秘密"sv, "特急"sv, "加急"sv, "特提"sv, "平急"sv})
       if (starts_with(t, w)) marks = true;
     if (marks && !s.clause_punct && !s.full_stops) return true;
   }
   // 发文机关标志: "金乡县人民政府办公室文件", "中共金乡县委　金乡县人民政府文件" — an issuer's
   // name and 文件, not a title line such as "…关于精简会议文件".
-  if (s.cps <= 40 && ends_with(t, "文件") && t.find("关于") == std::string_view::npos &&
+  if (s.cps <= 40 && ends_with(t, "文件") && text::find_seq(t, "关于") == std::string_view::npos &&
       issuer_line(t.substr(0, t.size() - std::string_view("文件").size())))
     return true;
   if (starts_with(t, "签发人") && s.cps <= 20) return true;
@@ -383,7 +404,7 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
         std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == '|' || c == ':' || c == ' '; }))
       return true;
     if (text::codepoint_count(t) > 30) return false;
-    for (std::string_view w : {"来源", "作者", "编辑", "责任编辑", "发布机构", "时间", "日期"})
+    for (std::string_view w : {"来源"sv, "作者"sv, "编辑"sv, "责任编辑"sv, "发布机构"sv, "时间"sv, "日期"sv})
       if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":")))
         return shape_of(t.substr(w.size() + 1), 30).full_stops == 0;
     return false;
@@ -415,7 +436,7 @@ bool is_issuer_line(std::string_view t) { return issuer_line(t); }
 
 bool is_doc_number_line(std::string_view t) {
   // More than 240 bytes is more than 60 code points: a long paragraph is not counted through.
-  if (t.find("号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
+  if (text::find_seq(t, "号") == std::string_view::npos || t.size() > 240 || text::codepoint_count(t) > 60) return false;
   return doc_number_match(t);
 }
 
@@ -468,8 +489,8 @@ bool TitleInfo::in_meta(std::uint32_t block) const { return std::binary_search(m
 // 通知公告", "首页 | 政务公开 | 通知公告"). Never a sentence, and never a table row written
 // with "|" ("序号 | 单位 | 人数"), which has no 首页 or 位置 label.
 static bool is_navigation_line(std::string_view t) {
-  if (t.find("，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
-  for (std::string_view label : {"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置"})
+  if (text::find_seq(t, "，") != std::string_view::npos || text::codepoint_count(t) > 80) return false;
+  for (std::string_view label : {"当前位置"sv, "您的位置"sv, "您现在的位置"sv, "你的位置"sv, "你现在的位置"sv, "所在位置"sv})
     if (starts_with(t, label)) {
       const std::string_view rest = t.substr(label.size());
       if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
@@ -495,9 +516,9 @@ static bool is_navigation_line(std::string_view t) {
       rest = skip_spaces(rest);
       if (rest.empty()) break;
       bool matched = false;
-      for (std::string_view w : {"【返回顶部】", "【返回】", "【打印】", "【关闭】", "【打印本页】", "【关闭窗口】", "[打印]",
-                                 "[关闭]", "[返回]", "返回顶部", "返回首页", "返回上一页", "返回列表", "打印本页", "关闭窗口",
-                                 "打印", "关闭", "返回"})
+      for (std::string_view w : {"【返回顶部】"sv, "【返回】"sv, "【打印】"sv, "【关闭】"sv, "【打印本页】"sv, "【关闭窗口】"sv, "[打印]"sv,
+                                 "[关闭]"sv, "[返回]"sv, "返回顶部"sv, "返回首页"sv, "返回上一页"sv, "返回列表"sv, "打印本页"sv, "关闭窗口"sv,
+                                 "打印"sv, "关闭"sv, "返回"sv})
         if (starts_with(rest, w)) {
           rest.remove_prefix(w.size());
           matched = any = true;
@@ -514,7 +535,7 @@ static bool is_navigation_line(std::string_view t) {
     }
     if (any) return true;
   }
-  for (std::string_view home : {"首页", "网站首页", "主页"})
+  for (std::string_view home : {"首页"sv, "网站首页"sv, "主页"sv})
     if (starts_with(t, home)) {
       const std::string_view rest = skip_spaces(t.substr(home.size()));
       if (separator_at(rest) > 0) return true;
@@ -574,16 +595,16 @@ static bool is_page_chrome_line(std::string_view t) {
   while (!u.empty() && (u.back() == ':' || u.back() == ' ')) u.remove_suffix(1);
   if (ends_with(u, "：")) u.remove_suffix(3);
   // (返回顶部, 【打印】 and the other controls are is_navigation_line's.)
-  for (std::string_view w : {"内容阅读", "正文阅读", "详细信息", "信息搜索", "站内搜索", "收藏本页", "加入收藏", "设为首页"})
+  for (std::string_view w : {"内容阅读"sv, "正文阅读"sv, "详细信息"sv, "信息搜索"sv, "站内搜索"sv, "收藏本页"sv, "加入收藏"sv, "设为首页"sv})
     if (u == w) return true;
   // A digital newspaper's page controls ("PDF 下一版»本期共8版(1-2-3-4-5-6-7-8)", "«上一版").
-  if (t.find("上一版") != std::string_view::npos || t.find("下一版") != std::string_view::npos ||
-      (t.find("本期共") != std::string_view::npos && t.find("版") != std::string_view::npos))
-    return t.find("，") == std::string_view::npos && t.find(",") == std::string_view::npos;
+  if (text::find_seq(t, "上一版") != std::string_view::npos || text::find_seq(t, "下一版") != std::string_view::npos ||
+      (text::find_seq(t, "本期共") != std::string_view::npos && text::find_seq(t, "版") != std::string_view::npos))
+    return text::find_seq(t, "，") == std::string_view::npos && text::find_seq(t, ",") == std::string_view::npos;
   if (starts_with(u, "欢迎来到") || starts_with(u, "欢迎访问") || starts_with(u, "欢迎光临")) {
     while (ends_with(u, "!")) u.remove_suffix(1);
     while (ends_with(u, "！")) u.remove_suffix(3);
-    for (std::string_view e : {"网站", "网", "门户", "平台"})
+    for (std::string_view e : {"网站"sv, "网"sv, "门户"sv, "平台"sv})
       if (ends_with(u, e)) return true;
   }
   return false;
@@ -591,10 +612,10 @@ static bool is_page_chrome_line(std::string_view t) {
 
 // A breadcrumb without a 首页 label: three or more levels ("学习啦 > 范文 > 行政公文 > 会议纪要").
 static bool is_breadcrumb_line(std::string_view t) {
-  if (text::codepoint_count(t) > 80 || t.find("，") != std::string_view::npos || t.find("。") != std::string_view::npos)
+  if (text::codepoint_count(t) > 80 || text::find_seq(t, "，") != std::string_view::npos || text::find_seq(t, "。") != std::string_view::npos)
     return false;
   int levels = 0;
-  for (std::string_view sep : {" > ", " ＞ ", " » ", " › ", "＞", "»", "›"})
+  for (std::string_view sep : {" > "sv, " ＞ "sv, " » "sv, " › "sv, "＞"sv, "»"sv, "›"sv})
     for (std::size_t p = t.find(sep); p != std::string_view::npos; p = t.find(sep, p + sep.size())) ++levels;
   return levels >= 3;
 }
@@ -602,11 +623,11 @@ static bool is_breadcrumb_line(std::string_view t) {
 bool is_info_bar_line(std::string_view raw) {
   std::string_view t = trimmed(raw);
   // A bulleted field of the bar ("• 索引号:"): the bullet is the page's layout.
-  for (std::string_view bullet : {"•", "·", "●", "▪"})
+  for (std::string_view bullet : {"•"sv, "·"sv, "●"sv, "▪"sv})
     if (starts_with(t, bullet)) t = trimmed(t.substr(bullet.size()));
   // Bounds first: the tests below each count code points, and a draft's first paragraph may
   // be the whole draft.
-  if (t.empty() || t.size() > 400 || t.find("。") != std::string_view::npos) return false;
+  if (t.empty() || t.size() > 400 || text::find_seq(t, "。") != std::string_view::npos) return false;
   if (is_page_chrome_line(t) || is_breadcrumb_line(t) || is_date_time_line(t)) return true;
   if (text::codepoint_count(t) > 100) return false;
   if (is_navigation_line(t)) return true;
@@ -615,9 +636,9 @@ bool is_info_bar_line(std::string_view raw) {
   // Every test below wants a labelled field: a colon after a label, or one of the labels
   // that stand alone (【打印】, 【关闭】, 打印本页, 关闭窗口, 分享到). A line with none of them
   // (most lines of a draft: this runs for each of the first lines) is no info bar.
-  if (t.find("：") == std::string_view::npos && t.find(':') == std::string_view::npos &&
-      t.find("【") == std::string_view::npos && t.find("打印本页") == std::string_view::npos &&
-      t.find("关闭窗口") == std::string_view::npos && t.find("分享到") == std::string_view::npos)
+  if (text::find_seq(t, "：") == std::string_view::npos && t.find(':') == std::string_view::npos &&
+      text::find_seq(t, "【") == std::string_view::npos && text::find_seq(t, "打印本页") == std::string_view::npos &&
+      text::find_seq(t, "关闭窗口") == std::string_view::npos && text::find_seq(t, "分享到") == std::string_view::npos)
     return false;
   if (leading_number(t) > 0 || starts_with(t, "（") || starts_with(t, "(")) return false;
   // A bar laid out as a form spaces its labels out and its fields apart ("标　　题：…",
@@ -687,13 +708,17 @@ bool is_info_bar_line(std::string_view raw) {
     for (auto w : kOther) other += labelled(w, masked);
   }
   // Three labelled fields on one short line ("来源:… 日期:… 字号:【") are the bar itself; two
-  // when one is a clock time ("来源:县政府办 日期:2015-03-27 12:00"): a draft gives no time of day
-  // beside its source.
-  if (strong == 0) return other >= 3 || (other >= 2 && has_clock_time(spaced));
+  // when the line also gives a clock time ("来源:县政府办 日期:2015-03-27 12:00") or a date
+  // ("来源:新华网 2024-06-08 编辑:王磊"): a draft names no source and editor beside a date.
+  static const text::Regex date = compiled("[0-9]{4}\\s*[-/年.]\\s*[0-9]{1,2}\\s*[-/月.]\\s*[0-9]{1,2}");
+  text::Match m;
+  if (strong == 0)
+    return other >= 3 ||
+           (other >= 2 && (has_clock_time(spaced) || (text::codepoint_count(t) <= 60 && date.search(t, m))));
   if (strong + other >= 2) return true;
   // A counter or switch left without its value by the copy ("浏览量:", "浏览次数：590").
   {
-    std::size_t colon = t.find("：");
+    std::size_t colon = text::find_seq(t, "：");
     std::size_t after = colon == std::string_view::npos ? std::string_view::npos : colon + 3;
     if (colon == std::string_view::npos && (colon = t.find(':')) != std::string_view::npos) after = colon + 1;
     if (colon != std::string_view::npos) {
@@ -702,8 +727,6 @@ bool is_info_bar_line(std::string_view raw) {
     }
   }
   // One label alone: a short line giving the page's date ("发布时间：2024-05-28").
-  static const text::Regex date = compiled("[0-9]{4}\\s*[-/年.]\\s*[0-9]{1,2}\\s*[-/月.]\\s*[0-9]{1,2}");
-  text::Match m;
   return text::codepoint_count(t) <= 40 && date.search(t, m);
 }
 
@@ -721,7 +744,7 @@ std::string_view unbulleted(std::string_view raw) {
   std::string_view t = trimmed(raw);
   for (bool again = true; again && !t.empty();) {
     again = false;
-    for (std::string_view b : {"•", "·", "●", "○", "◆", "◇", "■", "□", "▪", "*", "-"})
+    for (std::string_view b : {"•"sv, "·"sv, "●"sv, "○"sv, "◆"sv, "◇"sv, "■"sv, "□"sv, "▪"sv, "*"sv, "-"sv})
       if (starts_with(t, b)) {
         t = trimmed(t.substr(b.size()));
         again = true;
@@ -759,7 +782,7 @@ bool bar_table_row(std::string_view raw) {
     cell = trimmed(cell);
     bool known = false;
     for (auto f : kBarFields) known = known || cell == f;
-    for (std::string_view f : {"部门", "栏目", "作者", "日期", "时间", "编辑", "发布机构", "名称", "关键词", "分类"})
+    for (std::string_view f : {"部门"sv, "栏目"sv, "作者"sv, "日期"sv, "时间"sv, "编辑"sv, "发布机构"sv, "名称"sv, "关键词"sv, "分类"sv})
       known = known || cell == f;
     labels += known;
   }
@@ -774,7 +797,7 @@ bool info_bar_field_awaiting_value(std::string_view raw) {
 bool info_bar_value_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
   if (t.empty() || t.size() > 160 || text::codepoint_count(t) > 40) return false;
-  for (std::string_view p : {"。", "，", "；", "！", "？"})
+  for (std::string_view p : {"。"sv, "，"sv, "；"sv, "！"sv, "？"sv})
     if (t.find(p) != std::string_view::npos) return false;
   return leading_number(t) == 0 && valueless_field(t).empty();
 }
@@ -791,14 +814,14 @@ bool is_front_matter_line(std::string_view t) { return front_line(t); }
 
 bool is_closing_line(std::string_view raw) {
   const std::string_view t = trimmed(raw);
-  for (std::string_view p : {"抄送", "抄报", "报送", "分送", "报", "送", "发"})
+  for (std::string_view p : {"抄送"sv, "抄报"sv, "报送"sv, "分送"sv, "报"sv, "送"sv, "发"sv})
     if (starts_with(t, p)) {
       const std::string_view rest = t.substr(p.size());
       if (starts_with(rest, "：") || starts_with(rest, ":")) return true;
     }
   if (starts_with(t, "（共印") || starts_with(t, "(共印")) return true;
   // "金乡县人民政府办公室　　2024年5月6日印发"
-  if (ends_with(t, "印发") && t.find("年") != std::string_view::npos) {
+  if (ends_with(t, "印发") && text::find_seq(t, "年") != std::string_view::npos) {
     const Shape s = shape_of(t, 50);  // counted once, and no further than the test needs
     if (s.cps <= 50 && !s.clause_punct) return true;
   }
@@ -892,7 +915,7 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
     // ("县委常委会见来访记者").
     const std::string_view head = trimmed(line);
     bool role = false;
-    for (std::string_view r : {"记者", "通讯员", "本报记者", "本台记者", "见习记者", "特约记者", "全媒体记者", "融媒体记者"})
+    for (std::string_view r : {"记者"sv, "通讯员"sv, "本报记者"sv, "本台记者"sv, "见习记者"sv, "特约记者"sv, "全媒体记者"sv, "融媒体记者"sv})
       role = role || starts_with(head, r);
     if (!role) break;
     ti.bylines.push_back(blocks[i]);
@@ -1024,13 +1047,27 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
 static bool is_page_tail_line(std::string_view raw) {
   if (raw.size() > 64) return false;
   std::string_view t = trimmed(raw);
-  for (std::string_view w : {"上一篇", "下一篇"})
+  for (std::string_view w : {"上一篇"sv, "下一篇"sv})
     if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":"))) return true;
   while (ends_with(t, ":")) t.remove_suffix(1);
   while (ends_with(t, "：")) t.remove_suffix(3);
-  for (std::string_view w : {"新闻推荐", "相关新闻", "相关阅读", "相关文章", "推荐阅读", "热点推荐", "热门推荐", "精彩推荐", "猜你喜欢",
-                             "相关稿件"})
+  for (std::string_view w : {"新闻推荐"sv, "相关新闻"sv, "相关阅读"sv, "相关文章"sv, "推荐阅读"sv, "热点推荐"sv, "热门推荐"sv, "精彩推荐"sv, "猜你喜欢"sv,
+                             "相关稿件"sv})
     if (t == w) return true;
+  return false;
+}
+
+// A newsroom's credit line closing a copied story: "责任编辑：张伟", "（责任编辑：陈静）",
+// "编辑：刘洋　审核：王磊". Short, no sentence, opening with an editor's label and a colon.
+static bool is_credit_line(std::string_view raw) {
+  if (raw.size() > 160) return false;
+  std::string_view t = trimmed(raw);
+  for (std::string_view open : {"（", "(", "【", "["})
+    if (starts_with(t, open)) t = trimmed(t.substr(open.size()));
+  if (text::codepoint_count(t) > 40 || t.find("。") != std::string_view::npos || t.find("，") != std::string_view::npos)
+    return false;
+  for (std::string_view w : {"责任编辑", "值班编辑", "编辑", "审核", "审校", "校对", "初审", "复审", "终审", "监制"})
+    if (starts_with(t, w) && (starts_with(t.substr(w.size()), "：") || starts_with(t.substr(w.size()), ":"))) return true;
   return false;
 }
 
@@ -1089,6 +1126,21 @@ TitleInfo find_title(const model::Document& doc, const std::vector<std::string>&
     ti.meta.erase(std::unique(ti.meta.begin(), ti.meta.end()), ti.meta.end());
     break;
   }
+  // The credit lines a web copy ends with (责任编辑：…) are the page's, like its info bar.
+  bool credits = false;
+  for (std::size_t i = doc.blocks.size(); i-- > static_cast<std::size_t>(after + 1);) {
+    const auto& b = doc.blocks[i];
+    if (b.story != model::Story::kMain || b.directive) continue;
+    const std::string_view t = doc.block_text(b);
+    if (text::is_blank(t)) continue;
+    if (!is_credit_line(t)) break;
+    ti.meta.push_back(static_cast<std::uint32_t>(i));
+    credits = true;
+  }
+  if (credits) {
+    std::sort(ti.meta.begin(), ti.meta.end());
+    ti.meta.erase(std::unique(ti.meta.begin(), ti.meta.end()), ti.meta.end());
+  }
   return ti;
 }
 
@@ -1116,8 +1168,8 @@ std::string_view without_appended_doc_number(std::string_view t) {
   if (open == std::string_view::npos || open == 0) return t;
   const std::string_view inside = inner_end.substr(open);
   // A 发文字号 holds its year in 〔〕 (or [] / ［］ as web pages write it) before 号.
-  const bool year = inside.find("〔") != std::string_view::npos || inside.find('[') != std::string_view::npos ||
-                    inside.find("［") != std::string_view::npos;
+  const bool year = text::find_seq(inside, "〔") != std::string_view::npos || inside.find('[') != std::string_view::npos ||
+                    text::find_seq(inside, "［") != std::string_view::npos;
   if (!year || text::codepoint_count(inside) > 30) return t;
   return trimmed(t.substr(0, open));
 }
@@ -1126,9 +1178,9 @@ std::string_view without_appended_doc_number(std::string_view t) {
 // `brackets`, a byline's parenthesis).
 static bool may_open_with_dateline(std::string_view t, bool brackets) {
   const std::string_view head = t.substr(0, text::step_forward(t, 0, 40));
-  return head.find("讯") != std::string_view::npos || head.find("电") != std::string_view::npos ||
-         head.find("消息") != std::string_view::npos ||
-         (brackets && (head.find("（") != std::string_view::npos || head.find('(') != std::string_view::npos));
+  return text::find_seq(head, "讯") != std::string_view::npos || text::find_seq(head, "电") != std::string_view::npos ||
+         text::find_seq(head, "消息") != std::string_view::npos ||
+         (brackets && (text::find_seq(head, "（") != std::string_view::npos || head.find('(') != std::string_view::npos));
 }
 
 std::string_view trimmed_line(std::string_view t) { return trimmed(t); }
@@ -1298,7 +1350,7 @@ bool emphasised(const model::Document& doc, const model::Block& b) {
   auto heavy_face = [&](std::int16_t f) {
     if (f < 0 || static_cast<std::size_t>(f) >= doc.font_names.size()) return false;
     const std::string& n = doc.font_names[static_cast<std::size_t>(f)];
-    return n.find("黑体") != std::string::npos || n.find("标宋") != std::string::npos;
+    return text::find_seq(n, "黑体") != std::string::npos || text::find_seq(n, "标宋") != std::string::npos;
   };
   for (std::size_t r = 0; r < L.runs.size(); ++r) {
     const std::size_t from = std::min<std::size_t>(L.runs[r].offset, t.size());
@@ -1312,7 +1364,7 @@ bool emphasised(const model::Document& doc, const model::Block& b) {
 constexpr int kStyled = 1000;  // Marker::kind of an emphasised (bold) item title
 
 bool non_item_bracket(std::string_view t) {
-  for (std::string_view w : {"本期要目", "要目", "目录", "导读", "编者按", "按语"})
+  for (std::string_view w : {"本期要目"sv, "要目"sv, "目录"sv, "导读"sv, "编者按"sv, "按语"sv})
     if (t.find(w) != std::string_view::npos && text::codepoint_count(trimmed(t)) <= 12) return true;
   return false;
 }

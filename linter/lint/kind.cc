@@ -55,6 +55,24 @@ bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
   return false;
 }
 
+// Whether the cue occurs as what an organ does ("县教育和体育局召开…"), not where a meeting is
+// held: no 在 in its clause before it ("…推进会在县政务服务中心召开").
+bool convened_by(std::string_view s, const profiles::Cue& cue) {
+  for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
+    if (!cue_at(s, pos, cue)) continue;
+    std::size_t from = pos, n = 0;
+    while (from > 0 && n < 40) {
+      std::size_t b;
+      const char32_t ch = text::cp_before(s, from, b);
+      if (std::u32string_view(U"，。；！？,;!?").find(ch) != std::u32string_view::npos) break;
+      from = b;
+      ++n;
+    }
+    if (text::find_seq(s.substr(from, pos - from), "在") == text::npos) return true;
+  }
+  return false;
+}
+
 // The sentences of `s` (to 。！？ or a line's end) in which a cue of `group` occurs, joined.
 std::string sentences_naming(std::string_view s, const profiles::CueGroup& group) {
   std::string out;
@@ -225,6 +243,14 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   return classify(doc, profile, find_title(doc, title_endings(profile)));
 }
 
+// The last occurrence of `w` in `t`, as t.rfind(w), found with find_seq (libstdc++'s rfind
+// compares at every offset from the end: a memcmp call each, for each title keyword).
+static std::size_t rfind_seq(std::string_view t, std::string_view w) {
+  std::size_t last = text::npos;
+  for (std::size_t p = text::find_seq(t, w); p != text::npos; p = text::find_seq(t, w, p + 1)) last = p;
+  return last;
+}
+
 KindChoice classify(const model::Document& doc, const profiles::Profile& profile, const TitleInfo& ti) {
   const std::string title_str = title_text(doc, ti);
   const std::string_view title = title_str;
@@ -234,7 +260,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   // ends with a 文种 after the word ("关于印发…讲话的通知" is a document, "…工作报告" a report).
   for (const auto& [id, kind] : profile.kinds)
     for (const auto& w : kind.title_keywords) {
-      const auto pos = title.rfind(w);
+      const auto pos = rfind_seq(title, w);
       if (pos == std::string_view::npos) continue;
       if (as_document && pos + w.size() < trimmed_title(title).size()) continue;
       // A publication (《大兴信息》, 《应急工作》) decides the kind only as the masthead.
@@ -286,7 +312,7 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   for (const auto& r : c.title_rules) {
     std::vector<std::string> found;
     for (const auto& w : r.title_has)
-      if (title.find(w) != std::string_view::npos) found.push_back(w);
+      if (text::find_seq(title, w) != text::npos) found.push_back(w);
     if (!found.empty()) {
       // The words the title has, not every word the rule could have used.
       std::string why;
@@ -311,8 +337,29 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     }
   std::vector<std::string> who_words, what_words;
   std::string who = who_of(c.who, title, who_words);
+  std::string where_said = "标题和导语";
   if (who.empty()) {
     who = who_of(c.who, lead, who_words);
+    // A lead that only sets the scene ("3月12日上午，全县春季义务植树活动在金乡湖湿地公园启动。")
+    // leaves the leader to the next paragraph ("县委常委、副县长赵某出席启动仪式"): the two
+    // paragraphs after it are read with it (their first 200 code points), as for a story with
+    // no leader at all.
+    if (who.empty() && ti.lead >= 0) {
+      std::string more;
+      int seen = 0;
+      for (std::size_t b = static_cast<std::size_t>(ti.lead) + 1; b < doc.blocks.size() && seen < 2; ++b) {
+        const std::string_view x = doc.block_text(b);
+        if (doc.blocks[b].story != model::Story::kMain || doc.blocks[b].directive || text::is_blank(x)) continue;
+        ++seen;
+        if (lead.find(x) != std::string::npos) continue;  // the headline's second line took it already
+        more += "\n";
+        more += x.substr(0, text::step_forward(x, 0, 200));
+      }
+      if (!more.empty() && !(who = who_of(c.who, more, who_words)).empty()) {
+        lead += more;
+        where_said = "标题和开头三段";
+      }
+    }
   } else {
     // The lead's words of the same group, for the reason.
     for (const auto& g : c.who)
@@ -343,13 +390,29 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     }
     if (!what.empty()) break;
   }
+  // A meeting the title names only as a meeting ("全县教育系统安全工作会议召开") is the
+  // department's own when the lead says a department convened it ("县教育和体育局召开…"):
+  // the convening cues of the dept-meeting group (…召开, …举办, …举行) refine it; its other
+  // words (县直部门 in "县直部门负责同志参加会议") say nothing of who convened it, nor does a
+  // place ("在县政务服务中心召开").
+  if (what == "meeting" && !lead.empty())
+    for (const auto& g : c.what) {
+      if (g.id != "dept-meeting") continue;
+      for (const auto& cue : g.cues) {
+        const std::string_view w = cue.word;
+        if (!(w.ends_with("召开") || w.ends_with("举办") || w.ends_with("举行")) || !convened_by(lead, cue)) continue;
+        what = g.id;
+        what_words.push_back(cue.word);
+        break;
+      }
+    }
 
   KindChoice k;
   for (const auto& r : c.news) {
     if (r.what != what || (!r.who.empty() && r.who != who)) continue;
     // A rule that holds whoever is reported is decided by what alone.
-    const std::string why = r.who.empty() ? "标题和导语含" + quoted(what_words)
-                                          : "标题和导语含" + quoted(who_words) + quoted(what_words);
+    const std::string why = r.who.empty() ? where_said + "含" + quoted(what_words)
+                                          : where_said + "含" + quoted(who_words) + quoted(what_words);
     return {r.kind, KindSource::kClassifier, why};
   }
 

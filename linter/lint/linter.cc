@@ -421,23 +421,25 @@ Report lint_document(const model::Document& doc, const profiles::Profile& profil
   r.m = measure(doc, profile, kind, options, true);
   if (doc.blocks.empty()) return r;
   const profiles::Kind* kind_spec = kind.known() ? profile.kind(kind.id) : nullptr;
-  std::vector<const model::RuleInfo*> to_run;
+  // Each rule's setting is looked up once (a map search by id), here.
+  std::vector<std::pair<const model::RuleInfo*, const profiles::RuleSetting*>> to_run;
   for (const model::RuleInfo* rule : model::rules()) {
     const profiles::RuleSetting& setting = profile.rule(rule->id);
     if (!setting.enabled || !selected(*rule, options) || !rule->run) continue;
     if (rule->needs == model::Needs::kKind && !kind_spec) continue;
     if (rule->needs == model::Needs::kPhrases && !options.phrases) continue;
-    to_run.push_back(rule);
+    to_run.emplace_back(rule, &setting);
   }
-  auto run_one = [&](const model::RuleInfo* rule, std::vector<Diagnostic>& out) {
-    rule->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule, profile.rule(rule->id), out));
+  auto run_one = [&](const std::pair<const model::RuleInfo*, const profiles::RuleSetting*>& rule,
+                     std::vector<Diagnostic>& out) {
+    rule.first->run(RuleContext(doc, profile, r.kind, kind_spec, r.m, options, *rule.first, *rule.second, out));
   };
   // A large document's rules run on several threads: each rule reads only the document and
   // the measurements and files into its own list, and the lists are joined in rule order, so
   // the findings are the same as on one thread. A small one is not worth a thread.
   const unsigned threads = std::min<unsigned>(options.rule_threads, static_cast<unsigned>(to_run.size()));
   if (threads <= 1 || doc.text.size() < kParallelBytes) {
-    for (const model::RuleInfo* rule : to_run) run_one(rule, r.findings);
+    for (const auto& rule : to_run) run_one(rule, r.findings);
   } else {
     std::vector<std::vector<Diagnostic>> outs(to_run.size());
     std::atomic<std::size_t> next{0};

@@ -219,7 +219,7 @@ struct Profile {
   BodyScope scope;
   PhraseSettings phrases;
   std::map<std::string, Kind> kinds;
-  std::map<std::string, RuleSetting> rules;  // per rule id: on/off, severity, parameters
+  std::map<std::string, RuleSetting, std::less<>> rules;  // per rule id: on/off, severity, parameters (found by string_view)
   Vocabulary vocabulary;
   Classifier classifier;
   std::vector<std::string> notes;            // the issuer's rules that are not lintable

@@ -70,7 +70,7 @@ bool digit_before(std::string_view t, std::size_t at);
 bool ends_with_organ(std::string_view t);
 
 template <typename F>
-bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start);
+bool has_number_range(std::string_view t, const text::CharSet& dashes, F unit_start);
 
 // The "，" offsets of a long paragraph as lint::Measurements::commas_of gives them, or null
 // (then the helpers below find them).
@@ -160,15 +160,17 @@ std::string_view trim_left(std::string_view t);
 char32_t last_visible(std::string_view t, std::size_t& at);
 
 template <typename F>
-bool has_number_range(std::string_view t, const text::ByteSet& lead, std::u32string_view dashes, F unit_start) {
-  return !text::for_each_lead(t, lead, [&](char32_t c, std::size_t b, std::size_t e) {
-    if (dashes.find(c) == std::u32string_view::npos || !digit_before(t, b)) return true;
+bool has_number_range(std::string_view t, const text::CharSet& dashes, F unit_start) {
+  for (std::size_t b = dashes.find(t), e = 0; b != text::npos; b = dashes.find(t, e)) {
+    const char32_t c = text::cp_at(t, b, e);
+    if (!digit_before(t, b)) continue;
     std::size_t end = 0;
     if (c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
         unit_start(text::cp_at(t, end)))
-      return false;
-    return !(number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end)));
-  });
+      return true;
+    if (number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end))) return true;
+  }
+  return false;
 }
 
 }  // namespace wenfeng::rules

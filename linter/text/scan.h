@@ -150,6 +150,82 @@ inline std::size_t ByteSet::find(std::string_view t, std::size_t from) const {
   return npos;
 }
 
+// A small set of code points (at most 8), searched 16 candidate starts at a time: a start is
+// a candidate when a member's first byte is there and its last byte where the member would
+// end (as find_seq tests one sequence), then the member's bytes are compared. For a few
+// full-width marks this is one pass where a ByteSet of their lead bytes stops at every
+// “ ， （ (E2 and EF lead most of the full-width punctuation, only – — － ～ are dashes).
+class CharSet {
+ public:
+  CharSet(std::initializer_list<char32_t> cps);
+  bool has(char32_t c) const {
+    for (int k = 0; k < n_; ++k)
+      if (cp_[k] == c) return true;
+    return false;
+  }
+  // The start of the first member of `t` at or after `from`, or npos. `from` may be inside a
+  // code point: a member starts only at an ASCII or lead byte.
+  std::size_t find(std::string_view t, std::size_t from = 0) const;
+
+ private:
+  bool member_at(const unsigned char* s, std::size_t size, std::size_t at) const {
+    if (!((first_bits_[s[at] >> 6] >> (s[at] & 63)) & 1)) return false;
+    for (int k = 0; k < n_; ++k) {
+      const std::size_t n = len_[k];
+      if (at + n > size || s[at] != bytes_[k][0]) continue;
+      bool same = true;
+      for (std::size_t j = 1; j < n && same; ++j) same = s[at + j] == bytes_[k][j];
+      if (same) return true;
+    }
+    return false;
+  }
+  char32_t cp_[8] = {};
+  unsigned char bytes_[8][4] = {};
+  unsigned char len_[8] = {};
+  std::size_t max_len_ = 1;
+  int n_ = 0;
+  std::uint64_t first_bits_[4] = {0, 0, 0, 0};  // the members' first bytes
+  alignas(16) unsigned char first_[8][16] = {};  // each member's first byte sixteen times
+  alignas(16) unsigned char last_[8][16] = {};   // and its last byte
+};
+
+inline std::size_t CharSet::find(std::string_view t, std::size_t from) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  const std::size_t size = t.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  if (size >= from + max_len_ + 15) {
+    const auto* first = reinterpret_cast<const __m128i*>(first_);
+    const auto* last = reinterpret_cast<const __m128i*>(last_);
+    // The candidates among the 16 starts from `at` (each member's last byte loaded from where
+    // it would end), those before `skip` left out.
+    auto block = [&](std::size_t at, unsigned skip) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at));
+      __m128i any = _mm_setzero_si128();
+      for (int k = 0; k < n_; ++k) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at + len_[k] - 1));
+        any = _mm_or_si128(any, _mm_and_si128(_mm_cmpeq_epi8(a, first[k]), _mm_cmpeq_epi8(b, last[k])));
+      }
+      return static_cast<unsigned>(_mm_movemask_epi8(any)) >> skip << skip;
+    };
+    // Blocks while every member's last byte is inside the text, the last one overlapping.
+    const std::size_t last_block = size - max_len_ - 15;
+    for (;; i += 16) {
+      const std::size_t at0 = std::min(i, last_block);
+      for (unsigned mask = block(at0, static_cast<unsigned>(i - at0)); mask; mask &= mask - 1) {
+        const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));
+        if (member_at(s, size, at)) return at;
+      }
+      if (at0 == last_block) break;
+    }
+    i = last_block + 16;  // the starts after it, where a shorter member may still fit
+  }
+#endif
+  for (; i < size; ++i)
+    if (member_at(s, size, i)) return i;
+  return npos;
+}
+
 // Calls fn(cp, begin, end) for each code point of `t` whose first byte is in `lead`, in
 // order, until fn returns false. Returns false when fn stopped it.
 template <typename F>

@@ -911,10 +911,16 @@ TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
   EXPECT_EQ(lint::classify(doc("副县长王芳一行\n本报讯 5月5日，副县长王芳一行来到东河村。"), national()).id, "unknown");
   // A leader of another rank or issuer named: unknown too.
   EXPECT_EQ(lint::classify(doc("镇党委书记张强带队检查\n本报讯 5月5日，镇党委书记张强带队检查河道。"), national()).id, "unknown");
-  // … or named as attending in the paragraph after the lead.
-  EXPECT_EQ(lint::classify(doc("全县春耕生产会议召开\n本报讯 3月2日，全县春耕生产会议召开。\n县长张华出席会议并讲话。"),
-                           national()).id,
-            "unknown");
+  // … but named as attending in the paragraph after the lead, the leader and the activity are
+  // read there (a lead that only sets the scene).
+  const auto later = lint::classify(doc("全县春耕生产会议召开\n本报讯 3月2日，全县春耕生产会议召开。\n县长张华出席会议并讲话。"),
+                                    national());
+  EXPECT_EQ(later.id, "news.main-leader-meeting");
+  EXPECT_NE(later.reason.find("标题和开头三段含“县长”"), std::string::npos) << later.reason;
+  EXPECT_EQ(lint::classify(doc("全县春季义务植树活动启动\n3月12日上午，全县义务植树活动在湿地公园启动。\n"
+                               "县委常委、副县长赵某出席启动仪式，与志愿者一起植树。"),
+                           profile("jinxiang")).id,
+            "news.member-meeting");
   // No sign of news at all: unknown.
   EXPECT_EQ(lint::classify(doc("秋色正浓\n山里的枫叶红了。"), national()).id, "unknown");
 }
@@ -1012,6 +1018,35 @@ TEST(Items, WordNumberedItemsInADocx) {
   EXPECT_TRUE(r.m.items[2].research);
   // The first item's text after its headline is counted: 新建雨水管线3.6公里，增设雨水口210个。
   EXPECT_GT(r.m.items[0].counts.zishu, 10u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(InfoBar, TwoLabelledFieldsBesideADate) {
+  // A news portal's bar: source and editor beside the page's date (no 发布时间 label).
+  EXPECT_TRUE(lint::is_info_bar_line("来源:新华网 2024-06-08 编辑:王磊"));
+  EXPECT_TRUE(lint::is_info_bar_line("来源：县融媒体中心　2024年6月8日　作者：李明"));
+  // One field beside a date, or two fields with no date, stays text.
+  EXPECT_FALSE(lint::is_info_bar_line("来源：县统计局　2024-06-08"));
+  EXPECT_FALSE(lint::is_info_bar_line("名称：县应急物资储备库　时间：2024年"));
+  EXPECT_FALSE(lint::is_info_bar_line("资金来源：县财政，编辑：县志办，2024年6月8日前完成。"));
+}
+
+TEST(BodyScope, AWebCopysBarAndClosingCreditsAreNotCounted) {
+  const auto d = doc(
+      "多地迎来强降雨\n来源:新华网 2024-06-08 编辑:王磊\n新华社南昌7月3日电 记者从江西省防汛抗旱指挥部获悉。\n"
+      "各地加强巡堤查险。\n（责任编辑：陈静）");
+  const auto t = title(d);
+  const auto b = lint::body_of(d, profiles::BodyScope{}, t);
+  // Counted: 记者从江西省防汛抗旱指挥部获悉。(16) + 各地加强巡堤查险。(9)
+  EXPECT_EQ(b.counts.zishu, 25u);
+  EXPECT_TRUE(t.in_meta(1));
+  EXPECT_TRUE(t.in_meta(4));
+  // A closing line that is the draft's own sentence is counted.
+  const auto e = doc("标题\n正文第一段。\n编辑：县志办负责，年底前完成。");
+  EXPECT_EQ(lint::body_of(e, profiles::BodyScope{}, title(e)).counts.zishu, 21u);
 }
 
 }  // namespace

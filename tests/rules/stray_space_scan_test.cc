@@ -200,6 +200,30 @@ bool label_follows(std::string_view t, std::size_t at) {
   return false;
 }
 
+// Where a photo credit closing the line begins ("…打饭。　本报记者　韩雪　摄"), or npos: the
+// text after the last 。！？）) is Han and spaces only, at most 24 code points (spaces at the end
+// aside), at least 3 Han, ending in 摄 or 摄影, naming 记者/通讯员 or with a space before 摄.
+std::size_t photo_credit_start(std::string_view t) {
+  std::size_t start = 0;
+  for (const auto cp : text::code_points(t))
+    if (std::u32string_view(U"。！？）)").find(cp.cp) != std::u32string_view::npos) start = cp.end;
+  std::u32string tail;
+  for (const auto cp : text::code_points(t.substr(start))) tail += cp.cp;
+  while (!tail.empty() && (tail.back() == U' ' || tail.back() == U'\t' || tail.back() == U'\u3000')) tail.pop_back();
+  if (tail.size() > 24) return std::string_view::npos;
+  std::size_t han = 0;
+  for (char32_t c : tail) {
+    if (text::is_han(c)) ++han;
+    else if (!text::is_whitespace(c)) return std::string_view::npos;
+  }
+  const bool photo = tail.ends_with(U"摄") || tail.ends_with(U"摄影");
+  if (!photo || han < 3) return std::string_view::npos;
+  const std::size_t mark = tail.size() - (tail.ends_with(U"摄影") ? 2 : 1);
+  const bool spaced = mark > 0 && text::is_whitespace(tail[mark - 1]);
+  const bool named = tail.find(U"记者") != std::u32string::npos || tail.find(U"通讯员") != std::u32string::npos;
+  return spaced || named ? start : std::string_view::npos;
+}
+
 void oracle(const model::Document& doc, const lint::Measurements& m, const profiles::Profile& profile,
             const model::KindChoice& kind, std::vector<Found>& out) {
   static const text::Regex byline = std::move(text::Regex::compile("[（(][^）)]{0,60}(?:记者|通讯员|摄影|摄|报道员|实习生)[^）)]{0,60}[）)]").value());
@@ -229,6 +253,7 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
           byline.for_each(t, [&](const std::vector<text::Match>& g) { bylines.emplace_back(g[0].begin, g[0].end); });
         if (static_cast<int>(bi) == m.dateline_block) bylines.emplace_back(0, m.dateline_end);
         if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);
+        if (const std::size_t p = photo_credit_start(t); p != std::string_view::npos) bylines.emplace_back(p, t.size());
       }
       for (const auto& [a, b] : bylines)
         if (at >= a && at < b) return true;

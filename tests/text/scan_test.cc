@@ -5,6 +5,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "text/charclass.h"
 #include "text/scan.h"
@@ -50,6 +51,64 @@ TEST(ByteSet, AgreesWithPlainSearch) {
     for (int i = 0; i < len; ++i) t += alphabet[rng() % (sizeof alphabet - 1)];
     for (std::size_t from = 0; from <= t.size(); ++from)
       ASSERT_EQ(marks.find(t, from), t.find_first_of(",.;:?!()", from)) << t << " from " << from;
+  }
+}
+
+// CharSet::find against a plain search for each member, from every offset (also from inside
+// a code point), on text over ASCII, the dashes and characters that share their lead or last
+// bytes (“ and ： lead with E2 and EF, 贝 ends with 0x9D like “).
+TEST(CharSet, AgreesWithPlainSearch) {
+  const wenfeng::text::CharSet dashes = {U'-', U'－', U'–', U'—', U'~', U'～'};
+  const std::string members[] = {"-", "－", "–", "—", "~", "～"};
+  std::mt19937 rng(16);
+  const std::string pieces[] = {"a", "1", "-", "~", "－", "–", "—", "～", "“", "”", "：", "，", "贝", "年", "\xe2\x80"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string t;
+    const int len = static_cast<int>(rng() % 50);
+    for (int i = 0; i < len; ++i) t += pieces[rng() % std::size(pieces)];
+    for (std::size_t from = 0; from <= t.size(); ++from) {
+      std::size_t want = std::string::npos;
+      for (const auto& m : members) want = std::min(want, std::string_view(t).find(m, from));
+      ASSERT_EQ(dashes.find(t, from), want) << t << " from " << from;
+    }
+  }
+  EXPECT_TRUE(dashes.has(U'～'));
+  EXPECT_FALSE(dashes.has(U'，'));
+}
+
+// contains_any's one pass over up to eight needles of different lengths against a search
+// for each, on text long and short (the pass needs the longest needle plus 15 bytes).
+TEST(ContainsAny, AgreesWithEachSearch) {
+  std::mt19937 rng(23);
+  const std::string pieces[] = {"a", "?", "？", "锟", "斤", "烫", "，", "\xc3", "\xa2", "年"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string t;
+    const int len = static_cast<int>(rng() % 60);
+    for (int i = 0; i < len; ++i) t += pieces[rng() % std::size(pieces)];
+    std::vector<std::string> needles;
+    const int count = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < count; ++k) {
+      std::string n;
+      const int nlen = 1 + static_cast<int>(rng() % 3);
+      for (int i = 0; i < nlen; ++i) n += pieces[rng() % std::size(pieces)];
+      needles.push_back(n);
+    }
+    bool want = false;
+    for (const auto& n : needles) want = want || t.find(n) != std::string::npos;
+    std::vector<std::string_view> v(needles.begin(), needles.end());
+    // initializer_list from a runtime count: the cases by size.
+    bool got = false;
+    switch (v.size()) {
+      case 1: got = wenfeng::text::contains_any(t, {v[0]}); break;
+      case 2: got = wenfeng::text::contains_any(t, {v[0], v[1]}); break;
+      case 3: got = wenfeng::text::contains_any(t, {v[0], v[1], v[2]}); break;
+      case 4: got = wenfeng::text::contains_any(t, {v[0], v[1], v[2], v[3]}); break;
+      case 5: got = wenfeng::text::contains_any(t, {v[0], v[1], v[2], v[3], v[4]}); break;
+      case 6: got = wenfeng::text::contains_any(t, {v[0], v[1], v[2], v[3], v[4], v[5]}); break;
+      case 7: got = wenfeng::text::contains_any(t, {v[0], v[1], v[2], v[3], v[4], v[5], v[6]}); break;
+      default: got = wenfeng::text::contains_any(t, {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]}); break;
+    }
+    ASSERT_EQ(got, want) << t << " round " << round;
   }
 }
 

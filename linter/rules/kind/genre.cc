@@ -1,5 +1,6 @@
 // kind.genre — genres a kind may not take (县委书记、县长调研不发侧记、特写、综述), read from
-// the title or the first body paragraph.
+// any line of the title or the first body paragraph.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,11 @@ constexpr model::Message kMessages[] = {{"{message}：稿件体裁为“{genre}�
 void run(const lint::RuleContext& c) {
   for (const auto& p : c.kind_spec->prohibitions) {
     if (p.rule != c.rule.id) continue;
-    // The genre shows in the title ("…侧记") or a genre tag line.
+    // The genre shows in the title ("…侧记"), often in its "——" subtitle line
+    // ("田间地头话振兴" / "——县委书记某某基层调研侧记"), or a genre tag line.
     std::vector<std::uint32_t> where;
-    if (c.m.title >= 0) where.push_back(static_cast<std::uint32_t>(c.m.title));
+    if (c.m.title >= 0)
+      for (int b = c.m.title; b <= std::max(c.m.title, c.m.title_last); ++b) where.push_back(static_cast<std::uint32_t>(b));
     if (!c.m.body.spans.empty()) where.push_back(c.m.body.spans.front().block);
     bool found = false;
     for (auto blk : where) {

@@ -61,12 +61,12 @@ void for_each_unit_range(std::string_view s, F fn) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::ByteSet lead = {'-', '~', 0xE2, 0xEF};
+  static const text::CharSet dashes = {U'～', U'~', U'—', U'-', U'－', U'–'};
   auto unit = [](char32_t u) { return u == U'%' || u == U'％' || u == U'万' || u == U'亿'; };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // Only paragraphs (clauses of a long one) with a number, a dash and a number before a unit.
-    auto may_match = [&](std::string_view s) { return has_number_range(s, lead, U"～~—-－–", unit); };
+    auto may_match = [&](std::string_view s) { return has_number_range(s, dashes, unit); };
     for_each_clause(c.m.commas_of(bi), t, may_match, [&](std::string_view s, std::size_t offset) {
       for_each_unit_range(s, [&](std::size_t begin, std::size_t end, std::size_t first_end, std::size_t second,
                                  std::size_t second_end, std::size_t unit_begin) {

@@ -19,7 +19,7 @@ constexpr model::Example kExamples[] = {{"我们的目标--让群众满意", "�
 // holds a "，", so a giant paragraph needs no splitting into clauses.
 template <typename F>
 void for_each_dash(std::string_view t, F fn) {
-  static const text::ByteSet lead = {'-', 0xE2, 0xEF};
+  static const text::CharSet lead = {U'-', U'—', U'－'};  // what a finding starts with
   constexpr std::string_view kEm = "—";
   auto at_em = [&](std::size_t at) { return t.compare(at, 3, kEm) == 0; };
   for (std::size_t at = lead.find(t); at != text::npos;) {

@@ -25,6 +25,9 @@ unsigned adjacent_marks(std::string_view t) {
   unsigned found = 0;
   text::for_each_lead(t, lead, [&](char32_t ch, std::size_t, std::size_t e) {
     if (e >= t.size()) return true;
+    // Every mark of both lists starts with E3 or EF: a next character that does not (most
+    // often a Han character) is none of them.
+    if (const auto nb = static_cast<unsigned char>(t[e]); nb != 0xE3 && nb != 0xEF) return true;
     const bool hard = kHard.find(ch) != std::u32string_view::npos;
     const bool soft = !hard && kSoft.find(ch) != std::u32string_view::npos;
     if (!hard && !soft) return true;

@@ -66,8 +66,8 @@ void for_each_value_range(std::string_view s, F fn) {
 }
 
 void run(const lint::RuleContext& c) {
-  // Dashes are ASCII or start with E2 (– —) or EF (－ ～).
-  static const text::ByteSet lead = {'-', '~', 0xE2, 0xEF};
+  static const text::CharSet value_dashes = {U'-', U'－', U'–', U'—', U'~'};
+  static const text::CharSet year_dashes = {U'-', U'－', U'–', U'~', U'～'};
   auto value_unit = [](char32_t u) {
     return std::u32string_view(U"%％‰万亿元千公克吨米平亩人个岁天小分℃摄倍户家所台辆").find(u) != std::u32string_view::npos;
   };
@@ -75,7 +75,7 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // The patterns run only on paragraphs with a number, a dash and a number before a unit.
-    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–—~", value_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, value_dashes, value_unit); },
       [&](std::string_view s, std::size_t offset) {
         for_each_value_range(s, [&](std::size_t b, std::size_t e) {
           c.report(bi, offset + b, offset + e, 0, {{"found", std::string(s.substr(b, e - b))}}).replace_with("～");
@@ -84,23 +84,23 @@ void run(const lint::RuleContext& c) {
     // The scan of (?<!\d)(\d{4})\s*([-－–~～])\s*(\d{4})\s*年: at each dash, exactly four
     // digits (no fifth) before it over \s, and four after it, then \s and 年. Matches start
     // in the order of their dashes; one never holds another's dash.
-    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, lead, U"-－–~～", year_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, year_dashes, year_unit); },
       [&](std::string_view s, std::size_t offset) {
         std::size_t from = 0;  // where the last match ended
-        text::for_each_lead(s, lead, [&](char32_t d, std::size_t b, std::size_t e) {
-          if (b < from || std::u32string_view(U"-－–~～").find(d) == std::u32string_view::npos) return true;
+        for (std::size_t b = year_dashes.find(s), e = 0; b != text::npos; b = year_dashes.find(s, e)) {
+          text::cp_at(s, b, e);
+          if (b < from) continue;
           std::size_t n = 0;
           text::run_back(s, text::run_back(s, b, is_icu_space, n, from), text::is_digit_nd, n, 0, 5);
-          if (n != 4) return true;
+          if (n != 4) continue;
           std::size_t at = text::run_forward(s, e, is_icu_space, n);
           at = text::run_forward(s, at, text::is_digit_nd, n, 5);
-          if (n != 4) return true;
+          if (n != 4) continue;
           at = text::run_forward(s, at, is_icu_space, n);
-          if (s.substr(at, 3) != "年") return true;
+          if (s.substr(at, 3) != "年") continue;
           from = at + 3;
           c.report(bi, offset + b, offset + e, 1, {{"found", std::string(s.substr(b, e - b))}}, &kYear).replace_with("—");
-          return true;
-        });
+        }
       });
   }
 }

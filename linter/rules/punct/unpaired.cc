@@ -102,6 +102,9 @@ void run(const lint::RuleContext& c) {
     // only those code points are decoded.
     static const text::ByteSet lead = {0xE2, 0xE3, 0xEF};
     text::for_each_lead(t, lead, [&](char32_t ch, std::size_t begin, std::size_t end) {
+      // The marks are U+2018–U+201D, U+3008–U+3015 and U+FF08–U+FF09: the other punctuation
+      // that leads with E2, E3 or EF (。，、：) is passed over without the two lookups.
+      if (!((ch >= 0x2018 && ch <= 0x201D) || (ch >= 0x3008 && ch <= 0x3015) || ch == 0xFF08 || ch == 0xFF09)) return true;
       const text::CodePoint cp{ch, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
       if (const int ok = opener_kind(cp.cp); ok >= 0) {
         // Nesting: inner quotes are ‘’, inner book-title marks 〈〉.

@@ -1,6 +1,7 @@
 // text.stray-space — spaces between Chinese characters (NBSP and U+3000 included) and runs of
 // spaces used for layout inside a line (GB/T 9704-2012 5.2.3). Indentation, trailing
 // spaces, bylines "（记者 王晓）" and short name or signature lines are left alone.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -261,6 +262,31 @@ std::size_t closing_names_begin(std::string_view t) {
   return names >= 2 ? open : text::npos;
 }
 
+// A photo's credit closing its caption without brackets ("图为…打饭。　本报记者　韩雪　摄",
+// "记者 王晓 摄"): after the last sentence stop, up to 24 code points of Han and spaces ending in
+// 摄 or 摄影, naming a reporter or with a space before 摄. Where the credit begins (the spaces before it included), or npos.
+std::size_t photo_credit_begin(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  while (t.ends_with("\xE3\x80\x80")) t.remove_suffix(3);
+  if (!t.ends_with("摄") && !t.ends_with("摄影")) return text::npos;
+  std::size_t from = 0;
+  for (std::string_view stop : {"。", "！", "？", "）", ")"})
+    if (const std::size_t p = t.rfind(stop); p != std::string_view::npos) from = std::max(from, p + stop.size());
+  int han = 0, cps = 0;
+  for (const auto c : text::code_points(t.substr(from))) {
+    if (++cps > 24) return text::npos;
+    if (text::is_han(c.cp)) ++han;
+    else if (!text::is_whitespace(c.cp)) return text::npos;
+  }
+  // A credit: a reporter named, or 摄 set apart by a space ("韩雪　摄"), not a sentence's 拍摄.
+  const std::string_view tail = t.substr(from);
+  const std::string_view before = tail.substr(0, tail.size() - (tail.ends_with("摄影") ? 6 : 3));
+  std::size_t b;
+  const bool spaced = !before.empty() && text::is_whitespace(text::cp_before(before, before.size(), b));
+  if (!spaced && !text::contains_any(tail, {"记者", "通讯员"})) return text::npos;
+  return han >= 3 ? from : text::npos;
+}
+
 void run(const lint::RuleContext& c) {
   std::size_t front = 0;
   bool prev_list = false;  // the paragraph before is a list of names or words (出席：…)
@@ -290,6 +316,7 @@ void run(const lint::RuleContext& c) {
         for_each_byline(t, [&](std::size_t b, std::size_t e) { bylines.emplace_back(b, e); });
         if (static_cast<int>(bi) == c.m.dateline_block) bylines.emplace_back(0, c.m.dateline_end);
         if (const std::size_t s = closing_names_begin(t); s != text::npos) bylines.emplace_back(s, t.size());
+        if (const std::size_t s = photo_credit_begin(t); s != text::npos) bylines.emplace_back(s, t.size());
         if (const std::size_t h = article_heading_end(t); h > 0) bylines.emplace_back(h, h + 1);
       }
       for (const auto& [a, b] : bylines)
