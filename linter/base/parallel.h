@@ -1,9 +1,12 @@
 // Parallel loops over independent items (whole-corpus runs are parallel across files).
 //
-// ordered_parallel produces results on worker threads and hands them to
-// `consume` on the calling thread in input order, as soon as each is next in line, with at
-// most `window` results produced but not yet consumed: output streams while the batch runs
-// and memory is bounded by the items in flight, not by the batch. Functions must not throw.
+// ordered_parallel produces results on `threads` threads (the calling thread is one of them)
+// and hands them to `consume` in input order, as soon as each is next in line, with at most
+// `window` results produced but not yet taken by the consumer: output streams while the
+// batch runs and memory is bounded by the items in flight, not by the batch. No thread waits
+// to emit: the thread that finishes the item next in line consumes it, and every later one
+// already done, while the others go on producing. `consume` runs on any of the threads,
+// never on two at once, in input order. Functions must not throw.
 #pragma once
 
 #include <algorithm>
@@ -27,40 +30,43 @@ void ordered_parallel(std::size_t n, unsigned threads, std::size_t window, Produ
   window = std::max<std::size_t>(window, threads);
   std::vector<std::optional<T>> slots(window);
   std::mutex mu;
-  std::condition_variable ready, room;
-  std::size_t next = 0, consumed = 0;
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&] {
-      while (true) {
-        std::size_t i;
-        {
-          std::unique_lock<std::mutex> lock(mu);
-          room.wait(lock, [&] { return next >= n || next < consumed + window; });
-          if (next >= n) return;
-          i = next++;
-        }
-        T result = produce(i);
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          slots[i % window].emplace(std::move(result));
-        }
-        ready.notify_all();
+  std::condition_variable room;
+  // next: the first item not yet claimed; consumed: the first item not yet taken by the
+  // consumer; emitting: a thread is consuming (outside the lock).
+  std::size_t next = 0, consumed = 0, room_waiters = 0;
+  bool emitting = false;
+  const auto work = [&] {
+    std::unique_lock<std::mutex> lock(mu);
+    while (true) {
+      if (next < n && next >= consumed + window) {
+        ++room_waiters;
+        room.wait(lock, [&] { return next >= n || next < consumed + window; });
+        --room_waiters;
       }
-    });
-  for (std::size_t i = 0; i < n; ++i) {
-    std::optional<T> item;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return slots[i % window].has_value(); });
-      item = std::move(slots[i % window]);
-      slots[i % window].reset();
-      consumed = i + 1;
+      if (next >= n) return;
+      const std::size_t i = next++;
+      lock.unlock();
+      T result = produce(i);
+      lock.lock();
+      slots[i % window].emplace(std::move(result));
+      if (emitting) continue;  // the consuming thread takes it when its turn comes
+      emitting = true;
+      while (consumed < n && slots[consumed % window]) {
+        std::optional<T> item = std::move(slots[consumed % window]);
+        slots[consumed % window].reset();
+        ++consumed;
+        if (room_waiters) room.notify_all();
+        lock.unlock();
+        consume(std::move(*item));
+        lock.lock();
+      }
+      emitting = false;
     }
-    room.notify_all();
-    consume(std::move(*item));
-  }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
   for (auto& th : pool) th.join();
 }
 
