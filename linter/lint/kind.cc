@@ -33,21 +33,25 @@ bool occurs(std::string_view s, const profiles::Cue& cue) {
   return false;
 }
 
+// The clause before byte `pos`, back to the last ，。；！？ (at most 40 code points).
+std::string_view clause_before(std::string_view s, std::size_t pos) {
+  std::size_t from = pos, n = 0;
+  while (from > 0 && n < 40) {
+    std::size_t b;
+    const char32_t ch = text::cp_before(s, from, b);
+    if (std::u32string_view(U"，。；！？,;!?").find(ch) != std::u32string_view::npos) break;
+    from = b;
+    ++n;
+  }
+  return s.substr(from, pos - from);
+}
+
 // Whether the cue occurs other than negated or guarded against in its own clause: "全县未发生
 // 生产安全事故", "严防各类事故发生", "确保不发生次生灾情" report no emergency.
 bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
   for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
     if (!cue_at(s, pos, cue)) continue;
-    // The clause before the cue, back to the last ，。；！？ (at most 40 code points).
-    std::size_t from = pos, n = 0;
-    while (from > 0 && n < 40) {
-      std::size_t b;
-      const char32_t ch = text::cp_before(s, from, b);
-      if (std::u32string_view(U"，。；！？,;!?").find(ch) != std::u32string_view::npos) break;
-      from = b;
-      ++n;
-    }
-    const std::string_view clause = s.substr(from, pos - from);
+    const std::string_view clause = clause_before(s, pos);
     if (!text::contains_any(clause, {"未发生", "没有发生", "未出现", "没有出现", "不发生", "杜绝", "防范", "预防", "防止",
                                      "避免", "严防", "遏制", "无重大", "零事故"}))
       return true;
@@ -60,15 +64,7 @@ bool occurs_unnegated(std::string_view s, const profiles::Cue& cue) {
 bool convened_by(std::string_view s, const profiles::Cue& cue) {
   for (std::size_t pos = text::find_seq(s, cue.word); pos != text::npos; pos = text::find_seq(s, cue.word, pos + 1)) {
     if (!cue_at(s, pos, cue)) continue;
-    std::size_t from = pos, n = 0;
-    while (from > 0 && n < 40) {
-      std::size_t b;
-      const char32_t ch = text::cp_before(s, from, b);
-      if (std::u32string_view(U"，。；！？,;!?").find(ch) != std::u32string_view::npos) break;
-      from = b;
-      ++n;
-    }
-    if (text::find_seq(s.substr(from, pos - from), "在") == text::npos) return true;
+    if (text::find_seq(clause_before(s, pos), "在") == text::npos) return true;
   }
   return false;
 }
