@@ -380,7 +380,10 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
   bool awaiting_value = false;  // the last line was an info-bar field given without its value
   for (std::size_t i = 0; i < doc.blocks.size() && out.size() < max; ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
+    // A table of contents is no title (its heading "目录" was taken for one).
+    if (b.story != model::Story::kMain || b.directive || b.role == model::Role::kContents ||
+        text::is_blank(doc.block_text(b)))
+      continue;
     const std::string_view t = doc.block_text(b);
     if (meta) {
       // A field written as a list, its value on the next line ("• 发文字号:" / "镇政发〔2024〕7号"):

@@ -588,6 +588,25 @@ TEST(Items, TableOfContentsEntriesAreNoItems) {
   for (const auto& sp : r.m.body.spans) EXPECT_NE(d->blocks[sp.block].role, model::Role::kContents) << sp.block;
 }
 
+// A document opening with its table of contents: the contents' heading "目录" is no title.
+TEST(Title, ATableOfContentsAtTheTopIsNoTitle) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = std::string(kTocStyles) +
+                 "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/></w:style>";
+  parts.body = "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p>" +
+               toc_entry("一、基本情况", 0, 1, true) + toc_entry("二、存在的问题", 1, 1, false) +
+               "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>" +
+               para("关于全县农村公路养护情况的调研报告", false) + para("一、基本情况", false) + para("全县农村公路1460公里。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->blocks[0].role, model::Role::kContents);
+  const auto ti = title(*d);
+  ASSERT_GE(ti.first, 0);
+  EXPECT_EQ(lint::title_text(*d, ti), "关于全县农村公路养护情况的调研报告");
+}
+
 // The same in a TOC style alone (a table of contents typed by hand or pasted as text).
 TEST(Items, TocStyledParagraphsWithoutAFieldAreContentsToo) {
   wenfeng::testing::DocxParts parts;
