@@ -380,7 +380,10 @@ std::vector<std::uint32_t> text_blocks(const model::Document& doc, std::size_t m
   bool awaiting_value = false;  // the last line was an info-bar field given without its value
   for (std::size_t i = 0; i < doc.blocks.size() && out.size() < max; ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story != model::Story::kMain || b.directive || text::is_blank(doc.block_text(b))) continue;
+    // A table of contents is no title (its heading "目录" was taken for one).
+    if (b.story != model::Story::kMain || b.directive || b.role == model::Role::kContents ||
+        text::is_blank(doc.block_text(b)))
+      continue;
     const std::string_view t = doc.block_text(b);
     if (meta) {
       // A field written as a list, its value on the next line ("• 发文字号:" / "镇政发〔2024〕7号"):
@@ -1201,11 +1204,15 @@ bool is_dateline_line(std::string_view t) {
 model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
                     std::vector<std::uint8_t>* whole, model::Counts* whole_counts) {
   model::Body body;
-  std::size_t captions = 0, closing = 0;
+  std::size_t captions = 0, closing = 0, contents = 0;
   std::size_t front = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive) continue;
+    if (b.role == model::Role::kContents) {  // a table of contents repeats the titles
+      contents += !text::is_blank(doc.block_text(b));
+      continue;
+    }
     const std::string_view t = doc.block_text(b);
     if (front < title.front.size() && title.front[front] == i) {
       ++front;
@@ -1269,6 +1276,7 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
   }
   if (captions) body.excluded.push_back("图片说明 " + std::to_string(captions) + " 段");
   if (closing) body.excluded.push_back("版记 " + std::to_string(closing) + " 段");
+  if (contents) body.excluded.push_back("目录 " + std::to_string(contents) + " 段");
   return body;
 }
 
@@ -1361,13 +1369,31 @@ bool emphasised(const model::Document& doc, const model::Block& b) {
   return true;
 }
 
-constexpr int kStyled = 1000;  // Marker::kind of an emphasised (bold) item title
-
 bool non_item_bracket(std::string_view t) {
   for (std::string_view w : {"本期要目"sv, "要目"sv, "目录"sv, "导读"sv, "编者按"sv, "按语"sv})
     if (t.find(w) != std::string_view::npos && text::codepoint_count(trimmed(t)) <= 12) return true;
   return false;
 }
+
+constexpr int kStyled = 1000;  // Marker::kind of an emphasised (bold) item title
+constexpr int kBare = 1001;    // Marker::kind of a bare title line (bare_title_shape)
+
+// A bare item title as a plain-text issue has it: a line of 5–40 code points with no sentence
+// or clause end in it (。！？；, a final ：), no numbering ("一、" "1." "（一）" "一是" are a
+// research item's sub-headings or a body's enumeration), not a bracketed or quoted line.
+bool bare_title_shape(std::string_view t) {
+  const std::string_view tt = trimmed(t);
+  const Shape sh = shape_of(tt, 41);
+  if (sh.cps < 5 || sh.cps > 40 || sh.full_stops || sh.open != 0) return false;
+  for (std::string_view w : {"！"sv, "？"sv, "；"sv, "!"sv, "?"sv, ";"sv})
+    if (tt.find(w) != std::string_view::npos) return false;
+  if (sh.last == U'：' || sh.last == U':' || sh.last == U'，' || sh.last == U'、' || sh.last == U',') return false;
+  if (starts_with(tt, "（") || starts_with(tt, "(") || starts_with(tt, "【") || leading_number(tt) > 0) return false;
+  for (std::string_view w : {"一是"sv, "二是"sv, "三是"sv, "第"sv})
+    if (starts_with(tt, w)) return false;
+  return !non_item_bracket(tt);
+}
+
 
 }  // namespace
 
@@ -1426,8 +1452,58 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
   for (std::size_t i = static_cast<std::size_t>(title.preamble_end + 1); i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive || title.in_title(static_cast<std::uint32_t>(i))) continue;
+    if (b.role == model::Role::kContents) continue;  // a table of contents: its entries are no items
     if (text::is_blank(doc.block_text(b))) continue;
     paras.push_back(static_cast<std::uint32_t>(i));
+  }
+
+  // A plain issue whose items have bare titles (bare_title_shape), each after a blank line (or
+  // first of all) and followed by its text, and no item marked any other way: no heading, no
+  // bold title, no 【…】, and no numbered line after a blank line except inside a research
+  // item (its own 一、二、). Two such titles at least; else the marks below are read.
+  std::vector<std::uint8_t> bare(paras.size(), 0);
+  bool bare_mode = false;
+  {
+    auto blank_before = [&](std::size_t k) {
+      if (k == 0) return true;
+      for (std::uint32_t j = paras[k - 1] + 1; j < paras[k]; ++j) {
+        const auto& b = doc.blocks[j];
+        if (b.story == model::Story::kMain && !b.directive && text::is_blank(doc.block_text(b))) return true;
+      }
+      return false;
+    };
+    std::size_t titles = 0;
+    bool marked = false, numbered_apart = false, in_research = false;
+    text::Match m;
+    for (std::size_t k = 0; k < paras.size() && !marked; ++k) {
+      const auto& b = doc.blocks[paras[k]];
+      const std::string_view t = doc.block_text(b);
+      if (b.role == model::Role::kHeading || !b.label.empty()) {
+        marked = true;
+        break;
+      }
+      if (k + 1 < paras.size() && emphasised(doc, b)) marked = true;
+      bool numbered = false;
+      for (const auto& r : spec.title_regexes)
+        if (r->search(t, m) && !non_item_bracket(t)) {
+          if (leading_number(t) > 0) numbered = true;
+          else marked = true;
+        }
+      bool section = false;
+      for (const auto& r : spec.section_regexes)
+        if (r->search(t, m)) section = true;
+      const bool apart = blank_before(k);
+      if (numbered && apart && !in_research) numbered_apart = true;
+      if (!section && apart && bare_title_shape(t) && k + 1 < paras.size() &&
+          text::find_seq(doc.block_text(paras[k + 1]), "。") != std::string_view::npos &&
+          !bare_title_shape(doc.block_text(paras[k + 1]))) {
+        bare[k] = 1;
+        ++titles;
+        std::string why;
+        in_research = research_title(t, why);
+      }
+    }
+    bare_mode = titles >= 2 && !marked && !numbered_apart;
   }
 
   std::vector<model::Item> items;
@@ -1461,7 +1537,9 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
       continue;
     }
     Marker here;
-    if (b.role == model::Role::kHeading) {
+    if (bare_mode) {
+      if (bare[k]) here = {kBare, 0, 0};
+    } else if (b.role == model::Role::kHeading) {
       here = {0, b.level, 0};
     } else {
       // Items numbered by Word ("1." a numbering label, not text) are read with their label.
@@ -1500,7 +1578,7 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
       if (spec.count_title) {
         it.spans.push_back({i, 0});
         it.counts += count::count_text(t);
-      } else if (here.kind > 0 && here.kind != kStyled) {
+      } else if (here.kind > 0 && here.kind != kStyled && here.kind != kBare) {
         // The item's text run on after its title in the same paragraph ("【…】3月6日，…",
         // "1.区水务局完成…改造。区水务局对…") is the item's, counted without the title.
         if (const std::size_t e = item_title_end(t); e < t.size() && !text::is_blank(t.substr(e))) {
@@ -1508,6 +1586,8 @@ std::vector<model::Item> split_items(const model::Document& doc, const profiles:
           it.counts += count::count_text(t.substr(e));
         }
       }
+      if (here.kind == kBare)
+        it.found_by = "按空行后的短标题行分条（未见【】、编号或标题样式；分条有误时请给标题加【】）";
       items.push_back(std::move(it));
       open = true;
       continue;

@@ -351,7 +351,9 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
   // A web page's info bar is no paragraph of the draft: no rule reads it.
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
-    if (b.story == model::Story::kMain && !b.directive && !title.in_meta(i)) m.paragraphs.push_back(i);
+    // Nor is a table of contents (the titles again, with page numbers).
+    if (b.story == model::Story::kMain && !b.directive && !title.in_meta(i) && b.role != model::Role::kContents)
+      m.paragraphs.push_back(i);
   }
   m.numbers = model::paragraph_numbers(doc);
   for (auto bi : m.paragraphs) {  // in block order

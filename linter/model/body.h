@@ -29,6 +29,7 @@ struct Item {
   std::string title;
   bool research = false;
   std::string research_reason;  // why it was taken for a research item
+  std::string found_by;         // how the item was found, when not by an editor's mark (else empty)
   std::vector<Span> spans;      // the item's counted text
   Counts counts;
 };

@@ -27,6 +27,7 @@ const char* role_name(Role r) {
     case Role::kListItem: return "list-item";
     case Role::kTableCell: return "table-cell";
     case Role::kByline: return "byline";
+    case Role::kContents: return "contents";
   }
   return "body";
 }

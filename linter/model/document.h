@@ -32,6 +32,7 @@ enum class Role : std::uint8_t {
   kListItem,   // generated label in Block::label
   kTableCell,  // a paragraph inside a table cell
   kByline,     // by-line or dateline given as its own element (NewsML-G2): never body text
+  kContents,   // an entry of a table of contents (DOCX TOC field or TOC style): never body text or an item
 };
 
 const char* story_name(Story s);

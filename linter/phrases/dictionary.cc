@@ -289,6 +289,59 @@ Status parse_dictionary(std::string_view text, const std::string& name, std::vec
   return ok_status();
 }
 
+std::string_view halfwidth_of(char32_t c) {
+  switch (c) {
+    case U'，': return ",";
+    case U'：': return ":";
+    case U'；': return ";";
+    case U'（': return "(";
+    case U'）': return ")";
+    case U'“': case U'”': return "\"";
+    case U'‘': case U'’': return "'";
+    case U'！': return "!";
+    case U'？': return "?";
+    default: return {};
+  }
+}
+
+std::vector<std::string> punctuation_forms(std::string_view part) {
+  // The part cut at each full-width mark that has a half-width form.
+  std::vector<std::string> pieces{""};
+  std::vector<std::pair<std::string, std::string>> marks;  // (full, half)
+  const char* p = part.data();
+  const char* const e = p + part.size();
+  while (p < e) {
+    const char* a = p;
+    const char32_t c = text::decode(p, e);
+    if (const std::string_view h = halfwidth_of(c); !h.empty()) {
+      marks.emplace_back(std::string(a, p), std::string(h));
+      pieces.emplace_back();
+    } else {
+      pieces.back().append(a, p);
+    }
+  }
+  if (marks.empty()) return {std::string(part)};
+  // Every mix of the two forms for up to kMaxMixed marks (a web copy edited by hand mixes
+  // them); beyond that, all full-width or all half-width.
+  constexpr std::size_t kMaxMixed = 3;
+  std::vector<std::string> out;
+  auto form = [&](std::uint32_t half_mask) {
+    std::string s = pieces[0];
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+      s += (half_mask >> k & 1u) ? marks[k].second : marks[k].first;
+      s += pieces[k + 1];
+    }
+    return s;
+  };
+  if (marks.size() <= kMaxMixed) {
+    for (std::uint32_t m = 0; m < (1u << marks.size()); ++m) out.push_back(form(m));
+  } else {
+    out.push_back(form(0));
+    out.push_back(form(~0u));
+  }
+  return out;
+}
+
 std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries) {
   auto set = std::make_shared<PhraseSet>();
   set->entries = std::move(entries);
@@ -296,13 +349,18 @@ std::shared_ptr<const PhraseSet> build_phrase_set(std::vector<Entry> entries) {
   for (std::uint32_t i = 0; i < set->entries.size(); ++i) {
     const std::string& list = set->entries[i].list;
     if (std::find(set->lists.begin(), set->lists.end(), list) == set->lists.end()) set->lists.push_back(list);
-    const std::string& key = set->entries[i].parts.back();
-    auto it = pattern_of.find(key);
-    if (it == pattern_of.end()) {
-      it = pattern_of.emplace(key, set->matcher.add(key)).first;
-      set->entries_by_pattern.emplace_back();
+    // The key (last part) as written, and as a web copy types its full-width punctuation:
+    // each form is a pattern of the automaton leading to the same entry. (The earlier parts
+    // of a gap pattern are compared the same way by the scan, phrases/scan.cc.)
+    for (const std::string& key : punctuation_forms(set->entries[i].parts.back())) {
+      auto it = pattern_of.find(key);
+      if (it == pattern_of.end()) {
+        it = pattern_of.emplace(key, set->matcher.add(key)).first;
+        set->entries_by_pattern.emplace_back();
+      }
+      auto& by = set->entries_by_pattern[it->second];
+      if (by.empty() || by.back() != i) by.push_back(i);
     }
-    set->entries_by_pattern[it->second].push_back(i);
   }
   set->matcher.build();
   return set;

@@ -76,6 +76,14 @@ std::string set_attribute(Entry& e, std::string_view key, std::string_view value
 // Appends one entry per variant of `proto.phrase` (attributes already set); the error message, or empty.
 std::string add_entries(const Entry& proto, std::vector<Entry>& out);
 
+// The half-width form web copies type for a full-width mark a pattern may hold (，：；（）“”‘’！？
+// → , : ; ( ) " ' ! ?), or empty.
+std::string_view halfwidth_of(char32_t c);
+// The forms of a folded part the text may hold: as written and with its full-width marks
+// typed half-width (every mix for up to three marks, else all one way or the other); the
+// part alone when it holds none.
+std::vector<std::string> punctuation_forms(std::string_view part);
+
 // Loads every *.dict in the directory (sorted) and builds the automaton.
 Result<std::shared_ptr<const PhraseSet>> load_phrase_set(const std::string& dir);
 // Builds a set from entries (tests, benchmarks).

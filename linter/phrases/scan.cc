@@ -74,11 +74,40 @@ inline bool kept_by_fold(const char*& p, const char* e) {
 // it and within the sentence. Returns the start offset, or npos. The gap holds no earlier
 // occurrence of `next` (the part that starts at `limit`): 推动工作再上新台阶，确保再上新台阶
 // is one 推动…再上新台阶 and one 再上新台阶, never one span swallowing the text between.
+// Where `part` starts when it ends at byte j of s, or npos; a full-width mark of the part also
+// matches its half-width form (halfwidth_of), as the automaton's patterns do.
+std::size_t ends_at(std::string_view s, std::size_t j, std::string_view part, bool has_marks) {
+  if (j >= part.size() && s.compare(j - part.size(), part.size(), part) == 0) return j - part.size();
+  if (!has_marks) return std::string::npos;
+  std::size_t pi = part.size();
+  while (pi > 0) {
+    std::size_t pk = pi - 1;
+    while (pk > 0 && (static_cast<unsigned char>(part[pk]) & 0xC0) == 0x80) --pk;
+    const char* pp = part.data() + pk;
+    const std::string_view half = halfwidth_of(text::decode(pp, part.data() + pi));
+    const std::size_t n = pi - pk;
+    if (j >= n && s.compare(j - n, n, part.substr(pk, n)) == 0) j -= n;
+    else if (!half.empty() && j >= half.size() && s.compare(j - half.size(), half.size(), half) == 0) j -= half.size();
+    else return std::string::npos;
+    pi = pk;
+  }
+  return j;
+}
+
+bool has_halfwidth_form(std::string_view part) {
+  const char* p = part.data();
+  const char* e = p + part.size();
+  while (p < e)
+    if (!halfwidth_of(text::decode(p, e)).empty()) return true;
+  return false;
+}
+
 std::size_t find_before(std::string_view s, std::size_t limit, const std::string& part, const std::string& next,
                         int gap) {
   std::size_t j = limit;
+  const bool marks = has_halfwidth_form(part);
   for (int steps = 0; steps <= gap; ++steps) {
-    if (j >= part.size() && s.compare(j - part.size(), part.size(), part) == 0) return j - part.size();
+    if (const std::size_t at = ends_at(s, j, part, marks); at != std::string::npos) return at;
     if (j == 0) break;
     if (j < limit && j >= next.size() && s.compare(j - next.size(), next.size(), next) == 0) break;
     // Step back one code point; stop at a sentence end.
@@ -157,7 +186,7 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
   std::vector<std::pair<std::uint32_t, std::uint32_t>> titles;
   for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const auto& b = doc.blocks[bi];
-    if (b.story != model::Story::kMain || b.directive || b.begin == b.end) continue;
+    if (b.story != model::Story::kMain || b.directive || b.begin == b.end || b.role == model::Role::kContents) continue;
     const std::string_view t = doc.block_text(b);
     local.clear();
     // The automaton reads the paragraph in place, over the bytes folding keeps. Up to the

@@ -308,6 +308,22 @@ int Styles::heading_level(const std::string& id, bool& is_title) const {
   return -1;
 }
 
+bool Styles::is_contents(const std::string& id) const {
+  std::string cur = id;
+  for (int depth = 0; depth < 16 && !cur.empty(); ++depth) {
+    const StyleInfo* s = find(cur);
+    if (!s) return false;
+    const std::string& n = s->name;
+    for (const std::string_view prefix : {std::string_view("toc "), std::string_view("目录 "), std::string_view("目录")})
+      if (n.size() > prefix.size() && n.compare(0, prefix.size(), prefix) == 0) {
+        const std::string_view rest = std::string_view(n).substr(prefix.size());
+        if ((rest.size() == 1 && rest[0] >= '1' && rest[0] <= '9') || rest == "heading") return true;
+      }
+    cur = s->based_on;
+  }
+  return false;
+}
+
 std::vector<const StyleInfo*> Styles::chain(const std::string& id) const {
   std::vector<const StyleInfo*> out;
   std::string cur = id.empty() ? default_para_ : id;

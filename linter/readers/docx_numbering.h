@@ -76,6 +76,9 @@ class Styles {
   // Heading level (1..9) from the style chain: "heading N", Title (returns 0 and sets
   // is_title), or outlineLvl. -1 when body text.
   int heading_level(const std::string& id, bool& is_title) const;
+  // A table-of-contents style along the chain: "toc 1" … "toc 9", "toc heading" (Word's
+  // built-in names), "目录 1" … (as WPS names them).
+  bool is_contents(const std::string& id) const;
   // numPr inherited from the style chain.
   void numbering(const std::string& id, int& num_id, int& ilvl) const;
   // The style chain from the root (docDefaults excluded) down to `id`.

@@ -120,6 +120,7 @@ class Walker {
     source_ = source;
     para_ordinal_ = 0;
     fields_.clear();
+    field_codes_.clear();
     merge_next_ = false;
   }
 
@@ -235,7 +236,15 @@ class Walker {
     } else {
       b_.anchor(para_ordinal_, 1);
     }
+    // A table of contents: an entry in a TOC style, or a paragraph inside a TOC field's result
+    // (open when it starts, or entered in it). Its entries and page numbers are the issue's
+    // titles over again, never items or body text.
+    bool contents = in_contents_field() || styles_.is_contents(
+        ppr.child(ns_->attr("pStyle").c_str()).attribute(ns_->attr("val").c_str()).value());
+    contents_entered_ = false;
     inline_content(p);
+    contents = contents || contents_entered_;
+    if (contents && b_.is_open() && b_.current().role != model::Role::kTitle) b_.current().role = model::Role::kContents;
     // A deleted paragraph mark joins this paragraph to the next one in the final view.
     const auto mark_rpr = ppr.child(ns_->attr("rPr").c_str());
     merge_next_ = mark_rpr.child(ns_->attr("del").c_str()) || mark_rpr.child(ns_->attr("moveFrom").c_str());
@@ -705,6 +714,21 @@ class Walker {
     origins_->push_back(o);
   }
 
+  // A field code " TOC \o "1-3" \h \z \u " (any case, leading spaces).
+  static bool is_contents_code(std::string_view code) {
+    const std::size_t a = code.find_first_not_of(" \t");
+    if (a == std::string_view::npos || code.size() - a < 3) return false;
+    const std::string_view w = code.substr(a, 3);
+    const bool toc = (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'o' && (w[2] | 0x20) == 'c';
+    return toc && (code.size() - a == 3 || code[a + 3] == ' ' || code[a + 3] == '\t' || code[a + 3] == '\\');
+  }
+  // Inside the result of an open TOC field.
+  bool in_contents_field() const {
+    for (std::size_t k = 0; k < fields_.size() && k < field_codes_.size(); ++k)
+      if (fields_[k] && is_contents_code(field_codes_[k])) return true;
+    return false;
+  }
+
   bool field_hidden() const {
     return std::any_of(fields_.begin(), fields_.end(), [](bool in_result) { return !in_result; });
   }
@@ -772,9 +796,24 @@ class Walker {
           put(node, static_cast<char32_t>(cp));
       } else if (l == "fldChar") {
         const std::string_view t = node.attribute(ns_->attr("fldCharType").c_str()).value();
-        if (t == "begin") fields_.push_back(false);
-        else if (t == "separate" && !fields_.empty()) fields_.back() = true;
-        else if (t == "end" && !fields_.empty()) fields_.pop_back();
+        if (t == "begin") {
+          fields_.push_back(false);
+          field_codes_.emplace_back();
+        } else if (t == "separate" && !fields_.empty()) {
+          fields_.back() = true;
+          if (is_contents_code(field_codes_.back())) contents_entered_ = true;
+        } else if (t == "end" && !fields_.empty()) {
+          fields_.pop_back();
+          field_codes_.pop_back();
+        }
+      } else if (l == "instrText") {
+        // The field's code (a TOC field's result is a table of contents); capped.
+        if (!field_codes_.empty() && !fields_.back() && field_codes_.back().size() < 64)
+          field_codes_.back() += node.text().get();
+        descend = false;
+      } else if (l == "fldSimple" && is_contents_code(node.attribute(ns_->attr("instr").c_str()).value())) {
+        contents_entered_ = true;
+        descend = true;
       } else if (l == "lastRenderedPageBreak") {
         if (auto* L = current_layout()) L->rendered_break = true;
       } else if (l == "footnoteReference") {
@@ -793,7 +832,7 @@ class Walker {
         c.end_block = static_cast<std::uint32_t>(b_.doc().blocks.size() - 1);
         c.end_offset = b_.current_offset();
       } else if (l == "del" || l == "moveFrom" || l == "rPr" || l == "pPr" || l == "delText" ||
-                 l == "instrText" || l == "delInstrText" || l == "sdtPr" || l == "sdtEndPr" ||
+                 l == "delInstrText" || l == "sdtPr" || l == "sdtEndPr" ||
                  l == "endnoteReference" || l == "annotationRef" ||
                  l == "commentReference") {
         descend = false;
@@ -821,6 +860,8 @@ class Walker {
   std::uint16_t source_ = 0;
   std::uint32_t para_ordinal_ = 0;
   std::vector<bool> fields_;  // open complex fields: false while in the code, true in the result
+  std::vector<std::string> field_codes_;  // their codes (the start, up to 64 bytes)
+  bool contents_entered_ = false;  // a TOC field's result began in the current paragraph
   bool merge_next_ = false;
   std::deque<pugi::xml_node> pending_boxes_;
   std::map<std::string, model::CommentRange> comments_;

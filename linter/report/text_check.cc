@@ -146,6 +146,8 @@ class TextCheck final : public Renderer {
       const auto research = std::count_if(r.m.items.begin(), r.m.items.end(), [](const model::Item& it) { return it.research; });
       out += "，信息 " + std::to_string(r.m.items.size()) + " 条" +
              (research ? "（其中调研类 " + std::to_string(research) + " 条）" : "");
+      // Items found without an editor's mark: say how, so that a wrong split can be seen.
+      if (!r.m.items.front().found_by.empty()) out += "，" + r.m.items.front().found_by;
     }
     out += "\n  " + std::to_string(counts[2]) + " 个错误，" + std::to_string(counts[1]) + " 个警告，" +
            std::to_string(counts[0]) + " 个提示\n";

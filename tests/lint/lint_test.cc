@@ -550,6 +550,95 @@ TEST(Items, BoldItemTitlesInADocx) {
   EXPECT_EQ(r.m.items[2].spans.size(), 7u);  // its bold sub-headings stay inside it
 }
 
+// A Word table of contents (a TOC field over TOC 1/TOC 2 paragraphs, hyperlinks to _Toc
+// bookmarks, PAGEREF fields) repeats the item titles with page numbers: its entries are
+// neither items nor body text (it was 4 items for a 2-item issue, 120 字 checks on TOC lines).
+std::string toc_entry(const std::string& t, int n, int level, bool first) {
+  std::string x = "<w:p><w:pPr><w:pStyle w:val=\"TOC" + std::to_string(level) + "\"/></w:pPr>";
+  if (first)
+    x += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u "
+         "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+  const std::string id = "_Toc" + std::to_string(170000 + n);
+  x += "<w:hyperlink w:anchor=\"" + id + "\" w:history=\"1\"><w:r><w:t>" + t + "</w:t></w:r><w:r><w:tab/></w:r>"
+       "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGEREF " + id +
+       " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>" + std::to_string(1 + n / 2) +
+       "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
+  return x;
+}
+
+const char* kTocStyles =
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOC2\"><w:name w:val=\"toc 2\"/><w:basedOn w:val=\"Normal\"/></w:style>";
+
+TEST(Items, TableOfContentsEntriesAreNoItems) {
+  const std::string body1 = "区水务局新建雨水管线3.6公里，增设雨水口210个，汛期前完成12处易积水点改造。";
+  wenfeng::testing::DocxParts parts;
+  parts.styles = kTocStyles;
+  parts.body = para("大兴信息", true) + para("第20期", false) +
+               toc_entry("【区水务局完成12处易积水点改造】", 0, 1, true) + toc_entry("【关于我区老旧小区加装电梯工作的调研】", 1, 1, false) +
+               toc_entry("一、进展情况", 2, 2, false) + toc_entry("二、主要困难", 3, 2, false) +
+               "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>" +
+               para("【区水务局完成12处易积水点改造】", false) + para(body1, false) +
+               para("【关于我区老旧小区加装电梯工作的调研】", false) + para("区住房城乡建设委开展了调研。", false) +
+               para("一、进展情况", false) + para("全区累计完成加装电梯316部。", false) + para("二、主要困难", false) +
+               para("居民意见难统一。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  int contents = 0;
+  for (const auto& b : d->blocks) contents += b.role == model::Role::kContents;
+  EXPECT_EQ(contents, 5);  // the four entries and the paragraph the field ends in
+  const auto r = lint::lint_document(*d, profile("daxing"), given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 2u);
+  EXPECT_EQ(r.m.items[0].title_block, 7u);
+  EXPECT_TRUE(r.m.items[1].research);
+  EXPECT_EQ(r.m.items[1].spans.size(), 5u);
+  for (const auto& f : r.findings) EXPECT_NE(f.rule_id(), "length.item") << f.text();
+  // The contents are left out of the body, and said to be.
+  bool said = false;
+  for (const auto& e : r.m.body.excluded) said = said || e == "目录 4 段";
+  EXPECT_TRUE(said);
+  for (const auto& sp : r.m.body.spans) EXPECT_NE(d->blocks[sp.block].role, model::Role::kContents) << sp.block;
+}
+
+// A document opening with its table of contents: the contents' heading "目录" is no title.
+TEST(Title, ATableOfContentsAtTheTopIsNoTitle) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = std::string(kTocStyles) +
+                 "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/></w:style>";
+  parts.body = "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p>" +
+               toc_entry("一、基本情况", 0, 1, true) + toc_entry("二、存在的问题", 1, 1, false) +
+               "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>" +
+               para("关于全县农村公路养护情况的调研报告", false) + para("一、基本情况", false) + para("全县农村公路1460公里。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->blocks[0].role, model::Role::kContents);
+  const auto ti = title(*d);
+  ASSERT_GE(ti.first, 0);
+  EXPECT_EQ(lint::title_text(*d, ti), "关于全县农村公路养护情况的调研报告");
+}
+
+// The same in a TOC style alone (a table of contents typed by hand or pasted as text).
+TEST(Items, TocStyledParagraphsWithoutAFieldAreContentsToo) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = kTocStyles;
+  parts.body = para("大兴信息", true) + "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:t>【甲单位做法】\t1</w:t></w:r></w:p>" +
+               para("【甲单位做法】", false) + para("甲单位做了一件事。", false);
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->blocks[1].role, model::Role::kContents);
+  EXPECT_EQ(d->blocks[2].role, model::Role::kBody);
+  const auto r = lint::lint_document(*d, profile("daxing"), given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 1u);
+  EXPECT_EQ(r.m.items[0].title_block, 2u);
+}
+
 }  // namespace
 
 TEST(InfoBar, WebPageMetadataLinesOnly) {
@@ -1062,6 +1151,68 @@ TEST(BodyScope, AWebCopysBarAndClosingCreditsAreNotCounted) {
   // A closing line that is the draft's own sentence is counted.
   const auto e = doc("标题\n正文第一段。\n编辑：县志办负责，年底前完成。");
   EXPECT_EQ(lint::body_of(e, profiles::BodyScope{}, title(e)).counts.zishu, 21u);
+}
+
+}  // namespace
+
+namespace {
+
+// A plain-text issue whose items have bare titles, a blank line before each: the items are
+// the titles' (a research item keeps its 一、二、 sub-headings, blank lines between them or
+// not), and the findings say how the items were found.
+TEST(Items, BareTitlesAfterBlankLines) {
+  std::string over;
+  for (int i = 0; i < 5; ++i) over += "区市场监管局对全区127所学校食堂开展食材抽检" + std::to_string(i + 2) + "轮，均未发现问题。";
+  const std::string t = "大兴信息\n第27期\n区政府办公室编　　2024年9月10日\n\n"
+                        "区市场监管局“扫码查餐”覆盖全区学校食堂\n" + over + "\n\n"
+                        "榆垡镇“共享农机”帮助小农户降低耕作成本\n榆垡镇整合农机68台，建立预约平台。\n平台今年完成作业订单920单。\n\n"
+                        "关于我区社区养老服务驿站运营情况的调查\n区民政局走访驿站36家。\n一、基本情况\n全区现有驿站84家。\n\n"
+                        "二、存在的问题\n一是运营收支难以平衡。\n三、对策建议\n一是推行连锁化运营。\n\n"
+                        "报：区委、区政府领导\n";
+  const auto d = doc(t);
+  const auto r = lint::lint_document(d, profile("daxing"), given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(r.m.items.size(), 3u);
+  EXPECT_EQ(r.m.items[0].title, "区市场监管局“扫码查餐”覆盖全区学校食堂");
+  EXPECT_EQ(r.m.items[1].spans.size(), 2u);
+  EXPECT_TRUE(r.m.items[2].research);
+  EXPECT_EQ(r.m.items[2].spans.size(), 7u);
+  EXPECT_FALSE(r.m.items[0].found_by.empty());
+  int item_findings = 0;
+  for (const auto& f : r.findings)
+    if (f.rule_id() == "length.item") {
+      ++item_findings;
+      EXPECT_NE(f.text().find("第 1 条"), std::string::npos) << f.text();
+      EXPECT_NE(f.text().find("按空行后的短标题行分条"), std::string::npos) << f.text();
+    }
+  EXPECT_EQ(item_findings, 1);
+}
+
+// Bare lines are taken for titles only when nothing else marks the items, and never when
+// they are not set apart: no split is better than a wrong one.
+TEST(Items, BareTitlesNeedBlankLinesAndNoOtherMarks) {
+  const auto p = profile("daxing");
+  // No blank lines: a short line in a run of paragraphs is no title.
+  const auto run_on = doc("大兴信息\n第27期\n区市场监管局覆盖全区学校食堂\n区市场监管局推行扫码查餐。\n"
+                          "榆垡镇共享农机帮助小农户\n榆垡镇整合农机68台。\n");
+  EXPECT_TRUE(lint::lint_document(run_on, p, given("bulletin.daxing-info"), limits_only()).m.items.empty());
+  // 【】 titles mark the items: a bare-looking line between them is the item's text.
+  const auto marked = doc("大兴信息\n\n【甲单位做法】\n甲单位做了一件事。\n\n乙单位的另一件事情\n乙单位也做了一件事。\n\n"
+                          "【丙单位做法】\n丙单位做了一件事。\n");
+  const auto rm = lint::lint_document(marked, p, given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(rm.m.items.size(), 2u);
+  EXPECT_TRUE(rm.m.items[0].found_by.empty());
+  // Numbered items set apart by blank lines are the editor's numbering.
+  const auto numbered = doc("大兴信息\n\n一、甲单位推行扫码查餐\n甲单位做了一件事。\n\n二、乙单位推行共享农机\n乙单位做了一件事。\n\n"
+                            "丙单位的另一件事情\n丙单位也做了一件事。\n");
+  const auto rn = lint::lint_document(numbered, p, given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(rn.m.items.size(), 2u);
+  EXPECT_EQ(rn.m.items[0].title, "一、甲单位推行扫码查餐");
+  // A body paragraph's short lead-in ("主要做法如下：") or a sentence is no title.
+  const auto lead_in = doc("大兴信息\n\n甲单位推行扫码查餐覆盖学校\n甲单位做了一件事。\n\n主要做法有以下几个方面：\n一是做了一件事。\n\n"
+                           "乙单位推行共享农机帮助农户\n乙单位做了一件事。\n");
+  const auto rl = lint::lint_document(lead_in, p, given("bulletin.daxing-info"), limits_only());
+  ASSERT_EQ(rl.m.items.size(), 2u);
+  EXPECT_EQ(rl.m.items[0].spans.size(), 3u);
 }
 
 }  // namespace

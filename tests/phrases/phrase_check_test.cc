@@ -112,6 +112,36 @@ TEST(PhraseMatch, GapHoldsNoEarlierOccurrenceOfTheNextPart) {
   EXPECT_EQ(found(text("推动各项工作再上新台阶。"), *set), std::vector<std::string>{"推动各项工作再上新台阶"});
 }
 
+// A pattern written with full-width punctuation also matches a web copy's half-width marks
+// (with or without a space after them), as the same entry with the same message, and the
+// offsets are those of the text as it is.
+TEST(PhraseMatch, HalfWidthPunctuationMatchesFullWidthPatterns) {
+  const auto set = shipped();
+  for (const char* t : {"下面，我讲三点意见。", "下面,我讲三点意见。", "下面, 我再强调几点意见。", "下面,  我讲三点意见。"}) {
+    const auto d = text(t);
+    const auto hits = phrases::find_hits(d, *set);
+    ASSERT_EQ(hits.size(), 1u) << t;
+    EXPECT_EQ(set->entries[hits[0].entry].phrase, "下面[，]我…(点|个方面的|个方面)(意见|要求|看法)") << t;
+    const std::string_view tt = d.block_text(hits[0].block);
+    EXPECT_EQ(tt.substr(hits[0].begin, hits[0].end - hits[0].begin), std::string_view(t).substr(0, tt.size() - 3)) << t;
+  }
+  // A key (the last part) holding marks: every mix of the two forms, one entry.
+  const auto own = from(kHead + "@source A = x\n@source A\n成绩是肯定的，问题是存在的\n领导“高度”重视\n领导“亲自”过问（批示）\n");
+  EXPECT_EQ(found(text("应当看到,成绩是肯定的, 问题是存在的。"), *own),
+            std::vector<std::string>{"成绩是肯定的, 问题是存在的"});
+  EXPECT_EQ(found(text("他说领导\"高度\"重视。"), *own), std::vector<std::string>{"领导\"高度\"重视"});
+  EXPECT_EQ(found(text("他说领导“高度\"重视。"), *own), std::vector<std::string>{"领导“高度\"重视"});
+  // Four marks: all full-width or all half-width, no mix.
+  EXPECT_EQ(found(text("领导\"亲自\"过问(批示)。"), *own), std::vector<std::string>{"领导\"亲自\"过问(批示)"});
+  EXPECT_TRUE(found(text("领导“亲自\"过问(批示)。"), *own).empty());
+  // Other half-width marks are not taken for these: 成绩是肯定的.问题是存在的 is no match.
+  EXPECT_TRUE(found(text("成绩是肯定的.问题是存在的"), *own).empty());
+  const auto forms = phrases::punctuation_forms("甲，乙：丙");
+  EXPECT_EQ(forms.size(), 4u);
+  EXPECT_EQ(phrases::punctuation_forms("甲乙").size(), 1u);
+  EXPECT_EQ(phrases::punctuation_forms("一，二，三，四，五").size(), 2u);
+}
+
 TEST(PhraseMatch, OverlapsKeepTheLongest) {
   const auto set = shipped();
   EXPECT_EQ(found(text("县长亲自过问此事。"), *set), std::vector<std::string>{"亲自过问"});

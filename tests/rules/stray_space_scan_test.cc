@@ -266,6 +266,33 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
         if (head.ends_with(w)) return true;
       return false;
     };
+    // Letter-spaced names in a list of people ("和张　伟等", "李　明、王　芳"): a U+3000 between
+    // Han A and B, a list mark beside the name (、和与及 before A, 、等 after B), the name set
+    // apart on both sides, or two such names in the paragraph.
+    std::vector<std::pair<std::size_t, bool>> name_spaces;  // (offset, set apart)
+    {
+      std::vector<text::CodePoint> v;
+      for (const auto q : text::code_points(t)) v.push_back(q);
+      auto at = [&](std::ptrdiff_t i) -> char32_t {
+        return i >= 0 && i < static_cast<std::ptrdiff_t>(v.size()) ? v[static_cast<std::size_t>(i)].cp : 0;
+      };
+      const std::u32string_view before_marks = U"、和与及", after_marks = U"、等";
+      for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(v.size()); ++i) {
+        if (at(i) != U'\u3000' || !text::is_han(at(i - 1)) || !text::is_han(at(i + 1))) continue;
+        const char32_t l = at(i - 2), r = at(i + 2);
+        const bool mark_l = before_marks.find(l) != std::u32string_view::npos;
+        const bool mark_r = after_marks.find(r) != std::u32string_view::npos;
+        if (!mark_l && !mark_r) continue;
+        const bool apart_l = l == 0 || !text::is_han(l) || mark_l || l == U'同';
+        const bool apart_r = r == 0 || !text::is_han(r) || mark_r || std::u32string_view(U"和与及同").find(r) != std::u32string_view::npos;
+        name_spaces.emplace_back(v[static_cast<std::size_t>(i)].begin, apart_l && apart_r);
+      }
+    }
+    auto listed_name = [&](std::size_t offset) {
+      for (const auto& [o, apart] : name_spaces)
+        if (o == offset) return apart || name_spaces.size() >= 2;
+      return false;
+    };
     const bool no_punct = !has_sentence_punct(t);
     const std::size_t cps = text::codepoint_count(t);
     // The speaker's line under a speech's title ("县委常委、组织部长　刘某某"): titles joined by
@@ -321,6 +348,10 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
           const bool spaced_name = (run_len == 1 || (run_len == 2 && run_end - run_begin == 2)) &&
                                    text::is_han(cp.cp) && !text::is_han(after) &&
                                    (before_alone || after_official_title(t.substr(0, before_begin)));
+          const bool listed = run_len == 1 && run_first == U'\u3000' && listed_name(run_begin);
+          const bool titled = run_len == 1 && run_first == U'\u3000' && text::is_han(cp.cp) &&
+                              std::u32string_view(U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤").find(before) != std::u32string_view::npos &&
+                              after_official_title(t.substr(0, before_begin));
           // Joint issuers, one space between them ("中共某市委办公室　某市人民政府办公室关于…").
           bool issuers = false;
           if (run_len == 1) {
@@ -335,7 +366,7 @@ void oracle(const model::Document& doc, const lint::Measurements& m, const profi
               }
             issuers = lint::is_issuer_line(t.substr(from, run_begin - from)) && lint::is_issuer_line(next);
           }
-          if (spaced_name || issuers) {
+          if (spaced_name || listed || titled || issuers) {
           } else if (run_len > 1) {
             if (prose && !label_follows(t, cp.begin))
               out.push_back(found(bi, run_begin, run_end, kLayout, "run=" + std::to_string(run_len) + ";", 0, "\x01"));
@@ -369,7 +400,9 @@ std::string random_line(std::mt19937& rng) {
       "一二三四五六七八九十一二三四五六七八九十", "张 三 李 四 王 五 赵 六 钱 七",
       // Attendee lists with their offices, joint issuers and imprint lines.
       "出席：", "列　席：", "（办公室）", "(县财政局)", "、", "县人民政府办公室", "中共某县委", "关于", "2026年3月12日",
-      "二〇二六年一月二十日"};
+      "二〇二六年一月二十日",
+      // Letter-spaced names in a list of people.
+      "和", "等", "与", "同", "和张\u3000伟等", "李\u3000明、", "副县长陈\u3000静牵头", "部长要\u3000求"};
   std::string s;
   const int n = 1 + static_cast<int>(rng() % 30);
   for (int i = 0; i < n; ++i) s += pieces[rng() % pieces.size()];

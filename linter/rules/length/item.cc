@@ -29,7 +29,8 @@ void run(const lint::RuleContext& c) {
     lint::locate_unit(c.doc, it.spans, c.profile.unit, max, block, offset);
     auto& d = c.report(block, offset, offset + to_sentence_end(c.doc.block_text(block), offset), 0,
                        {{"item", std::to_string(i + 1)},
-                        {"item_kind", it.research ? "调研类信息（" + it.research_reason + "）" : "单条信息"},
+                        {"item_kind", (it.research ? "调研类信息（" + it.research_reason + "）" : std::string("单条信息")) +
+                                          (it.found_by.empty() ? "" : "；" + it.found_by)},
                         {"figure", std::to_string(figure)},
                         {"limit", std::to_string(max)},
                         {"excess", std::to_string(figure - max)}},

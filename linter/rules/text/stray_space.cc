@@ -287,6 +287,50 @@ std::size_t photo_credit_begin(std::string_view t) {
   return han >= 3 ? from : text::npos;
 }
 
+// Two-character names letter-spaced with one full-width space to line up with three-character
+// ones, in a list of people: "和张　伟等", "李　明、王　芳". Where such spaces are in `t` (their
+// byte offsets, sorted): a U+3000 between two Han characters A and B, with a list's mark on
+// either side of the name (、 和 与 及 before A; 、 等 after B), and the name set apart on
+// both sides (the start, a non-Han character or one of 、 和 与 及 同 before, the end, a non-Han
+// character or one of 、 等 和 与 及 同 after) — or, when the paragraph has two such names or
+// more, set apart on the listed side only ("有李　明、王　芳参加"). "各部门、单　位要" and
+// "群众和社　会发展" have one name-like pair, not set apart: still reported.
+// One of the commonest surnames (a name letter-spaced after an official title, "副县长陈　静牵头",
+// is told from a word by it: "县长要　求" is no name). 高 and 于, words as often as names, are left out.
+bool common_surname(char32_t c) {
+  static constexpr std::u32string_view kSurnames = U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
+  return kSurnames.find(c) != std::u32string_view::npos;
+}
+
+std::vector<std::size_t> listed_name_spaces(std::string_view t) {
+  struct Candidate {
+    std::size_t at;
+    bool apart;
+  };
+  std::vector<Candidate> found;
+  auto is_list_mark_before = [](char32_t c) { return c == U'、' || c == U'和' || c == U'与' || c == U'及'; };
+  auto is_list_mark_after = [](char32_t c) { return c == U'、' || c == U'等'; };
+  auto apart_before = [&](char32_t c) { return c == 0 || !text::is_han(c) || is_list_mark_before(c) || c == U'同'; };
+  auto apart_after = [&](char32_t c) {
+    return c == 0 || !text::is_han(c) || is_list_mark_after(c) || c == U'和' || c == U'与' || c == U'及' || c == U'同';
+  };
+  for (std::size_t at = text::find_seq(t, "\u3000"); at != text::npos; at = text::find_seq(t, "\u3000", at + 3)) {
+    std::size_t a_begin, l_begin, b_end, r_end;
+    const char32_t a = at > 0 ? text::cp_before(t, at, a_begin) : 0;
+    const char32_t b = text::cp_at(t, at + 3, b_end);
+    if (!text::is_han(a) || !text::is_han(b)) continue;
+    const char32_t l = a_begin > 0 ? text::cp_before(t, a_begin, l_begin) : 0;
+    const char32_t r = b_end < t.size() ? text::cp_at(t, b_end, r_end) : 0;
+    const bool listed = is_list_mark_before(l) || is_list_mark_after(r);
+    if (!listed) continue;
+    found.push_back({at, apart_before(l) && apart_after(r)});
+  }
+  std::vector<std::size_t> out;
+  for (const auto& f : found)
+    if (f.apart || found.size() >= 2) out.push_back(f.at);
+  return out;
+}
+
 void run(const lint::RuleContext& c) {
   std::size_t front = 0;
   bool prev_list = false;  // the paragraph before is a list of names or words (出席：…)
@@ -348,6 +392,16 @@ void run(const lint::RuleContext& c) {
     const bool name_column = cps <= 40 && no_punct;
     const bool prose = is_prose(t);
     bool list_known = false;
+    // Letter-spaced names in a list of people (listed_name_spaces), found when first needed.
+    std::vector<std::size_t> name_spaces;
+    bool names_found = false;
+    auto listed_name = [&](std::size_t at) {
+      if (!names_found) {
+        names_found = true;
+        name_spaces = listed_name_spaces(t);
+      }
+      return std::binary_search(name_spaces.begin(), name_spaces.end(), at);
+    };
     // The visible code points (neither invisible nor a space, and after the indentation not
     // whitespace either) in order; a run of spaces (invisible code points inside it are
     // passed over) is judged when the next visible one comes. Only the runs are visited: the
@@ -375,9 +429,13 @@ void run(const lint::RuleContext& c) {
         // Also right after an official title in running text ("宣传部部长陈　静，副县长…").
         // The pad is one space, or two half-width ones (as wide as one full-width space; a run
         // of U+0020 alone has one byte a space).
-        const bool spaced_name = (run_len == 1 || (run_len == 2 && run_end - run_begin == 2)) && text::is_han(cp) &&
-                                 !text::is_han(after) &&
-                                 (before_alone || after_official_title(t.substr(0, before_begin)));
+        const bool spaced_name = ((run_len == 1 || (run_len == 2 && run_end - run_begin == 2)) && text::is_han(cp) &&
+                                  !text::is_han(after) &&
+                                  (before_alone || after_official_title(t.substr(0, before_begin)))) ||
+                                 (run_len == 1 && run_first == U'\u3000' && listed_name(run_begin)) ||
+                                 // … and one after an official title in running text ("由副县长陈　静牵头").
+                                 (run_len == 1 && run_first == U'\u3000' && text::is_han(cp) && common_surname(before) &&
+                                  after_official_title(t.substr(0, before_begin)));
         // Joint issuers named one after the other, a space between them ("中共某市委办公室　某市
         // 人民政府办公室关于…" in a joint document's title, GB/T 9704-2012 7.2.2 联合行文).
         auto between_issuers = [&]() {
