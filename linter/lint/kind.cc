@@ -146,7 +146,9 @@ bool speech_title_end(std::string_view rest) {
 // ("市长 李国强", "副市长　高振华", "（2024年5月6日）"), before the salutation "同志们：".
 std::string byline_of(const model::Document& doc, const TitleInfo& t) {
   std::string out;
-  if (t.lead < 0) return out;
+  // Lines the title finder already took for the speaker's ("县长　李国强" over "同志们：").
+  for (const std::uint32_t b : t.bylines) out += std::string(doc.block_text(b)) + "\n";
+  if (!out.empty() || t.lead < 0) return out;
   for (std::size_t i = static_cast<std::size_t>(t.lead), seen = 0; i < doc.blocks.size() && seen < 3; ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive) continue;

@@ -1187,3 +1187,22 @@ TEST(Kinds, TownshipStoryQuotingLocalOfficialsIsNews) {
 }
 
 }  // namespace
+
+namespace {
+
+// A speech's speaker and date under its title are its byline, not spoken: not counted, and
+// still read for who speaks. Without the salutation after them, they stay text.
+TEST(BodyScope, ASpeechsSpeakerAndDateAreNotCounted) {
+  const auto d = doc("在全市招商引资工作推进会上的讲话\n市长　李国强\n（2024年3月12日）\n同志们：\n今天召开会议。\n");
+  const auto t = title(d);
+  EXPECT_EQ(t.bylines.size(), 2u);
+  // Counted: 同志们：(4) + 今天召开会议。(7)
+  EXPECT_EQ(lint::body_of(d, profiles::BodyScope{}, t).counts.zishu, 11u);
+  const auto k = lint::classify(d, profile("yichun"));
+  EXPECT_EQ(k.id, "speech.main-leader");
+  EXPECT_NE(k.reason.find("署名含“市长”"), std::string::npos) << k.reason;
+  const auto n = doc("全市招商引资工作推进会召开\n市长李国强出席\n会议部署了全年工作。\n");
+  EXPECT_TRUE(title(n).bylines.empty());
+}
+
+}  // namespace
