@@ -3,7 +3,8 @@
 #
 #   bench/peers.sh [--quick] [--no-peers]
 #
-# Installs the peers from npm into a scratch folder outside the repository
+# Installs the peers from npm, at fixed versions so that the gate's ratios compare like with
+# like, into a scratch folder outside the repository
 # (${WENFENG_PEERS:-~/.cache/wenfeng-peers}): AutoCorrect (autocorrect-node, Rust), zhlint,
 # textlint with textlint-rule-sentence-length (max 100), lint-md. Corpora (bench/lib.sh)
 # go to ${WENFENG_BENCH_DIR:-/tmp/wenfeng-bench}: 1, 10 and 100 MiB of official text with
@@ -45,7 +46,7 @@ if [ "$peers" = 1 ]; then
   if [ ! -x "$PEERS/node_modules/.bin/autocorrect" ] || [ ! -x "$PEERS/node_modules/.bin/textlint" ]; then
     mkdir -p "$PEERS"
     (cd "$PEERS" && { [ -f package.json ] || npm init -y >/dev/null; } &&
-       npm install --no-audit --no-fund autocorrect-node zhlint textlint textlint-rule-sentence-length @lint-md/cli >/dev/null)
+       npm install --no-audit --no-fund autocorrect-node@2.14.0 zhlint@0.8.2 textlint@15.8.0 textlint-rule-sentence-length@5.2.1 @lint-md/cli@2.2.4 >/dev/null)
   fi
   printf '{"rules":{"sentence-length":{"max":100}}}\n' >"$PEERS/.textlintrc.json"
   BIN=$PEERS/node_modules/.bin

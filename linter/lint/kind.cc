@@ -365,8 +365,14 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
 
   // News: who × what, from the title, else the lead paragraph (a lead that mentions the
   // county head's instructions does not make a deputy's report the head's).
-  std::string lead =
-      ti.lead >= 0 ? std::string(doc.block_text(static_cast<std::size_t>(ti.lead))) : std::string();
+  // A lead is read to its first 2,000 code points: far more than any news lead or a whole
+  // 800-字 story typed as one paragraph, and it keeps the classifier's cost bounded when a
+  // draft is one huge paragraph (its cue scans are per sentence and per cue).
+  std::string lead;
+  if (ti.lead >= 0) {
+    const std::string_view x = doc.block_text(static_cast<std::size_t>(ti.lead));
+    lead = std::string(x.substr(0, text::step_forward(x, 0, 2000)));
+  }
   // A headline's second line (副题 "张某讲话 李某王某出席", no sentence in it) is no lead: the
   // paragraph after it is read with it.
   if (ti.first >= 0 && !lead.empty() && lead.find("。") == std::string::npos && text::codepoint_count(lead) <= 60)

@@ -85,6 +85,21 @@ TEST(Classifier, LeadParagraphDecidesWhenTitleIsSilent) {
   EXPECT_EQ(k.id, "news.main-leader-research");
 }
 
+// The lead is read to its first 2,000 code points: a story typed as one huge paragraph is
+// classified from its opening, and a leader first named far beyond it does not decide.
+TEST(Classifier, LeadIsReadToItsFirstTwoThousandCodePoints) {
+  std::string filler;
+  for (int i = 0; i < 20000; ++i) filler += "各单位要抓好落实。";
+  {
+    const auto k = lint::classify(doc("8月2日，县长周某主持召开全县防汛工作调度会议。" + filler + "\n"), national());
+    EXPECT_EQ(k.id, "news.main-leader-meeting") << k.reason;
+  }
+  {
+    const auto k = lint::classify(doc("8月2日，全县防汛工作调度会议召开。" + filler + "县长周某主持召开会议。\n"), national());
+    EXPECT_NE(k.id, "news.main-leader-meeting") << k.reason;
+  }
+}
+
 // What the reported leader does is read from the sentences that name them: a 督导组 named
 // elsewhere in the lead (the county's own teams at the head's meeting, the city's team the
 // member reports to) is someone else's trip.
