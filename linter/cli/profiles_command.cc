@@ -50,6 +50,11 @@ void print_profile(const profiles::Profile& p) {
     for (const auto& [rule, l] : k.limits) {
       std::cout << "        " << limit_text(l, p.unit) << "  依据：" << l.source.text() << "\n";
       if (l.soft) std::cout << "          说明：" << l.note << "\n";
+      // What this limit replaced from a profile it extends still binds (checked beside it).
+      if (auto it = k.inherited.find(rule); it != k.inherited.end())
+        for (const auto& old : it->second)
+          std::cout << "          仍受 " << old.profile << " 的上限约束：" << limit_text(old, p.unit) << "  依据：" << old.source.text()
+                    << "\n";
     }
     for (const auto& pr : k.prohibitions)
       std::cout << "        " << pr.rule << "（" << model::severity_name(pr.severity) << "）" << pr.message

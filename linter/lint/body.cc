@@ -1000,6 +1000,25 @@ static TitleInfo find_title_at_top(const model::Document& doc, const std::vector
     ti.meta.insert(std::upper_bound(ti.meta.begin(), ti.meta.end(), blocks[k]), blocks[k]);
     ++k;
   }
+  // A speech's speaker and date under its title ("县长　李国强", "（2024年6月18日）"), right
+  // before its salutation ("同志们："): its byline, not spoken (nor counted).
+  {
+    auto salutation = [&](std::string_view x) {
+      x = trimmed(x);
+      for (std::string_view w : {"同志们："sv, "同志们:"sv, "同志们，朋友们"sv, "同志们、朋友们"sv, "各位领导"sv, "各位代表"sv,
+                                 "各位委员"sv})
+        if (starts_with(x, w)) return true;
+      return false;
+    };
+    std::size_t n = k;
+    while (n < blocks.size() && n < k + 3 && blocks[n] == blocks[n - 1] + 1 && !salutation(text_of(n))) {
+      const Shape s = shape_of(text_of(n), 24);
+      if (s.cps == 0 || s.cps > 24 || s.full_stops || s.clause_punct) break;
+      ++n;
+    }
+    if (n > k && n < blocks.size() && salutation(text_of(n)))
+      for (; k < n; ++k) ti.bylines.push_back(blocks[k]);
+  }
   // A reporters' line of its own under the headline ("本报记者　韩某", "记者　王晓　通讯员　孙某"):
   // a byline, not the lead.
   while (k + 1 < blocks.size() && k <= t + 4) {

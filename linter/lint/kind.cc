@@ -146,7 +146,9 @@ bool speech_title_end(std::string_view rest) {
 // ("市长 李国强", "副市长　高振华", "（2024年5月6日）"), before the salutation "同志们：".
 std::string byline_of(const model::Document& doc, const TitleInfo& t) {
   std::string out;
-  if (t.lead < 0) return out;
+  // Lines the title finder already took for the speaker's ("县长　李国强" over "同志们：").
+  for (const std::uint32_t b : t.bylines) out += std::string(doc.block_text(b)) + "\n";
+  if (!out.empty() || t.lead < 0) return out;
   for (std::size_t i = static_cast<std::size_t>(t.lead), seen = 0; i < doc.blocks.size() && seen < 3; ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive) continue;
@@ -231,6 +233,50 @@ std::string_view addressee_organ(std::string_view raw) {
                                  "党组", "党委", "各街道"})
     if (t.ends_with(organ)) return organ;
   return {};
+}
+
+
+// What before a leader's title makes it a township's or a village's post: "羊山镇党委书记",
+// "村党支部书记", "驻村第一书记", "镇人大主席", "乡武装部长" (each also with 副: "镇党委副书记").
+constexpr std::string_view kLocalSecretary[] = {"镇党委", "乡党委", "镇委", "乡委", "党工委", "党支部", "党总支",
+                                                 "村党委", "社区党委", "党组织", "第一", "镇纪委", "乡纪委"};
+
+bool local_post(std::string_view s, std::size_t pos, std::string_view word) {
+  std::string_view before = s.substr(0, pos);
+  if (before.ends_with("副")) before.remove_suffix(std::string_view("副").size());
+  if (word == "书记")
+    return std::any_of(std::begin(kLocalSecretary), std::end(kLocalSecretary), [&](std::string_view w) { return before.ends_with(w); });
+  if (word == "主席") return before.ends_with("镇人大") || before.ends_with("乡人大");
+  if (word == "部长") return before.ends_with("镇武装") || before.ends_with("乡武装") || before.ends_with("街道武装");
+  return false;
+}
+
+// Whether `x` names a leader above a township (书记, 常委, 县长 …, 部长, 主席, of any issuer);
+// the township and village posts seen instead ("镇党委书记") are added to `local`.
+bool names_county_leader(std::string_view x, std::vector<std::string>& local) {
+  bool found = false;
+  for (std::string_view w : {"书记", "常委", "县长", "市长", "区长", "省长", "州长", "部长", "主席"})
+    for (std::size_t pos = text::find_seq(x, w); pos != text::npos; pos = text::find_seq(x, w, pos + 1)) {
+      if (!local_post(x, pos, w)) {
+        found = true;
+        continue;
+      }
+      // The post as written: its organ's last characters and the title ("镇党委书记").
+      std::size_t from = pos;
+      for (int n = 0; n < 6 && from > 0; ++n) {
+        std::size_t b;
+        const char32_t ch = text::cp_before(x, from, b);
+        if (ch < 0x4E00 || ch > 0x9FFF) break;
+        from = b;
+        const std::string_view took = x.substr(from, pos - from);
+        if (took.starts_with("镇") || took.starts_with("乡") || took.starts_with("村") || took.starts_with("驻") ||
+            took.starts_with("社区") || took.starts_with("街道"))
+          break;
+      }
+      std::string post(x.substr(from, pos + w.size() - from));
+      if (std::find(local.begin(), local.end(), post) == local.end()) local.push_back(std::move(post));
+    }
+  return found;
 }
 
 }  // namespace
@@ -424,9 +470,10 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   // "unknown". Any leader's title, of this issuer's or not (书记, 常委, 县长 …, 部长, 主席),
   // keeps it unknown: which limit applies cannot be told.
   static constexpr std::string_view kRecently[] = {"近日，", "近日,", "日前，", "日前,"};
-  auto names_leader = [](std::string_view x) {
-    return text::contains_any(x, {"书记", "常委", "县长", "市长", "区长", "省长", "州长", "部长", "主席"});
-  };
+  // Township and village officials a story quotes (乡党委书记, 镇人大主席, 村党支部书记) are no
+  // leaders whose limit is in question: they are kept for the reason.
+  std::vector<std::string> local_words;
+  auto names_leader = [&](std::string_view x) { return names_county_leader(x, local_words); };
   // The lead and the two paragraphs after it: a story often names who attended in its second
   // paragraph ("省长吴新雄出席会议并讲话").
   auto names_leader_near_top = [&] {
@@ -447,14 +494,20 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
     if (const std::size_t e = dateline_end(l); e > 0) {
       sign = "有电头“" + std::string(trimmed_title(l.substr(0, e))) + "”";
     } else if (!ti.bylines.empty()) {
-      sign = "有署名行";
+      const std::string_view by = trimmed_line(doc.block_text(ti.bylines.front()));
+      sign = "有署名行“" + std::string(by.substr(0, text::step_forward(by, 0, 24))) + "”";
     } else if (opens_with_date(l) ||
                std::any_of(std::begin(kRecently), std::end(kRecently), [&](std::string_view w) { return l.starts_with(w); })) {
-      sign = "导语以日期开头";
+      // The date as the lead writes it, to its first comma ("5月28日上午").
+      std::size_t end = std::min(text::find_seq(l, "，"), text::find_seq(l, ","));
+      if (end == text::npos) end = l.size();
+      const std::string_view date = l.substr(0, std::min(end, text::step_forward(l, 0, 16)));
+      sign = "导语以日期“" + std::string(date) + "”开头";
     }
     if (!sign.empty())
       return {"news", KindSource::kClassifier,
-              sign + (what.empty() ? "" : "，活动类型" + quoted(what_words)) + "，标题和开头三段没有领导同志"};
+              sign + (what.empty() ? "" : "，活动类型" + quoted(what_words)) + "，标题和开头三段没有领导同志" +
+                  (local_words.empty() ? "" : "（" + quoted(local_words) + "是乡镇、村干部）")};
   }
   k.reason = what.empty() ? (who_words.empty() ? "标题和导语中没有可判断类型的词语"
                                                 : "只看出报道对象" + quoted(who_words) + "，看不出活动类型")

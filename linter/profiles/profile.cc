@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 // The binary form of a profile in the startup cache (base/cache.h). A field added to any of
 // these structs must be added to its describe(): the sizes stop the build until it is.
 static_assert(sizeof(Limit) == 216 && sizeof(Prohibition) == 192 && sizeof(ItemType) == 248 &&
-                  sizeof(ItemSpec) == 224 && sizeof(Kind) == 416 && sizeof(BodyScope) == 5 &&
+                  sizeof(ItemSpec) == 224 && sizeof(Kind) == 464 && sizeof(BodyScope) == 5 &&
                   sizeof(PhraseException) == 224 && sizeof(PhraseEntry) == 384 && sizeof(PhraseSettings) == 264 &&
                   sizeof(PhraseSettings::File) == 64 && sizeof(RuleSetting) == 104 && sizeof(Cue) == 80 &&
                   sizeof(CueGroup) == 56 && sizeof(NewsRule) == 96 && sizeof(Classifier) == 200 &&
@@ -54,7 +54,7 @@ static void describe(V& v, ItemSpec& x) {
 }
 template <typename V>
 static void describe(V& v, Kind& x) {
-  v(x.id, x.name, x.title_keywords, x.limits, x.prohibitions, x.items, x.notes);
+  v(x.id, x.name, x.title_keywords, x.limits, x.inherited, x.prohibitions, x.items, x.notes);
 }
 template <typename V>
 static void describe(V& v, BodyScope& x) {
@@ -222,6 +222,11 @@ void load_kind(const YAML::Node& n, Kind& k, const model::RuleSource& base, cons
       l.severity = v["severity"] ? severity(v["severity"]) : (l.soft ? model::Severity::kWarning : model::Severity::kError);
       l.source = source_from(v, base);
       l.profile = profile_id;
+      // An ancestor's figure replaced here still binds (a soft default does not).
+      if (auto old = k.limits.find(rule); old != k.limits.end() && old->second.profile != profile_id && !old->second.soft) {
+        auto& kept = k.inherited[rule];
+        kept.insert(kept.begin(), old->second);
+      }
       k.limits[rule] = l;
     }
   }

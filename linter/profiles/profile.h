@@ -71,6 +71,10 @@ struct Kind {
   std::string name;         // Chinese description
   std::vector<std::string> title_keywords;  // a title containing one of these is this kind
   std::map<std::string, Limit> limits;  // by limit key (a rule's limit_keys)
+  // Limits of this kind that a profile nearer the issuer replaced, by limit key, nearest
+  // first: they still bind (national's 1 hour behind an issuer's 30 minutes), and the
+  // duration rules report each one exceeded. Soft defaults are not kept.
+  std::map<std::string, std::vector<Limit>> inherited;
   std::vector<Prohibition> prohibitions;
   std::optional<ItemSpec> items;
   std::vector<std::string> notes;  // the issuer's rules for this kind that are not lintable

@@ -242,6 +242,8 @@ TEST(CheckCli, ProfilesShowWhatAnIssuerAddsAndRemoves) {
   r = run_cli({"profiles", "jinxiang"});
   EXPECT_NE(r.out.find("增加 “讲得[都]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("第三部分（讲话力戒空话、套话）"), std::string::npos);
+  // The national hour behind the county's 30 minutes.
+  EXPECT_NE(r.out.find("仍受 national 的上限约束：duration.speech ≤ 60 分钟"), std::string::npos) << r.out;
   r = run_cli({"profiles", "national"});
   EXPECT_NE(r.out.find("不增不减"), std::string::npos);
 }

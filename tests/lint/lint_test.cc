@@ -1001,8 +1001,8 @@ TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
       {"城关镇召开春季植树动员会\n本报讯（记者 王晓）4月1日，城关镇召开春季植树动员会。", "news", "活动类型“召开”"},
       {"东河村建起了扶贫车间\n记者　王晓　通讯员　孙立\n东河村的扶贫车间里机器轰鸣。", "news", "署名行"},
       {"湖北日报讯 记者李新龙\n一场全镇范围内的植树动员会，仅用了20分钟。", "news", "署名行"},
-      {"西关社区开展义诊活动\n3月21日上午，西关社区联合县医院开展义诊。", "news", "导语以日期开头"},
-      {"近日，县图书馆新增少儿阅览室，面向全县少年儿童免费开放。", "news", "导语以日期开头"},
+      {"西关社区开展义诊活动\n3月21日上午，西关社区联合县医院开展义诊。", "news", "导语以日期“3月21日上午”开头"},
+      {"近日，县图书馆新增少儿阅览室，面向全县少年儿童免费开放。", "news", "导语以日期“近日”开头"},
       {"县委书记李明到石门乡调研\n本报讯 11月3日，县委书记李明到石门乡调研。", "news.main-leader-research", "县委书记"},
       {"汛后恢复重建转入常态\n本报讯 9月1日，全县恢复重建转入常态。", "news.special-routine", "转入常态"},
   };
@@ -1013,8 +1013,14 @@ TEST(Classifier, NewsWithoutLeaderIsGenericNews) {
   }
   // A member named, no activity word: which limit applies cannot be told.
   EXPECT_EQ(lint::classify(doc("副县长王芳一行\n本报讯 5月5日，副县长王芳一行来到东河村。"), national()).id, "unknown");
-  // A leader of another rank or issuer named: unknown too.
-  EXPECT_EQ(lint::classify(doc("镇党委书记张强带队检查\n本报讯 5月5日，镇党委书记张强带队检查河道。"), national()).id, "unknown");
+  // A leader of another rank or issuer named: unknown too (a department's 党组书记) …
+  EXPECT_EQ(lint::classify(doc("县交通运输局党组书记张强带队检查\n本报讯 5月5日，县交通运输局党组书记张强带队检查农村公路。"),
+                           national()).id,
+            "unknown");
+  // … but a township's secretary is no county leader: the town's own news, said so.
+  const auto town = lint::classify(doc("镇党委书记张强带队检查\n本报讯 5月5日，镇党委书记张强带队检查河道。"), national());
+  EXPECT_EQ(town.id, "news");
+  EXPECT_NE(town.reason.find("“镇党委书记”是乡镇、村干部"), std::string::npos) << town.reason;
   // … but named as attending in the paragraph after the lead, the leader and the activity are
   // read there (a lead that only sets the scene).
   const auto later = lint::classify(doc("全县春耕生产会议召开\n本报讯 3月2日，全县春耕生产会议召开。\n县长张华出席会议并讲话。"),
@@ -1213,6 +1219,152 @@ TEST(Items, BareTitlesNeedBlankLinesAndNoOtherMarks) {
   const auto rl = lint::lint_document(lead_in, p, given("bulletin.daxing-info"), limits_only());
   ASSERT_EQ(rl.m.items.size(), 2u);
   EXPECT_EQ(rl.m.items[0].spans.size(), 3u);
+}
+
+// The duration finding of a lint run, or null.
+const model::Diagnostic* duration_finding(const lint::Report& r) {
+  for (const auto& f : r.findings)
+    if (f.rule_id() == "duration.speech") return &f;
+  return nullptr;
+}
+
+std::string data_of(const model::Diagnostic& f, std::string_view key) {
+  for (const auto& [k, v] : f.data)
+    if (k == key) return std::string(v);
+  return {};
+}
+
+// Speech limits are tiers: an issuer's own figure replaces national's in its kind, but the
+// national 2024 rule (a main speech or report at most 1 hour; no speech longer) still binds.
+TEST(Limits, SpeechTiersInheritedFromNational) {
+  // Jinxiang: every member's speech ≤ 30 minutes (warning); 67 minutes passes national's hour too.
+  const auto j = profile("jinxiang");
+  const auto long_speech = doc(repeat_paragraphs("在全县安全生产工作会议上的讲话", 13400));
+  auto r = lint::lint_document(long_speech, j, lint::classify(long_speech, j), limits_only());
+  const model::Diagnostic* f = duration_finding(r);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, model::Severity::kError);
+  EXPECT_NE(f->text().find("超出上限 30 分钟"), std::string::npos) << f->text();
+  EXPECT_NE(f->text().find("同时超出规范 national 的上限 60 分钟"), std::string::npos) << f->text();
+  EXPECT_NE(f->text().find("会议篇"), std::string::npos) << f->text();
+  EXPECT_NE(f->text().find("按所超上限中最重的级别（错误）报告"), std::string::npos) << f->text();
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "60:national");
+  EXPECT_EQ(data_of(*f, "limit_minutes"), "30");
+  EXPECT_EQ(f->source->issuer, "中共金乡县委");
+  // 40 minutes: only the county's own 30, a warning.
+  const auto mid = doc(repeat_paragraphs("在全县安全生产工作会议上的讲话", 8000));
+  r = lint::lint_document(mid, j, lint::classify(mid, j), limits_only());
+  f = duration_finding(r);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, model::Severity::kWarning);
+  EXPECT_EQ(f->text().find("同时超出"), std::string::npos) << f->text();
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "");
+
+  // Yichun: the main leader's 60 (warning) and national's 60 (error) are both passed.
+  const auto y = profile("yichun");
+  r = lint::lint_document(long_speech, y, given("speech.main-leader"), limits_only());
+  f = duration_finding(r);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, model::Severity::kError);
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "60:national");
+  // Other leaders: 40 (error) and, over an hour, the national hour.
+  r = lint::lint_document(long_speech, y, given("speech.leader"), limits_only());
+  f = duration_finding(r);
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->text().find("超出上限 40 分钟"), std::string::npos) << f->text();
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "60:national");
+  const auto yl = doc(repeat_paragraphs("在全市政务服务工作会议上的讲话", 9000));
+  f = duration_finding(r = lint::lint_document(yl, y, given("speech.leader"), limits_only()));
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "");
+
+  // Daxing: 20 / 15 / 5 minutes, each with national's hour behind it.
+  const auto dx = profile("daxing");
+  for (const char* kind : {"speech.main-report", "speech.leader", "speech.exchange"}) {
+    f = duration_finding(r = lint::lint_document(long_speech, dx, given(kind), limits_only()));
+    ASSERT_NE(f, nullptr) << kind;
+    EXPECT_EQ(data_of(*f, "also_exceeded"), "60:national") << kind;
+    EXPECT_EQ(f->severity, model::Severity::kError) << kind;
+  }
+  f = duration_finding(r = lint::lint_document(mid, dx, given("speech.leader"), limits_only()));
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->text().find("超出上限 15 分钟"), std::string::npos) << f->text();
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "");
+
+  // National: any speech over the hour, whoever gives it; within it, none.
+  const auto& n = national();
+  for (const char* kind : {"speech", "speech.leader", "speech.main-leader"}) {
+    f = duration_finding(r = lint::lint_document(long_speech, n, given(kind), limits_only()));
+    ASSERT_NE(f, nullptr) << kind;
+    EXPECT_NE(f->text().find("超出上限 60 分钟"), std::string::npos) << f->text();
+    EXPECT_EQ(data_of(*f, "also_exceeded"), "") << kind;
+    EXPECT_EQ(duration_finding(lint::lint_document(mid, n, given(kind), limits_only())), nullptr) << kind;
+  }
+}
+
+// The profile keeps what it replaced: jinxiang's speech keeps national's hour.
+TEST(Limits, ReplacedLimitsAreKept) {
+  const auto j = profile("jinxiang");
+  const auto* k = j.kind("speech");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->limits.at("duration.speech").max, 30);
+  ASSERT_EQ(k->inherited.count("duration.speech"), 1u);
+  ASSERT_EQ(k->inherited.at("duration.speech").size(), 1u);
+  EXPECT_EQ(k->inherited.at("duration.speech")[0].profile, "national");
+  EXPECT_EQ(k->inherited.at("duration.speech")[0].max, 60);
+  // A kind no issuer replaced keeps nothing.
+  EXPECT_TRUE(national().kind("speech")->inherited.empty());
+}
+
+// Township and village officials are no county leaders: a story quoting them is news when a
+// byline, a 电头 or a dated lead says so; the reason names what decided it.
+TEST(Kinds, TownshipStoryQuotingLocalOfficialsIsNews) {
+  const auto p = profile("jinxiang");
+  auto k = lint::classify(doc("羊山镇“积分超市”让乡村治理有了新抓手\n5月28日上午，羊山镇前进村“积分超市”里，村民用积分换回了一袋面粉。\n"
+                              "“过去喊破嗓子没人来，现在大家抢着干。”羊山镇党委书记赵立新说，积分制实施一年来，全镇参与村民超过1.1万人次。\n"),
+                          p);
+  EXPECT_EQ(k.id, "news");
+  EXPECT_NE(k.reason.find("导语以日期“5月28日上午”开头"), std::string::npos) << k.reason;
+  EXPECT_NE(k.reason.find("“镇党委书记”是乡镇、村干部"), std::string::npos) << k.reason;
+  k = lint::classify(doc("胡集镇小麦机收进度过半\n6月5日，在胡集镇后刘村的麦田里，6台联合收割机来回穿梭。\n"
+                         "后刘村党支部书记刘建国说，村里1800亩小麦预计两天内全部收完。镇党委副书记、镇长周文介绍了农机服务情况。\n"),
+                     p);
+  EXPECT_EQ(k.id, "news");
+  EXPECT_NE(k.reason.find("村党支部书记"), std::string::npos) << k.reason;
+  EXPECT_NE(k.reason.find("镇党委副书记"), std::string::npos) << k.reason;
+  // A byline, no date: news, the byline named.
+  k = lint::classify(doc("新坊镇油茶低改助农增收\n通讯员　胡建华\n眼下正是油茶林抚育管护的关键时节，新坊镇的基地里，村民正在修枝。\n"
+                         "新坊镇党委书记李文斌说，镇里从去年起分三年改造低产林。\n"),
+                     p);
+  EXPECT_EQ(k.id, "news");
+  EXPECT_NE(k.reason.find("有署名行“通讯员　胡建华”"), std::string::npos) << k.reason;
+  // A county leader beside the township's secretary keeps it a leader's story (or unknown).
+  k = lint::classify(doc("羊山镇推行积分制管理\n5月28日，羊山镇召开积分制管理推进会。镇党委书记赵立新主持，县委常委、宣传部长刘某出席。\n"), p);
+  EXPECT_NE(k.id, "news") << k.reason;
+  // 县委书记, 镇人大主席 that is a county's: not local.
+  k = lint::classify(doc("羊山镇推行积分制管理\n5月28日，羊山镇召开积分制管理推进会，县政协主席王某出席。\n"), p);
+  EXPECT_NE(k.id, "news") << k.reason;
+  k = lint::classify(doc("羊山镇人大代表之家揭牌\n5月28日，羊山镇人大代表之家揭牌。镇人大主席孙某介绍了代表之家的活动安排。\n"), p);
+  EXPECT_EQ(k.id, "news") << k.reason;
+}
+
+}  // namespace
+
+namespace {
+
+// A speech's speaker and date under its title are its byline, not spoken: not counted, and
+// still read for who speaks. Without the salutation after them, they stay text.
+TEST(BodyScope, ASpeechsSpeakerAndDateAreNotCounted) {
+  const auto d = doc("在全市招商引资工作推进会上的讲话\n市长　李国强\n（2024年3月12日）\n同志们：\n今天召开会议。\n");
+  const auto t = title(d);
+  EXPECT_EQ(t.bylines.size(), 2u);
+  // Counted: 同志们：(4) + 今天召开会议。(7)
+  EXPECT_EQ(lint::body_of(d, profiles::BodyScope{}, t).counts.zishu, 11u);
+  const auto k = lint::classify(d, profile("yichun"));
+  EXPECT_EQ(k.id, "speech.main-leader");
+  EXPECT_NE(k.reason.find("署名含“市长”"), std::string::npos) << k.reason;
+  const auto n = doc("全市招商引资工作推进会召开\n市长李国强出席\n会议部署了全年工作。\n");
+  EXPECT_TRUE(title(n).bylines.empty());
 }
 
 }  // namespace

@@ -14,11 +14,13 @@ void run(const lint::RuleContext& c) {
   if (!c.m.durations.speech_minutes) return;
   // A speech known only as a speech: the issuer's most lenient speech limit, said so.
   std::string generic;
-  if (c.kind.id == "speech" && !c.limit("duration.speech"))
+  // (Not when the issuer's own limit is on `speech` itself, or no issuer below national set one.)
+  if (c.kind.id == "speech")
     if (const profiles::Limit* lim = generic_speech_limit(c.profile, generic)) {
       report_duration(c, c.profile.speech_rate, false, lim,
                       "；类型只确定为一般讲话，按本规范讲话类最宽的上限（" + generic +
-                          "）检查，如是其他领导讲话等请用 --kind 指定");
+                          "）检查，如是其他领导讲话等请用 --kind 指定",
+                      generic);
       return;
     }
   report_duration(c, c.profile.speech_rate, false);
@@ -34,8 +36,10 @@ WENFENG_REGISTER_RULE({
     .summary = "讲话稿的讲话时长",
     .description = "讲话类稿件按规范的讲话语速（默认 200 字/分钟，rates.speech）把正文字数换算成时长，与上限比较，"
                    "并给出 180–220 字/分钟的区间。上限和依据来自规范中该类型的 limits.duration.speech（max_minutes）；"
-                   "只确定为一般讲话（speech）而该类型没有上限时，按规范讲话类最宽的上限检查并说明。",
-    .measures = "data：seconds、limit_minutes、rate、figure、limit_chars。",
+                   "只确定为一般讲话（speech）而该类型没有本规范自己的上限时，按规范讲话类最宽的上限检查并说明。"
+                   "上级规范（如 national 的会议主报告 1 小时）被本规范改写的上限、以及 speech 类的上限仍然有效：超出的每个上限都写明依据，"
+                   "级别取所超上限中最重的。",
+    .measures = "data：seconds、limit_minutes、rate、figure、limit_chars；另超出其他上限时 also_exceeded（分钟:规范，逗号分隔）。",
     .source = {"规范", "按稿件类型的限额", "见各规范 limits.duration.speech"},
     .needs = model::Needs::kKind,
     .messages = kMessages,
