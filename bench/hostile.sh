@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every class of hostile input (issue 15) against the built binary under /usr/bin/time:
+# Every class of hostile input (issues 15 and 11) against the built binary under /usr/bin/time:
 # each must end in a clear error or a correct result within a second and 100 MB.
 # The files come from tests/support/hostile_files (wenfeng_gen hostile); the 1 MB
 # paragraphs from wenfeng_gen official-text; the special files (FIFO, device, symlink loop,
@@ -39,7 +39,12 @@ class_of() {  # the issue's reproducer class of a generated file
     one-mb-paragraph*) echo "1 MB paragraph" ;;
     one-line*) echo "ODT on one line" ;;
     info-bar-*) echo "info-bar lines" ;;
-    deep*) echo "deep nesting" ;;
+    deep*|nested-tables*) echo "deep nesting" ;;
+    truncated-zip*|garbled-deflate*) echo "truncated zip" ;;
+    declares-4gb*|lying-size-bomb*) echo "zip bomb" ;;
+    100000-empty-runs*) echo "100,000 empty runs" ;;
+    ten-mb-wt*) echo "10 MB w:t" ;;
+    50000-equations*) echo "50,000 equations" ;;
     bom-only*) echo "BOM only" ;;
     *) echo "other" ;;
   esac
@@ -48,7 +53,7 @@ class_of() {  # the issue's reproducer class of a generated file
 # The issue's reproducer classes in its order; the table is printed in this order.
 order=("heap overflow: bad UTF-8" "re-targeted relationships" "relationship amplification" "numbering bomb"
   "profile alias bomb" "profile caps" "80,000 <p> XML" "HTML character references" "FODT text:s c=1000"
-  "1 MB paragraph" "FIFO" "huge stdin" "/dev/zero" "oversize file" "symlink loop" "BOM only" "deep nesting"
+  "1 MB paragraph" "10 MB w:t" "truncated zip" "zip bomb" "100,000 empty runs" "50,000 equations" "FIFO" "huge stdin" "/dev/zero" "oversize file" "symlink loop" "BOM only" "deep nesting"
   "ODT on one line" "info-bar lines" "other")
 rank() { local i; for i in "${!order[@]}"; do [ "${order[i]}" = "$1" ] && { echo "$i"; return; }; done; echo 99; }
 over=0

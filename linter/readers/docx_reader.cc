@@ -22,6 +22,7 @@ constexpr const char* kWordNs[] = {
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
 };
 constexpr const char* kMcNs = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+constexpr const char* kMathNs = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 // Namespaces whose mc:Choice content we understand (text boxes, groups, canvases, w14/w15).
 constexpr const char* kUnderstoodNs[] = {
     "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
@@ -40,6 +41,7 @@ struct Namespaces {
   std::map<std::string, std::string, std::less<>> uri_of;
   std::string w = "w";
   std::string mc = "mc";
+  std::string m = "m";
 
   void load(const pugi::xml_node& root) {
     for (auto a : root.attributes()) {
@@ -50,11 +52,13 @@ struct Namespaces {
       for (const char* wn : kWordNs)
         if (u == wn) w = p;
       if (u == kMcNs) mc = p;
+      if (u == kMathNs) m = p;
     }
   }
   // Local name if the element is in the w: namespace, else "".
   std::string_view wlocal(const pugi::xml_node& n) const { return local_if_prefix(n.name(), w); }
   std::string_view mclocal(const pugi::xml_node& n) const { return local_if_prefix(n.name(), mc); }
+  std::string_view mlocal(const pugi::xml_node& n) const { return local_if_prefix(n.name(), m); }
 
   static std::string_view local_if_prefix(std::string_view name, std::string_view prefix) {
     if (name.size() > prefix.size() + 1 && name.compare(0, prefix.size(), prefix) == 0 &&
@@ -135,6 +139,8 @@ class Walker {
   }
 
   std::map<std::string, model::CommentRange>& comments() { return comments_; }
+  // Where the equations are in the block text (the first 1,000): no prose rule applies inside one.
+  std::vector<model::Suppression>& equations() { return equations_; }
   // Records where each piece of block text comes from (Document::origins).
   void record_origins(std::vector<model::TextOrigin>* origins) { origins_ = origins; }
   void set_note(std::int32_t id) { note_id_ = id; }
@@ -282,6 +288,7 @@ class Walker {
     else if (num_id > 0) role = model::Role::kListItem;
     else if (in_table) role = model::Role::kTableCell;
 
+    para_style_hidden_ = !style.empty() && style_hides(style);
     model::Block& blk = b_.open(story, role, source_, para_ordinal_, 1);
     blk.style = style;
     blk.in_table = in_table;
@@ -733,9 +740,96 @@ class Walker {
     return std::any_of(fields_.begin(), fields_.end(), [](bool in_result) { return !in_result; });
   }
 
+  // Hidden text (w:vanish): the run's own formatting, else its character style chain, else
+  // the paragraph style's run properties; the nearest one that says either way decides.
   bool run_hidden(const pugi::xml_node& r) const {
+    const std::string vanish = ns_->attr("vanish"), val = ns_->attr("val");
     const auto rpr = r.child(ns_->attr("rPr").c_str());
-    return on_off(rpr.child(ns_->attr("vanish").c_str()), ns_->attr("val"));
+    if (auto v = rpr.child(vanish.c_str())) return on_off(v, val);
+    const std::string rstyle = rpr.child(ns_->attr("rStyle").c_str()).attribute(val.c_str()).value();
+    if (!rstyle.empty()) {
+      const auto chain = styles_.chain(rstyle);
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+        if (auto v = (*it)->rpr.child(vanish.c_str())) return on_off(v, val);
+    }
+    return para_style_hidden_;
+  }
+  // Whether the paragraph style chain hides its runs (see run_hidden).
+  bool style_hides(const std::string& style) const {
+    const std::string vanish = ns_->attr("vanish"), val = ns_->attr("val");
+    const auto chain = styles_.chain(style);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+      if (auto v = (*it)->rpr.child(vanish.c_str())) return on_off(v, val);
+    return false;
+  }
+
+  // The characters Word shows for an equation (OMML), in reading order: the text of its math
+  // runs (m:t, and w:t in a run of ordinary text), the brackets and separators of a delimiter
+  // (m:d, "(" ")" "|" unless its m:dPr says otherwise), the operator of an n-ary (m:nary, ∫
+  // unless m:chr) and the radical sign. Structure that Word draws (a fraction's bar, a
+  // script's placement) has no character. Hidden runs, deleted revisions and the property
+  // elements are left out. Nested deeper than 32 levels, the rest is read as plain run text
+  // without recursion, so that a hostile nesting cannot exhaust the stack.
+  void math_text(const pugi::xml_node& n, std::string& out, int depth) const {
+    if (depth > 32) {
+      math_text_flat(n, out);
+      return;
+    }
+    const std::string val = ns_->m + ":val";
+    auto chr = [&](const pugi::xml_node& pr, const char* name, const char* fallback) -> std::string {
+      const auto c = pr.child((ns_->m + ":" + name).c_str());
+      if (!c) return fallback;
+      const auto a = c.attribute(val.c_str());
+      return a ? a.value() : "";  // present without a value: no character
+    };
+    for (auto c : n.children()) {
+      if (out.size() > (1u << 20)) return;
+      if (c.type() != pugi::node_element) continue;
+      const auto ml = ns_->mlocal(c);
+      const auto wl = ns_->wlocal(c);
+      if (ml == "t" || wl == "t") {
+        out += c.text().get();
+      } else if (ml == "r") {
+        if (!run_hidden(c)) math_text(c, out, depth + 1);
+      } else if (ml == "d") {
+        const auto pr = c.child((ns_->m + ":dPr").c_str());
+        out += chr(pr, "begChr", "(");
+        const std::string sep = chr(pr, "sepChr", "|");
+        bool first = true;
+        const std::string e_name = ns_->m + ":e";  // outlives the range, which keeps the pointer
+        for (auto e : c.children(e_name.c_str())) {
+          if (!first) out += sep;
+          first = false;
+          math_text(e, out, depth + 1);
+        }
+        out += chr(pr, "endChr", ")");
+      } else if (ml == "nary") {
+        out += chr(c.child((ns_->m + ":naryPr").c_str()), "chr", "\u222B");
+        math_text(c, out, depth + 1);
+      } else if (ml == "rad") {
+        out += "\u221A";
+        math_text(c, out, depth + 1);
+      } else if ((!ml.empty() && ml.size() > 2 && ml.substr(ml.size() - 2) == "Pr") || wl == "rPr" || wl == "del" ||
+                 wl == "moveFrom" || wl == "delText" || wl == "instrText" || wl == "delInstrText") {
+        continue;
+      } else {
+        math_text(c, out, depth + 1);  // m:e, m:num, m:den, m:sub, m:sup, m:oMath, w:ins…
+      }
+    }
+  }
+  // Every math or ordinary run text under `n`, in document order, without recursion.
+  void math_text_flat(const pugi::xml_node& n, std::string& out) const {
+    pugi::xml_node c = n.first_child();
+    while (c && c != n && out.size() <= (1u << 20)) {
+      if (c.type() == pugi::node_element && (ns_->mlocal(c) == "t" || ns_->wlocal(c) == "t")) out += c.text().get();
+      if (c.first_child() && ns_->wlocal(c) != "del" && ns_->wlocal(c) != "rPr") {
+        c = c.first_child();
+        continue;
+      }
+      while (c && c != n && !c.next_sibling()) c = c.parent();
+      if (!c || c == n) break;
+      c = c.next_sibling();
+    }
   }
 
   void inline_content(const pugi::xml_node& p) {
@@ -744,7 +838,21 @@ class Walker {
       bool descend = false;
       const auto l = ns_->wlocal(node);
       if (l.empty()) {
-        if (ns_->mclocal(node) == "AlternateContent") {
+        if (const auto ml = ns_->mlocal(node); ml == "oMathPara" || ml == "oMath") {
+          // An equation: the characters Word shows for it, in reading order.
+          if (!field_hidden()) {
+            std::string eq;
+            math_text(node, eq, 0);
+            const auto before = b_.current_offset();
+            put(node, std::string_view(eq));
+            // Capped: the lint pass tests each finding against every suppression (lint/linter.cc),
+            // so 100,000 equations would cost seconds; past the cap equations are still read.
+            if (b_.is_open() && b_.current_offset() > before && equations_.size() < kMaxEquationRanges) {
+              const auto blk = static_cast<std::uint32_t>(b_.doc().blocks.size() - 1);
+              equations_.push_back({blk, before, blk, b_.current_offset(), {}, "公式"});
+            }
+          }
+        } else if (ns_->mclocal(node) == "AlternateContent") {
           if (auto branch = ns_->choose(node); branch && branch.first_child()) {
             node = branch.first_child();
             continue;
@@ -862,9 +970,12 @@ class Walker {
   std::vector<bool> fields_;  // open complex fields: false while in the code, true in the result
   std::vector<std::string> field_codes_;  // their codes (the start, up to 64 bytes)
   bool contents_entered_ = false;  // a TOC field's result began in the current paragraph
+  bool para_style_hidden_ = false;  // the current paragraph's style hides its runs (w:vanish)
   bool merge_next_ = false;
   std::deque<pugi::xml_node> pending_boxes_;
   std::map<std::string, model::CommentRange> comments_;
+  std::vector<model::Suppression> equations_;
+  static constexpr std::size_t kMaxEquationRanges = 1000;
   std::vector<model::TextOrigin>* origins_ = nullptr;
   docx::Formats& fmt_;
   // Layout state.
@@ -1132,6 +1243,7 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
     }
     doc.suppressions.push_back(std::move(s));
   }
+  for (auto& e : walker.equations()) doc.suppressions.push_back(std::move(e));
   read_properties(zip, doc);
   return doc;
 }

@@ -105,7 +105,17 @@ Result<std::string> ZipArchive::read(std::string_view name) {
     if (got == 0) break;
     out.append(buf, static_cast<std::size_t>(got));
     impl_->total_read += static_cast<std::uint64_t>(got);
-    // Never trust the declared size: cap what is actually inflated.
+    // Never trust the declared size: cap what is actually inflated. An entry that inflates
+    // past the size its headers declare is lying about it (a bomb hiding behind a small
+    // declared size): it stops there, before the ratio or the part cap is reached.
+    if (declared > 0 && out.size() > declared) {
+      zip_fclose(f);
+      return bomb("解压后超过声明的 " + std::to_string(declared) + " 字节（条目头所记大小不实）");
+    }
+    if (out.size() > (8u << 20) && packed > 0 && out.size() / packed > lim.max_ratio) {
+      zip_fclose(f);
+      return bomb("实际压缩比超过 " + std::to_string(lim.max_ratio) + ":1");
+    }
     if (out.size() > lim.max_entry_bytes || impl_->total_read > lim.max_total_bytes) {
       zip_fclose(f);
       return bomb("实际解压超过上限");

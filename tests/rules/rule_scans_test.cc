@@ -200,6 +200,15 @@ void ellipsis(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
 
 void dash(std::uint32_t b, std::string_view t, std::vector<Found>& out) {
   re("(?<!-)--(?!-)|－－|—{3,}|—\\s+—|-—|—-").for_each(t, [&](const std::vector<text::Match>& g) {
+    // Not a dash: a "--" alone in its paragraph, or a program's comment marker (after an
+    // ASCII character and a space, or after a line's indentation).
+    if (sv(t, g[0]) == "--") {
+      text::Match m;
+      if (re("^[ \\t\\x{A0}]*--[ \\t\\x{A0}]*\\z").search(t, m)) return;
+      const std::string before(t.substr(0, g[0].begin));
+      if (re("(?:^|\\n)[ \\t\\x{A0}]+\\z").search(before, m) || re("[\\x{21}-\\x{7F}][ \\t\\x{A0}]+\\z").search(before, m))
+        return;
+    }
     Found f = at(b, g[0].begin, g[0].end, 0, {{"found", sv(t, g[0])}});
     f.fix = "——";
     out.push_back(f);
@@ -405,7 +414,8 @@ TEST(RuleScans, Doubled) { check_rule("punct.doubled", doubled, {"，", "。", "
 TEST(RuleScans, Ellipsis) { check_rule("punct.ellipsis", ellipsis, {".", "...", "。", "·", "…", "3", "的"}); }
 TEST(RuleScans, Dash) {
   // \s as ICU has it: U+000B and U+0085 too (the old prefilter missed them).
-  check_rule("punct.dash", dash, {"-", "－", "—", " ", "的", "\u000B", "\u0085", "\u3000", "\t", "——", "---", "，"});
+  check_rule("punct.dash", dash,
+             {"-", "－", "—", " ", "的", "\u000B", "\u0085", "\u3000", "\t", "——", "---", "，", "\u00A0", "a", "--"});
 }
 TEST(RuleScans, Garbled) {
   check_rule("text.garbled", garbled, {"?", "？", "的", "锟斤拷", "烫", "屯", "\uFFFD", "Ã©", "â€œ", "å…", "a"});

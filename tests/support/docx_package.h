@@ -24,6 +24,7 @@ constexpr const char* kWordNamespaces =
     "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
     "xmlns:v=\"urn:schemas-microsoft-com:vml\" "
     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+    "xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\" "
     "mc:Ignorable=\"w14\"";
 
 struct DocxParts {

@@ -146,7 +146,87 @@ std::vector<HostileFile> hostile_documents(bool large) {
   for (std::size_t i = 0; i < depth / 10; ++i) deep_docx += "</w:sdtContent></w:sdt>";
   out.push_back({"deep-sdt.docx", docx_body(deep_docx), "", "content controls nested " + std::to_string(depth / 10) + " deep"});
 
+  // Broken and lying zip containers (issue 11): a package cut in half; one whose part's
+  // deflate stream is garbled; a 1 KB part declaring 4 GB; a part declaring 1,000 bytes that
+  // inflates to 2 MiB (32 MiB with `large`) of spaces, which must stop at its declared size.
+  {
+    std::string para;
+    for (int i = 0; i < 400; ++i) para += "<w:p>" + run("第" + std::to_string(i * 7919 % 10007) + "项工作已经完成。") + "</w:p>";
+    const std::string whole = docx_body(para);
+    out.push_back({"truncated-zip.docx", whole.substr(0, whole.size() / 2), "not-zip", "a DOCX cut in half"});
+    std::string garbled = whole;
+    const auto entry = garbled.find("word/document.xml");  // its local header's name
+    if (entry != std::string::npos && entry + 600 < garbled.size())
+      for (std::size_t k = entry + 200; k < entry + 264; ++k) garbled[k] = static_cast<char>(garbled[k] ^ 0x5A);
+    out.push_back({"garbled-deflate.docx", garbled, "corrupt-zip", "document.xml's deflate stream garbled"});
+  }
+  // Sets the uncompressed size of word/document.xml in the local header and the central
+  // directory of a zip built by zip_files.
+  auto declare_size = [](std::string z, std::uint32_t size) {
+    auto put32 = [&](std::size_t at) {
+      for (int i = 0; i < 4; ++i) z[at + static_cast<std::size_t>(i)] = static_cast<char>((size >> (8 * i)) & 0xFF);
+    };
+    for (const char* sig : {"PK\x03\x04", "PK\x01\x02"}) {
+      const bool central = sig[2] == '\x01';
+      for (std::size_t at = z.find(sig); at != std::string::npos; at = z.find(sig, at + 4)) {
+        const std::size_t name_at = at + (central ? 46 : 30);
+        if (z.compare(name_at, 17, "word/document.xml") == 0) put32(at + (central ? 24 : 22));
+      }
+    }
+    return z;
+  };
+  out.push_back({"declares-4gb.docx", declare_size(docx_body("<w:p>" + run("正文") + "</w:p>"), 0xFFFFFFF0u), "zip-bomb",
+                 "a 1 KB document.xml declaring 4 GB"});
+  {
+    const std::size_t inflated = large ? (32u << 20) : (2u << 20);
+    std::string z = docx_body("<w:p>" + run("正文") + "</w:p>" + std::string(inflated, ' '));
+    out.push_back({"lying-size-bomb.docx", declare_size(std::move(z), 1000), "zip-bomb",
+                   "document.xml declaring 1,000 bytes, inflating to " + std::to_string(inflated >> 20) + " MiB"});
+  }
+  // 100,000 empty runs (and as many empty w:t) in one paragraph; tables nested 500 deep
+  // (10,000 with `large`).
+  out.push_back({"100000-empty-runs.docx",
+                 docx_body("<w:p>" + repeat("<w:r></w:r><w:r><w:t></w:t></w:r>", 100000) + run("正文") + "</w:p>"), "",
+                 "100,000 empty runs and 100,000 empty w:t in one paragraph"});
+  {
+    const std::size_t tables = large ? 10000 : 500;
+    out.push_back({"nested-tables.docx",
+                   docx_body(repeat("<w:tbl><w:tr><w:tc>", tables) + "<w:p>" + run("表内文字") + "</w:p>" +
+                             repeat("</w:tc></w:tr></w:tbl><w:p/>", tables)),
+                   "", "tables nested " + std::to_string(tables) + " deep"});
+  }
+
   if (large) {
+    // One w:t of 10 MB: Chinese characters drawn from the common range (pseudo-random, so
+    // that it does not compress past the ratio cap), with a full stop every 40.
+    {
+      std::string t;
+      std::uint32_t x = 2463534242u;
+      for (std::size_t i = 0; t.size() < (10u << 20); ++i) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        if (i % 40 == 39) {
+          t += "。";
+          continue;
+        }
+        const char32_t c = 0x4E00 + x % 0x51A6;
+        t += static_cast<char>(0xE0 | (c >> 12));
+        t += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        t += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      out.push_back({"ten-mb-wt.docx", docx_body("<w:p>" + run(t) + "</w:p>"), "", "one w:t of 10 MB"});
+    }
+    // 50,000 paragraphs each holding an equation, every fifth a half-width comma too: every
+    // equation is a range no prose rule reports in, each comma a finding tested against them
+    // (before the reader capped the ranges: 1.5 s of CPU).
+    {
+      const std::string eq = "<m:oMath><m:r><m:t>x</m:t></m:r></m:oMath>";
+      const std::string plain = "<w:p>" + run("甲乙") + eq + "</w:p>";
+      out.push_back({"50000-equations.docx",
+                     docx_body(repeat("<w:p>" + run("甲,乙") + eq + "</w:p>" + repeat(plain, 4), 10000)), "",
+                     "50,000 paragraphs with an equation each, 10,000 findings"});
+    }
     // 19,000 relationships to one 30 KB header.
     std::string header = kDecl + "<w:hdr " + ns + "><w:p>" + run(repeat("页眉文字", 2500)) + "</w:p></w:hdr>";
     std::vector<std::pair<std::string, std::string>> rels;

@@ -48,10 +48,41 @@ void for_each_dash(std::string_view t, F fn) {
   }
 }
 
+// A "--" that is not a dash written with hyphens: the comment marker of a program listing
+// (SQL, Lua: "id int -- 主键", "    -- 按月汇总", after an ASCII character and a space, or
+// after the line's indentation), or a table cell's placeholder holding nothing but it.
+// Listings pasted into Word often space with no-break spaces: those count as spaces here.
+std::size_t blank_before(std::string_view t, std::size_t at) {  // bytes of spaces, tabs, NBSPs ending at `at`
+  std::size_t b = at;
+  while (b > 0) {
+    if (t[b - 1] == ' ' || t[b - 1] == '\t') --b;
+    else if (b >= 2 && t.compare(b - 2, 2, "\xC2\xA0") == 0) b -= 2;
+    else break;
+  }
+  return at - b;
+}
+std::size_t blank_after(std::string_view t, std::size_t at) {
+  std::size_t e = at;
+  while (e < t.size()) {
+    if (t[e] == ' ' || t[e] == '\t') ++e;
+    else if (t.compare(e, 2, "\xC2\xA0") == 0) e += 2;
+    else break;
+  }
+  return e - at;
+}
+bool code_or_placeholder(std::string_view t, std::size_t begin, std::size_t end) {
+  if (blank_before(t, begin) == begin && end + blank_after(t, end) == t.size()) return true;  // "--" alone
+  const std::size_t b = begin - blank_before(t, begin);
+  if (b == 0 || t[b - 1] == '\n') return b < begin;  // indented, at the start of a line
+  const auto prev = static_cast<unsigned char>(t[b - 1]);
+  return b < begin && prev > ' ' && prev < 0x80;
+}
+
 void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     for_each_dash(t, [&](std::size_t begin, std::size_t end) {
+      if (end - begin == 2 && t[begin] == '-' && code_or_placeholder(t, begin, end)) return;
       c.report(bi, begin, end, 0, {{"found", std::string(t.substr(begin, end - begin))}}).replace_with("——");
     });
   }
