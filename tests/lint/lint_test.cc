@@ -603,6 +603,35 @@ TEST(Items, TableOfContentsEntriesAreNoItems) {
   for (const auto& sp : r.m.body.spans) EXPECT_NE(d->blocks[sp.block].role, model::Role::kContents) << sp.block;
 }
 
+// WPS and templates name their contents styles in their own way ("TOC 标题1", "目录1",
+// "自定义目录 2"): contents too; a style whose name only has "toc" inside a word
+// ("Protocol 1") or no level digit ("目录说明") is not.
+TEST(Items, CustomContentsStyleNamesAreContents) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles =
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a1\"><w:name w:val=\"TOC 标题1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a2\"><w:name w:val=\"目录1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a3\"><w:name w:val=\"自定义目录 2\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a4\"><w:name w:val=\"My TOC 3 \"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a5\"><w:name w:val=\"Protocol 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a6\"><w:name w:val=\"目录说明\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a7\"><w:name w:val=\"toc 12\"/><w:basedOn w:val=\"Normal\"/></w:style>";
+  auto styled = [](const std::string& id, const std::string& t) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"" + id + "\"/></w:pPr><w:r><w:t>" + t + "</w:t></w:r></w:p>";
+  };
+  parts.body = para("大兴信息", true) + styled("a1", "【甲单位做法】\t1") + styled("a2", "【乙单位做法】\t2") +
+               styled("a3", "一、进展情况\t2") + styled("a4", "二、主要困难\t3") + styled("a5", "甲单位做了一件事。") +
+               styled("a6", "乙单位做了一件事。") + styled("a7", "丙单位做了一件事。");
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->blocks.size(), 8u);
+  for (std::size_t i = 1; i <= 4; ++i) EXPECT_EQ(d->blocks[i].role, model::Role::kContents) << i;
+  for (std::size_t i = 5; i <= 7; ++i) EXPECT_NE(d->blocks[i].role, model::Role::kContents) << i;
+}
+
 // A document opening with its table of contents: the contents' heading "目录" is no title.
 TEST(Title, ATableOfContentsAtTheTopIsNoTitle) {
   wenfeng::testing::DocxParts parts;
