@@ -1295,7 +1295,16 @@ TEST(Limits, SpeechTiersInheritedFromNational) {
   f = duration_finding(r);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, model::Severity::kError);
-  EXPECT_EQ(data_of(*f, "also_exceeded"), "60:national");
+  // … one figure, said once: both sources named, the figure not listed twice.
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "");
+  EXPECT_EQ(data_of(*f, "same_limit"), "national");
+  EXPECT_EQ(data_of(*f, "limit_minutes"), "60");
+  EXPECT_NE(f->text().find("超出上限 60 分钟"), std::string::npos) << f->text();
+  EXPECT_NE(f->text().find("规范 national 的上限相同（错误；依据："), std::string::npos) << f->text();
+  EXPECT_EQ(f->text().find("60 分钟", f->text().find("超出上限 60 分钟") + std::string_view("超出上限 60 分钟").size()),
+            std::string::npos)
+      << f->text();
+  EXPECT_NE(f->text().find("按所超上限中最重的级别（错误）报告"), std::string::npos) << f->text();
   // Other leaders: 40 (error) and, over an hour, the national hour.
   r = lint::lint_document(long_speech, y, given("speech.leader"), limits_only());
   f = duration_finding(r);
