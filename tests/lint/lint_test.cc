@@ -1021,6 +1021,33 @@ TEST(Threads, LargeDocumentGivesTheSameFindingsOnOneOrFourThreads) {
   }
 }
 
+// A lead opening with a time but no date (连日来, 今年以来, 近期, 眼下, 近日 with no comma)
+// is news only with a reporter near the top ("记者从…获悉", "本报记者"): a 公文 or a
+// bulletin item opens so as often, and stays unknown.
+TEST(Classifier, UndatedLeadIsNewsOnlyWithAReporter) {
+  const ClassifierCase cases[] = {
+      {"城关镇蔬菜大棚迎来采摘季\n连日来，记者在城关镇蔬菜基地看到，大棚里的黄瓜已经上市。\n记者从镇农业服务中心获悉，今年全镇新建大棚120座。",
+       "news", "导语以“连日来”开头并有“记者从”"},
+      {"全县秋粮收购进度过半\n今年以来，记者从县粮食和物资储备局了解到，全县已收购秋粮3.2万吨。", "news",
+       "导语以“今年以来”开头并有“记者从”"},
+      {"东河村的夜市火起来了\n眼下正是夏夜纳凉时节，东河村夜市人头攒动。本报记者走进夜市，摊主们正忙着招呼客人。", "news",
+       "导语以“眼下”开头并有“本报记者”"},
+      {"县图书馆少儿阅览室开放\n近日县图书馆新增少儿阅览室。记者获悉，阅览室面向全县少年儿童免费开放。", "news",
+       "导语以“近日”开头并有“记者获悉”"},
+  };
+  for (const auto& c : cases) {
+    const auto k = lint::classify(doc(c.text), national());
+    EXPECT_EQ(k.id, c.kind) << c.text;
+    EXPECT_NE(k.reason.find(c.reason_part), std::string::npos) << k.reason;
+  }
+  // No reporter: a bulletin item or a 公文's paragraph opening the same way stays unknown.
+  for (const char* text : {"城关镇加强秋季防火工作\n连日来，城关镇组织干部群众开展秋季防火巡查，排查隐患36处。",
+                           "全县秋粮收购进度过半\n今年以来，全县已收购秋粮3.2万吨，完成计划的56%。",
+                           "近期重点工作安排\n近期，各单位要抓好安全生产检查，确保不发生重大事故。",
+                           "眼下正值秋收时节\n眼下正值秋收时节，各乡镇要组织农机下田。"})
+    EXPECT_EQ(lint::classify(doc(text), national()).id, "unknown") << text;
+}
+
 // A news story about nobody of the standing committee (a town's own work) is news, from its
 // 电头, its byline or the date its lead opens with; a leader's story keeps its own kind, and
 // a story naming a member without an activity stays unknown.
