@@ -470,6 +470,29 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
   // "unknown". Any leader's title, of this issuer's or not (书记, 常委, 县长 …, 部长, 主席),
   // keeps it unknown: which limit applies cannot be told.
   static constexpr std::string_view kRecently[] = {"近日，", "近日,", "日前，", "日前,"};
+  // Openers that set a time without a date ("连日来，", "今年以来，", "近期", "眼下"): in a
+  // 公文 or a bulletin item as often as in news, so news only with a reporter in the lead or
+  // the two paragraphs after it ("记者从县农业农村局获悉", "本报记者"), which neither has.
+  static constexpr std::string_view kLately[] = {"近日", "日前", "连日来", "眼下", "近期", "今年以来"};
+  static constexpr std::string_view kReporter[] = {"本报记者", "记者从", "记者了解到", "记者获悉", "记者看到", "记者注意到"};
+  auto reporter_near_top = [&]() -> std::string {
+    auto in = [&](std::string_view x) -> std::string {
+      x = x.substr(0, text::step_forward(x, 0, 200));
+      for (const auto w : kReporter)
+        if (text::find_seq(x, w) != text::npos) return std::string(w);
+      return {};
+    };
+    if (std::string w = in(lead); !w.empty()) return w;
+    if (ti.lead < 0) return {};
+    int seen = 0;
+    for (std::size_t b = static_cast<std::size_t>(ti.lead) + 1; b < doc.blocks.size() && seen < 2; ++b) {
+      const std::string_view x = doc.block_text(b);
+      if (doc.blocks[b].story != model::Story::kMain || text::is_blank(x)) continue;
+      ++seen;
+      if (std::string w = in(x); !w.empty()) return w;
+    }
+    return {};
+  };
   // Township and village officials a story quotes (乡党委书记, 镇人大主席, 村党支部书记) are no
   // leaders whose limit is in question: they are kept for the reason.
   std::vector<std::string> local_words;
@@ -503,6 +526,11 @@ KindChoice classify(const model::Document& doc, const profiles::Profile& profile
       if (end == text::npos) end = l.size();
       const std::string_view date = l.substr(0, std::min(end, text::step_forward(l, 0, 16)));
       sign = "导语以日期“" + std::string(date) + "”开头";
+    } else if (const auto it = std::find_if(std::begin(kLately), std::end(kLately),
+                                            [&](std::string_view w) { return l.starts_with(w); });
+               it != std::end(kLately)) {
+      if (const std::string w = reporter_near_top(); !w.empty())
+        sign = "导语以“" + std::string(*it) + "”开头并有“" + w + "”";
     }
     if (!sign.empty())
       return {"news", KindSource::kClassifier,

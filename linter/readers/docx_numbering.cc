@@ -308,6 +308,28 @@ int Styles::heading_level(const std::string& id, bool& is_title) const {
   return -1;
 }
 
+namespace {
+// A custom contents style as WPS and templates name them ("toc 标题1", "目录 1 ", "自定义目录2",
+// "my toc 3"; names are lower-cased): 目录, or toc as a word of its own (not inside
+// "protocol 1"), and a single level digit 1–9 at the end (spaces after it allowed), in a
+// short name (up to 40 bytes).
+bool is_custom_contents_name(std::string_view n) {
+  while (!n.empty() && (n.back() == ' ' || n.back() == '\t')) n.remove_suffix(1);
+  if (n.empty() || n.size() > 40) return false;
+  const char last = n.back();
+  if (last < '1' || last > '9') return false;
+  if (n.size() >= 2 && n[n.size() - 2] >= '0' && n[n.size() - 2] <= '9') return false;
+  if (n.find("目录") != std::string_view::npos) return true;
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  for (std::size_t at = n.find("toc"); at != std::string_view::npos; at = n.find("toc", at + 1)) {
+    const bool left = at == 0 || !is_letter(n[at - 1]);
+    const bool right = at + 3 >= n.size() || !is_letter(n[at + 3]);
+    if (left && right) return true;
+  }
+  return false;
+}
+}  // namespace
+
 bool Styles::is_contents(const std::string& id) const {
   std::string cur = id;
   for (int depth = 0; depth < 16 && !cur.empty(); ++depth) {
@@ -319,6 +341,7 @@ bool Styles::is_contents(const std::string& id) const {
         const std::string_view rest = std::string_view(n).substr(prefix.size());
         if ((rest.size() == 1 && rest[0] >= '1' && rest[0] <= '9') || rest == "heading") return true;
       }
+    if (is_custom_contents_name(n)) return true;
     cur = s->based_on;
   }
   return false;

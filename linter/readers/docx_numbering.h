@@ -77,7 +77,8 @@ class Styles {
   // is_title), or outlineLvl. -1 when body text.
   int heading_level(const std::string& id, bool& is_title) const;
   // A table-of-contents style along the chain: "toc 1" … "toc 9", "toc heading" (Word's
-  // built-in names), "目录 1" … (as WPS names them).
+  // built-in names), "目录 1" … (as WPS names them), and custom names with 目录 or the word
+  // toc in them and a level digit at the end ("TOC 标题1", "自定义目录 2").
   bool is_contents(const std::string& id) const;
   // numPr inherited from the style chain.
   void numbering(const std::string& id, int& num_id, int& ilvl) const;

@@ -101,14 +101,50 @@ void report_duration(const lint::RuleContext& c, double rate, bool tv, const pro
            lint::format_duration(static_cast<double>(figure) * 60.0 / 180);
   }
   model::Severity severity = lim->severity;
-  std::string also, also_data;
-  for (std::size_t i = 1; i < over.size(); ++i) {
+  // Limits of the same figure are one mention naming every source: another profile's limit
+  // equal to the leading one is said once, without the figure again ("规范 national 的上限
+  // 相同"; data.same_limit), and equal figures among the others share one "同时超出" (their
+  // profiles joined by + in data.also_exceeded).
+  std::string also, also_data, same_data;
+  auto sources = [&](std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) {
+      const profiles::Limit& t = *over[k];
+      out += std::string(out.empty() ? "" : "；") + (to - from > 1 ? t.profile + "：" : "") +
+             model::severity_label_zh(t.severity) + "；依据：" + t.source.text();
+    }
+    return out;
+  };
+  std::size_t i = 1;
+  {
+    std::size_t j = i;
+    while (j < over.size() && over[j]->max == lim->max) ++j;
+    if (j > i) {
+      std::string names;
+      for (std::size_t k = i; k < j; ++k) {
+        if (over[k]->profile == lim->profile) continue;
+        names += (names.empty() ? "" : "、") + over[k]->profile;
+        same_data += (same_data.empty() ? "" : ",") + over[k]->profile;
+        severity = std::max(severity, over[k]->severity);
+      }
+      if (!names.empty()) also += "；规范 " + names + " 的上限相同（" + sources(i, j) + "）";
+      i = j;
+    }
+  }
+  while (i < over.size()) {
+    std::size_t j = i;
+    while (j < over.size() && over[j]->max == over[i]->max) ++j;
     const profiles::Limit& t = *over[i];
-    also += "；同时超出规范 " + t.profile + " 的上限 " + short_number(t.max) + " 分钟（多 " +
-            lint::format_duration(seconds - t.max * 60.0) + "，" + model::severity_label_zh(t.severity) + "；依据：" +
-            t.source.text() + "）";
-    also_data += (also_data.empty() ? "" : ",") + short_number(t.max) + ":" + t.profile;
-    severity = std::max(severity, t.severity);
+    std::string names, data_names;
+    for (std::size_t k = i; k < j; ++k) {
+      names += (names.empty() ? "" : "、") + over[k]->profile;
+      data_names += (data_names.empty() ? "" : "+") + over[k]->profile;
+      severity = std::max(severity, over[k]->severity);
+    }
+    also += "；同时超出规范 " + names + " 的上限 " + short_number(t.max) + " 分钟（多 " +
+            lint::format_duration(seconds - t.max * 60.0) + "，" + sources(i, j) + "）";
+    also_data += (also_data.empty() ? "" : ",") + short_number(t.max) + ":" + data_names;
+    i = j;
   }
   if (severity != lim->severity) also += "；按所超上限中最重的级别（" + std::string(model::severity_label_zh(severity)) + "）报告";
   auto& d = c.report(block, offset, offset + to_sentence_end(c.doc.block_text(block), offset), 0,
@@ -125,6 +161,7 @@ void report_duration(const lint::RuleContext& c, double rate, bool tv, const pro
   d.document_level = true;
   d.data = {{"seconds", short_number(std::round(seconds))}, {"limit_minutes", short_number(lim->max)},
             {"rate", short_number(rate)}, {"figure", std::to_string(figure)}, {"limit_chars", std::to_string(max_chars)}};
+  if (!same_data.empty()) d.data.push_back({"same_limit", same_data});
   if (!also_data.empty()) d.data.push_back({"also_exceeded", also_data});
 }
 

@@ -603,6 +603,35 @@ TEST(Items, TableOfContentsEntriesAreNoItems) {
   for (const auto& sp : r.m.body.spans) EXPECT_NE(d->blocks[sp.block].role, model::Role::kContents) << sp.block;
 }
 
+// WPS and templates name their contents styles in their own way ("TOC 标题1", "目录1",
+// "自定义目录 2"): contents too; a style whose name only has "toc" inside a word
+// ("Protocol 1") or no level digit ("目录说明") is not.
+TEST(Items, CustomContentsStyleNamesAreContents) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles =
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a1\"><w:name w:val=\"TOC 标题1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a2\"><w:name w:val=\"目录1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a3\"><w:name w:val=\"自定义目录 2\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a4\"><w:name w:val=\"My TOC 3 \"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a5\"><w:name w:val=\"Protocol 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a6\"><w:name w:val=\"目录说明\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a7\"><w:name w:val=\"toc 12\"/><w:basedOn w:val=\"Normal\"/></w:style>";
+  auto styled = [](const std::string& id, const std::string& t) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"" + id + "\"/></w:pPr><w:r><w:t>" + t + "</w:t></w:r></w:p>";
+  };
+  parts.body = para("大兴信息", true) + styled("a1", "【甲单位做法】\t1") + styled("a2", "【乙单位做法】\t2") +
+               styled("a3", "一、进展情况\t2") + styled("a4", "二、主要困难\t3") + styled("a5", "甲单位做了一件事。") +
+               styled("a6", "乙单位做了一件事。") + styled("a7", "丙单位做了一件事。");
+  auto bytes = wenfeng::testing::build_docx(parts);
+  ASSERT_TRUE(bytes.ok());
+  auto d = readers::read_docx(*bytes);
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->blocks.size(), 8u);
+  for (std::size_t i = 1; i <= 4; ++i) EXPECT_EQ(d->blocks[i].role, model::Role::kContents) << i;
+  for (std::size_t i = 5; i <= 7; ++i) EXPECT_NE(d->blocks[i].role, model::Role::kContents) << i;
+}
+
 // A document opening with its table of contents: the contents' heading "目录" is no title.
 TEST(Title, ATableOfContentsAtTheTopIsNoTitle) {
   wenfeng::testing::DocxParts parts;
@@ -992,6 +1021,33 @@ TEST(Threads, LargeDocumentGivesTheSameFindingsOnOneOrFourThreads) {
   }
 }
 
+// A lead opening with a time but no date (连日来, 今年以来, 近期, 眼下, 近日 with no comma)
+// is news only with a reporter near the top ("记者从…获悉", "本报记者"): a 公文 or a
+// bulletin item opens so as often, and stays unknown.
+TEST(Classifier, UndatedLeadIsNewsOnlyWithAReporter) {
+  const ClassifierCase cases[] = {
+      {"城关镇蔬菜大棚迎来采摘季\n连日来，记者在城关镇蔬菜基地看到，大棚里的黄瓜已经上市。\n记者从镇农业服务中心获悉，今年全镇新建大棚120座。",
+       "news", "导语以“连日来”开头并有“记者从”"},
+      {"全县秋粮收购进度过半\n今年以来，记者从县粮食和物资储备局了解到，全县已收购秋粮3.2万吨。", "news",
+       "导语以“今年以来”开头并有“记者从”"},
+      {"东河村的夜市火起来了\n眼下正是夏夜纳凉时节，东河村夜市人头攒动。本报记者走进夜市，摊主们正忙着招呼客人。", "news",
+       "导语以“眼下”开头并有“本报记者”"},
+      {"县图书馆少儿阅览室开放\n近日县图书馆新增少儿阅览室。记者获悉，阅览室面向全县少年儿童免费开放。", "news",
+       "导语以“近日”开头并有“记者获悉”"},
+  };
+  for (const auto& c : cases) {
+    const auto k = lint::classify(doc(c.text), national());
+    EXPECT_EQ(k.id, c.kind) << c.text;
+    EXPECT_NE(k.reason.find(c.reason_part), std::string::npos) << k.reason;
+  }
+  // No reporter: a bulletin item or a 公文's paragraph opening the same way stays unknown.
+  for (const char* text : {"城关镇加强秋季防火工作\n连日来，城关镇组织干部群众开展秋季防火巡查，排查隐患36处。",
+                           "全县秋粮收购进度过半\n今年以来，全县已收购秋粮3.2万吨，完成计划的56%。",
+                           "近期重点工作安排\n近期，各单位要抓好安全生产检查，确保不发生重大事故。",
+                           "眼下正值秋收时节\n眼下正值秋收时节，各乡镇要组织农机下田。"})
+    EXPECT_EQ(lint::classify(doc(text), national()).id, "unknown") << text;
+}
+
 // A news story about nobody of the standing committee (a town's own work) is news, from its
 // 电头, its byline or the date its lead opens with; a leader's story keeps its own kind, and
 // a story naming a member without an activity stays unknown.
@@ -1266,7 +1322,16 @@ TEST(Limits, SpeechTiersInheritedFromNational) {
   f = duration_finding(r);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, model::Severity::kError);
-  EXPECT_EQ(data_of(*f, "also_exceeded"), "60:national");
+  // … one figure, said once: both sources named, the figure not listed twice.
+  EXPECT_EQ(data_of(*f, "also_exceeded"), "");
+  EXPECT_EQ(data_of(*f, "same_limit"), "national");
+  EXPECT_EQ(data_of(*f, "limit_minutes"), "60");
+  EXPECT_NE(f->text().find("超出上限 60 分钟"), std::string::npos) << f->text();
+  EXPECT_NE(f->text().find("规范 national 的上限相同（错误；依据："), std::string::npos) << f->text();
+  EXPECT_EQ(f->text().find("60 分钟", f->text().find("超出上限 60 分钟") + std::string_view("超出上限 60 分钟").size()),
+            std::string::npos)
+      << f->text();
+  EXPECT_NE(f->text().find("按所超上限中最重的级别（错误）报告"), std::string::npos) << f->text();
   // Other leaders: 40 (error) and, over an hour, the national hour.
   r = lint::lint_document(long_speech, y, given("speech.leader"), limits_only());
   f = duration_finding(r);

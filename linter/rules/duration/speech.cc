@@ -39,7 +39,7 @@ WENFENG_REGISTER_RULE({
                    "只确定为一般讲话（speech）而该类型没有本规范自己的上限时，按规范讲话类最宽的上限检查并说明。"
                    "上级规范（如 national 的会议主报告 1 小时）被本规范改写的上限、以及 speech 类的上限仍然有效：超出的每个上限都写明依据，"
                    "级别取所超上限中最重的。",
-    .measures = "data：seconds、limit_minutes、rate、figure、limit_chars；另超出其他上限时 also_exceeded（分钟:规范，逗号分隔）。",
+    .measures = "data：seconds、limit_minutes、rate、figure、limit_chars；另超出其他上限时 also_exceeded（分钟:规范，逗号分隔；同一数字的几个规范用 + 连接）；其他规范的上限与所报上限数字相同时 same_limit（规范，逗号分隔）。",
     .source = {"规范", "按稿件类型的限额", "见各规范 limits.duration.speech"},
     .needs = model::Needs::kKind,
     .messages = kMessages,

@@ -302,6 +302,21 @@ bool common_surname(char32_t c) {
   return kSurnames.find(c) != std::u32string_view::npos;
 }
 
+// A letter-spaced two-character name "A　B" (A at `a_begin`, B ending at `b_end`) named as
+// the one who chairs, speaks or is invited: after 由, 请 (邀请 too) or set apart at its start
+// (the paragraph's start, a space or punctuation before A), and followed by 同志, 主持, 发言,
+// 讲话 or 出席 — or, after 由/请, by punctuation or the end. "请张　贴出通知" and "各方　发言"
+// are words, not names: still reported.
+bool called_name(std::string_view t, std::size_t a_begin, std::size_t b_end, bool a_alone) {
+  const std::string_view head = t.substr(0, a_begin);
+  const bool asked = head.ends_with("由") || head.ends_with("请");
+  if (!asked && !a_alone) return false;
+  const std::string_view tail = t.substr(b_end);
+  for (std::string_view w : {"同志", "主持", "发言", "讲话", "出席"})
+    if (tail.starts_with(w)) return true;
+  return asked && (tail.empty() || !text::is_han(peek(t, b_end)));
+}
+
 std::vector<std::size_t> listed_name_spaces(std::string_view t) {
   struct Candidate {
     std::size_t at;
@@ -435,7 +450,11 @@ void run(const lint::RuleContext& c) {
                                  (run_len == 1 && run_first == U'\u3000' && listed_name(run_begin)) ||
                                  // … and one after an official title in running text ("由副县长陈　静牵头").
                                  (run_len == 1 && run_first == U'\u3000' && text::is_han(cp) && common_surname(before) &&
-                                  after_official_title(t.substr(0, before_begin)));
+                                  after_official_title(t.substr(0, before_begin))) ||
+                                 // … and one named as the one who chairs, speaks or is invited
+                                 // ("会议由李　明主持", "请王　芳同志发言", "李　明同志：").
+                                 (run_len == 1 && run_first == U'\u3000' && text::is_han(cp) && common_surname(before) &&
+                                  called_name(t, before_begin, cp_end, before_alone));
         // Joint issuers named one after the other, a space between them ("中共某市委办公室　某市
         // 人民政府办公室关于…" in a joint document's title, GB/T 9704-2012 7.2.2 联合行文).
         auto between_issuers = [&]() {
