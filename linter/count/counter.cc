@@ -1,5 +1,7 @@
 #include "count/counter.h"
 
+#include <algorithm>
+
 #include "text/charclass.h"
 #include "text/runs.h"
 #include "text/utf8.h"
@@ -19,14 +21,18 @@ constexpr std::uint8_t ascii_class(unsigned char b) {
   return text::kOther;
 }
 
-}  // namespace
-
-Counts count_text(std::string_view s) {
+// The counting loop; with kLines it also adds up the half cells of the page grid's lines as
+// layout/pages.cc's paragraph_lines does (same classes, same order), in the same pass.
+template <bool kLines>
+Counts count_impl(std::string_view s, const GridLine& grid, std::uint64_t* lines_out) {
   Counts c;
   const char* p = s.data();
   const char* const end = p + s.size();
   bool in_run = false;
   std::uint64_t asian = 0, han = 0, runs = 0, visible = 0, spaces = 0;
+  std::uint64_t half_cells = grid.indent2, lines = 0;
+  const std::uint64_t per_line2 = grid.per_line2;
+  auto finish_line = [&] { lines += std::max<std::uint64_t>(1, (half_cells + per_line2 - 1) / per_line2); };
   auto tally = [&](std::uint8_t cls) {
     switch (cls & text::kPrimaryMask) {
       case text::kOther:
@@ -52,20 +58,54 @@ Counts count_text(std::string_view s) {
         break;
     }
   };
+  // paragraph_lines' cells of a non-ASCII code point of class `cls`.
+  auto cells = [&](char32_t cp, std::uint8_t cls) {
+    if constexpr (kLines) {
+      const auto primary = cls & text::kPrimaryMask;
+      if (primary == text::kBreak) {
+        finish_line();
+        half_cells = 0;
+      } else if (primary == text::kAsian || cp == U'\u3000') {
+        half_cells += 2;
+      } else if (primary != text::kInvisible && primary != text::kControlWs) {
+        half_cells += 1;
+      }
+    } else {
+      (void)cp, (void)cls;
+    }
+  };
   const std::uint8_t* const bmp = text::detail::kBmpClass;
   while (p < end) {
     const auto b = static_cast<unsigned char>(*p);
     if (b < 0x80) {
       tally(ascii_class(b));
+      if constexpr (kLines) {
+        if (b == '\n' || b == '\v') {
+          finish_line();
+          half_cells = 0;
+        } else if (b == '\t') {
+          half_cells += 4;
+        } else if (b >= 0x20 && b != 0x7F) {
+          half_cells += 1;
+        }
+      }
       ++p;
       continue;
     }
     // Five Chinese characters at a time where the next sixteen bytes hold them.
     if (end - p >= 16 && text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
-      for (int k = 0; k < 5; ++k, p += 3) tally(bmp[text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p))]);
+      for (int k = 0; k < 5; ++k, p += 3) {
+        const char32_t cp = text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p));
+        const std::uint8_t cls = bmp[cp];
+        tally(cls);
+        cells(cp, cls);
+      }
       continue;
     }
-    tally(text::classify(text::decode(p, end)));
+    const char32_t cp = text::decode(p, end);
+    const std::uint8_t cls = text::classify(cp);
+    tally(cls);
+    cells(cp, cls);
   }
   c.zishu = asian + runs;
   c.hanzi = han;
@@ -73,7 +113,19 @@ Counts count_text(std::string_view s) {
   c.chars_no_spaces = visible;
   c.chars_with_spaces = visible + spaces;
   c.paragraphs = visible > 0 ? 1 : 0;
+  if constexpr (kLines) {
+    finish_line();
+    *lines_out = lines;
+  }
   return c;
+}
+
+}  // namespace
+
+Counts count_text(std::string_view s) { return count_impl<false>(s, GridLine{}, nullptr); }
+
+Counts count_text(std::string_view s, const GridLine& grid, std::uint64_t& lines) {
+  return count_impl<true>(s, grid, &lines);
 }
 
 bool Scope::includes(model::Story s) const {

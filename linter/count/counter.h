@@ -18,6 +18,7 @@
 
 #include "model/counts.h"
 #include "model/document.h"
+#include "model/grid_line.h"
 
 namespace wenfeng::count {
 
@@ -25,6 +26,13 @@ using Counts = model::Counts;
 
 // Counts one paragraph's text (`paragraphs` is set to 1 if it has any counted character).
 Counts count_text(std::string_view utf8);
+
+using GridLine = model::GridLine;
+
+// count_text, and in the same pass the grid lines the paragraph takes (`lines`, as the
+// grid estimate counts them: one line at least, a manual break ends one): the document is
+// read once for both the counts and the page estimate (lint/linter.cc measure).
+Counts count_text(std::string_view utf8, const GridLine& grid, std::uint64_t& lines);
 
 // Which stories beside the main text are counted (each counted once).
 struct Scope {

@@ -63,22 +63,48 @@ std::uint64_t paragraph_lines(std::string_view t, double per_line, double indent
 
 }  // namespace
 
-PageEstimate estimate_pages(const model::Document& doc) {
-  if (doc.format == model::Format::kDocx && !doc.sections.empty()) return estimate_docx_pages(doc);
+bool uses_grid(const model::Document& doc) { return !(doc.format == model::Format::kDocx && !doc.sections.empty()); }
+
+model::GridLine grid_line(const model::Block& b) {
+  const bool title = b.role == model::Role::kTitle;
+  const double indent = (b.role == model::Role::kBody || b.role == model::Role::kListItem) ? 2 : 0;
+  const double per_line = title ? kTitleCellsPerLine : kCellsPerLine;
+  return {static_cast<std::uint64_t>(per_line * 2), static_cast<std::uint64_t>(indent * 2)};
+}
+
+namespace {
+
+// The grid estimate from each main-text paragraph's lines.
+template <typename Lines>
+PageEstimate grid_estimate(const model::Document& doc, Lines&& lines_of) {
   PageEstimate pe;
   std::uint64_t lines = 0;
-  for (const auto& b : doc.blocks) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.directive) continue;
     if (b.page_break_before && lines % kLinesPerPage != 0)
       lines += kLinesPerPage - lines % kLinesPerPage;
-    const bool title = b.role == model::Role::kTitle;
-    const double indent = (b.role == model::Role::kBody || b.role == model::Role::kListItem) ? 2 : 0;
-    lines += paragraph_lines(doc.block_text(b), title ? kTitleCellsPerLine : kCellsPerLine, indent);
+    lines += lines_of(i, b);
   }
   pe.lines = lines;
   pe.estimate = std::ceil(static_cast<double>(lines) * 10.0 / kLinesPerPage) / 10.0;
   read_saved_pages(doc, pe);
   return pe;
+}
+
+}  // namespace
+
+PageEstimate estimate_pages(const model::Document& doc) {
+  if (!uses_grid(doc)) return estimate_docx_pages(doc);
+  return grid_estimate(doc, [&](std::size_t, const model::Block& b) {
+    const model::GridLine g = grid_line(b);
+    return paragraph_lines(doc.block_text(b), static_cast<double>(g.per_line2) / 2, static_cast<double>(g.indent2) / 2);
+  });
+}
+
+PageEstimate estimate_pages(const model::Document& doc, const std::vector<std::uint64_t>& lines) {
+  if (!uses_grid(doc)) return estimate_docx_pages(doc);
+  return grid_estimate(doc, [&](std::size_t i, const model::Block&) { return lines[i]; });
 }
 
 void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages) {

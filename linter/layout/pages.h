@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/document.h"
+#include "model/grid_line.h"
 
 namespace wenfeng::layout {
 
@@ -31,6 +33,14 @@ struct PageEstimate {
 };
 
 PageEstimate estimate_pages(const model::Document& doc);
+
+// Whether estimate_pages uses the grid (every format but a DOCX with its sections' layout).
+bool uses_grid(const model::Document& doc);
+// A main-text block's line on the grid (a title's 20 cells, a body paragraph's indent).
+model::GridLine grid_line(const model::Block& b);
+// estimate_pages with the grid lines of every main-text, non-directive block already counted
+// (`lines[i]` for block i, as count::count_text counts them on grid_line(block i)); unused without the grid.
+PageEstimate estimate_pages(const model::Document& doc, const std::vector<std::uint64_t>& lines);
 
 // Fills saved, saved_by and saved_stale from the document's properties; `rendered_pages`
 // is how many pages Word's last layout marked in the main text (0: none marked).

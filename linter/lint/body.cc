@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "count/counter.h"
+#include "layout/pages.h"
 #include "text/charclass.h"
 #include "text/regex.h"
 #include "text/runs.h"
@@ -1221,7 +1222,8 @@ bool is_dateline_line(std::string_view t) {
 }
 
 model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
-                    std::vector<std::uint8_t>* whole, model::Counts* whole_counts) {
+                    std::vector<std::uint8_t>* whole, model::Counts* whole_counts,
+                    std::vector<std::uint64_t>* lines) {
   model::Body body;
   std::size_t captions = 0, closing = 0, contents = 0;
   std::size_t front = 0;
@@ -1286,9 +1288,11 @@ model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope
       }
     }
     body.spans.push_back(s);
-    const model::Counts c = count::count_text(t.substr(s.begin));
+    const bool counted_whole = s.begin == 0 && whole && whole_counts;
+    const model::Counts c = counted_whole && lines ? count::count_text(t, layout::grid_line(b), (*lines)[i])
+                                                   : count::count_text(t.substr(s.begin));
     body.counts += c;
-    if (s.begin == 0 && whole && whole_counts) {
+    if (counted_whole) {
       (*whole)[i] = 1;
       *whole_counts += c;
     }

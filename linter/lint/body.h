@@ -83,8 +83,11 @@ std::string_view without_appended_doc_number(std::string_view t);
 // With `whole` (one flag per block) and `whole_counts`: each paragraph counted whole into the
 // body is flagged and its counts also added to `*whole_counts`, so that a caller summing every
 // block (the document's counts) need not count it a second time, nor keep counts per block.
+// With `lines` too (one per block), such a paragraph's grid lines (layout::grid_line) are
+// counted in the same pass into (*lines)[block], for layout::estimate_pages.
 model::Body body_of(const model::Document& doc, const profiles::BodyScope& scope, const TitleInfo& title,
-                    std::vector<std::uint8_t>* whole = nullptr, model::Counts* whole_counts = nullptr);
+                    std::vector<std::uint8_t>* whole = nullptr, model::Counts* whole_counts = nullptr,
+                    std::vector<std::uint64_t>* lines = nullptr);
 
 // Where unit number `limit` (0-based) of the body starts: the first character over a limit.
 // Returns false when the body holds no more than `limit` units.

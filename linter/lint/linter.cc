@@ -377,20 +377,26 @@ Measurements measure(const model::Document& doc, const profiles::Profile& profil
   // Each block counted once: the document's counts are their sum (as count_document
   // adds them), the body's whole paragraphs (main text, never a directive) given by body_of
   // as one sum, so no counts are kept per block.
+  // The grid page estimate's lines of each main-text block are counted in the same pass.
   std::vector<std::uint8_t> whole(doc.blocks.size(), 0);
   model::Counts total;
-  m.body = body_of(doc, profile.scope, title, &whole, &total);
+  const bool grid = layout::uses_grid(doc);
+  std::vector<std::uint64_t> lines(grid ? doc.blocks.size() : 0, 0);
+  m.body = body_of(doc, profile.scope, title, &whole, &total, grid ? &lines : nullptr);
   {
     const count::Scope all{};
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       const auto& b = doc.blocks[i];
       if (!all.includes(b.story) || b.directive || whole[i]) continue;
-      total += count::count_text(doc.block_text(b));
+      total += grid && b.story == model::Story::kMain
+                   ? count::count_text(doc.block_text(b), layout::grid_line(b), lines[i])
+                   : count::count_text(doc.block_text(b));
     }
     m.counts = total;
   }
   m.body_figure = count::in_unit(m.body.counts, profile.unit);
-  m.pages = layout::estimate_pages(doc);
+  m.pages = grid ? layout::estimate_pages(doc, lines) : layout::estimate_pages(doc);
+  std::vector<std::uint64_t>().swap(lines);
   m.durations.tv_rate = profile.tv_rate;
   m.durations.speech_rate = profile.speech_rate;
   if (options.medium && *options.medium == "tv")

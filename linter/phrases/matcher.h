@@ -86,14 +86,24 @@ class Matcher {
     const char* const e = p + text.size();
     const std::uint8_t* const cls = classes_;
     const std::uint32_t first_output = first_output_ * class_count_;
+    // One step of the automaton over byte `b`, the n-th kept byte.
+    auto step = [&](unsigned char b, std::uint32_t end) {
+      s = delta[s + cls[b]];  // s is a row offset
+      if (s >= first_output) [[unlikely]] append_outputs(s / class_count_, end, out);
+    };
     while (p < e) {
       const char* a = p;
       if (!keep(p, e)) continue;
-      for (; a < p; ++a) {
-        s = delta[s + cls[static_cast<unsigned char>(*a)]];  // s is a row offset
-        ++n;
-        if (s >= first_output) [[unlikely]] append_outputs(s / class_count_, n, out);
+      // A three-byte code point (nearly every character of Chinese text) in three steps,
+      // without the loop's tests between them.
+      if (p - a == 3) {
+        step(static_cast<unsigned char>(a[0]), n + 1);
+        step(static_cast<unsigned char>(a[1]), n + 2);
+        step(static_cast<unsigned char>(a[2]), n + 3);
+        n += 3;
+        continue;
       }
+      for (; a < p; ++a) step(static_cast<unsigned char>(*a), ++n);
     }
   }
   [[gnu::noinline]] void append_outputs(std::uint32_t s, std::uint32_t end, std::vector<RawMatch>& out) const {

@@ -1,6 +1,7 @@
 #include "phrases/scan.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/charclass.h"
 #include "text/utf8.h"
@@ -70,10 +71,13 @@ inline bool kept_by_fold(const char*& p, const char* e) {
   return cls == text::kAsian || cls == text::kOther;
 }
 
-// Finds `part` ending at or before `limit` in folded text, at most `gap` code points before
-// it and within the sentence. Returns the start offset, or npos. The gap holds no earlier
-// occurrence of `next` (the part that starts at `limit`): 推动工作再上新台阶，确保再上新台阶
-// is one 推动…再上新台阶 and one 再上新台阶, never one span swallowing the text between.
+// Whether the three bytes at p are 。！？ or ； (text::is_sentence_end's marks, all three
+// bytes long: E3 80 82, EF BC 81, EF BC 9F, EF BC 9B).
+inline bool is_sentence_end_bytes(const unsigned char* p) {
+  if (p[0] == 0xE3) return p[1] == 0x80 && p[2] == 0x82;
+  return p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x9B);
+}
+
 // Where `part` starts when it ends at byte j of s, or npos; a full-width mark of the part also
 // matches its half-width form (halfwidth_of), as the automaton's patterns do.
 std::size_t ends_at(std::string_view s, std::size_t j, std::string_view part, bool has_marks) {
@@ -102,19 +106,32 @@ bool has_halfwidth_form(std::string_view part) {
   return false;
 }
 
+// Finds `part` ending at or before `limit` in folded text, at most `gap` code points before
+// it and within the sentence. Returns the start offset, or npos. The gap holds no earlier
+// occurrence of `next` (the part that starts at `limit`): 推动工作再上新台阶，确保再上新台阶
+// is one 推动…再上新台阶 and one 再上新台阶, never one span swallowing the text between.
 std::size_t find_before(std::string_view s, std::size_t limit, const std::string& part, const std::string& next,
                         int gap) {
+  // Byte tests first: a part's last byte before its memcmp, a sentence end (。！？；, all
+  // three bytes) by its bytes rather than decoded.
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t pn = part.size(), nn = next.size();
+  if (pn == 0) return limit;
+  const auto plast = static_cast<unsigned char>(part.back());
+  const auto nlast = nn ? static_cast<unsigned char>(next.back()) : 0;
   std::size_t j = limit;
   const bool marks = has_halfwidth_form(part);
   for (int steps = 0; steps <= gap; ++steps) {
-    if (const std::size_t at = ends_at(s, j, part, marks); at != std::string::npos) return at;
+    if (j >= pn && u[j - 1] == plast && std::memcmp(u + j - pn, part.data(), pn) == 0) return j - pn;
+    if (marks)
+      if (const std::size_t at = ends_at(s, j, part, true); at != std::string::npos) return at;
     if (j == 0) break;
-    if (j < limit && j >= next.size() && s.compare(j - next.size(), next.size(), next) == 0) break;
+    if (j < limit && j >= nn && (nn == 0 || (u[j - 1] == nlast && std::memcmp(u + j - nn, next.data(), nn) == 0)))
+      break;
     // Step back one code point; stop at a sentence end.
     std::size_t k = j - 1;
-    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
-    const char* p = s.data() + k;
-    if (text::is_sentence_end(text::decode(p, s.data() + j))) break;
+    while (k > 0 && (u[k] & 0xC0) == 0x80) --k;
+    if (j - k == 3 && is_sentence_end_bytes(u + k)) break;
     j = k;
   }
   return std::string::npos;
@@ -132,10 +149,12 @@ std::string_view before(std::string_view t, std::size_t at, int n) {
 
 bool conditions_hold(const Entry& e, std::string_view t, std::size_t begin, std::size_t end) {
   text::Match m;
+  if (!e.next && !e.not_next && !e.prev && !e.not_prev) return true;
   const std::string_view after = t.substr(end, std::min<std::size_t>(t.size() - end, 120));
-  const std::string_view prior = before(t, begin, 30);
   if (e.next && !e.next->search(after, m)) return false;
   if (e.not_next && e.not_next->search(after, m)) return false;
+  if (!e.prev && !e.not_prev) return true;
+  const std::string_view prior = before(t, begin, 30);
   if (e.prev && !e.prev->search(prior, m)) return false;
   if (e.not_prev && e.not_prev->search(prior, m)) return false;
   return true;
@@ -164,11 +183,16 @@ void title_spans(std::string_view t, std::vector<std::pair<std::uint32_t, std::u
   out.clear();
   int depth = 0;
   std::uint32_t start = 0;
-  for (const auto c : text::code_points(t)) {
-    if (c.cp == U'《') {
-      if (depth++ == 0) start = c.end;
-    } else if (c.cp == U'》' && depth > 0) {
-      if (--depth == 0) out.emplace_back(start, c.begin);
+  // 《 and 》 are E3 80 8A and E3 80 8B: E3 found with memchr, never a byte inside another
+  // code point (a lead byte), so no decoding.
+  for (std::size_t at = t.find('\xE3'); at != std::string_view::npos; at = t.find('\xE3', at + 1)) {
+    if (at + 2 >= t.size() || t[at + 1] != '\x80') continue;
+    const auto c = static_cast<unsigned char>(t[at + 2]);
+    const auto begin = static_cast<std::uint32_t>(at), end = static_cast<std::uint32_t>(at + 3);
+    if (c == 0x8A) {
+      if (depth++ == 0) start = end;
+    } else if (c == 0x8B && depth > 0) {
+      if (--depth == 0) out.emplace_back(start, begin);
     }
   }
   if (depth > 0) out.emplace_back(start, static_cast<std::uint32_t>(t.size()));

@@ -136,6 +136,11 @@ bool is_blank(std::string_view s) {
 int display_width(char32_t cp) {
   if (cp < 0x20) return 0;
   if (cp < 0x7F) return 1;
+  // Nearly every character of a Chinese excerpt, without the two ICU lookups: CJK Unified
+  // Ideographs (U+4E00–U+9FFF), 、。〃〄々〆〇 and the brackets 〈〉《》「」『』【】 (U+3001–U+3011)
+  // and the full-width forms U+FF01–U+FF60 are East Asian Wide or Fullwidth and no mark
+  // (tests/text/utf8_test.cc checks each against ICU).
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x3011) || (cp >= 0xFF01 && cp <= 0xFF60)) return 2;
   if (is_invisible(cp)) return 0;
   const auto gc = u_charType(static_cast<UChar32>(cp));
   if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;

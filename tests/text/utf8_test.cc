@@ -1,6 +1,11 @@
 // UTF-8 validation: every well-formed sequence passes, 4-byte ones included (supplementary
 // ideographs such as 𠮷 in names); malformed ones are found at their first byte.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+
+#include <utility>
+
+#include "text/charclass.h"
 
 #include "readers/input.h"
 #include "text/utf8.h"
@@ -38,3 +43,21 @@ TEST(Utf8, TextDraftWithASupplementaryIdeographReadsAsUtf8) {
 }
 
 }  // namespace
+
+// display_width's fast ranges give what its ICU lookups give (East Asian Width W or F, no
+// mark, not invisible): every code point in them.
+TEST(DisplayWidth, FastRangesAgreeWithIcu) {
+  for (const auto [from, to] : {std::pair<char32_t, char32_t>{0x4E00, 0x9FFF}, {0x3001, 0x3011}, {0xFF01, 0xFF60}})
+    for (char32_t cp = from; cp <= to; ++cp) {
+      ASSERT_FALSE(wenfeng::text::is_invisible(cp)) << std::hex << static_cast<std::uint32_t>(cp);
+      const auto gc = u_charType(static_cast<UChar32>(cp));
+      ASSERT_NE(gc, U_NON_SPACING_MARK) << std::hex << static_cast<std::uint32_t>(cp);
+      ASSERT_NE(gc, U_ENCLOSING_MARK) << std::hex << static_cast<std::uint32_t>(cp);
+      const auto eaw = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+      ASSERT_TRUE(eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) << std::hex << static_cast<std::uint32_t>(cp);
+      ASSERT_EQ(wenfeng::text::display_width(cp), 2);
+    }
+  EXPECT_EQ(wenfeng::text::display_width(U'“'), 1);  // ambiguous width: ICU's answer, unchanged
+  EXPECT_EQ(wenfeng::text::display_width(U'\u302A'), 0);  // an ideographic tone mark (Mn) next to the range
+  EXPECT_EQ(wenfeng::text::display_width(std::string_view("中文，ab")), 8);
+}
