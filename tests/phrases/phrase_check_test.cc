@@ -289,6 +289,21 @@ TEST(PhraseRules, SuppressedByConfigDirectivesAndWordComments) {
   }
 }
 
+// Many directives, narrow and ranged, over findings of several rules (each rule's findings
+// come in position order, the next rule's from the start again): every finding is judged by
+// the suppressions open where it is, as if each were tested against all of them.
+TEST(PhraseRules, ManyDirectivesSilenceExactlyWhatTheyCover) {
+  std::string t = "关于安全生产的通知\n";
+  for (int i = 0; i < 100; ++i) t += "# wenfeng-ignore: 狠抓落实\n各单位要高度重视安全生产,狠抓落实。\n";
+  t += "<!-- wenfeng-ignore-begin -->\n";
+  for (int i = 0; i < 50; ++i) t += "# wenfeng-ignore: 高度重视\n各单位要高度重视安全生产,狠抓落实。\n";
+  t += "<!-- wenfeng-ignore-end -->\n";
+  for (int i = 0; i < 30; ++i) t += "各单位要高度重视安全生产,狠抓落实。\n";
+  const auto r = run(text(t), "national");
+  EXPECT_EQ(count_rule(r, "phrase.boilerplate"), 100 + 0 + 60);
+  EXPECT_EQ(count_rule(r, "punct.halfwidth"), 100 + 0 + 30);
+}
+
 TEST(PhraseRules, YichunMakesBoilerplateAnError) {
   const auto d = text("关于安全生产的通知\n各单位要高度重视安全生产。\n");
   const auto n = run(d, "national");
