@@ -26,6 +26,10 @@ mkfifo "$dir/fifo.txt"
 ln -s loop-b "$dir/loop-a"
 ln -s loop-a "$dir/loop-b"
 truncate -s 600M "$dir/sparse-600m.txt"
+# 20,000 directive lines, each over a paragraph with findings: every finding against every
+# suppression was 2e9 tests.
+awk 'BEGIN { print "关于做好有关工作的通知"; for (i = 0; i < 20000; i++) { print "# wenfeng-ignore: 高度重视";
+  print "各单位要认真落实,切实做好有关工作.加强组织领导,确保取得实效." } }' > "$dir/gen/ignore-directives-20000.txt"
 
 class_of() {  # the issue's reproducer class of a generated file
   case "$1" in
@@ -46,6 +50,7 @@ class_of() {  # the issue's reproducer class of a generated file
     ten-mb-wt*) echo "10 MB w:t" ;;
     50000-equations*) echo "50,000 equations" ;;
     bom-only*) echo "BOM only" ;;
+    ignore-directives*) echo "suppressions × findings" ;;
     *) echo "other" ;;
   esac
 }
@@ -54,7 +59,7 @@ class_of() {  # the issue's reproducer class of a generated file
 order=("heap overflow: bad UTF-8" "re-targeted relationships" "relationship amplification" "numbering bomb"
   "profile alias bomb" "profile caps" "80,000 <p> XML" "HTML character references" "FODT text:s c=1000"
   "1 MB paragraph" "10 MB w:t" "truncated zip" "zip bomb" "100,000 empty runs" "50,000 equations" "FIFO" "huge stdin" "/dev/zero" "oversize file" "symlink loop" "BOM only" "deep nesting"
-  "ODT on one line" "info-bar lines" "other")
+  "ODT on one line" "info-bar lines" "suppressions × findings" "other")
 rank() { local i; for i in "${!order[@]}"; do [ "${order[i]}" = "$1" ] && { echo "$i"; return; }; done; echo 99; }
 over=0
 : > "$dir/rows"
