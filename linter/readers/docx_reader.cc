@@ -139,7 +139,7 @@ class Walker {
   }
 
   std::map<std::string, model::CommentRange>& comments() { return comments_; }
-  // Where the equations are in the block text (the first 1,000): no prose rule applies inside one.
+  // Where the equations are in the block text: no prose rule applies inside one.
   std::vector<model::Suppression>& equations() { return equations_; }
   // Records where each piece of block text comes from (Document::origins).
   void record_origins(std::vector<model::TextOrigin>* origins) { origins_ = origins; }
@@ -845,9 +845,9 @@ class Walker {
             math_text(node, eq, 0);
             const auto before = b_.current_offset();
             put(node, std::string_view(eq));
-            // Capped: the lint pass tests each finding against every suppression (lint/linter.cc),
-            // so 100,000 equations would cost seconds; past the cap equations are still read.
-            if (b_.is_open() && b_.current_offset() > before && equations_.size() < kMaxEquationRanges) {
+            // Every equation is a range: the lint pass tests a finding only against the ranges
+            // open where it is (lint/linter.cc), so their number costs nothing per finding.
+            if (b_.is_open() && b_.current_offset() > before) {
               const auto blk = static_cast<std::uint32_t>(b_.doc().blocks.size() - 1);
               equations_.push_back({blk, before, blk, b_.current_offset(), {}, "公式"});
             }
@@ -975,7 +975,6 @@ class Walker {
   std::deque<pugi::xml_node> pending_boxes_;
   std::map<std::string, model::CommentRange> comments_;
   std::vector<model::Suppression> equations_;
-  static constexpr std::size_t kMaxEquationRanges = 1000;
   std::vector<model::TextOrigin>* origins_ = nullptr;
   docx::Formats& fmt_;
   // Layout state.

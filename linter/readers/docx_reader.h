@@ -7,7 +7,7 @@
 //   paragraph mark joins the paragraph to the next one. Hidden text (w:vanish) and field
 //   codes (w:instrText, nested) dropped; field results kept.
 // - Equations (m:oMath) read as the characters Word shows (run text, delimiters, n-ary and
-//   radical signs); each equation's range (the first 1,000) is a Document::suppressions
+//   radical signs); each equation's range is a Document::suppressions
 //   entry, so no prose rule reports inside a formula.
 // - mc:AlternateContent read once: the first Choice whose Requires namespaces are
 //   understood, else the Fallback.
