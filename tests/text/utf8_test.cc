@@ -47,7 +47,7 @@ TEST(Utf8, TextDraftWithASupplementaryIdeographReadsAsUtf8) {
 // display_width's fast ranges give what its ICU lookups give (East Asian Width W or F, no
 // mark, not invisible): every code point in them.
 TEST(DisplayWidth, FastRangesAgreeWithIcu) {
-  for (const auto [from, to] : {std::pair<char32_t, char32_t>{0x4E00, 0x9FFF}, {0x3001, 0x3011}, {0xFF01, 0xFF60}})
+  for (const auto& [from, to] : {std::pair<char32_t, char32_t>{0x4E00, 0x9FFF}, {0x3001, 0x3011}, {0xFF01, 0xFF60}})
     for (char32_t cp = from; cp <= to; ++cp) {
       ASSERT_FALSE(wenfeng::text::is_invisible(cp)) << std::hex << static_cast<std::uint32_t>(cp);
       const auto gc = u_charType(static_cast<UChar32>(cp));
