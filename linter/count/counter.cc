@@ -30,9 +30,7 @@ Counts count_impl(std::string_view s, const GridLine& grid, std::uint64_t* lines
   const char* const end = p + s.size();
   bool in_run = false;
   std::uint64_t asian = 0, han = 0, runs = 0, visible = 0, spaces = 0;
-  std::uint64_t half_cells = grid.indent2, lines = 0;
-  const std::uint64_t per_line2 = grid.per_line2;
-  auto finish_line = [&] { lines += std::max<std::uint64_t>(1, (half_cells + per_line2 - 1) / per_line2); };
+  model::GridLineCells grid_cells(grid);
   auto tally = [&](std::uint8_t cls) {
     switch (cls & text::kPrimaryMask) {
       case text::kOther:
@@ -58,37 +56,17 @@ Counts count_impl(std::string_view s, const GridLine& grid, std::uint64_t* lines
         break;
     }
   };
-  // paragraph_lines' cells of a non-ASCII code point of class `cls`.
+  // The page grid's cells of a non-ASCII code point of class `cls`.
   auto cells = [&](char32_t cp, std::uint8_t cls) {
-    if constexpr (kLines) {
-      const auto primary = cls & text::kPrimaryMask;
-      if (primary == text::kBreak) {
-        finish_line();
-        half_cells = 0;
-      } else if (primary == text::kAsian || cp == U'\u3000') {
-        half_cells += 2;
-      } else if (primary != text::kInvisible && primary != text::kControlWs) {
-        half_cells += 1;
-      }
-    } else {
-      (void)cp, (void)cls;
-    }
+    if constexpr (kLines) grid_cells.other(cp, cls & text::kPrimaryMask);
+    else (void)cp, (void)cls;
   };
   const std::uint8_t* const bmp = text::detail::kBmpClass;
   while (p < end) {
     const auto b = static_cast<unsigned char>(*p);
     if (b < 0x80) {
       tally(ascii_class(b));
-      if constexpr (kLines) {
-        if (b == '\n' || b == '\v') {
-          finish_line();
-          half_cells = 0;
-        } else if (b == '\t') {
-          half_cells += 4;
-        } else if (b >= 0x20 && b != 0x7F) {
-          half_cells += 1;
-        }
-      }
+      if constexpr (kLines) grid_cells.ascii(b);
       ++p;
       continue;
     }
@@ -113,10 +91,7 @@ Counts count_impl(std::string_view s, const GridLine& grid, std::uint64_t* lines
   c.chars_no_spaces = visible;
   c.chars_with_spaces = visible + spaces;
   c.paragraphs = visible > 0 ? 1 : 0;
-  if constexpr (kLines) {
-    finish_line();
-    *lines_out = lines;
-  }
+  if constexpr (kLines) *lines_out = grid_cells.finish();
   return c;
 }
 

@@ -16,49 +16,31 @@ constexpr double kCellsPerLine = 28;
 constexpr double kTitleCellsPerLine = 20;  // 156 mm / 22 pt
 constexpr std::uint64_t kLinesPerPage = 22;
 
-// Lines a paragraph takes: cells / cells-per-line, rounded up; manual breaks add lines.
-// Counted in half cells (a Han or full-width character is two, other characters one).
-std::uint64_t paragraph_lines(std::string_view t, double per_line, double indent) {
-  const auto per_line2 = static_cast<std::uint64_t>(per_line * 2);
-  std::uint64_t half_cells = static_cast<std::uint64_t>(indent * 2);
-  std::uint64_t lines = 0;
-  auto finish_line = [&] { lines += std::max<std::uint64_t>(1, (half_cells + per_line2 - 1) / per_line2); };
-  auto add = [&](char32_t c) {
-    const auto cls = text::primary_class(c);
-    if (cls == text::kBreak) {
-      finish_line();
-      half_cells = 0;
-    } else if (cls == text::kAsian || c == U'\u3000') {
-      half_cells += 2;
-    } else if (cls != text::kInvisible && cls != text::kControlWs) {
-      half_cells += 1;
-    }
-  };
+// Lines a paragraph takes: cells / cells-per-line, rounded up; manual breaks add lines
+// (model::GridLineCells, which count::count_text also feeds in its counting pass).
+std::uint64_t paragraph_lines(std::string_view t, const model::GridLine& g) {
+  model::GridLineCells cells(g);
   const char* p = t.data();
   const char* e = p + t.size();
   while (p < e) {
     const auto b = static_cast<unsigned char>(*p);
     if (b < 0x80) {
       ++p;
-      if (b == '\n' || b == '\v') {
-        finish_line();
-        half_cells = 0;
-      } else if (b == '\t') {
-        half_cells += 4;
-      } else if (b >= 0x20 && b != 0x7F) {
-        half_cells += 1;
-      }
+      cells.ascii(b);
       continue;
     }
     // Five Chinese characters at a time where the next sixteen bytes hold them.
     if (e - p >= 16 && text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
-      for (int k = 0; k < 5; ++k, p += 3) add(text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p)));
+      for (int k = 0; k < 5; ++k, p += 3) {
+        const char32_t cp = text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p));
+        cells.other(cp, text::primary_class(cp));
+      }
       continue;
     }
-    add(text::decode(p, e));
+    const char32_t cp = text::decode(p, e);
+    cells.other(cp, text::primary_class(cp));
   }
-  finish_line();
-  return lines;
+  return cells.finish();
 }
 
 }  // namespace
@@ -98,7 +80,7 @@ PageEstimate estimate_pages(const model::Document& doc) {
   if (!uses_grid(doc)) return estimate_docx_pages(doc);
   return grid_estimate(doc, [&](std::size_t, const model::Block& b) {
     const model::GridLine g = grid_line(b);
-    return paragraph_lines(doc.block_text(b), static_cast<double>(g.per_line2) / 2, static_cast<double>(g.indent2) / 2);
+    return paragraph_lines(doc.block_text(b), g);
   });
 }
 
