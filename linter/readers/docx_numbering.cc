@@ -335,13 +335,8 @@ bool Styles::is_contents(const std::string& id) const {
   for (int depth = 0; depth < 16 && !cur.empty(); ++depth) {
     const StyleInfo* s = find(cur);
     if (!s) return false;
-    const std::string& n = s->name;
-    for (const std::string_view prefix : {std::string_view("toc "), std::string_view("目录 "), std::string_view("目录")})
-      if (n.size() > prefix.size() && n.compare(0, prefix.size(), prefix) == 0) {
-        const std::string_view rest = std::string_view(n).substr(prefix.size());
-        if ((rest.size() == 1 && rest[0] >= '1' && rest[0] <= '9') || rest == "heading") return true;
-      }
-    if (is_custom_contents_name(n)) return true;
+    // Word's own "toc 1"…"toc 9" and WPS's "目录 1" are names of that shape too.
+    if (s->name == "toc heading" || is_custom_contents_name(s->name)) return true;
     cur = s->based_on;
   }
   return false;
