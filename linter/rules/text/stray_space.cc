@@ -287,14 +287,6 @@ std::size_t photo_credit_begin(std::string_view t) {
   return han >= 3 ? from : text::npos;
 }
 
-// Two-character names letter-spaced with one full-width space to line up with three-character
-// ones, in a list of people: "和张　伟等", "李　明、王　芳". Where such spaces are in `t` (their
-// byte offsets, sorted): a U+3000 between two Han characters A and B, with a list's mark on
-// either side of the name (、 和 与 及 before A; 、 等 after B), and the name set apart on
-// both sides (the start, a non-Han character or one of 、 和 与 及 同 before, the end, a non-Han
-// character or one of 、 等 和 与 及 同 after) — or, when the paragraph has two such names or
-// more, set apart on the listed side only ("有李　明、王　芳参加"). "各部门、单　位要" and
-// "群众和社　会发展" have one name-like pair, not set apart: still reported.
 // One of the commonest surnames (a name letter-spaced after an official title, "副县长陈　静牵头",
 // is told from a word by it: "县长要　求" is no name). 高 and 于, words as often as names, are left out.
 bool common_surname(char32_t c) {
@@ -317,6 +309,14 @@ bool called_name(std::string_view t, std::size_t a_begin, std::size_t b_end, boo
   return asked && (tail.empty() || !text::is_han(peek(t, b_end)));
 }
 
+// Two-character names letter-spaced with one full-width space to line up with three-character
+// ones, in a list of people: "和张　伟等", "李　明、王　芳". Where such spaces are in `t` (their
+// byte offsets, sorted): a U+3000 between two Han characters A and B, with a list's mark on
+// either side of the name (、 和 与 及 before A; 、 等 after B), and the name set apart on
+// both sides (the start, a non-Han character or one of 、 和 与 及 同 before, the end, a non-Han
+// character or one of 、 等 和 与 及 同 after) — or, when the paragraph has two such names or
+// more, set apart on the listed side only ("有李　明、王　芳参加"). "各部门、单　位要" and
+// "群众和社　会发展" have one name-like pair, not set apart: still reported.
 std::vector<std::size_t> listed_name_spaces(std::string_view t) {
   struct Candidate {
     std::size_t at;
