@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/punct/punct_scan.h"
 #include "rules/support.h"
 #include "text/scan.h"
 
@@ -21,20 +22,20 @@ const model::RuleSource kQuestion = gbt15834("4.3、4.4 问号、叹号");
 constexpr std::u32string_view kHard = U"，。、；：";
 constexpr std::u32string_view kSoft = U"？！";
 unsigned adjacent_marks(std::string_view t) {
-  static const text::ByteSet lead = {0xE3, 0xEF};
   unsigned found = 0;
-  text::for_each_lead(t, lead, [&](char32_t ch, std::size_t, std::size_t e) {
-    if (e >= t.size()) return true;
-    // Every mark of both lists starts with E3 or EF: a next character that does not (most
-    // often a Han character) is none of them.
-    if (const auto nb = static_cast<unsigned char>(t[e]); nb != 0xE3 && nb != 0xEF) return true;
+  // Only the starts where a code point led by E3 or EF is followed by another are looked at
+  // (punct_scan.h): every mark of both lists starts with E3 or EF and is three bytes, so a
+  // mark followed by a Han character, or by “ ” (E2), is passed over in the block scan.
+  punct::for_each_start<3>(t, punct::doubled_mask, punct::doubled_one, [&](std::size_t b) {
+    const std::size_t e = b + 3;
+    const char32_t ch = text::cp_at(t, b);
     const bool hard = kHard.find(ch) != std::u32string_view::npos;
     const bool soft = !hard && kSoft.find(ch) != std::u32string_view::npos;
-    if (!hard && !soft) return true;
+    if (!hard && !soft) return e;
     const char32_t next = text::cp_at(t, e);
     if (hard && kHard.find(next) != std::u32string_view::npos) found |= 1;
     if (soft && kSoft.find(next) != std::u32string_view::npos) found |= 2;
-    return found != 3;
+    return found == 3 ? punct::kStop : b + 1;
   });
   return found;
 }

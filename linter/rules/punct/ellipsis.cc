@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/punct/punct_scan.h"
 #include "rules/support.h"
 #include "text/charclass.h"
 #include "text/scan.h"
@@ -38,7 +39,9 @@ void run(const lint::RuleContext& c) {
   static const FixedRegex ellipsis("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (!may_have_ellipsis(t)) continue;  // (a cheap whole-paragraph test first)
+    // A cheap whole-paragraph test first: one block scan for "..", "。。", "·" and "…"
+    // (punct_scan.h), which every paragraph may_have_ellipsis passes holds.
+    if (!punct::any_start<2>(t, punct::ellipsis_mask, punct::ellipsis_one) || !may_have_ellipsis(t)) continue;
     int chinese = -1;  // computed on the first ASCII dots
     for_each_match(c.m.commas_of(bi), *ellipsis, t, may_have_ellipsis, [&](const std::vector<text::Match>& g) {
       const std::string found(sv(t, g[0]));

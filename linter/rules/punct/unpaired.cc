@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/punct/punct_scan.h"
 #include "rules/support.h"
 #include "text/charclass.h"
 #include "text/scan.h"
@@ -98,10 +99,10 @@ void run(const lint::RuleContext& c) {
         stack.pop_back();
       }
     };
-    // Every paired mark is three bytes starting with E2 (“”‘’), E3 (《》〈〉【】〔〕) or EF (（）):
-    // only those code points are decoded.
-    static const text::ByteSet lead = {0xE2, 0xE3, 0xEF};
-    text::for_each_lead(t, lead, [&](char32_t ch, std::size_t begin, std::size_t end) {
+    // Every paired mark is three bytes starting with E2 (“”‘’), E3 (《》〈〉【】〔〕) or EF (（）)
+    // and ending in 0x88–0x9D: only the code points the block scan finds of that shape are
+    // decoded (punct_scan.h), not every full-width mark.
+    auto visit = [&](char32_t ch, std::size_t begin, std::size_t end) {
       // The marks are U+2018–U+201D, U+3008–U+3015 and U+FF08–U+FF09: the other punctuation
       // that leads with E2, E3 or EF (。，、：) is passed over without the two lookups.
       if (!((ch >= 0x2018 && ch <= 0x201D) || (ch >= 0x3008 && ch <= 0x3015) || ch == 0xFF08 || ch == 0xFF09)) return true;
@@ -128,6 +129,12 @@ void run(const lint::RuleContext& c) {
         pop_to(m);
       }
       return true;
+    };
+    punct::for_each_start<2>(t, punct::unpaired_mask, punct::unpaired_one, [&](std::size_t at) {
+      std::size_t end;
+      const char32_t ch = text::cp_at(t, at, end);
+      visit(ch, at, end);
+      return end;
     });
     if (carry) continue;
     // An open “ at the end of a paragraph is a quotation running on when the next
