@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "rules/punct/link_scan.h"
+#include "rules/punct/punct_scan.h"
 #include "rules/support.h"
 #include "text/charclass.h"
 #include "text/scan.h"
@@ -47,10 +49,8 @@ std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t
   if (t.find("://") == std::string_view::npos && t.find("www.") == std::string_view::npos &&
       t.find('@') == std::string_view::npos)
     return out;
-  static const FixedRegex re(
-      "(?:https?://|ftp://|www\\.)[^\\s\\p{Han}，。；、“”（）《》]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-  // The pattern is searched from a point no match can start before (the letters before a
-  // "://", a "www.", the address characters before an "@"), not from every character.
+  // The pattern's search is read by hand (link_scan.h), from a point no match can start
+  // before (the letters before a "://", a "www.", the address characters before an "@").
   auto is_local = [](unsigned char ch) {
     return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
            ch == '%' || ch == '+' || ch == '-';
@@ -68,10 +68,10 @@ std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t
     }
     return best;
   };
-  std::vector<text::Match> g;
-  for (std::size_t from = earliest(0); from != text::npos && re->search(t, g, from); from = earliest(g[0].end)) {
-    out.emplace_back(g[0].begin, g[0].end);
-    if (g[0].end >= t.size()) break;
+  std::size_t begin = 0, end = 0;
+  for (std::size_t from = earliest(0); from != text::npos && punct::find_link(t, from, begin, end); from = earliest(end)) {
+    out.emplace_back(begin, end);
+    if (end >= t.size()) break;
   }
   return out;
 }
@@ -92,11 +92,12 @@ char32_t next_visible(std::string_view t, std::size_t at) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::ByteSet marks = {',', '.', ';', ':', '?', '!', '(', ')'};
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (marks.find(t) == text::npos) continue;  // nothing to report (16 bytes at a time)
-    const auto exempt = exempt_spans(t);
+    // The marks are found in one block scan (punct_scan.h: a block with no ASCII byte, most
+    // of Chinese text, is passed over after one test); the spans exempt are found at the first.
+    std::vector<std::pair<std::size_t, std::size_t>> exempt;
+    bool exempt_found = false;
     std::size_t next_exempt = 0;
     char32_t prev = 0;            // previous code point that is not whitespace
     char32_t base = 0;            // previous code point that is neither whitespace nor a closer
@@ -107,7 +108,11 @@ void run(const lint::RuleContext& c) {
     // code points skipped since the previous mark by reading that run backwards, as far as
     // it needs (it holds no mark, so a mark is always the end of what is read).
     std::size_t from = 0;  // end of the last code point taken into the state
-    for (std::size_t at = marks.find(t); at != text::npos; at = marks.find(t, from)) {
+    punct::for_each_start<0>(t, punct::halfwidth_mask, punct::halfwidth_one, [&](std::size_t at) {
+      if (!exempt_found) {
+        exempt = exempt_spans(t);
+        exempt_found = true;
+      }
       if (at > from) {
         // The run [from, at): its last code point, its last non-whitespace one, its last that
         // is neither whitespace nor a closer, and where its trailing ASCII digits start.
@@ -169,7 +174,8 @@ void run(const lint::RuleContext& c) {
       leading = false;
       before = ch;
       from = end;
-    }
+      return from;
+    });
   }
 }
 
