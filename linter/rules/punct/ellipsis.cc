@@ -35,22 +35,47 @@ bool may_have_ellipsis(std::string_view t) {
   return false;
 }
 
+// Calls fn(begin, end) for each match of
+//   (?<![.\d])\.{3,}(?![.\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)
+// in `t`, in order, read by hand: every match is a whole run of one mark (a run of three or
+// more; of "." only with no \d, ICU's Nd, on either side; a lone "…"), and none holds a "，",
+// so the paragraph needs no splitting into clauses. Only paragraphs that pass
+// may_have_ellipsis come here, so the code points are simply read in turn.
+template <typename F>
+void for_each_ellipsis(std::string_view t, F fn) {
+  for (std::size_t p = 0; p < t.size();) {
+    std::size_t e;
+    const char32_t c = text::cp_at(t, p, e);
+    if (c != U'.' && c != U'。' && c != U'·' && c != U'…') {
+      p = e;
+      continue;
+    }
+    std::size_t n = 1;
+    for (std::size_t next; e < t.size() && text::cp_at(t, e, next) == c; e = next) ++n;
+    bool match = n >= 3 || (c == U'…' && n == 1);
+    // The code point before a run is not its mark; only a run of "." cares what it is.
+    if (match && c == U'.')
+      match = !(p > 0 && text::is_digit_nd(text::cp_before(t, p))) && !(e < t.size() && text::is_digit_nd(text::cp_at(t, e)));
+    if (match) fn(p, e);
+    p = e;
+  }
+}
+
 void run(const lint::RuleContext& c) {
-  static const FixedRegex ellipsis("(?<![.\\d])\\.{3,}(?![.\\d])|。{3,}|·{3,}|…{3,}|(?<!…)…(?!…)");
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     // A cheap whole-paragraph test first: one block scan for "..", "。。", "·" and "…"
     // (punct_scan.h), which every paragraph may_have_ellipsis passes holds.
     if (!punct::any_start<2>(t, punct::ellipsis_mask, punct::ellipsis_one) || !may_have_ellipsis(t)) continue;
     int chinese = -1;  // computed on the first ASCII dots
-    for_each_match(c.m.commas_of(bi), *ellipsis, t, may_have_ellipsis, [&](const std::vector<text::Match>& g) {
-      const std::string found(sv(t, g[0]));
+    for_each_ellipsis(t, [&](std::size_t begin, std::size_t end) {
+      const std::string found(t.substr(begin, end - begin));
       // ASCII dots only in Chinese text.
       if (found[0] == '.') {
         if (chinese < 0) chinese = has_han(t);
         if (!chinese) return;
       }
-      c.report(bi, g[0].begin, g[0].end, 0, {{"found", found}}).replace_with("……");
+      c.report(bi, begin, end, 0, {{"found", found}}).replace_with("……");
     });
   }
 }
