@@ -65,6 +65,7 @@ TEST(PunctScan, BlockScansMatchTheirOneStartTests) {
   compare_scan<2>("unpaired", punct::unpaired_mask, punct::unpaired_one);
   compare_scan<3>("doubled", punct::doubled_mask, punct::doubled_one);
   compare_scan<2>("ellipsis", punct::ellipsis_mask, punct::ellipsis_one);
+  compare_scan<2>("dash", punct::dash_mask, punct::dash_one);
 }
 
 TEST(PunctScan, OneStartTestsFindTheMarks) {
@@ -85,6 +86,8 @@ TEST(PunctScan, OneStartTestsFindTheMarks) {
   EXPECT_TRUE(punct::any_start<2>("的…", punct::ellipsis_mask, punct::ellipsis_one));
   EXPECT_TRUE(punct::any_start<2>("··", punct::ellipsis_mask, punct::ellipsis_one));
   EXPECT_FALSE(punct::any_start<2>("的。的.", punct::ellipsis_mask, punct::ellipsis_one));
+  // - ~ — – － ～ are found; 的 、 and ， are not.
+  EXPECT_EQ(starts("-的~—、–，－～", punct::dash_one), (std::vector<std::size_t>{0, 4, 5, 11, 17, 20}));
 }
 
 TEST(PunctScan, LinkSearchMatchesThePattern) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "rules/punct/punct_scan.h"
 #include "rules/support.h"
 #include "text/scan.h"
 
@@ -19,10 +20,10 @@ constexpr model::Example kExamples[] = {{"我们的目标--让群众满意", "�
 // holds a "，", so a giant paragraph needs no splitting into clauses.
 template <typename F>
 void for_each_dash(std::string_view t, F fn) {
-  static const text::CharSet lead = {U'-', U'—', U'－'};  // what a finding starts with
   constexpr std::string_view kEm = "—";
   auto at_em = [&](std::size_t at) { return t.compare(at, 3, kEm) == 0; };
-  for (std::size_t at = lead.find(t); at != text::npos;) {
+  // The starts are found by punct_scan.h's block scan (a superset of - — －, tested here).
+  punct::for_each_start<2>(t, punct::dash_mask, punct::dash_one, [&](std::size_t at) {
     std::size_t end = text::npos;
     if (t[at] == '-') {
       if (at + 1 < t.size() && t[at + 1] == '-' && (at == 0 || t[at - 1] != '-') && (at + 2 >= t.size() || t[at + 2] != '-'))
@@ -44,8 +45,8 @@ void for_each_dash(std::string_view t, F fn) {
       end = at + 6;
     }
     if (end != text::npos) fn(at, end);
-    at = lead.find(t, end != text::npos ? end : at + 1);
-  }
+    return end != text::npos ? end : at + 1;
+  });
 }
 
 // A "--" that is not a dash written with hyphens: the comment marker of a program listing

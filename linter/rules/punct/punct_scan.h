@@ -165,6 +165,28 @@ inline unsigned ellipsis_mask(const unsigned char* p) {
 inline unsigned ellipsis_mask(const unsigned char*) { return 0; }
 #endif
 
+// punct.dash and punct.range: "-", "~", a code point led by E2 ending in 0x93 or 0x94 (– —)
+// and one led by EF ending in 0x8D or 0x9E (－ ～): a superset of both rules' dashes; the
+// rules test the code point.
+inline bool dash_one(const unsigned char* s, std::size_t size, std::size_t at) {
+  const unsigned char a = s[at];
+  if (a == '-' || a == '~') return true;
+  if (at + 2 >= size) return false;
+  const unsigned char z = s[at + 2];
+  return (a == 0xE2 && (z == 0x93 || z == 0x94)) || (a == 0xEF && (z == 0x8D || z == 0x9E));
+}
+#if defined(__SSE2__)
+inline unsigned dash_mask(const unsigned char* p) {
+  const __m128i x = v::load(p), z = v::load(p + 2);
+  const __m128i ascii = _mm_or_si128(v::eq(x, '-'), v::eq(x, '~'));
+  const __m128i e2 = _mm_and_si128(v::eq(x, 0xE2), v::in(z, 0x93, 0x94));
+  const __m128i ef = _mm_and_si128(v::eq(x, 0xEF), _mm_or_si128(v::eq(z, 0x8D), v::eq(z, 0x9E)));
+  return v::bits(_mm_or_si128(ascii, _mm_or_si128(e2, ef)));
+}
+#else
+inline unsigned dash_mask(const unsigned char*) { return 0; }
+#endif
+
 // Whether some start of `t` passes a rule's test.
 template <std::size_t kReach, typename Mask, typename One>
 bool any_start(std::string_view t, Mask mask, One one) {

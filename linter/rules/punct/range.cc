@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/punct/punct_scan.h"
 #include "rules/support.h"
 #include "text/scan.h"
 
@@ -65,6 +66,27 @@ void for_each_value_range(std::string_view s, F fn) {
   }
 }
 
+// support.h's has_number_range(t, dashes, unit_start), with the dashes found by punct_scan.h's
+// block scan (a superset of every dash of both sets, tested here) instead of CharSet::find.
+template <typename F>
+bool has_range(std::string_view t, const text::CharSet& dashes, F unit_start) {
+  bool found = false;
+  punct::for_each_start<2>(t, punct::dash_mask, punct::dash_one, [&](std::size_t b) {
+    std::size_t e;
+    const char32_t c = text::cp_at(t, b, e);
+    if (!dashes.has(c) || !digit_before(t, b)) return e;
+    std::size_t end = 0;
+    if ((c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
+         unit_start(text::cp_at(t, end))) ||
+        (number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end)))) {
+      found = true;
+      return punct::kStop;
+    }
+    return e;
+  });
+  return found;
+}
+
 void run(const lint::RuleContext& c) {
   static const text::CharSet value_dashes = {U'-', U'－', U'–', U'—', U'~'};
   static const text::CharSet year_dashes = {U'-', U'－', U'–', U'~', U'～'};
@@ -72,13 +94,18 @@ void run(const lint::RuleContext& c) {
     return std::u32string_view(U"%％‰万亿元千公克吨米平亩人个岁天小分℃摄倍户家所台辆").find(u) != std::u32string_view::npos;
   };
   auto year_unit = [](char32_t u) { return u == U'年'; };
-  // Every dash of either set: a paragraph without one is passed over in one scan, not two.
+  // Every dash of either set: a paragraph without one is passed over in one block scan.
   static const text::CharSet any_dash = {U'-', U'－', U'–', U'—', U'~', U'～'};
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (any_dash.find(t) == text::npos) continue;
+    bool dashed = false;
+    punct::for_each_start<2>(t, punct::dash_mask, punct::dash_one, [&](std::size_t at) {
+      dashed = any_dash.has(text::cp_at(t, at));
+      return dashed ? punct::kStop : at + 1;
+    });
+    if (!dashed) continue;
     // The patterns run only on paragraphs with a number, a dash and a number before a unit.
-    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, value_dashes, value_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_range(s, value_dashes, value_unit); },
       [&](std::string_view s, std::size_t offset) {
         for_each_value_range(s, [&](std::size_t b, std::size_t e) {
           c.report(bi, offset + b, offset + e, 0, {{"found", std::string(s.substr(b, e - b))}}).replace_with("～");
@@ -87,7 +114,7 @@ void run(const lint::RuleContext& c) {
     // The scan of (?<!\d)(\d{4})\s*([-－–~～])\s*(\d{4})\s*年: at each dash, exactly four
     // digits (no fifth) before it over \s, and four after it, then \s and 年. Matches start
     // in the order of their dashes; one never holds another's dash.
-    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_number_range(s, year_dashes, year_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_range(s, year_dashes, year_unit); },
       [&](std::string_view s, std::size_t offset) {
         std::size_t from = 0;  // where the last match ended
         for (std::size_t b = year_dashes.find(s), e = 0; b != text::npos; b = year_dashes.find(s, e)) {
