@@ -2,6 +2,7 @@
 // §3 P1). Decimals, times, thousands separators, URLs, e-mail addresses, Latin spans and a
 // leading "1." are exempt. One pass over the paragraph, no allocation per character.
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,12 +44,25 @@ bool is_latin_or_digit(char32_t c) {
   return (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z')) || is_digit(c) || (c >= 0xC0 && c < 0x250);
 }
 
+// Whether `t` holds "://", "www." or "@" (every match of the pattern below does): memchr for
+// ':', 'w' and '@', which Chinese text has few of.
+bool may_have_link(std::string_view t) {
+  const char* const end = t.data() + t.size();
+  if (std::memchr(t.data(), '@', t.size())) return true;
+  auto any = [&](char first, std::string_view rest) {
+    for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(p, first, static_cast<std::size_t>(end - p))));) {
+      ++p;
+      if (static_cast<std::size_t>(end - p) >= rest.size() && std::string_view(p, rest.size()) == rest) return true;
+    }
+    return false;
+  };
+  return any(':', "//") || any('w', "ww.");
+}
+
 // Spans that are URLs or e-mail addresses: the rule does not look inside them.
 std::vector<std::pair<std::size_t, std::size_t>> exempt_spans(std::string_view t) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  if (t.find("://") == std::string_view::npos && t.find("www.") == std::string_view::npos &&
-      t.find('@') == std::string_view::npos)
-    return out;
+  if (!may_have_link(t)) return out;
   // The pattern's search is read by hand (link_scan.h), from a point no match can start
   // before (the letters before a "://", a "www.", the address characters before an "@").
   auto is_local = [](unsigned char ch) {

@@ -112,17 +112,20 @@ inline unsigned halfwidth_mask(const unsigned char* p) {
 inline unsigned halfwidth_mask(const unsigned char*) { return 0; }
 #endif
 
-// punct.unpaired: a code point led by E2, E3 or EF whose last byte is 0x88–0x9D, a superset
-// of the paired marks (U+2018–U+201D, U+3008–U+3015, U+FF08–U+FF09); the rule tests the
-// code point. (， ： ； and the dashes — – also pass.)
+// punct.unpaired: a code point led by E2 or E3 whose last byte is 0x88–0x9D, or led by EF
+// whose last byte is 0x88 or 0x89: a superset of the paired marks (U+2018–U+201D,
+// U+3008–U+3015, U+FF08–U+FF09; ， ： ； are left out); the rule tests the code point.
 inline bool unpaired_one(const unsigned char* s, std::size_t size, std::size_t at) {
-  return (s[at] == 0xE2 || s[at] == 0xE3 || s[at] == 0xEF) && at + 2 < size && s[at + 2] >= 0x88 && s[at + 2] <= 0x9D;
+  if (at + 2 >= size) return false;
+  const unsigned char a = s[at], z = s[at + 2];
+  return ((a == 0xE2 || a == 0xE3) && z >= 0x88 && z <= 0x9D) || (a == 0xEF && (z == 0x88 || z == 0x89));
 }
 #if defined(__SSE2__)
 inline unsigned unpaired_mask(const unsigned char* p) {
   const __m128i x = v::load(p), z = v::load(p + 2);
-  const __m128i lead = _mm_or_si128(_mm_or_si128(v::eq(x, 0xE2), v::eq(x, 0xE3)), v::eq(x, 0xEF));
-  return v::bits(_mm_and_si128(lead, v::in(z, 0x88, 0x9D)));
+  const __m128i e2e3 = _mm_and_si128(_mm_or_si128(v::eq(x, 0xE2), v::eq(x, 0xE3)), v::in(z, 0x88, 0x9D));
+  const __m128i ef = _mm_and_si128(v::eq(x, 0xEF), v::in(z, 0x88, 0x89));
+  return v::bits(_mm_or_si128(e2e3, ef));
 }
 #else
 inline unsigned unpaired_mask(const unsigned char*) { return 0; }
