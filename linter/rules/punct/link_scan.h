@@ -18,6 +18,16 @@ inline bool is_domain_char(unsigned char c) {  // [A-Za-z0-9.-]
   return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
+// The full-width marks that end a URL: ，。；、“”（）《》.
+inline bool is_url_stop(char32_t c) {
+  switch (c) {
+    case U'，': case U'。': case U'；': case U'、': case U'“': case U'”': case U'（': case U'）': case U'《': case U'》':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The end of the URL starting at `at` (the first alternative), or npos.
 inline std::size_t url_end(std::string_view t, std::size_t at) {
   std::size_t q;
@@ -28,11 +38,14 @@ inline std::size_t url_end(std::string_view t, std::size_t at) {
   else return text::npos;
   const std::size_t begin = q;
   while (q < t.size()) {
+    if (const auto b = static_cast<unsigned char>(t[q]); b < 0x80) {  // most of a URL
+      if (text::is_icu_space(b)) break;
+      ++q;
+      continue;
+    }
     std::size_t next;
     const char32_t c = text::cp_at(t, q, next);
-    if (text::is_icu_space(c) || text::is_han_script(c) ||
-        std::u32string_view(U"，。；、“”（）《》").find(c) != std::u32string_view::npos)
-      break;
+    if (text::is_icu_space(c) || text::is_han_script(c) || is_url_stop(c)) break;
     q = next;
   }
   return q > begin ? q : text::npos;
