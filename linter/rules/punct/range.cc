@@ -1,5 +1,7 @@
 // punct.range — ranges (GB/T 15834-2011 4.13; SPEC.md §3 P7): value ranges with 浪纹线 "～",
 // year ranges with 一字线 "—"; hyphens in phone and model numbers are left alone.
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -66,25 +68,25 @@ void for_each_value_range(std::string_view s, F fn) {
   }
 }
 
-// support.h's has_number_range(t, dashes, unit_start), with the dashes found by punct_scan.h's
-// block scan (a superset of every dash of both sets, tested here) instead of CharSet::find.
+// support.h's has_number_range(s, dashes, unit_start) for a clause `s` of `t`, with the
+// dashes taken from `at` (every dash of `t`, in order, found once by punct_scan.h's block
+// scan) instead of a CharSet::find over the clause for each prefilter.
 template <typename F>
-bool has_range(std::string_view t, const text::CharSet& dashes, F unit_start) {
-  bool found = false;
-  punct::for_each_start<2>(t, punct::dash_mask, punct::dash_one, [&](std::size_t b) {
+bool has_range(std::string_view t, std::string_view s, const std::vector<std::uint32_t>& at, const text::CharSet& dashes,
+               F unit_start) {
+  const auto offset = static_cast<std::size_t>(s.data() - t.data());
+  for (auto it = std::lower_bound(at.begin(), at.end(), offset); it != at.end() && *it < offset + s.size(); ++it) {
+    const std::size_t b = *it - offset;
     std::size_t e;
-    const char32_t c = text::cp_at(t, b, e);
-    if (!dashes.has(c) || !digit_before(t, b)) return e;
+    const char32_t c = text::cp_at(s, b, e);
+    if (!dashes.has(c) || !digit_before(s, b)) continue;
     std::size_t end = 0;
-    if ((c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
-         unit_start(text::cp_at(t, end))) ||
-        (number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end)))) {
-      found = true;
-      return punct::kStop;
-    }
-    return e;
-  });
-  return found;
+    if (c == U'-' && e < s.size() && s[e] == '-' && number_after(s, e + 1, end) && end < s.size() &&
+        unit_start(text::cp_at(s, end)))
+      return true;
+    if (number_after(s, e, end) && end < s.size() && unit_start(text::cp_at(s, end))) return true;
+  }
+  return false;
 }
 
 void run(const lint::RuleContext& c) {
@@ -96,16 +98,18 @@ void run(const lint::RuleContext& c) {
   auto year_unit = [](char32_t u) { return u == U'年'; };
   // Every dash of either set: a paragraph without one is passed over in one block scan.
   static const text::CharSet any_dash = {U'-', U'－', U'–', U'—', U'~', U'～'};
+  std::vector<std::uint32_t> dashes;  // the dashes of a paragraph, for both prefilters
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    bool dashed = false;
+    dashes.clear();
     punct::for_each_start<2>(t, punct::dash_mask, punct::dash_one, [&](std::size_t at) {
-      dashed = any_dash.has(text::cp_at(t, at));
-      return dashed ? punct::kStop : at + 1;
+      std::size_t e;
+      if (any_dash.has(text::cp_at(t, at, e))) dashes.push_back(static_cast<std::uint32_t>(at));
+      return e;
     });
-    if (!dashed) continue;
+    if (dashes.empty()) continue;
     // The patterns run only on paragraphs with a number, a dash and a number before a unit.
-    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_range(s, value_dashes, value_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_range(t, s, dashes, value_dashes, value_unit); },
       [&](std::string_view s, std::size_t offset) {
         for_each_value_range(s, [&](std::size_t b, std::size_t e) {
           c.report(bi, offset + b, offset + e, 0, {{"found", std::string(s.substr(b, e - b))}}).replace_with("～");
@@ -114,7 +118,7 @@ void run(const lint::RuleContext& c) {
     // The scan of (?<!\d)(\d{4})\s*([-－–~～])\s*(\d{4})\s*年: at each dash, exactly four
     // digits (no fifth) before it over \s, and four after it, then \s and 年. Matches start
     // in the order of their dashes; one never holds another's dash.
-    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_range(s, year_dashes, year_unit); },
+    for_each_clause(c.m.commas_of(bi), t, [&](std::string_view s) { return has_range(t, s, dashes, year_dashes, year_unit); },
       [&](std::string_view s, std::size_t offset) {
         std::size_t from = 0;  // where the last match ended
         for (std::size_t b = year_dashes.find(s), e = 0; b != text::npos; b = year_dashes.find(s, e)) {
