@@ -124,6 +124,7 @@ TailSet::TailSet(std::initializer_list<char32_t> cps, std::initializer_list<unsi
     for (int j = 0; j < 32; ++j) {
       last_[n_][j] = last;
       prev_[n_][j] = s.size() > 1 ? static_cast<unsigned char>(s[s.size() - 2]) : 0;
+      any_prev_[n_][j] = s.size() > 1 ? 0 : 0xFF;
     }
     ++n_;
   }
@@ -146,21 +147,25 @@ struct TailSetScan {
   }
 #if defined(__x86_64__) && defined(__GNUC__)
   // From end `i` on (i >= 1, size >= 33): 32 candidate ends at a time, the last block
-  // overlapping the one before it.
+  // overlapping the one before it; N members, their vectors held in registers (an ASCII
+  // member's byte before is any: `any_prev`).
+  template <int N>
   __attribute__((target("avx2"))) static std::size_t find_avx2(const TailSet& set, const unsigned char* s,
                                                               std::size_t size, std::size_t from, std::size_t i) {
+    // The members' vectors are read where they are (compares with a memory operand): no setup.
     const auto* last = reinterpret_cast<const __m256i*>(set.last_);
     const auto* prev = reinterpret_cast<const __m256i*>(set.prev_);
+    const auto* any_prev = reinterpret_cast<const __m256i*>(set.any_prev_);
     for (;;) {
       const std::size_t at0 = std::min(i, size - 32);
       const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0));
       const __m256i p = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0 - 1));
       __m256i any = _mm256_setzero_si256();
-      for (int k = 0; k < set.n_; ++k) {
-        __m256i eq = _mm256_cmpeq_epi8(v, _mm256_load_si256(last + k));
-        if (set.len_[k] > 1) eq = _mm256_and_si256(eq, _mm256_cmpeq_epi8(p, _mm256_load_si256(prev + k)));
-        any = _mm256_or_si256(any, eq);
-      }
+      for (int k = 0; k < N; ++k)
+        any = _mm256_or_si256(
+            any, _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_load_si256(last + k)),
+                                  _mm256_or_si256(_mm256_cmpeq_epi8(p, _mm256_load_si256(prev + k)),
+                                                  _mm256_load_si256(any_prev + k))));
       const unsigned skip = static_cast<unsigned>(i - at0);
       for (unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(any)) >> skip << skip; mask; mask &= mask - 1) {
         const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));
@@ -168,6 +173,19 @@ struct TailSetScan {
       }
       if (at0 + 32 >= size) return text::npos;
       i = at0 + 32;
+    }
+  }
+  static std::size_t find_avx2(const TailSet& set, const unsigned char* s, std::size_t size, std::size_t from,
+                               std::size_t i) {
+    switch (set.n_) {
+      case 1: return find_avx2<1>(set, s, size, from, i);
+      case 2: return find_avx2<2>(set, s, size, from, i);
+      case 3: return find_avx2<3>(set, s, size, from, i);
+      case 4: return find_avx2<4>(set, s, size, from, i);
+      case 5: return find_avx2<5>(set, s, size, from, i);
+      case 6: return find_avx2<6>(set, s, size, from, i);
+      case 7: return find_avx2<7>(set, s, size, from, i);
+      default: return find_avx2<8>(set, s, size, from, i);
     }
   }
 #endif
@@ -242,16 +260,21 @@ bool space_ending(const unsigned char* s, std::size_t from, std::size_t at, std:
 // The candidate ends among W bytes at v (p: the bytes before them, pp: two before): 20;
 // C2 A0; E1 9A 80; E2 80 80–8A; E2 80 AF; E2 81 9F; E3 80 80. For the vector types of SSE2
 // (W 16) and AVX2 (W 32), by the operations given.
-#define WENFENG_SPACE_CANDIDATES(any, V, SET1, EQ, AND, OR, SUB, MIN)                                \
-  const V v80 = EQ(v, SET1(0x80)), p80 = EQ(p, SET1(0x80)), pe2 = EQ(pp, SET1(0xE2));                  \
-  const V d = SUB(v, SET1(0x80));                                                                       \
-  const V low = EQ(MIN(d, SET1(0x0A)), d); /* v in 80–8A */                                              \
-  V any = EQ(v, SET1(0x20));                                                                            \
-  any = OR(any, AND(EQ(v, SET1(0xA0)), EQ(p, SET1(0xC2))));                                             \
-  any = OR(any, AND(AND(pe2, p80), OR(low, EQ(v, SET1(0xAF)))));                                        \
-  any = OR(any, AND(AND(pe2, EQ(p, SET1(0x81))), EQ(v, SET1(0x9F))));                                   \
-  any = OR(any, AND(AND(EQ(pp, SET1(0xE3)), p80), v80));                                                \
-  any = OR(any, AND(AND(EQ(pp, SET1(0xE1)), EQ(p, SET1(0x9A))), v80))
+// The constants, once per call.
+#define WENFENG_SPACE_CONSTANTS(V, SET1)                                                                  \
+  const V k80 = SET1(0x80), ke2 = SET1(0xE2), k0a = SET1(0x0A), k20 = SET1(0x20), ka0 = SET1(0xA0),      \
+          kc2 = SET1(0xC2), kaf = SET1(0xAF), k81 = SET1(0x81), k9f = SET1(0x9F), ke3 = SET1(0xE3),      \
+          ke1 = SET1(0xE1), k9a = SET1(0x9A)
+#define WENFENG_SPACE_CANDIDATES(any, V, EQ, AND, OR, SUB, MIN)                                            \
+  const V v80 = EQ(v, k80), p80 = EQ(p, k80), pe2 = EQ(pp, ke2);                                          \
+  const V d = SUB(v, k80);                                                                              \
+  const V low = EQ(MIN(d, k0a), d); /* v in 80–8A */                                                     \
+  V any = EQ(v, k20);                                                                                   \
+  any = OR(any, AND(EQ(v, ka0), EQ(p, kc2)));                                                           \
+  any = OR(any, AND(AND(pe2, p80), OR(low, EQ(v, kaf))));                                               \
+  any = OR(any, AND(AND(pe2, EQ(p, k81)), EQ(v, k9f)));                                                 \
+  any = OR(any, AND(AND(EQ(pp, ke3), p80), v80));                                                       \
+  any = OR(any, AND(AND(EQ(pp, ke1), EQ(p, k9a)), v80))
 
 #define WENFENG_SET1_128(b) _mm_set1_epi8(static_cast<char>(b))
 #define WENFENG_SET1_256(b) _mm256_set1_epi8(static_cast<char>(b))
@@ -260,13 +283,14 @@ bool space_ending(const unsigned char* s, std::size_t from, std::size_t at, std:
 // From end `i` on (i >= 2, size >= 34), the last block overlapping.
 __attribute__((target("avx2"))) std::size_t find_space_avx2(const unsigned char* s, std::size_t size,
                                                            std::size_t from, std::size_t i) {
+  WENFENG_SPACE_CONSTANTS(__m256i, WENFENG_SET1_256);
   for (;;) {
     const std::size_t at0 = std::min(i, size - 32);
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0));
     const __m256i p = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0 - 1));
     const __m256i pp = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0 - 2));
-    WENFENG_SPACE_CANDIDATES(any, __m256i, WENFENG_SET1_256, _mm256_cmpeq_epi8, _mm256_and_si256, _mm256_or_si256,
-                             _mm256_sub_epi8, _mm256_min_epu8);
+    WENFENG_SPACE_CANDIDATES(any, __m256i, _mm256_cmpeq_epi8, _mm256_and_si256, _mm256_or_si256, _mm256_sub_epi8,
+                             _mm256_min_epu8);
     const unsigned skip = static_cast<unsigned>(i - at0);
     for (unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(any)) >> skip << skip; mask; mask &= mask - 1) {
       const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));
@@ -281,13 +305,13 @@ __attribute__((target("avx2"))) std::size_t find_space_avx2(const unsigned char*
 #if defined(__SSE2__)
 // The same 16 at a time (size >= 18).
 std::size_t find_space_sse2(const unsigned char* s, std::size_t size, std::size_t from, std::size_t i) {
+  WENFENG_SPACE_CONSTANTS(__m128i, WENFENG_SET1_128);
   for (;;) {
     const std::size_t at0 = std::min(i, size - 16);
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at0));
     const __m128i p = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at0 - 1));
     const __m128i pp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at0 - 2));
-    WENFENG_SPACE_CANDIDATES(any, __m128i, WENFENG_SET1_128, _mm_cmpeq_epi8, _mm_and_si128, _mm_or_si128, _mm_sub_epi8,
-                             _mm_min_epu8);
+    WENFENG_SPACE_CANDIDATES(any, __m128i, _mm_cmpeq_epi8, _mm_and_si128, _mm_or_si128, _mm_sub_epi8, _mm_min_epu8);
     const unsigned skip = static_cast<unsigned>(i - at0);
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(any)) >> skip << skip; mask; mask &= mask - 1) {
       const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));

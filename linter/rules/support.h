@@ -269,6 +269,7 @@ class TailSet {
   std::uint64_t last_bits_[4] = {0, 0, 0, 0};  // the members' last bytes
   alignas(32) unsigned char last_[8][32] = {};  // each member's last byte 32 times
   alignas(32) unsigned char prev_[8][32] = {};  // and the byte before it (0 for ASCII)
+  alignas(32) unsigned char any_prev_[8][32] = {};  // FF for an ASCII member: no byte before it to match
 };
 
 // The same with no prefilter.

@@ -43,15 +43,36 @@ bool may_have_zero(std::string_view t) {
   return false;
 }
 // `dashed`: four digits, a - . or /, one or two digits and the same mark.
-const TailSet& dash_marks() {
-  static const TailSet marks = {U'-', U'.', U'/'};
-  return marks;
-}
+// The marks - . / of `t` in order: three memchr streams, each searched on only when passed
+// (a Chinese text's bytes are searched a few at a time, and the frequent "." of decimals and
+// web addresses costs a call each, not a vector scan restarted after each).
+class DashMarks {
+ public:
+  explicit DashMarks(std::string_view t) : t_(t) {
+    for (int k = 0; k < 3; ++k) next_[k] = t.find(kMarks[k]);
+  }
+  // The first mark at or after `from` (from never decreasing), or npos.
+  std::size_t find(std::size_t from) {
+    std::size_t best = text::npos;
+    for (int k = 0; k < 3; ++k) {
+      if (next_[k] != text::npos && next_[k] < from) next_[k] = t_.find(kMarks[k], from);
+      best = std::min(best, next_[k]);
+    }
+    return best;
+  }
+
+ private:
+  static constexpr char kMarks[3] = {'-', '.', '/'};
+  std::string_view t_;
+  std::size_t next_[3];
+};
+
 bool may_be_dashed(std::string_view t) {
-  const TailSet& marks = dash_marks();
-  for (std::size_t at = marks.find(t); at != text::npos; at = marks.find(t, at + 1)) {
-    // Most marks are a decimal point or in a web address: no digit, or fewer than four, before.
-    if (!digit_ends_at(t, at)) continue;
+  DashMarks marks(t);
+  for (std::size_t at = marks.find(0); at != text::npos; at = marks.find(at + 1)) {
+    // Most marks are a decimal point or in a web address: no same mark one or two digits (2 to
+    // 8 bytes) on, or fewer than four digits before.
+    if (at + 2 >= t.size() || t.substr(at + 2, 8).find(t[at]) == text::npos || !digit_ends_at(t, at)) continue;
     std::size_t n = 0;
     run_back(t, at, is_digit, n, 0, 4);
     if (n < 4) continue;
@@ -67,9 +88,9 @@ bool may_be_dashed(std::string_view t) {
 // where the mark or the end must be), so there is no backtracking.
 template <typename F>
 void for_each_dashed(std::string_view s, F fn) {
-  const TailSet& marks = dash_marks();
+  DashMarks marks(s);
   std::size_t from = 0;  // end of the last match
-  for (std::size_t at = marks.find(s); at != text::npos; at = marks.find(s, at + 1)) {
+  for (std::size_t at = marks.find(0); at != text::npos; at = marks.find(at + 1)) {
     std::size_t n = 0;
     const std::size_t year = run_back(s, at, is_digit, n, from, 4);
     if (n != 4) continue;

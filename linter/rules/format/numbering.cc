@@ -37,7 +37,14 @@ struct Ordinal {
 
 const char* kLevelForm[] = {"", "一、", "（一）", "1.", "（1）"};
 
-bool is_cn_numeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+bool is_cn_numeral(char32_t c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九': case U'十':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // The ordinal at the start of `t` (after white space), one of
 //   ([一…十]{1,3})([、.．,，:：])  |  ([（(])([一…十]{1,3})([）)])(、?)
