@@ -260,36 +260,51 @@ bool space_ending(const unsigned char* s, std::size_t from, std::size_t at, std:
 // The candidate ends among W bytes at v (p: the bytes before them, pp: two before): 20;
 // C2 A0; E1 9A 80; E2 80 80–8A; E2 80 AF; E2 81 9F; E3 80 80. For the vector types of SSE2
 // (W 16) and AVX2 (W 32), by the operations given.
-// The constants, once per call.
-#define WENFENG_SPACE_CONSTANTS(V, SET1)                                                                  \
-  const V k80 = SET1(0x80), ke2 = SET1(0xE2), k0a = SET1(0x0A), k20 = SET1(0x20), ka0 = SET1(0xA0),      \
-          kc2 = SET1(0xC2), kaf = SET1(0xAF), k81 = SET1(0x81), k9f = SET1(0x9F), ke3 = SET1(0xE3),      \
-          ke1 = SET1(0xE1), k9a = SET1(0x9A)
-#define WENFENG_SPACE_CANDIDATES(any, V, EQ, AND, OR, SUB, MIN)                                            \
-  const V v80 = EQ(v, k80), p80 = EQ(p, k80), pe2 = EQ(pp, ke2);                                          \
-  const V d = SUB(v, k80);                                                                              \
-  const V low = EQ(MIN(d, k0a), d); /* v in 80–8A */                                                     \
-  V any = EQ(v, k20);                                                                                   \
-  any = OR(any, AND(EQ(v, ka0), EQ(p, kc2)));                                                           \
-  any = OR(any, AND(AND(pe2, p80), OR(low, EQ(v, kaf))));                                               \
-  any = OR(any, AND(AND(pe2, EQ(p, k81)), EQ(v, k9f)));                                                 \
-  any = OR(any, AND(AND(EQ(pp, ke3), p80), v80));                                                       \
-  any = OR(any, AND(AND(EQ(pp, ke1), EQ(p, k9a)), v80))
+// The bytes the candidates are compared with, 32 times each, read as memory operands (held
+// in registers, the twelve vectors crowd out the ones computed and are built again in each
+// round with three instructions apiece).
+}  // namespace
+struct SpaceBytes {
+  alignas(32) unsigned char b[12][32];
+};
+namespace {
+constexpr SpaceBytes make_space_bytes() {
+  SpaceBytes c{};
+  const unsigned char v[12] = {0x80, 0xE2, 0x0A, 0x20, 0xA0, 0xC2, 0xAF, 0x81, 0x9F, 0xE3, 0xE1, 0x9A};
+  for (int i = 0; i < 12; ++i)
+    for (int j = 0; j < 32; ++j) c.b[i][j] = v[i];
+  return c;
+}
+}  // namespace
+// Not const and not internal: the compiler then reads them from memory rather than building
+// them again from their known values.
+extern SpaceBytes space_bytes;
+SpaceBytes space_bytes = make_space_bytes();
+namespace {
+// Row i of space_bytes as a vector V read by LOAD.
+#define WENFENG_K(V, LOAD, i) LOAD(reinterpret_cast<const V*>(space_bytes.b[i]))
+#define WENFENG_SPACE_CANDIDATES(any, V, LOAD, EQ, AND, OR, SUB, MIN)                     \
+  const V v80 = EQ(v, WENFENG_K(V, LOAD, 0)), p80 = EQ(p, WENFENG_K(V, LOAD, 0)), pe2 = EQ(pp, WENFENG_K(V, LOAD, 1)); \
+  const V d = SUB(v, WENFENG_K(V, LOAD, 0));                                                        \
+  const V low = EQ(MIN(d, WENFENG_K(V, LOAD, 2)), d); /* v in 80–8A */                               \
+  V any = EQ(v, WENFENG_K(V, LOAD, 3));                                                             \
+  any = OR(any, AND(EQ(v, WENFENG_K(V, LOAD, 4)), EQ(p, WENFENG_K(V, LOAD, 5))));                            \
+  any = OR(any, AND(AND(pe2, p80), OR(low, EQ(v, WENFENG_K(V, LOAD, 6)))));                         \
+  any = OR(any, AND(AND(pe2, EQ(p, WENFENG_K(V, LOAD, 7))), EQ(v, WENFENG_K(V, LOAD, 8))));                  \
+  any = OR(any, AND(AND(EQ(pp, WENFENG_K(V, LOAD, 9)), p80), v80));                                 \
+  any = OR(any, AND(AND(EQ(pp, WENFENG_K(V, LOAD, 10)), EQ(p, WENFENG_K(V, LOAD, 11))), v80))
 
-#define WENFENG_SET1_128(b) _mm_set1_epi8(static_cast<char>(b))
-#define WENFENG_SET1_256(b) _mm256_set1_epi8(static_cast<char>(b))
 
 #if defined(__x86_64__) && defined(__GNUC__)
 // From end `i` on (i >= 2, size >= 34), the last block overlapping.
 __attribute__((target("avx2"))) std::size_t find_space_avx2(const unsigned char* s, std::size_t size,
                                                            std::size_t from, std::size_t i) {
-  WENFENG_SPACE_CONSTANTS(__m256i, WENFENG_SET1_256);
   for (;;) {
     const std::size_t at0 = std::min(i, size - 32);
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0));
     const __m256i p = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0 - 1));
     const __m256i pp = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + at0 - 2));
-    WENFENG_SPACE_CANDIDATES(any, __m256i, _mm256_cmpeq_epi8, _mm256_and_si256, _mm256_or_si256, _mm256_sub_epi8,
+    WENFENG_SPACE_CANDIDATES(any, __m256i, _mm256_load_si256, _mm256_cmpeq_epi8, _mm256_and_si256, _mm256_or_si256, _mm256_sub_epi8,
                              _mm256_min_epu8);
     const unsigned skip = static_cast<unsigned>(i - at0);
     for (unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(any)) >> skip << skip; mask; mask &= mask - 1) {
@@ -305,13 +320,12 @@ __attribute__((target("avx2"))) std::size_t find_space_avx2(const unsigned char*
 #if defined(__SSE2__)
 // The same 16 at a time (size >= 18).
 std::size_t find_space_sse2(const unsigned char* s, std::size_t size, std::size_t from, std::size_t i) {
-  WENFENG_SPACE_CONSTANTS(__m128i, WENFENG_SET1_128);
   for (;;) {
     const std::size_t at0 = std::min(i, size - 16);
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at0));
     const __m128i p = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at0 - 1));
     const __m128i pp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at0 - 2));
-    WENFENG_SPACE_CANDIDATES(any, __m128i, _mm_cmpeq_epi8, _mm_and_si128, _mm_or_si128, _mm_sub_epi8, _mm_min_epu8);
+    WENFENG_SPACE_CANDIDATES(any, __m128i, _mm_load_si128, _mm_cmpeq_epi8, _mm_and_si128, _mm_or_si128, _mm_sub_epi8, _mm_min_epu8);
     const unsigned skip = static_cast<unsigned>(i - at0);
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(any)) >> skip << skip; mask; mask &= mask - 1) {
       const std::size_t at = at0 + static_cast<std::size_t>(__builtin_ctz(mask));
