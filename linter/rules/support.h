@@ -3,6 +3,7 @@
 // linter/rules/<family>/ and registers itself (model/rule.h).
 #pragma once
 
+#include <initializer_list>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -63,14 +64,21 @@ std::size_t number_end(std::string_view t, std::size_t at);
 bool digit_before(std::string_view t, std::size_t at);
 // Whether some code point of `dashes` in `t` has a digit before it (over \s) and, after it,
 // a number followed by a code point for which `unit_start` holds.
+// Whether `t` is a date in Chinese numerals alone on its line ("二〇二六年一月二十日"): the
+// scan of ^\s*[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s*$
+// (\s: ICU's White_Space; $ also before a final line break, which is \s): no class holds
+// what follows it, so the counted runs are greedy with nothing to give back
+// (tests/rules/support_test.cc compares them).
+bool is_chinese_date_line(std::string_view t);
 // Whether `t` ends with an organ's name or 同志 (各, 人民政府, 委员会, 各部门, 各单位, 直属机构,
 // 办公室, 办公厅, 局, 委, 厅, 部, 党组, 党委, 政府), then optional \s, one optional colon (： or :)
 // and optional \s: format.addressee's pattern
 // (各|人民政府|…|同志)\s*[：:]?\s*$ read by hand (tests/rules/rule_scans_test.cc compares them).
 bool ends_with_organ(std::string_view t);
 
-template <typename F>
-bool has_number_range(std::string_view t, const text::CharSet& dashes, F unit_start);
+// (`Set`: text::CharSet or TailSet.)
+template <typename Set, typename F>
+bool has_number_range(std::string_view t, const Set& dashes, F unit_start);
 
 // The "，" offsets of a long paragraph as lint::Measurements::commas_of gives them, or null
 // (then the helpers below find them).
@@ -129,7 +137,140 @@ template <typename Pre, typename F>
 void for_each_match(const text::Regex& re, std::string_view t, Pre prefilter, F&& fn) {
   for_each_match(Commas{nullptr}, re, t, prefilter, fn);
 }
-using text::is_icu_space;
+// ICU's \d, exactly text::is_digit_nd, but answered without asking ICU for ASCII, for the
+// full-width digits and for U+0080–U+065F and U+1C5A–U+A61F (Latin-1 … CJK, Han, kana and
+// the full-width punctuation), where no Nd code point lies (tests/rules/support_test.cc
+// compares it with text::is_digit_nd on every code point).
+inline bool is_digit(char32_t c) {
+  if (c < 0x80) return c - U'0' < 10u;
+  if (c < 0x660 || (c >= 0x1C5A && c < 0xA620)) return false;
+  if (c - 0xFF10u < 10u) return true;
+  return text::is_nd(c);
+}
+// ICU's \s as text::is_regex_space has it ([\t\n\f\r\p{Z}]), without asking ICU: Z is
+// U+0020, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (the test
+// compares it with text::is_regex_space on every code point).
+inline bool is_regex_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  if (c < 0x2000) return c == 0xA0 || c == 0x1680;
+  if (c <= 0x200A) return true;
+  return c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+// text::is_icu_space (ICU's White_Space), the same way.
+inline bool is_icu_space(char32_t c) { return is_regex_space(c) || c == 0x0B || c == 0x85; }
+
+// text::run_back and text::run_forward, with ASCII bytes read without decoding.
+template <typename Pred>
+std::size_t run_back(std::string_view t, std::size_t at, Pred pred, std::size_t& n, std::size_t floor = 0,
+                     std::size_t max = static_cast<std::size_t>(-1)) {
+  n = 0;
+  while (at > floor && n < max) {
+    const auto b = static_cast<unsigned char>(t[at - 1]);
+    if (b < 0x80) {
+      if (!pred(static_cast<char32_t>(b))) break;
+      --at;
+    } else {
+      std::size_t s;
+      const char32_t c = text::cp_before(t, at, s);
+      if (s < floor || !pred(c)) break;
+      at = s;
+    }
+    ++n;
+  }
+  return at;
+}
+template <typename Pred>
+std::size_t run_forward(std::string_view t, std::size_t at, Pred pred, std::size_t& n,
+                        std::size_t max = static_cast<std::size_t>(-1)) {
+  n = 0;
+  while (at < t.size() && n < max) {
+    const auto b = static_cast<unsigned char>(t[at]);
+    if (b < 0x80) {
+      if (!pred(static_cast<char32_t>(b))) break;
+      ++at;
+    } else {
+      std::size_t next;
+      if (!pred(text::cp_at(t, at, next))) break;
+      at = next;
+    }
+    ++n;
+  }
+  return at;
+}
+// text::spaces_back and text::spaces_forward (is_regex_space), the same way.
+inline std::size_t spaces_back(std::string_view t, std::size_t at, std::size_t floor = 0) {
+  std::size_t n;
+  return run_back(t, at, is_regex_space, n, floor);
+}
+inline std::size_t spaces_forward(std::string_view t, std::size_t at) {
+  std::size_t n;
+  return run_forward(t, at, is_regex_space, n);
+}
+// The code point before `at` is a digit (cp_before and is_digit; false at 0).
+inline bool digit_ends_at(std::string_view t, std::size_t at) {
+  if (at == 0) return false;
+  const auto b = static_cast<unsigned char>(t[at - 1]);
+  if (b < 0x80) return static_cast<unsigned>(b - '0') < 10u;
+  return is_digit(text::cp_before(t, at));
+}
+// The code point at `at` is a digit (false at the end).
+inline bool digit_starts_at(std::string_view t, std::size_t at) {
+  if (at >= t.size()) return false;
+  const auto b = static_cast<unsigned char>(t[at]);
+  if (b < 0x80) return static_cast<unsigned>(b - '0') < 10u;
+  return is_digit(text::cp_at(t, at));
+}
+
+// The start of the first digit (is_digit) at or after `at` (a code point's start), or npos;
+// code points stepped over as text::cp_at steps.
+inline std::size_t next_digit(std::string_view t, std::size_t at) {
+  while (at < t.size()) {
+    const auto b = static_cast<unsigned char>(t[at]);
+    if (b < 0x80) {
+      if (static_cast<unsigned>(b - '0') < 10u) return at;
+      ++at;
+      continue;
+    }
+    std::size_t next;
+    if (is_digit(text::cp_at(t, at, next))) return at;
+    at = next;
+  }
+  return text::npos;
+}
+
+// The start of the first space (Unicode Zs, text::primary_class kSpace: U+0020, U+00A0,
+// U+1680, U+2000–U+200A, U+202F, U+205F, U+3000) at or after `from` (a code point's start),
+// or npos: candidates found by their last two or three bytes 32 or 16 at a time, so that the
+// full-width marks sharing the spaces' lead bytes (、。《》“”—…) are passed over.
+std::size_t find_space(std::string_view t, std::size_t from = 0);
+
+// A set of up to 8 code points found by their ends, 32 (AVX2) or 16 (SSE2) candidate ends
+// at a time: a member's last byte, and for a multi-byte member the byte before it too, must
+// be there; each candidate is then compared whole. Two compares per multi-byte member and
+// block (one for an ASCII one) and one load, where text::CharSet loads and compares first
+// and last bytes for each member: for Chinese text, whose bytes are mostly CJK characters'
+// and rarely a candidate's, about a third of the instructions. Members are whole code
+// points, so in valid UTF-8 the first member found by its end is the first by its start.
+class TailSet {
+ public:
+  // `leads`: bytes that are members by themselves, each standing for every code point that
+  // starts with it (0xC3: U+00C0–U+00FF), found where that code point starts.
+  TailSet(std::initializer_list<char32_t> cps, std::initializer_list<unsigned char> leads = {});
+  // The start of the first member at or after `from`, or npos.
+  std::size_t find(std::string_view t, std::size_t from = 0) const;
+  bool in(std::string_view t) const { return find(t) != text::npos; }
+
+ private:
+  friend struct TailSetScan;
+  unsigned char bytes_[8][4] = {};
+  unsigned char len_[8] = {};
+  int n_ = 0;
+  std::size_t min_len_ = 4;
+  std::uint64_t last_bits_[4] = {0, 0, 0, 0};  // the members' last bytes
+  alignas(32) unsigned char last_[8][32] = {};  // each member's last byte 32 times
+  alignas(32) unsigned char prev_[8][32] = {};  // and the byte before it (0 for ASCII)
+  alignas(32) unsigned char any_prev_[8][32] = {};  // FF for an ASCII member: no byte before it to match
+};
 
 // The same with no prefilter.
 template <typename F>
@@ -159,8 +300,8 @@ std::string_view trim_left(std::string_view t);
 // The last visible code point and its byte offset in `t` (0 when there is none).
 char32_t last_visible(std::string_view t, std::size_t& at);
 
-template <typename F>
-bool has_number_range(std::string_view t, const text::CharSet& dashes, F unit_start) {
+template <typename Set, typename F>
+bool has_number_range(std::string_view t, const Set& dashes, F unit_start) {
   for (std::size_t b = dashes.find(t), e = 0; b != text::npos; b = dashes.find(t, e)) {
     const char32_t c = text::cp_at(t, b, e);
     if (!digit_before(t, b)) continue;

@@ -23,21 +23,21 @@ constexpr model::Example kExamples[] = {{"附件:1.项目汇总表。", "附件�
 // part is followed by something outside its class, so the longest runs decide.
 bool numbered(std::string_view s, text::Match& mark) {
   std::size_t n = 0;
-  std::size_t at = text::run_forward(s, 0, is_icu_space, n);
+  std::size_t at = run_forward(s, 0, is_icu_space, n);
   if (s.substr(at).starts_with("附件")) {
     const std::size_t colon = at + std::string_view("附件").size();
-    if (s.substr(colon).starts_with("：")) at = text::run_forward(s, colon + 3, is_icu_space, n);
-    else if (s.substr(colon).starts_with(":")) at = text::run_forward(s, colon + 1, is_icu_space, n);
+    if (s.substr(colon).starts_with("：")) at = run_forward(s, colon + 3, is_icu_space, n);
+    else if (s.substr(colon).starts_with(":")) at = run_forward(s, colon + 1, is_icu_space, n);
   }
-  at = text::run_forward(s, at, text::is_digit_nd, n);
+  at = run_forward(s, at, is_digit, n);
   if (n == 0) return false;
-  at = text::run_forward(s, at, is_icu_space, n);
+  at = run_forward(s, at, is_icu_space, n);
   if (at >= s.size()) return false;
   std::size_t next;
   const char32_t m = text::cp_at(s, at, next);
   if (m != U'.' && m != U'．' && m != U'、') return false;
   mark = {at, next};
-  return text::run_forward(s, next, is_icu_space, n) < s.size();
+  return run_forward(s, next, is_icu_space, n) < s.size();
 }
 
 void run(const lint::RuleContext& c) {

@@ -27,7 +27,7 @@ bool may_be_chinese(std::string_view t) {
   };
   for (std::size_t at = text::find_seq(t, "年"); at != text::npos; at = text::find_seq(t, "年", at + 3)) {
     std::size_t n = 0;
-    text::run_back(t, at, year_char, n, 0, 4);
+    run_back(t, at, year_char, n, 0, 4);
     if (n == 4) return true;
   }
   return false;
@@ -36,20 +36,47 @@ bool may_be_chinese(std::string_view t) {
 bool may_have_zero(std::string_view t) {
   for (std::size_t at = t.find('0'); at != text::npos; at = t.find('0', at + 1)) {
     std::size_t next = at + 1;
-    if (next >= t.size() || !text::is_digit_nd(text::cp_at(t, next, next)) || next >= t.size()) continue;
+    if (next >= t.size() || !is_digit(text::cp_at(t, next, next)) || next >= t.size()) continue;
     const char32_t u = text::cp_at(t, next);
     if (u == U'月' || u == U'日') return true;
   }
   return false;
 }
 // `dashed`: four digits, a - . or /, one or two digits and the same mark.
+// The marks - . / of `t` in order: three memchr streams, each searched on only when passed
+// (a Chinese text's bytes are searched a few at a time, and the frequent "." of decimals and
+// web addresses costs a call each, not a vector scan restarted after each).
+class DashMarks {
+ public:
+  explicit DashMarks(std::string_view t) : t_(t) {
+    for (int k = 0; k < 3; ++k) next_[k] = t.find(kMarks[k]);
+  }
+  // The first mark at or after `from` (from never decreasing), or npos.
+  std::size_t find(std::size_t from) {
+    std::size_t best = text::npos;
+    for (int k = 0; k < 3; ++k) {
+      if (next_[k] != text::npos && next_[k] < from) next_[k] = t_.find(kMarks[k], from);
+      best = std::min(best, next_[k]);
+    }
+    return best;
+  }
+
+ private:
+  static constexpr char kMarks[3] = {'-', '.', '/'};
+  std::string_view t_;
+  std::size_t next_[3];
+};
+
 bool may_be_dashed(std::string_view t) {
-  static const text::ByteSet marks = {'-', '.', '/'};
-  for (std::size_t at = marks.find(t); at != text::npos; at = marks.find(t, at + 1)) {
+  DashMarks marks(t);
+  for (std::size_t at = marks.find(0); at != text::npos; at = marks.find(at + 1)) {
+    // Most marks are a decimal point or in a web address: no same mark one or two digits (2 to
+    // 8 bytes) on, or fewer than four digits before.
+    if (at + 2 >= t.size() || t.substr(at + 2, 8).find(t[at]) == text::npos || !digit_ends_at(t, at)) continue;
     std::size_t n = 0;
-    text::run_back(t, at, text::is_digit_nd, n, 0, 4);
+    run_back(t, at, is_digit, n, 0, 4);
     if (n < 4) continue;
-    const std::size_t month_end = text::run_forward(t, at + 1, text::is_digit_nd, n);
+    const std::size_t month_end = run_forward(t, at + 1, is_digit, n);
     if (n >= 1 && n <= 2 && month_end < t.size() && t[month_end] == t[at]) return true;
   }
   return false;
@@ -61,23 +88,23 @@ bool may_be_dashed(std::string_view t) {
 // where the mark or the end must be), so there is no backtracking.
 template <typename F>
 void for_each_dashed(std::string_view s, F fn) {
-  static const text::ByteSet marks = {'-', '.', '/'};
+  DashMarks marks(s);
   std::size_t from = 0;  // end of the last match
-  for (std::size_t at = marks.find(s); at != text::npos; at = marks.find(s, at + 1)) {
+  for (std::size_t at = marks.find(0); at != text::npos; at = marks.find(at + 1)) {
     std::size_t n = 0;
-    const std::size_t year = text::run_back(s, at, text::is_digit_nd, n, from, 4);
+    const std::size_t year = run_back(s, at, is_digit, n, from, 4);
     if (n != 4) continue;
     if (year > 0) {
       const char32_t b = text::cp_before(s, year);
-      if (text::is_digit_nd(b) || b == U'.' || (b < 0x80 && ((b | 0x20) >= U'a' && (b | 0x20) <= U'z'))) continue;
+      if (is_digit(b) || b == U'.' || (b < 0x80 && ((b | 0x20) >= U'a' && (b | 0x20) <= U'z'))) continue;
     }
-    const std::size_t month_end = text::run_forward(s, at + 1, text::is_digit_nd, n, 2);
+    const std::size_t month_end = run_forward(s, at + 1, is_digit, n, 2);
     if (n == 0 || month_end >= s.size() || s[month_end] != s[at]) continue;
-    const std::size_t day_end = text::run_forward(s, month_end + 1, text::is_digit_nd, n, 2);
+    const std::size_t day_end = run_forward(s, month_end + 1, is_digit, n, 2);
     if (n == 0) continue;
     if (day_end < s.size()) {
       const char32_t after = text::cp_at(s, day_end);
-      if (text::is_digit_nd(after) || after == U'.') continue;
+      if (is_digit(after) || after == U'.') continue;
     }
     fn(year, day_end, at, at + 1, month_end, month_end + 1);
     from = day_end;
@@ -90,10 +117,10 @@ void run(const lint::RuleContext& c) {
       "([〇零OoＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十\\d０-９]{1,3})月([一二三四五六七八九十\\d０-９]{1,3})日");
   static const FixedRegex leading_zero("(?<![\\d０-９])(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?|(?<![\\d０-９])\\d{1,2}日");
   static const FixedRegex zero("(?<![\\d])0\\d(?=[月日])");
+  static const TailSet month_or_day = {U'日', U'月'};
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    const bool has_ri = t.find("日") != std::string_view::npos;
-    if (has_ri || t.find("月") != std::string_view::npos) {
+    if (month_or_day.in(t)) {
       for_each_match(c.m.commas_of(bi), *chinese, t, may_be_chinese, [&](const std::vector<text::Match>& g) {
         const std::string_view year = sv(t, g[1]);
         bool arabic_part = false;

@@ -33,40 +33,40 @@ struct DocNumber {
 
 bool parse_back(std::string_view t, std::size_t hao, std::size_t floor, DocNumber& d) {
   std::size_t n = 0, b = 0;
-  std::size_t at = text::spaces_back(t, hao, floor);
+  std::size_t at = spaces_back(t, hao, floor);
   d.spaced = at != hao;
   const std::size_t seq_end = at;
-  at = text::run_back(t, at, text::is_digit_nd, n, floor);
+  at = run_back(t, at, is_digit, n, floor);
   if (n == 0) return false;
   d.seq = t.substr(at, seq_end - at);
   std::size_t was = at;
-  at = text::spaces_back(t, at, floor);
+  at = spaces_back(t, at, floor);
   d.spaced |= at != was;
   d.di = {};
   if (at > floor && text::cp_before(t, at, b) == U'第' && b >= floor) {
     d.di = t.substr(b, at - b);
-    at = text::spaces_back(t, b, floor);
+    at = spaces_back(t, b, floor);
     d.spaced |= at != b;
   }
   if (at <= floor || !is_close(text::cp_before(t, at, b)) || b < floor) return false;
   d.close = t.substr(b, at - b);
   was = b;
-  at = text::spaces_back(t, b, floor);
+  at = spaces_back(t, b, floor);
   d.spaced |= at != was;
   const std::size_t year_end = at;
-  at = text::run_back(t, at, text::is_digit_nd, n, floor);
+  at = run_back(t, at, is_digit, n, floor);
   if (n < 2 || n > 4) return false;
   d.year = t.substr(at, year_end - at);
   was = at;
-  at = text::spaces_back(t, at, floor);
+  at = spaces_back(t, at, floor);
   d.spaced |= at != was;
   if (at <= floor || !is_open(text::cp_before(t, at, b)) || b < floor) return false;
   d.open = t.substr(b, at - b);
   was = b;
-  at = text::spaces_back(t, b, floor);
+  at = spaces_back(t, b, floor);
   d.spaced |= at != was;
   const std::size_t code_end = at;
-  at = text::run_back(t, at, text::is_han_script, n, floor, 12);
+  at = run_back(t, at, text::is_han_script, n, floor, 12);
   if (n == 0) return false;
   // The verb that cites a number is no part of its 机关代字 ("按照县委发[2018]3号文件精神").
   for (std::string_view verb : {"按照", "根据", "依据", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "转发", "印发"}) {

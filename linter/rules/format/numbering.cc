@@ -37,7 +37,14 @@ struct Ordinal {
 
 const char* kLevelForm[] = {"", "一、", "（一）", "1.", "（1）"};
 
-bool is_cn_numeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+bool is_cn_numeral(char32_t c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九': case U'十':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // The ordinal at the start of `t` (after white space), one of
 //   ([一…十]{1,3})([、.．,，:：])  |  ([（(])([一…十]{1,3})([）)])(、?)
@@ -47,7 +54,7 @@ bool is_cn_numeral(char32_t c) { return std::u32string_view(U"一二三四五六
 // result is the ordinal's length in bytes, or 0.
 std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& g) {
   g = {};
-  std::size_t at = text::spaces_forward(t, 0), n = 0, next = 0;
+  std::size_t at = spaces_forward(t, 0), n = 0, next = 0;
   if (at >= t.size()) return 0;
   auto piece = [&](std::size_t a, std::size_t b) { return t.substr(a, b - a); };
   auto one_of = [&](std::size_t a, std::u32string_view set, std::size_t& b) {
@@ -56,7 +63,7 @@ std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& 
   const char32_t first = text::cp_at(t, at, next);
   // "一）", "1）": the opening bracket left out; read as the bracketed level, written wrong.
   auto lone_closer = [&](bool cn) {
-    const std::size_t e = text::run_forward(t, at, cn ? is_cn_numeral : text::is_digit_nd, n);
+    const std::size_t e = run_forward(t, at, cn ? is_cn_numeral : is_digit, n);
     std::size_t close = 0;
     if (n == 0 || n > (cn ? 3u : 2u) || !one_of(e, U"）)", close)) return std::size_t{0};
     std::size_t end = close;
@@ -69,25 +76,25 @@ std::size_t match_ordinal(std::string_view t, std::array<std::string_view, 13>& 
   };
   if (is_cn_numeral(first)) {
     if (const std::size_t l = lone_closer(true)) return l;
-    const std::size_t e = text::run_forward(t, at, is_cn_numeral, n);
+    const std::size_t e = run_forward(t, at, is_cn_numeral, n);
     std::size_t m = 0;
     if (n > 3 || !one_of(e, U"、.．,，:：", m)) return 0;
     g[1] = piece(at, e);
     g[2] = piece(e, m);
     return m;
   }
-  if (text::is_digit_nd(first)) {
+  if (is_digit(first)) {
     if (const std::size_t l = lone_closer(false)) return l;
-    const std::size_t e = text::run_forward(t, at, text::is_digit_nd, n);
+    const std::size_t e = run_forward(t, at, is_digit, n);
     std::size_t m = 0;
-    if (n > 2 || !one_of(e, U".．、", m) || (m < t.size() && text::is_digit_nd(text::cp_at(t, m)))) return 0;
+    if (n > 2 || !one_of(e, U".．、", m) || (m < t.size() && is_digit(text::cp_at(t, m)))) return 0;
     g[7] = piece(at, e);
     g[8] = piece(e, m);
     return m;
   }
   if (first != U'（' && first != U'(') return 0;
   const bool cn = next < t.size() && is_cn_numeral(text::cp_at(t, next));
-  const std::size_t e = text::run_forward(t, next, cn ? is_cn_numeral : text::is_digit_nd, n);
+  const std::size_t e = run_forward(t, next, cn ? is_cn_numeral : is_digit, n);
   std::size_t close = 0;
   if (n == 0 || n > (cn ? 3u : 2u) || !one_of(e, U"）)", close)) return 0;
   std::size_t end = close;
@@ -106,7 +113,7 @@ bool parse_ordinal(std::string_view t, Ordinal& o) {
   if (length == 0) return false;
   auto s = [&](std::size_t k) { return g[k]; };
   o.length = length;
-  o.start = std::min(text::spaces_forward(t, 0), length);
+  o.start = std::min(spaces_forward(t, 0), length);
   o.text = std::string(t.substr(o.start, length - o.start));
   if (!s(1).empty()) {
     o.level = 1;

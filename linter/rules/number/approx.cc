@@ -19,13 +19,11 @@ const model::RuleSource kAbout = gbt15835("4.2 概数和约数");
 // Every reported approximation holds a digit、digit or a 几 next to a digit: paragraphs
 // without one never reach the pattern.
 bool may_have_approx(std::string_view t) {
-  for (std::string_view mark : {std::string_view("、"), std::string_view("几")}) {
-    const bool both = mark == "、";
-    for (std::size_t at = text::find_seq(t, mark); at != text::npos; at = text::find_seq(t, mark, at + 3)) {
-      const bool before = at > 0 && text::is_digit_nd(text::cp_before(t, at));
-      const bool after = at + 3 < t.size() && text::is_digit_nd(text::cp_at(t, at + 3));
-      if (both ? before && after : before || after) return true;
-    }
+  static const TailSet marks = {U'、', U'几'};
+  for (std::size_t at = marks.find(t); at != text::npos; at = marks.find(t, at + 3)) {
+    const bool both = t[at + 2] == '\x81';  // 、 is E3 80 81, 几 E5 87 A0
+    const bool before = digit_ends_at(t, at);
+    if (both ? before && digit_starts_at(t, at + 3) : before || digit_starts_at(t, at + 3)) return true;
   }
   return false;
 }
@@ -45,14 +43,14 @@ bool is_unit(char32_t u) {
 template <typename F>
 void for_each_approx(std::string_view s, F fn) {
   auto digit_at = [&](std::size_t at, std::size_t& end) {
-    return at < s.size() && text::is_digit_nd(text::cp_at(s, at, end));
+    return at < s.size() && is_digit(text::cp_at(s, at, end));
   };
   for (std::size_t at = 0; at < s.size();) {
     std::size_t next;
     const char32_t c = text::cp_at(s, at, next);
-    if (text::is_digit_nd(c)) {
+    if (is_digit(c)) {
       // digit 、? digit, before a unit that no digit follows; no digit before it.
-      if (at == 0 || !text::is_digit_nd(text::cp_before(s, at))) {
+      if (!digit_ends_at(s, at)) {
         const std::size_t second = s.substr(next, 3) == "、" ? next + 3 : next;
         std::size_t end, after;
         if (digit_at(second, end) && end < s.size() && is_unit(text::cp_at(s, end, after)) && !digit_at(after, after)) {
@@ -63,7 +61,7 @@ void for_each_approx(std::string_view s, F fn) {
       }
       // digits, then 几: tried from every digit of the run, and all fail unless the run ends before 几.
       std::size_t n = 0;
-      const std::size_t run = text::run_forward(s, at, text::is_digit_nd, n);
+      const std::size_t run = run_forward(s, at, is_digit, n);
       if (s.substr(run, 3) == "几") {
         fn(at, run + 3, text::npos, text::npos);
         at = run + 3;
@@ -74,7 +72,7 @@ void for_each_approx(std::string_view s, F fn) {
     }
     if (c == U'几') {
       std::size_t n = 0;
-      const std::size_t run = text::run_forward(s, next, text::is_digit_nd, n);
+      const std::size_t run = run_forward(s, next, is_digit, n);
       if (n > 0) {
         fn(at, run, text::npos, text::npos);
         at = run;
@@ -86,7 +84,7 @@ void for_each_approx(std::string_view s, F fn) {
 }
 
 bool in_about_class(char32_t c) {
-  return text::is_digit_nd(c) || c == U'.' || c == U'．' ||
+  return is_digit(c) || c == U'.' || c == U'．' ||
          std::u32string_view(U"一二三四五六七八九十百千万亿两").find(c) != std::u32string_view::npos;
 }
 
@@ -97,10 +95,10 @@ template <typename F>
 void for_each_about(std::string_view s, F fn) {
   for (std::size_t at = text::find_seq(s, "约"); at != text::npos;) {
     std::size_t n = 0;
-    std::size_t q = text::run_forward(s, text::run_forward(s, at + 3, is_icu_space, n), in_about_class, n);
+    std::size_t q = run_forward(s, run_forward(s, at + 3, is_icu_space, n), in_about_class, n);
     bool found = false;
     if (n > 0) {
-      q = text::run_forward(s, q, is_icu_space, n);
+      q = run_forward(s, q, is_icu_space, n);
       for (int k = 0; k <= 4; ++k) {
         if (s.substr(q, 6) == "左右") {
           found = true;

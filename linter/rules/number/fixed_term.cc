@@ -26,6 +26,16 @@ std::string numeral(char32_t d, bool weekday) {
   return kNumerals[at];
 }
 
+// Whether `t` holds 季度, 星期 or 礼拜: one pass over their first characters.
+bool has_term(std::string_view t) {
+  static const TailSet firsts = {U'季', U'星', U'礼'};
+  for (std::size_t at = firsts.find(t); at != text::npos; at = firsts.find(t, at + 3)) {
+    const std::string_view rest = t.substr(at);
+    if (rest.starts_with("季度") || rest.starts_with("星期") || rest.starts_with("礼拜")) return true;
+  }
+  return false;
+}
+
 void run(const lint::RuleContext& c) {
   // A lone digit: not part of a number (13季度), a range (1-3季度, 1至3季度) or a list (1、2季度).
   static const FixedRegex term(
@@ -34,7 +44,7 @@ void run(const lint::RuleContext& c) {
   const bool document = model::is_document_kind(c.kind.id);
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
-    if (!text::contains(t, "季度") && !text::contains(t, "星期") && !text::contains(t, "礼拜")) continue;
+    if (!has_term(t)) continue;
     for_each_match(c.m.commas_of(bi), *term, t, [&](const std::vector<text::Match>& g) {
       // An unmatched group has no position in the text.
       auto part = [&](std::size_t k) {

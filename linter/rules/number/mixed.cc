@@ -23,18 +23,10 @@ template <typename Pred>
 std::size_t year_after(std::string_view t, Pred digit, bool lone) {
   for (std::size_t at = text::find_seq(t, "年"); at != text::npos; at = text::find_seq(t, "年", at + 3)) {
     std::size_t n = 0;
-    const std::size_t from = text::run_back(t, at, digit, n, 0, 4);
+    const std::size_t from = run_back(t, at, digit, n, 0, 4);
     if (n == 4 && (!lone || from == 0 || !digit(text::cp_before(t, from)))) return from;
   }
   return text::npos;
-}
-
-// A 公文's 成文日期 alone on its line in Chinese numerals ("二〇二六年一月二十日"): format.date
-// reports it (1999 年标准的汉字写法), and this rule leaves it to that one.
-bool chinese_date_line(std::string_view t) {
-  static const FixedRegex date("^\\s*[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\\s*$");
-  text::Match m;
-  return date->search(t, m);
 }
 
 void run(const lint::RuleContext& c) {
@@ -45,8 +37,8 @@ void run(const lint::RuleContext& c) {
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     if (!text::contains(t, "年")) continue;
-    if (document && !has_chinese && chinese_date_line(t)) continue;
-    if (!has_arabic && year_after(t, text::is_digit_nd, true) != text::npos) {
+    if (document && !has_chinese && is_chinese_date_line(t)) continue;
+    if (!has_arabic && year_after(t, is_digit, true) != text::npos) {
       has_arabic = true;
       arabic_block = bi;
     }

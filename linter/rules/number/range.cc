@@ -24,25 +24,18 @@ bool is_range_dash(char32_t c) {
 // backtracking; a match starts at a run of digits with no digit or "." before it.
 template <typename F>
 void for_each_unit_range(std::string_view s, F fn) {
-  for (std::size_t at = 0; at < s.size();) {
-    std::size_t next;
-    const char32_t c = text::cp_at(s, at, next);
-    if (!text::is_digit_nd(c)) {
-      at = next;
-      continue;
-    }
-    const char32_t prev = at == 0 ? 0 : text::cp_before(s, at);
+  for (std::size_t at = next_digit(s, 0); at < s.size(); at = next_digit(s, at)) {
     const std::size_t first_end = number_end(s, at);
     std::size_t n = 0;
     bool found = false;
-    if (!(at > 0 && (text::is_digit_nd(prev) || prev == U'.'))) {
-      const std::size_t dash = text::run_forward(s, first_end, is_icu_space, n);
+    if (!(at > 0 && (digit_ends_at(s, at) || s[at - 1] == '.'))) {
+      const std::size_t dash = run_forward(s, first_end, is_icu_space, n);
       std::size_t after_dash;
       if (dash < s.size() && is_range_dash(text::cp_at(s, dash, after_dash))) {
-        const std::size_t second = text::run_forward(s, after_dash, is_icu_space, n);
+        const std::size_t second = run_forward(s, after_dash, is_icu_space, n);
         const std::size_t second_end = number_end(s, second);
         if (second_end != text::npos) {
-          const std::size_t unit = text::run_forward(s, second_end, is_icu_space, n);
+          const std::size_t unit = run_forward(s, second_end, is_icu_space, n);
           std::size_t unit_end = text::npos;
           if (s.compare(unit, 1, "%") == 0) unit_end = unit + 1;
           else if (s.compare(unit, 3, "％") == 0 || s.compare(unit, 3, "万") == 0 || s.compare(unit, 3, "亿") == 0)
@@ -61,7 +54,7 @@ void for_each_unit_range(std::string_view s, F fn) {
 }
 
 void run(const lint::RuleContext& c) {
-  static const text::CharSet dashes = {U'～', U'~', U'—', U'-', U'－', U'–'};
+  static const TailSet dashes = {U'～', U'~', U'—', U'-', U'－', U'–'};
   auto unit = [](char32_t u) { return u == U'%' || u == U'％' || u == U'万' || u == U'亿'; };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);

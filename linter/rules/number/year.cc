@@ -25,15 +25,15 @@ bool is_zero_lookalike(char32_t d) { return std::u32string_view(U"OoＯｏ0０�
 bool may_have_short_year(std::string_view t) {
   for (std::size_t at = text::find_seq(t, "年"); at != text::npos; at = text::find_seq(t, "年", at + 3)) {
     std::size_t n = 0;
-    std::size_t from = text::run_back(t, at, text::is_digit_nd, n, 0, 2);
-    if (n != 2) from = text::run_back(t, at, is_cn_digit, n, 0, 2);
+    std::size_t from = run_back(t, at, is_digit, n, 0, 2);
+    if (n != 2) from = run_back(t, at, is_cn_digit, n, 0, 2);
     if (n != 2) continue;
     const char32_t b = text::cp_before(t, from);
     if (from > 0 && is_zero_lookalike(b)) return true;
-    if (from > 0 && (text::is_digit_nd(b) || is_cn_digit(b))) continue;
+    if (from > 0 && (is_digit(b) || is_cn_digit(b))) continue;
     if (at + 3 >= t.size()) continue;
     const char32_t m = text::cp_at(t, at + 3);
-    if (text::is_digit_nd(m) || std::u32string_view(U"一二三四五六七八九十").find(m) != std::u32string_view::npos) return true;
+    if (is_digit(m) || std::u32string_view(U"一二三四五六七八九十").find(m) != std::u32string_view::npos) return true;
   }
   return false;
 }
@@ -45,14 +45,14 @@ void run(const lint::RuleContext& c) {
   // 年, so matches come in the order of their 年 and never overlap.
   auto cn = [](char32_t d) { return is_cn_digit(d); };
   auto cn_month = [](char32_t d) { return std::u32string_view(U"一二三四五六七八九十").find(d) != std::u32string_view::npos; };
-  auto any_digit = [](char32_t d) { return text::is_digit_nd(d) || is_cn_digit(d); };
+  auto any_digit = [](char32_t d) { return is_digit(d) || is_cn_digit(d); };
   for (auto bi : c.m.paragraphs) {
     const auto t = c.doc.block_text(bi);
     for_each_clause(c.m.commas_of(bi), t, may_have_short_year, [&](std::string_view s, std::size_t offset) {
       for (std::size_t at = text::find_seq(s, "年"); at != text::npos; at = text::find_seq(s, "年", at + 3)) {
         std::size_t n = 0;
-        std::size_t from = text::run_back(s, at, text::is_digit_nd, n, 0, 2);
-        if (n != 2) from = text::run_back(s, at, cn, n, 0, 2);
+        std::size_t from = run_back(s, at, is_digit, n, 0, 2);
+        if (n != 2) from = run_back(s, at, cn, n, 0, 2);
         if (n != 2) continue;
         if (from > 0 && is_cn_digit(text::cp_at(s, from)) && is_zero_lookalike(text::cp_before(s, from))) {
           // 二O一八年: a full year with a wrong zero, not a short one.
@@ -65,8 +65,8 @@ void run(const lint::RuleContext& c) {
           }
         }
         if (from > 0 && any_digit(text::cp_before(s, from))) continue;
-        std::size_t month = text::run_forward(s, at + 3, text::is_digit_nd, n, 3);
-        if (n == 0) month = text::run_forward(s, at + 3, cn_month, n, 3);
+        std::size_t month = run_forward(s, at + 3, is_digit, n, 3);
+        if (n == 0) month = run_forward(s, at + 3, cn_month, n, 3);
         if (n < 1 || n > 2 || !s.substr(month).starts_with("月")) continue;
         c.report(bi, offset + from, offset + at + 3, 0, {{"found", std::string(s.substr(from, at + 3 - from))}});
       }

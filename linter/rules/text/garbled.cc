@@ -19,9 +19,10 @@ constexpr model::Message kMessages[] = {
 constexpr model::Example kExamples[] = {{"关于锟斤拷的通知", "（按原稿恢复文字）"}};
 
 // Every match holds U+FFFD, ? or ？, 锟, 烫, 屯, or Ã â å (C3 83, C3 A2, C3 A5).
+// One pass: the lead byte C3 stands for Ã â å.
 bool may_be_garbled(std::string_view t) {
-  static const text::ByteSet lead = {'?', 0xC3};
-  return lead.find(t) != text::npos || text::contains_any(t, {"\uFFFD", "？", "锟", "烫", "屯"});
+  static const TailSet marks({U'?', U'\uFFFD', U'？', U'锟', U'烫', U'屯'}, {0xC3});
+  return marks.in(t);
 }
 
 // A single "?" ending a question is a half-width question mark, not a lost character: after a

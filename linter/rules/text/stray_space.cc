@@ -57,15 +57,9 @@ std::string without_enum_commas(std::string_view t) {
 }
 
 // Whether `t` holds a space (Unicode Zs: U+0020, NBSP, U+1680, U+2000–U+200A, U+202F,
-// U+205F, U+3000), the only characters this rule reports; their first bytes are 20 C2 E1 E2 E3.
-const text::ByteSet& space_lead() {
-  static const text::ByteSet lead = {0x20, 0xC2, 0xE1, 0xE2, 0xE3};
-  return lead;
-}
+// U+205F, U+3000), the only characters this rule reports (rules::find_space).
 bool is_space(char32_t c) { return text::primary_class(c) == text::kSpace; }
-bool has_space(std::string_view t) {
-  return !text::for_each_lead(t, space_lead(), [](char32_t ch, std::size_t, std::size_t) { return !is_space(ch); });
-}
+bool has_space(std::string_view t) { return find_space(t) != text::npos; }
 
 // Prose: a line with clauses in it, where a run of spaces can only be layout.
 bool is_prose(std::string_view t) {
@@ -511,14 +505,10 @@ void run(const lint::RuleContext& c) {
     }
     while (true) {
       // The next space: its first byte is one of space_lead's.
-      std::size_t at = from;
-      char32_t first = 0;
-      std::size_t first_end = 0;
-      for (at = space_lead().find(t, at); at != text::npos; at = space_lead().find(t, first_end)) {
-        first = text::cp_at(t, at, first_end);
-        if (is_space(first)) break;
-      }
+      const std::size_t at = find_space(t, from);
       if (at == text::npos) break;
+      std::size_t first_end = 0;
+      const char32_t first = text::cp_at(t, at, first_end);
       // [from, at) holds no space: its visible code points are the ones that are not invisible.
       if (at > from) {
         std::size_t p = at, last_begin = 0;
