@@ -103,7 +103,9 @@ const Position& Locator::next(const model::Diagnostic& d, bool excerpt) {
   if (!excerpt) return p;
   // Excerpt: up to 20 code points of context each side, the finding capped at 40.
   const std::size_t from = text::step_back(t, begin, 20);
-  const std::size_t shown_end = std::min<std::size_t>(end, text::step_forward(t, begin, 40));
+  // A finding of fewer than 40 code points is shown whole (40 steps from `begin` would pass
+  // its end: a step from inside a code point is one more than its count of starts).
+  const std::size_t shown_end = len_cps < 40 ? end : std::min<std::size_t>(end, text::step_forward(t, begin, 40));
   const std::size_t to = text::step_forward(t, shown_end, 20);
   p.excerpt.clear();
   if (from > 0) p.excerpt += "…";
