@@ -172,4 +172,16 @@ SourceSpan source_span(const model::Document& doc, std::uint32_t block, std::uin
   return s;
 }
 
+std::uint32_t source_column(const model::Document& doc, std::uint32_t block, std::uint32_t offset, ColumnUnit unit) {
+  if (block >= doc.blocks.size()) return SourceSpan{}.column;
+  if (doc.format == model::Format::kDocx) {
+    const std::string_view t = doc.block_text(block);
+    const std::uint32_t begin = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
+    return 1 + units_in(t.substr(0, begin), unit);
+  }
+  std::uint32_t line = 1, column = 1;
+  source_point(doc, block, offset, unit, line, column);
+  return column;
+}
+
 }  // namespace wenfeng::report
