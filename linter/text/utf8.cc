@@ -229,15 +229,6 @@ std::size_t codepoints_before(std::string_view s, std::size_t byte_offset) {
   return codepoint_count(s.substr(0, byte_offset));
 }
 
-std::size_t step_back(std::string_view s, std::size_t at, std::size_t n) {
-  if (at > s.size()) at = s.size();
-  for (; n > 0 && at > 0; --n) {
-    --at;
-    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
-  }
-  return at;
-}
-
 namespace {
 // The set bits of each byte value.
 constexpr auto kBitsIn = [] {
@@ -248,6 +239,37 @@ constexpr auto kBitsIn = [] {
   return t;
 }();
 }  // namespace
+
+// Each step goes one byte back and over the continuation bytes before it: `n` steps from
+// `at` end at the n-th byte before `at` that is not a continuation byte, or at 0. Those
+// bytes are counted sixteen at a time.
+std::size_t step_back(std::string_view s, std::size_t at, std::size_t n) {
+  if (at > s.size()) at = s.size();
+  if (n == 0 || at == 0) return at;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = at;  // the bytes before i are left to look at
+#if defined(__SSE2__)
+  const __m128i cont_max = _mm_set1_epi8(-65);  // as signed bytes, 80–BF are -128 to -65
+  for (; i >= 16; i -= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i - 16));
+    auto starts = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, cont_max)));
+    const std::size_t c = kBitsIn.n[starts & 0xFF] + kBitsIn.n[starts >> 8];
+    if (c < n) {
+      n -= c;
+      continue;
+    }
+    // The n-th set bit from the top.
+    for (; n > 1; --n) starts &= ~(0x80000000u >> __builtin_clz(starts));
+    return i - 16 + static_cast<std::size_t>(31 - __builtin_clz(starts));
+  }
+#endif
+  while (i > 0) {
+    --i;
+    if ((b[i] & 0xC0) != 0x80 && --n == 0) return i;
+  }
+  return 0;
+}
+
 
 // Each step goes one byte on and over the continuation bytes after it: `n` steps from `at`
 // end at the n-th byte after `at` that is not a continuation byte, or at the end. Those
@@ -286,19 +308,38 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
-int display_width(char32_t cp) {
-  if (cp < 0x20) return 0;
-  if (cp < 0x7F) return 1;
-  // Nearly every character of a Chinese excerpt, without the two ICU lookups: CJK Unified
-  // Ideographs (U+4E00–U+9FFF), 、。〃〄々〆〇 and the brackets 〈〉《》「」『』【】 (U+3001–U+3011)
-  // and the full-width forms U+FF01–U+FF60 are East Asian Wide or Fullwidth and no mark
-  // (tests/text/utf8_test.cc checks each against ICU).
-  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x3011) || (cp >= 0xFF01 && cp <= 0xFF60)) return 2;
+namespace {
+// display_width's answer from ICU (for code points outside its fast ranges).
+int display_width_icu(char32_t cp) {
   if (is_invisible(cp)) return 0;
   const auto gc = u_charType(static_cast<UChar32>(cp));
   if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;
   const auto eaw = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
   return (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+}
+}  // namespace
+
+int display_width(char32_t cp) {
+  if (cp < 0x20) return 0;
+  if (cp < 0x7F) return 1;
+  // General Punctuation (U+2000–U+206F: “ ” ‘ ’ — … and the invisible marks), common in
+  // Chinese text and outside the ranges below: ICU's answers, looked up once.
+  if (cp >= 0x2000 && cp < 0x2070) {
+    static const auto widths = [] {
+      struct Table {
+        signed char w[0x70];
+      } t{};
+      for (char32_t c = 0; c < 0x70; ++c) t.w[c] = static_cast<signed char>(display_width_icu(0x2000 + c));
+      return t;
+    }();
+    return widths.w[cp - 0x2000];
+  }
+  // Nearly every character of a Chinese excerpt, without the two ICU lookups: CJK Unified
+  // Ideographs (U+4E00–U+9FFF), 、。〃〄々〆〇 and the brackets 〈〉《》「」『』【】 (U+3001–U+3011)
+  // and the full-width forms U+FF01–U+FF60 are East Asian Wide or Fullwidth and no mark
+  // (tests/text/utf8_test.cc checks each against ICU).
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x3011) || (cp >= 0xFF01 && cp <= 0xFF60)) return 2;
+  return display_width_icu(cp);
 }
 
 int display_width(std::string_view s) {

@@ -5,12 +5,14 @@
 // loop and its tail: ASCII, two-, three- and four-byte UTF-8, invalid bytes, lengths
 // around the 16-, 32- and 64-byte block boundaries.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "text/charclass.h"
 #include "text/scan.h"
 #include "text/utf8.h"
 
@@ -186,6 +188,40 @@ TEST(FastScan, StepForwardAgreesWithThePlainLoop) {
       for (std::size_t n : {0, 1, 2, 3, 5, 15, 16, 17, 20, 33, 40, 100, 1000})
         ASSERT_EQ(text::step_forward(s, at, n), plain_step_forward(s, at, n)) << round << " " << at << " " << n;
   }
+}
+
+// step_back as it was written: a step is one byte back, then the continuation bytes before it.
+std::size_t plain_step_back(std::string_view s, std::size_t at, std::size_t n) {
+  if (at > s.size()) at = s.size();
+  for (; n > 0 && at > 0; --n) {
+    --at;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  }
+  return at;
+}
+
+TEST(FastScan, StepBackAgreesWithThePlainLoop) {
+  std::mt19937 rng(4141);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = random_text(rng, rng() % 4 == 0 ? kAny : kValid, random_len(rng));
+    for (std::size_t at = 0; at <= s.size() + 2; at += 1 + rng() % 5)
+      for (std::size_t n : {0, 1, 2, 3, 5, 15, 16, 17, 20, 33, 40, 100, 1000})
+        ASSERT_EQ(text::step_back(s, at, n), plain_step_back(s, at, n)) << round << " " << at << " " << n;
+  }
+}
+
+// The General Punctuation block's widths are looked up in a table made from ICU's answers.
+TEST(FastScan, DisplayWidthOfGeneralPunctuationIsIcus) {
+  for (char32_t cp = 0x1FF0; cp < 0x2080; ++cp) {
+    int want;
+    const auto gc = u_charType(static_cast<UChar32>(cp));
+    const auto eaw = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+    if (text::is_invisible(cp) || gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) want = 0;
+    else want = (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+    ASSERT_EQ(text::display_width(cp), want) << std::hex << static_cast<std::uint32_t>(cp);
+  }
+  EXPECT_EQ(text::display_width(U'“'), 1);
+  EXPECT_EQ(text::display_width(U'\u200B'), 0);  // zero width space: invisible
 }
 
 TEST(FastScan, DisplayWidthIsTheSumOfItsCodePoints) {
