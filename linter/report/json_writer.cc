@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -23,25 +25,45 @@ constexpr auto kNotPlain = [] {
   for (int c = 0; c < 256; ++c) t.is[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
   return t;
 }();
+
+// Whether the eight bytes of `w` are all printable ASCII other than '"' and '\\' (the
+// tests for a byte below a value, exact when no byte is 80 or above, tested first).
+inline bool plain_word(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & high) != 0; };
+  if (w & high) return false;
+  if (((w - 0x20 * ones) & ~w & high) != 0) return false;  // a byte below 20
+  return !has_zero(w ^ ('"' * ones)) && !has_zero(w ^ ('\\' * ones));
+}
+
+// Whether `s` (at most 32 bytes) is all printable ASCII other than '"' and '\\': eight
+// bytes at a time (the last word overlapping), a shorter one byte by byte.
+inline bool plain_ascii(std::string_view s) {
+  const std::size_t n = s.size();
+  if (n < 8) {
+    for (const char ch : s)
+      if (kNotPlain.is[static_cast<unsigned char>(ch)]) return false;
+    return true;
+  }
+  std::uint64_t w;
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (!plain_word(w)) return false;
+  }
+  std::memcpy(&w, s.data() + n - 8, 8);
+  return plain_word(w);
+}
 }  // namespace
 
 void JsonWriter::escape(std::string& out, std::string_view s) {
   // A short string of printable ASCII without '"' or '\\' (every key, ids, names of
   // severities and formats): written as it is, without the UTF-8 check and the escaping loop
   // (which would give the same bytes).
-  if (s.size() <= 32) {
-    bool plain = true;
-    for (const char ch : s)
-      if (kNotPlain.is[static_cast<unsigned char>(ch)]) {  // an early exit: a loop GCC leaves unvectorised
-        plain = false;
-        break;
-      }
-    if (plain) {
-      out.push_back('"');
-      out.append(s.data(), s.size());
-      out.push_back('"');
-      return;
-    }
+  if (s.size() <= 32 && plain_ascii(s)) {
+    out.push_back('"');
+    out.append(s.data(), s.size());
+    out.push_back('"');
+    return;
   }
   // JSON is UTF-8: bytes that are not (a file name in GBK, say) become U+FFFD here; paths
   // also keep their exact bytes in "path_bytes" (write_path).
@@ -116,40 +138,28 @@ void JsonWriter::newline() {
   out_.append(first_.size() * 2, ' ');
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-    newline();
-  }
-}
-
 JsonWriter JsonWriter::fragment() const {
   JsonWriter j(pretty_);
-  j.first_.assign(first_.size(), false);
+  j.first_.assign(first_.size(), 0);
   return j;
 }
 
 std::string_view JsonWriter::join(std::string_view bytes) {
   if (bytes.empty() || first_.empty()) return bytes;
   if (first_.back() && bytes.front() == ',') bytes.remove_prefix(1);
-  first_.back() = false;
+  first_.back() = 0;
   return bytes;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (!empty) newline();
   out_.push_back('}');
@@ -159,12 +169,12 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   before_value();
   out_.push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (!empty) newline();
   out_.push_back(']');

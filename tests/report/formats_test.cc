@@ -72,8 +72,8 @@ TEST(JsonFormat, EscapesEveryControlQuoteAndBackslashAtAnyOffset) {
 // becomes U+FFFD.
 TEST(JsonFormat, ShortAsciiStringsAsTheFullEscapingWritesThem) {
   for (int b = 0; b < 0x80; ++b)
-    for (std::size_t len : {1u, 2u, 7u, 31u, 32u, 33u})
-      for (std::size_t at = 0; at < len; at += 3) {
+    for (std::size_t len : {1u, 2u, 7u, 8u, 9u, 15u, 16u, 17u, 24u, 25u, 31u, 32u, 33u})
+      for (std::size_t at = 0; at < len; at += 2) {
         std::string s(len, 'k');
         s[at] = static_cast<char>(b);
         std::string out;
@@ -95,9 +95,21 @@ TEST(JsonFormat, ShortAsciiStringsAsTheFullEscapingWritesThem) {
         want += "\"";
         ASSERT_EQ(out, want) << "byte " << b << " len " << len << " at " << at;
       }
-  std::string out;
-  wenfeng::report::JsonWriter::escape(out, "ab\x80");
-  EXPECT_EQ(out, "\"ab\xEF\xBF\xBD\"");
+  // A lone byte 80–FF anywhere in a short string is not UTF-8: U+FFFD in its place.
+  for (int b = 0x80; b < 0x100; ++b)
+    for (std::size_t len : {1u, 8u, 9u, 17u, 32u})
+      for (std::size_t at = 0; at < len; at += 3) {
+        std::string s(len, 'k');
+        s[at] = static_cast<char>(b);
+        std::string out;
+        wenfeng::report::JsonWriter::escape(out, s);
+        std::string want(1, '"');
+        want.append(at, 'k');
+        want += "\xEF\xBF\xBD";
+        want.append(len - at - 1, 'k');
+        want += '"';
+        ASSERT_EQ(out, want) << "byte " << b << " len " << len;
+      }
 }
 
 TEST(SarifFormat, EverySampleValidatesAgainstTheSchema) {
