@@ -1,5 +1,6 @@
 #include "report/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -97,18 +98,21 @@ void JsonWriter::escape_valid(std::string& out, std::string_view s) {
   std::size_t run = 0;  // start of the bytes not yet copied: plain bytes are copied in runs
   for (std::size_t i = 0; i < s.size(); ++i) {
 #if defined(__SSE2__)
-    // Sixteen bytes at a time while none needs escaping (a control byte, '"' or '\\').
-    if (i + 16 <= s.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Sixteen bytes at a time while none needs escaping (a control byte, '"' or '\\'); the
+    // last fewer than sixteen as one block ending at the end (the bytes before i left out).
+    if (s.size() >= 16) {
+      const std::size_t at0 = std::min(i, s.size() - 16);
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at0));
       const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
       const __m128i special =
           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-      const int mask = _mm_movemask_epi8(_mm_or_si128(control, special));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special))) >> (i - at0);
       if (mask == 0) {
-        i += 15;  // and the loop's ++i
+        if (at0 < i) break;  // the last block: nothing more to escape
+        i += 15;             // and the loop's ++i
         continue;
       }
-      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      i += static_cast<std::size_t>(__builtin_ctz(mask));
     }
 #endif
     const auto c = static_cast<unsigned char>(s[i]);
