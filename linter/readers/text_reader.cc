@@ -9,6 +9,10 @@
 #include "text/charclass.h"
 #include "text/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace wenfeng::readers {
 
 bool looks_like_title(std::string_view line) {
@@ -110,13 +114,34 @@ void apply_ignore_directives(model::Document& doc) {
 
 namespace {
 
+// The number of '\n' in `s`: sixteen bytes at a time, the matches summed per byte lane (at
+// most 255 blocks before the lanes are added up).
+std::size_t count_line_feeds(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0, total = 0;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    __m128i lanes = _mm_setzero_si128();
+    const std::size_t stop = std::min(n - 15, i + 255 * 16);
+    for (; i < stop; i += 16)
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), lf));
+    const __m128i sums = _mm_sad_epu8(lanes, zero);
+    total += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) + static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; i < n; ++i) total += p[i] == '\n';
+  return total;
+}
+
 // The text of `utf8` split into one block per line. With `owned` (a string `utf8` views),
 // the document's text is that string itself, the line ends squeezed out in place: a large
 // file is held once, not as its bytes and a copy.
 model::Document build_lines(std::string_view utf8, std::string* owned, std::string_view name) {
   model::DocumentBuilder builder(model::Format::kText);
   // One block per line: reserved at once (a vector that doubles holds up to twice its blocks).
-  builder.doc().blocks.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1);
+  builder.doc().blocks.reserve(count_line_feeds(utf8) + 1);
   std::size_t w = 0;  // with `owned`: the end of the document text written so far
   if (owned) builder.doc().text = std::move(*owned);
   else builder.doc().text.reserve(utf8.size());

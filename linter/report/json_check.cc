@@ -120,13 +120,11 @@ class JsonCheck final : public JsonStream {
         j_.key("paragraph").value(loc.line);
         j_.key("column").value(loc.column);
       } else {
-        const auto u16 = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kUtf16);
-        const auto b = source_span(doc, d.block, d.offset, d.length, p.paragraph, ColumnUnit::kByte);
         j_.key("source").value(loc.source);
         j_.key("line").value(loc.line);
         j_.key("column").value(loc.column);
-        j_.key("column_utf16").value(u16.column);
-        j_.key("column_byte").value(b.column);
+        j_.key("column_utf16").value(source_column(doc, d.block, d.offset, ColumnUnit::kUtf16));
+        j_.key("column_byte").value(source_column(doc, d.block, d.offset, ColumnUnit::kByte));
       }
       j_.end_object();
     }

@@ -1,6 +1,10 @@
 #include "report/json_writer.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -13,7 +17,55 @@
 
 namespace wenfeng::report {
 
+namespace {
+// The bytes escape's plain path leaves to the full one: controls, '"', '\\' and all non-ASCII.
+constexpr auto kNotPlain = [] {
+  struct Table {
+    bool is[256];
+  } t{};
+  for (int c = 0; c < 256; ++c) t.is[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
+  return t;
+}();
+
+// Whether the eight bytes of `w` are all printable ASCII other than '"' and '\\' (the
+// tests for a byte below a value, exact when no byte is 80 or above, tested first).
+inline bool plain_word(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & high) != 0; };
+  if (w & high) return false;
+  if (((w - 0x20 * ones) & ~w & high) != 0) return false;  // a byte below 20
+  return !has_zero(w ^ ('"' * ones)) && !has_zero(w ^ ('\\' * ones));
+}
+
+// Whether `s` (at most 32 bytes) is all printable ASCII other than '"' and '\\': eight
+// bytes at a time (the last word overlapping), a shorter one byte by byte.
+inline bool plain_ascii(std::string_view s) {
+  const std::size_t n = s.size();
+  if (n < 8) {
+    for (const char ch : s)
+      if (kNotPlain.is[static_cast<unsigned char>(ch)]) return false;
+    return true;
+  }
+  std::uint64_t w;
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (!plain_word(w)) return false;
+  }
+  std::memcpy(&w, s.data() + n - 8, 8);
+  return plain_word(w);
+}
+}  // namespace
+
 void JsonWriter::escape(std::string& out, std::string_view s) {
+  // A short string of printable ASCII without '"' or '\\' (every key, ids, names of
+  // severities and formats): written as it is, without the UTF-8 check and the escaping loop
+  // (which would give the same bytes).
+  if (s.size() <= 32 && plain_ascii(s)) {
+    out.push_back('"');
+    out.append(s.data(), s.size());
+    out.push_back('"');
+    return;
+  }
   // JSON is UTF-8: bytes that are not (a file name in GBK, say) become U+FFFD here; paths
   // also keep their exact bytes in "path_bytes" (write_path).
   if (text::find_invalid_utf8(s) != std::string_view::npos) {
@@ -46,18 +98,21 @@ void JsonWriter::escape_valid(std::string& out, std::string_view s) {
   std::size_t run = 0;  // start of the bytes not yet copied: plain bytes are copied in runs
   for (std::size_t i = 0; i < s.size(); ++i) {
 #if defined(__SSE2__)
-    // Sixteen bytes at a time while none needs escaping (a control byte, '"' or '\\').
-    if (i + 16 <= s.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Sixteen bytes at a time while none needs escaping (a control byte, '"' or '\\'); the
+    // last fewer than sixteen as one block ending at the end (the bytes before i left out).
+    if (s.size() >= 16) {
+      const std::size_t at0 = std::min(i, s.size() - 16);
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at0));
       const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
       const __m128i special =
           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-      const int mask = _mm_movemask_epi8(_mm_or_si128(control, special));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special))) >> (i - at0);
       if (mask == 0) {
-        i += 15;  // and the loop's ++i
+        if (at0 < i) break;  // the last block: nothing more to escape
+        i += 15;             // and the loop's ++i
         continue;
       }
-      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      i += static_cast<std::size_t>(__builtin_ctz(mask));
     }
 #endif
     const auto c = static_cast<unsigned char>(s[i]);
@@ -87,40 +142,28 @@ void JsonWriter::newline() {
   out_.append(first_.size() * 2, ' ');
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-    newline();
-  }
-}
-
 JsonWriter JsonWriter::fragment() const {
   JsonWriter j(pretty_);
-  j.first_.assign(first_.size(), false);
+  j.first_.assign(first_.size(), 0);
   return j;
 }
 
 std::string_view JsonWriter::join(std::string_view bytes) {
   if (bytes.empty() || first_.empty()) return bytes;
   if (first_.back() && bytes.front() == ',') bytes.remove_prefix(1);
-  first_.back() = false;
+  first_.back() = 0;
   return bytes;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (!empty) newline();
   out_.push_back('}');
@@ -130,12 +173,12 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   before_value();
   out_.push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (!empty) newline();
   out_.push_back(']');
@@ -157,15 +200,20 @@ JsonWriter& JsonWriter::value(std::string_view s) {
   return *this;
 }
 
+// std::to_string's digits, without its string.
 JsonWriter& JsonWriter::value(std::int64_t n) {
   before_value();
-  out_ += std::to_string(n);
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   before_value();
-  out_ += std::to_string(n);
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
   return *this;
 }
 

@@ -49,10 +49,22 @@ class JsonWriter {
 
  private:
   static void escape_valid(std::string& out, std::string_view s);
-  void before_value();
+  // The comma (and with `pretty` the line break) before a value or a key. Inline: called
+  // for every key and value of a large report.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_.empty()) {
+      if (!first_.back()) out_.push_back(',');
+      first_.back() = 0;
+      if (pretty_) newline();
+    }
+  }
   void newline();
   std::string out_;
-  std::vector<bool> first_;  // per open container: no element yet
+  std::vector<unsigned char> first_;  // per open container: no element yet (1 or 0)
   bool after_key_ = false;
   bool pretty_;
 };

@@ -8,6 +8,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace wenfeng::report {
 namespace {
@@ -15,9 +18,53 @@ namespace {
 // Code points and UTF-16 units in a valid UTF-8 range: every byte that is not a
 // continuation byte starts a code point, and a lead byte F0–F4 starts a supplementary one
 // (a surrogate pair). Sixteen bytes at a time where SSE2 is there.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WENFENG_MEASURE_AVX2 1
+bool cpu_has_avx2() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2");
+}
+const bool kAvx2 = cpu_has_avx2();
+
+// The sum of the four 64-bit lanes of a psadbw.
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t lane_sum(__m256i v) {
+  const __m128i s = _mm_add_epi64(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+  return static_cast<std::uint32_t>(_mm_cvtsi128_si64(s) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(s, s)));
+}
+
+// measure's loop 32 bytes at a time: the counts kept per byte lane for up to 255 blocks,
+// then summed (psadbw). Returns the bytes measured (a multiple of 32).
+__attribute__((target("avx2"))) std::size_t measure_avx2(const unsigned char* p, std::size_t n, std::uint32_t& cps,
+                                                       std::uint32_t& units) {
+  const __m256i top = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i cont = _mm256_set1_epi8(static_cast<char>(0x80));
+  const __m256i four = _mm256_set1_epi8(static_cast<char>(0xF0));
+  const __m256i zero = _mm256_setzero_si256();
+  std::size_t i = 0;
+  while (i + 32 <= n) {
+    __m256i conts = zero, fours = zero;  // -1 per match, subtracted: per-lane counts
+    const std::size_t stop = std::min(n - 31, i + 255 * 32);
+    const std::size_t from = i;
+    for (; i < stop; i += 32) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+      conts = _mm256_sub_epi8(conts, _mm256_cmpeq_epi8(_mm256_and_si256(v, top), cont));
+      fours = _mm256_sub_epi8(fours, _mm256_cmpeq_epi8(_mm256_max_epu8(v, four), v));
+    }
+    const auto bytes = static_cast<std::uint32_t>(i - from);
+    const std::uint32_t c = lane_sum(_mm256_sad_epu8(conts, zero)), f = lane_sum(_mm256_sad_epu8(fours, zero));
+    cps += bytes - c;
+    units += bytes - c + f;
+  }
+  return i;
+}
+#endif
+
 void measure(std::string_view s, std::uint32_t& cps, std::uint32_t& units) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
+#if defined(WENFENG_MEASURE_AVX2)
+  if (kAvx2 && n >= 64) i = measure_avx2(p, n, cps, units);
+#endif
 #if defined(__SSE2__)
   const __m128i top = _mm_set1_epi8(static_cast<char>(0xC0));
   const __m128i cont = _mm_set1_epi8(static_cast<char>(0x80));
@@ -103,7 +150,9 @@ const Position& Locator::next(const model::Diagnostic& d, bool excerpt) {
   if (!excerpt) return p;
   // Excerpt: up to 20 code points of context each side, the finding capped at 40.
   const std::size_t from = text::step_back(t, begin, 20);
-  const std::size_t shown_end = std::min<std::size_t>(end, text::step_forward(t, begin, 40));
+  // A finding of fewer than 40 code points is shown whole (40 steps from `begin` would pass
+  // its end: a step from inside a code point is one more than its count of starts).
+  const std::size_t shown_end = len_cps < 40 ? end : std::min<std::size_t>(end, text::step_forward(t, begin, 40));
   const std::size_t to = text::step_forward(t, shown_end, 20);
   p.excerpt.clear();
   if (from > 0) p.excerpt += "…";
@@ -168,6 +217,18 @@ SourceSpan source_span(const model::Document& doc, std::uint32_t block, std::uin
   source_point(doc, block, offset, unit, s.line, s.column);
   source_point(doc, block, offset + length, unit, s.end_line, s.end_column);
   return s;
+}
+
+std::uint32_t source_column(const model::Document& doc, std::uint32_t block, std::uint32_t offset, ColumnUnit unit) {
+  if (block >= doc.blocks.size()) return SourceSpan{}.column;
+  if (doc.format == model::Format::kDocx) {
+    const std::string_view t = doc.block_text(block);
+    const std::uint32_t begin = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
+    return 1 + units_in(t.substr(0, begin), unit);
+  }
+  std::uint32_t line = 1, column = 1;
+  source_point(doc, block, offset, unit, line, column);
+  return column;
 }
 
 }  // namespace wenfeng::report

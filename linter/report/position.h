@@ -78,5 +78,7 @@ struct SourceSpan {
 };
 SourceSpan source_span(const model::Document& doc, std::uint32_t block, std::uint32_t offset, std::uint32_t length,
                        std::uint32_t paragraph, ColumnUnit unit);
+// source_span(…).column alone (the end of the range not worked out).
+std::uint32_t source_column(const model::Document& doc, std::uint32_t block, std::uint32_t offset, ColumnUnit unit);
 
 }  // namespace wenfeng::report

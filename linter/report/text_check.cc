@@ -12,6 +12,8 @@
 namespace wenfeng::report {
 namespace {
 
+using namespace std::string_view_literals;
+
 class TextCheck final : public Renderer {
  public:
   explicit TextCheck(const RenderOptions& o) : o_(o) {}
@@ -47,35 +49,40 @@ class TextCheck final : public Renderer {
     std::unordered_map<const model::RuleSource*, std::string> source_texts;
     const std::string* source_text = nullptr;
     const bool markup = model::has_markup_positions(doc.format);
+    // The colour codes, appended only when there are any (none without --color).
+    const std::string_view bold_sv = bold, reset_sv = reset;
+    auto put = [&out](std::string_view s) {
+      if (!s.empty()) out += s;
+    };
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const auto& d = r.findings[i];
       if (d.count == 0) continue;  // shown with its group's first finding
       const Position& p = locate.next(d);
-      const char* color = sev_color(d.severity);
-      out += bold;
+      const std::string_view color = sev_color(d.severity);
+      put(bold_sv);
       out += f.path;
-      out += ":段";
+      out += ":段"sv;
       append_number(out, p.paragraph);
-      out += ":列";
+      out += ":列"sv;
       append_number(out, p.column);
-      out += ": ";
-      out += reset;
-      out += color;
-      out += model::severity_label_zh(d.severity);
+      out += ": "sv;
+      put(reset_sv);
+      put(color);
+      out += std::string_view(model::severity_label_zh(d.severity));
       out += '[';
       out += d.rule_id();
       out += ']';
-      out += reset;
+      put(reset_sv);
       out += ' ';
       out += d.text(o_.english);
       if (d.count > 1) {
-        out += "（本段同类共 ";
+        out += "（本段同类共 "sv;
         append_number(out, d.count);
-        out += " 处）";
+        out += " 处）"sv;
       }
       out += '\n';
       // Excerpt and caret line, aligned by East Asian display width.
-      out += "    ";
+      out += "    "sv;
       out += p.excerpt;
       out += '\n';
       const std::string_view ex(p.excerpt);
@@ -83,12 +90,12 @@ class TextCheck final : public Renderer {
       const std::size_t b = text::step_forward(ex, a, std::max<std::uint32_t>(p.length, 1));
       const int pad = text::display_width(ex.substr(0, a));
       const int width = std::max(1, text::display_width(ex.substr(a, b - a)));
-      out += "    ";
+      out += "    "sv;
       out.append(static_cast<std::size_t>(pad), ' ');
-      out += color;
+      put(color);
       out += '^';
       out.append(static_cast<std::size_t>(width - 1), '~');
-      out += reset;
+      put(reset_sv);
       out += '\n';
       if (d.count > 1) {
         out += "    ";

@@ -66,6 +66,52 @@ TEST(JsonFormat, EscapesEveryControlQuoteAndBackslashAtAnyOffset) {
       }
 }
 
+// Short strings of printable ASCII are written as they are (a path that skips the UTF-8
+// check and the escaping loop): every ASCII byte at every place of strings up to 33 bytes
+// long is escaped as the byte-by-byte escaping does, and a byte that is not UTF-8 still
+// becomes U+FFFD.
+TEST(JsonFormat, ShortAsciiStringsAsTheFullEscapingWritesThem) {
+  for (int b = 0; b < 0x80; ++b)
+    for (std::size_t len : {1u, 2u, 7u, 8u, 9u, 15u, 16u, 17u, 24u, 25u, 31u, 32u, 33u})
+      for (std::size_t at = 0; at < len; at += 2) {
+        std::string s(len, 'k');
+        s[at] = static_cast<char>(b);
+        std::string out;
+        wenfeng::report::JsonWriter::escape(out, s);
+        std::string want = "\"";
+        for (const char ch : s) {
+          const auto c = static_cast<unsigned char>(ch);
+          if (c == '"') want += "\\\"";
+          else if (c == '\\') want += "\\\\";
+          else if (c == '\n') want += "\\n";
+          else if (c == '\r') want += "\\r";
+          else if (c == '\t') want += "\\t";
+          else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            want += buf;
+          } else want.push_back(ch);
+        }
+        want += "\"";
+        ASSERT_EQ(out, want) << "byte " << b << " len " << len << " at " << at;
+      }
+  // A lone byte 80–FF anywhere in a short string is not UTF-8: U+FFFD in its place.
+  for (int b = 0x80; b < 0x100; ++b)
+    for (std::size_t len : {1u, 8u, 9u, 17u, 32u})
+      for (std::size_t at = 0; at < len; at += 3) {
+        std::string s(len, 'k');
+        s[at] = static_cast<char>(b);
+        std::string out;
+        wenfeng::report::JsonWriter::escape(out, s);
+        std::string want(1, '"');
+        want.append(at, 'k');
+        want += "\xEF\xBF\xBD";
+        want.append(len - at - 1, 'k');
+        want += '"';
+        ASSERT_EQ(out, want) << "byte " << b << " len " << len;
+      }
+}
+
 TEST(SarifFormat, EverySampleValidatesAgainstTheSchema) {
   ASSERT_EQ(std::system("/usr/bin/python3 -c 'import jsonschema' 2>/dev/null"), 0)
       << "python3-jsonschema is needed: run scripts/bootstrap";
