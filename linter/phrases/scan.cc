@@ -234,12 +234,18 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
     // (and the gap search before it, which looks only back) uses the paragraph and offsets
     // as they are; for a later match the folded copy and its map back are made, once.
     std::uint32_t first_removed = UINT32_MAX;  // byte offset (original = folded) of the first left out
-    auto keep = [&first_removed, base = t.data()](const char*& p, const char* e) {
-      const char* a = p;
-      if (kept_by_fold(p, e)) return true;
-      if (first_removed == UINT32_MAX) first_removed = static_cast<std::uint32_t>(a - base);
-      return false;
-    };
+    struct Keep {
+      std::uint32_t& first_removed;
+      const char* base;
+      // Lead bytes E4–E9 (U+4000–U+9FFF), which kept_by_fold keeps without decoding.
+      static bool whole3(unsigned char b) { return static_cast<unsigned char>(b - 0xE4) <= 5; }
+      bool operator()(const char*& p, const char* e) const {
+        const char* a = p;
+        if (kept_by_fold(p, e)) return true;
+        if (first_removed == UINT32_MAX) first_removed = static_cast<std::uint32_t>(a - base);
+        return false;
+      }
+    } keep{first_removed, t.data()};
     raw.clear();
     set.matcher.scan_kept(t, keep, raw);
     bool folded = false;
