@@ -45,9 +45,11 @@ class Matcher {
   }
 
   // The same over the bytes of `text` that `keep` keeps, in place (no filtered copy):
-  // keep(p, end) steps p over one code point and says whether its bytes are scanned. The
-  // matches are appended to `out`, RawMatch::end counting kept bytes (as if the kept bytes
-  // had been copied out and scanned).
+  // keep(p, end) steps p over one code point and says whether its bytes are scanned, and
+  // keep.whole3(b) says that a code point with lead byte b is kept as three bytes whenever
+  // three bytes are left (keep's own answer there, given without calling it). The matches
+  // are appended to `out`, RawMatch::end counting kept bytes (as if the kept bytes had been
+  // copied out and scanned).
   template <typename Keep>
   void scan_kept(std::string_view text, Keep&& keep, std::vector<RawMatch>& out) const {
     if (compact_) scan_kept_with(delta16_.data(), text, keep, out);
@@ -81,28 +83,32 @@ class Matcher {
   template <typename T, typename Keep>
   [[gnu::noinline]] void scan_kept_with(const T* delta, std::string_view text, Keep& keep,
                                         std::vector<RawMatch>& out) const {
-    std::uint32_t s = 0, n = 0;
+    // The state as a row offset in a full register (no widening on the dependency chain).
+    std::size_t s = 0;
+    std::uint32_t n = 0;
     const char* p = text.data();
     const char* const e = p + text.size();
+    const char* const last3 = text.size() >= 3 ? e - 2 : p;  // p < last3: three bytes are left
     const std::uint8_t* const cls = classes_;
-    const std::uint32_t first_output = first_output_ * class_count_;
+    const std::size_t first_output = std::size_t{first_output_} * class_count_;
     // One step of the automaton over byte `b`, the n-th kept byte.
     auto step = [&](unsigned char b, std::uint32_t end) {
-      s = delta[s + cls[b]];  // s is a row offset
-      if (s >= first_output) [[unlikely]] append_outputs(s / class_count_, end, out);
+      s = delta[s + cls[b]];
+      if (s >= first_output) [[unlikely]] append_outputs(static_cast<std::uint32_t>(s / class_count_), end, out);
     };
     while (p < e) {
-      const char* a = p;
-      if (!keep(p, e)) continue;
-      // A three-byte code point (nearly every character of Chinese text) in three steps,
-      // without the loop's tests between them.
-      if (p - a == 3) {
-        step(static_cast<unsigned char>(a[0]), n + 1);
-        step(static_cast<unsigned char>(a[1]), n + 2);
-        step(static_cast<unsigned char>(a[2]), n + 3);
+      // A three-byte code point keep takes whole (nearly every character of Chinese text) in
+      // three steps, without a call or the loop's tests between them.
+      if (keep.whole3(static_cast<unsigned char>(*p)) && p < last3) {
+        step(static_cast<unsigned char>(p[0]), n + 1);
+        step(static_cast<unsigned char>(p[1]), n + 2);
+        step(static_cast<unsigned char>(p[2]), n + 3);
         n += 3;
+        p += 3;
         continue;
       }
+      const char* a = p;
+      if (!keep(p, e)) continue;
       for (; a < p; ++a) step(static_cast<unsigned char>(*a), ++n);
     }
   }

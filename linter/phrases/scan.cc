@@ -110,8 +110,9 @@ bool has_halfwidth_form(std::string_view part) {
 // it and within the sentence. Returns the start offset, or npos. The gap holds no earlier
 // occurrence of `next` (the part that starts at `limit`): 推动工作再上新台阶，确保再上新台阶
 // is one 推动…再上新台阶 and one 再上新台阶, never one span swallowing the text between.
+// `marks`: has_halfwidth_form(part), which the caller knows.
 std::size_t find_before(std::string_view s, std::size_t limit, const std::string& part, const std::string& next,
-                        int gap) {
+                        int gap, bool marks) {
   // Byte tests first: a part's last byte before its memcmp, a sentence end (。！？；, all
   // three bytes) by its bytes rather than decoded.
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
@@ -120,7 +121,6 @@ std::size_t find_before(std::string_view s, std::size_t limit, const std::string
   const auto plast = static_cast<unsigned char>(part.back());
   const auto nlast = nn ? static_cast<unsigned char>(next.back()) : 0;
   std::size_t j = limit;
-  const bool marks = has_halfwidth_form(part);
   for (int steps = 0; steps <= gap; ++steps) {
     if (j >= pn && u[j - 1] == plast && std::memcmp(u + j - pn, part.data(), pn) == 0) return j - pn;
     if (marks)
@@ -208,6 +208,22 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
   std::vector<Hit> local, kept;
   std::vector<RawMatch> raw;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> titles;
+  // Which parts of each gap entry hold a mark that has a half-width form (bit k for part k),
+  // found when the entry is first matched: a property of the dictionary, not of the text.
+  constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> part_marks;
+  auto has_marks = [&](std::uint32_t ei, std::size_t k) {
+    const Entry& e = set.entries[ei];
+    if (k >= 31) return has_halfwidth_form(e.parts[k]);
+    if (part_marks.empty()) part_marks.assign(set.entries.size(), kUnknown);
+    std::uint32_t& m = part_marks[ei];
+    if (m == kUnknown) {
+      m = 0;
+      for (std::size_t i = 0; i < e.parts.size() && i < 31; ++i)
+        if (has_halfwidth_form(e.parts[i])) m |= 1u << i;
+    }
+    return (m >> k & 1u) != 0;
+  };
   for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const auto& b = doc.blocks[bi];
     if (b.story != model::Story::kMain || b.directive || b.begin == b.end || b.role == model::Role::kContents) continue;
@@ -218,12 +234,18 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
     // (and the gap search before it, which looks only back) uses the paragraph and offsets
     // as they are; for a later match the folded copy and its map back are made, once.
     std::uint32_t first_removed = UINT32_MAX;  // byte offset (original = folded) of the first left out
-    auto keep = [&first_removed, base = t.data()](const char*& p, const char* e) {
-      const char* a = p;
-      if (kept_by_fold(p, e)) return true;
-      if (first_removed == UINT32_MAX) first_removed = static_cast<std::uint32_t>(a - base);
-      return false;
-    };
+    struct Keep {
+      std::uint32_t& first_removed;
+      const char* base;
+      // Lead bytes E4–E9 (U+4000–U+9FFF), which kept_by_fold keeps without decoding.
+      static bool whole3(unsigned char b) { return static_cast<unsigned char>(b - 0xE4) <= 5; }
+      bool operator()(const char*& p, const char* e) const {
+        const char* a = p;
+        if (kept_by_fold(p, e)) return true;
+        if (first_removed == UINT32_MAX) first_removed = static_cast<std::uint32_t>(a - base);
+        return false;
+      }
+    } keep{first_removed, t.data()};
     raw.clear();
     set.matcher.scan_kept(t, keep, raw);
     bool folded = false;
@@ -242,7 +264,7 @@ std::vector<Hit> find_hits(const model::Document& doc, const PhraseSet& set, con
         std::size_t begin = key_begin;
         bool ok = true;
         for (std::size_t k = e.parts.size() - 1; k-- > 0;) {
-          const std::size_t at = find_before(ft, begin, e.parts[k], e.parts[k + 1], e.gap);
+          const std::size_t at = find_before(ft, begin, e.parts[k], e.parts[k + 1], e.gap, has_marks(ei, k));
           if (at == std::string::npos) { ok = false; break; }
           begin = at;
         }

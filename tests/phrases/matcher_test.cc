@@ -4,6 +4,8 @@
 
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 using wenfeng::phrases::Matcher;
 
@@ -66,6 +68,54 @@ TEST(Matcher, EmptyMatcherFindsNothing) {
   Matcher m;
   m.build();
   EXPECT_TRUE(scan_all(m, "任何文字").empty());
+}
+
+}  // namespace
+
+namespace {
+
+// A keep that drops spaces and takes lead bytes E4–E9 as three bytes wherever three are left
+// (whole3), other bytes one by one: scan_kept must find what scan finds in the kept bytes.
+struct DropSpaces {
+  static bool whole3(unsigned char b) { return static_cast<unsigned char>(b - 0xE4) <= 5; }
+  bool operator()(const char*& p, const char* e) const {
+    const auto b = static_cast<unsigned char>(*p);
+    if (whole3(b) && e - p >= 3) {
+      p += 3;
+      return true;
+    }
+    ++p;
+    return b != ' ';
+  }
+};
+
+TEST(Matcher, ScanKeptAgreesWithScanOfTheKeptBytes) {
+  const std::vector<std::string> alphabet = {"高", "度", "重", "视", " ", "，", "a", "\xE4", "\xE4\xB8", "\x80", "𠀀"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    Matcher m;
+    for (int k = 0; k < 6; ++k) {
+      std::string pat;
+      for (int n = 1 + static_cast<int>(rng() % 3); n > 0; --n) pat += alphabet[rng() % alphabet.size()];
+      if (pat.find(' ') == std::string::npos) m.add(pat);
+    }
+    m.build();
+    for (int i = 0; i < 20; ++i) {
+      std::string t;
+      for (int n = static_cast<int>(rng() % 30); n > 0; --n) t += alphabet[rng() % alphabet.size()];
+      std::string kept;
+      for (const char *p = t.data(), *e = p + t.size(); p < e;) {
+        const char* a = p;
+        if (DropSpaces{}(p, e)) kept.append(a, p);
+      }
+      std::vector<wenfeng::phrases::RawMatch> raw;
+      m.scan_kept(t, DropSpaces{}, raw);
+      std::set<std::pair<std::uint32_t, std::uint32_t>> got;
+      for (const auto& r : raw) got.insert({r.pattern, r.end});
+      ASSERT_EQ(got, scan_all(m, kept)) << t;
+      ASSERT_EQ(raw.size(), got.size()) << t;
+    }
+  }
 }
 
 }  // namespace

@@ -2,9 +2,11 @@
 // punctuation, spaces and digits. Short lines (signatures, dates) repeat legitimately, and so
 // do the 版头 and title lines and an issuer's name alone (the 落款 under the text and under
 // each attachment repeats the 发文机关 of a letter-form 版头).
+#include "rules/text/duplicate_paragraph.h"
+
 #include <algorithm>
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,6 @@
 #include "rules/support.h"
 #include "text/charclass.h"
 #include "text/runs.h"
-#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace wenfeng::rules {
@@ -28,75 +29,223 @@ constexpr model::Param kParams[] = {
 };
 constexpr model::Example kExamples[] = {{"（同一段话在文中出现两次）", "（删去重复的一段）"}};
 
+}  // namespace
+
+namespace duplicate {
+
 // Near-duplicates differ only in whitespace, punctuation or digits: they are compared on
-// their Han characters and Latin letters. Nothing is copied: the kept characters are
-// hashed as they are read, and two paragraphs with the same hash are compared in place.
+// their Han characters and Latin letters.
 bool kept(char32_t c) {
   if (c - 0x4E00 <= 0x9FFF - 0x4E00) return true;  // CJK Unified Ideographs, all Han: no table lookup
   return text::is_han(c) || (c < 0x80 && ((c | 0x20) >= U'a' && (c | 0x20) <= U'z'));
 }
 
-// The next kept character of `t` at or after `at` (its bytes are [at, next)), or false.
-bool next_kept(std::string_view t, std::size_t& at, std::size_t& next) {
-  while (at < t.size()) {
-    if (const auto b = static_cast<unsigned char>(t[at]); b < 0x80) {  // ASCII: no decoding
-      next = at + 1;
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') return true;
-      at = next;
-      continue;
+namespace {
+
+// For the first two bytes of a character (as a little-endian 16-bit number): whether the 64
+// code points of a three-byte sequence they begin are all kept (1), none (0), or neither —
+// some are, or the bytes are no lead E1–EF but ED and a continuation byte (2: decode decides);
+// an ASCII letter (3) or other ASCII byte (4) first.
+struct KeptPairs {
+  std::uint8_t kind[65536];
+  KeptPairs() {
+    std::memset(kind, 2, sizeof kind);
+    for (unsigned b0 = 0; b0 < 0x80; ++b0)
+      for (unsigned b1 = 0; b1 < 256; ++b1) kind[(b1 << 8) | b0] = kept(b0) ? 3 : 4;
+    for (unsigned b0 = 0xE1; b0 <= 0xEF; ++b0) {
+      if (b0 == 0xED) continue;
+      for (unsigned b1 = 0x80; b1 <= 0xBF; ++b1) {
+        const char32_t first = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6);
+        int in = 0;
+        for (char32_t c = first; c < first + 64; ++c) in += kept(c);
+        kind[(b1 << 8) | b0] = in == 64 ? 1 : in == 0 ? 0 : 2;
+      }
     }
-    if (kept(text::cp_at(t, at, next))) return true;
-    at = next;
   }
+};
+const std::uint8_t* kept_pairs() {
+  static const KeptPairs pairs;
+  return pairs.kind;
+}
+
+// The bytes [a, e) of one character as a little-endian number: it names the code point of a
+// valid sequence (a kept character is one).
+inline std::uint32_t bytes_value(const char* a, const char* e) {
+  std::uint32_t v = 0;
+  while (e > a) v = (v << 8) | static_cast<unsigned char>(*--e);
+  return v;
+}
+
+// Steps p (< end) over one character, as decode does; whether it is kept, and then its value
+// (bytes_value). A three-byte sequence is taken by its first two bytes only where decode would
+// take it whole (lead E1–EF but ED, two continuation bytes).
+inline bool step(const char*& p, const char* const end, const std::uint8_t* pairs, std::uint32_t& value) {
+  if (end - p >= 4) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    const std::uint8_t k = pairs[v & 0xFFFFu];
+    if (k < 2 && (v & 0xC00000u) == 0x800000u) {
+      p += 3;
+      value = v & 0xFFFFFFu;
+      return k != 0;
+    }
+    if (k >= 3) {
+      ++p;
+      value = v & 0xFFu;
+      return k == 3;
+    }
+  }
+  const char* q = p;  // (p's address does not escape: it stays in a register)
+  const bool in = kept(text::decode(q, end));
+  if (in) value = bytes_value(p, q);
+  p = q;
+  return in;
+}
+
+// The next kept character at or after p, stepping p over it (or to the end), and its value.
+inline bool next_kept(const char*& p, const char* const end, const std::uint8_t* pairs, std::uint32_t& value) {
+  while (p < end)
+    if (step(p, end, pairs, value)) return true;
   return false;
 }
 
-// FNV-1a over the kept characters' code points (one step a character), and how many
-// there are. Equal normalised texts hash alike; which entry a repeat is matched with does not
-// depend on the hash (each table holds one entry per distinct text or normalised form).
-// (The loop of next_kept, inline: one pass with no call per character.)
-std::uint64_t normalised_hash(std::string_view t, std::size_t& count) {
-  std::uint64_t h = 14695981039346656037ull;
-  std::size_t n = 0;  // counted here, stored once (the loop keeps it in a register)
-  const char* p = t.data();
-  const char* const end = p + t.size();
-  while (p < end) {
-    if (const auto b = static_cast<unsigned char>(*p); b < 0x80) {
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        h = (h ^ b) * 1099511628211ull;
-        ++n;
-      }
-      ++p;
-      continue;
-    }
-    // Five Chinese characters at a time where the next sixteen bytes hold them.
-    if (end - p >= 16 && text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
-      for (int k = 0; k < 5; ++k, p += 3)
-        if (const char32_t c = text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p)); kept(c)) {
-          h = (h ^ c) * 1099511628211ull;
-          ++n;
-        }
-      continue;
-    }
-    if (const char32_t c = text::decode(p, end); kept(c)) {
-      h = (h ^ c) * 1099511628211ull;
-      ++n;
-    }
-  }
-  count = n;
+constexpr std::uint64_t kPrime = 1099511628211ull;
+
+// A final mix (MurmurHash3's): the tables index by the low bits, which the multiplications
+// above leave depending on the low bits of the input alone.
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
   return h;
 }
 
+}  // namespace
+
+std::uint64_t exact_hash(std::string_view t) {
+  // Two lanes of eight bytes, then the tail: a byte-for-byte equal text hashes alike.
+  std::uint64_t h1 = 14695981039346656037ull ^ t.size(), h2 = 0x9E3779B97F4A7C15ull;
+  const char* p = t.data();
+  std::size_t n = t.size();
+  for (; n >= 16; p += 16, n -= 16) {
+    std::uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    h1 = (h1 ^ a) * kPrime;
+    h2 = (h2 ^ b) * kPrime;
+  }
+  std::uint64_t a = 0, b = 0;
+  std::memcpy(&a, p, n < 8 ? n : 8);
+  if (n > 8) std::memcpy(&b, p + 8, n - 8);
+  h1 = (h1 ^ a) * kPrime;
+  h2 = (h2 ^ b) * kPrime;
+  return mix(h1 ^ ((h2 << 31) | (h2 >> 33)));
+}
+
+namespace {
+
+// Whether each of the five three-byte sequences of a block (five_three_byte_sequences) is a
+// character of U+4000–U+9FFF but U+4DC0–U+4DFF (lead E5–E9, or E4 without B7 after it): all
+// Han, kept. Bit 3i for the sequence at byte 3i.
+#if defined(__SSE2__)
+inline unsigned han_leads(__m128i v) {
+  const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE5)));  // E5–E9 become 00–04
+  const __m128i e5_e9 = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x);
+  const __m128i e4 = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+  const __m128i b7_next = _mm_cmpeq_epi8(_mm_srli_si128(v, 1), _mm_set1_epi8(static_cast<char>(0xB7)));
+  const __m128i han = _mm_or_si128(e5_e9, _mm_andnot_si128(b7_next, e4));
+  return static_cast<unsigned>(_mm_movemask_epi8(han)) & 0x1249u;
+}
+#endif
+
+}  // namespace
+
+// The kept characters' bytes, one after another, are copied into `scratch` (a character's
+// bytes name it, and UTF-8 is prefix-free: equal copies, equal kept characters) and hashed
+// as exact_hash hashes a text.
+Digest normalised_digest(std::string_view t, std::string& scratch) {
+  const std::uint8_t* const pairs = kept_pairs();
+  // A block is stored whole (sixteen bytes for fifteen) and a three-byte character as four.
+  if (scratch.size() < t.size() + 16) scratch.resize(t.size() + 16);
+  char* const out0 = scratch.data();
+  char* out = out0;
+  std::size_t n = 0;
+  const char* p = t.data();
+  const char* const end = p + t.size();
+  while (p < end) {
+    // Five Chinese characters at a time where the next sixteen bytes hold them (three-byte
+    // sequences decode takes whole): copied at once when all are Han, else each by its first
+    // two bytes.
+    if (static_cast<unsigned char>(*p) >= 0xE1 && end - p >= 16 &&
+        text::five_three_byte_sequences(reinterpret_cast<const unsigned char*>(p))) {
+      unsigned han = 0;
+#if defined(__SSE2__)
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      han = han_leads(v);
+      if (han == 0x1249u) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
+        out += 15;
+        n += 5;
+        p += 15;
+        continue;
+      }
+#endif
+      for (int i = 0; i < 5; ++i, p += 3, han >>= 3) {
+        if ((han & 1u) == 0) {
+          std::uint16_t w;
+          std::memcpy(&w, p, 2);
+          const std::uint8_t k = pairs[w];
+          if (k == 0) continue;
+          if (k == 2 && !kept(text::three_byte_code_point(reinterpret_cast<const unsigned char*>(p)))) continue;
+        }
+        std::memcpy(out, p, 4);  // p + 3 is inside the sixteen bytes
+        out += 3;
+        ++n;
+      }
+      continue;
+    }
+    const char* const a = p;
+    if (std::uint32_t v; step(p, end, pairs, v)) {
+      std::memcpy(out, &v, 4);  // its bytes (little-endian), and as many zeros as fit
+      out += p - a;
+      ++n;
+    }
+  }
+  return {exact_hash(std::string_view(out0, static_cast<std::size_t>(out - out0))), n};
+}
+
 bool same_normalised(std::string_view a, std::string_view b) {
-  std::size_t i = 0, in = 0, j = 0, jn = 0;
+  const std::uint8_t* const pairs = kept_pairs();
+  const char *p = a.data(), *q = b.data();
+  const char *const pe = p + a.size(), *const qe = q + b.size();
   while (true) {
-    const bool x = next_kept(a, i, in), y = next_kept(b, j, jn);
-    if (!x || !y) return x == y;
-    if (a.substr(i, in - i) != b.substr(j, jn - j)) return false;
-    i = in;
-    j = jn;
+    // Stretches equal byte for byte, eight bytes at a time: p and q are where decode would
+    // start a code point, and so is any later byte that is no continuation byte (decode never
+    // steps over one). Up to the last such byte among the eight's last seven, the two hold
+    // the same code points, and decoding them looks at no byte beyond it.
+    while (pe - p >= 8 && qe - q >= 8) {
+      std::uint64_t x, y;
+      std::memcpy(&x, p, 8);
+      std::memcpy(&y, q, 8);
+      if (x != y) break;
+      int k = 7;
+      while (k > 0 && (static_cast<unsigned char>(p[k]) & 0xC0) == 0x80) --k;
+      if (k == 0) break;
+      p += k;
+      q += k;
+    }
+    std::uint32_t x, y;
+    const bool hx = next_kept(p, pe, pairs, x), hy = next_kept(q, qe, pairs, y);
+    if (!hx || !hy) return hx == hy;
+    if (x != y) return false;
   }
 }
+
+}  // namespace duplicate
+
+namespace {
 
 // Texts seen, chained by a 64-bit hash in an open-addressed table: 16 bytes an entry and a
 // slot or two. Two are kept: every distinct text by its exact hash (to find word-for-word
@@ -171,6 +320,7 @@ bool is_contents_entry(std::string_view style, std::string_view t) {
 void run(const lint::RuleContext& c) {
   const auto min_chars = static_cast<std::size_t>(c.param("min_chars"));
   Seen exact_seen, normalised_seen;
+  std::string scratch;  // normalised_digest's copy of the kept characters
   // The title said again (a site's headline over the document's own title, the name of what a
   // notice issues over that text) is the title shown again, not a repeated paragraph.
   std::string title;
@@ -200,14 +350,14 @@ void run(const lint::RuleContext& c) {
     if (t.size() < min_chars || (t.size() < 4 * min_chars && text::codepoint_count(t) < min_chars)) continue;
     if (std::find(c.m.front.begin(), c.m.front.end(), bi) != c.m.front.end()) continue;
     if (c.m.title >= 0 && static_cast<int>(bi) >= c.m.title && static_cast<int>(bi) <= c.m.title_last) continue;
-    if (lint::is_issuer_line(t)) continue;
+    // An issuer's name ends in one (委员会, 人民政府, 局 …): a paragraph ending in 。 is none.
+    if (!t.ends_with("。") && lint::is_issuer_line(t)) continue;
     if (!title.empty() && t.size() >= title.size() && t.size() <= 2 * title.size() + 16 && lint::same_but_spaces(t, title))
       continue;
     if (is_contents_entry(c.doc.blocks[bi].style, t)) continue;
-    std::size_t kept_count = 0;
-    const std::uint64_t nh = normalised_hash(t, kept_count);
-    if (kept_count < 10) continue;
-    const std::uint64_t xh = std::hash<std::string_view>{}(t);
+    // A word-for-word repeat first: the text it repeats was compared, so it has as many
+    // kept characters (ten or more), and its normalised form is not needed.
+    const std::uint64_t xh = duplicate::exact_hash(t);
     std::uint32_t exact = Seen::kNone;
     for (std::uint32_t e = exact_seen.head(xh); e != Seen::kNone; e = exact_seen[e].next)
       if (c.doc.block_text(exact_seen[e].block) == t) {
@@ -218,10 +368,13 @@ void run(const lint::RuleContext& c) {
       c.report(bi, 0, t.size(), 0, {{"paragraph", std::to_string(c.m.numbers[exact_seen[exact].block])}});
       continue;
     }
+    const duplicate::Digest d = duplicate::normalised_digest(t, scratch);
+    if (d.kept < 10) continue;
+    const std::uint64_t nh = d.hash;
     exact_seen.add(xh, bi);
     std::uint32_t first = Seen::kNone;
     for (std::uint32_t e = normalised_seen.head(nh); e != Seen::kNone; e = normalised_seen[e].next)
-      if (same_normalised(c.doc.block_text(normalised_seen[e].block), t)) {
+      if (duplicate::same_normalised(c.doc.block_text(normalised_seen[e].block), t)) {
         first = e;
         break;
       }
