@@ -159,44 +159,9 @@ inline bool is_regex_space(char32_t c) {
 // text::is_icu_space (ICU's White_Space), the same way.
 inline bool is_icu_space(char32_t c) { return is_regex_space(c) || c == 0x0B || c == 0x85; }
 
-// text::run_back and text::run_forward, with ASCII bytes read without decoding.
-template <typename Pred>
-std::size_t run_back(std::string_view t, std::size_t at, Pred pred, std::size_t& n, std::size_t floor = 0,
-                     std::size_t max = static_cast<std::size_t>(-1)) {
-  n = 0;
-  while (at > floor && n < max) {
-    const auto b = static_cast<unsigned char>(t[at - 1]);
-    if (b < 0x80) {
-      if (!pred(static_cast<char32_t>(b))) break;
-      --at;
-    } else {
-      std::size_t s;
-      const char32_t c = text::cp_before(t, at, s);
-      if (s < floor || !pred(c)) break;
-      at = s;
-    }
-    ++n;
-  }
-  return at;
-}
-template <typename Pred>
-std::size_t run_forward(std::string_view t, std::size_t at, Pred pred, std::size_t& n,
-                        std::size_t max = static_cast<std::size_t>(-1)) {
-  n = 0;
-  while (at < t.size() && n < max) {
-    const auto b = static_cast<unsigned char>(t[at]);
-    if (b < 0x80) {
-      if (!pred(static_cast<char32_t>(b))) break;
-      ++at;
-    } else {
-      std::size_t next;
-      if (!pred(text::cp_at(t, at, next))) break;
-      at = next;
-    }
-    ++n;
-  }
-  return at;
-}
+// text::run_back and text::run_forward read ASCII bytes without decoding.
+using text::run_back;
+using text::run_forward;
 // text::spaces_back and text::spaces_forward (is_regex_space), the same way.
 inline std::size_t spaces_back(std::string_view t, std::size_t at, std::size_t floor = 0) {
   std::size_t n;
@@ -300,16 +265,23 @@ std::string_view trim_left(std::string_view t);
 // The last visible code point and its byte offset in `t` (0 when there is none).
 char32_t last_visible(std::string_view t, std::size_t& at);
 
+// Whether the dash `c` at [b, e) of `t` joins two numbers, the second followed by a unit
+// (`unit_start` of the code point after it); "--" counts as one dash.
+template <typename F>
+bool range_at(std::string_view t, std::size_t b, std::size_t e, char32_t c, F unit_start) {
+  if (!digit_before(t, b)) return false;
+  std::size_t end = 0;
+  if (c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
+      unit_start(text::cp_at(t, end)))
+    return true;
+  return number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end));
+}
+
 template <typename Set, typename F>
 bool has_number_range(std::string_view t, const Set& dashes, F unit_start) {
   for (std::size_t b = dashes.find(t), e = 0; b != text::npos; b = dashes.find(t, e)) {
     const char32_t c = text::cp_at(t, b, e);
-    if (!digit_before(t, b)) continue;
-    std::size_t end = 0;
-    if (c == U'-' && e < t.size() && t[e] == '-' && number_after(t, e + 1, end) && end < t.size() &&
-        unit_start(text::cp_at(t, end)))
-      return true;
-    if (number_after(t, e, end) && end < t.size() && unit_start(text::cp_at(t, end))) return true;
+    if (range_at(t, b, e, c, unit_start)) return true;
   }
   return false;
 }

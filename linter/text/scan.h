@@ -74,10 +74,15 @@ std::size_t run_back(std::string_view t, std::size_t at, Pred pred, std::size_t&
                      std::size_t max = static_cast<std::size_t>(-1)) {
   n = 0;
   while (at > floor && n < max) {
-    std::size_t b;
-    const char32_t c = cp_before(t, at, b);
-    if (b < floor || !pred(c)) break;
-    at = b;
+    if (const auto a = static_cast<unsigned char>(t[at - 1]); a < 0x80) {  // ASCII: no decoding
+      if (!pred(static_cast<char32_t>(a))) break;
+      --at;
+    } else {
+      std::size_t b;
+      const char32_t c = cp_before(t, at, b);
+      if (b < floor || !pred(c)) break;
+      at = b;
+    }
     ++n;
   }
   return at;
@@ -88,9 +93,14 @@ std::size_t run_forward(std::string_view t, std::size_t at, Pred pred, std::size
                         std::size_t max = static_cast<std::size_t>(-1)) {
   n = 0;
   while (at < t.size() && n < max) {
-    std::size_t next;
-    if (!pred(cp_at(t, at, next))) break;
-    at = next;
+    if (const auto a = static_cast<unsigned char>(t[at]); a < 0x80) {  // ASCII: no decoding
+      if (!pred(static_cast<char32_t>(a))) break;
+      ++at;
+    } else {
+      std::size_t next;
+      if (!pred(cp_at(t, at, next))) break;
+      at = next;
+    }
     ++n;
   }
   return at;

@@ -79,12 +79,7 @@ bool has_range(std::string_view t, std::string_view s, const std::vector<std::ui
     const std::size_t b = *it - offset;
     std::size_t e;
     const char32_t c = text::cp_at(s, b, e);
-    if (!dashes.has(c) || !digit_before(s, b)) continue;
-    std::size_t end = 0;
-    if (c == U'-' && e < s.size() && s[e] == '-' && number_after(s, e + 1, end) && end < s.size() &&
-        unit_start(text::cp_at(s, end)))
-      return true;
-    if (number_after(s, e, end) && end < s.size() && unit_start(text::cp_at(s, end))) return true;
+    if (dashes.has(c) && range_at(s, b, e, c, unit_start)) return true;
   }
   return false;
 }

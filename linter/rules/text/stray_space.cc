@@ -324,7 +324,7 @@ std::vector<std::size_t> listed_name_spaces(std::string_view t) {
     return c == 0 || !text::is_han(c) || is_list_mark_after(c) || c == U'和' || c == U'与' || c == U'及' || c == U'同';
   };
   for (std::size_t at = text::find_seq(t, "\u3000"); at != text::npos; at = text::find_seq(t, "\u3000", at + 3)) {
-    std::size_t a_begin, l_begin, b_end, r_end;
+    std::size_t a_begin = 0, l_begin = 0, b_end = 0, r_end = 0;
     const char32_t a = at > 0 ? text::cp_before(t, at, a_begin) : 0;
     const char32_t b = text::cp_at(t, at + 3, b_end);
     if (!text::is_han(a) || !text::is_han(b)) continue;
