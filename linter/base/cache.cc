@@ -22,14 +22,6 @@ constexpr char kMagic[8] = {'W', 'F', 'C', 'A', 'C', 'H', 'E', '1'};
 constexpr std::size_t kMaxEntryBytes = 64u << 20;
 constexpr std::size_t kMaxDependencyBytes = 16u << 20;  // the largest file a dependency hashes
 
-std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
 
 // This binary's identity: its GNU build id (a hash of its contents), else its file's
 // size, time and inode. Entries of another build are stale.
@@ -77,7 +69,7 @@ std::string entry_path(const std::string& dir, std::string_view name, std::strin
 }  // namespace
 
 std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed) {
-  std::uint64_t h = mix(seed ^ 0x9e3779b97f4a7c15ULL ^ s.size());
+  std::uint64_t h = mix64(seed ^ 0x9e3779b97f4a7c15ULL ^ s.size());
   const char* p = s.data();
   std::size_t n = s.size();
   // Four lanes of eight bytes a step, so that the multiplications overlap.
@@ -92,16 +84,16 @@ std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed) {
     d = (d ^ w[3]) * k, d ^= d >> 29;
     p += 32, n -= 32;
   }
-  h = mix(a ^ mix(b) ^ (mix(c) >> 1) ^ (mix(d) << 1));
+  h = mix64(a ^ mix64(b) ^ (mix64(c) >> 1) ^ (mix64(d) << 1));
   while (n >= 8) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
-    h = mix(h ^ w);
+    h = mix64(h ^ w);
     p += 8, n -= 8;
   }
   std::uint64_t tail = 0;
   std::memcpy(&tail, p, n);
-  return mix(h ^ tail ^ (static_cast<std::uint64_t>(n) << 56));
+  return mix64(h ^ tail ^ (static_cast<std::uint64_t>(n) << 56));
 }
 
 std::string directory() {

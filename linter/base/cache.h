@@ -23,6 +23,16 @@
 
 namespace wenfeng::cache {
 
+// MurmurHash3's 64-bit finaliser: every input bit reaches every output bit, the low ones
+// included (hash tables index by them).
+inline std::uint64_t mix64(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
 // 64-bit hash of bytes (not cryptographic; eight bytes a step).
 std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed = 0);
 

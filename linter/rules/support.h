@@ -147,30 +147,13 @@ inline bool is_digit(char32_t c) {
   if (c - 0xFF10u < 10u) return true;
   return text::is_nd(c);
 }
-// ICU's \s as text::is_regex_space has it ([\t\n\f\r\p{Z}]), without asking ICU: Z is
-// U+0020, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (the test
-// compares it with text::is_regex_space on every code point).
-inline bool is_regex_space(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-  if (c < 0x2000) return c == 0xA0 || c == 0x1680;
-  if (c <= 0x200A) return true;
-  return c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-// text::is_icu_space (ICU's White_Space), the same way.
-inline bool is_icu_space(char32_t c) { return is_regex_space(c) || c == 0x0B || c == 0x85; }
-
-// text::run_back and text::run_forward read ASCII bytes without decoding.
+// ICU's \s and White_Space, and the runs of them (text/scan.h, without asking ICU).
+using text::is_icu_space;
+using text::is_regex_space;
 using text::run_back;
 using text::run_forward;
-// text::spaces_back and text::spaces_forward (is_regex_space), the same way.
-inline std::size_t spaces_back(std::string_view t, std::size_t at, std::size_t floor = 0) {
-  std::size_t n;
-  return run_back(t, at, is_regex_space, n, floor);
-}
-inline std::size_t spaces_forward(std::string_view t, std::size_t at) {
-  std::size_t n;
-  return run_forward(t, at, is_regex_space, n);
-}
+using text::spaces_back;
+using text::spaces_forward;
 // The code point before `at` is a digit (cp_before and is_digit; false at 0).
 inline bool digit_ends_at(std::string_view t, std::size_t at) {
   if (at == 0) return false;

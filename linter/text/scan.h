@@ -29,8 +29,14 @@ bool is_nd(char32_t c);
 inline bool is_digit_nd(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : is_nd(c); }
 // ICU's \s: [\t\n\f\r\p{Z}].
 bool is_z(char32_t c);
+// Z is U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 above ASCII,
+// answered without asking ICU (tests/rules/support_test.cc compares it with is_z on every
+// code point).
 inline bool is_regex_space(char32_t c) {
-  return c < 0x80 ? (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') : is_z(c);
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  if (c < 0x2000) return c == 0xA0 || c == 0x1680;
+  if (c <= 0x200A) return true;
+  return c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 // ICU's \s as ICU 72 really matches it (White_Space): is_regex_space plus U+000B and U+0085
 // (the differential test in tests/lint shows ICU taking U+0085 for \s). The scans that stand

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/cache.h"
 #include "lint/body.h"
 #include "rules/support.h"
 #include "text/charclass.h"
@@ -111,17 +112,6 @@ inline bool next_kept(const char*& p, const char* const end, const std::uint8_t*
 
 constexpr std::uint64_t kPrime = 1099511628211ull;
 
-// A final mix (MurmurHash3's): the tables index by the low bits, which the multiplications
-// above leave depending on the low bits of the input alone.
-std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 }  // namespace
 
 std::uint64_t exact_hash(std::string_view t) {
@@ -141,7 +131,9 @@ std::uint64_t exact_hash(std::string_view t) {
   if (n > 8) std::memcpy(&b, p + 8, n - 8);
   h1 = (h1 ^ a) * kPrime;
   h2 = (h2 ^ b) * kPrime;
-  return mix(h1 ^ ((h2 << 31) | (h2 >> 33)));
+  // The final mix: the tables index by the low bits, which the multiplications leave
+  // depending on the low bits of the input alone.
+  return cache::mix64(h1 ^ ((h2 << 31) | (h2 >> 33)));
 }
 
 namespace {

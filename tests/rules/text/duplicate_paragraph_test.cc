@@ -91,7 +91,9 @@ TEST(DuplicateParagraph, KeptCharactersAsDecoded) {
       ASSERT_EQ(da.hash, db.hash) << a << " | " << b;
     }
     ASSERT_EQ(dp::exact_hash(a), dp::exact_hash(std::string(a))) << a;
-    if (a != b) EXPECT_NE(dp::exact_hash(a), dp::exact_hash(b)) << a << " | " << b;
+    if (a != b) {
+      EXPECT_NE(dp::exact_hash(a), dp::exact_hash(b)) << a << " | " << b;
+    }
     // Every prefix (the block and stride ends fall everywhere).
     const std::size_t cut = a.empty() ? 0 : rng() % a.size();
     ASSERT_EQ(digest(std::string_view(a).substr(0, cut)).kept,
