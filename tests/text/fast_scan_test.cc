@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/utf8_reference.h"
 #include "text/charclass.h"
 #include "text/scan.h"
 #include "text/utf8.h"
@@ -115,31 +116,7 @@ TEST(FastScan, ContainsAnyNeedleAtTheVeryEnd) {
   }
 }
 
-// find_invalid_utf8 as the standard states it, one code point at a time.
-std::size_t plain_find_invalid(std::string_view s) {
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned c = b[i];
-    std::size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) len = 1;
-    else if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;
-    else if (c == 0xED) len = 3, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) len = 4, hi = 0x8F;
-    else return i;
-    if (i + len > s.size()) return i;
-    if (len > 1 && (b[i + 1] < lo || b[i + 1] > hi)) return i;
-    for (std::size_t k = 2; k < len; ++k)
-      if ((b[i + k] & 0xC0) != 0x80) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
+std::size_t plain_find_invalid(std::string_view s) { return wenfeng::testing::reference_find_invalid_utf8(s); }
 
 TEST(FastScan, FindInvalidUtf8AgreesWithThePlainCheck) {
   std::mt19937 rng(3232);

@@ -16,6 +16,7 @@
 #include "support/docx_package.h"
 #include "support/hostile_files.h"
 #include "support/json_value.h"
+#include "support/utf8_reference.h"
 #include "text/utf8.h"
 
 using namespace wenfeng;
@@ -264,28 +265,7 @@ TEST(Utf8Everywhere, ShortAndCutInputIsNeverGuessedAsGb18030) {
 // runs of Chinese text with a byte spoiled here and there (a lead, a continuation, ASCII, a
 // truncated or four-byte sequence), against a byte-by-byte check of Unicode Table 3-7.
 TEST(Utf8Property, ValidatorFindsTheFirstBadByteInLongChineseRuns) {
-  auto reference = [](const std::string& s) -> std::size_t {
-    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-    for (std::size_t i = 0; i < s.size();) {
-      const unsigned char c = b[i];
-      std::size_t len = 0;
-      unsigned char lo = 0x80, hi = 0xBF;
-      if (c < 0x80) len = 1;
-      else if (c >= 0xC2 && c <= 0xDF) len = 2;
-      else if (c == 0xE0) len = 3, lo = 0xA0;
-      else if (c == 0xED) len = 3, hi = 0x9F;
-      else if (c >= 0xE1 && c <= 0xEF) len = 3;
-      else if (c == 0xF0) len = 4, lo = 0x90;
-      else if (c >= 0xF1 && c <= 0xF3) len = 4;
-      else if (c == 0xF4) len = 4, hi = 0x8F;
-      if (len == 0 || i + len > s.size()) return i;
-      if (len > 1 && (b[i + 1] < lo || b[i + 1] > hi)) return i;
-      for (std::size_t k = 2; k < len; ++k)
-        if ((b[i + k] & 0xC0) != 0x80) return i;
-      i += len;
-    }
-    return std::string_view::npos;
-  };
+  auto reference = [](const std::string& s) { return wenfeng::testing::reference_find_invalid_utf8(s); };
   std::mt19937 rng(16);
   const std::string pieces[] = {"通", "知", "，", "。", "、", "\xED\x9F\xBF", "\xEF\xBC\x88", "a", "𠮷"};
   for (int round = 0; round < 20000; ++round) {
