@@ -34,6 +34,26 @@ std::string validator() {
          wenfeng::testing::source_path("tests/report/sarif-schema-2.1.0.json");
 }
 
+// JSON escaping one byte at a time (valid UTF-8 in, as JsonWriter::escape writes it): the
+// reference for its block-at-a-time paths.
+std::string plain_escape(const std::string& s) {
+  std::string want = "\"";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"') want += "\\\"";
+    else if (c == '\\') want += "\\\\";
+    else if (c == '\n') want += "\\n";
+    else if (c == '\r') want += "\\r";
+    else if (c == '\t') want += "\\t";
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      want += buf;
+    } else want.push_back(ch);
+  }
+  return want + "\"";
+}
+
 // JSON strings are escaped sixteen bytes at a time where nothing needs escaping: every byte
 // that does (a control byte, '"', '\\') is escaped wherever it falls in or after a block,
 // as the byte-by-byte escaping does.
@@ -48,20 +68,7 @@ TEST(JsonFormat, EscapesEveryControlQuoteAndBackslashAtAnyOffset) {
         for (std::size_t i = 0; i < after; ++i) s.push_back(static_cast<char>('a' + i % 26));
         std::string out;
         wenfeng::report::JsonWriter::escape(out, s);
-        std::string want = "\"";
-        for (const char ch : s) {
-          const auto c = static_cast<unsigned char>(ch);
-          if (c == '"') want += "\\\"";
-          else if (c == '\\') want += "\\\\";
-          else if (c == '\n') want += "\\n";
-          else if (c == '\t') want += "\\t";
-          else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            want += buf;
-          } else want.push_back(ch);
-        }
-        want += "\"";
+        const std::string want = plain_escape(s);
         ASSERT_EQ(out, want) << "before " << before << " after " << after << " byte " << int(special);
       }
 }
@@ -78,21 +85,7 @@ TEST(JsonFormat, ShortAsciiStringsAsTheFullEscapingWritesThem) {
         s[at] = static_cast<char>(b);
         std::string out;
         wenfeng::report::JsonWriter::escape(out, s);
-        std::string want = "\"";
-        for (const char ch : s) {
-          const auto c = static_cast<unsigned char>(ch);
-          if (c == '"') want += "\\\"";
-          else if (c == '\\') want += "\\\\";
-          else if (c == '\n') want += "\\n";
-          else if (c == '\r') want += "\\r";
-          else if (c == '\t') want += "\\t";
-          else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            want += buf;
-          } else want.push_back(ch);
-        }
-        want += "\"";
+        const std::string want = plain_escape(s);
         ASSERT_EQ(out, want) << "byte " << b << " len " << len << " at " << at;
       }
   // A lone byte 80–FF anywhere in a short string is not UTF-8: U+FFFD in its place.
