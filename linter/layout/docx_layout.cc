@@ -480,10 +480,12 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     finish_line(0);
 }
 
+// A negative header_h (footer_h): the section has no header (footer) at all, so the
+// header (footer) distance pushes nothing and the body starts at the margin.
 Geometry geometry(const model::Section& s, double normal_pt, double header_h, double footer_h) {
   Geometry g;
-  const double top = std::max(s.m_top, s.m_header + header_h);
-  const double bottom = std::max(s.m_bottom, s.m_footer + footer_h);
+  const double top = header_h < 0 ? s.m_top : std::max(s.m_top, s.m_header + header_h);
+  const double bottom = footer_h < 0 ? s.m_bottom : std::max(s.m_bottom, s.m_footer + footer_h);
   g.height = std::max(72.0, s.page_h - top - bottom);
   const double text_w = std::max(72.0, s.page_w - s.m_left - s.m_right - s.gutter);
   g.cols = std::max(1, s.cols);
@@ -629,7 +631,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (const auto& s : doc.sections) {
       if (!s.header_default.empty()) header = s.header_default;
       if (!s.footer_default.empty()) footer = s.footer_default;
-      geos.push_back(geometry(s, normal_pt, part_height(header), part_height(footer)));
+      // Without any header (footer) part Word lays nothing out there: the header distance
+      // does not push the body (086: no header, header distance 42.6 pt over a 28.4 pt top
+      // margin; its task-sheet page fits only with the body from the margin).
+      const bool no_header = header.empty() && s.header_first.empty();
+      const bool no_footer = footer.empty() && s.footer_first.empty();
+      geos.push_back(geometry(s, normal_pt, no_header ? -1.0 : part_height(header), no_footer ? -1.0 : part_height(footer)));
     }
   }
 
@@ -773,7 +780,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         for (double lh : lines.h) h += lh;
         for (const auto& o : Lj.floats)
           if (o.wrap == 1) h += o.h;
-        const double cell_before = spacing(Lj, g, false), cell_after = spacing(Lj, g, true);
+        double cell_before = spacing(Lj, g, false), cell_after = spacing(Lj, g, true);
+        // HTML auto spacing adds nothing after the last paragraph of a cell (Word's documented
+        // rule) nor before its first: 085's four auto-spaced lines in one cell of its last page.
+        if (Lj.before_auto && first_in_cell) cell_before = 0;
+        if (Lj.after_auto) {
+          bool last_in_cell = true;
+          for (std::size_t q = j + 1; q < doc.blocks.size(); ++q) {
+            const auto& bq = doc.blocks[q];
+            if (bq.story != model::Story::kMain || bq.layout < 0) continue;
+            const auto& Lq = doc.layouts[static_cast<std::size_t>(bq.layout)];
+            last_in_cell = Lq.table != table || Lq.row != row || Lq.cell != Lj.cell;
+            break;
+          }
+          if (last_in_cell) cell_after = 0;
+        }
         h += cell_before + cell_after - (first_in_cell ? 0.0 : std::min(cell_before, prev_after));
         prev_after = cell_after;
         if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
@@ -799,9 +820,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (inner_row >= 0) flush_inner();
       double row_h = 0;
       for (const auto& [c, h] : cell_h) row_h = std::max(row_h, h);
-      if (L.row_rule == 1 && L.row_h > 0) row_h = L.row_h;
-      else row_h = std::max(row_h, L.row_h);
-      row_h += L.row_border;
+      // An at-least row height (trHeight) is the row's whole height, its borders inside it:
+      // the borders add to the content only (086's form rows of 31.2 pt, ¾ pt rules, fill
+      // its landscape page as Word's marks show only so).
+      if (L.row_rule == 1 && L.row_h > 0) row_h = L.row_h + L.row_border;
+      else row_h = std::max(row_h + L.row_border, L.row_h);
       close_spans(&merged_on);
       for (auto& [col, span] : spans) {
         span.rows += row_h;
@@ -857,6 +880,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   }
 
   close_spans(nullptr);
+  // Contextual spacing (ECMA-376 §17.3.1.9) ignores a paragraph's own space after before a
+  // paragraph of the same style, as it ignores its space before after one (below): 119's
+  // List Paragraph items (12 pt before and after, contextualSpacing) stack with no space.
+  for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+    Item& a = items[k];
+    const Item& c = items[k + 1];
+    if (a.contextual && !a.row && !c.row && a.style && c.style && *a.style == *c.style) a.after = 0;
+  }
 
   // Pagination.
   Flow flow;

@@ -1055,3 +1055,66 @@ TEST(DocxLayout, TableStyleBandedRows) {
   ASSERT_EQ(none.size(), 3u);
   EXPECT_DOUBLE_EQ(none[1].font_pt, 10.5);
 }
+
+// A section with no header part at all lays nothing out at the header distance: with a
+// 28.35 pt top margin under a 42.55 pt header distance the body still starts at the margin
+// (and a footer distance over the bottom margin pushes nothing without a footer). 39 exact
+// 20 pt lines fill 780 of the 785.2 pt between the margins; a header of one line pushes
+// the body below it and the last lines to a second page.
+TEST(DocxLayout, NoHeaderPartDoesNotPushTheBody) {
+  std::string body;
+  for (int i = 0; i < 39; ++i) body += para("字", "<w:spacing w:line=\"400\" w:lineRule=\"exact\"/>");
+  const std::string sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"567\" w:right=\"1800\" w:bottom=\"567\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>";
+  EXPECT_DOUBLE_EQ(cn_pages(body + sect).estimate, 1.0);
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  std::string with_ref = sect;
+  with_ref.insert(with_ref.find('>') + 1, "<w:headerReference w:type=\"default\" r:id=\"rId2\"/>");
+  parts.body = body + with_ref;
+  parts.header = para("页眉");
+  EXPECT_GT(layout_of(parts).estimate, 1.0);
+}
+
+// Contextual spacing ignores a paragraph's space after before a paragraph of its own style
+// as well as its space before after one: 20 list items of 12 pt before and after stack with
+// only the first one's space before and the last one's space after.
+TEST(DocxLayout, ContextualSpacingDropsTheSpaceAfterToo) {
+  const std::string list_style =
+      "<w:style w:type=\"paragraph\" w:styleId=\"a9\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"a\"/>"
+      "<w:pPr><w:spacing w:before=\"240\" w:after=\"240\"/><w:ind w:left=\"720\"/><w:contextualSpacing/></w:pPr></w:style>";
+  std::string body;
+  for (int i = 0; i < 20; ++i) body += para("列表项", "<w:pStyle w:val=\"a9\"/>");
+  const auto p = cn_pages(body + kCnSect, cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+                                                    "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", list_style));
+  EXPECT_NEAR(p.estimate, (20 * 15.6 + 24) / 697.9, 0.06);
+}
+
+// HTML auto spacing adds nothing before a cell's first paragraph or after its last: 20
+// rows of one auto-spaced line are as tall as 20 rows of one plain line (28 pt a row more
+// before, 560 pt in all).
+TEST(DocxLayout, AutoSpacingNotAtTheEdgesOfACell) {
+  auto table = [](const std::string& ppr) {
+    std::string t = "<w:tbl><w:tblPr><w:tblW w:w=\"8300\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"8300\"/></w:tblGrid>";
+    for (int r = 0; r < 20; ++r)
+      t += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"8300\" w:type=\"dxa\"/></w:tcPr>" + para("单元格", ppr) + "</w:tc></w:tr>";
+    return t + "</w:tbl>" + para("") + kCnSect;
+  };
+  const auto plain = cn_pages(table(""));
+  const auto autospaced =
+      cn_pages(table("<w:spacing w:before=\"100\" w:beforeAutospacing=\"1\" w:after=\"100\" w:afterAutospacing=\"1\"/>"));
+  EXPECT_LT(plain.estimate, 0.7);
+  EXPECT_NEAR(autospaced.estimate, plain.estimate, 0.11);
+}
+
+// An at-least row height is the whole row, its borders inside it: 29 rows of at least 23 pt
+// with 3 pt rules and one short line each take 667 pt and fit one page (with the rules on
+// top, 754 pt, they did not). Rows their content makes taller still add the rules (above).
+TEST(DocxLayout, AtLeastRowHeightHoldsItsBorders) {
+  const auto p = cn_pages(bordered_table(29, borders("tblBorders", 24, 24, 24),
+                                         [](int) { return std::string("<w:trPr><w:trHeight w:val=\"460\"/></w:trPr>"); }) +
+                          kCnSect);
+  EXPECT_LE(p.estimate, 1.0);
+  EXPECT_GT(p.estimate, 0.9);
+}
