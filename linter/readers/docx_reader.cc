@@ -163,7 +163,7 @@ class Walker {
     std::string style;
     std::vector<double> grid;  // w:tblGrid column widths
     double mar_l = 5.4, mar_r = 5.4, mar_t = 0, mar_b = 0;  // table cell margins
-    double cell_mar_l = 5.4, cell_mar_r = 5.4;
+    double cell_mar_l = 5.4, cell_mar_r = 5.4, cell_mar_t = 0, cell_mar_b = 0;  // this cell's (tcMar over them)
     double row_h = 0;
     std::uint8_t row_rule = 0, v_merge = 0;
     bool header_row = false, cant_split = false;
@@ -356,8 +356,8 @@ class Walker {
       L.cell_w = inner.cell_w;
       L.cell_margin_l = inner.cell_mar_l;
       L.cell_margin_r = inner.cell_mar_r;
-      L.cell_margin_t = t.mar_t;
-      L.cell_margin_b = t.mar_b;
+      L.cell_margin_t = t.cell_mar_t;
+      L.cell_margin_b = t.cell_mar_b;
       L.row_h = t.row_h;
       L.row_rule = t.row_rule;
       L.row_border = t.row_border;
@@ -610,10 +610,14 @@ class Walker {
     t.v_merge = 0;
     if (auto vm = pr.child(ns_->attr("vMerge").c_str()))
       t.v_merge = std::string_view(vm.attribute(val.c_str()).value()) == "restart" ? 1 : 2;
-    double l = t.mar_l, r = t.mar_r, tp = 0, b = 0;
+    // A cell's own margins (tcMar) override the table's on every side (ECMA-376 tcMar):
+    // its top and bottom ones make the row taller.
+    double l = t.mar_l, r = t.mar_r, tp = t.mar_t, b = t.mar_b;
     cell_margins(pr.child(ns_->attr("tcMar").c_str()), l, r, tp, b);
     t.cell_mar_l = l;
     t.cell_mar_r = r;
+    t.cell_mar_t = tp;
+    t.cell_mar_b = b;
   }
 
   // A drawing's extent (EMU) and how text wraps around it.

@@ -991,6 +991,26 @@ TEST(DocxLayout, TableRowsAddTheirBorders) {
   EXPECT_EQ(std::ceil(cn_pages(bordered_table(100, borders("tblBorders", 24, 24, 24)) + kCnSect).estimate), 3);
 }
 
+// A cell's own margins (w:tcMar) override the table's (w:tblCellMar) on every side, and its
+// top and bottom ones make the row taller: 100 rows of one 13.65 pt line fit two pages
+// (1,365 pt) and need a third with 3 pt above and below the text in every cell (1,965 pt).
+TEST(DocxLayout, CellMarginsOverrideTheTablesAndMakeRowsTaller) {
+  auto mar = [](int top, int bottom) {
+    return "<w:tcMar><w:top w:w=\"" + std::to_string(top) + "\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+           "<w:bottom w:w=\"" + std::to_string(bottom) + "\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tcMar>";
+  };
+  const std::string table_mar =
+      "<w:tblCellMar><w:top w:w=\"60\" w:type=\"dxa\"/><w:bottom w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar>";
+  auto sheets = [](const std::string& body) { return std::ceil(cn_pages(body + kCnSect).estimate); };
+  EXPECT_EQ(sheets(bordered_table(100, "")), 2);
+  EXPECT_EQ(sheets(bordered_table(100, "", {}, [&](int) { return mar(60, 60); })), 3);
+  EXPECT_EQ(sheets(bordered_table(100, table_mar)), 3);
+  EXPECT_EQ(sheets(bordered_table(100, table_mar, {}, [&](int) { return mar(0, 0); })), 2);
+  // A tcMar without top and bottom keeps the table's.
+  const std::string sides = "<w:tcMar><w:left w:w=\"108\" w:type=\"dxa\"/></w:tcMar>";
+  EXPECT_EQ(sheets(bordered_table(100, table_mar, {}, [&](int) { return sides; })), 3);
+}
+
 // Table style conditional formatting (w:tblStylePr) as the built-in "Light Grid" and "Grid
 // Table 4" styles define it: the header row bold, at single spacing with no space after,
 // and a heavier rule under it; turned on by tblLook, in its named attributes (Word 2010
