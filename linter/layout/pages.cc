@@ -89,7 +89,8 @@ PageEstimate estimate_pages(const model::Document& doc, const std::vector<std::u
   return grid_estimate(doc, [&](std::size_t i, const model::Block&) { return lines[i]; });
 }
 
-void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages) {
+void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages,
+                      double least_pages) {
   if (auto p = doc.property("app:Pages")) pe.saved = *p;
   if (auto a = doc.property("app:Application")) pe.saved_by = *a;
   if (!pe.saved) return;
@@ -115,7 +116,8 @@ void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_
   // statistics beside the page count of its own layout.
   const bool never_counted = counted && std::strtol(counted->c_str(), nullptr, 10) == 0 && chars > 100 && saved <= 1;
   pe.saved_stale = saved <= 0 || static_cast<double>(chars) / static_cast<double>(saved) > 2500 || never_counted ||
-                   (rendered_pages > 0 && rendered_pages >= static_cast<std::uint64_t>(saved) + 2);
+                   (rendered_pages > 0 && rendered_pages >= static_cast<std::uint64_t>(saved) + 2) ||
+                   least_pages >= static_cast<double>(saved) + 1;
 }
 
 std::string_view application_kind(std::string_view application) {

@@ -25,7 +25,9 @@ struct PageEstimate {
   // keep their template's "1"); a saved "1" beside statistics never counted (no
   // characters saved for a document with text: WPS 10 keeps its template's "1" so; WPS 12
   // saves zero statistics beside a real page count); or Word's own page
-  // marks in the text (w:lastRenderedPageBreak) show two or more pages beyond it.
+  // marks in the text (w:lastRenderedPageBreak) show two or more pages beyond it; or the
+  // main text cannot fit in one page more than it (every paragraph at least one line and
+  // its tallest picture: DOCX only).
   bool saved_stale = false;
   // "word-layout" (DOCX), "wps-layout" (DOCX saved by WPS Office) or "gbt9704-grid" (text formats)
   std::string model = "gbt9704-grid";
@@ -43,8 +45,10 @@ model::GridLine grid_line(const model::Block& b);
 PageEstimate estimate_pages(const model::Document& doc, const std::vector<std::uint64_t>& lines);
 
 // Fills saved, saved_by and saved_stale from the document's properties; `rendered_pages`
-// is how many pages Word's last layout marked in the main text (0: none marked).
-void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages = 0);
+// is how many pages Word's last layout marked in the main text (0: none marked);
+// `least_pages` the fewest pages the main text can take (0: not known).
+void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages = 0,
+                      double least_pages = 0);
 
 // The saving application as docProps/app.xml <Application> names it: "WPS" (WPS Office),
 // "Word" (Microsoft Word, Windows or Mac), else "".

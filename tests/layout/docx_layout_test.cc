@@ -191,6 +191,39 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   EXPECT_FALSE(saved(text + row + text + row + text, "1", "900").saved_stale);
 }
 
+// A saved count is stale when the main text cannot fit in one page more than it, whatever
+// the line heights: each paragraph at least one line at single spacing and its tallest
+// inline picture (the pattern of WPS 10/11 files whose saved statistics predate most of
+// their text: hundreds of paragraphs or a dozen screenshots saved as three or four pages).
+TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
+  auto saved = [](const std::string& body, const std::string& pages) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = body + kPlainSect;
+    parts.app["Pages"] = pages;
+    parts.app["Characters"] = "100";
+    parts.app["Application"] = "WPS Office_11.1.0.9740";
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  // 100 one-character paragraphs at 12 pt (17.4 pt lines): 2.5 pages at least.
+  std::string lines, spaced;
+  for (int i = 0; i < 100; ++i) lines += para("字");
+  EXPECT_TRUE(saved(lines, "1").saved_stale);
+  EXPECT_FALSE(saved(lines, "2").saved_stale);
+  EXPECT_FALSE(saved(lines, "3").saved_stale);
+  // At 1.5 lines the estimate is 3.7 pages, but the least is still counted at single
+  // spacing: a saved 2 stands.
+  for (int i = 0; i < 100; ++i) spaced += para("字", "<w:spacing w:line=\"360\" w:lineRule=\"auto\"/>");
+  EXPECT_GT(saved(spaced, "2").estimate, 3.5);
+  EXPECT_FALSE(saved(spaced, "2").saved_stale);
+  // Three 500 pt pictures in paragraphs of their own: 2.1 pages at least.
+  const std::string image =
+      "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"5000000\" cy=\"6350000\"/></wp:inline></w:drawing></w:r></w:p>";
+  EXPECT_TRUE(saved(image + image + image, "1").saved_stale);
+  EXPECT_FALSE(saved(image + image + image, "2").saved_stale);
+}
+
 }  // namespace
 
 // --- Word's rules for Chinese documents. Each fixture is generated here and modelled on a
