@@ -667,10 +667,32 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
                            : (L.before_lines >= 0 ? L.before_lines * lines_unit : L.before);
     return (after ? L.after_auto : L.before_auto) ? (list ? 0.0 : 14.0) : v;
   };
+  // A float's height; a text box that grows to fit its text (spAutoFit) is at least as tall
+  // as its text laid out at its width inside the insets, on the section's grid: the extent
+  // saved with it can be older than the text (079's thirteen IPO boxes all say 135 pt for
+  // 13-16 lines of text, and Word's pages break as if each were 13-16 grid lines tall).
+  Lines box_lines;
+  auto float_h = [&](const model::Float& f, const Geometry& g) {
+    if (!f.fit || f.box_first < 0 || f.box_count <= 0) return f.h;
+    const double w = std::max(12.0, f.w - f.inset_h);
+    double content = 0;
+    const auto end = std::min<std::size_t>(doc.blocks.size(), static_cast<std::size_t>(f.box_first) +
+                                                                  static_cast<std::size_t>(f.box_count));
+    for (std::size_t j = static_cast<std::size_t>(f.box_first); j < end; ++j) {
+      const auto& bj = doc.blocks[j];
+      if (bj.story != model::Story::kTextBox || bj.layout < 0) continue;
+      const auto& Lj = doc.layouts[static_cast<std::size_t>(bj.layout)];
+      if (Lj.table >= 0 && Lj.cell > 0) continue;  // a table in the box: its first column
+      engine.paragraph(bj, Lj, w, g.pitch, g.char_pitch, g.grid_delta, box_lines);
+      content += spacing(Lj, g, false) + spacing(Lj, g, true);
+      for (double lh : box_lines.h) content += lh;
+    }
+    return std::max(f.h, content + f.inset_v + f.dist_v);
+  };
   auto floats_h = [&](const model::ParagraphLayout& L, const Geometry& g) {
     double h = 0;
     for (const auto& f : L.floats)
-      if (f.wrap == 1 || (f.wrap == 2 && f.w > g.width * 0.55)) h += f.h;
+      if (f.wrap == 1 || (f.wrap == 2 && f.w > g.width * 0.55)) h += float_h(f, g);
     return h;
   };
   bool pending_break = false;
@@ -779,7 +801,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         double h = 0;
         for (double lh : lines.h) h += lh;
         for (const auto& o : Lj.floats)
-          if (o.wrap == 1) h += o.h;
+          if (o.wrap == 1) h += float_h(o, g);
         double cell_before = spacing(Lj, g, false), cell_after = spacing(Lj, g, true);
         // HTML auto spacing adds nothing after the last paragraph of a cell (Word's documented
         // rule) nor before its first: 085's four auto-spaced lines in one cell of its last page.
@@ -1007,18 +1029,20 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // paragraph's space after and the next one's space before): summing both moved a
     // heading with 14 pt after and a body paragraph with 14 pt before to the next page
     // where Word's marks show it kept on the page with two lines of its body.
+    // The floats that push the text (placed before a paragraph's lines) are in the chain too:
+    // 079's headings over their IPO text boxes go to the next page with the box.
     if (it.keep_next && flow.y() > 0.01) {
-      double chain = collapsed(before) + total;
+      double chain = collapsed(before) + total + it.floats;
       double last_after = it.after;
       std::size_t m = k + 1;
       while (m < items.size() && items[m].keep_next && !items[m].row && chain < H) {
-        chain += std::max(last_after, items[m].before) + height_of(items[m]);
+        chain += std::max(last_after, items[m].before) + items[m].floats + height_of(items[m]);
         last_after = items[m].after;
         ++m;
       }
       if (m < items.size() && !items[m].hard_break_before && items[m].section == it.section) {
         const Item& next = items[m];
-        chain += next.row ? last_after : std::max(last_after, next.before);
+        chain += next.row ? last_after : std::max(last_after, next.before) + next.floats;
         // The next paragraph's first lines: two under widow control (three when it has three,
         // which cannot break), else one.
         const std::size_t need = next.widow ? (next.h.size() == 3 ? 3 : 2) : 1;

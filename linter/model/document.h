@@ -211,6 +211,12 @@ struct InlineObject {
 struct Float {
   double w = 0, h = 0;         // extent, points
   std::uint8_t wrap = 0;       // 0 none/behind/in front, 1 top and bottom, 2 square/tight/through
+  // A text box that grows to fit its text (a:spAutoFit, VML mso-fit-shape-to-text): its
+  // text's blocks (Story::kTextBox, [box_first, box_first + box_count)) and insets.
+  bool fit = false;
+  std::int32_t box_first = -1, box_count = 0;
+  float inset_v = 7.2f, inset_h = 14.4f;  // top + bottom, left + right, points
+  float dist_v = 0;            // wrap top and bottom: the distance kept above and below it, in h
 };
 
 // Layout inputs of a DOCX paragraph, resolved from docDefaults, styles, numbering and

@@ -134,7 +134,7 @@ class Walker {
     while (!pending_boxes_.empty()) {
       const auto box = pending_boxes_.front();
       pending_boxes_.pop_front();
-      walk_container(box, model::Story::kTextBox);
+      walk_box(box);
     }
   }
 
@@ -191,7 +191,7 @@ class Walker {
           while (!pending_boxes_.empty()) {
             const auto box = pending_boxes_.front();
             pending_boxes_.pop_front();
-            walk_container(box, model::Story::kTextBox);
+            walk_box(box);
           }
         }
       } else if (l == "tbl") {
@@ -653,7 +653,37 @@ class Walker {
       else if (lc == "wrapSquare" || lc == "wrapTight" || lc == "wrapThrough") f.wrap = 2;
     }
     if (behind) f.wrap = 0;
-    if (L->floats.size() < 64) L->floats.push_back(f);
+    // Top and bottom wrapping keeps the text distT above and distB below the object.
+    if (f.wrap == 1) {
+      const double d = (holder.attribute("distT").as_double(0) + holder.attribute("distB").as_double(0)) / 12700.0;
+      if (d > 0 && d < 200) f.dist_v = static_cast<float>(d);
+      f.h += f.dist_v;
+    }
+    // A text box that grows to fit its text (wps:bodyPr a:spAutoFit): its insets, in EMU.
+    if (const auto body = holder.find_node([](const pugi::xml_node& n) {
+          const std::string_view nm = n.name();
+          return nm.size() >= 7 && nm.substr(nm.size() - 7) == ":bodyPr";
+        })) {
+      for (auto c : body.children()) {
+        const std::string_view cn = c.name();
+        if (cn.size() >= 10 && cn.substr(cn.size() - 10) == ":spAutoFit") f.fit = true;
+      }
+      auto ins = [&](const char* a, double fallback) {
+        const double v = body.attribute(a).as_double(fallback) / 12700.0;
+        return v >= 0 && v < 200 ? v : fallback / 12700.0;
+      };
+      f.inset_v = static_cast<float>(ins("tIns", 45720) + ins("bIns", 45720));
+      f.inset_h = static_cast<float>(ins("lIns", 91440) + ins("rIns", 91440));
+    }
+    push_float(holder, *L, f);
+  }
+
+  void push_float(const pugi::xml_node& holder, model::ParagraphLayout& L, const model::Float& f) {
+    if (L.floats.size() >= 64) return;
+    L.floats.push_back(f);
+    float_holder_ = holder;
+    float_layout_ = b_.current().layout;
+    float_index_ = static_cast<std::int32_t>(L.floats.size() - 1);
   }
 
   // A VML shape (w:pict, w:object): its style gives width and height, and whether it floats.
@@ -694,9 +724,19 @@ class Walker {
       if (cn.size() >= 5 && cn.substr(cn.size() - 5) == ":wrap") {
         const std::string_view type = c.attribute("type").value();
         f.wrap = type == "topAndBottom" ? 1 : type == "none" ? 0 : 2;
+        if (f.wrap == 1) {
+          const double d = length("mso-wrap-distance-top") + length("mso-wrap-distance-bottom");
+          if (d > 0 && d < 200) f.dist_v = static_cast<float>(d);
+          f.h += f.dist_v;
+        }
+      } else if (cn.size() >= 8 && cn.substr(cn.size() - 8) == ":textbox") {
+        // mso-fit-shape-to-text: the shape grows to fit its text (VML's default insets,
+        // 0.05 in above and below, 0.1 in at the sides).
+        if (std::string_view(c.attribute("style").value()).find("mso-fit-shape-to-text:t") != std::string_view::npos)
+          f.fit = true;
       }
     }
-    if (L->floats.size() < 64) L->floats.push_back(f);
+    push_float(shape, *L, f);
   }
 
   // Appends characters read from `node` and, for the run map, where they came from.
@@ -932,7 +972,14 @@ class Walker {
         if (auto* L = current_layout(); L && L->notes.size() < 1000)
           L->notes.push_back(int_attr(node, ns_->attr("id"), -1));
       } else if (l == "txbxContent") {
-        pending_boxes_.push_back(node);
+        PendingBox box{node};
+        for (auto a = node.parent(); a && float_holder_; a = a.parent())
+          if (a == float_holder_) {
+            box.layout = float_layout_;
+            box.index = float_index_;
+            break;
+          }
+        pending_boxes_.push_back(box);
       } else if (l == "commentRangeStart") {
         auto& c = comments_[node.attribute(ns_->attr("id").c_str()).value()];
         c.begin_block = static_cast<std::uint32_t>(b_.doc().blocks.size() - 1);
@@ -976,7 +1023,26 @@ class Walker {
   bool contents_entered_ = false;  // a TOC field's result began in the current paragraph
   bool para_style_hidden_ = false;  // the current paragraph's style hides its runs (w:vanish)
   bool merge_next_ = false;
-  std::deque<pugi::xml_node> pending_boxes_;
+  // Text boxes still to read, each with the float that holds it (layout index, float index;
+  // -1 when none): a box that fits its text gets the range of blocks read from it.
+  struct PendingBox {
+    pugi::xml_node node;
+    std::int32_t layout = -1, index = -1;
+  };
+  std::deque<PendingBox> pending_boxes_;
+  pugi::xml_node float_holder_;  // the anchor or VML shape of the last float recorded
+  std::int32_t float_layout_ = -1, float_index_ = -1;
+  void walk_box(const PendingBox& box) {
+    const auto first = b_.doc().blocks.size();
+    walk_container(box.node, model::Story::kTextBox);
+    if (box.layout < 0 || static_cast<std::size_t>(box.layout) >= b_.doc().layouts.size()) return;
+    auto& floats = b_.doc().layouts[static_cast<std::size_t>(box.layout)].floats;
+    if (box.index < 0 || static_cast<std::size_t>(box.index) >= floats.size()) return;
+    auto& f = floats[static_cast<std::size_t>(box.index)];
+    if (f.box_first >= 0) return;  // a second text in one shape: the first one only
+    f.box_first = static_cast<std::int32_t>(first);
+    f.box_count = static_cast<std::int32_t>(b_.doc().blocks.size() - first);
+  }
   std::map<std::string, model::CommentRange> comments_;
   std::vector<model::Suppression> equations_;
   std::vector<model::TextOrigin>* origins_ = nullptr;

@@ -1171,3 +1171,47 @@ TEST(DocxLayout, AtLeastRowHeightHoldsItsBorders) {
   EXPECT_LE(p.estimate, 1.0);
   EXPECT_GT(p.estimate, 0.9);
 }
+
+namespace {
+// A paragraph anchoring a text box that wraps top and bottom: `cy` EMU tall as saved,
+// `lines` paragraphs of exact 15 pt lines inside, growing to fit them when `fit`.
+std::string text_box_para(long cy, int lines, bool fit, const std::string& ppr = "", long dist = 0) {
+  std::string inner;
+  for (int i = 0; i < lines; ++i) inner += para("框", "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>");
+  const std::string d = std::to_string(dist);
+  return "<w:p><w:pPr><w:spacing w:line=\"300\" w:lineRule=\"exact\"/>" + ppr +
+         "</w:pPr><w:r><w:t>题</w:t></w:r><w:r><w:drawing><wp:anchor distT=\"" + d + "\" distB=\"" + d +
+         "\" behindDoc=\"0\"><wp:extent cx=\"5000000\" cy=\"" + std::to_string(cy) +
+         "\"/><wp:wrapTopAndBottom/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>" + inner +
+         "</w:txbxContent></wps:txbx><wps:bodyPr>" + (fit ? "<a:spAutoFit/>" : "") +
+         "</wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>";
+}
+}  // namespace
+
+TEST(DocxLayout, TextBoxThatFitsItsTextGrowsToIt) {
+  // Saved 100 pt tall; its 30 lines of 15 pt and the 7.2 pt of default insets are 457.2 pt.
+  const double fixed = pages(text_box_para(1270000, 30, false) + kPlainSect, 24).estimate;
+  const double fit = pages(text_box_para(1270000, 30, true) + kPlainSect, 24).estimate;
+  EXPECT_NEAR(fixed, (15 + 100) / 697.9, 0.06);
+  EXPECT_NEAR(fit, (15 + 457.2) / 697.9, 0.06);
+  // A box taller than its text keeps its extent.
+  EXPECT_NEAR(pages(text_box_para(1270000, 2, true) + kPlainSect, 24).estimate, fixed, 0.01);
+  // Top and bottom wrapping keeps distT above and distB below the box (50 pt each here;
+  // estimates go up to tenths of a page).
+  EXPECT_NEAR(pages(text_box_para(1270000, 30, false, "", 635000) + kPlainSect, 24).estimate - fixed, 100 / 697.9,
+              0.1);
+}
+
+TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
+  // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
+  // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
+  // heading goes to the next page with its box and the five lines, 370 pt.
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  std::string body;
+  for (int i = 0; i < 26; ++i) body += para("字", line);
+  body += text_box_para(3556000, 1, false, "<w:keepNext/>");
+  body += para(han(34 * 5 - 2), "<w:widowControl/>" + line);
+  // (Estimates go up to tenths; without the box in the chain the five lines alone start
+  // page 2, 1.2.)
+  EXPECT_NEAR(pages(body + kPlainSect, 24).estimate, 1 + 370 / 697.9, 0.1);
+}
