@@ -207,10 +207,16 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // even where the line holds no complex-script text; Word by the size alone.
   const bool wps = settings_.wps;
   const double mark_h = (wps ? std::max(L.font_pt, L.font_cs_pt) : L.font_pt) * std::max(mark_latin.line, mark_ea.line);
+  // A line that holds nothing but the mark is as tall as the mark in its Latin font: the mark
+  // is not an East Asian character. Empty 26 pt marks in Times New Roman over 宋体 or
+  // 楷体_GB2312 (covers of calibration 077 and fresh 126) take two 15.6 pt grid lines on
+  // Word's pages, not the three the East Asian font's 1.3 em would need; paragraph starts
+  // agreeing with Word's marks rise on both sets (Round 9).
+  const double empty_h = (wps ? std::max(L.font_pt, L.font_cs_pt) : L.font_pt) * mark_latin.line;
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
-    if (s <= 0 && obj_h <= 0) s = mark_h;
+    if (s <= 0 && obj_h <= 0) s = empty_h;
     double lh;
     const double mult = L.line / 240.0;
     if (L.line_rule == 1) {

@@ -1215,3 +1215,20 @@ TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // page 2, 1.2.)
   EXPECT_NEAR(pages(body + kPlainSect, 24).estimate, 1 + 370 / 697.9, 0.1);
 }
+
+// An empty paragraph is as tall as its mark in the mark's Latin font: 44 empty 26 pt marks,
+// Times New Roman over 楷体_GB2312, take two 15.6 pt grid lines each (29.9 pt) and fill 1.97
+// pages of 697.9 pt; by the East Asian font's 1.3 em (33.8 pt) they would take three grid
+// lines, 14 a page. The same paragraphs with text keep the East Asian height: four pages.
+TEST(DocxLayout, EmptyParagraphIsAsTallAsItsMarkInItsLatinFont) {
+  const std::string rpr =
+      "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"楷体_GB2312\"/>"
+      "<w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/></w:rPr>";
+  std::string empty, text;
+  for (int i = 0; i < 44; ++i) {
+    empty += "<w:p><w:pPr>" + rpr + "</w:pPr></w:p>";
+    text += "<w:p><w:pPr>" + rpr + "</w:pPr><w:r>" + rpr + "<w:t>封面</w:t></w:r></w:p>";
+  }
+  EXPECT_NEAR(cn_pages(empty + kCnSect).estimate, 44 * 31.2 / 697.9, 0.06);
+  EXPECT_GT(cn_pages(text + kCnSect).estimate, 3.0);
+}
