@@ -631,14 +631,14 @@ class Walker {
     // The extent is the unrotated size: a picture turned a quarter stands the other way.
     const auto xfrm = holder.find_node([](const pugi::xml_node& n) {
       const std::string_view nm = n.name();
-      return nm.size() >= 5 && nm.substr(nm.size() - 5) == ":xfrm" && n.attribute("rot");
+      return nm.ends_with(":xfrm") && n.attribute("rot");
     });
     if (xfrm) {
       const long rot = (xfrm.attribute("rot").as_llong(0) / 60000) % 180;
       if (rot > 45 && rot < 135) std::swap(w, h);
     }
     const std::string_view hn = holder.name();
-    if (hn.size() >= 6 && hn.substr(hn.size() - 6) == "inline") {
+    if (hn.ends_with("inline")) {
       if (L->inlines.size() < 1000)
         L->inlines.push_back({b_.current_offset(), static_cast<float>(w), static_cast<float>(h)});
       return;
@@ -662,11 +662,11 @@ class Walker {
     // A text box that grows to fit its text (wps:bodyPr a:spAutoFit): its insets, in EMU.
     if (const auto body = holder.find_node([](const pugi::xml_node& n) {
           const std::string_view nm = n.name();
-          return nm.size() >= 7 && nm.substr(nm.size() - 7) == ":bodyPr";
+          return nm.ends_with(":bodyPr");
         })) {
       for (auto c : body.children()) {
         const std::string_view cn = c.name();
-        if (cn.size() >= 10 && cn.substr(cn.size() - 10) == ":spAutoFit") f.fit = true;
+        if (cn.ends_with(":spAutoFit")) f.fit = true;
       }
       auto ins = [&](const char* a, double fallback) {
         const double v = body.attribute(a).as_double(fallback) / 12700.0;
@@ -721,7 +721,7 @@ class Walker {
     model::Float f{w, h, 2};
     for (auto c : shape.children()) {
       const std::string_view cn = c.name();
-      if (cn.size() >= 5 && cn.substr(cn.size() - 5) == ":wrap") {
+      if (cn.ends_with(":wrap")) {
         const std::string_view type = c.attribute("type").value();
         f.wrap = type == "topAndBottom" ? 1 : type == "none" ? 0 : 2;
         if (f.wrap == 1) {
@@ -729,7 +729,7 @@ class Walker {
           if (d > 0 && d < 200) f.dist_v = static_cast<float>(d);
           f.h += f.dist_v;
         }
-      } else if (cn.size() >= 8 && cn.substr(cn.size() - 8) == ":textbox") {
+      } else if (cn.ends_with(":textbox")) {
         // mso-fit-shape-to-text: the shape grows to fit its text (VML's default insets,
         // 0.05 in above and below, 0.1 in at the sides).
         if (std::string_view(c.attribute("style").value()).find("mso-fit-shape-to-text:t") != std::string_view::npos)
