@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Rebuild the fresh page-count test set of Round 9 outside the repository.
+
+bench/pages_fresh_sources.tsv lists where each file came from (repository, commit, path), not
+the files. Given a directory of git mirrors named OWNER+NAME (each holding a bare repository
+or a .git directory, as the library's fetch leaves them), this writes every file with
+`git show COMMIT:PATH`, checks its saved page count against the table, and writes
+manifest.json (the calibration schema), tuning.txt and holdout.txt.
+
+    bench/pages_fresh_rebuild.py MIRRORS OUT      e.g. /work/.mirror /work/extra-pages
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+
+def git_dir(mirrors, repo):
+    base = os.path.join(mirrors, repo.replace("/", "+"), "repo")
+    return os.path.join(base, ".git") if os.path.isdir(os.path.join(base, ".git")) else base
+
+
+def app_xml(data_path):
+    with zipfile.ZipFile(data_path) as z:
+        try:
+            xml = z.read("docProps/app.xml").decode("utf-8", "replace")
+        except KeyError:
+            xml = ""
+        try:
+            doc = z.read("word/document.xml").decode("utf-8", "replace")
+        except KeyError:
+            doc = ""
+
+    def tag(name):
+        m = re.search(r"<%s>([^<]*)</%s>" % (name, name), xml)
+        return m.group(1) if m else None
+
+    grid = re.search(r"<w:docGrid\b([^>]*)/?>", doc)
+    attrs = dict(re.findall(r'w:(\w+)="([^"]*)"', grid.group(1))) if grid else {}
+    return tag, {"grid_type": attrs.get("type"), "grid_linePitch": attrs.get("linePitch"),
+                 "grid_charSpace": attrs.get("charSpace")}
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    mirrors, out = sys.argv[1:3]
+    here = os.path.dirname(os.path.abspath(__file__))
+    os.makedirs(out, exist_ok=True)
+    files, sets, bad = [], {"tuning": [], "holdout": []}, 0
+    for line in open(os.path.join(here, "pages_fresh_sources.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, which, app, pages, repo, commit, path = line.rstrip("\n").split("\t")
+        dest = os.path.join(out, name)
+        blob = subprocess.run(["git", "--git-dir", git_dir(mirrors, repo), "show", f"{commit}:{path}"],
+                              capture_output=True)
+        if blob.returncode != 0:
+            print(f"{name}: {repo} {commit}:{path}: {blob.stderr.decode().strip()}", file=sys.stderr)
+            bad += 1
+            continue
+        with open(dest, "wb") as f:
+            f.write(blob.stdout)
+        tag, grid = app_xml(dest)
+        saved = tag("Pages")
+        if saved is None or int(saved) != int(pages):
+            print(f"{name}: saved pages {saved}, table says {pages}", file=sys.stderr)
+            bad += 1
+        chars = int(tag("Characters") or 0)
+        files.append({"file": name, "repo": repo, "path": path, "commit": commit,
+                      "application": tag("Application") or app, "app_version": tag("AppVersion"),
+                      "pages": int(pages), "pages_stale": int(pages) == 1 and chars > 1800,
+                      "words": int(tag("Words") or 0), "characters": chars, "grid": grid})
+        sets[which].append(name)
+    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump({"description": "Fresh page-count test set (bench/pages_fresh_sources.tsv); "
+                   "not ours to ship, never copied into the repository.", "files": files},
+                  f, ensure_ascii=False, indent=1)
+    for which, names in sets.items():
+        with open(os.path.join(out, f"{which}.txt"), "w") as f:
+            f.write("".join(n + "\n" for n in names))
+    print(f"{len(files)} files written to {out} ({len(sets['tuning'])} tuning, "
+          f"{len(sets['holdout'])} held out); {bad} problems")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
