@@ -225,9 +225,13 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) {
         const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
         lh = std::max(n, mult) * pitch;
-        // A picture's line: the picture on whole grid lines (the spacing multiple adds
+        // A picture's line. Word: the picture on whole grid lines (the spacing multiple adds
         // nothing to it: a 1.5-spaced cover page of pictures fits Word's page only so).
-        if (obj_h > 0) lh = std::max(lh, std::ceil(obj_h / pitch - 1e-3) * pitch);
+        // WPS: the picture's own height plus what the spacing multiple adds to a grid line,
+        // (m - 1) x pitch, not rounded up to whole lines (fresh 003, 129, 133: screenshots
+        // at 1.5 lines).
+        if (obj_h > 0)
+          lh = std::max(lh, wps ? obj_h + std::max(mult - 1, 0.0) * pitch : std::ceil(obj_h / pitch - 1e-3) * pitch);
       } else {
         lh = s * mult;
         if (obj_h > 0) lh = std::max(lh, obj_h + (mult - 1) * std::max(s, mark_h));

@@ -113,8 +113,13 @@ void Formats::apply_rpr(const pugi::xml_node& rpr, RunProps& rp, model::Document
       const double half = num(c.attribute(name("val").c_str()), 0);
       if (half > 0 && half < 3300) rp.size = half / 2.0;
     } else if (l == "szCs") {
-      const double half = num(c.attribute(name("val").c_str()), 0);
-      if (half > 0 && half < 3300) rp.size_cs = half / 2.0;
+      // WPS sizes a line by w:szCs only where the same rPr also sets w:sz: a run or style
+      // that sets the complex-script size alone (fresh 109's table of contents: 16 pt szCs
+      // on 小四 entries) keeps the size it had. Word never sizes lines by it.
+      if (rpr.child(name("sz").c_str())) {
+        const double half = num(c.attribute(name("val").c_str()), 0);
+        if (half > 0 && half < 3300) rp.size_cs = half / 2.0;
+      }
     } else if (l == "rFonts") {
       // A theme reference wins over the font named beside it.
       auto font = [&](const char* theme_attr, const char* attr) -> std::string {

@@ -765,6 +765,56 @@ TEST(DocxLayout, WpsSizesLinesByTheComplexScriptSizeToo) {
   EXPECT_EQ(layout::saved_note(other), "");
 }
 
+// Where a run or style sets w:szCs without w:sz, WPS keeps the size the text had for the
+// line height. The pattern of WPS-saved tables of contents (fresh 109): the entries' runs
+// carry szCs 16 pt and no sz over a 小四 style. WPS's own marks of where each entry sits
+// agree with one 15.6 pt grid line an entry, not the two a 16 pt szCs would need.
+TEST(DocxLayout, WpsIgnoresAComplexScriptSizeSetWithoutASize) {
+  auto entries = [](const std::string& run_rpr) {
+    std::string body;
+    for (int i = 0; i < 22; ++i)
+      body += "<w:p><w:r><w:rPr>" + run_rpr + "</w:rPr><w:t>第" + std::to_string(i + 1) + "节 系统设计</w:t></w:r></w:p>";
+    return body;
+  };
+  const std::string normal = "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>";
+  auto wps_pages = [&](const std::string& run_rpr) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles(normal);
+    parts.body = entries(run_rpr) + kCnSect;
+    parts.app["Application"] = "WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA";
+    return layout_of(parts).estimate;
+  };
+  // szCs alone: one grid line an entry, as without it.
+  EXPECT_NEAR(wps_pages("<w:szCs w:val=\"32\"/>"), 22 * 15.6 / 697.9, 0.02);
+  EXPECT_NEAR(wps_pages(""), 22 * 15.6 / 697.9, 0.02);
+  // Beside a size in the same rPr it counts: 16 x 1.3 = 20.8 pt, two grid lines.
+  EXPECT_NEAR(wps_pages("<w:sz w:val=\"24\"/><w:szCs w:val=\"32\"/>"), 22 * 31.2 / 697.9, 0.02);
+}
+
+// A picture on a line grid at 1.5 lines. Word sets it on whole grid lines (an 18 pt picture:
+// two 15.6 pt lines); WPS gives it its own height plus the half line the multiple adds
+// (18 + 7.8 pt). The pattern of WPS-saved specifications with screenshots at 1.5 lines
+// (fresh 003, 129, 133).
+TEST(DocxLayout, WpsSetsAPictureOnAGridAtItsOwnHeightPlusTheMultiple) {
+  std::string body;
+  for (int i = 0; i < 30; ++i)
+    body += "<w:p><w:pPr><w:spacing w:line=\"360\" w:lineRule=\"auto\"/></w:pPr><w:r><w:drawing><wp:inline>"
+            "<wp:extent cx=\"2000000\" cy=\"228600\"/></wp:inline></w:drawing></w:r></w:p>";
+  auto saved_by = [&](const std::string& app) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.app["Application"] = app;
+    return layout_of(parts).estimate;
+  };
+  // The estimate is rounded up to a tenth of a page.
+  auto tenths = [](double pages) { return std::ceil(pages * 10 - 1e-9) / 10; };
+  // Word: 22 pictures of 31.2 pt a page, 8 on the second.
+  EXPECT_DOUBLE_EQ(saved_by("Microsoft Office Word"), tenths(1 + 8 * 31.2 / 697.9));
+  // WPS: 27 of 25.8 pt a page, 3 on the second.
+  EXPECT_DOUBLE_EQ(saved_by("WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA"), tenths(1 + 3 * 25.8 / 697.9));
+}
+
 // Reports with a page number in the footer (Word's "Page Numbers (Bottom of Page)" gallery):
 // the number's paragraph, then the empty paragraph the footer had. Text 四号 仿宋, 1.5 lines,
 // two grid lines a line: 22 lines a page when the body keeps its 697.9 pt, 21 when the
