@@ -5,7 +5,9 @@ bench/pages_fresh_sources.tsv lists where each file came from (repository, commi
 the files. Given a directory of git mirrors named OWNER+NAME (each holding a bare repository
 or a .git directory, as the library's fetch leaves them), this writes every file with
 `git show COMMIT:PATH`, checks its saved page count against the table, and writes
-manifest.json (the calibration schema), tuning.txt and holdout.txt.
+manifest.json (the calibration schema), tuning.txt and holdout.txt. Files listed in
+bench/pages_fresh_stale.tsv (a saved count found stale by evidence outside the file's layout,
+such as the repository's history) are marked pages_stale with the reason.
 
     bench/pages_fresh_rebuild.py MIRRORS OUT      e.g. /work/.mirror /work/extra-pages
 """
@@ -51,6 +53,11 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out, exist_ok=True)
     files, sets, bad = [], {"tuning": [], "holdout": []}, 0
+    stale = {}
+    for line in open(os.path.join(here, "pages_fresh_stale.tsv"), encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            name, reason = line.rstrip("\n").split("\t", 1)
+            stale[name] = reason
     for line in open(os.path.join(here, "pages_fresh_sources.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
@@ -74,7 +81,13 @@ def main():
                       "application": tag("Application") or app, "app_version": tag("AppVersion"),
                       "pages": int(pages), "pages_stale": int(pages) == 1 and chars > 1800,
                       "words": int(tag("Words") or 0), "characters": chars, "grid": grid})
+        if name in stale:
+            files[-1]["pages_stale"] = True
+            files[-1]["stale_reason"] = stale.pop(name)
         sets[which].append(name)
+    for name in stale:
+        print(f"{name}: in pages_fresh_stale.tsv but not in pages_fresh_sources.tsv", file=sys.stderr)
+        bad += 1
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"description": "Fresh page-count test set (bench/pages_fresh_sources.tsv); "
                    "not ours to ship, never copied into the repository.", "files": files},
