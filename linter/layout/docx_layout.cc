@@ -90,7 +90,13 @@ struct Settings {
   //   not measured separately. The only WPS files whose lines' glyphs exceed the pitch by
   //   a little (12 pt 微软雅黑, 15.84 pt on the 15.6 pt grid: two grid lines in Word) have
   //   stale saved counts, and the one current WPS table of contents (36 entries) agrees.
+  // - a w:docGrid with a linePitch and no type, in a compatibility-mode-15 document, is a
+  //   line grid (Word: no grid). Three WPS 12 files of one repository, their tables of
+  //   contents agreeing entry for entry only so (fresh 070, 071 and a third not in the
+  //   set); the same grid in compatibility mode 12 (fresh 002, WPS 10) and 14 (a WPS 12
+  //   file of another repository) is no grid, as in Word.
   bool wps = false;
+  bool typeless_pitch_is_grid = false;
 };
 
 // One paragraph laid out: its line heights and the page or column breaks after lines.
@@ -117,6 +123,7 @@ class Engine {
     settings_.mark_with_break = std::atoi(prop("settings:compatibilityMode").c_str()) >= 15 &&
                                 prop("settings:splitPgBreakAndParaMark") != "1";
     settings_.wps = saved_by_wps(doc);
+    settings_.typeless_pitch_is_grid = settings_.wps && std::atoi(prop("settings:compatibilityMode").c_str()) >= 15;
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
     if (tab > 1 && tab < 500) settings_.tab = tab;
   }
@@ -492,7 +499,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
 
 // A negative header_h (footer_h): the section has no header (footer) at all, so the
 // header (footer) distance pushes nothing and the body starts at the margin.
-Geometry geometry(const model::Section& s, double normal_pt, double header_h, double footer_h) {
+// `typeless_pitch_is_grid`: a docGrid with a linePitch and no type is a line grid (WPS in
+// compatibility mode 15; Word takes it as no grid).
+Geometry geometry(const model::Section& s, double normal_pt, double header_h, double footer_h,
+                  bool typeless_pitch_is_grid) {
   Geometry g;
   const double top = header_h < 0 ? s.m_top : std::max(s.m_top, s.m_header + header_h);
   const double bottom = footer_h < 0 ? s.m_bottom : std::max(s.m_bottom, s.m_footer + footer_h);
@@ -501,7 +511,8 @@ Geometry geometry(const model::Section& s, double normal_pt, double header_h, do
   g.cols = std::max(1, s.cols);
   g.width = s.col_w > 0 && g.cols > 1 ? s.col_w : (text_w - (g.cols - 1) * s.col_space) / g.cols;
   g.width = std::max(36.0, g.width);
-  const bool grid_lines = s.grid == "lines" || s.grid == "linesAndChars" || s.grid == "snapToChars";
+  const bool grid_lines = s.grid == "lines" || s.grid == "linesAndChars" || s.grid == "snapToChars" ||
+                          (s.grid.empty() && typeless_pitch_is_grid);
   if (grid_lines && s.line_pitch > 1) g.pitch = s.line_pitch;
   if ((s.grid == "linesAndChars" || s.grid == "snapToChars") && g.pitch > 0) {
     g.grid_delta = s.char_space / 4096.0;
@@ -625,7 +636,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // Footnote heights by id.
   std::map<std::int32_t, double> note_h;
   {
-    const Geometry g0 = geometry(doc.sections[0], normal_pt, 0, 0);
+    const Geometry g0 = geometry(doc.sections[0], normal_pt, 0, 0, engine.settings().typeless_pitch_is_grid);
     for (const auto& b : doc.blocks) {
       if (b.story != model::Story::kFootnote || b.layout < 0) continue;
       const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
@@ -646,7 +657,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       // margin; its task-sheet page fits only with the body from the margin).
       const bool no_header = header.empty() && s.header_first.empty();
       const bool no_footer = footer.empty() && s.footer_first.empty();
-      geos.push_back(geometry(s, normal_pt, no_header ? -1.0 : part_height(header), no_footer ? -1.0 : part_height(footer)));
+      geos.push_back(geometry(s, normal_pt, no_header ? -1.0 : part_height(header), no_footer ? -1.0 : part_height(footer),
+                              engine.settings().typeless_pitch_is_grid));
     }
   }
 

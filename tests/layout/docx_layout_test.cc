@@ -791,6 +791,37 @@ TEST(DocxLayout, WpsIgnoresAComplexScriptSizeSetWithoutASize) {
   EXPECT_NEAR(wps_pages("<w:sz w:val=\"24\"/><w:szCs w:val=\"32\"/>"), 22 * 31.2 / 697.9, 0.02);
 }
 
+// A docGrid with a linePitch and no type: no grid in Word; a line grid in WPS when the
+// document is in compatibility mode 15. The pattern of WPS 12 specifications generated
+// with 11 pt 微软雅黑 (one 14.5 pt line) under w:docGrid w:linePitch="360" (fresh 070,
+// 071: their tables of contents agree only with 18 pt lines); WPS 10 and compatibility
+// modes 12 and 14 (fresh 002) keep no grid.
+TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += para("本系统定位于教学辅助。");
+  const std::string sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
+      "w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/><w:docGrid w:linePitch=\"360\" w:charSpace=\"0\"/></w:sectPr>";
+  const std::string yahei = "<w:rFonts w:ascii=\"微软雅黑\" w:hAnsi=\"微软雅黑\" w:eastAsia=\"微软雅黑\"/><w:sz w:val=\"22\"/>";
+  auto pages_of = [&](const std::string& app, int compat) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles(yahei);
+    parts.body = body + sect;
+    parts.app["Application"] = app;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+                     "w:val=\"" + std::to_string(compat) + "\"/></w:compat>";
+    return layout_of(parts).estimate;
+  };
+  const std::string wps = "WPS Office_12.1.0.26895_F1E327BC-269C-435d-A152-05C5408002CA";
+  const double body_h = 841.9 - 2 * 72;
+  auto tenths = [](double pages) { return std::ceil(pages * 10 - 1e-9) / 10; };
+  // 微软雅黑's line, 11 x 1.32 = 14.52 pt: 48 lines a page, 40 lines on one.
+  EXPECT_DOUBLE_EQ(pages_of("Microsoft Office Word", 15), tenths(40 * 14.52 / body_h));
+  EXPECT_DOUBLE_EQ(pages_of(wps, 14), tenths(40 * 14.52 / body_h));
+  // WPS in mode 15: 18 pt grid lines, 38 a page, two on the second.
+  EXPECT_DOUBLE_EQ(pages_of(wps, 15), tenths(1 + 2 * 18 / body_h));
+}
+
 // A picture on a line grid at 1.5 lines. Word sets it on whole grid lines (an 18 pt picture:
 // two 15.6 pt lines); WPS gives it its own height plus the half line the multiple adds
 // (18 + 7.8 pt). The pattern of WPS-saved specifications with screenshots at 1.5 lines
