@@ -73,7 +73,7 @@ struct Geometry {
 
 struct Settings {
   bool compress = false;          // characterSpacingControl compressPunctuation…
-  bool snap_in_tables = false;    // adjustLineHeightInTable
+  bool snap_in_tables = false;    // adjustLineHeightInTable, or Word in compatibility mode 15
   double tab = 21;                // defaultTabStop, points
   bool mark_with_break = false;   // a paragraph ending in a page break ends on that page
   // Saved by WPS Office (docProps/app.xml Application): its rules where they differ from
@@ -116,14 +116,21 @@ class Engine {
     auto prop = [&](const char* k) { return doc.property(k).value_or(""); };
     const std::string csc = prop("settings:characterSpacingControl");
     settings_.compress = csc.rfind("compress", 0) == 0;
-    settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1";
     // Word 2013 and later (compatibility mode 15) end a paragraph whose last content is a
     // page break on the page the break ends (ECMA-376 splitPgBreakAndParaMark unset);
     // Word 2010 files move its mark to a line of its own on the next page.
     settings_.mark_with_break = std::atoi(prop("settings:compatibilityMode").c_str()) >= 15 &&
                                 prop("settings:splitPgBreakAndParaMark") != "1";
     settings_.wps = saved_by_wps(doc);
-    settings_.typeless_pitch_is_grid = settings_.wps && std::atoi(prop("settings:compatibilityMode").c_str()) >= 15;
+    // Lines in table cells snap to the line grid under adjustLineHeightInTable, and in Word
+    // always in compatibility mode 15, where that legacy option is not read: thesis-proposal
+    // forms of one repository (a whole section in one row across pages) without the option
+    // fit Word's saved counts and page marks only so in mode 15 (four files, 2 pages short
+    // before), and only without it in mode 12 (a fifth: one page over with it). WPS: not
+    // seen (a mode-15 WPS file of another repository goes two pages over with it).
+    const int compat = std::atoi(prop("settings:compatibilityMode").c_str());
+    settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1" || (!settings_.wps && compat >= 15);
+    settings_.typeless_pitch_is_grid = settings_.wps && compat >= 15;
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
     if (tab > 1 && tab < 500) settings_.tab = tab;
   }

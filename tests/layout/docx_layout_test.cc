@@ -822,6 +822,40 @@ TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
   EXPECT_DOUBLE_EQ(pages_of(wps, 15), tenths(1 + 2 * 18 / body_h));
 }
 
+// Lines in table cells and the line grid: without adjustLineHeightInTable they keep their
+// own height in a compatibility-mode-12 document and snap to the grid in mode 15 (Word
+// 2013 and later do not read the legacy option). The pattern of thesis-proposal forms: one
+// borderless row holding a whole section of 10.5 pt 宋体 at 1.5 lines on the 15.6 pt grid:
+// 1.5 x 13.65 = 20.5 pt a line unsnapped, 1.5 x 15.6 = 23.4 pt snapped.
+TEST(DocxLayout, TableLinesSnapToTheGridInCompatibilityMode15) {
+  std::string cell;
+  for (int i = 0; i < 40; ++i) cell += para(han(20), "<w:spacing w:line=\"360\" w:lineRule=\"auto\"/>");
+  const std::string body = "<w:tbl><w:tblPr><w:tblW w:w=\"8300\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol "
+                           "w:w=\"8300\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"8300\" w:type=\"dxa\"/></w:tcPr>" +
+                           cell + "</w:tc></w:tr></w:tbl>" + para("") + kCnSect;
+  auto pages_of = [&](const std::string& app, int compat, bool adjust) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body;
+    parts.app["Application"] = app;
+    parts.settings = std::string("<w:compat>") + (adjust ? "<w:adjustLineHeightInTable/>" : "") +
+                     "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+                     "w:val=\"" + std::to_string(compat) + "\"/></w:compat>";
+    return layout_of(parts).estimate;
+  };
+  auto tenths = [](double pages) { return std::ceil(pages * 10 - 1e-9) / 10; };
+  const double unsnapped = tenths((40 * 1.5 * 10.5 * 1.3 + 15.6) / 697.9);  // the row, then the closing paragraph
+  const double snapped = tenths((40 * 23.4 - 697.9 + 15.6) / 697.9 + 1);
+  const std::string word = "Microsoft Office Word";
+  EXPECT_DOUBLE_EQ(pages_of(word, 12, false), unsnapped);
+  EXPECT_DOUBLE_EQ(pages_of(word, 12, true), snapped);
+  EXPECT_DOUBLE_EQ(pages_of(word, 15, false), snapped);
+  // WPS in mode 15 without the option: as in mode 12, unsnapped.
+  const std::string wps = "WPS Office_11.1.0.10938_F1E327BC-269C-435d-A152-05C5408002CA";
+  EXPECT_DOUBLE_EQ(pages_of(wps, 15, false), pages_of(wps, 12, false));
+  EXPECT_LT(pages_of(wps, 15, false), pages_of(wps, 15, true));
+}
+
 // A picture on a line grid at 1.5 lines. Word sets it on whole grid lines (an 18 pt picture:
 // two 15.6 pt lines); WPS gives it its own height plus the half line the multiple adds
 // (18 + 7.8 pt). The pattern of WPS-saved specifications with screenshots at 1.5 lines
