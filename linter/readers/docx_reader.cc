@@ -175,6 +175,7 @@ class Walker {
     std::int32_t rows = 0, row_band = 1, col_band = 1;
     double prev_bottom = 0;               // the widest bottom edge of the row above
     double row_border = 0;                // what this row's borders add to its height
+    double spacing = 0, row_spacing = 0;  // tblCellSpacing: the table's, this row's (points)
     std::vector<Condition> cond;          // the current cell's conditional formats, in order
   };
 
@@ -427,6 +428,15 @@ class Walker {
     side("top", "top", t);
     side("bottom", "bottom", b);
   }
+  // w:tblCellSpacing under `pr` (a table style's or table's tblPr, a row's tblPrEx or trPr),
+  // in points, over `v`; nil is none, pct and auto are ignored (ECMA-376 §17.4.43-45).
+  void cell_spacing(const pugi::xml_node& pr, double& v) const {
+    const auto n = pr.child(ns_->attr("tblCellSpacing").c_str());
+    if (!n) return;
+    const std::string_view type = n.attribute(ns_->attr("type").c_str()).value();
+    if (type == "nil") v = 0;
+    else if (type.empty() || type == "dxa") v = std::max(0.0, attr_pt(n, ns_->attr("w"), 0));
+  }
   void table_start(const pugi::xml_node& tbl) {
     TableState t;
     t.id = next_table_++;
@@ -439,10 +449,12 @@ class Walker {
       t.style_chain.push_back(st);
       const auto spr = st->node.child(ns_->attr("tblPr").c_str());
       cell_margins(spr.child(ns_->attr("tblCellMar").c_str()), t.mar_l, t.mar_r, t.mar_t, t.mar_b);
+      cell_spacing(spr, t.spacing);
       if (auto b = spr.child(ns_->attr("tblStyleRowBandSize").c_str())) t.row_band = std::max(1, int_attr(b, val, 1));
       if (auto b = spr.child(ns_->attr("tblStyleColBandSize").c_str())) t.col_band = std::max(1, int_attr(b, val, 1));
     }
     cell_margins(pr.child(ns_->attr("tblCellMar").c_str()), t.mar_l, t.mar_r, t.mar_t, t.mar_b);
+    cell_spacing(pr, t.spacing);
     if (auto b = pr.child(ns_->attr("tblStyleRowBandSize").c_str())) t.row_band = std::max(1, int_attr(b, val, 1));
     if (auto b = pr.child(ns_->attr("tblStyleColBandSize").c_str())) t.col_band = std::max(1, int_attr(b, val, 1));
     t.borders = pr.child(ns_->attr("tblBorders").c_str());
@@ -497,6 +509,9 @@ class Walker {
     t.cant_split = flag("cantSplit");
     if (auto before = pr.child(ns_->attr("gridBefore").c_str())) t.grid_next = std::max(0, int_attr(before, val, 0));
     t.row_borders = tr.child(ns_->attr("tblPrEx").c_str()).child(ns_->attr("tblBorders").c_str());
+    t.row_spacing = t.spacing;  // the row's own spacing (tblPrEx, then trPr) overrides the table's
+    cell_spacing(tr.child(ns_->attr("tblPrEx").c_str()), t.row_spacing);
+    cell_spacing(pr, t.row_spacing);
     // The row is as tall as its tallest cell plus the horizontal border above it (the
     // wider of this row's top edges and the row above's bottom edges); the last row adds
     // its bottom border too.
@@ -513,7 +528,11 @@ class Walker {
       grid += w;
     }
     t.prev_bottom = bottom;
-    t.row_border = top + (t.row + 1 >= t.rows ? bottom : 0.0);
+    // Cell spacing: Word stores half the gap. Cells stand twice the value apart, and as far
+    // from the table's edges (HTML's default cellspacing of 2 px arrives as 15 twips), so
+    // every row adds the gap above it and the last row the gap below it too.
+    const double gap = 2 * t.row_spacing;
+    t.row_border = top + gap + (t.row + 1 >= t.rows ? bottom + gap : 0.0);
   }
 
   // The table style's conditional formats for the cell `index` of `cells` at grid column
@@ -614,8 +633,8 @@ class Walker {
     // its top and bottom ones make the row taller.
     double l = t.mar_l, r = t.mar_r, tp = t.mar_t, b = t.mar_b;
     cell_margins(pr.child(ns_->attr("tcMar").c_str()), l, r, tp, b);
-    t.cell_mar_l = l;
-    t.cell_mar_r = r;
+    t.cell_mar_l = l + t.row_spacing;  // half a gap on each side of the cell's text
+    t.cell_mar_r = r + t.row_spacing;
     t.cell_mar_t = tp;
     t.cell_mar_b = b;
   }

@@ -1347,3 +1347,45 @@ TEST(DocxLayout, EmptyParagraphIsAsTallAsItsMarkInItsLatinFont) {
   EXPECT_NEAR(cn_pages(empty + kCnSect).estimate, 44 * 31.2 / 697.9, 0.06);
   EXPECT_GT(cn_pages(text + kCnSect).estimate, 3.0);
 }
+
+// Table cell spacing (w:tblCellSpacing): Word stores half the gap between two cells, and the
+// gap at the table's edges is as wide as between cells. Each row adds the gap above it, the
+// last row the gap below it too, and each cell's text keeps half a gap clear on either
+// side. 15 twips (HTML's default 2 px cellspacing, pasted web tables: fresh 119's four
+// tables, calibration 085's) are a 1.5 pt gap. The table's value applies to every row; a
+// row's trPr or tblPrEx sets its own; nil is none.
+TEST(DocxLayout, TableCellSpacingSeparatesRows) {
+  const std::string spacing = "<w:tblCellSpacing w:w=\"15\" w:type=\"dxa\"/>";
+  const auto rows = table_rows(bordered_table(3, spacing));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_DOUBLE_EQ(rows[0].border, 1.5);
+  EXPECT_DOUBLE_EQ(rows[1].border, 1.5);
+  EXPECT_DOUBLE_EQ(rows[2].border, 3.0);
+  // With ½ pt borders (Table Grid) the gaps come on top of them.
+  const auto grid = table_rows(bordered_table(3, "<w:tblStyle w:val=\"a3\"/>" + spacing), kTableGrid);
+  ASSERT_EQ(grid.size(), 3u);
+  EXPECT_DOUBLE_EQ(grid[0].border, 2.0);
+  EXPECT_DOUBLE_EQ(grid[2].border, 4.0);
+  // A row's own spacing, in trPr or tblPrEx, and nil.
+  const auto own = table_rows(bordered_table(3, spacing, [](int r) {
+    if (r == 0) return std::string("<w:trPr><w:tblCellSpacing w:w=\"40\" w:type=\"dxa\"/></w:trPr>");
+    if (r == 1) return std::string("<w:tblPrEx><w:tblCellSpacing w:w=\"0\" w:type=\"nil\"/></w:tblPrEx>");
+    return std::string();
+  }));
+  ASSERT_EQ(own.size(), 3u);
+  EXPECT_DOUBLE_EQ(own[0].border, 4.0);
+  EXPECT_DOUBLE_EQ(own[1].border, 0.0);
+  EXPECT_DOUBLE_EQ(own[2].border, 3.0);
+  // On the page: fifty one-line rows (10.5 pt 宋体, 13.65 pt) fill 682.5 of the 697.9 pt
+  // body; 1.5 pt more each take them onto a second page.
+  auto pages_of = [](const std::string& tbl_pr) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    std::string t = bordered_table(50, tbl_pr);
+    t.erase(t.rfind("<w:p>"));  // no paragraph after the table
+    parts.body = t + kCnSect;
+    return layout_of(parts).estimate;
+  };
+  EXPECT_LE(pages_of(""), 1.0);
+  EXPECT_GT(pages_of(spacing), 1.0);
+}
