@@ -71,8 +71,11 @@ void Formats::load_settings(const pugi::xml_document& settings, const std::strin
       for (auto o : c.children()) {
         const auto ol = local_name(o.name());
         if (ol == "compatSetting") {
-          if (std::string_view(o.attribute((w + ":name").c_str()).value()) == "compatibilityMode")
+          const std::string_view n = o.attribute((w + ":name").c_str()).value();
+          if (n == "compatibilityMode")
             doc.properties["settings:compatibilityMode"] = o.attribute(val.c_str()).value();
+          else if (n == "overrideTableStyleFontSizeAndJustification")
+            doc.properties["settings:overrideTableStyleFontSizeAndJustification"] = std::string(1, on_off(o, val) ? '1' : '0');
         } else if (on_off(o, val) || !o.attribute(val.c_str())) {
           // Built without operator+ and assigning a literal: GCC 12 warns there (-Wrestrict).
           std::string key = "settings:";

@@ -304,8 +304,14 @@ class Walker {
     b_.doc().layouts.push_back(paragraph_layout(ppr, style, in_table, num_id, ilvl));
   }
 
-  // Layout inputs: docDefaults, the table style (for the default paragraph style), the
-  // paragraph style chain, the numbering level, then direct formatting.
+  // Layout inputs in Word's style hierarchy (ECMA-376 §17.7.2): docDefaults, the table
+  // style (its conditional formats after it), the paragraph style chain, the numbering
+  // level, then direct formatting. The paragraph style — Normal too — overrides the table
+  // style. Without the compatibility setting overrideTableStyleFontSizeAndJustification
+  // ([MS-DOCX]: Word 2010 files and older) two exceptions keep the table style's values: a
+  // default paragraph style's 12 pt size and its left justification do not override the
+  // table style's size and justification (docx4j measured the size rule in Word: 12 pt, not
+  // 11).
   model::ParagraphLayout paragraph_layout(const pugi::xml_node& ppr, const std::string& style, bool in_table,
                                           int num_id, int ilvl) {
     model::ParagraphLayout L;
@@ -314,23 +320,47 @@ class Walker {
     fmt_.apply_ppr(styles_.default_ppr, L);
     fmt_.apply_rpr(styles_.default_rpr, rp, doc);
     const docx::StyleInfo* tstyle = nullptr;
-    if (in_table && !tables_.empty() && (style.empty() || style == styles_.default_paragraph_style()))
-      tstyle = styles_.find(tables_.back().style);
-    const auto chain = styles_.chain(style);
+    if (in_table && !tables_.empty()) tstyle = styles_.find(tables_.back().style);
+    const std::string sz = ns_->attr("sz"), jc = ns_->attr("jc");
+    bool table_sz = false, table_jc = false;
     if (tstyle) {
       for (const auto* st : styles_.chain(tables_.back().style)) {
         fmt_.apply_ppr(st->ppr, L);
         fmt_.apply_rpr(st->rpr, rp, doc);
+        table_sz = table_sz || st->rpr.child(sz.c_str());
+        table_jc = table_jc || st->ppr.child(jc.c_str());
       }
       for (const auto& c : tables_.back().cond) {
-        fmt_.apply_ppr(c.node.child(ns_->attr("pPr").c_str()), L);
-        fmt_.apply_rpr(c.node.child(ns_->attr("rPr").c_str()), rp, doc);
+        const auto cppr = c.node.child(ns_->attr("pPr").c_str()), crpr = c.node.child(ns_->attr("rPr").c_str());
+        fmt_.apply_ppr(cppr, L);
+        fmt_.apply_rpr(crpr, rp, doc);
+        table_sz = table_sz || crpr.child(sz.c_str());
+        table_jc = table_jc || cppr.child(jc.c_str());
       }
     }
+    const double table_size = rp.size;
+    const bool table_justified = L.justified;
+    const auto chain = styles_.chain(style);
     for (const auto* st : chain) {
-      if (tstyle && chain.size() == 1) break;  // the table style wins over plain Normal
       fmt_.apply_ppr(st->ppr, L);
       fmt_.apply_rpr(st->rpr, rp, doc);
+    }
+    if (tstyle && (table_sz || table_jc) && !override_table_style()) {
+      const bool is_default = style.empty() || style == styles_.default_paragraph_style();
+      const docx::StyleInfo* own = chain.empty() ? nullptr : chain.back();
+      if (table_sz && !(!is_default && own && own->rpr.child(sz.c_str()))) {
+        docx::RunProps eff;  // the style's own size, docDefaults under it
+        fmt_.apply_rpr(styles_.default_rpr, eff, doc);
+        for (const auto* st : chain) fmt_.apply_rpr(st->rpr, eff, doc);
+        if (std::fabs(eff.size - 12.0) < 0.01) rp.size = table_size;
+      }
+      if (table_jc && !(!is_default && own && own->ppr.child(jc.c_str()))) {
+        std::string_view eff_jc;  // the style's jc, docDefaults under it
+        if (auto n = styles_.default_ppr.child(jc.c_str())) eff_jc = n.attribute(ns_->attr("val").c_str()).value();
+        for (const auto* st : chain)
+          if (auto n = st->ppr.child(jc.c_str())) eff_jc = n.attribute(ns_->attr("val").c_str()).value();
+        if (eff_jc == "left" || eff_jc == "start") L.justified = table_justified;
+      }
     }
     if (num_id > 0) {
       if (const auto* lv = numbering_.level(num_id, std::clamp(ilvl, 0, 8))) {
@@ -403,6 +433,15 @@ class Walker {
     };
     if (!runs.empty() && runs.back().offset == f.offset) runs.pop_back();
     if (runs.empty() || !same(runs.back(), f)) runs.push_back(f);
+  }
+
+  // settings.xml's compatSetting overrideTableStyleFontSizeAndJustification (Word 2013 and
+  // later write it as 1): the paragraph style's size and justification win over the table
+  // style's without exception.
+  bool override_table_style() {
+    if (override_table_style_ < 0)
+      override_table_style_ = b_.doc().property("settings:overrideTableStyleFontSizeAndJustification").value_or("") == "1";
+    return override_table_style_ == 1;
   }
 
   model::ParagraphLayout* current_layout() {
@@ -1072,6 +1111,7 @@ class Walker {
   std::vector<pugi::xml_node> sect_nodes_;
   std::uint16_t section_ = 0;
   docx::RunProps para_rp_;
+  int override_table_style_ = -1;  // unknown yet; see override_table_style()
   std::int32_t note_id_ = -1;
 };
 

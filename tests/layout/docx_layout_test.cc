@@ -1051,7 +1051,9 @@ struct RowInfo {
 };
 std::vector<RowInfo> table_rows(const std::string& body, const std::string& more_styles = "") {
   wenfeng::testing::DocxParts parts;
-  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>",
+  // Normal takes its 10.5 pt from docDefaults: a size of its own would override the table
+  // style's (NormalStyleOverridesTheTableStyleInCells).
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\"/>",
                            "<w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>", more_styles);
   parts.body = body + kCnSect;
   auto bytes = wenfeng::testing::build_docx(parts);
@@ -1162,8 +1164,7 @@ TEST(DocxLayout, CellMarginsOverrideTheTablesAndMakeRowsTaller) {
 // Table style conditional formatting (w:tblStylePr) as the built-in "Light Grid" and "Grid
 // Table 4" styles define it: the header row bold, at single spacing with no space after,
 // and a heavier rule under it; turned on by tblLook, in its named attributes (Word 2010
-// and later) or its hex value (Word 2007). Applies to cell paragraphs in the default
-// paragraph style.
+// and later) or its hex value (Word 2007). Under every cell paragraph's own style.
 TEST(DocxLayout, TableStyleHeaderRowFormatting) {
   const std::string style =
       "<w:style w:type=\"table\" w:styleId=\"lg\"><w:name w:val=\"Light Grid\"/><w:pPr><w:spacing w:after=\"120\"/></w:pPr>"
@@ -1193,7 +1194,7 @@ TEST(DocxLayout, TableStyleHeaderRowFormatting) {
   EXPECT_DOUBLE_EQ(off[0].after, 6);
   EXPECT_DOUBLE_EQ(off[1].border, 1.0);
   EXPECT_DOUBLE_EQ(off[2].font_pt, 10.5);
-  // A paragraph with its own style keeps it: the table style's formats do not apply.
+  // A paragraph style's own size overrides the table style's formats.
   std::string styled = bordered_table(1, look("w:firstRow=\"1\""));
   const std::string from = "<w:p><w:r><w:t>项目";
   styled.replace(styled.find(from), from.size(), "<w:p><w:pPr><w:pStyle w:val=\"t\"/></w:pPr><w:r><w:t>项目");
@@ -1388,4 +1389,99 @@ TEST(DocxLayout, TableCellSpacingSeparatesRows) {
   };
   EXPECT_LE(pages_of(""), 1.0);
   EXPECT_GT(pages_of(spacing), 1.0);
+}
+
+namespace {
+
+// The first table cell paragraph's size and justification, as the reader resolves them,
+// under the given Normal style, table style and settings.
+struct CellFormat {
+  double font_pt = 0;
+  bool justified = false;
+};
+CellFormat cell_format(const std::string& normal_rpr, const std::string& normal_ppr, const std::string& table_style,
+                       const std::string& settings, const std::string& pstyle = "", const std::string& more = "") {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles(normal_rpr, normal_ppr, table_style + more);
+  parts.settings = settings;
+  std::string t = bordered_table(1, "<w:tblStyle w:val=\"ts\"/>");
+  if (!pstyle.empty()) {
+    const std::string from = "<w:p><w:r><w:t>项目";
+    t.replace(t.find(from), from.size(), "<w:p><w:pPr><w:pStyle w:val=\"" + pstyle + "\"/></w:pPr><w:r><w:t>项目");
+  }
+  parts.body = t + kCnSect;
+  auto bytes = wenfeng::testing::build_docx(parts);
+  auto d = readers::read_docx(*bytes);
+  EXPECT_TRUE(d.ok());
+  if (!d.ok()) return {};
+  for (const auto& b : d->blocks) {
+    if (b.story != model::Story::kMain || b.layout < 0) continue;
+    const auto& L = d->layouts[static_cast<std::size_t>(b.layout)];
+    if (L.table == 0 && L.cell == 0) return {L.font_pt, L.justified};
+  }
+  return {};
+}
+
+}  // namespace
+
+// Word's style hierarchy in table cells (ECMA-376 §17.7.2): docDefaults, then the table
+// style, then the paragraph style — Normal too — then direct formatting. Cell text in a
+// 10.5 pt justified Normal is 10.5 pt and justified whatever the table style says (fresh
+// 107's use-case tables: its justified Normal compresses the ， and “” of a 31-em line into
+// a 30.7-em cell, as Word's page marks show; fresh 034). Without overrideTableStyleFont-
+// SizeAndJustification (Word 2010 files) the table style's size wins over a Normal of 12 pt
+// and its justification over a left-aligned Normal ([MS-DOCX]; the size measured in Word
+// by docx4j).
+TEST(DocxLayout, NormalStyleOverridesTheTableStyleInCells) {
+  const std::string rpr10 = "<w:rFonts w:ascii=\"Arial\" w:eastAsia=\"宋体\"/><w:sz w:val=\"21\"/>";
+  const std::string rpr12 = "<w:rFonts w:ascii=\"Arial\" w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>";
+  const std::string both = "<w:jc w:val=\"both\"/>", left = "<w:jc w:val=\"left\"/>";
+  const std::string ts =
+      "<w:style w:type=\"table\" w:styleId=\"ts\"><w:name w:val=\"Grid 1\"/><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+      "<w:rPr><w:sz w:val=\"18\"/></w:rPr><w:tblPr>" + borders("tblBorders", 4, 4, 4) + "</w:tblPr></w:style>";
+  const std::string ts_plain =
+      "<w:style w:type=\"table\" w:styleId=\"ts\"><w:name w:val=\"Grid 1\"/><w:tblPr>" + borders("tblBorders", 4, 4, 4) +
+      "</w:tblPr></w:style>";
+  const std::string w2013 =
+      "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+      "w:val=\"15\"/><w:compatSetting w:name=\"overrideTableStyleFontSizeAndJustification\" "
+      "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"1\"/></w:compat>";
+  // A table style that sets neither: Normal's size and justification.
+  auto c = cell_format(rpr10, both, ts_plain, "");
+  EXPECT_DOUBLE_EQ(c.font_pt, 10.5);
+  EXPECT_TRUE(c.justified);
+  // A 10.5 pt justified Normal over a 9 pt centred table style: Normal's.
+  c = cell_format(rpr10, both, ts, "");
+  EXPECT_DOUBLE_EQ(c.font_pt, 10.5);
+  EXPECT_TRUE(c.justified);
+  // A 12 pt left-aligned Normal: the table style's 9 pt and centring in a Word 2010 file,
+  // Normal's own in a Word 2013 one.
+  c = cell_format(rpr12, left, ts, "");
+  EXPECT_DOUBLE_EQ(c.font_pt, 9);
+  EXPECT_FALSE(c.justified);
+  c = cell_format(rpr12, left, ts, w2013);
+  EXPECT_DOUBLE_EQ(c.font_pt, 12);
+  EXPECT_FALSE(c.justified);
+  // A paragraph style that sets its own 12 pt keeps it; one that inherits Normal's 12 pt
+  // takes the table style's.
+  const std::string own =
+      "<w:style w:type=\"paragraph\" w:styleId=\"own\"><w:name w:val=\"own\"/><w:basedOn w:val=\"a\"/>"
+      "<w:rPr><w:sz w:val=\"24\"/></w:rPr></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"inh\"><w:name w:val=\"inh\"/><w:basedOn w:val=\"a\"/></w:style>";
+  EXPECT_DOUBLE_EQ(cell_format(rpr12, left, ts, "", "own", own).font_pt, 12);
+  EXPECT_DOUBLE_EQ(cell_format(rpr12, left, ts, "", "inh", own).font_pt, 9);
+  // On the page: 31 em of text with six full-width marks in a 30.7 em cell (10.5 pt,
+  // 322.4 pt) fits one line only when the justified Normal lets its marks compress.
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles(rpr10, both, ts_plain);
+  parts.settings = "<w:characterSpacingControl w:val=\"compressPunctuation\"/>";
+  const std::string text = "1、用户点击页面上方“设置，xyz”键，打开下拉框，显示全部的选项";
+  std::string body;
+  for (int i = 0; i < 40; ++i)
+    body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ts\"/><w:tblW w:w=\"6663\" w:type=\"dxa\"/></w:tblPr><w:tblGrid>"
+            "<w:gridCol w:w=\"6663\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"6663\" w:type=\"dxa\"/></w:tcPr>"
+            "<w:p><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t>" + text + "</w:t></w:r></w:p>"
+            "</w:tc></w:tr></w:tbl>";
+  parts.body = body + kCnSect;
+  EXPECT_EQ(layout_of(parts).lines, 40u);
 }
