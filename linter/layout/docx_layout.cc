@@ -202,6 +202,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double text_h = 0;                // tallest text glyph on the line (single-line height)
   bool line_has_content = false;
   double line_sq = 0;               // what the line's full-width marks could give up (compression)
+  double line_raise = 0;            // what a superscript on the line adds to its height
   std::uint32_t cp = 0;             // code points read so far
   std::uint32_t line_at = 0;        // code points before the line's first unit
   // A right (1), centred (2) or decimal (3) tab stop pending on the line: the text from
@@ -255,6 +256,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) base = std::max(1.0, std::ceil(base / pitch - 1e-3)) * pitch;
       lh = std::max(L.line / 20.0, base);
     }
+    // A superscript (a citation mark [12]) raises its glyphs a third of their size above
+    // the line's: an auto-spaced line holding one is that much taller, on top of its grid
+    // lines or spacing multiple. Exact and at-least lines keep their height.
+    if (L.line_rule == 0) lh += line_raise;
+    line_raise = 0;
     out.h.push_back(lh);
     out.brk.push_back(brk);
     if (record_) {
@@ -289,6 +295,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   const bool word_rules = !settings_.wps && settings_.compress && char_pitch <= 0;
   const bool squeeze = word_rules && L.justified;
   double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0, u_end_sq = 0;
+  double u_raise = 0;
   bool last_unit = false;  // the paragraph's last unit: its line does not break
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
@@ -321,6 +328,8 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     line_sq += u_sq;
     text_h = std::max(text_h, u_h);
     obj_h = std::max(obj_h, u_obj);
+    line_raise = std::max(line_raise, u_raise);
+    u_raise = 0;
     line_has_content = true;
     u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = u_end_sq = 0;
     u_object = false;
@@ -475,6 +484,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       cw = latin_advance(c, f.latin) * size * rf->scale;
       gh = tall * f.line;
     }
+    if (rf->vert == 1) u_raise = std::max(u_raise, size / 3);
     cw += rf->spacing;
     // autoSpaceDE / autoSpaceDN: Word puts a quarter em between a Han character and a Latin
     // letter or digit next to it (without a character grid; 084's page breaks inside

@@ -193,6 +193,7 @@ struct RunFormat {
   std::int16_t east_asian = -1;  // w:eastAsia font
   bool hint_east_asian = false;  // w:hint="eastAsia": shared punctuation (“” … —) in the East Asian font
   bool bold = false;             // w:b (a bulletin's item titles are often set in bold)
+  std::int8_t vert = 0;          // w:vertAlign: 1 superscript, 2 subscript
 };
 
 // A custom tab stop (w:tabs), from the margin.

@@ -139,6 +139,9 @@ void Formats::apply_rpr(const pugi::xml_node& rpr, RunProps& rp, model::Document
       if (auto h = c.attribute(name("hint").c_str())) rp.hint_east_asian = std::string_view(h.value()) == "eastAsia";
     } else if (l == "b") {
       rp.bold = on_off(c, name("val"));
+    } else if (l == "vertAlign") {
+      const std::string_view v = c.attribute(name("val").c_str()).value();
+      rp.vert = v == "superscript" ? 1 : v == "subscript" ? 2 : 0;
     } else if (l == "spacing") {
       rp.spacing = num(c.attribute(name("val").c_str()), 0) / 20.0;
     } else if (l == "w") {

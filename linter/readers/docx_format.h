@@ -24,6 +24,7 @@ struct RunProps {
   double spacing = 0;      // points
   double scale = 1;
   bool bold = false;       // w:b
+  std::int8_t vert = 0;    // w:vertAlign: 1 superscript, 2 subscript
 };
 
 class Formats {

@@ -427,9 +427,10 @@ class Walker {
     f.east_asian = rp.east_asian;
     f.hint_east_asian = rp.hint_east_asian;
     f.bold = rp.bold;
+    f.vert = rp.vert;
     auto same = [](const model::RunFormat& a, const model::RunFormat& b) {
       return a.size == b.size && a.size_cs == b.size_cs && a.spacing == b.spacing && a.scale == b.scale && a.latin == b.latin &&
-             a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian && a.bold == b.bold;
+             a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian && a.bold == b.bold && a.vert == b.vert;
     };
     if (!runs.empty() && runs.back().offset == f.offset) runs.pop_back();
     if (runs.empty() || !same(runs.back(), f)) runs.push_back(f);
