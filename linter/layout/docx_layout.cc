@@ -125,7 +125,7 @@ class Engine {
 
   FontMetrics latin(std::int16_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)]
-                                                                    : FontMetrics{1.15, LatinWidths::kSerif, false};
+                                                                    : FontMetrics{1.15, 0, LatinWidths::kSerif, false};
   }
   FontMetrics east_asian(std::int16_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)] : FontMetrics{};
@@ -451,7 +451,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (wps && settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = tall * ea.line;
+      gh = tall * ea.han_line();
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;

@@ -676,6 +676,32 @@ TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
               0.05);
 }
 
+// 微软雅黑's Chinese characters are taller in Word than the font's 1.32 em: 五号 (10.5 pt)
+// text in it takes two lines of the 15.6 pt grid (a design document's pseudo-code tables in
+// 五号 微软雅黑: Word's pages hold 21 such lines, not 44), while its digits and an empty
+// paragraph's mark take one (an empty 五号 微软雅黑 paragraph between two tables).
+TEST(DocxLayout, YaHeiChineseNeedsTwoGridLinesAtWuHao) {
+  std::string chinese, digits, empty;
+  for (int i = 0; i < 22; ++i) chinese += para("显示投票标题");
+  for (int i = 0; i < 22; ++i) digits += para("2024 10:30");
+  for (int i = 0; i < 22; ++i) empty += "<w:p/>";
+  const auto yahei = cn_styles("<w:rFonts w:ascii=\"微软雅黑\" w:eastAsia=\"微软雅黑\" w:hAnsi=\"微软雅黑\"/><w:sz w:val=\"21\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, yahei).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(digits + kCnSect, yahei).estimate, 22 * 15.6 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(empty + kCnSect, yahei).estimate, 22 * 15.6 / 697.9, 0.05);
+  // On a 19.35 pt grid 小四 Chinese in it still takes one line, 四号 two.
+  const std::string wide_pitch =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid w:type=\"lines\" w:linePitch=\"387\"/></w:sectPr>";
+  auto sized = [](int half_points) {
+    return cn_styles("<w:rFonts w:ascii=\"微软雅黑\" w:eastAsia=\"微软雅黑\"/><w:sz w:val=\"" + std::to_string(half_points) + "\"/>");
+  };
+  std::string eighteen;
+  for (int i = 0; i < 18; ++i) eighteen += para("性能分析");
+  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(24)).estimate, 18 * 19.35 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(28)).estimate, 18 * 38.7 / 697.9, 0.05);
+}
+
 // A tab does not make its line taller: 小四 黑体 lines that start with a tab in the 等线
 // Latin font stay on one grid line (the form lines of the same requirements documents).
 TEST(DocxLayout, TabDoesNotRaiseTheLine) {
