@@ -728,6 +728,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i)
       if (doc.blocks[i].story == model::Story::kMain) main_index[i] = m++;
   }
+  std::size_t last_main_block = doc.blocks.size();
+  for (std::size_t i = doc.blocks.size(); i-- > 0;)
+    if (doc.blocks[i].story == model::Story::kMain && doc.blocks[i].layout >= 0) {
+      last_main_block = i;
+      break;
+    }
+  auto last_main = [&](std::size_t i) { return i == last_main_block; };
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.layout < 0) continue;
@@ -757,9 +764,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     pending_break = false;
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
-        doc.block_text(b).empty() && L.inlines.empty()) {
+        doc.block_text(b).empty() && L.inlines.empty() && !last_main(i)) {
       // A paragraph of nothing but a page break ends on the page the break ends; the next
-      // paragraph starts the new page.
+      // paragraph starts the new page. As the document's last paragraph it still makes
+      // that page (Word counts the empty page after a closing page break: fresh 126, saved
+      // 3 pages for two pages of text and a final page-break paragraph), so its mark goes
+      // there as in Word 2010 files.
       it.hard_break_before = false;
       pending_break = true;
     }

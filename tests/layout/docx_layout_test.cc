@@ -537,6 +537,24 @@ TEST(DocxLayout, PageBreakAndItsParagraphMark) {
   EXPECT_DOUBLE_EQ(with_mode(para("字") + alone, "15").estimate, 1.1);
 }
 
+// A page break that closes the document still makes its page in Word 2013 and later: the
+// paragraph of nothing but that break, being the last, puts its mark on a new page (a
+// course-design template whose last paragraph is a page break: Word saves one page more
+// than its text fills).
+TEST(DocxLayout, ClosingPageBreakMakesAPage) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += para("正文");
+  parts.body = text + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + kCnSect;
+  parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                   "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
+  EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
+  // Followed by text, the break-only paragraph stays on the page before (as before).
+  parts.body = text + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + para("下一页") + kCnSect;
+  EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
+}
+
 // A chapter that ends with a paragraph of nothing but a page break and then an empty
 // paragraph holding the section break (a thesis template's chapter ending, saved by WPS 11
 // with compatibility mode 15): Word puts the lone section-break mark on a page of its own,
