@@ -720,6 +720,33 @@ TEST(DocxLayout, YaHeiChineseNeedsTwoGridLinesAtWuHao) {
   EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(28)).estimate, 18 * 38.7 / 697.9, 0.05);
 }
 
+// Table rows whose paragraphs keep with next stay with the next row (Word's way of keeping a
+// table together), and a heading kept with such a table goes to the next page with all of
+// it, not with its first row only (a design document's data dictionary: headings over small
+// tables whose cells are set in a heading style).
+TEST(DocxLayout, RowsKeptWithNextMoveTogether) {
+  std::string filler;
+  for (int i = 0; i < 36; ++i) filler += para("正文");  // 561.6 of 697.9 pt
+  auto table = [](int rows, bool keep) {
+    std::string t = "<w:tbl><w:tblPr><w:tblW w:w=\"8000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"8000\"/></w:tblGrid>";
+    for (int r = 0; r < rows; ++r)
+      t += "<w:tr><w:tc>" + para("字段", keep && r + 1 < rows ? "<w:keepNext/>" : "") + "</w:tc></w:tr>";
+    return t + "</w:tbl>";
+  };
+  // 20 rows and the paragraph after them are more than the 136 pt left on page 1: kept
+  // together they all start page 2 (about 1.5 pages), loose they fill page 1 (about 1.3).
+  const std::string heading = para("标题", "<w:keepNext/>");
+  const double kept = cn_pages(filler + table(20, true) + para("表后") + kCnSect).estimate;
+  const double loose = cn_pages(filler + table(20, false) + para("表后") + kCnSect).estimate;
+  EXPECT_GE(kept - loose, 0.15) << kept << " " << loose;
+  EXPECT_GE(kept, 1.4);
+  // A heading kept with such a table goes with all of it, not with its first row only.
+  const double headed = cn_pages(filler + heading + table(20, true) + para("表后") + kCnSect).estimate;
+  const double headed_loose = cn_pages(filler + heading + table(20, false) + para("表后") + kCnSect).estimate;
+  EXPECT_GE(headed - headed_loose, 0.15) << headed << " " << headed_loose;
+  EXPECT_NEAR(headed, kept + 15.6 / 697.9, 0.06);
+}
+
 // A tab does not make its line taller: 小四 黑体 lines that start with a tab in the 等线
 // Latin font stay on one grid line (the form lines of the same requirements documents).
 TEST(DocxLayout, TabDoesNotRaiseTheLine) {
