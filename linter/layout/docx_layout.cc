@@ -139,7 +139,7 @@ class Engine {
 
   FontMetrics latin(std::int16_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)]
-                                                                    : FontMetrics{1.15, LatinWidths::kSerif, false};
+                                                                    : FontMetrics{1.15, 0, LatinWidths::kSerif, false};
   }
   FontMetrics east_asian(std::int16_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)] : FontMetrics{};
@@ -478,7 +478,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (wps && settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = tall * ea.line;
+      gh = tall * ea.han_line();
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
@@ -761,6 +761,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i)
       if (doc.blocks[i].story == model::Story::kMain) main_index[i] = m++;
   }
+  std::size_t last_main_block = doc.blocks.size();
+  for (std::size_t i = doc.blocks.size(); i-- > 0;)
+    if (doc.blocks[i].story == model::Story::kMain && doc.blocks[i].layout >= 0) {
+      last_main_block = i;
+      break;
+    }
+  auto last_main = [&](std::size_t i) { return i == last_main_block; };
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.layout < 0) continue;
@@ -790,9 +797,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     pending_break = false;
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
-        doc.block_text(b).empty() && L.inlines.empty()) {
+        doc.block_text(b).empty() && L.inlines.empty() && !last_main(i)) {
       // A paragraph of nothing but a page break ends on the page the break ends; the next
-      // paragraph starts the new page.
+      // paragraph starts the new page. As the document's last paragraph it still makes
+      // that page (Word counts the empty page after a closing page break: fresh 126, saved
+      // 3 pages for two pages of text and a final page-break paragraph), so its mark goes
+      // there as in Word 2010 files.
       it.hard_break_before = false;
       pending_break = true;
     }
@@ -811,6 +821,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       std::size_t j = i;
       bool first_in_cell = true;
       std::int32_t last_cell = -1;
+      int keep_all = 1;  // every paragraph of the row keeps with the next
       double prev_after = 0;  // the previous paragraph's space after in the same cell
       // A table nested in a cell: its rows stack, each as tall as its tallest cell.
       std::int32_t inner_row = -1;
@@ -832,6 +843,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         last_cell = Lj.cell;
         const double cw = std::max(12.0, (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) -
                                              Lj.cell_margin_l - Lj.cell_margin_r);
+        if (!Lj.nested && !Lj.keep_next) keep_all = 0;
         if (Lj.v_merge == 2 && !Lj.nested) {  // continues a vertically merged cell above
           merged_on[Lj.grid_col] = true;
           continue;
@@ -899,6 +911,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       it.brk.push_back(0);
       it.header_row = L.header_row;
       it.cant_split = L.cant_split;
+      // Keep with next on every paragraph of a row keeps the row with the next one (Word's
+      // way of keeping a table together: the rows' paragraphs set to keep with next).
+      it.keep_next = keep_all != 0;
       items.push_back(std::move(it));
       i = j - 1;
       continue;
@@ -1022,6 +1037,22 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       int row_start = -1;
       if (it.header_row && !header_rows_done) header_rows += rh;
       else header_rows_done = true;
+      // A row kept with the next (its paragraphs keep with next) moves to the next page with
+      // the rows and the paragraph it is kept with when they do not fit together.
+      if (it.keep_next && flow.y() > 0.01) {
+        double chain = rh;
+        std::size_t m = k + 1;
+        for (; m < items.size() && items[m].keep_next && chain < H; ++m)
+          chain += height_of(items[m]) + (items[m].row ? 0.0 : items[m].before + items[m].after);
+        if (m < items.size() && !items[m].hard_break_before && items[m].section == it.section && !items[m].h.empty()) {
+          const Item& next = items[m];
+          chain += next.row ? next.h[0] : next.before + next.floats + next.h[0];
+        }
+        if (chain > flow.room() + 0.01 && chain <= H - (header_rows_done ? header_rows : 0.0)) {
+          flow.new_column();
+          if (header_rows_done && header_rows > 0 && header_rows < H / 2) flow.advance(header_rows);
+        }
+      }
       if (rh > flow.room() + 0.01 && flow.y() > 0.01) {
         const double min_piece = std::min(rh, 2 * 15.6);
         if (it.cant_split || flow.room() < min_piece || rh <= H * 0.25) {
@@ -1069,14 +1100,16 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // heading with 14 pt after and a body paragraph with 14 pt before to the next page
     // where Word's marks show it kept on the page with two lines of its body.
     // The floats that push the text (placed before a paragraph's lines) are in the chain too:
-    // 079's headings over their IPO text boxes go to the next page with the box.
+    // 079's headings over their IPO text boxes go to the next page with the box. Table rows
+    // whose paragraphs keep with next carry the chain on (fresh 061: two headings over a
+    // table whose cells are in a heading style go to the next page with it and the table after).
     if (it.keep_next && flow.y() > 0.01) {
       double chain = collapsed(before) + total + it.floats;
       double last_after = it.after;
       std::size_t m = k + 1;
-      while (m < items.size() && items[m].keep_next && !items[m].row && chain < H) {
-        chain += std::max(last_after, items[m].before) + items[m].floats + height_of(items[m]);
-        last_after = items[m].after;
+      while (m < items.size() && items[m].keep_next && chain < H) {
+        if (items[m].row) chain += last_after + height_of(items[m]), last_after = 0;
+        else chain += std::max(last_after, items[m].before) + items[m].floats + height_of(items[m]), last_after = items[m].after;
         ++m;
       }
       if (m < items.size() && !items[m].hard_break_before && items[m].section == it.section) {

@@ -45,31 +45,33 @@ FontMetrics font_metrics(std::string_view name) {
   if (n.empty()) return {};
   // Latin fonts.
   if (contains(n, "times") || contains(n, "liberation serif") || contains(n, "georgia") || contains(n, "book antiqua"))
-    return {1.15, LatinWidths::kSerif, false};
-  if (contains(n, "cambria")) return {1.17, LatinWidths::kSerif, false};
-  if (contains(n, "calibri") || contains(n, "candara") || contains(n, "corbel")) return {1.22, LatinWidths::kCalibri, false};
+    return {1.15, 0, LatinWidths::kSerif, false};
+  if (contains(n, "cambria")) return {1.17, 0, LatinWidths::kSerif, false};
+  if (contains(n, "calibri") || contains(n, "candara") || contains(n, "corbel")) return {1.22, 0, LatinWidths::kCalibri, false};
   if (contains(n, "arial") || contains(n, "helvetica") || contains(n, "liberation sans") || contains(n, "verdana") ||
       contains(n, "tahoma") || contains(n, "segoe"))
-    return {1.15, LatinWidths::kSans, false};
-  if (contains(n, "courier") || contains(n, "consolas")) return {1.13, LatinWidths::kHalf, false};
+    return {1.15, 0, LatinWidths::kSans, false};
+  if (contains(n, "courier") || contains(n, "consolas")) return {1.13, 0, LatinWidths::kHalf, false};
   // Chinese fonts.
-  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, LatinWidths::kSans, true};
+  // 微软雅黑: 1.32 em for its Latin letters, digits and an empty paragraph's mark, 1.55 for
+  // its Chinese characters (see fonts.h).
+  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, 1.55, LatinWidths::kSans, true};
   // 等线 is a little taller than the one-em fonts, its digits and Latin letters as much as
   // its Chinese characters (Word sizes a line by the face, whatever the script): 小四 text
   // in 等线, or 小四 黑体 text with 等线 digits, needs two lines of the 15.6 pt grid.
-  if (contains(n, "等线") || contains(n, "dengxian")) return {1.34, LatinWidths::kCalibri, true};
-  if (contains(n, "noto") && contains(n, "cjk")) return {1.448, LatinWidths::kSans, true};
-  if (contains(n, "source han") || contains(n, "思源")) return {1.448, LatinWidths::kSans, true};
+  if (contains(n, "等线") || contains(n, "dengxian")) return {1.34, 0, LatinWidths::kCalibri, true};
+  if (contains(n, "noto") && contains(n, "cjk")) return {1.448, 0, LatinWidths::kSans, true};
+  if (contains(n, "source han") || contains(n, "思源")) return {1.448, 0, LatinWidths::kSans, true};
   // 宋体, 新宋体, 黑体, 仿宋(_GB2312), 楷体(_GB2312), 方正…, 华文…, and anything else with
   // Chinese characters in its name.
   for (unsigned char c : name)
-    if (c >= 0x80) return {1.3, LatinWidths::kHalf, true};
+    if (c >= 0x80) return {1.3, 0, LatinWidths::kHalf, true};
   if (contains(n, "simsun") || contains(n, "nsimsun") || contains(n, "simhei") || contains(n, "fangsong") ||
       contains(n, "kaiti") || contains(n, "fz") || contains(n, "stxi") || contains(n, "stsong") ||
       contains(n, "stkaiti") || contains(n, "stfangsong") || contains(n, "stzhongsong") || contains(n, "hanyi") ||
       contains(n, "mingliu") || contains(n, "pmingliu") || contains(n, "youyuan") || contains(n, "lisu"))
-    return {1.3, LatinWidths::kHalf, true};
-  return {1.15, LatinWidths::kSerif, false};  // unknown Latin font: Times New Roman
+    return {1.3, 0, LatinWidths::kHalf, true};
+  return {1.15, 0, LatinWidths::kSerif, false};  // unknown Latin font: Times New Roman
 }
 
 double latin_advance(char32_t c, LatinWidths kind) {

@@ -537,6 +537,24 @@ TEST(DocxLayout, PageBreakAndItsParagraphMark) {
   EXPECT_DOUBLE_EQ(with_mode(para("字") + alone, "15").estimate, 1.1);
 }
 
+// A page break that closes the document still makes its page in Word 2013 and later: the
+// paragraph of nothing but that break, being the last, puts its mark on a new page (a
+// course-design template whose last paragraph is a page break: Word saves one page more
+// than its text fills).
+TEST(DocxLayout, ClosingPageBreakMakesAPage) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += para("正文");
+  parts.body = text + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + kCnSect;
+  parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                   "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
+  EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
+  // Followed by text, the break-only paragraph stays on the page before (as before).
+  parts.body = text + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + para("下一页") + kCnSect;
+  EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
+}
+
 // A chapter that ends with a paragraph of nothing but a page break and then an empty
 // paragraph holding the section break (a thesis template's chapter ending, saved by WPS 11
 // with compatibility mode 15): Word puts the lone section-break mark on a page of its own,
@@ -674,6 +692,59 @@ TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
   EXPECT_NEAR(cn_pages(plain + kCnSect, heiti).estimate, 0.5, 0.05);
   EXPECT_NEAR(cn_pages(chinese + kCnSect, cn_styles("<w:rFonts w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>")).estimate, 0.5,
               0.05);
+}
+
+// 微软雅黑's Chinese characters are taller in Word than the font's 1.32 em: 五号 (10.5 pt)
+// text in it takes two lines of the 15.6 pt grid (a design document's pseudo-code tables in
+// 五号 微软雅黑: Word's pages hold 21 such lines, not 44), while its digits and an empty
+// paragraph's mark take one (an empty 五号 微软雅黑 paragraph between two tables).
+TEST(DocxLayout, YaHeiChineseNeedsTwoGridLinesAtWuHao) {
+  std::string chinese, digits, empty;
+  for (int i = 0; i < 22; ++i) chinese += para("显示投票标题");
+  for (int i = 0; i < 22; ++i) digits += para("2024 10:30");
+  for (int i = 0; i < 22; ++i) empty += "<w:p/>";
+  const auto yahei = cn_styles("<w:rFonts w:ascii=\"微软雅黑\" w:eastAsia=\"微软雅黑\" w:hAnsi=\"微软雅黑\"/><w:sz w:val=\"21\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, yahei).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(digits + kCnSect, yahei).estimate, 22 * 15.6 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(empty + kCnSect, yahei).estimate, 22 * 15.6 / 697.9, 0.05);
+  // On a 19.35 pt grid 小四 Chinese in it still takes one line, 四号 two.
+  const std::string wide_pitch =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid w:type=\"lines\" w:linePitch=\"387\"/></w:sectPr>";
+  auto sized = [](int half_points) {
+    return cn_styles("<w:rFonts w:ascii=\"微软雅黑\" w:eastAsia=\"微软雅黑\"/><w:sz w:val=\"" + std::to_string(half_points) + "\"/>");
+  };
+  std::string eighteen;
+  for (int i = 0; i < 18; ++i) eighteen += para("性能分析");
+  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(24)).estimate, 18 * 19.35 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(28)).estimate, 18 * 38.7 / 697.9, 0.05);
+}
+
+// Table rows whose paragraphs keep with next stay with the next row (Word's way of keeping a
+// table together), and a heading kept with such a table goes to the next page with all of
+// it, not with its first row only (a design document's data dictionary: headings over small
+// tables whose cells are set in a heading style).
+TEST(DocxLayout, RowsKeptWithNextMoveTogether) {
+  std::string filler;
+  for (int i = 0; i < 36; ++i) filler += para("正文");  // 561.6 of 697.9 pt
+  auto table = [](int rows, bool keep) {
+    std::string t = "<w:tbl><w:tblPr><w:tblW w:w=\"8000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"8000\"/></w:tblGrid>";
+    for (int r = 0; r < rows; ++r)
+      t += "<w:tr><w:tc>" + para("字段", keep && r + 1 < rows ? "<w:keepNext/>" : "") + "</w:tc></w:tr>";
+    return t + "</w:tbl>";
+  };
+  // 20 rows and the paragraph after them are more than the 136 pt left on page 1: kept
+  // together they all start page 2 (about 1.5 pages), loose they fill page 1 (about 1.3).
+  const std::string heading = para("标题", "<w:keepNext/>");
+  const double kept = cn_pages(filler + table(20, true) + para("表后") + kCnSect).estimate;
+  const double loose = cn_pages(filler + table(20, false) + para("表后") + kCnSect).estimate;
+  EXPECT_GE(kept - loose, 0.15) << kept << " " << loose;
+  EXPECT_GE(kept, 1.4);
+  // A heading kept with such a table goes with all of it, not with its first row only.
+  const double headed = cn_pages(filler + heading + table(20, true) + para("表后") + kCnSect).estimate;
+  const double headed_loose = cn_pages(filler + heading + table(20, false) + para("表后") + kCnSect).estimate;
+  EXPECT_GE(headed - headed_loose, 0.15) << headed << " " << headed_loose;
+  EXPECT_NEAR(headed, kept + 15.6 / 697.9, 0.06);
 }
 
 // A tab does not make its line taller: 小四 黑体 lines that start with a tab in the 等线
