@@ -478,7 +478,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
         cw = size * rf->scale;
         if (wps && settings_.compress && prev_cjk && cjk_punct(c) && cjk_punct(prev)) cw *= 0.5;
       }
-      gh = tall * ea.han_line();
+      // 微软雅黑's taller Chinese line is Word's; WPS keeps the face's 1.32 (a WPS 12 file's
+      // table of contents, 微软雅黑 throughout, agrees entry for entry only so).
+      gh = tall * (wps ? ea.line : ea.han_line());
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;

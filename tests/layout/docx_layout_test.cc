@@ -864,7 +864,7 @@ TEST(DocxLayout, WpsIgnoresAComplexScriptSizeSetWithoutASize) {
 
 // A docGrid with a linePitch and no type: no grid in Word; a line grid in WPS when the
 // document is in compatibility mode 15. The pattern of WPS 12 specifications generated
-// with 11 pt 微软雅黑 (one 14.5 pt line) under w:docGrid w:linePitch="360" (fresh 070,
+// with 11 pt 微软雅黑 under w:docGrid w:linePitch="360" (fresh 070,
 // 071: their tables of contents agree only with 18 pt lines); WPS 10 and compatibility
 // modes 12 and 14 (fresh 002) keep no grid.
 TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
@@ -886,8 +886,9 @@ TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
   const std::string wps = "WPS Office_12.1.0.26895_F1E327BC-269C-435d-A152-05C5408002CA";
   const double body_h = 841.9 - 2 * 72;
   auto tenths = [](double pages) { return std::ceil(pages * 10 - 1e-9) / 10; };
-  // 微软雅黑's line, 11 x 1.32 = 14.52 pt: 48 lines a page, 40 lines on one.
-  EXPECT_DOUBLE_EQ(pages_of("Microsoft Office Word", 15), tenths(40 * 14.52 / body_h));
+  // No grid: 微软雅黑's Chinese line, 11 x 1.55 = 17.05 pt in Word, 11 x 1.32 = 14.52 pt
+  // in WPS; 40 lines on one page.
+  EXPECT_DOUBLE_EQ(pages_of("Microsoft Office Word", 15), tenths(40 * 17.05 / body_h));
   EXPECT_DOUBLE_EQ(pages_of(wps, 14), tenths(40 * 14.52 / body_h));
   // WPS in mode 15: 18 pt grid lines, 38 a page, two on the second.
   EXPECT_DOUBLE_EQ(pages_of(wps, 15), tenths(1 + 2 * 18 / body_h));
