@@ -240,6 +240,12 @@ struct ParagraphLayout {
   bool justified = false;      // w:jc both / distribute (Word's line-end punctuation rules depend on it)
   bool auto_space_de = true, auto_space_dn = true;  // w:autoSpaceDE / autoSpaceDN (Han next to Latin / digits)
   bool keep_next = false, keep_lines = false, widow_control = false, contextual = false;
+  // Paragraph borders (w:pBdr): what each horizontal border adds to the paragraph's height,
+  // its space from the text plus its width (points), and a digest of all four sides' and the
+  // between border's settings: consecutive paragraphs with the same digest and indents form
+  // one bordered group (a top border above the first only, a bottom below the last only).
+  float bdr_top = 0, bdr_bottom = 0, bdr_between = 0;
+  std::uint32_t bdr_key = 0;
   std::uint8_t label_suffix = 0;  // list label followed by 0 tab, 1 space, 2 nothing
   std::vector<TabStop> tabs;   // custom tab stops through styles, numbering and direct formatting, by position
   std::vector<InlineObject> inlines;  // inline pictures, shapes, objects

@@ -225,6 +225,35 @@ void Formats::apply_ppr(const pugi::xml_node& ppr, model::ParagraphLayout& L) co
       L.widow_control = on_off(c, val);
     } else if (l == "contextualSpacing") {
       L.contextual = on_off(c, val);
+    } else if (l == "pBdr") {
+      // Each side given here replaces the inherited one; a side of none or nil removes it.
+      // Word puts a border's space (points) and width (w:sz, eighths of a point) between the
+      // text and the border, inside the paragraph's spacing before and after.
+      for (auto side : c.children()) {
+        const auto sl = local_name(side.name());
+        const std::string_view v = side.attribute(val.c_str()).value();
+        const bool none = v.empty() || v == "none" || v == "nil";
+        const double add = none ? 0.0
+                                : num(side.attribute(name("sz").c_str()), 0) / 8.0 +
+                                      num(side.attribute(name("space").c_str()), 0);
+        const auto f = static_cast<float>(std::max(0.0, add));
+        int bit = -1;
+        if (sl == "top") L.bdr_top = f, bit = 0;
+        else if (sl == "bottom") L.bdr_bottom = f, bit = 1;
+        else if (sl == "between") L.bdr_between = f, bit = 2;
+        else if (sl == "left" || sl == "start") bit = 3;
+        else if (sl == "right" || sl == "end") bit = 4;
+        if (bit < 0) continue;
+        // The digest: per side, whether it is set and its settings.
+        std::uint32_t h = 2166136261u;
+        for (const char* a : {"val", "sz", "space", "color"}) {
+          for (const char* q = side.attribute(name(a).c_str()).value(); *q; ++q) h = (h ^ static_cast<unsigned char>(*q)) * 16777619u;
+          h = (h ^ 0xffu) * 16777619u;
+        }
+        const std::uint32_t mix = none ? 0u : (h | 1u);
+        L.bdr_key = (L.bdr_key & ~(0x3fu << (bit * 6))) ^ ((mix % 63u + 1u) << (bit * 6));
+        if (none) L.bdr_key &= ~(0x3fu << (bit * 6));
+      }
     }
   }
 }

@@ -1578,3 +1578,38 @@ TEST(DocxLayout, NormalStyleOverridesTheTableStyleInCells) {
   parts.body = body + kCnSect;
   EXPECT_EQ(layout_of(parts).lines, 40u);
 }
+
+// Paragraph borders (w:pBdr): a top border's space and width go above the paragraph's first
+// line and a bottom border's below its last (a code listing's boxed snippets: 7 pt space and
+// a 3/4 pt rule on each side, 15.5 pt a snippet). Consecutive paragraphs with the same
+// borders are one box: the top border above the first only, the bottom below the last
+// only, and between them the between border if one is set.
+TEST(DocxLayout, ParagraphBordersAddTheirSpaceAndWidth) {
+  const std::string side = " w:val=\"single\" w:sz=\"6\" w:space=\"7\" w:color=\"auto\"/>";
+  const std::string box = "<w:pBdr><w:top" + side + "<w:left" + side + "<w:bottom" + side + "<w:right" + side + "</w:pBdr>";
+  const std::string boxed_between = "<w:pBdr><w:top" + side + "<w:bottom" + side +
+                                    "<w:between w:val=\"single\" w:sz=\"8\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>";
+  auto repeat = [](int n, const std::string& s) {
+    std::string r;
+    for (int i = 0; i < n; ++i) r += s;
+    return r;
+  };
+  // 11 boxed paragraphs, each followed by an empty one: 22 lines of 15.6 pt on the grid
+  // (343.2 pt, 0.49 page) and 11 × 15.5 pt of borders (0.74 page).
+  const double plain = cn_pages(repeat(11, para(han(4)) + "<w:p/>") + kCnSect).estimate;
+  const double boxed = cn_pages(repeat(11, para(han(4), box) + "<w:p/>") + kCnSect).estimate;
+  EXPECT_NEAR(boxed - plain, 11 * 15.5 / 697.9, 0.1);
+  // One box of 43 paragraphs: 670.8 + 15.5 pt fits the 697.9 pt page; of 44, 686.4 + 15.5 pt
+  // does not (without the borders it would).
+  EXPECT_LE(cn_pages(repeat(43, para(han(4), box)) + kCnSect).estimate, 1.0);
+  EXPECT_GT(cn_pages(repeat(44, para(han(4), box)) + kCnSect).estimate, 1.0);
+  EXPECT_LE(cn_pages(repeat(44, para(han(4))) + kCnSect).estimate, 1.0);
+  // A between border (1 pt space, 1 pt rule) between each two: 40 paragraphs take
+  // 624 + 15.5 + 39 × 2 pt, over the page; the same box without it fits.
+  EXPECT_GT(cn_pages(repeat(40, para(han(4), boxed_between)) + kCnSect).estimate, 1.0);
+  EXPECT_LE(cn_pages(repeat(40, para(han(4), box)) + kCnSect).estimate, 1.0);
+  // A side of none adds nothing.
+  EXPECT_NEAR(cn_pages(repeat(11, para(han(4), "<w:pBdr><w:top w:val=\"none\" w:sz=\"0\" w:space=\"0\"/></w:pBdr>") +
+                                      "<w:p/>") + kCnSect).estimate,
+              plain, 0.001);
+}
