@@ -143,7 +143,12 @@ void report_duration(const lint::RuleContext& c, double rate, bool tv, const pro
     }
     also += "；同时超出规范 " + names + " 的上限 " + short_number(t.max) + " 分钟（多 " +
             lint::format_duration(seconds - t.max * 60.0) + "，" + sources(i, j) + "）";
-    also_data += (also_data.empty() ? "" : ",") + short_number(t.max) + ":" + data_names;
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on
+    // const char* + std::string&& here.
+    if (!also_data.empty()) also_data += ',';
+    also_data += short_number(t.max);
+    also_data += ':';
+    also_data += data_names;
     i = j;
   }
   if (severity != lim->severity) also += "；按所超上限中最重的级别（" + std::string(model::severity_label_zh(severity)) + "）报告";
