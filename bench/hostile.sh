@@ -44,6 +44,7 @@ class_of() {  # the issue's reproducer class of a generated file
     one-line*) echo "ODT on one line" ;;
     info-bar-*) echo "info-bar lines" ;;
     deep*|nested-tables*) echo "deep nesting" ;;
+    keep-chain-*) echo "keep-with-next chains" ;;
     truncated-zip*|garbled-deflate*) echo "truncated zip" ;;
     declares-4gb*|lying-size-bomb*) echo "zip bomb" ;;
     100000-empty-runs*) echo "100,000 empty runs" ;;

@@ -119,8 +119,8 @@ class Engine {
     // Word 2013 and later (compatibility mode 15) end a paragraph whose last content is a
     // page break on the page the break ends (ECMA-376 splitPgBreakAndParaMark unset);
     // Word 2010 files move its mark to a line of its own on the next page.
-    settings_.mark_with_break = std::atoi(prop("settings:compatibilityMode").c_str()) >= 15 &&
-                                prop("settings:splitPgBreakAndParaMark") != "1";
+    const int compat = std::atoi(prop("settings:compatibilityMode").c_str());
+    settings_.mark_with_break = compat >= 15 && prop("settings:splitPgBreakAndParaMark") != "1";
     settings_.wps = saved_by_wps(doc);
     // Lines in table cells snap to the line grid under adjustLineHeightInTable, and in Word
     // always in compatibility mode 15, where that legacy option is not read: thesis-proposal
@@ -128,7 +128,6 @@ class Engine {
     // fit Word's saved counts and page marks only so in mode 15 (four files, 2 pages short
     // before), and only without it in mode 12 (a fifth: one page over with it). WPS: not
     // seen (a mode-15 WPS file of another repository goes two pages over with it).
-    const int compat = std::atoi(prop("settings:compatibilityMode").c_str());
     settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1" || (!settings_.wps && compat >= 15);
     settings_.typeless_pitch_is_grid = settings_.wps && compat >= 15;
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
@@ -999,6 +998,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   }
 
   // Pagination.
+  // A keep-with-next chain is followed at most this many items ahead (besides up to a page
+  // of height), so thousands of near-zero-height kept paragraphs or rows (1-twip exact
+  // lines) stay linear; real chains are a few headings, or a table kept together.
+  constexpr std::size_t kMaxKeepChain = 256;
   Flow flow;
   flow.set(geos[0]);
   std::uint16_t section = 0;
@@ -1075,7 +1078,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (it.keep_next && flow.y() > 0.01) {
         double chain = rh;
         std::size_t m = k + 1;
-        for (; m < items.size() && items[m].keep_next && chain < H; ++m)
+        for (; m < items.size() && m - k <= kMaxKeepChain && items[m].keep_next && chain < H; ++m)
           chain += height_of(items[m]) + (items[m].row ? 0.0 : items[m].before + items[m].after);
         if (m < items.size() && !items[m].hard_break_before && items[m].section == it.section && !items[m].h.empty()) {
           const Item& next = items[m];
@@ -1140,7 +1143,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       double chain = collapsed(before) + total + it.floats;
       double last_after = it.after;
       std::size_t m = k + 1;
-      while (m < items.size() && items[m].keep_next && chain < H) {
+      while (m < items.size() && m - k <= kMaxKeepChain && items[m].keep_next && chain < H) {
         if (items[m].row) chain += last_after + height_of(items[m]), last_after = 0;
         else chain += std::max(last_after, items[m].before) + items[m].floats + height_of(items[m]), last_after = items[m].after;
         ++m;

@@ -250,9 +250,8 @@ void Formats::apply_ppr(const pugi::xml_node& ppr, model::ParagraphLayout& L) co
           for (const char* q = side.attribute(name(a).c_str()).value(); *q; ++q) h = (h ^ static_cast<unsigned char>(*q)) * 16777619u;
           h = (h ^ 0xffu) * 16777619u;
         }
-        const std::uint32_t mix = none ? 0u : (h | 1u);
-        L.bdr_key = (L.bdr_key & ~(0x3fu << (bit * 6))) ^ ((mix % 63u + 1u) << (bit * 6));
-        if (none) L.bdr_key &= ~(0x3fu << (bit * 6));
+        const std::uint32_t field = none ? 0u : (h | 1u) % 63u + 1u;  // six bits a side, 0 = no border
+        L.bdr_key = (L.bdr_key & ~(0x3fu << (bit * 6))) | (field << (bit * 6));
       }
     }
   }

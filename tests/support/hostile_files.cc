@@ -196,6 +196,19 @@ std::vector<HostileFile> hostile_documents(bool large) {
                    "", "tables nested " + std::to_string(tables) + " deep"});
   }
 
+  // Keep-with-next chains of near-zero height (1-twip exact lines): 50,000 kept paragraphs
+  // and 30,000 kept table rows, each chain followed from every item was quadratic.
+  out.push_back({"keep-chain-paragraphs.docx",
+                 docx_body(repeat("<w:p><w:pPr><w:keepNext/><w:spacing w:line=\"1\" w:lineRule=\"exact\"/></w:pPr></w:p>",
+                                  50000) + "<w:p>" + run("正文") + "</w:p>"),
+                 "", "50,000 kept paragraphs of 1-twip lines"});
+  out.push_back({"keep-chain-rows.docx",
+                 docx_body("<w:tbl><w:tblGrid><w:gridCol w:w=\"5000\"/></w:tblGrid>" +
+                           repeat("<w:tr><w:trPr><w:trHeight w:val=\"1\" w:hRule=\"exact\"/></w:trPr><w:tc><w:p><w:pPr>"
+                                  "<w:keepNext/><w:spacing w:line=\"1\" w:lineRule=\"exact\"/></w:pPr></w:p></w:tc></w:tr>",
+                                  30000) + "</w:tbl><w:p>" + run("正文") + "</w:p>"),
+                 "", "30,000 kept table rows of 1-twip height"});
+
   if (large) {
     // One w:t of 10 MB: Chinese characters drawn from the common range (pseudo-random, so
     // that it does not compress past the ratio cap), with a full stop every 40.
