@@ -9,7 +9,11 @@ manifest.json (the calibration schema), tuning.txt and holdout.txt. Files listed
 bench/pages_fresh_stale.tsv (a saved count found stale by evidence outside the file's layout,
 such as the repository's history) are marked pages_stale with the reason.
 
-    bench/pages_fresh_rebuild.py MIRRORS OUT      e.g. /work/.mirror /work/extra-pages
+    bench/pages_fresh_rebuild.py MIRRORS OUT [SOURCES]   e.g. /work/.mirror /work/extra-pages
+
+SOURCES defaults to bench/pages_fresh_sources.tsv; bench/pages_fresh2_sources.tsv is the Round 11
+held-out set (all of it held out). The stale table is SOURCES with _sources replaced by _stale,
+when that file exists.
 """
 import json
 import os
@@ -46,19 +50,21 @@ def app_xml(data_path):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
         return 2
     mirrors, out = sys.argv[1:3]
     here = os.path.dirname(os.path.abspath(__file__))
+    sources = sys.argv[3] if len(sys.argv) == 4 else os.path.join(here, "pages_fresh_sources.tsv")
+    stale_table = sources.replace("_sources", "_stale")
     os.makedirs(out, exist_ok=True)
     files, sets, bad = [], {"tuning": [], "holdout": []}, 0
     stale = {}
-    for line in open(os.path.join(here, "pages_fresh_stale.tsv"), encoding="utf-8"):
+    for line in (open(stale_table, encoding="utf-8") if os.path.exists(stale_table) else []):
         if not line.startswith("#") and line.strip():
             name, reason = line.rstrip("\n").split("\t", 1)
             stale[name] = reason
-    for line in open(os.path.join(here, "pages_fresh_sources.tsv"), encoding="utf-8"):
+    for line in open(sources, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         name, which, app, pages, repo, commit, path = line.rstrip("\n").split("\t")
@@ -89,7 +95,7 @@ def main():
         print(f"{name}: in pages_fresh_stale.tsv but not in pages_fresh_sources.tsv", file=sys.stderr)
         bad += 1
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump({"description": "Fresh page-count test set (bench/pages_fresh_sources.tsv); "
+        json.dump({"description": f"Fresh page-count test set ({os.path.basename(sources)}); "
                    "not ours to ship, never copied into the repository.", "files": files},
                   f, ensure_ascii=False, indent=1)
     for which, names in sets.items():
