@@ -12,7 +12,7 @@ such as the repository's history) are marked pages_stale with the reason.
     bench/pages_fresh_rebuild.py MIRRORS OUT [SOURCES]   e.g. /work/.mirror /work/extra-pages
 
 SOURCES defaults to bench/pages_fresh_sources.tsv; bench/pages_fresh2_sources.tsv is the Round 11
-held-out set (all of it held out). The stale table is SOURCES with _sources replaced by _stale,
+second set (odd numbers tuning, even held out). The stale table is SOURCES with _sources replaced by _stale,
 when that file exists.
 """
 import json
