@@ -47,10 +47,16 @@ bool cjk_punct(char32_t c) {
          c == U'，' || c == U'：' || c == U'；' || c == U'！' || c == U'？' || c == U'（' || c == U'）' ||
          c == U'“' || c == U'”' || c == U'‘' || c == U'’';
 }
-// Punctuation shared by Latin and Chinese text: w:hint="eastAsia" sets it in the East Asian font.
+// Characters shared by Latin and Chinese text: w:hint="eastAsia" sets them in the East Asian
+// font (ECMA-376 §17.3.2.26), where they are full width: punctuation (“” … —), and the symbol
+// blocks from General Punctuation to Miscellaneous Symbols and Arrows (U+2010-U+2BFF: arrows,
+// mathematical operators, box drawing, geometric shapes), the spaces and format characters of
+// General Punctuation left out. Box-drawing diagrams typed as text (a WPS 12 design document's
+// architecture charts, 79 characters a line under hint eastAsia) are two to three lines a row
+// so, one before.
 bool shared_punct(char32_t c) {
-  return c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'…' || c == U'—' || c == U'·' || c == U'―' ||
-         c == U'※' || c == U'→' || c == U'←' || c == U'×' || c == U'÷' || c == U'§' || c == U'№';
+  if (c >= 0x2010 && c <= 0x2BFF) return !(c >= 0x2028 && c <= 0x202F) && !(c >= 0x205F && c <= 0x206F);
+  return c == U'·' || c == U'×' || c == U'÷' || c == U'§';
 }
 
 }  // namespace

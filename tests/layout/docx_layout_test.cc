@@ -1613,3 +1613,20 @@ TEST(DocxLayout, ParagraphBordersAddTheirSpaceAndWidth) {
                                       "<w:p/>") + kCnSect).estimate,
               plain, 0.001);
 }
+
+// w:hint="eastAsia" sets the symbol blocks shared by Latin and Chinese text (box drawing,
+// arrows, circled numbers: U+2010-U+2BFF) in the East Asian font, full width (ECMA-376
+// §17.3.2.26): a box-drawing diagram typed as text, 60 characters a row at 10.5 pt, takes two
+// lines of the 415.3 pt column a row (630 pt), not one. Without the hint the Latin font's
+// narrower advance keeps each row on one line.
+TEST(DocxLayout, HintEastAsiaSetsBoxDrawingFullWidth) {
+  std::string row;
+  for (int i = 0; i < 60; ++i) row += "─";
+  auto body = [&](const std::string& rpr) {
+    std::string b;
+    for (int i = 0; i < 10; ++i) b += "<w:p><w:r><w:rPr>" + rpr + "</w:rPr><w:t>" + row + "</w:t></w:r></w:p>";
+    return b + kCnSect;
+  };
+  EXPECT_EQ(cn_pages(body("<w:rFonts w:hint=\"eastAsia\"/>")).lines, 20u);
+  EXPECT_EQ(cn_pages(body("")).lines, 10u);
+}
