@@ -189,6 +189,11 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   // Marks in the cells of a row broken across pages are not counted.
   const std::string row = "<w:tbl><w:tr><w:tc>" + mark + "</w:tc><w:tc>" + mark + "</w:tc></w:tr></w:tbl>";
   EXPECT_FALSE(saved(text + row + text + row + text, "1", "900").saved_stale);
+  // Statistics of a text more than ten times as long are another document's (a 300-character
+  // page saved with 3,100 characters and 9 pages); up to ten times stands.
+  EXPECT_TRUE(saved(text, "9", "3100").saved_stale);
+  EXPECT_FALSE(saved(text, "9", "2900").saved_stale);
+  EXPECT_FALSE(saved(para(han(20)), "9", "3100").saved_stale);  // under 50 characters: not judged
 }
 
 // A saved count is stale when the main text cannot fit in one page more than it, whatever
