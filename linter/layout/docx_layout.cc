@@ -700,6 +700,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     bool keep_next = false, keep_lines = false, widow = false, hard_break_before = false;
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
     bool fixed = false;          // a row of exact height
+    bool section_mark = false;   // an empty paragraph that carries its section's break
     std::uint16_t section = 0;
     const model::ShortString* style = nullptr;
   };
@@ -959,6 +960,17 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (auto id : L.notes)
       if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
     it.floats = floats_h(L, g);
+    // Word: an empty paragraph whose mark is its section's break (the sectPr it carries)
+    // and not the document's last paragraph.
+    if (!engine.settings().wps && !last_main(i) && doc.block_text(b).empty() && L.inlines.empty() &&
+        L.floats.empty() && !it.h.empty()) {
+      for (std::size_t m = i + 1; m < doc.blocks.size(); ++m) {
+        const auto& bm = doc.blocks[m];
+        if (bm.story != model::Story::kMain || bm.layout < 0) continue;
+        it.section_mark = bm.section != b.section;
+        break;
+      }
+    }
     items.push_back(std::move(it));
   }
 
@@ -1178,6 +1190,18 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       before = 0;
     }
     before = collapsed(before);
+    // A section-break paragraph that does not fit stays at the foot of the page it follows:
+    // Word makes no page for the lone mark of a section break (calibration 027 and fresh
+    // 089: the empty paragraph holding the cover's sectPr, two grid lines tall with 10-21 pt
+    // left, is on the cover page in Word's marks, the next section's first paragraph starts
+    // page 2).
+    if (it.section_mark && flow.y() > 0.01 && before + it.h[0] > flow.room() + 0.01) {
+      if (trace) std::fprintf(stderr, "S P %zu %d %d %.1f %.1f\n", it.main_index, flow.page(), flow.page(), 0.0, H);
+      flow.advance(flow.room());
+      flow.clamp();
+      after_hard_break = false;
+      continue;
+    }
     flow.advance(before);
     if (flow.y() > H) flow.new_column();
     // Lines, with widow and orphan control.

@@ -596,6 +596,38 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
   EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, "Microsoft Office Word").estimate, 2.1);
 }
 
+// Word makes no page for the lone mark of a section break: an empty paragraph holding its
+// section's sectPr that does not fit at the foot of a full page stays on that page, and the
+// next section starts the next page (a cover page filled to its last grid line and closed by
+// its section-break paragraph: Word's page marks put the next section on page 2).
+TEST(DocxLayout, SectionBreakMarkStaysOnAFullPage) {
+  auto build = [](const std::string& type, const std::string& mark_text, const std::string& app) {
+    // A section's w:type says how it starts: the second section's is in the body's sectPr.
+    const std::string mid_sect =
+        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+        "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+        "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+    std::string cover, next;
+    for (int i = 0; i < 44; ++i) cover += para("封面");  // 44 grid lines: 11.5 pt left
+    for (int i = 0; i < 4; ++i) next += para("正文");    // 4 grid lines: 0.09 of a page
+    const std::string mark = "<w:p><w:pPr>" + mid_sect + "</w:pPr>" +
+                             (mark_text.empty() ? "" : "<w:r><w:t>" + mark_text + "</w:t></w:r>") + "</w:p>";
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    std::string last_sect = kCnSect;
+    if (!type.empty()) last_sect.insert(std::string("<w:sectPr>").size(), "<w:type w:val=\"" + type + "\"/>");
+    parts.body = cover + mark + next + last_sect;
+    parts.app["Application"] = app;
+    return layout_of(parts).estimate;
+  };
+  const std::string word = "Microsoft Office Word";
+  EXPECT_DOUBLE_EQ(build("", "", word), 1.1);            // next page: the text starts page 2
+  EXPECT_DOUBLE_EQ(build("continuous", "", word), 1.1);  // continuous: likewise
+  // A section-break paragraph with text takes its line on the next page.
+  EXPECT_DOUBLE_EQ(build("", "完", word), 2.1);
+  EXPECT_DOUBLE_EQ(build("continuous", "完", word), 1.2);
+}
+
 // On a line grid a picture's line is the picture on whole grid lines: 1.5 line spacing
 // adds nothing to it (a cover page of two large pictures in 1.5-spaced 三号 paragraphs fits
 // one page in Word: 2 × 22 grid lines of 15.6 pt; the picture plus half a 三号 line each
