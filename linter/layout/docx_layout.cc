@@ -1157,7 +1157,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // 079's headings over their IPO text boxes go to the next page with the box. Table rows
     // whose paragraphs keep with next carry the chain on (fresh 061: two headings over a
     // table whose cells are in a heading style go to the next page with it and the table after).
-    if (it.keep_next && flow.y() > 0.01) {
+    // The chain is decided at its first paragraph. Word: a paragraph kept with the previous
+    // one (that one keeps with next) starts no chain of its own; a chain longer than a page
+    // flows on and breaks where the pages fill, and the part of it left when a page breaks
+    // inside it does not move to a new page because it would fit one (history h018/h019:
+    // every paragraph keeps with next and Word's pages are full to the foot; h599: an
+    // outline of 35 headings that Word breaks where its pages fill, where 0.87 of a page
+    // was left empty before the last 15).
+    const bool in_chain = k > 0 && items[k - 1].keep_next && !it.hard_break_before && items[k - 1].section == it.section;
+    if (it.keep_next && flow.y() > 0.01 && !in_chain) {
       double chain = collapsed(before) + total + it.floats;
       double last_after = it.after;
       std::size_t m = k + 1;

@@ -596,6 +596,24 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
   EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, "Microsoft Office Word").estimate, 2.1);
 }
 
+// A keep-with-next chain is decided at its first paragraph. When every paragraph keeps with
+// the next (a data dictionary whose entries are all in heading styles) the chain is longer
+// than a page: Word fills each page to its foot, and the chain's last paragraphs do not move
+// to a new page of their own because they alone would fit one.
+TEST(DocxLayout, KeepWithNextChainLongerThanAPageFillsThePages) {
+  std::string body;
+  for (int i = 0; i < 50; ++i) body += para("条目", "<w:keepNext/>");  // 50 grid lines, 44 a page
+  body += para("完");
+  // Page 1 holds 44 lines, page 2 the other 7 (0.16 of a page); before, the last 44 moved
+  // to page 2 together and page 1 kept 7.
+  EXPECT_DOUBLE_EQ(cn_pages(body + kCnSect).estimate, 1.2);
+  // A chain that fits a page still moves whole: a heading kept with its two-line paragraph.
+  std::string fill;
+  for (int i = 0; i < 43; ++i) fill += para("正文");
+  const std::string heading = para("标题", "<w:keepNext/>");
+  EXPECT_DOUBLE_EQ(cn_pages(fill + heading + heading + para(han(60)) + kCnSect).estimate, 1.1);
+}
+
 // Word makes no page for the lone mark of a section break: an empty paragraph holding its
 // section's sectPr that does not fit at the foot of a full page stays on that page, and the
 // next section starts the next page (a cover page filled to its last grid line and closed by
