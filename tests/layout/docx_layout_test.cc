@@ -614,6 +614,22 @@ TEST(DocxLayout, KeepWithNextChainLongerThanAPageFillsThePages) {
   EXPECT_DOUBLE_EQ(cn_pages(fill + heading + heading + para(han(60)) + kCnSect).estimate, 1.1);
 }
 
+// A chain longer than a page that does not fit in the room left starts the next page when
+// there is text above it on this one, and Word breaks it where that page fills (an outline
+// of headings with no text between them; a heading over a picture taller than the room).
+// Under nothing but an empty paragraph at the top of a page it stays where it is.
+TEST(DocxLayout, KeepWithNextChainLongerThanAPageStartsTheNextPageUnderText) {
+  std::string chain;
+  for (int i = 0; i < 50; ++i) chain += para("条目", "<w:keepNext/>");
+  chain += para("完");
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += para("正文");
+  // Page 1: the 20 lines of text; page 2: 44 lines of the chain; page 3: its last 7.
+  EXPECT_DOUBLE_EQ(cn_pages(text + chain + kCnSect).estimate, 2.2);
+  // Under one empty paragraph: page 1 holds it and 43 lines of the chain, page 2 the other 8.
+  EXPECT_DOUBLE_EQ(cn_pages("<w:p/>" + chain + kCnSect).estimate, 1.2);
+}
+
 // Word makes no page for the lone mark of a section break: an empty paragraph holding its
 // section's sectPr that does not fit at the foot of a full page stays on that page, and the
 // next section starts the next page (a cover page filled to its last grid line and closed by
