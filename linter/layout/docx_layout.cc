@@ -118,7 +118,18 @@ class Engine {
  public:
   explicit Engine(const model::Document& doc) : doc_(doc) {
     fonts_.reserve(doc.font_names.size());
-    for (const auto& n : doc.font_names) fonts_.push_back(font_metrics(n));
+    // A font the saving Word did not have was laid out in the font it put in its place, which
+    // the font table names (Formats::load_font_table): 等线 without its panose, altName Arial
+    // Unicode MS, on machines without Office 2016's fonts. A Chinese font stays itself where
+    // the named substitute has no Chinese characters.
+    for (const auto& n : doc.font_names) {
+      FontMetrics m = font_metrics(n);
+      if (const auto sub = doc.property("fonttable:substitute:" + n)) {
+        const FontMetrics alt = font_metrics(*sub);
+        if (alt.east_asian || !m.east_asian) m = alt;
+      }
+      fonts_.push_back(m);
+    }
     auto prop = [&](const char* k) { return doc.property(k).value_or(""); };
     const std::string csc = prop("settings:characterSpacingControl");
     settings_.compress = csc.rfind("compress", 0) == 0;

@@ -60,6 +60,23 @@ void Formats::load_theme(const pugi::xml_document& theme) {
   walk(walk, theme, 0);
 }
 
+void Formats::load_font_table(const pugi::xml_document& table, const std::string& w, model::Document& doc) {
+  const std::string val = w + ":val";
+  const std::string name_attr = w + ":name";
+  for (auto f : table.document_element().children()) {
+    if (local_name(f.name()) != "font") continue;
+    const std::string name = f.attribute(name_attr.c_str()).value();
+    std::string alt;
+    bool panose = false;
+    for (auto c : f.children()) {
+      const auto l = local_name(c.name());
+      if (l == "altName") alt = c.attribute(val.c_str()).value();
+      if (l == "panose1") panose = true;
+    }
+    if (!name.empty() && !alt.empty() && !panose && alt != name) doc.properties["fonttable:substitute:" + name] = alt;
+  }
+}
+
 void Formats::load_settings(const pugi::xml_document& settings, const std::string& w, model::Document& doc) {
   const auto root = settings.document_element();
   const std::string val = w + ":val";

@@ -36,6 +36,10 @@ class Formats {
   // settings.xml: characterSpacingControl, defaultTabStop, compatibility options, stored
   // as "settings:NAME" properties.
   static void load_settings(const pugi::xml_document& settings, const std::string& w, model::Document& doc);
+  // fontTable.xml: a font the saving Word did not have (an entry with w:altName and no
+  // w:panose1, which Word writes only from an installed font) was laid out in its altName,
+  // stored as "fonttable:substitute:NAME" = ALTNAME.
+  static void load_font_table(const pugi::xml_document& table, const std::string& w, model::Document& doc);
 
   // Applies an rPr over `rp`, interning font names into doc.font_names.
   void apply_rpr(const pugi::xml_node& rpr, RunProps& rp, model::Document& doc);

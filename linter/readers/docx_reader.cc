@@ -1260,6 +1260,13 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
     ns.load((*p)->doc.document_element());
     docx::Formats::load_settings((*p)->doc, ns.w, builder.doc());
   }
+  for (const auto& name : rel_targets("fontTable")) {
+    auto p = parse(name);
+    if (!p.ok()) continue;
+    Namespaces ns;
+    ns.load((*p)->doc.document_element());
+    docx::Formats::load_font_table((*p)->doc, ns.w, builder.doc());
+  }
   for (const auto& name : rel_targets("styles")) {
     auto p = parse(name);
     if (!p.ok()) return p.error();

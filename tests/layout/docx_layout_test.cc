@@ -765,6 +765,37 @@ TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
               0.05);
 }
 
+// A font the saving Word did not have is laid out in the font it put in its place: Word
+// 2010 without Office 2016's fonts writes 等线's font-table entry with no panose and the
+// substitute as its altName (Arial Unicode MS), and its 五号 lines take two lines of the
+// 15.6 pt grid. An entry with a panose is an installed font, and a Chinese font does not
+// turn into a substitute without Chinese characters.
+TEST(DocxLayout, MissingFontIsLaidOutInItsSubstitute) {
+  std::string body;
+  for (int i = 0; i < 22; ++i) body += para("等线正文");
+  const auto dengxian = cn_styles("<w:rFonts w:ascii=\"等线\" w:eastAsia=\"等线\"/><w:sz w:val=\"21\"/>");
+  auto with_fonts = [&](const std::string& styles_xml, const std::string& fonts) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles_xml;
+    parts.body = body + kCnSect;
+    parts.fonts = fonts;
+    return layout_of(parts).estimate;
+  };
+  const std::string missing =
+      "<w:font w:name=\"等线\"><w:altName w:val=\"Arial Unicode MS\"/><w:charset w:val=\"86\"/>"
+      "<w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>";
+  const std::string installed =
+      "<w:font w:name=\"等线\"><w:altName w:val=\"DengXian\"/><w:panose1 w:val=\"02010600030101010101\"/>"
+      "<w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>";
+  EXPECT_NEAR(with_fonts(dengxian, ""), 0.5, 0.05);
+  EXPECT_NEAR(with_fonts(dengxian, installed), 0.5, 0.05);
+  EXPECT_NEAR(with_fonts(dengxian, missing), 1.0, 0.05);
+  const auto fangsong = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"21\"/>");
+  const std::string latin_substitute =
+      "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"Times New Roman\"/><w:charset w:val=\"86\"/></w:font>";
+  EXPECT_NEAR(with_fonts(fangsong, latin_substitute), with_fonts(fangsong, ""), 1e-9);
+}
+
 // 微软雅黑's Chinese characters are taller in Word than the font's 1.32 em: 五号 (10.5 pt)
 // text in it takes two lines of the 15.6 pt grid (a design document's pseudo-code tables in
 // 五号 微软雅黑: Word's pages hold 21 such lines, not 44), while its digits and an empty

@@ -84,6 +84,7 @@ Result<std::string> build_docx(const DocxParts& p) {
   add_part("header", "header1.xml", "hdr", p.header, "header");
   add_part("footer", "footer1.xml", "ftr", p.footer, "footer");
   add_part("settings", "settings.xml", "settings", p.settings, "settings");
+  add_part("fontTable", "fontTable.xml", "fonts", p.fonts, "fontTable");
   rels += "</Relationships>";
   files.emplace_back("word/_rels/document.xml.rels", rels);
 

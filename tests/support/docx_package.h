@@ -37,6 +37,7 @@ struct DocxParts {
   std::string header;     // inner XML of <w:hdr>, optional
   std::string footer;
   std::string settings;   // inner XML of <w:settings>, optional
+  std::string fonts;      // inner XML of <w:fonts> (word/fontTable.xml), optional
   std::map<std::string, std::string> custom_properties;  // docProps/custom.xml
   std::map<std::string, std::string> core;               // docProps/core.xml: "category" …
   std::map<std::string, std::string> app;                // docProps/app.xml: "Pages" …
