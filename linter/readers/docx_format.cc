@@ -63,7 +63,10 @@ void Formats::load_theme(const pugi::xml_document& theme) {
 void Formats::load_font_table(const pugi::xml_document& table, const std::string& w, model::Document& doc) {
   const std::string val = w + ":val";
   const std::string name_attr = w + ":name";
+  // A real table names tens of fonts; a hostile one's thousands of entries are not kept.
+  std::size_t kept = 0;
   for (auto f : table.document_element().children()) {
+    if (kept == 256) break;
     if (local_name(f.name()) != "font") continue;
     const std::string name = f.attribute(name_attr.c_str()).value();
     std::string alt;
@@ -73,7 +76,10 @@ void Formats::load_font_table(const pugi::xml_document& table, const std::string
       if (l == "altName") alt = c.attribute(val.c_str()).value();
       if (l == "panose1") panose = true;
     }
-    if (!name.empty() && !alt.empty() && !panose && alt != name) doc.properties["fonttable:substitute:" + name] = alt;
+    if (!name.empty() && !alt.empty() && !panose && alt != name) {
+      doc.properties["fonttable:substitute:" + name] = alt;
+      ++kept;
+    }
   }
 }
 
