@@ -703,7 +703,6 @@ class Walker {
       return;
     }
     model::Float f{w, h, 0};
-    const bool behind = holder.attribute("behindDoc").as_bool(false);
     for (auto c : holder.children()) {
       const std::string_view cn = c.name();
       const auto colon = cn.find(':');
@@ -711,7 +710,12 @@ class Walker {
       if (lc == "wrapTopAndBottom") f.wrap = 1;
       else if (lc == "wrapSquare" || lc == "wrapTight" || lc == "wrapThrough") f.wrap = 2;
     }
-    if (behind) f.wrap = 0;
+    // behindDoc only says whether the object is drawn behind the text (ECMA-376 wp:anchor:
+    // the z-order); the wrap element says whether text flows round it. Word's "Behind Text"
+    // is wrapNone with behindDoc, which pushes nothing; a behindDoc picture that wraps
+    // tight, square, through or top and bottom still pushes the text (fresh r031: a 322 pt
+    // screenshot, wrapTight, behindDoc, wider than the text: Word starts its anchor
+    // paragraph on the next page, the picture above the text that follows).
     // Top and bottom wrapping keeps the text distT above and distB below the object.
     if (f.wrap == 1) {
       const double d = (holder.attribute("distT").as_double(0) + holder.attribute("distB").as_double(0)) / 12700.0;

@@ -1513,6 +1513,28 @@ TEST(DocxLayout, TextBoxThatFitsItsTextGrowsToIt) {
               0.1);
 }
 
+// behindDoc is the z-order only: a picture drawn behind the text that wraps tight (or top
+// and bottom) still pushes the text; "Behind Text" (wrapNone) pushes nothing. A 400 pt
+// picture as wide as the text after 30 exact 15 pt lines: it does not fit under them, so its
+// paragraph starts page 2 (1 + 415 / 697.9); without it the paragraph ends page 1.
+TEST(DocxLayout, BehindDocPictureThatWrapsPushesTheText) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto doc = [&](const std::string& wrap, bool behind) {
+    std::string body;
+    for (int i = 0; i < 30; ++i) body += para("字", line);
+    body += "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:t>图</w:t></w:r><w:r><w:drawing><wp:anchor distT=\"0\" "
+            "distB=\"0\" behindDoc=\"" + std::string(behind ? "1" : "0") +
+            "\"><wp:extent cx=\"5800000\" cy=\"5080000\"/>" + wrap +
+            "<a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r></w:p>";
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  const double pushed = 1 + 415 / 697.9;
+  EXPECT_NEAR(doc("<wp:wrapTight wrapText=\"bothSides\"/>", true), pushed, 0.1);
+  EXPECT_NEAR(doc("<wp:wrapTight wrapText=\"bothSides\"/>", false), pushed, 0.1);
+  EXPECT_NEAR(doc("<wp:wrapTopAndBottom/>", true), pushed, 0.1);
+  EXPECT_LT(doc("<wp:wrapNone/>", true), 1.0);
+}
+
 TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
   // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
