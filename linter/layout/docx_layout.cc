@@ -328,7 +328,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     if (!u_open) return;
     u_open = false;
     const double over = x + u_w - line_w;
-    const bool fits = over <= 0.01 || (squeeze && line_has_content && over <= squeeze_room() + 0.01) ||
+    // A unit of nothing but spaces (after a line that compression let run past the
+    // measure) hangs like any trailing spaces: it never starts a line.
+    const bool blank = u_w <= 0 && !u_object;
+    const bool fits = blank || over <= 0.01 || (squeeze && line_has_content && over <= squeeze_room() + 0.01) ||
                       (u_hang > 0 && over - u_hang <= 0.01);
     if (!fits && line_has_content) finish_line(0);
     if (!line_has_content) line_at = u_at;

@@ -1196,6 +1196,19 @@ TEST(DocxLayout, LineEndMarkCompressesInJustifiedLines) {
   EXPECT_EQ(cn_compressed(para(first39 + "字，" + han(39), "<w:jc w:val=\"left\"/>") + kCnSect).lines, 3u);
 }
 
+// Spaces never start a line, even after a line that compression let run past the measure:
+// 39 characters and a 。 set half width fill 414.75 pt of 415.3, and two spaces in runs of
+// their own after it hang (fresh r115: a paragraph ending "…等功能。" and two spaces took a
+// third line of nothing).
+TEST(DocxLayout, SpacesAfterACompressedLineEndHang) {
+  const std::string space = "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
+  EXPECT_EQ(cn_compressed("<w:p><w:r><w:t>" + han(39) + "。</w:t></w:r>" + space + space + "</w:p>" + kCnSect).lines, 1u);
+  // The same on the second line of a paragraph.
+  EXPECT_EQ(
+      cn_compressed("<w:p><w:r><w:t>" + han(39) + han(39) + "。</w:t></w:r>" + space + space + "</w:p>" + kCnSect).lines,
+      2u);
+}
+
 // A header spans the text width (415.3 pt here): 54 characters of 15 pt make two lines
 // of it, as two short paragraphs do, and push the body alike (at 400 pt they made three
 // and cost every page a line).
