@@ -13,6 +13,21 @@ independent measure: the held-out part of the fresh set stays that.
     bench/pages_history_build.py MIRRORS OUT [CALIBRATION_DIR] [FRESH_DIR]
     e.g. bench/pages_history_build.py /work/.mirror /work/extra-history \\
              ../shared/calibration/word-pages /work/extra-pages
+    bench/pages_history_build.py --mark OUT     re-mark the stale counts of a built set
+
+A saved count is marked stale (`pages_stale`, with `stale_reason`) when it cannot describe
+the file's text:
+- one page saved for more than 1,800 characters (the calibration manifest's rule);
+- WPS kept another version's statistics: a WPS-saved file whose docProps/app.xml Pages,
+  Words, Characters, Lines, Paragraphs and CharactersWithSpaces are all those of a version
+  of the same repository saved earlier (docProps/core.xml modified) with another text (the
+  main text's characters or its pictures differ). WPS 10 and 11 (and 12 at times) save
+  the statistics they opened the file with, whatever was edited since (Round 11: 需求规格说明书 saved four times by WPS 11 in one
+  afternoon while its text grew from 3,384 to 8,838 characters, every time with Word's
+  "11 pages, 3,196 characters" of the morning; the next day's WPS save has 23 pages and
+  matches its text). The statistics were counted for the earlier text, so its page count
+  is not this file's, even where the two are close;
+- the file is listed in bench/pages_history_stale.tsv with other evidence.
 """
 import hashlib
 import io
@@ -42,6 +57,62 @@ def document_hashes(directory):
     return out
 
 
+def text_digest(path):
+    """(docProps/app.xml statistics, core.xml modified, main text and picture count) of a file."""
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        app = z.read("docProps/app.xml").decode("utf-8", "replace") if "docProps/app.xml" in names else ""
+        core = z.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
+        doc = z.read("word/document.xml").decode("utf-8", "replace")
+    stats = tuple((re.search(r"<%s>([^<]*)</%s>" % (k, k), app) or [None, None])[1]
+                  for k in ("Pages", "Words", "Characters", "Lines", "Paragraphs", "CharactersWithSpaces"))
+    modified = (re.search(r"<dcterms:modified[^>]*>([^<]*)<", core) or [None, ""])[1]
+    text = re.sub(r"\s", "", "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", doc)))
+    pictures = len(re.findall(r"<w:drawing>|<w:pict>", doc))
+    return stats, modified, (text, pictures)
+
+
+def mark_stale(out, files):
+    """Sets pages_stale and stale_reason on the files whose saved count is not theirs."""
+    listed = {}
+    tsv = os.path.join(here, "pages_history_stale.tsv")
+    if os.path.exists(tsv):
+        for line in open(tsv, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                name, _, reason = line.rstrip("\n").partition("\t")
+                listed[name] = reason
+    info = {f["file"]: text_digest(os.path.join(out, f["file"])) for f in files}
+    for f in files:
+        f.pop("stale_reason", None)
+        f["pages_stale"] = f["pages"] == 1 and f["characters"] > 1800
+        if f["pages_stale"]:
+            f["stale_reason"] = "one page saved for more than 1,800 characters"
+        stats, modified, text = info[f["file"]]
+        if "WPS" in (f["application"] or "") and modified and stats[1] not in (None, "0") and \
+                stats[2] not in (None, "0"):
+            twins = [g for g in files if g is not f and g["repo"] == f["repo"] and info[g["file"]][0] == stats and
+                     info[g["file"]][1] and info[g["file"]][1] < modified and info[g["file"]][2] != text]
+            if twins:  # the earliest is where the statistics were counted
+                g = min(twins, key=lambda g: info[g["file"]][1])
+                _, m2, t2 = info[g["file"]]
+                f["pages_stale"] = True
+                f["stale_reason"] = (f"WPS kept the statistics of {g['file']} (saved {m2} by {g['application']}, "
+                                     f"{len(t2[0])} characters and {t2[1]} pictures; this file: "
+                                     f"{len(text[0])} and {text[1]})")
+        if f["file"] in listed:
+            f["pages_stale"] = True
+            f["stale_reason"] = listed.pop(f["file"])
+    for name in listed:
+        print(f"{name}: in pages_history_stale.tsv but not in the set", file=sys.stderr)
+
+
+def write_manifest(out, files):
+    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump({"description": "History page-count set (bench/pages_history_build.py): versions in the fresh "
+                   "set's repositories; not ours to ship, never copied into the repository.", "files": files},
+                  f, ensure_ascii=False, indent=1)
+
+
 def blobs(gd):
     """(blob, path) of every .docx version in the repository's history, each blob once."""
     log = subprocess.run(["git", "--git-dir", gd, "-c", "core.quotepath=off", "log", "--all", "--format=",
@@ -59,6 +130,13 @@ def main():
     if len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
+    if sys.argv[1] == "--mark":
+        out = sys.argv[2]
+        files = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))["files"]
+        mark_stale(out, files)
+        write_manifest(out, files)
+        print(f"{sum(f['pages_stale'] for f in files)} of {len(files)} saved counts stale in {out}")
+        return 0
     mirrors, out = sys.argv[1:3]
     calibration = sys.argv[3] if len(sys.argv) > 3 else os.path.join(here, "..", "..", "shared", "calibration",
                                                                        "word-pages")
@@ -103,10 +181,8 @@ def main():
             files.append({"file": name, "repo": repo, "path": path, "blob": sha, "application": application,
                           "app_version": tag("AppVersion"), "pages": int(pages),
                           "pages_stale": int(pages) == 1 and chars > 1800, "characters": chars, "grid": grid})
-    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump({"description": "History page-count set (bench/pages_history_build.py): versions in the fresh "
-                   "set's repositories; not ours to ship, never copied into the repository.", "files": files},
-                  f, ensure_ascii=False, indent=1)
+    mark_stale(out, files)
+    write_manifest(out, files)
     print(f"{len(files)} files written to {out}; {missing} repositories without a mirror")
     return 1 if missing else 0
 
