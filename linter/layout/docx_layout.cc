@@ -85,8 +85,9 @@ struct Settings {
   // Saved by WPS Office (docProps/app.xml Application): its rules where they differ from
   // Word's. WPS writes no page marks (w:lastRenderedPageBreak), so what is known of its
   // layout comes from its saved page counts and tables of contents:
-  // - line height: the larger of a run's size and its complex-script size (w:szCs), even
-  //   on lines without complex-script text (WPS 12 reports: 小四 runs with szCs 16 pt);
+  // - line height: also the runs' complex-script size (w:szCs) in their complex-script
+  //   font, even on lines without complex-script text (WPS 12 reports: 小四 runs with
+  //   szCs 16 pt); a Chinese complex-script font by its em box;
   // - line ends: a mark that may not start a line hangs past the margin, adjacent
   //   full-width marks are set half width, no autoSpace between Han and Latin (Word's
   //   kinsoku, one-em compression and quarter-em autoSpace put a WPS 11 thesis a page over);
@@ -156,6 +157,14 @@ class Engine {
   FontMetrics latin(std::int16_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)]
                                                                     : FontMetrics{1.15, 0, LatinWidths::kSerif, false};
+  }
+  // WPS: the single-line height of a complex-script font (w:cs, w:cstheme) per point of
+  // w:szCs. A Chinese face counts by its em box (宋体's ascent and descent make 1.0 em),
+  // not by the 1.3 em line Word gives its Chinese text; a Latin face (Times New Roman, the
+  // theme's minorBidi) by its line height. None given: the document default's Times New Roman.
+  double complex_line(std::int16_t id) const {
+    const FontMetrics f = latin(id);
+    return id >= 0 && f.east_asian ? 1.0 : f.line;
   }
   FontMetrics east_asian(std::int16_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < fonts_.size() ? fonts_[static_cast<std::size_t>(id)] : FontMetrics{};
@@ -234,16 +243,23 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
 
   // The paragraph mark's line height (an empty line, or a line that only holds the mark).
   const auto mark_latin = latin(L.mark_latin), mark_ea = east_asian(L.mark_east_asian);
-  // WPS sizes a line by the larger of a run's size and its complex-script size (w:szCs),
-  // even where the line holds no complex-script text; Word by the size alone.
+  // WPS sizes a line by its text and also by the runs' complex-script size (w:szCs) in
+  // their complex-script font, even where the line holds no complex-script text; Word by
+  // the text alone. With a Chinese complex-script font a szCs a little over the size adds
+  // nothing: fresh 055's 五号 runs with szCs 14 pt and w:cs 宋体 take one grid line each
+  // (its saved count agrees only so), as do fresh 035's 小四 runs with szCs 14 pt; an
+  // empty 五号 mark with szCs 18 pt in 宋体 still takes two (fresh 109's table of
+  // contents), and 小四 runs with szCs 16 pt in the theme's minorBidi (Calibri) two
+  // (calibration 133, 134, fresh 134).
   const bool wps = settings_.wps;
-  const double mark_h = (wps ? std::max(L.font_pt, L.font_cs_pt) : L.font_pt) * std::max(mark_latin.line, mark_ea.line);
+  const double mark_cs = wps ? L.font_cs_pt * complex_line(L.mark_complex) : 0.0;
+  const double mark_h = std::max(L.font_pt * std::max(mark_latin.line, mark_ea.line), mark_cs);
   // A line that holds nothing but the mark is as tall as the mark in its Latin font: the mark
   // is not an East Asian character. Empty 26 pt marks in Times New Roman over 宋体 or
   // 楷体_GB2312 (covers of calibration 077 and fresh 126) take two 15.6 pt grid lines on
   // Word's pages, not the three the East Asian font's 1.3 em would need; paragraph starts
   // agreeing with Word's marks rise on both sets (Round 9).
-  const double empty_h = (wps ? std::max(L.font_pt, L.font_cs_pt) : L.font_pt) * mark_latin.line;
+  const double empty_h = std::max(L.font_pt * mark_latin.line, mark_cs);
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
@@ -402,6 +418,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   mark_run.size_cs = static_cast<float>(L.font_cs_pt);
   mark_run.latin = L.mark_latin;
   mark_run.east_asian = L.mark_east_asian;
+  mark_run.complex = L.mark_complex;
   const model::RunFormat* rf = L.runs.empty() ? &mark_run : &L.runs[0];
   FontMetrics lat = latin(rf->latin), ea = east_asian(rf->east_asian);
   char32_t prev = 0;
@@ -455,7 +472,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       continue;
     }
     const double size = rf->size;
-    const double tall = wps ? std::max<double>(size, rf->size_cs) : size;  // what sizes the line
+    const double cs_h = wps ? rf->size_cs * complex_line(rf->complex) : 0.0;  // WPS: szCs sizes the line too
     const bool space = c == U' ' || c == U'\u2002' || c == U'\u2003' || c == U'\u2009';
     const bool cjk = cls == text::kAsian || c == U'\u3000' || (rf->hint_east_asian && shared_punct(c));
     double cw;
@@ -499,11 +516,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       }
       // 微软雅黑's taller Chinese line is Word's; WPS keeps the face's 1.32 (a WPS 12 file's
       // table of contents, 微软雅黑 throughout, agrees entry for entry only so).
-      gh = tall * (wps ? ea.line : ea.han_line());
+      gh = std::max(size * (wps ? ea.line : ea.han_line()), cs_h);
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
-      gh = tall * f.line;
+      gh = std::max(size * f.line, cs_h);
     }
     if (rf->vert == 1) u_raise = std::max(u_raise, size / 3);
     cw += rf->spacing;

@@ -186,11 +186,12 @@ struct Section {
 struct RunFormat {
   std::uint32_t offset = 0;    // byte offset in the block text where the run starts
   float size = 10.5f;          // points
-  float size_cs = 0;           // w:szCs, points (WPS takes a line's height from the larger)
+  float size_cs = 0;           // w:szCs, points (WPS sizes the line by it too, in the w:cs font)
   float spacing = 0;           // w:spacing: extra points after every character
   float scale = 1;             // w:w: horizontal scale
   std::int16_t latin = -1;     // w:ascii / w:hAnsi font
   std::int16_t east_asian = -1;  // w:eastAsia font
+  std::int16_t complex = -1;     // w:cs font (WPS: a Chinese one does not size the line by size_cs)
   bool hint_east_asian = false;  // w:hint="eastAsia": shared punctuation (“” … —) in the East Asian font
   bool bold = false;             // w:b (a bulletin's item titles are often set in bold)
   std::int8_t vert = 0;          // w:vertAlign: 1 superscript, 2 subscript
@@ -226,6 +227,7 @@ struct ParagraphLayout {
   double font_pt = 10.5;       // the paragraph mark's size (an empty paragraph's line)
   double font_cs_pt = 0;       // the paragraph mark's w:szCs
   std::int16_t mark_latin = -1, mark_east_asian = -1;  // the paragraph mark's fonts
+  std::int16_t mark_complex = -1;                      // the paragraph mark's w:cs font
   std::vector<RunFormat> runs; // character formatting, by offset; empty: the mark's throughout
   double before = 0, after = 0;
   double before_lines = -1, after_lines = -1;  // w:beforeLines/afterLines (lines), -1 unset

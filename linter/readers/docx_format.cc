@@ -159,6 +159,8 @@ void Formats::apply_rpr(const pugi::xml_node& rpr, RunProps& rp, model::Document
       const std::string ea = font("eastAsiaTheme", "eastAsia");
       if (!latin.empty()) rp.latin = intern(latin, doc);
       if (!ea.empty()) rp.east_asian = intern(ea, doc);
+      const std::string cs = font("cstheme", "cs");
+      if (!cs.empty()) rp.complex = intern(cs, doc);
       if (auto h = c.attribute(name("hint").c_str())) rp.hint_east_asian = std::string_view(h.value()) == "eastAsia";
     } else if (l == "b") {
       rp.bold = on_off(c, name("val"));

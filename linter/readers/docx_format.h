@@ -20,6 +20,7 @@ struct RunProps {
   double size = 10;        // points; OOXML's default when nothing says otherwise
   double size_cs = 10;     // w:szCs: the complex-script size (WPS sizes lines by it too)
   std::int16_t latin = -1, east_asian = -1;
+  std::int16_t complex = -1;  // w:cs / w:cstheme: the complex-script font (what w:szCs sizes)
   bool hint_east_asian = false;
   double spacing = 0;      // points
   double scale = 1;

@@ -375,6 +375,7 @@ class Walker {
     L.font_cs_pt = rp.size_cs;
     L.mark_latin = rp.latin;
     L.mark_east_asian = rp.east_asian;
+    L.mark_complex = rp.complex;
     L.note_id = note_id_;
     if (in_table && !tables_.empty()) {
       const auto& t = tables_.front();  // the outermost table places the paragraph
@@ -425,12 +426,13 @@ class Walker {
     f.scale = static_cast<float>(rp.scale);
     f.latin = rp.latin;
     f.east_asian = rp.east_asian;
+    f.complex = rp.complex;
     f.hint_east_asian = rp.hint_east_asian;
     f.bold = rp.bold;
     f.vert = rp.vert;
     auto same = [](const model::RunFormat& a, const model::RunFormat& b) {
       return a.size == b.size && a.size_cs == b.size_cs && a.spacing == b.spacing && a.scale == b.scale && a.latin == b.latin &&
-             a.east_asian == b.east_asian && a.hint_east_asian == b.hint_east_asian && a.bold == b.bold && a.vert == b.vert;
+             a.east_asian == b.east_asian && a.complex == b.complex && a.hint_east_asian == b.hint_east_asian && a.bold == b.bold && a.vert == b.vert;
     };
     if (!runs.empty() && runs.back().offset == f.offset) runs.pop_back();
     if (runs.empty() || !same(runs.back(), f)) runs.push_back(f);

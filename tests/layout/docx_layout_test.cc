@@ -964,6 +964,35 @@ TEST(DocxLayout, WpsIgnoresAComplexScriptSizeSetWithoutASize) {
   EXPECT_NEAR(wps_pages("<w:sz w:val=\"24\"/><w:szCs w:val=\"32\"/>"), 22 * 31.2 / 697.9, 0.02);
 }
 
+// WPS measures the complex-script size in the complex-script font (w:cs, w:cstheme): a
+// Chinese one (宋体) by its em box, a Latin one (Times New Roman, the theme's minorBidi) by
+// its line height. 五号 runs with szCs 14 pt and w:cs 宋体 (fresh 055, WPS 12: theme
+// minorEastAsia throughout) take one 15.6 pt grid line each (14 pt), not the two a 14 x 1.3
+// pt line would need; with w:cs Times New Roman they take two (14 x 1.15 = 16.1 pt). An
+// empty 五号 mark with szCs 18 pt in 宋体 (fresh 109, under its table of contents) still
+// takes two (18 pt): its table of contents agrees only so.
+TEST(DocxLayout, WpsMeasuresTheComplexScriptSizeInTheComplexScriptFont) {
+  auto wps_pages = [&](const std::string& cs, int sz, int sz_cs, bool empty) {
+    const std::string rpr = "<w:rPr><w:rFonts w:hint=\"eastAsia\" w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" " +
+                            cs + "/><w:sz w:val=\"" + std::to_string(sz) + "\"/><w:szCs w:val=\"" +
+                            std::to_string(sz_cs) + "\"/></w:rPr>";
+    std::string body;
+    for (int i = 0; i < 22; ++i)
+      body += "<w:p><w:pPr>" + rpr + "</w:pPr>" + (empty ? "" : "<w:r>" + rpr + "<w:t>测试结果分析</w:t></w:r>") + "</w:p>";
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"宋体\" w:cs=\"Times New Roman\"/><w:sz w:val=\"21\"/>");
+    parts.body = body + kCnSect;
+    parts.app["Application"] = "WPS Office_12.1.0.23542_F1E327BC-269C-435d-A152-05C5408002CA";
+    return layout_of(parts).estimate;
+  };
+  EXPECT_NEAR(wps_pages("w:cs=\"宋体\"", 22, 28, false), 22 * 15.6 / 697.9, 0.02);
+  EXPECT_NEAR(wps_pages("w:cs=\"宋体\"", 22, 28, true), 22 * 15.6 / 697.9, 0.02);
+  EXPECT_NEAR(wps_pages("w:cs=\"Times New Roman\"", 22, 28, false), 22 * 31.2 / 697.9, 0.02);
+  EXPECT_NEAR(wps_pages("w:cs=\"宋体\"", 21, 36, true), 22 * 31.2 / 697.9, 0.02);
+  // Without w:cs the style's Times New Roman measures it.
+  EXPECT_NEAR(wps_pages("", 22, 28, false), 22 * 31.2 / 697.9, 0.02);
+}
+
 // A docGrid with a linePitch and no type: no grid in Word; a line grid in WPS when the
 // document is in compatibility mode 15. The pattern of WPS 12 specifications generated
 // with 11 pt 微软雅黑 under w:docGrid w:linePitch="360" (fresh 070,
