@@ -15,6 +15,7 @@ SOURCES defaults to bench/pages_fresh_sources.tsv; bench/pages_fresh2_sources.ts
 second set (odd numbers tuning, even held out). The stale table is SOURCES with _sources replaced by _stale,
 when that file exists.
 """
+import io
 import json
 import os
 import re
@@ -49,6 +50,36 @@ def app_xml(data_path):
                  "grid_charSpace": attrs.get("charSpace")}
 
 
+def inherited_statistics(mirrors, repo, path, versions):
+    """Why a WPS-saved file's statistics are another version's, or None.
+
+    WPS 10 and 11 (12 at times) save the docProps/app.xml statistics the file had when they
+    opened it (bench/README.md, Round 11). When a version of any .docx in the repository's
+    history saved earlier (core.xml modified) has the same Pages, Words, Characters, Lines,
+    Paragraphs and CharactersWithSpaces for a materially other text (pages_history_build's
+    material_change), the count was made for that text.
+    """
+    from pages_history_build import blobs, material_change, text_digest  # it imports this module
+    if repo not in versions:
+        gd, found = git_dir(mirrors, repo), []
+        for sha, vpath in blobs(gd):
+            data = subprocess.run(["git", "--git-dir", gd, "cat-file", "blob", sha], capture_output=True).stdout
+            try:
+                found.append(text_digest(io.BytesIO(data)) + (vpath,))
+            except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+                pass
+        versions[repo] = found
+    stats, modified, text = text_digest(path)
+    if not modified or stats[1] in (None, "0") or stats[2] in (None, "0"):
+        return None
+    twins = [v for v in versions[repo] if v[0] == stats and v[1] and v[1] < modified and material_change(v[2], text)]
+    if not twins:
+        return None
+    _, m2, t2, vpath = min(twins, key=lambda v: v[1])
+    return (f"WPS kept the statistics of {vpath} saved {m2} ({len(t2[0])} characters, {t2[1]} pictures; "
+            f"this file: {len(text[0])}, {text[1]})")
+
+
 def main():
     if len(sys.argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
@@ -59,6 +90,7 @@ def main():
     stale_table = sources.replace("_sources", "_stale")
     os.makedirs(out, exist_ok=True)
     files, sets, bad = [], {"tuning": [], "holdout": []}, 0
+    versions = {}  # repository -> [(statistics, modified, text digest, path)] of its .docx history
     stale = {}
     for line in (open(stale_table, encoding="utf-8") if os.path.exists(stale_table) else []):
         if not line.startswith("#") and line.strip():
@@ -87,6 +119,11 @@ def main():
                       "application": tag("Application") or app, "app_version": tag("AppVersion"),
                       "pages": int(pages), "pages_stale": int(pages) == 1 and chars > 1800,
                       "words": int(tag("Words") or 0), "characters": chars, "grid": grid})
+        if "WPS" in (files[-1]["application"] or "") and not files[-1]["pages_stale"]:
+            twin = inherited_statistics(mirrors, repo, dest, versions)
+            if twin:
+                files[-1]["pages_stale"] = True
+                files[-1]["stale_reason"] = twin
         if name in stale:
             files[-1]["pages_stale"] = True
             files[-1]["stale_reason"] = stale.pop(name)

@@ -20,13 +20,14 @@ the file's text:
 - one page saved for more than 1,800 characters (the calibration manifest's rule);
 - WPS kept another version's statistics: a WPS-saved file whose docProps/app.xml Pages,
   Words, Characters, Lines, Paragraphs and CharactersWithSpaces are all those of a version
-  of the same repository saved earlier (docProps/core.xml modified) with another text (the
-  main text's characters or its pictures differ). WPS 10 and 11 (and 12 at times) save
+  of the same repository saved earlier (docProps/core.xml modified) with a materially other
+  text (the main text's length differs by more than a tenth, or its number of pictures; a
+  count kept over a smaller edit most likely still holds). WPS 10 and 11 (and 12 at times) save
   the statistics they opened the file with, whatever was edited since (Round 11: 需求规格说明书 saved four times by WPS 11 in one
   afternoon while its text grew from 3,384 to 8,838 characters, every time with Word's
   "11 pages, 3,196 characters" of the morning; the next day's WPS save has 23 pages and
   matches its text). The statistics were counted for the earlier text, so its page count
-  is not this file's, even where the two are close;
+  is not this file's;
 - the file is listed in bench/pages_history_stale.tsv with other evidence.
 """
 import hashlib
@@ -72,6 +73,13 @@ def text_digest(path):
     return stats, modified, (text, pictures)
 
 
+def material_change(a, b):
+    """Whether two (text, pictures) digests differ enough for the page count to: the text's
+    length by more than a tenth, or the number of pictures. A count kept over a small edit
+    most likely still holds, and is left standing."""
+    return a[1] != b[1] or abs(len(a[0]) - len(b[0])) > 0.1 * max(len(a[0]), len(b[0]), 1)
+
+
 def mark_stale(out, files):
     """Sets pages_stale and stale_reason on the files whose saved count is not theirs."""
     listed = {}
@@ -91,7 +99,7 @@ def mark_stale(out, files):
         if "WPS" in (f["application"] or "") and modified and stats[1] not in (None, "0") and \
                 stats[2] not in (None, "0"):
             twins = [g for g in files if g is not f and g["repo"] == f["repo"] and info[g["file"]][0] == stats and
-                     info[g["file"]][1] and info[g["file"]][1] < modified and info[g["file"]][2] != text]
+                     info[g["file"]][1] and info[g["file"]][1] < modified and material_change(info[g["file"]][2], text)]
             if twins:  # the earliest is where the statistics were counted
                 g = min(twins, key=lambda g: info[g["file"]][1])
                 _, m2, t2 = info[g["file"]]
