@@ -196,10 +196,11 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   EXPECT_FALSE(saved(para(han(20)), "9", "3100").saved_stale);  // under 50 characters: not judged
 }
 
-// A saved count is stale when the main text cannot fit in one page more than it, whatever
-// the line heights: each paragraph at least one line at single spacing and its tallest
-// inline picture (the pattern of WPS 10/11 files whose saved statistics predate most of
-// their text: hundreds of paragraphs or a dozen screenshots saved as three or four pages).
+// A saved count is stale when the main text cannot fit in it, whatever the line heights:
+// each paragraph at least one line at single spacing and its tallest inline picture (the
+// pattern of WPS 10/11 files whose saved statistics predate most of their text: hundreds
+// of paragraphs or a dozen screenshots saved as three or four pages, or 20 paragraphs and
+// two 244 pt objects saved as one).
 TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
   auto saved = [](const std::string& body, const std::string& pages) {
     wenfeng::testing::DocxParts parts;
@@ -215,18 +216,43 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
   std::string lines, spaced;
   for (int i = 0; i < 100; ++i) lines += para("字");
   EXPECT_TRUE(saved(lines, "1").saved_stale);
-  EXPECT_FALSE(saved(lines, "2").saved_stale);
+  EXPECT_TRUE(saved(lines, "2").saved_stale);
   EXPECT_FALSE(saved(lines, "3").saved_stale);
+  EXPECT_FALSE(saved(lines, "4").saved_stale);
   // At 1.5 lines the estimate is 3.7 pages, but the least is still counted at single
-  // spacing: a saved 2 stands.
+  // spacing (2.5 pages): a saved 3 stands.
   for (int i = 0; i < 100; ++i) spaced += para("字", "<w:spacing w:line=\"360\" w:lineRule=\"auto\"/>");
-  EXPECT_GT(saved(spaced, "2").estimate, 3.5);
-  EXPECT_FALSE(saved(spaced, "2").saved_stale);
+  EXPECT_GT(saved(spaced, "3").estimate, 3.5);
+  EXPECT_FALSE(saved(spaced, "3").saved_stale);
   // Three 500 pt pictures in paragraphs of their own: 2.1 pages at least.
   const std::string image =
       "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"5000000\" cy=\"6350000\"/></wp:inline></w:drawing></w:r></w:p>";
   EXPECT_TRUE(saved(image + image + image, "1").saved_stale);
-  EXPECT_FALSE(saved(image + image + image, "2").saved_stale);
+  EXPECT_FALSE(saved(image + image + image, "2").saved_stale);  // within a quarter page of it
+  EXPECT_FALSE(saved(image + image + image, "3").saved_stale);
+  // Two of them (1.43 pages at least) in a saved 1 page: stale, though not a page over.
+  EXPECT_TRUE(saved(image + image, "1").saved_stale);
+  EXPECT_FALSE(saved(image + image, "2").saved_stale);
+}
+
+// WPS counts characters as wenfeng does: saved statistics of more than 2.5 times the text's
+// characters are a longer version's, and so is the page count saved with them. Word counts
+// otherwise (up to 3.7 times on right counts), so it is not judged so.
+TEST(DocxLayout, WpsStatisticsOfALongerVersion) {
+  auto saved = [](const std::string& characters, const char* app) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = para(han(300)) + kPlainSect;
+    parts.app["Pages"] = "3";
+    parts.app["Characters"] = characters;
+    parts.app["Application"] = app;
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  EXPECT_FALSE(saved("300", "WPS Office_10.1.0.6029").saved_stale);
+  EXPECT_FALSE(saved("540", "WPS Office_10.1.0.6029").saved_stale);  // 1.8 times
+  EXPECT_TRUE(saved("800", "WPS Office_10.1.0.6029").saved_stale);
+  EXPECT_FALSE(saved("800", "Microsoft Office Word").saved_stale);
 }
 
 }  // namespace
