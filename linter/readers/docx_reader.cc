@@ -1259,20 +1259,18 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
     auto p = parse(name);
     if (p.ok()) formats.load_theme((*p)->doc);
   }
-  for (const auto& name : rel_targets("settings")) {
-    auto p = parse(name);
-    if (!p.ok()) continue;
-    Namespaces ns;
-    ns.load((*p)->doc.document_element());
-    docx::Formats::load_settings((*p)->doc, ns.w, builder.doc());
-  }
-  for (const auto& name : rel_targets("fontTable")) {
-    auto p = parse(name);
-    if (!p.ok()) continue;
-    Namespaces ns;
-    ns.load((*p)->doc.document_element());
-    docx::Formats::load_font_table((*p)->doc, ns.w, builder.doc());
-  }
+  // Settings and the font table: an unreadable part only loses what it would have said.
+  auto load_optional = [&](const char* rel, auto load) {
+    for (const auto& name : rel_targets(rel)) {
+      auto p = parse(name);
+      if (!p.ok()) continue;
+      Namespaces ns;
+      ns.load((*p)->doc.document_element());
+      load((*p)->doc, ns.w, builder.doc());
+    }
+  };
+  load_optional("settings", docx::Formats::load_settings);
+  load_optional("fontTable", docx::Formats::load_font_table);
   for (const auto& name : rel_targets("styles")) {
     auto p = parse(name);
     if (!p.ok()) return p.error();
