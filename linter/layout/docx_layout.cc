@@ -68,6 +68,18 @@ bool saved_by_wps(const model::Document& doc) {
 
 namespace {
 
+// The major version in a WPS Application string ("WPS Office_12.1.0.26895_…"), 0 when it
+// names none.
+int wps_major(const std::string& app) {
+  const std::string tag = "WPS Office_";
+  const auto at = app.find(tag);
+  if (at == std::string::npos) return 0;
+  int v = 0;
+  for (std::size_t i = at + tag.size(); i < app.size() && i < at + tag.size() + 3 && app[i] >= '0' && app[i] <= '9'; ++i)
+    v = v * 10 + (app[i] - '0');
+  return v;
+}
+
 struct Geometry {
   double width = 0;        // column width, points
   double height = 0;       // body height, points
@@ -101,7 +113,7 @@ struct Settings {
   //   line grid (Word: no grid). Three WPS 12 files of one repository, their tables of
   //   contents agreeing entry for entry only so (fresh 070, 071 and a third not in the
   //   set); the same grid in compatibility mode 12 (fresh 002, WPS 10) and 14 (a WPS 12
-  //   file of another repository) is no grid, as in Word.
+  //   file of another repository), and in WPS 11 in mode 15, is no grid, as in Word.
   bool wps = false;
   bool typeless_pitch_is_grid = false;
 };
@@ -147,7 +159,9 @@ class Engine {
     // before), and only without it in mode 12 (a fifth: one page over with it). WPS: not
     // seen (a mode-15 WPS file of another repository goes two pages over with it).
     settings_.snap_in_tables = prop("settings:adjustLineHeightInTable") == "1" || (!settings_.wps && compat >= 15);
-    settings_.typeless_pitch_is_grid = settings_.wps && compat >= 15;
+    // WPS 11 (r025, WPS 11.1, mode 15: 6.8 pages by the grid, saved 6, 5.8 without it)
+    // keeps no grid there, as Word does; WPS 12 takes it as a line grid.
+    settings_.typeless_pitch_is_grid = settings_.wps && compat >= 15 && wps_major(prop("app:Application")) != 11;
     const double tab = std::strtod(prop("settings:defaultTabStop").c_str(), nullptr) / 20.0;
     if (tab > 1 && tab < 500) settings_.tab = tab;
   }

@@ -1023,7 +1023,8 @@ TEST(DocxLayout, WpsMeasuresTheComplexScriptSizeInTheComplexScriptFont) {
 // document is in compatibility mode 15. The pattern of WPS 12 specifications generated
 // with 11 pt 微软雅黑 under w:docGrid w:linePitch="360" (fresh 070,
 // 071: their tables of contents agree only with 18 pt lines); WPS 10 and compatibility
-// modes 12 and 14 (fresh 002) keep no grid.
+// modes 12 and 14 (fresh 002) keep no grid, nor does WPS 11 in mode 15 (Round 11 r025: a
+// form one page over by the grid, on its saved count without it).
 TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
   std::string body;
   for (int i = 0; i < 40; ++i) body += para("本系统定位于教学辅助。");
@@ -1049,6 +1050,9 @@ TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
   EXPECT_DOUBLE_EQ(pages_of(wps, 14), tenths(40 * 14.52 / body_h));
   // WPS in mode 15: 18 pt grid lines, 38 a page, two on the second.
   EXPECT_DOUBLE_EQ(pages_of(wps, 15), tenths(1 + 2 * 18 / body_h));
+  // WPS 11 in mode 15 keeps no grid there, as Word does.
+  EXPECT_DOUBLE_EQ(pages_of("WPS Office_11.1.0.9999_F1E327BC-269C-435d-A152-05C5408002CA", 15),
+                   tenths(40 * 14.52 / body_h));
 }
 
 // Lines in table cells and the line grid: without adjustLineHeightInTable they keep their
