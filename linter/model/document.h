@@ -219,6 +219,13 @@ struct Float {
   std::int32_t box_first = -1, box_count = 0;
   float inset_v = 7.2f, inset_h = 14.4f;  // top + bottom, left + right, points
   float dist_v = 0;            // wrap top and bottom: the distance kept above and below it, in h
+  // Square, tight and through wrapping: where the object stands across the page
+  // (wp:positionH) and on which sides text may flow (wrapText).
+  std::uint8_t h_from = 0;     // 0 unknown, 1 column or margin, 2 page
+  std::uint8_t h_align = 0;    // 0 offset x, 1 left, 2 center, 3 right
+  std::uint8_t wrap_text = 0;  // 0 bothSides, 1 left, 2 right, 3 largest
+  float x = 0;                 // offset of its left edge, points
+  float dist_l = 0, dist_r = 0;  // distL, distR, points
 };
 
 // Layout inputs of a DOCX paragraph, resolved from docDefaults, styles, numbering and

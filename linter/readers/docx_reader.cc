@@ -710,7 +710,36 @@ class Walker {
       const auto colon = cn.find(':');
       const auto lc = colon == std::string_view::npos ? cn : cn.substr(colon + 1);
       if (lc == "wrapTopAndBottom") f.wrap = 1;
-      else if (lc == "wrapSquare" || lc == "wrapTight" || lc == "wrapThrough") f.wrap = 2;
+      else if (lc == "wrapSquare" || lc == "wrapTight" || lc == "wrapThrough") {
+        f.wrap = 2;
+        const std::string_view t = c.attribute("wrapText").value();
+        f.wrap_text = t == "left" ? 1 : t == "right" ? 2 : t == "largest" ? 3 : 0;
+      } else if (lc == "positionH") {
+        // Where the object stands across the page: an offset or an alignment, from the
+        // column or margin (one column: the same edge) or the page; any other frame
+        // (character, inside or outside margin) stays unknown.
+        const std::string_view from = c.attribute("relativeFrom").value();
+        const std::uint8_t fr = from == "column" || from == "margin" ? 1 : from == "page" || from == "leftMargin" ? 2 : 0;
+        for (auto k : c.children()) {
+          const std::string_view kn = k.name();
+          if (kn.ends_with("posOffset")) {
+            const double x = k.text().as_double(1e12) / 12700.0;
+            if (x > -20000 && x < 20000) f.x = static_cast<float>(x), f.h_from = fr;
+          } else if (kn.ends_with("align")) {
+            const std::string_view a = k.text().get();
+            f.h_align = a == "left" ? 1 : a == "center" ? 2 : a == "right" ? 3 : 0;
+            if (f.h_align) f.h_from = fr;
+          }
+        }
+      }
+    }
+    if (f.wrap == 2) {
+      auto dist = [&](const char* a) {
+        const double d = holder.attribute(a).as_double(0) / 12700.0;
+        return static_cast<float>(d > 0 && d < 200 ? d : 0);
+      };
+      f.dist_l = dist("distL");
+      f.dist_r = dist("distR");
     }
     // behindDoc only says whether the object is drawn behind the text (ECMA-376 wp:anchor:
     // the z-order); the wrap element says whether text flows round it. Word's "Behind Text"

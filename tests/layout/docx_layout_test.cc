@@ -1607,6 +1607,49 @@ TEST(DocxLayout, BehindDocPictureThatWrapsPushesTheText) {
   EXPECT_LT(doc("<wp:wrapNone/>", true), 1.0);
 }
 
+// Square wrapping: Word sets text beside the picture only where the room left between it
+// (with distL and distR, 9 pt here) and the column's edge, on a side wrapText allows, is at
+// least 72 pt; else the text goes below it. A 400 pt tall picture after 30 exact 15 pt
+// lines in a 415 pt column: beside it, its paragraph's line ends page 1; below it, the
+// paragraph starts page 2 (1 + 415 / 697.9).
+TEST(DocxLayout, SquareWrappedPictureLetsTextBesideItOnlyWhereThereIsRoom) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto pic = [](int w_pt, const std::string& pos, const std::string& wrap_text) {
+    return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">" +
+           pos + "<wp:extent cx=\"" + std::to_string(w_pt * 12700) +
+           "\" cy=\"5080000\"/><wp:wrapSquare wrapText=\"" + wrap_text +
+           "\"/><a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r>";
+  };
+  auto at = [](const std::string& from, int x_pt) {
+    return "<wp:positionH relativeFrom=\"" + from + "\"><wp:posOffset>" + std::to_string(x_pt * 12700) +
+           "</wp:posOffset></wp:positionH>";
+  };
+  auto doc = [&](const std::string& pics) {
+    std::string body;
+    for (int i = 0; i < 30; ++i) body += para("字", line);
+    body += "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:t>图</w:t></w:r>" + pics + "</w:p>";
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  const double pushed = 1 + 415 / 697.9;
+  // 300 pt wide, 100 pt from the column's left: 91 pt beside it on the left.
+  EXPECT_LT(doc(pic(300, at("column", 100), "bothSides")), 1.0);
+  // The same place from the page's edge (90 pt margin).
+  EXPECT_LT(doc(pic(300, at("page", 190), "bothSides")), 1.0);
+  // 57 pt from the left: 48 pt on the left, 49 pt on the right.
+  EXPECT_NEAR(doc(pic(300, at("column", 57), "bothSides")), pushed, 0.1);
+  // 91 pt on the left, but text only on its right.
+  EXPECT_NEAR(doc(pic(300, at("column", 100), "right")), pushed, 0.1);
+  // A narrow picture at the right margin with text only on its right: no room.
+  EXPECT_NEAR(doc(pic(150, "<wp:positionH relativeFrom=\"margin\"><wp:align>right</wp:align></wp:positionH>", "right")),
+              pushed, 0.1);
+  EXPECT_LT(doc(pic(150, "<wp:positionH relativeFrom=\"margin\"><wp:align>right</wp:align></wp:positionH>", "left")),
+            1.0);
+  // Three 120 pt pictures side by side across the column: each alone leaves room, together none.
+  EXPECT_NEAR(doc(pic(120, at("column", 9), "bothSides") + pic(120, at("column", 147), "bothSides") +
+                  pic(120, at("column", 285), "bothSides")),
+              pushed, 0.1);
+}
+
 TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
   // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
