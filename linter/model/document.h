@@ -262,6 +262,7 @@ struct ParagraphLayout {
   std::vector<std::uint32_t> page_breaks;    // offsets of page breaks inside the text (> 0)
   std::vector<std::uint32_t> column_breaks;  // offsets of column breaks
   std::vector<std::int32_t> notes;           // footnote ids referenced here
+  std::vector<std::int32_t> endnotes;        // endnote ids referenced here
   std::int32_t note_id = -1;   // for a footnote's own paragraphs: its id
   bool rendered_break = false; // holds a w:lastRenderedPageBreak (Word's last layout started a page here)
   bool leading_break = false;  // starts with a w:br page break (page_break_before then comes from it)

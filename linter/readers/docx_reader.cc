@@ -1065,6 +1065,10 @@ class Walker {
       } else if (l == "footnoteReference") {
         if (auto* L = current_layout(); L && L->notes.size() < 1000)
           L->notes.push_back(int_attr(node, ns_->attr("id"), -1));
+      } else if (l == "endnoteReference") {
+        if (auto* L = current_layout(); L && L->endnotes.size() < 1000)
+          L->endnotes.push_back(int_attr(node, ns_->attr("id"), -1));
+        descend = false;
       } else if (l == "txbxContent") {
         PendingBox box{node};
         for (auto a = node.parent(); a && float_holder_; a = a.parent())
@@ -1086,7 +1090,7 @@ class Walker {
         c.end_offset = b_.current_offset();
       } else if (l == "del" || l == "moveFrom" || l == "rPr" || l == "pPr" || l == "delText" ||
                  l == "delInstrText" || l == "sdtPr" || l == "sdtEndPr" ||
-                 l == "endnoteReference" || l == "annotationRef" ||
+                 l == "annotationRef" ||
                  l == "commentReference") {
         descend = false;
       } else {
@@ -1348,7 +1352,8 @@ Result<model::Document> read_docx(std::string_view bytes, ZipLimits limits, bool
       const std::string_view type = e.attribute((ns.w + ":type").c_str()).value();
       if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
       const auto first_block = builder.doc().blocks.size();
-      if (story == model::Story::kFootnote) walker.set_note(int_attr(e, ns.w + ":id", -1));
+      if (story == model::Story::kFootnote || story == model::Story::kEndnote)
+        walker.set_note(int_attr(e, ns.w + ":id", -1));
       walker.walk(e, story);
       walker.set_note(-1);
       if (story == model::Story::kComment) {

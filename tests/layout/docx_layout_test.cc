@@ -518,6 +518,42 @@ TEST(DocxLayout, FootnotesTakeRoom) {
   EXPECT_GT(with.estimate, without.estimate + 0.5);
 }
 
+// Endnotes (ECMA-376 17.11): at the default position, docEnd, the referenced notes follow the
+// main text's last paragraph under a separator line; the separator and continuation-separator
+// entries are not notes, and a note nothing refers to is not shown. WPS 12 does the same; WPS 11
+// leaves them out (calibration 118/119 are saved at the page count of their main text alone).
+TEST(DocxLayout, EndnotesFollowTheMainText) {
+  auto layout = [](bool referenced, const std::string& application) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    std::string body;
+    for (int i = 0; i < 20; ++i)
+      body += "<w:p><w:r><w:t>字</w:t></w:r>" +
+              (referenced && i < 10 ? "<w:r><w:endnoteReference w:id=\"" + std::to_string(i + 1) + "\"/></w:r>"
+                                    : std::string()) +
+              "</w:p>";
+    parts.body = body + kCnSect;
+    // Separator entries with five paragraphs each: laid out as one separator line, not as notes.
+    std::string five;
+    for (int k = 0; k < 5; ++k) five += para("");
+    parts.endnotes = "<w:endnote w:type=\"separator\" w:id=\"-1\">" + five +
+                     "</w:endnote><w:endnote w:type=\"continuationSeparator\" w:id=\"0\">" + five + "</w:endnote>";
+    // Notes 1-10 (referenced) hold three one-line paragraphs; notes 11-20 nothing refers to.
+    for (int i = 1; i <= 20; ++i)
+      parts.endnotes += "<w:endnote w:id=\"" + std::to_string(i) + "\">" + para("注释") + para("注释") + para("注释") +
+                        "</w:endnote>";
+    if (!application.empty()) parts.app["Application"] = application;
+    return layout_of(parts).estimate;
+  };
+  // 20 main lines of the 44 a page; then the separator and 30 note lines: 51 lines.
+  const double notes = 31 * 15.6 / 697.9;
+  EXPECT_NEAR(layout(true, "") - layout(false, ""), notes, 0.03);
+  EXPECT_NEAR(layout(true, "Microsoft Office Word") - layout(false, "Microsoft Office Word"), notes, 0.03);
+  EXPECT_GT(layout(true, ""), 1.0);
+  EXPECT_NEAR(layout(true, "WPS Office_12.1.0.20305") - layout(false, "WPS Office_12.1.0.20305"), notes, 0.05);
+  EXPECT_DOUBLE_EQ(layout(true, "WPS Office_11.1.0.14036"), layout(false, "WPS Office_11.1.0.14036"));
+}
+
 // A vertically merged cell's text runs down the rows it spans; when it holds more than
 // they do, the last of them grows (the interview and requirement forms with a merged
 // first column: 8 lines of 10.5 pt in a cell spanning three one-line rows make the table
