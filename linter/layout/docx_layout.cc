@@ -1103,18 +1103,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // text alone fills (4.6 and 16.3; 119's table of contents agrees up to its last entry) and
   // which no layout of the notes (at least 1.2 pages) would leave.
   const bool endnotes_shown = !wps || wps_major(doc.property("app:Application").value_or("")) >= 12;
-  if (endnotes_shown) {
-    std::vector<std::int32_t> refs;
+  // With w:pos sectEnd (settings.xml's w:endnotePr) each section's notes follow its own last
+  // paragraph instead, in its geometry; a section with nothing laid out carries its notes on.
+  if (endnotes_shown && !items.empty()) {
+    const bool sect_end = doc.property("settings:endnotePos").value_or("") == "sectEnd";
+    const std::size_t nsec = geos.size();
+    std::vector<std::vector<std::int32_t>> refs(nsec);  // per section (docEnd: all in the last)
     std::set<std::int32_t> seen;
-    for (const auto& it : items) {
-      if (it.row) continue;
-      const auto& b = doc.blocks[it.block];
-      if (b.layout < 0) continue;
+    for (const auto& b : doc.blocks) {
+      if (b.story != model::Story::kMain || b.layout < 0) continue;
+      const std::size_t sec = sect_end ? std::min<std::size_t>(b.section, nsec - 1) : nsec - 1;
       for (auto id : doc.layouts[static_cast<std::size_t>(b.layout)].endnotes)
-        if (seen.insert(id).second) refs.push_back(id);
+        if (seen.insert(id).second) refs[sec].push_back(id);
     }
     std::map<std::int32_t, std::vector<std::size_t>> note_blocks;
-    if (!refs.empty())
+    if (!seen.empty())
       for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const auto& b = doc.blocks[i];
         if (b.story != model::Story::kEndnote || b.layout < 0) continue;
@@ -1122,47 +1125,75 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         if (L.table >= 0 || !seen.count(L.note_id)) continue;
         note_blocks[L.note_id].push_back(i);
       }
-    const std::uint16_t last_section = static_cast<std::uint16_t>(geos.size() - 1);
-    const Geometry& g = geos.back();
+    // Trace indices after every main-text block's, so that tools reading the trace by
+    // paragraph number never take a note for a main-text paragraph.
     std::size_t m = main_index.empty() ? 0 : main_index[last_main_block < doc.blocks.size() ? last_main_block : 0] + 1;
-    bool separator = false;
-    for (auto id : refs) {
-      auto nb = note_blocks.find(id);
-      if (nb == note_blocks.end()) continue;
-      for (std::size_t i : nb->second) {
-        const auto& b = doc.blocks[i];
-        const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
-        if (!separator && !items.empty()) {
-          // The separator paragraph: one single line of the Normal style's size.
-          Item sep;
-          sep.block = i;
-          sep.main_index = m++;
-          sep.section = items.back().section;
-          const double line = normal_pt * 1.3;
-          sep.h.push_back(g.pitch > 0 ? std::ceil(line / g.pitch - 0.01) * g.pitch : line);
-          sep.brk.push_back(0);
-          items.push_back(std::move(sep));
-          separator = true;
+    // The separator and the notes of `ids`, laid out in section `sec`.
+    auto note_items = [&](const std::vector<std::int32_t>& ids, std::uint16_t sec) {
+      std::vector<Item> out;
+      const Geometry& g = geos[std::min<std::size_t>(sec, nsec - 1)];
+      for (auto id : ids) {
+        auto nb = note_blocks.find(id);
+        if (nb == note_blocks.end()) continue;
+        for (std::size_t i : nb->second) {
+          const auto& b = doc.blocks[i];
+          const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
+          if (out.empty()) {
+            // The separator paragraph: one single line of the Normal style's size.
+            Item sep;
+            sep.block = i;
+            sep.main_index = m++;
+            sep.section = sec;
+            const double line = normal_pt * 1.3;
+            sep.h.push_back(g.pitch > 0 ? std::ceil(line / g.pitch - 0.01) * g.pitch : line);
+            sep.brk.push_back(0);
+            out.push_back(std::move(sep));
+          }
+          engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
+          text_lines += lines.text_lines;
+          Item it;
+          it.block = i;
+          it.main_index = m++;
+          it.section = sec;
+          it.h = lines.h;
+          it.brk = lines.brk;
+          if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
+          it.before = spacing(L, g, false);
+          it.after = spacing(L, g, true);
+          it.keep_next = L.keep_next;
+          it.keep_lines = L.keep_lines;
+          it.widow = L.widow_control;
+          it.contextual = L.contextual;
+          it.style = &b.style;
+          it.floats = floats_h(L, g);
+          out.push_back(std::move(it));
         }
-        engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
-        text_lines += lines.text_lines;
-        Item it;
-        it.block = i;
-        it.main_index = m++;
-        it.section = items.empty() ? last_section : items.back().section;
-        it.h = lines.h;
-        it.brk = lines.brk;
-        if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
-        it.before = spacing(L, g, false);
-        it.after = spacing(L, g, true);
-        it.keep_next = L.keep_next;
-        it.keep_lines = L.keep_lines;
-        it.widow = L.widow_control;
-        it.contextual = L.contextual;
-        it.style = &b.style;
-        it.floats = floats_h(L, g);
-        items.push_back(std::move(it));
       }
+      return out;
+    };
+    if (!sect_end) {
+      auto notes = note_items(refs[nsec - 1], items.back().section);
+      for (auto& it : notes) items.push_back(std::move(it));
+    } else if (!seen.empty()) {
+      std::vector<Item> merged;
+      merged.reserve(items.size() + note_blocks.size() + 1);
+      std::vector<std::int32_t> pending;  // notes of sections laid out so far
+      std::size_t next_sec = 0;
+      for (std::size_t k = 0; k < items.size(); ++k) {
+        const std::uint16_t sec = items[k].section;
+        merged.push_back(std::move(items[k]));
+        const bool last_of_section = k + 1 == items.size() || items[k + 1].section != sec;
+        if (!last_of_section) continue;
+        for (; next_sec < nsec && next_sec <= sec; ++next_sec)
+          pending.insert(pending.end(), refs[next_sec].begin(), refs[next_sec].end());
+        if (k + 1 == items.size())
+          for (; next_sec < nsec; ++next_sec)
+            pending.insert(pending.end(), refs[next_sec].begin(), refs[next_sec].end());
+        auto notes = note_items(pending, sec);
+        pending.clear();
+        for (auto& it : notes) merged.push_back(std::move(it));
+      }
+      items = std::move(merged);
     }
   }
   // Contextual spacing (ECMA-376 §17.3.1.9) ignores a paragraph's own space after before a

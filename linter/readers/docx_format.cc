@@ -90,6 +90,9 @@ void Formats::load_settings(const pugi::xml_document& settings, const std::strin
     const auto l = local_name(c.name());
     if (l == "characterSpacingControl" || l == "defaultTabStop")
       doc.properties["settings:" + std::string(l)] = c.attribute(val.c_str()).value();
+    if (l == "endnotePr")  // document-wide endnote properties: where the notes go (17.11.22)
+      for (auto o : c.children())
+        if (local_name(o.name()) == "pos") doc.properties["settings:endnotePos"] = o.attribute(val.c_str()).value();
     if (l == "compat")
       for (auto o : c.children()) {
         const auto ol = local_name(o.name());

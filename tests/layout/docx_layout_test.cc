@@ -554,6 +554,39 @@ TEST(DocxLayout, EndnotesFollowTheMainText) {
   EXPECT_DOUBLE_EQ(layout(true, "WPS Office_11.1.0.14036"), layout(false, "WPS Office_11.1.0.14036"));
 }
 
+// With settings.xml's w:endnotePr/w:pos sectEnd (ECMA-376 17.11.22) a section's notes follow
+// its own last paragraph, before the next section's page break; with docEnd they wait for the
+// document's end. A reference in a table cell counts as one in a paragraph.
+TEST(DocxLayout, EndnotesAtSectionEnd) {
+  auto layout = [](const std::string& pos, bool in_table) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    const std::string ref = "<w:p><w:r><w:t>字</w:t></w:r><w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>";
+    std::string body = in_table ? "<w:tbl><w:tblPr><w:tblW w:w=\"8000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid>"
+                                  "<w:gridCol w:w=\"8000\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"8000\" "
+                                  "w:type=\"dxa\"/></w:tcPr>" + ref + "</w:tc></w:tr></w:tbl>"
+                                : ref;
+    for (int i = 0; i < 4; ++i) body += para("字");
+    // The first section ends here (a next-page break); the second holds five lines.
+    body += "<w:p><w:pPr>" + kCnSect + "</w:pPr></w:p>";
+    for (int i = 0; i < 5; ++i) body += para("字");
+    parts.body = body + kCnSect;
+    std::string note;
+    for (int k = 0; k < 30; ++k) note += para("注释");
+    parts.endnotes = "<w:endnote w:type=\"separator\" w:id=\"-1\">" + para("") + "</w:endnote><w:endnote w:id=\"1\">" +
+                     note + "</w:endnote>";
+    if (!pos.empty()) parts.settings = "<w:endnotePr><w:pos w:val=\"" + pos + "\"/></w:endnotePr>";
+    return layout_of(parts).estimate;
+  };
+  // docEnd: page 2 holds the second section's 5 lines, the separator and 30 note lines.
+  EXPECT_NEAR(layout("", false), 1.0 + 36 * 15.6 / 697.9, 0.1);  // estimates come in tenths
+  EXPECT_NEAR(layout("docEnd", false), layout("", false), 0.001);
+  // sectEnd: the notes end page 1; page 2 holds only the second section.
+  EXPECT_NEAR(layout("sectEnd", false), 1.0 + 5 * 15.6 / 697.9, 0.1);
+  EXPECT_NEAR(layout("sectEnd", true), layout("sectEnd", false), 0.05);
+  EXPECT_NEAR(layout("", true), layout("", false), 0.05);
+}
+
 // A vertically merged cell's text runs down the rows it spans; when it holds more than
 // they do, the last of them grows (the interview and requirement forms with a merged
 // first column: 8 lines of 10.5 pt in a cell spanning three one-line rows make the table
