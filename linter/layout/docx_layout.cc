@@ -810,32 +810,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     r = x + f.w + f.dist_r;
     return true;
   };
-  // The widest room text may take beside the objects [l, r) (sorted by l) with their
-  // wrapText: before the first (if it lets text on its left), between two, after the last.
-  auto room_beside = [&](std::vector<std::pair<std::pair<double, double>, std::uint8_t>>& v, const Geometry& g) {
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    std::vector<double> before(n), after(n);  // the room on each side of each object
-    double edge = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      before[k] = v[k].first.first - edge;
-      edge = std::max(edge, v[k].first.second);
-      after[k] = (k + 1 < n ? v[k + 1].first.first : g.width) - edge;
-    }
-    auto text_left = [&](std::size_t k) {
-      const auto wt = v[k].second;
-      return wt == 0 || wt == 1 || (wt == 3 && before[k] >= after[k]);
-    };
-    auto text_right = [&](std::size_t k) {
-      const auto wt = v[k].second;
-      return wt == 0 || wt == 2 || (wt == 3 && after[k] > before[k]);
-    };
-    double best = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (text_left(k) && (k == 0 || text_right(k - 1))) best = std::max(best, before[k]);
-      if (k + 1 == n && text_right(k)) best = std::max(best, after[k]);
-    }
-    return best;
+  // The room text may take beside an object spanning [l, r) across the column: on its left
+  // and on its right as its wrapText allows (0 both sides, 1 left, 2 right, 3 the larger).
+  auto room_beside = [](double l, double r, std::uint8_t wrap_text, const Geometry& g) {
+    const double before = l, after = g.width - std::max(0.0, r);
+    const bool left = wrap_text == 0 || wrap_text == 1 || (wrap_text == 3 && before >= after);
+    const bool right = wrap_text == 0 || wrap_text == 2 || (wrap_text == 3 && after > before);
+    return std::max({0.0, left ? before : 0.0, right ? after : 0.0});
   };
   auto floats_h = [&](const model::ParagraphLayout& L, const Geometry& g) {
     double h = 0;
@@ -850,10 +831,18 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         if (f.w > g.width * 0.55) h += float_h(f, g);
         continue;
       }
-      std::vector<std::pair<std::pair<double, double>, std::uint8_t>> one{{{l, r}, f.wrap_text}};
-      if (room_beside(one, g) < kBesideMin) h += float_h(f, g);
+      if (room_beside(l, r, f.wrap_text, g) < kBesideMin) h += float_h(f, g);
     }
     return h;
+  };
+  // What a paragraph item takes from its layout for pagination: keeps, widow control, the
+  // style contextual spacing compares (main text and endnotes alike).
+  auto keeps_of = [](Item& it, const model::Block& b, const model::ParagraphLayout& L) {
+    it.keep_next = L.keep_next;
+    it.keep_lines = L.keep_lines;
+    it.widow = L.widow_control;
+    it.contextual = L.contextual;
+    it.style = &b.style;
   };
   bool pending_break = false;
   // Vertically merged cells: what a cell that starts a merge holds, against the height of
@@ -1065,19 +1054,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     it.before_auto = L.before_auto;
     it.after_auto = L.after_auto;
-    it.keep_next = L.keep_next;
-    it.keep_lines = L.keep_lines;
-    it.widow = L.widow_control;
-    it.contextual = L.contextual;
-    it.style = &b.style;
+    keeps_of(it, b, L);
     for (auto id : L.notes)
       if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
     it.floats = floats_h(L, g);
     it.empty_para = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty();
     // Word: an empty paragraph whose mark is its section's break (the sectPr it carries)
     // and not the document's last paragraph.
-    if (!engine.settings().wps && !last_main(i) && doc.block_text(b).empty() && L.inlines.empty() &&
-        L.floats.empty() && !it.h.empty()) {
+    if (!engine.settings().wps && !last_main(i) && it.empty_para && !it.h.empty()) {
       for (std::size_t m = i + 1; m < doc.blocks.size(); ++m) {
         const auto& bm = doc.blocks[m];
         if (bm.story != model::Story::kMain || bm.layout < 0) continue;
@@ -1160,11 +1144,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
           if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
           it.before = spacing(L, g, false);
           it.after = spacing(L, g, true);
-          it.keep_next = L.keep_next;
-          it.keep_lines = L.keep_lines;
-          it.widow = L.widow_control;
-          it.contextual = L.contextual;
-          it.style = &b.style;
+          keeps_of(it, b, L);
           it.floats = floats_h(L, g);
           out.push_back(std::move(it));
         }
