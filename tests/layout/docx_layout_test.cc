@@ -860,6 +860,22 @@ TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
               0.05);
 }
 
+// Segoe UI (text pasted from a web page keeps it) is taller than Arial: its ascent and
+// descent are 2210 + 514 of 2048 units, 1.33 em, so 小四 (12 pt) Latin text in it needs
+// 15.96 pt and takes two lines of the 15.6 pt grid, where 11.5 pt (15.3 pt) still takes one
+// and Arial's 12 pt (13.8 pt) one.
+TEST(DocxLayout, SegoeUiNeedsTwoGridLinesAtXiaoSi) {
+  std::string latin;
+  for (int i = 0; i < 22; ++i) latin += para("Git, GitHub");
+  auto in = [](const std::string& font, int half_points) {
+    return cn_styles("<w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font + "\" w:eastAsia=\"宋体\"/><w:sz w:val=\"" +
+                     std::to_string(half_points) + "\"/>");
+  };
+  EXPECT_NEAR(cn_pages(latin + kCnSect, in("Segoe UI", 24)).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(latin + kCnSect, in("Segoe UI", 23)).estimate, 22 * 15.6 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(latin + kCnSect, in("Arial", 24)).estimate, 22 * 15.6 / 697.9, 0.05);
+}
+
 // A font the saving Word did not have is laid out in the font it put in its place: Word
 // 2010 without Office 2016's fonts writes 等线's font-table entry with no panose and the
 // substitute as its altName (Arial Unicode MS), and its 五号 lines take two lines of the
