@@ -279,6 +279,10 @@ struct ParagraphLayout {
   bool header_row = false, cant_split = false;
   std::uint8_t v_merge = 0;    // 0 none, 1 restart, 2 continue
   std::int32_t grid_col = 0, grid_span = 1;  // the cell's first grid column and span
+  // A floating table (w:tblpPr): its vertical anchor (0 in the text flow, 1 text, 2 margin,
+  // 3 page) and tblpY (points from the anchor).
+  std::uint8_t float_anchor = 0;
+  double float_y = 0;
   bool nested = false;         // inside a table inside this cell
   std::int32_t inner_row = -1, inner_cell = -1;  // nested: the innermost table's row (unique) and cell
 };

@@ -176,6 +176,10 @@ class Walker {
     double prev_bottom = 0;               // the widest bottom edge of the row above
     double row_border = 0;                // what this row's borders add to its height
     double spacing = 0, row_spacing = 0;  // tblCellSpacing: the table's, this row's (points)
+    // w:tblpPr (a floating table): what its vertical position is measured from (0 in the
+    // flow, 1 text, 2 margin, 3 page) and tblpY (points).
+    std::uint8_t float_anchor = 0;
+    double float_y = 0;
     std::vector<Condition> cond;          // the current cell's conditional formats, in order
   };
 
@@ -198,7 +202,7 @@ class Walker {
       } else if (l == "tbl") {
         descend = static_cast<bool>(node.first_child());
         table_depth += descend;
-        if (descend) table_start(node);
+        if (descend) table_start(node, story);
       } else if (l == "tr") {
         // A row deleted as a tracked change is not in the final view.
         descend = !node.child(ns_->attr("trPr").c_str()).child(ns_->attr("del").c_str());
@@ -398,6 +402,8 @@ class Walker {
       L.v_merge = t.v_merge;
       L.grid_col = t.grid_col;
       L.grid_span = t.grid_span;
+      L.float_anchor = t.float_anchor;
+      L.float_y = t.float_y;
       L.nested = tables_.size() > 1;
       if (L.nested) {
         L.inner_row = inner.id * 65536 + inner.row;
@@ -479,10 +485,11 @@ class Walker {
     if (type == "nil") v = 0;
     else if (type.empty() || type == "dxa") v = std::max(0.0, attr_pt(n, ns_->attr("w"), 0));
   }
-  void table_start(const pugi::xml_node& tbl) {
+  void table_start(const pugi::xml_node& tbl, model::Story story) {
     TableState t;
     t.id = next_table_++;
     const auto pr = tbl.child(ns_->attr("tblPr").c_str());
+    floating(pr.child(ns_->attr("tblpPr").c_str()), story, t);
     t.style = pr.child(ns_->attr("tblStyle").c_str()).attribute(ns_->attr("val").c_str()).value();
     if (t.style.empty()) t.style = styles_.default_table_style();
     const std::string val = ns_->attr("val");
@@ -527,6 +534,22 @@ class Walker {
       if (t.grid.size() < 200) t.grid.push_back(attr_pt(c, ns_->attr("w"), 0));
     if (t.width <= 0) for (double g : t.grid) t.width += g;
     tables_.push_back(std::move(t));
+  }
+  // w:tblpPr (ECMA-376 17.4.57) as Word reads it (MS-OI29500 2.1.162): vertAnchor defaults
+  // to margin, horzAnchor to text; the element is ignored without attributes, in a text box,
+  // note or comment, and when tblpX and tblpY are 0, horzAnchor is text and vertAnchor is not.
+  void floating(const pugi::xml_node& tp, model::Story story, TableState& t) const {
+    if (!tp || !tp.first_attribute() || !tables_.empty()) return;
+    if (story != model::Story::kMain && story != model::Story::kHeader && story != model::Story::kFooter) return;
+    const std::string_view v = tp.attribute(ns_->attr("vertAnchor").c_str()).value();
+    const std::string_view h = tp.attribute(ns_->attr("horzAnchor").c_str()).value();
+    const double x = attr_pt(tp, ns_->attr("tblpX"), 0), y = attr_pt(tp, ns_->attr("tblpY"), 0);
+    const std::uint8_t anchor = v == "text" ? 1 : v == "page" ? 3 : 2;
+    const bool x_spec = static_cast<bool>(tp.attribute(ns_->attr("tblpXSpec").c_str()));
+    const bool y_spec = static_cast<bool>(tp.attribute(ns_->attr("tblpYSpec").c_str()));
+    if (x == 0 && y == 0 && !x_spec && !y_spec && (h.empty() || h == "text") && anchor != 1) return;
+    t.float_anchor = anchor;
+    t.float_y = y_spec ? 0.0 : y;
   }
   void row_start(const pugi::xml_node& tr) {
     auto& t = tables_.back();

@@ -1950,3 +1950,31 @@ TEST(DocxLayout, HintEastAsiaSetsBoxDrawingFullWidth) {
   EXPECT_EQ(cn_pages(body("<w:rFonts w:hint=\"eastAsia\"/>")).lines, 20u);
   EXPECT_EQ(cn_pages(body("")).lines, 10u);
 }
+
+// A floating table anchored to the page (w:tblpPr vertAnchor page) that opens a page stands
+// at tblpY from the page's top edge: what tblpY exceeds the top margin lies above it, and
+// the paragraph after a nearly page-long table goes over (the history set's weekly-report
+// form at 75.9 pt under a 72 pt margin). Anchored to the margin, tblpY counts from the
+// margin; in the text flow, or at a tblpY inside the margin, the table starts the body.
+TEST(DocxLayout, FloatingTableAnchoredToThePageStandsAtItsPosition) {
+  auto table = [](const std::string& tblp) {
+    std::string rows;
+    for (int i = 0; i < 16; ++i)
+      rows += "<w:tr><w:trPr><w:trHeight w:val=\"700\" w:hRule=\"exact\"/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"8000\" "
+              "w:type=\"dxa\"/></w:tcPr>" + para("行") + "</w:tc></w:tr>";
+    return "<w:tbl><w:tblPr>" + tblp + "<w:tblW w:w=\"8000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"8000\"/>"
+           "</w:tblGrid>" + rows + "</w:tbl>" + para("");
+  };
+  const auto in_flow = pages(table("") + kPlainSect, 24);
+  const auto page = pages(table("<w:tblpPr w:leftFromText=\"180\" w:rightFromText=\"180\" w:vertAnchor=\"page\" "
+                                "w:horzAnchor=\"page\" w:tblpX=\"1800\" w:tblpY=\"4040\"/>") + kPlainSect, 24);
+  const auto margin = pages(table("<w:tblpPr w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpY=\"2600\"/>") +
+                            kPlainSect, 24);
+  const auto inside_margin = pages(table("<w:tblpPr w:vertAnchor=\"page\" w:horzAnchor=\"page\" w:tblpX=\"1800\" "
+                                         "w:tblpY=\"1000\"/>") + kPlainSect, 24);
+  EXPECT_LT(in_flow.estimate, 1.0);
+  EXPECT_LT(inside_margin.estimate, 1.0);
+  EXPECT_NEAR(inside_margin.estimate, in_flow.estimate, 0.001);
+  EXPECT_GT(page.estimate, 1.0);
+  EXPECT_GT(margin.estimate, 1.0);
+}
