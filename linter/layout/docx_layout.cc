@@ -129,6 +129,7 @@ struct Lines {
   std::vector<std::uint32_t> at;  // per line: code points of the text before it (for the trace)
   std::vector<float> text, object;  // per line: tallest glyph's single-line height, tallest object (trace)
   std::uint64_t text_lines = 0;
+  double widest = 0;  // the widest unit of text (no break inside it) plus the paragraph's indents
 };
 
 class Engine {
@@ -208,6 +209,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   out.text.clear();
   out.object.clear();
   out.text_lines = 0;
+  out.widest = 0;
   const std::string_view t = doc_.block_text(b);
   if (!L.snap_to_grid) pitch = 0, char_pitch = 0;
 
@@ -369,6 +371,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
                       (u_hang > 0 && over - u_hang <= 0.01);
     if (!fits && line_has_content) finish_line(0);
     if (!line_has_content) line_at = u_at;
+    if (!u_object) out.widest = std::max(out.widest, u_w + left + right + (out.h.empty() ? std::max(first, 0.0) : 0.0));
     double width = u_w;
     // Wider than a whole line (a long Latin word, a URL): it breaks anywhere.
     while (!u_object && x + width > line_w + 0.01 && width > line_w && line_w > 1) {
@@ -650,6 +653,39 @@ class Flow {
   unsigned long breaks_ = 0;
 };
 
+// What an autofit table's columns must hold (tblLayout absent or autofit, ECMA-376 17.4.64),
+// for the trace: per grid column, the widest unit of text that cannot break in any of its
+// one-column cells, plus the cell's margins. Word and WPS lay such a table out by their
+// autofit algorithm and save the result as w:tblGrid, which the cells here take: a column
+// below what its content needs is widened to it, the others get it plus a common share f
+// of what their preferred width (w:tcW) holds beyond it, f such that the table fills the
+// text column (fresh 035, 021, 070, 071, WPS; fresh 011, 034, calibration 031, 038, Word:
+// every column's f agrees to 0.01). So the saved grid is the layout and nothing is recomputed;
+// the trace shows where a column is exactly as wide as its content (the application could
+// not break it there) or narrower (it could). Empty for a fixed table.
+std::vector<double> autofit_needs(const Engine& engine, const model::Document& doc, std::size_t first,
+                                  const Geometry& g, double pitch) {
+  const std::int32_t table = doc.layouts[static_cast<std::size_t>(doc.blocks[first].layout)].table;
+  if (table < 0 || static_cast<std::size_t>(table) >= doc.tables.size()) return {};
+  const auto& grid = doc.tables[static_cast<std::size_t>(table)];
+  if (!grid.autofit || grid.cols.empty()) return {};
+  std::vector<double> need(grid.cols.size(), 0.0);
+  Lines probe;
+  for (std::size_t j = first; j < doc.blocks.size(); ++j) {
+    const auto& b = doc.blocks[j];
+    if (b.story != model::Story::kMain || b.layout < 0) continue;
+    const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
+    if (L.table != table) break;
+    if (L.nested || L.v_merge == 2 || L.grid_span != 1 || L.grid_col < 0 ||
+        static_cast<std::size_t>(L.grid_col) >= need.size())
+      continue;
+    engine.paragraph(b, L, 1e6, pitch, g.char_pitch, g.grid_delta, probe);
+    auto& n = need[static_cast<std::size_t>(L.grid_col)];
+    n = std::max(n, probe.widest + L.cell_margin_l + L.cell_margin_r);
+  }
+  return need;
+}
+
 }  // namespace
 
 PageEstimate estimate_docx_pages(const model::Document& doc) {
@@ -926,12 +962,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       std::map<std::int32_t, double> cell_h;
       std::map<std::int32_t, bool> merged_on;        // by grid column: merges continuing here
       std::map<std::int32_t, double> merge_starts;  // by grid column: what a merge's first cell holds
+      const double pitch = engine.settings().snap_in_tables ? g.pitch : 0;
       if (table != span_table) {
         close_spans(nullptr);
         span_table = table;
+        if (trace && std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2') {
+          const auto need = autofit_needs(engine, doc, i, g, pitch);
+          if (!need.empty()) {
+            std::fprintf(stderr, "   table %d autofit: content needs / grid column", table);
+            for (std::size_t c = 0; c < need.size(); ++c)
+              std::fprintf(stderr, " %.1f/%.1f", need[c], doc.tables[static_cast<std::size_t>(table)].cols[c]);
+            std::fprintf(stderr, "\n");
+          }
+        }
       }
       const double table_w = L.table_w > 0 ? std::min(L.table_w, g.width * 1.2) : g.width;
-      const double pitch = engine.settings().snap_in_tables ? g.pitch : 0;
       std::size_t j = i;
       bool first_in_cell = true;
       std::int32_t last_cell = -1;

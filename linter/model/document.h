@@ -347,6 +347,12 @@ struct Suppression {
   std::string origin;  // "DOCX 批注" / "第 3 行 wenfeng-ignore"
 };
 
+// A DOCX table's grid (w:tblGrid) and how its columns are sized (w:tblLayout, ECMA-376 17.4.64).
+struct TableGrid {
+  std::vector<double> cols;  // grid column widths, points
+  bool autofit = true;       // tblLayout absent or autofit; false: fixed
+};
+
 struct Document {
   Format format = Format::kText;
   std::string encoding;               // source encoding for text formats ("UTF-8", "GB18030", …)
@@ -357,6 +363,7 @@ struct Document {
   std::vector<Suppression> suppressions;
   std::vector<Section> sections;           // DOCX page setup, in order
   std::vector<ParagraphLayout> layouts;    // DOCX paragraph layout inputs
+  std::vector<TableGrid> tables;           // DOCX tables by ParagraphLayout::table id
   std::vector<std::string> font_names;     // fonts referenced by RunFormat and ParagraphLayout
   double normal_font_pt = 10.5;            // the Normal style's size (sets a character grid's pitch)
   // Document properties: "custom:wenfeng.kind", "core:category", "core:title",

@@ -533,6 +533,11 @@ class Walker {
     for (auto c : tbl.child(ns_->attr("tblGrid").c_str()).children(gc.c_str()))
       if (t.grid.size() < 200) t.grid.push_back(attr_pt(c, ns_->attr("w"), 0));
     if (t.width <= 0) for (double g : t.grid) t.width += g;
+    auto& grids = b_.doc().tables;
+    if (grids.size() <= static_cast<std::size_t>(t.id)) grids.resize(static_cast<std::size_t>(t.id) + 1);
+    auto& tg = grids[static_cast<std::size_t>(t.id)];
+    tg.cols = t.grid;
+    tg.autofit = std::string_view(pr.child(ns_->attr("tblLayout").c_str()).attribute(ns_->attr("type").c_str()).value()) != "fixed";
     tables_.push_back(std::move(t));
   }
   // w:tblpPr (ECMA-376 17.4.57) as Word reads it (MS-OI29500 2.1.162): vertAnchor defaults
