@@ -556,14 +556,17 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     }
     prev_han = han;
     prev_alnum = alnum;
-    // Break opportunity before c? Word breaks after a hyphen or a slash; WPS after a hyphen
-    // only: its autofit tables' saved columns are exactly as wide as a path or a list of
-    // names joined by slashes (fresh 013's "/api/achievements/:id…", 132.1 pt; history
-    // h005's "PENDING/COMPLETED/FAILED", 149.2 pt), which it would not have widened to if
-    // it could break them (autofit_needs), while its hyphenated names wrap in columns
-    // narrower than they are (fresh 014).
+    // Break opportunity before c? After a hyphen, not after a slash, in WPS and Word alike.
+    // WPS's autofit tables keep a column exactly as wide as a path or names joined by
+    // slashes (fresh 013's "/api/achievements/:id…", 132.1 pt; history h005's
+    // "PENDING/COMPLETED/FAILED", 149.2 pt), which it would not have widened to if it could
+    // break them (autofit_needs), while hyphenated names wrap in columns narrower than they
+    // are (fresh 014). Word sets a URL as one word (its No-Width Optional Break is the way to
+    // let it break at a slash): fresh-2 r027's URLs in a fixed table column, broken where
+    // they reach the cell's edge, fill Word's page as its marks show (1.04 of the page
+    // broken at slashes, 0.99 so).
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
-                             (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || (prev == U'/' && !wps)));
+                             (prev_space ? !space : (cjk || prev_cjk || prev == U'-'));
     if (opportunity) place_unit();
     add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
     prev = c;
