@@ -1369,6 +1369,29 @@ TEST(DocxLayout, SpacesAfterACompressedLineEndHang) {
       2u);
 }
 
+// Word lets the spaces of a justified line shrink to 80% of their width for one more word
+// to fit (fresh 085's numbered references, fresh-2 r115's English abstract; a history
+// thesis bounds it at 20%). 18 words "nnnn" of 10.5 pt Times New Roman (21 pt each, 17
+// spaces of 2.625 pt) are 422.6 pt, 7.3 pt over the 415.3 pt line: 20% of the spaces
+// gives 8.9 pt. A last word one letter longer is 12.6 pt over; a left-aligned line does
+// not shrink.
+TEST(DocxLayout, JustifiedLineSpacesShrinkForOneMoreWord) {
+  auto words = [](int n, const std::string& last) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += "nnnn ";
+    return t + last;
+  };
+  auto p = [](const std::string& text, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") +
+           "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+  };
+  EXPECT_EQ(cn_pages(p(words(17, "nnnn")) + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_pages(p(words(17, "nnnnn")) + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(p(words(17, "nnnn"), "<w:jc w:val=\"left\"/>") + kCnSect).lines, 2u);
+  // The shrunk line breaks as before: the next word starts the second line.
+  EXPECT_EQ(cn_pages(p(words(18, "nnnn")) + kCnSect).lines, 2u);
+}
+
 // A header spans the text width (415.3 pt here): 54 characters of 15 pt make two lines
 // of it, as two short paragraphs do, and push the body alike (at 400 pt they made three
 // and cost every page a line).
