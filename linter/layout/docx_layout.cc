@@ -134,6 +134,18 @@ struct Lines {
   double widest = 0;  // the widest unit of text (no break inside it) plus the paragraph's indents
 };
 
+// A square-, tight- or through-wrapped object the lines of a paragraph may run beside:
+// its wrap rectangle down the page [top, bottom) from the paragraph's first line (distT,
+// distB in), across the column [l, r) (distL, distR in), and the sides text may take
+// (wrapText: 0 both sides, 1 left, 2 right, 3 the larger).
+struct Beside {
+  double top = 0, bottom = 0, l = 0, r = 0;
+  std::uint8_t wrap_text = 0;
+};
+// The least room beside a wrapped object that Word sets text in (Round 11: above 27 pt,
+// at most 106 pt; 72 chosen).
+constexpr double kBesideMin = 72;
+
 class Engine {
  public:
   explicit Engine(const model::Document& doc) : doc_(doc) {
@@ -193,8 +205,10 @@ class Engine {
 
   // Lays out paragraph `b` at width `w`. `pitch` > 0 snaps lines to a line grid;
   // `char_pitch` > 0 puts East Asian characters on a character grid.
+  // `beside`: wrapped objects whose rectangles the lines may overlap (none: every line
+  // at the full measure).
   void paragraph(const model::Block& b, const model::ParagraphLayout& L, double w, double pitch, double char_pitch,
-                 double grid_delta, Lines& out) const;
+                 double grid_delta, Lines& out, const std::vector<Beside>* beside = nullptr) const;
 
  private:
   const model::Document& doc_;
@@ -204,7 +218,7 @@ class Engine {
 };
 
 void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, double w, double pitch,
-                       double char_pitch, double grid_delta, Lines& out) const {
+                       double char_pitch, double grid_delta, Lines& out, const std::vector<Beside>* beside) const {
   out.h.clear();
   out.brk.clear();
   out.at.clear();
@@ -284,6 +298,66 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // agreeing with Word's marks rise on both sets (Round 9).
   const double empty_h = std::max(L.font_pt * mark_latin.line, mark_cs);
 
+  // Lines beside wrapped objects (Word: square, tight and through wrapping) are set in the
+  // room the objects leave: the stretches of the line between them and the text's edges
+  // that their wrapText leaves open (left: only the side left of the object, right: only
+  // the right, largest: the larger), each at least kBesideMin wide, taken together
+  // (bothSides puts text on either side). A line is beside an object where its band (its
+  // top, one line of the paragraph's spacing down) meets the object's rectangle; below it
+  // the lines return to the full measure. A line with text where no stretch is wide enough
+  // goes down below the objects it meets (the lowest first) and is that much taller; an
+  // empty line (a paragraph mark) stays where it is, as Word's marks show beside three
+  // pictures side by side (calibration 024).
+  double line_y = 0;       // the line's top, from the paragraph's first line
+  double line_skip = 0;    // how far down the line moved to find room
+  // A line's height before it is set: the mark's line, on the grid, at the line spacing.
+  const double est_h = [&] {
+    if (L.line_rule == 1) return L.line / 20.0;
+    const double mult = L.line_rule == 0 ? std::max(1.0, L.line / 240.0) : 1.0;
+    double h = pitch > 0 ? std::max(std::ceil(mark_h / pitch - 1e-3), mult) * pitch : mark_h * mult;
+    if (L.line_rule == 2) h = std::max(h, L.line / 20.0);
+    return h;
+  }();
+  std::vector<std::pair<double, double>> blocked;
+  auto measure = [&](bool first_line) {
+    const double full = first_line ? avail - first : avail;
+    line_skip = 0;
+    if (!beside || beside->empty()) return full;
+    const double start = left + (first_line ? first : 0.0), end = w - right;
+    double y = line_y;
+    for (std::size_t round = 0; round <= beside->size(); ++round) {
+      blocked.clear();
+      double lowest = 1e18;
+      for (const auto& o : *beside) {
+        if (!(y < o.bottom - 0.01 && y + est_h > o.top + 0.01)) continue;
+        double a = o.l, c = o.r;
+        const bool left_larger = o.l - start >= end - o.r;
+        if (o.wrap_text == 1 || (o.wrap_text == 3 && left_larger)) c = 1e18;
+        if (o.wrap_text == 2 || (o.wrap_text == 3 && !left_larger)) a = -1e18;
+        blocked.emplace_back(a, c);
+        lowest = std::min(lowest, o.bottom);
+      }
+      if (blocked.empty()) break;
+      std::sort(blocked.begin(), blocked.end());
+      double room = 0, from = start;
+      for (const auto& [a, c] : blocked) {
+        const double stretch = std::min(a, end) - from;
+        if (stretch >= kBesideMin) room += stretch;
+        from = std::max(from, c);
+        if (from >= end) break;
+      }
+      if (end - from >= kBesideMin) room += end - from;
+      if (room > 0) {
+        line_skip = y - line_y;
+        return std::max(first_size, std::min(full, room));
+      }
+      y = lowest;
+    }
+    line_skip = y - line_y;
+    return full;
+  };
+  line_w = measure(true);
+
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
     if (s <= 0 && obj_h <= 0) s = empty_h;
@@ -316,8 +390,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     // lines or spacing multiple. Exact and at-least lines keep their height.
     if (L.line_rule == 0) lh += line_raise;
     line_raise = 0;
+    if (line_has_content) lh += line_skip;
     out.h.push_back(lh);
     out.brk.push_back(brk);
+    line_y += lh;
     if (record_) {
       out.at.push_back(line_at);
       out.text.push_back(static_cast<float>(s));
@@ -327,7 +403,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     ++out.text_lines;
     tab_align = 0;
     x = 0;
-    line_w = avail;
+    line_w = measure(false);
     line_sq = 0;
     line_spc = 0;
     text_h = obj_h = 0;
@@ -858,7 +934,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // the column. Each object counts alone: calibration 024's three 97 pt pictures side by
   // side in one paragraph (32 pt left at the edges, 3 pt between) push nothing in Word's
   // marks (counted together they put its paragraph starts from P91 a page late, not P99).
-  constexpr double kBesideMin = 72;
   auto span_of = [&](const model::Float& f, const Geometry& g, double& l, double& r) {
     if (f.h_from == 0) return false;
     const double o0 = f.h_from == 2 ? -g.left : 0.0;
@@ -879,6 +954,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     const bool right = wrap_text == 0 || wrap_text == 2 || (wrap_text == 3 && after > before);
     return std::max({0.0, left ? before : 0.0, right ? after : 0.0});
   };
+  // The wrapped objects whose rectangles reach below the text laid out so far (in a
+  // coordinate running down the text from the first of them), and the text's bottom there.
+  std::vector<Beside> wrap_active, wrap_local;
+  double wrap_y = 0, wrap_after = 0;
+  std::uint16_t wrap_section = 0;
   auto floats_h = [&](const model::ParagraphLayout& L, const Geometry& g) {
     double h = 0;
     for (const auto& f : L.floats) {
@@ -1089,6 +1169,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       it.table = table;
       it.h.push_back(row_h);
       it.brk.push_back(0);
+      if (!wrap_active.empty()) wrap_y += row_h, wrap_after = 0;
       it.header_row = L.header_row;
       it.cant_split = L.cant_split;
       if (L.row == 0) {
@@ -1104,7 +1185,36 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     close_spans(nullptr);
     span_table = -1;
-    engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
+    // Wrapped objects the lines may run beside: those still reaching below this paragraph's
+    // top, and its own (placed from it by wp:positionV); at a page break none.
+    if (it.hard_break_before || (b.section != wrap_section && doc.sections[b.section].start != "continuous"))
+      wrap_active.clear();
+    wrap_section = b.section;
+    const double text_top = wrap_y + std::max(0.0, spacing(L, g, false) - wrap_after);
+    std::erase_if(wrap_active, [&](const Beside& o) { return o.bottom <= text_top + 0.01; });
+    for (const auto& f : L.floats) {
+      double l = 0, r = 0;
+      if (f.wrap != 2 || f.v_from != 1 || !span_of(f, g, l, r) || room_beside(l, r, f.wrap_text, g) < kBesideMin) continue;
+      const double top = text_top + f.y - f.dist_t;
+      if (wrap_active.size() < 64) wrap_active.push_back({top, top + f.dist_t + float_h(f, g) + f.dist_b, l, r, f.wrap_text});
+    }
+    wrap_local.clear();
+    for (const auto& o : wrap_active) wrap_local.push_back({o.top - text_top, o.bottom - text_top, o.l, o.r, o.wrap_text});
+    engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines, wrap_local.empty() ? nullptr : &wrap_local);
+    if (trace)
+      for (const auto& o : wrap_local)
+        std::fprintf(stderr, "W %zu beside [%.1f, %.1f) across [%.1f, %.1f) of %.1f: %zu lines\n", it.main_index, o.top,
+                     o.bottom, o.l, o.r, g.width, lines.h.size());
+    if (wrap_active.empty()) {
+      wrap_y = wrap_after = 0;
+    } else {
+      wrap_y = text_top;
+      for (double lh : lines.h) wrap_y += lh;
+      wrap_after = spacing(L, g, true);
+      wrap_y += wrap_after;
+      for (auto k : lines.brk)
+        if (k) wrap_active.clear();
+    }
     text_lines += lines.text_lines;
     it.h = lines.h;
     it.brk = lines.brk;

@@ -226,6 +226,11 @@ struct Float {
   std::uint8_t wrap_text = 0;  // 0 bothSides, 1 left, 2 right, 3 largest
   float x = 0;                 // offset of its left edge, points
   float dist_l = 0, dist_r = 0;  // distL, distR, points
+  // Where it stands down the page (wp:positionV): 0 unknown, 1 from its anchor paragraph
+  // (or the anchor's line), 2 margin, 3 page; the offset of its top edge; distT, distB.
+  std::uint8_t v_from = 0;
+  float y = 0;
+  float dist_t = 0, dist_b = 0;
 };
 
 // Layout inputs of a DOCX paragraph, resolved from docDefaults, styles, numbering and

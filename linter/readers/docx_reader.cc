@@ -759,6 +759,18 @@ class Walker {
             if (f.h_align) f.h_from = fr;
           }
         }
+      } else if (lc == "positionV") {
+        // Down the page: an offset from the anchor paragraph or line (where the text beside
+        // it starts), the margin or the page; an alignment is left unknown.
+        const std::string_view from = c.attribute("relativeFrom").value();
+        const std::uint8_t fr = from == "paragraph" || from == "line" ? 1 : from == "margin" ? 2 : from == "page" ? 3 : 0;
+        for (auto k : c.children()) {
+          const std::string_view kn = k.name();
+          if (kn.ends_with("posOffset")) {
+            const double y = k.text().as_double(1e12) / 12700.0;
+            if (y > -20000 && y < 20000) f.y = static_cast<float>(y), f.v_from = fr;
+          }
+        }
       }
     }
     if (f.wrap == 2) {
@@ -768,6 +780,8 @@ class Walker {
       };
       f.dist_l = dist("distL");
       f.dist_r = dist("distR");
+      f.dist_t = dist("distT");
+      f.dist_b = dist("distB");
     }
     // behindDoc only says whether the object is drawn behind the text (ECMA-376 wp:anchor:
     // the z-order); the wrap element says whether text flows round it. Word's "Behind Text"

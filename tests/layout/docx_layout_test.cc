@@ -1770,6 +1770,46 @@ TEST(DocxLayout, SquareWrappedPictureLetsTextBesideItOnlyWhereThereIsRoom) {
             1.0);
 }
 
+// Lines beside a square-wrapped picture are set in the room it leaves: a 200 x 300 pt
+// picture at the column's left edge (9 pt distL/distR) leaves 206 pt on its right, 17
+// characters of 12 pt a line where the 415 pt column takes 34. Its rectangle runs down from
+// its anchor paragraph's top by wp:positionV; the exact 15 pt lines that meet it are
+// shortened, the lines below it and the paragraphs after it return to the full measure.
+TEST(DocxLayout, LinesBesideASquareWrappedPictureAreShortened) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto pic = [](int w_pt, int h_pt, const std::string& h_pos, int y_pt, const std::string& wrap_text) {
+    return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">" +
+           h_pos + "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>" + std::to_string(y_pt * 12700) +
+           "</wp:posOffset></wp:positionV><wp:extent cx=\"" + std::to_string(w_pt * 12700) + "\" cy=\"" +
+           std::to_string(h_pt * 12700) + "\"/><wp:wrapSquare wrapText=\"" + wrap_text +
+           "\"/><a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r>";
+  };
+  const std::string at_left = "<wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>";
+  const std::string at_right = "<wp:positionH relativeFrom=\"margin\"><wp:align>right</wp:align></wp:positionH>";
+  auto lines = [&](int chars, const std::string& pics, int more_chars = 0) {
+    std::string body = "<w:p><w:pPr>" + line + "</w:pPr>" + pics + "<w:r><w:t>" + han(chars) + "</w:t></w:r></w:p>";
+    if (more_chars > 0) body += para(han(more_chars), line);
+    return pages(body + kPlainSect, 24).lines;
+  };
+  // 680 characters: 20 full lines; beside the picture 20 lines of 17, then 10 full ones.
+  EXPECT_EQ(lines(680, ""), 20u);
+  EXPECT_EQ(lines(680, pic(200, 300, at_left, 0, "bothSides")), 30u);
+  // At the right margin with text on its left only: the same room on the other side.
+  EXPECT_EQ(lines(680, pic(200, 300, at_right, 0, "left")), 30u);
+  // 150 pt down from the paragraph: its first 10 lines (340 characters) are full.
+  EXPECT_EQ(lines(340, pic(200, 150, at_left, 0, "bothSides")), 15u);
+  EXPECT_EQ(lines(340, pic(200, 150, at_left, 150, "bothSides")), 10u);
+  // The next paragraph runs on beside it: 19 lines of 17 characters, then 11 full lines.
+  EXPECT_EQ(lines(34, pic(200, 300, at_left, 0, "bothSides"), 680), 1u + 30u);
+  // Two pictures each leaving room alone but only 37 pt between them: the text line goes
+  // below both, 300 pt down.
+  const std::string two = pic(180, 300, at_left, 0, "bothSides") + pic(180, 300, at_right, 0, "bothSides");
+  EXPECT_EQ(lines(34, two), 1u);
+  EXPECT_NEAR(pages("<w:p><w:pPr>" + line + "</w:pPr>" + two + "<w:r><w:t>" + han(34) + "</w:t></w:r></w:p>" + kPlainSect, 24)
+                  .estimate,
+              0.5, 0.01);
+}
+
 TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
   // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
