@@ -855,11 +855,59 @@ class Walker {
       return;
     }
     model::Float f{w, h, 2};
+    // Where it stands (VML's CSS): across the column from the text's edge (relative "text",
+    // the default, or margin) or the page, by mso-position-horizontal or margin-left; down
+    // from its anchor paragraph ("text", the default, or line), the margin or the page by
+    // margin-top. Square wrapping keeps mso-wrap-distance-left/right (VML's default 9 pt).
+    auto value = [&](std::string_view key) -> std::string_view {
+      std::size_t pos = 0;
+      while ((pos = style.find(key, pos)) != std::string_view::npos) {
+        if ((pos == 0 || style[pos - 1] == ';' || style[pos - 1] == ' ') && pos + key.size() < style.size() &&
+            style[pos + key.size()] == ':')
+          break;
+        ++pos;
+      }
+      if (pos == std::string_view::npos) return {};
+      const auto from = pos + key.size() + 1;
+      const auto end = style.find(';', from);
+      return style.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+    };
+    {
+      const std::string_view hr = value("mso-position-horizontal-relative");
+      const std::uint8_t hf = hr.empty() || hr == "text" || hr == "margin" ? 1 : hr == "page" ? 2 : 0;
+      const std::string_view ha = value("mso-position-horizontal");
+      if (hf && (ha == "left" || ha == "center" || ha == "right")) {
+        f.h_from = hf;
+        f.h_align = ha == "left" ? 1 : ha == "center" ? 2 : 3;
+      } else if (hf && (ha.empty() || ha == "absolute")) {
+        f.h_from = hf;
+        f.x = static_cast<float>(length("margin-left") + length("left"));
+      }
+      const std::string_view vr = value("mso-position-vertical-relative");
+      const std::uint8_t vf = vr.empty() || vr == "text" || vr == "line" ? 1 : vr == "margin" ? 2 : vr == "page" ? 3 : 0;
+      const std::string_view va = value("mso-position-vertical");
+      if (vf && (va.empty() || va == "absolute")) {
+        f.v_from = vf;
+        f.y = static_cast<float>(length("margin-top") + length("top"));
+      }
+      auto wrap_dist = [&](std::string_view key, double fallback) {
+        const double d = value(key).empty() ? fallback : length(key);
+        return static_cast<float>(d > 0 && d < 200 ? d : 0);
+      };
+      f.dist_l = wrap_dist("mso-wrap-distance-left", 9);
+      f.dist_r = wrap_dist("mso-wrap-distance-right", 9);
+      f.dist_t = wrap_dist("mso-wrap-distance-top", 0);
+      f.dist_b = wrap_dist("mso-wrap-distance-bottom", 0);
+    }
+    bool explicit_wrap = false;  // a w10:wrap of type square, tight or through
     for (auto c : shape.children()) {
       const std::string_view cn = c.name();
       if (cn.ends_with(":wrap")) {
         const std::string_view type = c.attribute("type").value();
         f.wrap = type == "topAndBottom" ? 1 : type == "none" ? 0 : 2;
+        const std::string_view side = c.attribute("side").value();
+        f.wrap_text = side == "left" ? 1 : side == "right" ? 2 : side == "largest" ? 3 : 0;
+        explicit_wrap = f.wrap == 2;
         if (f.wrap == 1) {
           const double d = length("mso-wrap-distance-top") + length("mso-wrap-distance-bottom");
           if (d > 0 && d < 200) f.dist_v = static_cast<float>(d);
@@ -872,6 +920,9 @@ class Walker {
           f.fit = true;
       }
     }
+    // Without a w10:wrap saying square, tight or through the older rule stays (text beside
+    // it when it takes at most 55% of the column), and no line runs short beside it.
+    if (!explicit_wrap) f.h_from = 0, f.v_from = 0;
     push_float(shape, *L, f);
   }
 

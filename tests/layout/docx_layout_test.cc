@@ -1810,6 +1810,32 @@ TEST(DocxLayout, LinesBesideASquareWrappedPictureAreShortened) {
               0.5, 0.01);
 }
 
+// A VML shape square-wrapped (w10:wrap) is placed by its CSS: mso-position-horizontal
+// (or margin-left) across the column, margin-top down from its anchor paragraph,
+// mso-wrap-distance-left/right (VML's default 9 pt); lines beside it are shortened as beside a
+// DrawingML picture. A 200 x 300 pt shape at the column's left, text on its right: 680
+// characters take 20 lines of 17 and 10 full ones. Without a w10:wrap the older rule stays
+// (beside it, full lines: it takes under 55% of the column).
+TEST(DocxLayout, LinesBesideASquareWrappedVmlShapeAreShortened) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto lines = [&](const std::string& pos, const std::string& wrap) {
+    const std::string shape =
+        "<w:r><w:pict><v:shape style=\"position:absolute;margin-top:0;width:200pt;height:300pt;" + pos +
+        "mso-position-horizontal-relative:text;mso-position-vertical-relative:text\">" + wrap + "</v:shape></w:pict></w:r>";
+    return pages("<w:p><w:pPr>" + line + "</w:pPr>" + shape + "<w:r><w:t>" + han(680) + "</w:t></w:r></w:p>" + kPlainSect, 24)
+        .lines;
+  };
+  const std::string square =
+      "<w10:wrap xmlns:w10=\"urn:schemas-microsoft-com:office:word\" type=\"square\" side=\"right\"/>";
+  EXPECT_EQ(lines("mso-position-horizontal:left;", square), 30u);
+  EXPECT_EQ(lines("margin-left:0;", square), 30u);
+  // Text on its left only, where there is none: below it, full lines.
+  EXPECT_EQ(lines("mso-position-horizontal:left;",
+                  "<w10:wrap xmlns:w10=\"urn:schemas-microsoft-com:office:word\" type=\"square\" side=\"left\"/>"),
+            20u);
+  EXPECT_EQ(lines("mso-position-horizontal:left;", ""), 20u);
+}
+
 TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
   // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
