@@ -93,6 +93,8 @@ struct Geometry {
   double left = 90;        // the left margin: where the column starts on the page
   double top = 72;         // where the body starts on the page (points from its top edge)
   double page_w = 595.3;
+  double top = 72;         // where the body starts down the page
+  double m_top = 72;       // the top margin
 };
 
 struct Settings {
@@ -687,6 +689,8 @@ Geometry geometry(const model::Section& s, double normal_pt, double header_h, do
   g.left = s.m_left;
   g.top = top;
   g.page_w = s.page_w;
+  g.top = top;
+  g.m_top = s.m_top;
   const bool grid_lines = s.grid == "lines" || s.grid == "linesAndChars" || s.grid == "snapToChars" ||
                           (s.grid.empty() && typeless_pitch_is_grid);
   if (grid_lines && s.line_pitch > 1) g.pitch = s.line_pitch;
@@ -1407,6 +1411,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   constexpr std::size_t kMaxKeepChain = 256;
   Flow flow;
   flow.set(geos[0]);
+  std::vector<Beside> page_wrap;  // wrapped objects placed from the current page or its margin
+  unsigned long page_wrap_breaks = 0;
   std::uint16_t section = 0;
   bool after_hard_break = true;  // the first page starts like one after a hard break
   std::int32_t table = -1;
@@ -1616,6 +1622,42 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     flow.advance(before);
     if (flow.y() > H) flow.new_column();
+    // Wrapped objects placed from the page or its margin (wp:positionV) stand on the page of
+    // their anchor paragraph: the lines of the paragraphs on that page whose bands meet
+    // them are set beside them (Engine::paragraph), laid out again here, where the
+    // paragraph's place on the page is known. Only the current page's objects are kept.
+    if (page_wrap_breaks != flow.breaks()) page_wrap.clear();
+    if (const auto& bk = doc.blocks[it.block]; bk.story == model::Story::kMain && bk.layout >= 0) {
+      const auto& L = doc.layouts[static_cast<std::size_t>(bk.layout)];
+      const Geometry& g = flow.geometry();
+      for (const auto& f : L.floats) {
+        double l = 0, r = 0;
+        if (f.wrap != 2 || (f.v_from != 2 && f.v_from != 3) || !span_of(f, g, l, r) ||
+            room_beside(l, r, f.wrap_text, g) < kBesideMin || page_wrap.size() >= 64)
+          continue;
+        const double top = f.y + (f.v_from == 2 ? g.m_top : 0.0) - g.top - f.dist_t;
+        page_wrap.push_back({top, top + f.dist_t + float_h(f, g) + f.dist_b, l, r, f.wrap_text});
+        page_wrap_breaks = flow.breaks();
+      }
+      std::erase_if(page_wrap, [&](const Beside& o) { return o.bottom <= flow.y() + 0.01; });
+      if (!page_wrap.empty() && !it.h.empty() && !(it.h.size() == 1 && it.h[0] <= 0)) {
+        // What was added to the first and last lines after layout (paragraph borders) stays.
+        engine.paragraph(bk, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
+        const double add_first = lines.h.empty() ? 0.0 : it.h.front() - lines.h.front();
+        const double add_last = lines.h.size() < 2 ? 0.0 : it.h.back() - lines.h.back();
+        wrap_local.clear();
+        for (const auto& o : page_wrap) wrap_local.push_back({o.top - flow.y(), o.bottom - flow.y(), o.l, o.r, o.wrap_text});
+        engine.paragraph(bk, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines, &wrap_local);
+        if (!lines.h.empty() && lines.h.size() == lines.brk.size()) {
+          text_lines += lines.text_lines;
+          text_lines -= std::min<std::uint64_t>(text_lines, it.h.size());
+          it.h = lines.h;
+          it.brk = lines.brk;
+          it.h.front() += add_first;
+          if (it.h.size() > 1) it.h.back() += add_last;
+        }
+      }
+    }
     // Lines, with widow and orphan control.
     const std::size_t n = it.h.size();
     std::size_t j = 0;

@@ -1836,6 +1836,32 @@ TEST(DocxLayout, LinesBesideASquareWrappedVmlShapeAreShortened) {
   EXPECT_EQ(lines("mso-position-horizontal:left;", ""), 20u);
 }
 
+// A wrapped picture placed down from the page or its margin stands on its anchor
+// paragraph's page; the lines on that page whose bands meet it are shortened. Ten exact 15
+// pt lines, then 680 characters anchoring a 200 x 300 pt picture at the column's left: 150
+// pt down the body (the margin is 72 pt) every line of theirs that meets it takes 17
+// characters (20 lines, then 10 full); at the body's top, the first 150 pt of it are beside
+// the ten lines above, which are full (their paragraph does not anchor it: it is placed
+// once its anchor's page is known), and 10 lines of 17 then 15 full ones.
+TEST(DocxLayout, PicturePlacedFromThePageShortensTheLinesItMeets) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto lines = [&](const std::string& from, int y_pt) {
+    const std::string pic =
+        "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">"
+        "<wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
+        "<wp:positionV relativeFrom=\"" + from + "\"><wp:posOffset>" + std::to_string(y_pt * 12700) +
+        "</wp:posOffset></wp:positionV><wp:extent cx=\"2540000\" cy=\"3810000\"/><wp:wrapSquare "
+        "wrapText=\"bothSides\"/><a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r>";
+    std::string body;
+    for (int i = 0; i < 10; ++i) body += para(han(34), line);
+    body += "<w:p><w:pPr>" + line + "</w:pPr>" + pic + "<w:r><w:t>" + han(680) + "</w:t></w:r></w:p>";
+    return pages(body + kPlainSect, 24).lines;
+  };
+  EXPECT_EQ(lines("page", 72 + 150), 10u + 30u);
+  EXPECT_EQ(lines("margin", 150), 10u + 30u);
+  EXPECT_EQ(lines("page", 72), 10u + 25u);
+}
+
 TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
   // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
