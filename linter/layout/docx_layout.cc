@@ -143,6 +143,7 @@ struct Lines {
 struct Beside {
   double top = 0, bottom = 0, l = 0, r = 0;
   std::uint8_t wrap_text = 0;
+  std::size_t anchor = 0;  // the block of its anchor paragraph
 };
 // The least room beside a wrapped object that Word sets text in (Round 11: above 27 pt,
 // at most 106 pt; 72 chosen).
@@ -892,6 +893,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::uint8_t float_anchor = 0;  // a floating table's first row: its vertical anchor (ParagraphLayout)
     double float_y = 0;             // and tblpY
     bool section_mark = false;   // an empty paragraph that carries its section's break
+    double bdr_first = 0, bdr_last = 0;  // what borders added to the first and last lines
+    // Laid out beside wrapped objects anchored in paragraphs down to this block (the first
+    // of them); npos: at the full measure.
+    std::size_t wrap_anchor = static_cast<std::size_t>(-1);
     bool empty_para = false;     // no text, no inline or floating object
     std::uint16_t section = 0;
     const model::ShortString* style = nullptr;
@@ -1200,10 +1205,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       double l = 0, r = 0;
       if (f.wrap != 2 || f.v_from != 1 || !span_of(f, g, l, r) || room_beside(l, r, f.wrap_text, g) < kBesideMin) continue;
       const double top = text_top + f.y - f.dist_t;
-      if (wrap_active.size() < 64) wrap_active.push_back({top, top + f.dist_t + float_h(f, g) + f.dist_b, l, r, f.wrap_text});
+      if (wrap_active.size() < 64) wrap_active.push_back({top, top + f.dist_t + float_h(f, g) + f.dist_b, l, r, f.wrap_text, i});
     }
     wrap_local.clear();
-    for (const auto& o : wrap_active) wrap_local.push_back({o.top - text_top, o.bottom - text_top, o.l, o.r, o.wrap_text});
+    for (const auto& o : wrap_active) {
+      wrap_local.push_back({o.top - text_top, o.bottom - text_top, o.l, o.r, o.wrap_text, o.anchor});
+      it.wrap_anchor = std::min(it.wrap_anchor, o.anchor);
+    }
     engine.paragraph(b, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines, wrap_local.empty() ? nullptr : &wrap_local);
     if (trace)
       for (const auto& o : wrap_local)
@@ -1399,8 +1407,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       const model::ParagraphLayout* next = k + 1 < items.size() ? layout_of(items[k + 1]) : nullptr;
       const bool joined_above = prev && !items[k].hard_break_before && same_group(*prev, *L);
       const bool joined_below = next && !items[k + 1].hard_break_before && same_group(*L, *next);
-      items[k].h.front() += joined_above ? L->bdr_between : L->bdr_top;
-      if (!joined_below) items[k].h.back() += L->bdr_bottom;
+      items[k].bdr_first = joined_above ? L->bdr_between : L->bdr_top;
+      items[k].h.front() += items[k].bdr_first;
+      if (!joined_below) items[k].h.back() += L->bdr_bottom, items[k].bdr_last = L->bdr_bottom;
     }
   }
 
@@ -1413,6 +1422,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   flow.set(geos[0]);
   std::vector<Beside> page_wrap;  // wrapped objects placed from the current page or its margin
   unsigned long page_wrap_breaks = 0;
+  std::vector<unsigned long> block_breaks(doc.blocks.size(), 0);  // flow.breaks() where a paragraph's lines start
   std::uint16_t section = 0;
   bool after_hard_break = true;  // the first page starts like one after a hard break
   std::int32_t table = -1;
@@ -1636,25 +1646,29 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
             room_beside(l, r, f.wrap_text, g) < kBesideMin || page_wrap.size() >= 64)
           continue;
         const double top = f.y + (f.v_from == 2 ? g.m_top : 0.0) - g.top - f.dist_t;
-        page_wrap.push_back({top, top + f.dist_t + float_h(f, g) + f.dist_b, l, r, f.wrap_text});
+        page_wrap.push_back({top, top + f.dist_t + float_h(f, g) + f.dist_b, l, r, f.wrap_text, it.block});
         page_wrap_breaks = flow.breaks();
       }
       std::erase_if(page_wrap, [&](const Beside& o) { return o.bottom <= flow.y() + 0.01; });
-      if (!page_wrap.empty() && !it.h.empty() && !(it.h.size() == 1 && it.h[0] <= 0)) {
-        // What was added to the first and last lines after layout (paragraph borders) stays.
-        engine.paragraph(bk, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines);
-        const double add_first = lines.h.empty() ? 0.0 : it.h.front() - lines.h.front();
-        const double add_last = lines.h.size() < 2 ? 0.0 : it.h.back() - lines.h.back();
+      // Lines set beside objects anchored earlier (Engine::paragraph, placed from their
+      // anchors before pagination) that start a later column or page than the anchor: the
+      // objects stand on the anchor's page, these lines take the full measure.
+      block_breaks[it.block] = flow.breaks();
+      const bool stale = it.wrap_anchor < block_breaks.size() && block_breaks[it.wrap_anchor] != flow.breaks();
+      if ((!page_wrap.empty() || stale) && !it.h.empty() && !(it.h.size() == 1 && it.h[0] <= 0)) {
         wrap_local.clear();
-        for (const auto& o : page_wrap) wrap_local.push_back({o.top - flow.y(), o.bottom - flow.y(), o.l, o.r, o.wrap_text});
-        engine.paragraph(bk, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines, &wrap_local);
+        for (const auto& o : page_wrap)
+          wrap_local.push_back({o.top - flow.y(), o.bottom - flow.y(), o.l, o.r, o.wrap_text, o.anchor});
+        engine.paragraph(bk, L, g.width, g.pitch, g.char_pitch, g.grid_delta, lines,
+                         wrap_local.empty() ? nullptr : &wrap_local);
         if (!lines.h.empty() && lines.h.size() == lines.brk.size()) {
           text_lines += lines.text_lines;
           text_lines -= std::min<std::uint64_t>(text_lines, it.h.size());
           it.h = lines.h;
           it.brk = lines.brk;
-          it.h.front() += add_first;
-          if (it.h.size() > 1) it.h.back() += add_last;
+          it.h.front() += it.bdr_first;  // borders added after layout stay
+          it.h.back() += it.bdr_last;
+          it.wrap_anchor = static_cast<std::size_t>(-1);
         }
       }
     }

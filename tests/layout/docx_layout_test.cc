@@ -1862,6 +1862,27 @@ TEST(DocxLayout, PicturePlacedFromThePageShortensTheLinesItMeets) {
   EXPECT_EQ(lines("page", 72), 10u + 25u);
 }
 
+// A wrapped picture stands on its anchor paragraph's page: a paragraph that starts a later
+// page is set at the full measure however far down the picture reaches from its anchor.
+// 40 exact 15 pt lines, the anchor (one line at 600 pt) of a 200 x 300 pt picture at the
+// column's left, 170 characters beside it (10 lines of 17, five of them on the next page),
+// then 680 characters on page 2: 20 full lines (beside a picture running on from page 1
+// they would take 25).
+TEST(DocxLayout, ParagraphOnALaterPageThanTheAnchorIsNotBesideItsPicture) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  const std::string pic =
+      "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">"
+      "<wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
+      "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>0</wp:posOffset></wp:positionV>"
+      "<wp:extent cx=\"2540000\" cy=\"3810000\"/><wp:wrapSquare wrapText=\"bothSides\"/><a:graphic><a:graphicData/>"
+      "</a:graphic></wp:anchor></w:drawing></w:r>";
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += para("字", line);
+  body += "<w:p><w:pPr>" + line + "</w:pPr>" + pic + "<w:r><w:t>" + han(17) + "</w:t></w:r></w:p>";
+  body += para(han(170), line) + para(han(680), line);
+  EXPECT_EQ(pages(body + kPlainSect, 24).lines, 40u + 1u + 10u + 20u);
+}
+
 TEST(DocxLayout, KeepWithNextCountsTheFloatsItCarries) {
   // 26 exact 15 pt lines leave 307.9 pt; a keep-with-next heading line with a 280 pt box
   // fits there (295 pt) but not with the next paragraph's first two lines (325 pt): the
