@@ -907,7 +907,7 @@ class Walker {
         f.wrap = type == "topAndBottom" ? 1 : type == "none" ? 0 : 2;
         const std::string_view side = c.attribute("side").value();
         f.wrap_text = side == "left" ? 1 : side == "right" ? 2 : side == "largest" ? 3 : 0;
-        explicit_wrap = f.wrap == 2;
+        explicit_wrap = type == "square" || type == "tight" || type == "through";
         if (f.wrap == 1) {
           const double d = length("mso-wrap-distance-top") + length("mso-wrap-distance-bottom");
           if (d > 0 && d < 200) f.dist_v = static_cast<float>(d);
