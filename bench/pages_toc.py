@@ -6,7 +6,8 @@ Usage: bench/pages_toc.py [--build BUILD] [--all] FILE.docx...
 
 WPS writes no w:lastRenderedPageBreak marks, but a table of contents field keeps the page
 number of every entry as the application last updated it (the PAGEREF results next to
-each _Toc bookmark). This reads those numbers, finds the paragraph each bookmark marks in
+each _Toc bookmark; in WPS's own tables of contents, the number typed after each entry's
+HYPERLINK to its _Toc..._WPSOffice bookmark). This reads those numbers, finds the paragraph each bookmark marks in
 the main text (in the order wenfeng reads it), takes the page wenfeng starts it on
 (`WENFENG_LAYOUT_TRACE=1`) and prints, per file, the entries wenfeng puts on another page than the TOC: a TOC number counts from
 its section's own page numbering, so within a run of entries whose numbers do not go down
@@ -60,7 +61,10 @@ def toc_entries(path):
 
         visit(p)
         instr = "".join(field)
-        m = re.search(r"PAGEREF\s+(_Toc\w+)", instr)
+        # Word's entries hold a PAGEREF field; WPS's own tables of contents (bookmarks
+        # _Toc..._WPSOffice_LevelN) only a HYPERLINK to the bookmark, the page number typed
+        # after a tab as plain text.
+        m = re.search(r"PAGEREF\s+(_Toc\w+)", instr) or re.search(r"HYPERLINK\s+\\l\s+\"?(_Toc\w+)", instr)
         if m:
             t = "".join(text).strip()
             num = re.search(r"(\d+)\s*$", t)
