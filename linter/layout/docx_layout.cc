@@ -91,7 +91,6 @@ struct Geometry {
   double char_pitch = 0;   // character pitch when it has a character grid, else 0
   double grid_delta = 0;   // charSpace / 4096: what the grid adds to every character
   double left = 90;        // the left margin: where the column starts on the page
-  double top = 72;         // where the body starts on the page (points from its top edge)
   double page_w = 595.3;
   double top = 72;         // where the body starts down the page
   double m_top = 72;       // the top margin
@@ -688,7 +687,6 @@ Geometry geometry(const model::Section& s, double normal_pt, double header_h, do
   g.width = s.col_w > 0 && g.cols > 1 ? s.col_w : (text_w - (g.cols - 1) * s.col_space) / g.cols;
   g.width = std::max(36.0, g.width);
   g.left = s.m_left;
-  g.top = top;
   g.page_w = s.page_w;
   g.top = top;
   g.m_top = s.m_top;
