@@ -827,7 +827,8 @@ class Walker {
     auto* L = current_layout();
     if (!L) return;
     const std::string_view style = shape.attribute("style").value();
-    auto length = [&](std::string_view key) -> double {
+    // Where a CSS property's name starts in the style (npos when it is not there).
+    auto key_at = [&](std::string_view key) -> std::size_t {
       std::size_t pos = 0;
       while ((pos = style.find(key, pos)) != std::string_view::npos) {
         if ((pos == 0 || style[pos - 1] == ';' || style[pos - 1] == ' ') && pos + key.size() < style.size() &&
@@ -835,17 +836,22 @@ class Walker {
           break;
         ++pos;
       }
+      return pos;
+    };
+    auto length = [&](std::string_view key) -> double {
+      const std::size_t pos = key_at(key);
       if (pos == std::string_view::npos) return 0;
       const std::string v(style.substr(pos + key.size() + 1, 24));
       char* end = nullptr;
       const double x = std::strtod(v.c_str(), &end);
-      const std::string_view unit(end, 2);
+      // The unit: at most the two characters after the number (none at the string's end).
+      const std::string_view unit = std::string_view(end, v.c_str() + v.size() - end).substr(0, 2);
       if (unit == "pt") return x;
       if (unit == "in") return x * 72;
       if (unit == "cm") return x * 72 / 2.54;
       if (unit == "mm") return x * 72 / 25.4;
       if (unit == "px") return x * 0.75;
-      return x / 20.0 > 0 && unit[0] != '%' ? x * 0.75 : 0;  // VML's bare numbers are pixels
+      return x / 20.0 > 0 && !unit.starts_with('%') ? x * 0.75 : 0;  // VML's bare numbers are pixels
     };
     const double w = length("width"), h = length("height");
     if (!(h > 0 && h < 20000)) return;
@@ -860,13 +866,7 @@ class Walker {
     // from its anchor paragraph ("text", the default, or line), the margin or the page by
     // margin-top. Square wrapping keeps mso-wrap-distance-left/right (VML's default 9 pt).
     auto value = [&](std::string_view key) -> std::string_view {
-      std::size_t pos = 0;
-      while ((pos = style.find(key, pos)) != std::string_view::npos) {
-        if ((pos == 0 || style[pos - 1] == ';' || style[pos - 1] == ' ') && pos + key.size() < style.size() &&
-            style[pos + key.size()] == ':')
-          break;
-        ++pos;
-      }
+      const std::size_t pos = key_at(key);
       if (pos == std::string_view::npos) return {};
       const auto from = pos + key.size() + 1;
       const auto end = style.find(';', from);
