@@ -126,11 +126,17 @@ def word_pages(path):
             elif tag == W + "tr":
                 # Each cell of a row that breaks across pages gets its own mark for the
                 # same break: the row ends on the page its longest cell ends on.
+                # Such a break is one page start: a cell's mark is an event only when it
+                # starts a page no earlier cell of the row has started.
                 row_start, row_end = page, page
                 for cell in c:
                     if cell.tag == W + "tc" or cell.tag == W + "sdt":
                         page = row_start
+                        before = len(events)
                         walk(cell)
+                        new = events[before:]
+                        del events[before:]
+                        events.extend(new[row_end - row_start:])
                         row_end = max(row_end, page)
                 page = row_end
             else:
