@@ -1440,9 +1440,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
                    height_of(it), it.h.size(), flow.geometry().height, std::string(t.substr(0, std::min<std::size_t>(t.size(), 30))).c_str());
       if (std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2' && !it.row) {
         const auto& L = doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)];
+        // The space before as the flow takes it: contextual spacing drops it after a
+        // paragraph of the same style (below), which pages_fit.py cannot see from styles.
+        const bool same_style = it.contextual && k > 0 && !items[k - 1].row && items[k - 1].style && it.style &&
+                                *items[k - 1].style == *it.style;
         std::fprintf(stderr,
                      "   before %.1f after %.1f line %.0f/%d mark %.1f ind %.1f/%.1f/%.1f chars %.2f width %.1f keep %d%d%d%d grid %.2f\n",
-                     it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
+                     same_style ? 0.0 : it.before, it.after, L.line, L.line_rule, L.font_pt, L.ind_left, L.ind_right, L.ind_first,
                      L.ind_first_chars, flow.geometry().width, it.keep_next, it.keep_lines, it.widow, it.contextual,
                      L.snap_to_grid ? flow.geometry().pitch : 0.0);
         std::fprintf(stderr, "   markfont latin %s ea %s\n",
