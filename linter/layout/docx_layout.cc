@@ -1054,6 +1054,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (merged_break) it.hard_break_before = false;
     }
     pending_break = false;
+    bool break_only = false;  // a paragraph of nothing but a page break, its mark on the page before
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
         doc.block_text(b).empty() && L.inlines.empty() && !last_main(i)) {
       // A paragraph of nothing but a page break ends on the page the break ends; the next
@@ -1063,6 +1064,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       // there as in Word 2010 files.
       it.hard_break_before = false;
       pending_break = true;
+      break_only = true;
     }
     if (L.table >= 0) {
       // A table row: every cell's paragraphs, the row as tall as its tallest cell.
@@ -1228,7 +1230,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     text_lines += lines.text_lines;
     it.h = lines.h;
     it.brk = lines.brk;
-    if (merged_break) it.h.assign(1, 0.0), it.brk.assign(1, 0);
+    // WPS: a paragraph of nothing but a page break (followed by more text) takes no room, so
+    // at the foot of a full page it does not spill onto a page of its own before the break
+    // (Word's model keeps its line: where it does not fit it opens a page that holds only the
+    // break). Fresh-2 r061 (WPS 12, compatibility mode 15): a chapter whose last figure fills
+    // its page to 8 pt from the foot, then such a paragraph; the conclusion after it starts
+    // the next page in WPS's saved count (52 pages, 52.3 with the blank page, 51.3 without),
+    // and the four table-of-contents entries after it come one page nearer WPS's numbers.
+    const bool wps_break_only = break_only && engine.settings().wps;
+    if (merged_break || wps_break_only) it.h.assign(1, 0.0), it.brk.assign(1, 0);
     if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
     {
@@ -1245,6 +1255,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       };
       it.before = merged_break ? 0.0 : spacing(L, g, false, list && neighbour_in_list(-1));
       it.after = merged_break ? 0.0 : spacing(L, g, true, list && neighbour_in_list(1));
+      if (wps_break_only) it.before = it.after = 0;
     }
     it.before_auto = L.before_auto;
     it.after_auto = L.after_auto;

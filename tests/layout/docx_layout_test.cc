@@ -707,6 +707,36 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
   EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, "Microsoft Office Word").estimate, 2.1);
 }
 
+// A paragraph of nothing but a page break at the foot of a full page (compatibility mode
+// 15, where its mark ends on the page the break ends): in Word's model its line does not
+// fit and opens a page that holds only the break; WPS gives it no room, so the text after
+// it starts the next page (a thesis chapter whose last figure fills its page, saved by
+// WPS 12: its saved count and its table of contents have no blank page there).
+TEST(DocxLayout, WpsPageBreakParagraphAtAFullPageFootTakesNoRoom) {
+  auto saved_by = [](const std::string& body, const std::string& app) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
+    parts.app["Application"] = app;
+    return layout_of(parts);
+  };
+  const std::string wps = "WPS Office_12.1.0.17900_F1E327BC-269C-435d-A152-05C5408002CA";
+  std::string full, part, next;
+  for (int i = 0; i < 44; ++i) full += para("正文");  // the page's 44 grid lines
+  for (int i = 0; i < 43; ++i) part += para("正文");  // one line left
+  for (int i = 0; i < 4; ++i) next += para("下一页");  // 4 lines: 0.09 of a page
+  const std::string alone = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+  EXPECT_DOUBLE_EQ(saved_by(full + alone + next, "Microsoft Office Word").estimate, 2.1);
+  EXPECT_DOUBLE_EQ(saved_by(full + alone + next, wps).estimate, 1.1);
+  // With room for its line, or with text before the break, WPS breaks as Word does.
+  EXPECT_DOUBLE_EQ(saved_by(part + alone + next, wps).estimate, 1.1);
+  EXPECT_DOUBLE_EQ(saved_by(part + alone + next, "Microsoft Office Word").estimate, 1.1);
+  const std::string with_text = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>";
+  EXPECT_DOUBLE_EQ(saved_by(full + with_text + next, wps).estimate, 2.1);
+}
+
 // A keep-with-next chain is decided at its first paragraph. When every paragraph keeps with
 // the next (a data dictionary whose entries are all in heading styles) the chain is longer
 // than a page: Word fills each page to its foot, and the chain's last paragraphs do not move
