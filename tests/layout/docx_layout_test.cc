@@ -803,6 +803,31 @@ TEST(DocxLayout, SectionBreakMarkStaysOnAFullPage) {
   EXPECT_DOUBLE_EQ(build("continuous", "完", word), 1.2);
 }
 
+// Word drops the space before of the first paragraph on a page that a section break starts,
+// as on a page an automatic break starts; a page break keeps it. A second section whose
+// heading has 20 pt before and 44 grid lines of text (686.4 of the 697.9 pt body) fills its
+// page in Word; with the 20 pt its last line would need a third page (fresh-2 r115's
+// chapters, each a next-page section under a heading with 9 pt before). WPS keeps the space.
+TEST(DocxLayout, SectionStartDropsTheSpaceBefore) {
+  auto build = [](bool section_break, const std::string& app) {
+    std::string body = para("封面");
+    std::string heading_ppr = "<w:spacing w:before=\"400\"/>";
+    if (section_break) body += "<w:p><w:pPr>" + kCnSect + "</w:pPr></w:p>";
+    else heading_ppr = "<w:pageBreakBefore/>" + heading_ppr;
+    body += para("第一章", heading_ppr);
+    for (int i = 0; i < 43; ++i) body += para("正文");
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.app["Application"] = app;
+    return layout_of(parts).estimate;
+  };
+  const std::string word = "Microsoft Office Word";
+  EXPECT_DOUBLE_EQ(build(true, word), 2.0);    // next-page section: no space at the page top
+  EXPECT_DOUBLE_EQ(build(false, word), 2.1);   // page break: the 20 pt stays
+  EXPECT_DOUBLE_EQ(build(true, "WPS Office_11.1.0.9740"), 2.1);
+}
+
 // On a line grid a picture's line is the picture on whole grid lines: 1.5 line spacing
 // adds nothing to it (a cover page of two large pictures in 1.5-spaced 三号 paragraphs fits
 // one page in Word: 2 × 22 grid lines of 15.6 pt; the picture plus half a 三号 line each
