@@ -1487,10 +1487,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         flow.new_page();
         // Word: a page that a section break starts drops its first paragraph's space before,
         // as a page an automatic break starts does; only a page break (a w:br, pageBreakBefore)
-        // keeps it. Word's marks: fresh-2 r115's chapters (each a section whose heading has
-        // 9 pt before) fit their first pages only so; fresh 085, 107, calibration 079, history
-        // h271-h283, h287, h412, h553, h562/h563, h593: paragraph starts agreeing rise on every
-        // one (none falls). WPS keeps it (not measured: its files carry no page marks).
+        // keeps it. Word's marks: fresh-2 r115's chapters are sections whose heading has 9 pt
+        // before, and Word's page 15 (a chapter's first page) fits only so; fresh 085, 107,
+        // calibration 079, history h271-h283, h287, h412, h553, h562/h563, h593: paragraph
+        // starts agreeing rise on every one (none falls). WPS keeps it (not measured: its
+        // files carry no page marks).
         after_hard_break = engine.settings().wps;
       }
     }
