@@ -75,6 +75,14 @@ TEST(DocxLayout, WithoutGridCharactersAreOneEm) {
   EXPECT_EQ(pages(para(std::string(68, '8')) + kPlainSect, 24).lines, 1u);
 }
 
+// A Latin glyph's advance counts in whole twips, the fraction dropped: Times New Roman's
+// "a" is 0.444 em, 5.328 pt at 12 pt, counted 5.3 (106 twips). 78 of them (415.58 pt at
+// exact widths) fit the 415.3 pt line; 79 (418.7 pt truncated) do not.
+TEST(DocxLayout, LatinAdvancesInWholeTwips) {
+  EXPECT_EQ(pages(para(std::string(78, 'a')) + kPlainSect, 24).lines, 1u);
+  EXPECT_EQ(pages(para(std::string(79, 'a')) + kPlainSect, 24).lines, 2u);
+}
+
 TEST(DocxLayout, LineSpacingRules) {
   // Body height 697.9 pt. Exact 20 pt lines: 34 lines a page.
   std::string exact;
