@@ -773,7 +773,7 @@ class Walker {
         }
       }
     }
-    if (f.wrap == 2) {
+    if (f.wrap == 2 || f.wrap == 1) {  // top and bottom: distT places its band (dist_v sizes it)
       auto dist = [&](const char* a) {
         const double d = holder.attribute(a).as_double(0) / 12700.0;
         return static_cast<float>(d > 0 && d < 200 ? d : 0);

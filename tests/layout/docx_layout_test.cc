@@ -1772,6 +1772,47 @@ TEST(DocxLayout, TextBoxThatFitsItsTextGrowsToIt) {
               0.1);
 }
 
+// Word: a top-and-bottom object placed from its paragraph whose band starts inside the
+// paragraph's lines sends the line it meets, and those after it, below the object; the room
+// above the band is lost. 24 exact 15 pt lines, then a 15 pt line anchoring a 300 pt box,
+// then one more line: 360 + 300 + 15 + 15 = 690 pt fit the 697.9 pt page; a box 10 pt down
+// from its paragraph's top meets that paragraph's line, which goes below it, and the 10 pt
+// lost put the last line on page 2 (estimates go up to tenths). An empty paragraph that
+// only anchors the object keeps its mark where it was.
+TEST(DocxLayout, TopAndBottomObjectCuttingItsParagraphsLineSendsItBelow) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto doc = [&](const std::string& position) {
+    std::string body;
+    for (int i = 0; i < 24; ++i) body += para("字", line);
+    body += "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:t>题</w:t></w:r><w:r><w:drawing><wp:anchor distT=\"0\" "
+            "distB=\"0\" behindDoc=\"0\">" + position + "<wp:extent cx=\"5000000\" cy=\"3810000\"/>"
+            "<wp:wrapTopAndBottom/><a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r></w:p>";
+    body += para("字", line);
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  auto down = [](long emu) {
+    return "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>" + std::to_string(emu) + "</wp:posOffset></wp:positionV>";
+  };
+  EXPECT_LE(doc(""), 1.0);
+  EXPECT_LE(doc(down(0)), 1.0);
+  EXPECT_GT(doc(down(127000)), 1.0);  // 10 pt down: the line (0-15 pt) meets the band
+  // 20 pt down: the band starts below the paragraph's line, which stays above it.
+  EXPECT_LE(doc(down(254000)), 1.0);
+  // An empty paragraph holding only the anchor keeps its mark where it was.
+  auto empty = [&](const std::string& position) {
+    std::string body;
+    for (int i = 0; i < 24; ++i) body += para("字", line);
+    body += "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" behindDoc=\"0\">" +
+            position + "<wp:extent cx=\"5000000\" cy=\"3810000\"/><wp:wrapTopAndBottom/><a:graphic><a:graphicData/>"
+            "</a:graphic></wp:anchor></w:drawing></w:r></w:p>";
+    body += para("字", line);
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  EXPECT_LE(empty(down(127000)), 1.0);
+  // A page-relative position is not the paragraph's.
+  EXPECT_LE(doc("<wp:positionV relativeFrom=\"page\"><wp:posOffset>127000</wp:posOffset></wp:positionV>"), 1.0);
+}
+
 // behindDoc is the z-order only: a picture drawn behind the text that wraps tight (or top
 // and bottom) still pushes the text; "Behind Text" (wrapNone) pushes nothing. A 400 pt
 // picture as wide as the text after 30 exact 15 pt lines: it does not fit under them, so its
