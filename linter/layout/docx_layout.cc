@@ -524,7 +524,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     line_has_content = true;
   }
 
-  std::size_t run = 0, obj = 0, pbrk = 0, cbrk = 0;
+  std::size_t run = 0, obj = 0, pbrk = 0, cbrk = 0, lbrk = 0;
   model::RunFormat mark_run;
   mark_run.size = static_cast<float>(L.font_pt);
   mark_run.size_cs = static_cast<float>(L.font_cs_pt);
@@ -561,6 +561,21 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       prev_han = prev_alnum = false;
       ended_on_break = true;
       last_forced = true;
+    }
+    // A display equation's lines (model::ParagraphLayout::line_breaks): the line before it
+    // ends, an ordinary line end, and no empty line is made where none has begun.
+    {
+      bool end_line = false;
+      while (lbrk < L.line_breaks.size() && L.line_breaks[lbrk] <= off) end_line = true, ++lbrk;
+      if (end_line && p != e) {
+        place_unit();
+        if (line_has_content || x > 0.01) {
+          finish_line(0);
+          prev = 0, prev_cjk = false, prev_space = false;
+          prev_han = prev_alnum = false;
+          last_forced = false;
+        }
+      }
     }
     if (p == e) break;
     ended_on_break = false;

@@ -266,6 +266,7 @@ struct ParagraphLayout {
   std::vector<Float> floats;   // anchored objects
   std::vector<std::uint32_t> page_breaks;    // offsets of page breaks inside the text (> 0)
   std::vector<std::uint32_t> column_breaks;  // offsets of column breaks
+  std::vector<std::uint32_t> line_breaks;    // offsets where a line must end (display equations)
   std::vector<std::int32_t> notes;           // footnote ids referenced here
   std::vector<std::int32_t> endnotes;        // endnote ids referenced here
   std::int32_t note_id = -1;   // for a footnote's own paragraphs: its id

@@ -1072,10 +1072,32 @@ class Walker {
         if (const auto ml = ns_->mlocal(node); ml == "oMathPara" || ml == "oMath") {
           // An equation: the characters Word shows for it, in reading order.
           if (!field_hidden()) {
+            // A display equation (m:oMathPara) is set on lines of its own, each of its
+            // m:oMath on one (ECMA-376 Part 1, 22.1.2, oMathPara): the text before it ends
+            // its line and the text after it starts a new one. History h410 (34 displays
+            // after "函数表示为：" and the like in the same paragraph): table of contents
+            // entries on another page than Word's 22 -> 14 of 42.
             std::string eq;
-            math_text(node, eq, 0);
+            std::vector<std::size_t> splits;  // where each display equation ends in `eq`
+            if (ml == "oMathPara") {
+              for (auto c : node.children()) {
+                if (ns_->mlocal(c) != "oMath") continue;
+                math_text(c, eq, 0);
+                splits.push_back(eq.size());
+              }
+            } else {
+              math_text(node, eq, 0);
+            }
             const auto before = b_.current_offset();
             put(node, std::string_view(eq));
+            if (auto* L = current_layout(); L && !splits.empty() && b_.current_offset() > before) {
+              auto line_end = [&](std::uint32_t at) {
+                if (at > 0 && L->line_breaks.size() < 1000 && (L->line_breaks.empty() || L->line_breaks.back() < at))
+                  L->line_breaks.push_back(at);
+              };
+              line_end(before);
+              for (auto k : splits) line_end(before + static_cast<std::uint32_t>(k));
+            }
             // Every equation is a range: the lint pass tests a finding only against the ranges
             // open where it is (lint/linter.cc), so their number costs nothing per finding.
             if (b_.is_open() && b_.current_offset() > before) {

@@ -1813,6 +1813,29 @@ TEST(DocxLayout, TopAndBottomObjectCuttingItsParagraphsLineSendsItBelow) {
   EXPECT_LE(doc("<wp:positionV relativeFrom=\"page\"><wp:posOffset>127000</wp:posOffset></wp:positionV>"), 1.0);
 }
 
+// A display equation (m:oMathPara) takes lines of its own, one for each of its equations:
+// 45 exact 15 pt lines leave 22.9 pt of the page, room for one line: a paragraph of text
+// with two short equations inline fits it; with the two as a display it is three lines and
+// runs on to page 2.
+TEST(DocxLayout, DisplayEquationTakesLinesOfItsOwn) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto doc = [&](const std::string& math) {
+    std::string body;
+    for (int i = 0; i < 45; ++i) body += para("字", line);
+    body += "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:t>式为</w:t></w:r>" + math + "</w:p>";
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  const std::string x = "<m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath>";
+  const std::string y = "<m:oMath><m:r><m:t>y=2</m:t></m:r></m:oMath>";
+  EXPECT_LE(doc(x + y), 1.0);
+  EXPECT_GT(doc("<m:oMathPara>" + x + y + "</m:oMathPara>"), 1.0);
+  // A display that is the whole paragraph starts no empty line before it.
+  std::string alone;
+  for (int i = 0; i < 45; ++i) alone += para("字", line);
+  alone += "<w:p><w:pPr>" + line + "</w:pPr><m:oMathPara>" + x + "</m:oMathPara></w:p>";
+  EXPECT_LE(pages(alone + kPlainSect, 24).estimate, 1.0);
+}
+
 // behindDoc is the z-order only: a picture drawn behind the text that wraps tight (or top
 // and bottom) still pushes the text; "Behind Text" (wrapNone) pushes nothing. A 400 pt
 // picture as wide as the text after 30 exact 15 pt lines: it does not fit under them, so its
