@@ -1090,6 +1090,23 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     if (b.story != model::Story::kMain || b.layout < 0) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
     const Geometry& g = geos[std::min<std::size_t>(b.section, geos.size() - 1)];
+    // Word: a paragraph whose mark is hidden text (w:vanish) joins the next paragraph; with
+    // nothing visible in it, it takes no room at all, its spacing and grid lines neither
+    // (a project plan's 35 hidden numbered headings, each with 13 pt before and after,
+    // fill Word's pages by its marks only so). The paragraph that ends a section or the
+    // document, or holds a break, keeps its place.
+    if (L.mark_hidden && L.table < 0 && !b.page_break_before && !pending_break && !last_main(i) &&
+        L.inlines.empty() && L.floats.empty() && L.page_breaks.empty() && L.column_breaks.empty() &&
+        L.notes.empty() && L.endnotes.empty() && doc.block_text(b).empty()) {
+      bool same_section = false;
+      for (std::size_t m = i + 1; m < doc.blocks.size(); ++m) {
+        const auto& bm = doc.blocks[m];
+        if (bm.story != model::Story::kMain || bm.layout < 0) continue;
+        same_section = bm.section == b.section;
+        break;
+      }
+      if (same_section) continue;
+    }
     Item it;
     it.block = i;
     it.main_index = main_index[i];

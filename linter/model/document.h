@@ -251,6 +251,7 @@ struct ParagraphLayout {
   double ind_left_chars = 0, ind_right_chars = 0;     // leftChars / rightChars, override
   bool snap_to_grid = true;
   bool framed = false;         // w:framePr: positioned in a frame, outside the text flow
+  bool mark_hidden = false;    // the paragraph mark is hidden text (w:vanish in its rPr or its style)
   bool justified = false;      // w:jc both / distribute (Word's line-end punctuation rules depend on it)
   bool auto_space_de = true, auto_space_dn = true;  // w:autoSpaceDE / autoSpaceDN (Han next to Latin / digits)
   bool keep_next = false, keep_lines = false, widow_control = false, contextual = false;

@@ -377,6 +377,10 @@ class Walker {
     fmt_.apply_rpr(ppr.child(ns_->attr("rPr").c_str()), rp, doc);  // the paragraph mark
     L.font_pt = rp.size;
     L.font_cs_pt = rp.size_cs;
+    {
+      const auto mark_vanish = ppr.child(ns_->attr("rPr").c_str()).child(ns_->attr("vanish").c_str());
+      L.mark_hidden = mark_vanish ? on_off(mark_vanish, ns_->attr("val")) : para_style_hidden_;
+    }
     L.mark_latin = rp.latin;
     L.mark_east_asian = rp.east_asian;
     L.mark_complex = rp.complex;

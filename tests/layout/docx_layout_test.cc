@@ -120,6 +120,29 @@ TEST(DocxLayout, PageBreaksAndSections) {
   EXPECT_LT(pages(para("甲", first_sect) + para("乙") + cont_final, 24).estimate, 1.0);
 }
 
+// Word: a paragraph whose mark is hidden text (w:vanish in the mark's run properties) joins
+// the next one; with nothing visible in it, it takes no room, neither its line nor its
+// spacing. 34 exact 20 pt lines fill the 697.9 pt body; ten empty hidden-mark paragraphs
+// with 13 pt before and after among them add nothing (460 pt otherwise). A mark set
+// visible again (w:val="0"), or hidden text with visible text beside it, keeps its line.
+TEST(DocxLayout, EmptyParagraphWithAHiddenMarkTakesNoRoom) {
+  const std::string line = "<w:spacing w:before=\"260\" w:after=\"260\" w:line=\"400\" w:lineRule=\"exact\"/>";
+  auto body = [&](const std::string& vanish, const std::string& text) {
+    std::string b;
+    for (int i = 0; i < 34; ++i) {
+      b += para("字", "<w:spacing w:line=\"400\" w:lineRule=\"exact\"/>");
+      if (i % 3 == 1 && i < 30)
+        b += "<w:p><w:pPr>" + line + "<w:rPr>" + vanish + "</w:rPr></w:pPr>" + text + "</w:p>";
+    }
+    return b + kPlainSect;
+  };
+  const auto hidden = pages(body("<w:vanish/>", "<w:r><w:rPr><w:vanish/></w:rPr><w:t>字</w:t></w:r>"), 24);
+  EXPECT_EQ(hidden.lines, 34u);
+  EXPECT_LE(hidden.estimate, 1.0);
+  EXPECT_EQ(pages(body("<w:vanish w:val=\"0\"/>", ""), 24).lines, 44u);
+  EXPECT_EQ(pages(body("<w:vanish/>", "<w:r><w:t>字</w:t></w:r>"), 24).lines, 44u);
+}
+
 TEST(DocxLayout, TablesRowsAsTallAsTheirTallestCell) {
   auto row = [](int a, int b) {
     return "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr>" + para(han(a)) +
