@@ -129,6 +129,9 @@ struct Settings {
 struct Lines {
   std::vector<double> h;
   std::vector<std::uint8_t> brk;  // per line: 0 none, 1 page break after, 2 column break after
+  // per line: how much less than its height it needs at the foot of a page (Word, see
+  // finish_line)
+  std::vector<double> slack;
   std::vector<std::uint32_t> at;  // per line: code points of the text before it (for the trace)
   std::vector<float> text, object;  // per line: tallest glyph's single-line height, tallest object (trace)
   std::uint64_t text_lines = 0;
@@ -223,6 +226,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
                        double char_pitch, double grid_delta, Lines& out, const std::vector<Beside>* beside) const {
   out.h.clear();
   out.brk.clear();
+  out.slack.clear();
   out.at.clear();
   out.text.clear();
   out.object.clear();
@@ -393,6 +397,17 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     if (L.line_rule == 0) lh += line_raise;
     line_raise = 0;
     if (line_has_content) lh += line_skip;
+    // Word: a picture's line on the line grid takes whole grid lines, but at the foot of a
+    // page it needs only the picture's own height (the rounding is room below it): a 643.5 pt
+    // diagram under its heading on a 695.1 pt page (42 grid lines, 655.2 pt, would not fit).
+    double fit_h = lh;
+    if (!wps && pitch > 0 && L.line_rule == 0 && obj_h > 0) {
+      const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
+      const double text_lh = std::max(n, mult) * pitch;
+      const double rounded = std::ceil(obj_h / pitch - 1e-3) * pitch;
+      if (rounded > text_lh + 0.01) fit_h = lh - (rounded - std::max(obj_h, text_lh));
+    }
+    out.slack.push_back(lh - fit_h);
     out.h.push_back(lh);
     out.brk.push_back(brk);
     line_y += lh;
@@ -906,6 +921,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     bool row = false;
     std::int32_t table = -1;
     std::vector<double> h;       // line heights (a row: one entry, its height)
+    std::vector<double> slack;   // what each line needs less at a page's foot (Lines::slack), or empty
     std::vector<std::uint8_t> brk;
     std::vector<std::uint32_t> at;  // line starts (trace only)
     std::vector<float> text, object;
@@ -1314,7 +1330,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // the next page in WPS's saved count (52 pages, 52.3 with the blank page, 51.3 without),
     // and the four table-of-contents entries after it come one page nearer WPS's numbers.
     const bool wps_break_only = break_only && engine.settings().wps;
-    if (merged_break || wps_break_only) it.h.assign(1, 0.0), it.brk.assign(1, 0);
+    it.slack = lines.slack;
+    if (merged_break || wps_break_only) it.h.assign(1, 0.0), it.brk.assign(1, 0), it.slack.clear();
     if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
     {
@@ -1772,7 +1789,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     while (j < n) {
       std::size_t fit = 0;
       double used = 0;
-      while (j + fit < n && used + it.h[j + fit] <= flow.room() + 0.01) {
+      auto needs = [&](std::size_t q) { return q < it.slack.size() ? it.h[q] - it.slack[q] : it.h[q]; };
+      while (j + fit < n && used + needs(j + fit) <= flow.room() + 0.01) {
         used += it.h[j + fit];
         ++fit;
         if (it.brk[j + fit - 1]) break;

@@ -359,6 +359,23 @@ TEST(DocxLayout, PythonDocxGbDocumentMatchesTheGridArithmetic) {
 
 // Thesis cover pages underline blanks with thousands of spaces: trailing spaces hang past
 // the margin, so they never wrap onto new lines or pages.
+// Word: an inline picture's line on the line grid takes whole grid lines, but at the foot of
+// a page it needs only the picture's height. 40 grid lines (624 pt) leave 73.9 pt of the
+// 697.9 pt body; a 70 pt picture (five grid lines, 78 pt) still goes there, and ten lines
+// follow on page 2 (1.3 pages; 1.4 with the picture moved over). A 75 pt picture does not fit.
+TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
+  auto body = [](int emu) {
+    std::string b;
+    for (int i = 0; i < 40; ++i) b += para("字");
+    b += "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" + std::to_string(emu) +
+         "\"/></wp:inline></w:drawing></w:r></w:p>";
+    for (int i = 0; i < 10; ++i) b += para("字");
+    return b + kCnSect;
+  };
+  EXPECT_NEAR(cn_pages(body(70 * 12700)).estimate, 1.3, 0.01);
+  EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
+}
+
 TEST(DocxLayout, TrailingSpacesHang) {
   std::string cover;
   for (const char* label : {"题目：", "学院：", "专业：", "学号："})
