@@ -34,7 +34,19 @@ done
 command -v python3 >/dev/null || { echo "needs python3 (apt-get install python3)" >&2; exit 2; }
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-(cd "$dir" && "$build/wenfeng" count --format json --jobs 2 ./*.docx >"$out" 2>/dev/null) || true
+# Only the selected files are read: a held-out part is never opened by a run on the others.
+files=()
+while IFS= read -r f; do files+=("./$f"); done < <(
+  cd "$dir" && for f in *.docx; do
+    if [ -n "$only" ] && ! grep -qxF "$f" "$only"; then continue; fi
+    if [ -n "$except" ] && grep -qxF "$f" "$except"; then continue; fi
+    printf '%s\n' "$f"
+  done)
+if [ ${#files[@]} -gt 0 ]; then
+  (cd "$dir" && "$build/wenfeng" count --format json --jobs 2 "${files[@]}" >"$out" 2>/dev/null) || true
+else
+  echo '{"files": []}' >"$out"
+fi
 python3 - "$dir/manifest.json" "$out" "$only" "$except" "$verbose" <<'PY'
 import json, math, os, statistics, sys
 manifest, result, only, except_, verbose = sys.argv[1:6]
