@@ -1846,8 +1846,20 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // left out). A saved
   // count a whole page below it cannot describe this text (WPS 10/11 files whose saved
   // statistics predate most of their text: 443 paragraphs saved as 3 pages).
+  // A page break, or a section that starts a new page, ends its page whatever is on it: the
+  // bound rounds up to whole pages there (calibration 121, WPS 11: a cover page, a page
+  // break, then text and six inline pictures that need 4.54 pages at least; saved 5 pages,
+  // with statistics of 12 lines and 3 paragraphs).
   double least = 0;
+  std::size_t least_section = items.empty() ? 0 : items.front().section;
+  const auto whole_page = [&] { least = std::ceil(least - 1e-9); };
   for (const Item& it : items) {
+    if (it.section != least_section) {
+      least_section = it.section;
+      const std::string& start = it.section < doc.sections.size() ? doc.sections[it.section].start : std::string();
+      if (start != "continuous" && start != "nextColumn") whole_page();
+    }
+    if (it.hard_break_before) whole_page();
     if (it.row || it.h.empty()) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)];
     const Geometry& g = geos[std::min<std::size_t>(it.section, geos.size() - 1)];
@@ -1856,6 +1868,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     if (g.pitch > 0 && L.snap_to_grid) line = std::min(line, g.pitch);
     for (const auto& o : L.inlines) line = std::max(line, std::min<double>(o.h, g.height));
     least += line / (g.height * std::max(1, g.cols));
+    // A page break inside the paragraph: the page it ends is whole.
+    for (std::size_t q = 0; q + 1 < it.brk.size(); ++q)
+      if (it.brk[q] == 1) whole_page();
   }
   read_saved_pages(doc, pe, marked > 0 ? marked + 1 : 0, least);
   if (trace) std::fprintf(stderr, "LEAST %.2f\n", least);

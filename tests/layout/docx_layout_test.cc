@@ -266,6 +266,45 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
   EXPECT_FALSE(saved(image + image, "2").saved_stale);
 }
 
+// The least pages the text can take end whole at a page break or a section that starts a
+// new page (a WPS 11 design document: a cover page, a page break, then text and pictures that
+// need 4.54 pages at least, saved as 5 pages). A continuous section does not end its page.
+TEST(DocxLayout, SavedPagesTheTextCannotFitInEndAtPageBreaks) {
+  auto saved = [](const std::string& body, const std::string& pages, const std::string& sect = kPlainSect) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = body + sect;
+    parts.app["Pages"] = pages;
+    parts.app["Characters"] = "100";
+    parts.app["Application"] = "WPS Office_11.1.0.9740";
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  // 70 one-character paragraphs at 12 pt (17.4 pt lines): 1.75 pages at least.
+  std::string text;
+  for (int i = 0; i < 70; ++i) text += para("字");
+  const std::string cover = para("字");
+  EXPECT_FALSE(saved(cover + text, "2").saved_stale);  // 1.77 pages at least
+  // A page break after the cover: 1 + 1.75 pages at least, so 2 pages cannot hold it.
+  const std::string page_break = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+  EXPECT_TRUE(saved(cover + page_break + text, "2").saved_stale);
+  EXPECT_FALSE(saved(cover + page_break + text, "3").saved_stale);
+  // The same with the break inside the cover's paragraph, or as pageBreakBefore.
+  const std::string inside = "<w:p><w:r><w:t>字</w:t><w:br w:type=\"page\"/><w:t>字</w:t></w:r></w:p>";
+  EXPECT_TRUE(saved(inside + text, "2").saved_stale);
+  EXPECT_TRUE(saved(cover + para("字", "<w:pageBreakBefore/>") + text, "2").saved_stale);
+  // A section break: a section that starts on a new page ends the cover's page (the type
+  // is the next section's); a continuous one does not.
+  const std::string cover_section =
+      "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" "
+      "w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:pPr>"
+      "<w:r><w:t>字</w:t></w:r></w:p>";
+  std::string continuous = kPlainSect;
+  continuous.replace(continuous.find("<w:pgSz"), 0, "<w:type w:val=\"continuous\"/>");
+  EXPECT_TRUE(saved(cover_section + text, "2").saved_stale);
+  EXPECT_FALSE(saved(cover_section + text, "2", continuous).saved_stale);
+}
+
 // WPS counts characters as wenfeng does: saved statistics of more than 2.5 times the text's
 // characters are a longer version's, and so is the page count saved with them. Word counts
 // otherwise (up to 3.7 times on right counts), so it is not judged so.
