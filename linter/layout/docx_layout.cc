@@ -1842,8 +1842,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       ++marked;
   // The fewest pages the main text can take whatever the line heights: every paragraph
   // outside tables is at least one line (one grid line, or its line at single spacing)
-  // and at least its tallest inline picture, packed with nothing between them (tables
-  // left out). A saved
+  // and at least its tallest inline picture, packed with nothing between them (a table row
+  // at least 10 pt, below). A saved
   // count a whole page below it cannot describe this text (WPS 10/11 files whose saved
   // statistics predate most of their text: 443 paragraphs saved as 3 pages).
   // A page break, or a section that starts a new page, ends its page whatever is on it: the
@@ -1860,6 +1860,16 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (start != "continuous" && start != "nextColumn") whole_page();
     }
     if (it.hard_break_before) whole_page();
+    if (it.row && !it.h.empty()) {
+      // A table row at least 10 pt, or its own height when less (an exact height, text
+      // under 7.5 pt): a line of any text larger than that is taller (WPS 11 files whose
+      // saved statistics predate most of their rows: fresh 018, history h079-h081). A
+      // floating table's rows are left out: text may run beside them.
+      if (doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)].float_anchor != 0) continue;
+      const Geometry& g = geos[std::min<std::size_t>(it.section, geos.size() - 1)];
+      least += std::min(it.h[0], 10.0) / (g.height * std::max(1, g.cols));
+      continue;
+    }
     if (it.row || it.h.empty()) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(doc.blocks[it.block].layout)];
     const Geometry& g = geos[std::min<std::size_t>(it.section, geos.size() - 1)];

@@ -305,6 +305,30 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitInEndAtPageBreaks) {
   EXPECT_FALSE(saved(cover_section + text, "2", continuous).saved_stale);
 }
 
+// In the least pages a table row counts at least 10 pt (or its own height when less); the
+// rows of a floating table not at all (text may run beside them).
+TEST(DocxLayout, SavedPagesTheRowsCannotFitIn) {
+  auto saved = [](const std::string& body, const std::string& pages) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = body + kPlainSect;
+    parts.app["Pages"] = pages;
+    parts.app["Characters"] = "100";
+    parts.app["Application"] = "WPS Office_11.1.0.9740";
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  // 100 rows of one 12 pt line: 1.43 pages at least at 10 pt a row.
+  std::string rows;
+  for (int i = 0; i < 100; ++i) rows += "<w:tr><w:tc>" + para("字") + "</w:tc></w:tr>";
+  const std::string table = "<w:tbl>" + rows + "</w:tbl>" + para("");
+  EXPECT_TRUE(saved(table, "1").saved_stale);
+  EXPECT_FALSE(saved(table, "2").saved_stale);
+  const std::string floating =
+      "<w:tbl><w:tblPr><w:tblpPr w:vertAnchor=\"text\" w:tblpY=\"200\"/></w:tblPr>" + rows + "</w:tbl>" + para("");
+  EXPECT_FALSE(saved(floating, "1").saved_stale);
+}
+
 // WPS counts characters as wenfeng does: saved statistics of more than 2.5 times the text's
 // characters are a longer version's, and so is the page count saved with them. Word counts
 // otherwise (up to 3.7 times on right counts), so it is not judged so.
