@@ -12,7 +12,8 @@ the main text (in the order wenfeng reads it), takes the page wenfeng starts it 
 (`WENFENG_LAYOUT_TRACE=1`) and prints, per file, the entries wenfeng puts on another page than the TOC: a TOC number counts from
 its section's own page numbering, so within a run of entries whose numbers do not go down
 the most common difference between wenfeng's page and the TOC's is taken as the
-numbering's offset, and an entry off it by N pages is shown as (+N) or (-N). `--all` prints every entry. A table of contents not updated since the text changed
+numbering's offset, and an entry off it by N pages is shown as (+N) or (-N); "pages off" sums the N
+(an entry two pages off becoming one off shows there). `--all` prints every entry. A table of contents not updated since the text changed
 says nothing; where the saved page count agrees with the last entry, it was current.
 
   toc   5  wenfeng  13 (+1)  P171  第三章…   wenfeng starts the entry one page later
@@ -103,7 +104,7 @@ def toc_entries(path):
 
 def main():
     build, show_all, files = parse_args("--all")
-    total = moved = 0
+    total = moved = pages_off = 0
     for f in files:
         where, entries, restarts = toc_entries(f)
         rows = [(a, p, t, where[a]) for a, p, t in entries if a in where]
@@ -123,21 +124,23 @@ def main():
                 cur = []
             cur.append(r)
         runs.append(cur)
-        out, n_moved = [], 0
+        out, n_moved, n_off = [], 0, 0
         for run in runs:
             offs = [w - p for _, p, _, _, w in run]
             base = max(set(offs), key=offs.count)
             for (a, p, t, i, w), off in zip(run, offs):
                 bad = off != base
                 n_moved += bad
+                n_off += abs(off - base)
                 if show_all or bad:
                     out.append(f"    toc {p:>3}  wenfeng {w + 1:>3} ({off - base:+d})  P{i:<5} {t[:30]}")
         total += len(rows)
         moved += n_moved
-        print(f"{os.path.basename(f):<26} entries {len(rows)}  moved {n_moved}")
+        pages_off += n_off
+        print(f"{os.path.basename(f):<26} entries {len(rows)}  moved {n_moved}  pages off {n_off}")
         for line in out:
             print(line)
-    print(f"TOC entries {total}  on another page than the TOC's {moved}")
+    print(f"TOC entries {total}  on another page than the TOC's {moved}  pages off in all {pages_off}")
 
 
 if __name__ == "__main__":
