@@ -937,6 +937,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // of them); npos: at the full measure.
     std::size_t wrap_anchor = static_cast<std::size_t>(-1);
     bool empty_para = false;     // no text, no inline or floating object
+    bool has_text = false;       // text or an inline object
+    // Top-and-bottom objects placed down from this paragraph whose bands start below its
+    // lines, or in a paragraph of nothing but its mark (see `bands` in the page loop): the
+    // band's top below the paragraph's top, and its height.
+    std::vector<std::pair<double, double>> bands;
     std::uint16_t section = 0;
     const model::ShortString* style = nullptr;
   };
@@ -1356,6 +1361,25 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (auto id : L.notes)
       if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
     it.floats = floats_h(L, g) + (doc.block_text(b).empty() && L.inlines.empty() ? 0.0 : band_gap(L, it));
+    it.has_text = !(doc.block_text(b).empty() && L.inlines.empty());
+    {
+      // Top-and-bottom objects placed from the paragraph that start below its lines (or in a
+      // paragraph of nothing but its mark) stand where they are placed: their bands, not
+      // their heights, go into the page (see `bands` below). A paragraph whose own lines a
+      // band cuts (band_gap) keeps all its objects' heights as before.
+      double lines_bottom = it.before;
+      for (double lh : it.h) lines_bottom += lh;
+      bool cut = false;
+      for (const auto& f : L.floats)
+        if (f.wrap == 1 && f.v_from == 1 && f.y > 0 && it.has_text && f.y - f.dist_t < lines_bottom - 0.01) cut = true;
+      for (const auto& f : L.floats) {
+        if (cut || f.wrap != 1 || f.v_from != 1 || !(f.y > 0)) continue;
+        const double fh = float_h(f, g);
+        it.bands.emplace_back(std::max(0.0, static_cast<double>(f.y - f.dist_t)), fh);
+        it.floats -= fh;
+      }
+      if (it.floats < 0.01) it.floats = 0;
+    }
     it.empty_para = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty();
     // Word: an empty paragraph whose mark is its section's break (the sectPr it carries)
     // and not the document's last paragraph.
@@ -1535,6 +1559,34 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (double lh : it.h) h += lh;
     return h;
   };
+  // Word: a top-and-bottom object placed down from its paragraph stands at its offset from
+  // the paragraph's top, and only the lines (or rows) its band meets go below it; two
+  // objects side by side (anchored in consecutive paragraphs, each at its own offset) share
+  // one stretch of the page rather than adding their heights, and the marks of paragraphs
+  // that only anchor them stay where they are. Fresh-2 r081 (Word): section 4.2, a heading
+  // over four screenshots set two by two (the first pair 66 and 33.8 pt below the heading
+  // and the empty paragraph after it), fills one page in Word's marks; their heights added
+  // up make 906 pt and a page more (26.5 -> 25.5 for 26; the pages after it start where
+  // Word's do again). The bands of the current page: (top, bottom) in the flow.
+  std::vector<std::pair<double, double>> bands;
+  unsigned long band_breaks = ~0ul;
+  // A line of height `line` at the flow's position goes below every band it meets.
+  auto below_bands = [&](double line, double H) {
+    if (bands.empty()) return;
+    if (band_breaks != flow.breaks()) {
+      bands.clear();
+      return;
+    }
+    double y = flow.y();
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (const auto& [top, bottom] : bands)
+        if (top < y + line - 0.01 && bottom > y + 0.01) y = bottom, moved = true;
+    }
+    if (y <= flow.y()) return;
+    if (y > H - 0.01) flow.new_column();
+    else flow.advance(y - flow.y());
+  };
   unsigned long text_breaks = ~0ul;  // flow.breaks() when the last paragraph with text or row was placed
   for (std::size_t k = 0; k < items.size(); ++k) {
     Item& it = items[k];
@@ -1594,6 +1646,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     const double H = flow.geometry().height;
     if (it.row) {
+      below_bands(it.h.empty() ? 0.0 : it.h[0], H);
       if (it.table != table) {
         table = it.table;
         header_rows = 0;
@@ -1657,6 +1710,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     table = -1;
     // Spacing before: none at the top of a page after a natural break; contextual spacing
     // drops it (and the previous paragraph's after) between paragraphs of one style.
+    // A paragraph with text, or an empty one anchoring no band of its own, goes below the
+    // bands its first line meets; an empty paragraph that anchors one stays (fresh 089 and
+    // history h462: figures in empty paragraphs, where Word's marks keep the mark in place).
+    if (it.has_text || it.bands.empty()) below_bands(it.before + (it.h.empty() ? 0.0 : it.h[0]), H);
     double before = it.before;
     if (it.contextual && k > 0 && !items[k - 1].row && items[k - 1].style && it.style &&
         *items[k - 1].style == *it.style) {
@@ -1689,6 +1746,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     const bool in_chain = k > 0 && items[k - 1].keep_next && !it.hard_break_before && items[k - 1].section == it.section;
     if (it.keep_next && flow.y() > 0.01 && !in_chain) {
       double chain = collapsed(before) + total + it.floats;
+      for (const auto& band : it.bands) chain = std::max(chain, band.first + band.second);
       double last_after = it.after;
       std::size_t m = k + 1;
       while (m < items.size() && m - k <= kMaxKeepChain && items[m].keep_next && chain < H) {
@@ -1717,6 +1775,29 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (chain > flow.room() + 0.01 && (chain <= H || text_above)) {
         flow.new_column();
         before = 0;
+      }
+    }
+    if (!it.bands.empty()) {
+      // The objects stand on the page where the paragraph's first line does (a line that
+      // does not fit takes the paragraph, and the objects placed from it, to the next page).
+      // When the lowest of them does not fit below the paragraph's top there, their heights
+      // go in before its lines as before (Word moves such an object on; fresh 089 and h462,
+      // a figure at a page's foot, keep Word's page starts only so).
+      double reach = 0;
+      for (const auto& band : it.bands) reach = std::max(reach, band.first + band.second);
+      if (it.has_text && !it.h.empty() && flow.y() > 0.01 && collapsed(before) + it.h[0] > flow.room() + 0.01) {
+        flow.new_column();
+        before = 0;
+      }
+      if (flow.y() + reach <= H + 0.01) {
+        if (band_breaks != flow.breaks()) bands.clear();
+        for (const auto& [off, bh] : it.bands) bands.emplace_back(flow.y() + off, flow.y() + off + bh);
+        band_breaks = flow.breaks();
+      } else {
+        double heights = 0;
+        for (const auto& band : it.bands) heights += band.second;
+        if (heights > flow.room() && flow.y() > 0.01) flow.new_column();
+        flow.advance(std::min(heights, H));
       }
     }
     if (it.floats > 0) {
@@ -1830,6 +1911,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     flow.clamp();
     after_hard_break = false;
   }
+  // Objects reaching below the document's last line end its last page there.
+  if (band_breaks == flow.breaks())
+    for (const auto& band : bands)
+      if (band.second > flow.y()) flow.advance(std::min(band.second, flow.geometry().height) - flow.y());
   const double total = flow.pages();
   pe.estimate = std::max(0.1, std::ceil(total * 10.0 - 1e-9) / 10.0);
   pe.lines = text_lines;

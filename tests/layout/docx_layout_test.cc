@@ -1916,6 +1916,34 @@ TEST(DocxLayout, TopAndBottomObjectCuttingItsParagraphsLineSendsItBelow) {
   EXPECT_LE(doc("<wp:positionV relativeFrom=\"page\"><wp:posOffset>127000</wp:posOffset></wp:positionV>"), 1.0);
 }
 
+// Word: top-and-bottom objects placed down from their paragraphs stand at their offsets, and
+// only the lines their bands meet go below them; two set side by side, anchored in two
+// consecutive empty paragraphs, share one stretch of the page. A heading line, then two
+// 400 pt pictures 5 pt below the tops of the two empty paragraphs after it (one at the left
+// margin, one 220 pt to the right), then a line of text: 15 + 5 + 400 + 15 + 15 pt (the text
+// below the lower band) fit the 697.9 pt page; the two heights added up (845 pt) do not.
+// A line of text between the two anchors goes below the first band, and the second object,
+// placed from it, no longer fits beside the first.
+TEST(DocxLayout, TopAndBottomObjectsSideBySideShareTheirBand) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto pic = [&](int x_pt) {
+    return "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" behindDoc=\"0\">"
+           "<wp:positionH relativeFrom=\"column\"><wp:posOffset>" + std::to_string(x_pt * 12700) +
+           "</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>63500"
+           "</wp:posOffset></wp:positionV><wp:extent cx=\"2540000\" cy=\"5080000\"/><wp:wrapTopAndBottom/>"
+           "<a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r></w:p>";
+  };
+  const std::string side_by_side = para("题", line) + pic(0) + pic(220) + para("字", line);
+  EXPECT_LE(pages(side_by_side + kPlainSect, 24).estimate, 1.0);
+  // The text after them goes below the lower band: 25 more lines (375 pt) need a page more.
+  std::string more = para("题", line) + pic(0) + pic(220);
+  for (int i = 0; i < 25; ++i) more += para("字", line);
+  EXPECT_GT(pages(more + kPlainSect, 24).estimate, 1.0);
+  // One above the other: a line of text between the anchors goes below the first band.
+  const std::string stacked = para("题", line) + pic(0) + para("字", line) + pic(220) + para("字", line);
+  EXPECT_GT(pages(stacked + kPlainSect, 24).estimate, 1.0);
+}
+
 // A display equation (m:oMathPara) takes lines of its own, one for each of its equations:
 // 45 exact 15 pt lines leave 22.9 pt of the page, room for one line: a paragraph of text
 // with two short equations inline fits it; with the two as a display it is three lines and
