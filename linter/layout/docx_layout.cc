@@ -1654,6 +1654,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       }
       double rh = it.h[0];
       int row_start = -1;
+      // The trace names each floating table's first row: its paragraph, vertical anchor (1
+      // text, 2 margin, 3 page), where the flow stands, tblpY, the body's top and height, and
+      // the rows' total height (for studying where Word places such tables).
+      if (it.float_anchor != 0 && trace) {
+        double th = 0;
+        for (std::size_t m = k; m < items.size() && items[m].row && items[m].table == it.table; ++m) th += items[m].h[0];
+        std::fprintf(stderr, "FT %zu anchor %d page %d y %.1f tblpY %.1f top %.1f H %.1f table %.1f\n", it.main_index,
+                     static_cast<int>(it.float_anchor), flow.page(), flow.y(), it.float_y, flow.geometry().top, H, th);
+      }
       // A floating table anchored to the page or the margin (w:tblpPr vertAnchor page or
       // margin) whose first row opens a page stands at tblpY on it: below the body's top by
       // what tblpY exceeds it (history: the SPM-PSP weekly reports' 18-row form at 75.9 pt
