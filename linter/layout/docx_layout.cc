@@ -303,6 +303,12 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // Word's pages, not the three the East Asian font's 1.3 em would need; paragraph starts
   // agreeing with Word's marks rise on both sets (Round 9).
   const double empty_h = std::max(L.font_pt * mark_latin.line, mark_cs);
+  // A list label is set in the mark's fonts with its numbering level's w:rPr over them: a
+  // bullet in Wingdings or Symbol is as tall as that font, not as the mark's Latin font.
+  const auto label_latin = L.label_latin >= 0 ? latin(L.label_latin) : mark_latin;
+  const auto label_ea = L.label_east_asian >= 0 ? east_asian(L.label_east_asian) : mark_ea;
+  const double label_pt = L.label_pt > 0 ? L.label_pt : L.font_pt;
+  const double label_h = std::max(label_pt * std::max(label_latin.line, label_ea.line), mark_cs);
 
   // Lines beside wrapped objects (Word: square, tight and through wrapping) are set in the
   // room the objects leave: the stretches of the line between them and the text's edges
@@ -520,8 +526,8 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     double lw = 0;
     for (const char* p = b.label.data(), *e = p + b.label.size(); p < e;) {
       const char32_t c = text::decode(p, e);
-      lw += text::primary_class(c) == text::kAsian ? (char_pitch > 0 ? char_pitch : L.font_pt)
-                                                   : latin_advance(c, mark_latin.latin) * L.font_pt;
+      lw += text::primary_class(c) == text::kAsian ? (char_pitch > 0 ? char_pitch : label_pt)
+                                                   : latin_advance(c, label_latin.latin) * label_pt;
     }
     const double start = first;  // relative to the left indent
     double end = start + lw;
@@ -535,7 +541,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       end += 0.25 * L.font_pt;
     }
     x = std::max(0.0, end - first);
-    text_h = std::max(text_h, mark_h);
+    text_h = std::max(text_h, label_h);
     line_has_content = true;
   }
 

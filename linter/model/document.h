@@ -240,6 +240,10 @@ struct ParagraphLayout {
   double font_cs_pt = 0;       // the paragraph mark's w:szCs
   std::int16_t mark_latin = -1, mark_east_asian = -1;  // the paragraph mark's fonts
   std::int16_t mark_complex = -1;                      // the paragraph mark's w:cs font
+  // The list label's fonts and size: the mark's with the numbering level's w:rPr over them
+  // (-1 / 0: the mark's).
+  std::int16_t label_latin = -1, label_east_asian = -1;
+  float label_pt = 0;
   std::vector<RunFormat> runs; // character formatting, by offset; empty: the mark's throughout
   double before = 0, after = 0;
   double before_lines = -1, after_lines = -1;  // w:beforeLines/afterLines (lines), -1 unset

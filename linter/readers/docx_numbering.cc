@@ -151,6 +151,7 @@ LevelDef parse_level(const pugi::xml_node& lvl, const std::string& w, LevelDef b
   if (auto n = lvl.child((w + ":isLgl").c_str())) base.is_lgl = on_off(n, w);
   if (auto n = lvl.child((w + ":suff").c_str())) base.suffix = n.attribute(val.c_str()).value();
   if (auto n = lvl.child((w + ":pPr").c_str())) base.ppr = n;
+  if (auto n = lvl.child((w + ":rPr").c_str())) base.rpr = n;
   return base;
 }
 

@@ -26,6 +26,7 @@ struct LevelDef {
   bool is_lgl = false;      // legal numbering: all referenced levels in decimal
   std::string suffix;       // w:suff: "tab" (default), "space", "nothing"
   pugi::xml_node ppr;       // the level's paragraph properties (indents), for the layout
+  pugi::xml_node rpr;       // the level's run properties (the label's font over the mark's)
 };
 
 class Numbering {

@@ -384,6 +384,15 @@ class Walker {
     L.mark_latin = rp.latin;
     L.mark_east_asian = rp.east_asian;
     L.mark_complex = rp.complex;
+    if (num_id > 0) {
+      if (const auto* lv = numbering_.level(num_id, std::clamp(ilvl, 0, 8)); lv && lv->rpr) {
+        docx::RunProps lrp = rp;
+        fmt_.apply_rpr(lv->rpr, lrp, doc);
+        L.label_latin = lrp.latin;
+        L.label_east_asian = lrp.east_asian;
+        L.label_pt = static_cast<float>(lrp.size);
+      }
+    }
     L.note_id = note_id_;
     if (in_table && !tables_.empty()) {
       const auto& t = tables_.front();  // the outermost table places the paragraph

@@ -1042,6 +1042,32 @@ TEST(DocxLayout, DengXianNeedsTwoGridLinesAtXiaoSiWhateverTheScript) {
               0.05);
 }
 
+// A list label is set in the paragraph mark's fonts with the numbering level's w:rPr over
+// them: a Wingdings bullet in front of 小四 宋体 text whose mark's Latin font is 等线 leaves
+// the line one grid line tall, while a decimal label in the mark's 等线 takes two.
+TEST(DocxLayout, BulletIsSetInItsLevelsFont) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles("<w:rFonts w:ascii=\"等线\" w:hAnsi=\"等线\" w:eastAsia=\"宋体\"/><w:sz w:val=\"24\"/>");
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/>"
+      "<w:lvlText w:val=\"\xEF\x81\xAC\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"420\" w:hanging=\"420\"/></w:pPr>"
+      "<w:rPr><w:rFonts w:ascii=\"Wingdings\" w:hAnsi=\"Wingdings\" w:hint=\"default\"/></w:rPr></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"420\" w:hanging=\"420\"/></w:pPr>"
+      "</w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>";
+  auto items = [](int num_id) {
+    std::string b;
+    for (int i = 0; i < 22; ++i)
+      b += para("提高工作效率", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num_id) + "\"/></w:numPr>");
+    return b + kCnSect;
+  };
+  parts.body = items(1);
+  EXPECT_NEAR(layout_of(parts).estimate, 22 * 15.6 / 697.9, 0.05);
+  parts.body = items(2);
+  EXPECT_NEAR(layout_of(parts).estimate, 22 * 31.2 / 697.9, 0.05);
+}
+
 // Segoe UI (text pasted from a web page keeps it) is taller than Arial: its ascent and
 // descent are 2210 + 514 of 2048 units, 1.33 em, so 小四 (12 pt) Latin text in it needs
 // 15.96 pt and takes two lines of the 15.6 pt grid, where 11.5 pt (15.3 pt) still takes one
