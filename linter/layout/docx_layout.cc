@@ -267,6 +267,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   double line_w = avail - first;
   double obj_h = 0;                 // tallest object on the line
   double text_h = 0;                // tallest text glyph on the line (single-line height)
+  double text_asc = 0, text_desc = 0;  // the largest ascent and descent of the line's glyphs
   bool line_has_content = false;
   double line_sq = 0;               // what the line's full-width marks could give up (compression)
   double line_spc = 0;              // what the spaces between the line's units are wide
@@ -303,6 +304,18 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // Word's pages, not the three the East Asian font's 1.3 em would need; paragraph starts
   // agreeing with Word's marks rise on both sets (Round 9).
   const double empty_h = std::max(L.font_pt * mark_latin.line, mark_cs);
+  // Word sets a line as tall as the largest ascent plus the largest descent of the faces of
+  // its characters (and its list label's), not as its tallest face (fonts.cc gives each
+  // face's split): a line of 11.5 pt Segoe UI Latin (1.079 em above the baseline) with 宋体
+  // Chinese (0.291 em below it) is 1.37 em, 15.76 pt, two lines of the 15.6 pt grid, where
+  // either face alone takes one. The history's 项目计划书 family (pasted web text, Segoe UI
+  // over 宋体, 11.5 pt, at least 20.25 pt) was 3-4 pages short at one line each: h607 49.0
+  // for 53, h619 46.6 for 50, h628 40.5 for 45; so 53.0, 49.2, 43.8, and h625's one page
+  // mark agrees (27 of 27 paragraph starts). Faces whose ascent is under 宋体's 1.009 em and
+  // descent under its 0.291 (Times New Roman, Arial, Calibri, Cambria) change nothing beside
+  // it. WPS: not seen (history h190, stale, would go 1.0 -> 1.1 for 1), so WPS keeps the
+  // tallest face.
+  const bool mixed_faces = !wps;
   // A list label is set in the mark's fonts with its numbering level's w:rPr over them: a
   // bullet in Wingdings or Symbol is as tall as that font, not as the mark's Latin font.
   const auto label_latin = L.label_latin >= 0 ? latin(L.label_latin) : mark_latin;
@@ -372,6 +385,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
 
   auto finish_line = [&](std::uint8_t brk) {
     double s = std::max(text_h, 0.0);
+    if (mixed_faces) s = std::max(s, text_asc + text_desc);
     if (s <= 0 && obj_h <= 0) s = empty_h;
     double lh;
     const double mult = L.line / 240.0;
@@ -430,6 +444,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     line_sq = 0;
     line_spc = 0;
     text_h = obj_h = 0;
+    text_asc = text_desc = 0;
     line_has_content = false;
   };
 
@@ -456,6 +471,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // thesis's lines (h037) would take a word Word moved on at 21%; fresh-2 r115's English
   // abstract lines need 7.6% (bench/pages_linebreaks.py: 3 of 3 there now agree).
   const bool shrink_spaces = !settings_.wps && L.justified;
+  double u_asc = 0, u_desc = 0;
   double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0, u_end_sq = 0;
   double u_raise = 0;
   bool last_unit = false;  // the paragraph's last unit: its line does not break
@@ -487,6 +503,8 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     // Wider than a whole line (a long Latin word, a URL): it breaks anywhere.
     while (!u_object && x + width > line_w + 0.01 && width > line_w && line_w > 1) {
       text_h = std::max(text_h, u_h);
+      text_asc = std::max(text_asc, u_asc);
+      text_desc = std::max(text_desc, u_desc);
       obj_h = std::max(obj_h, u_obj);
       width -= line_w - x;
       finish_line(0);
@@ -495,14 +513,17 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     line_spc += u_sp;
     line_sq += u_sq;
     text_h = std::max(text_h, u_h);
+    text_asc = std::max(text_asc, u_asc);
+    text_desc = std::max(text_desc, u_desc);
     obj_h = std::max(obj_h, u_obj);
     line_raise = std::max(line_raise, u_raise);
     u_raise = 0;
     line_has_content = true;
     u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = u_end_sq = 0;
+    u_asc = u_desc = 0;
     u_object = false;
   };
-  auto add = [&](double cw, double gh, bool space, double sq, double em, bool hang_ok) {
+  auto add = [&](double cw, double gh, double ga, double gd, bool space, double sq, double em, bool hang_ok) {
     if (!u_open) u_at = cp - 1;
     if (space) {
       u_sp += cw;
@@ -518,6 +539,8 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       u_em = std::max(u_em, em);
     }
     u_h = std::max(u_h, gh);
+    u_asc = std::max(u_asc, ga);
+    u_desc = std::max(u_desc, gd);
     u_open = true;
   };
 
@@ -526,6 +549,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     double lw = 0;
     for (const char* p = b.label.data(), *e = p + b.label.size(); p < e;) {
       const char32_t c = text::decode(p, e);
+      const bool asian = text::primary_class(c) == text::kAsian;
+      text_asc = std::max(text_asc, label_pt * (asian ? label_ea.han_asc() : label_latin.asc()));
+      text_desc = std::max(text_desc, label_pt * (asian ? label_ea.han_desc() : label_latin.desc()));
       lw += text::primary_class(c) == text::kAsian ? (char_pitch > 0 ? char_pitch : label_pt)
                                                    : latin_advance(c, label_latin.latin) * label_pt;
     }
@@ -624,7 +650,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const bool space = c == U' ' || c == U'\u2002' || c == U'\u2003' || c == U'\u2009';
     const bool cjk = cls == text::kAsian || c == U'\u3000' || (rf->hint_east_asian && shared_punct(c));
     double cw;
-    double gh;
+    double gh, ga, gd;
     if (c == U'\t') {
       place_unit();
       // Where the tab starts, from the margin: x counts from the line's start, which is
@@ -665,6 +691,8 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       // 微软雅黑's taller Chinese line is Word's; WPS keeps the face's 1.32 (a WPS 12 file's
       // table of contents, 微软雅黑 throughout, agrees entry for entry only so).
       gh = std::max(size * (wps ? ea.line : ea.han_line()), cs_h);
+      ga = size * (wps ? ea.asc() : ea.han_asc());
+      gd = size * (wps ? ea.desc() : ea.han_desc());
     } else {
       const FontMetrics& f = lat;
       cw = latin_advance(c, f.latin) * size * rf->scale;
@@ -679,6 +707,8 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       // 10,101 (125 down 6), calibration unchanged; no page count lost.
       cw = std::floor(cw * 20.0 + 1e-6) / 20.0;
       gh = std::max(size * f.line, cs_h);
+      ga = size * f.asc();
+      gd = size * f.desc();
     }
     if (rf->vert == 1) u_raise = std::max(u_raise, size / 3);
     cw += rf->spacing;
@@ -705,7 +735,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
                              (prev_space ? !space : (cjk || prev_cjk || prev == U'-'));
     if (opportunity) place_unit();
-    add(cw, gh, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
+    add(cw, gh, ga, gd, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
     prev = c;
     prev_cjk = cjk;
     prev_space = space;

@@ -44,10 +44,32 @@ FontMetrics font_metrics(std::string_view name) {
   const std::string n = lower(name);
   if (n.empty()) return {};
   // Latin fonts.
+  // Ascent and descent (in em) are the faces' own hhea/OS/2 figures in font units of their
+  // unitsPerEm (the values Word's line heights add up to), the line gap counted above the
+  // ascent: Times New Roman 1825 + 87 gap / 443 of 2048 (0.934 / 0.216, 1.15 em); Arial
+  // 1854 + 67 / 434 of 2048 (0.938 / 0.212); Calibri winAscent/winDescent 1950 / 550 of
+  // 2048 (0.952 / 0.269, 1.22); Cambria 1946 / 455 of 2048 (0.950 / 0.222, 1.17); Segoe UI
+  // 2210 / 514 of 2048, no gap (1.079 / 0.251, 1.33); Courier New 1705 / 615 of 2048
+  // (0.833 / 0.300, 1.13); Consolas 1884 / 514 of 2048 (its 0.251 descent kept under the
+  // 1.13 line: 0.879 / 0.251); 微软雅黑 2167 / 536 of 2048 (1.058 / 0.262, 1.32); 宋体, 黑体,
+  // 仿宋 and 楷体 220 / 36 of 256 (0.859 / 0.141: the em box; libharu's SimSun/SimHei
+  // descriptors give 859 / -141 too), to which Word's 1.3 em line adds 0.15 above and
+  // below (1.009 / 0.291; 等线's 1.34 likewise about the same box, 1.029 / 0.311);
+  // 微软雅黑's taller Chinese line (1.55) adds its 0.23 em over 1.32 half above, half below
+  // (1.173 / 0.377); Noto Sans CJK / Source Han Sans 1160 / 288 of 1000.
+  // The files bound how Word splits 宋体's 1.3 em (a line is its faces' largest ascent plus
+  // largest descent, docx_layout.cc): at an ascent of 0.94 or 1.04 em, lines mixing Calibri
+  // (0.952 / 0.269) or Times New Roman with 宋体 at 小四 outgrow one grid line and history
+  // Word equal counts fall 303 -> 289 / 284, fresh tuning 57 -> 55, fresh-2 40 -> 38,
+  // calibration 041 +2; at 0.96, h018/h019 (Segoe UI with Chinese, 15 page marks) lose a page
+  // (paragraph starts 200 -> 176 of 220); at 1.04 the 项目计划书 family's Segoe UI lines fit
+  // one line again (-4 pages). 1.02 and the even split's 1.009 agree on every set; all the
+  // extra above (1.159) or spread in proportion (1.117) lose 17-16 equal counts on fresh tuning.
+
   if (contains(n, "times") || contains(n, "liberation serif") || contains(n, "georgia") || contains(n, "book antiqua"))
-    return {1.15, 0, LatinWidths::kSerif, false};
-  if (contains(n, "cambria")) return {1.17, 0, LatinWidths::kSerif, false};
-  if (contains(n, "calibri") || contains(n, "candara") || contains(n, "corbel")) return {1.22, 0, LatinWidths::kCalibri, false};
+    return {1.15, 0, LatinWidths::kSerif, false, 0.934};
+  if (contains(n, "cambria")) return {1.17, 0, LatinWidths::kSerif, false, 0.950};
+  if (contains(n, "calibri") || contains(n, "candara") || contains(n, "corbel")) return {1.22, 0, LatinWidths::kCalibri, false, 0.952};
   // Arial Unicode MS, which Word 2010 puts in the place of a missing 等线: its lines are
   // taller than 等线's. 五号 (10.5 pt) text in it takes two lines of the 15.6 pt grid, as
   // pages that Word filled with such lines show (a design document with 32 pages saved
@@ -55,22 +77,23 @@ FontMetrics font_metrics(std::string_view name) {
   if (contains(n, "arial unicode")) return {1.49, 0, LatinWidths::kSans, true};
   if (contains(n, "arial") || contains(n, "helvetica") || contains(n, "liberation sans") || contains(n, "verdana") ||
       contains(n, "tahoma"))
-    return {1.15, 0, LatinWidths::kSans, false};
+    return {1.15, 0, LatinWidths::kSans, false, 0.938};
   // Segoe UI's ascent and descent are 2210 + 514 of 2048 units (no line gap): 1.33 em, so
   // 小四 Latin text in it needs two lines of the 15.6 pt grid (text pasted from web pages
   // keeps it: a configuration plan's tables of tool names, Word 10 pages, 8.9 at Arial's 1.15).
-  if (contains(n, "segoe")) return {1.33, 0, LatinWidths::kSans, false};
-  if (contains(n, "courier") || contains(n, "consolas")) return {1.13, 0, LatinWidths::kHalf, false};
+  if (contains(n, "segoe")) return {1.33, 0, LatinWidths::kSans, false, 1.079};
+  if (contains(n, "courier")) return {1.13, 0, LatinWidths::kHalf, false, 0.833};
+  if (contains(n, "consolas")) return {1.13, 0, LatinWidths::kHalf, false, 0.879};
   // Chinese fonts.
   // 微软雅黑: 1.32 em for its Latin letters, digits and an empty paragraph's mark, 1.55 for
   // its Chinese characters (see fonts.h).
-  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, 1.55, LatinWidths::kSans, true};
+  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, 1.55, LatinWidths::kSans, true, 1.058, 1.173};
   // 等线 is a little taller than the one-em fonts, its digits and Latin letters as much as
   // its Chinese characters (Word sizes a line by the face, whatever the script): 小四 text
   // in 等线, or 小四 黑体 text with 等线 digits, needs two lines of the 15.6 pt grid.
   if (contains(n, "等线") || contains(n, "dengxian")) return {1.34, 0, LatinWidths::kCalibri, true};
-  if (contains(n, "noto") && contains(n, "cjk")) return {1.448, 0, LatinWidths::kSans, true};
-  if (contains(n, "source han") || contains(n, "思源")) return {1.448, 0, LatinWidths::kSans, true};
+  if (contains(n, "noto") && contains(n, "cjk")) return {1.448, 0, LatinWidths::kSans, true, 1.16};
+  if (contains(n, "source han") || contains(n, "思源")) return {1.448, 0, LatinWidths::kSans, true, 1.16};
   // 宋体, 新宋体, 黑体, 仿宋(_GB2312), 楷体(_GB2312), 方正…, 华文…, and anything else with
   // Chinese characters in its name.
   for (unsigned char c : name)

@@ -36,6 +36,16 @@ struct FontMetrics {
   double han_line() const { return han > 0 ? han : line; }
   LatinWidths latin = LatinWidths::kHalf;
   bool east_asian = true;  // a Chinese font
+  // The part of `line` (`han_line()`) above the baseline, in em; the rest is below it
+  // (0: a Chinese font's 0.859 em box ascent plus half of what its line adds to the em,
+  // a Latin font's Times New Roman share, 0.812 of its line). Word sets a line that mixes
+  // faces as tall as the largest ascent plus the largest descent of its characters' faces.
+  double ascent = 0;
+  double han_ascent = 0;
+  double asc() const { return ascent > 0 ? ascent : east_asian ? 0.859 + (line - 1.0) / 2 : 0.812 * line; }
+  double desc() const { return line - asc(); }
+  double han_asc() const { return han_ascent > 0 ? han_ascent : han > 0 ? 0.859 + (han - 1.0) / 2 : asc(); }
+  double han_desc() const { return han_line() - han_asc(); }
 };
 
 FontMetrics font_metrics(std::string_view name);

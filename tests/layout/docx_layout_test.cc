@@ -1084,6 +1084,27 @@ TEST(DocxLayout, SegoeUiNeedsTwoGridLinesAtXiaoSi) {
   EXPECT_NEAR(cn_pages(latin + kCnSect, in("Arial", 24)).estimate, 22 * 15.6 / 697.9, 0.05);
 }
 
+// Word sets a line that mixes faces as tall as the largest ascent plus the largest descent
+// of its characters' faces, not as its tallest face: Segoe UI's Latin letters (1.079 em above
+// the baseline) with 宋体's Chinese (0.291 em below it) make 1.37 em, 15.76 pt at 11.5 pt,
+// two lines of the 15.6 pt grid, where either face alone (15.3 and 14.95 pt) takes one.
+// Times New Roman (0.934 / 0.216) with 宋体 stays at 宋体's 1.3 em: one line at 小四.
+TEST(DocxLayout, MixedFacesLineIsMaxAscentPlusMaxDescent) {
+  auto in = [](const std::string& font, int half_points) {
+    return cn_styles("<w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font + "\" w:eastAsia=\"宋体\"/><w:sz w:val=\"" +
+                     std::to_string(half_points) + "\"/>");
+  };
+  auto body = [](const std::string& text) {
+    std::string b;
+    for (int i = 0; i < 22; ++i) b += para(text);
+    return b + kCnSect;
+  };
+  EXPECT_NEAR(cn_pages(body("Git 仓库"), in("Segoe UI", 23)).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(body("Git"), in("Segoe UI", 23)).estimate, 22 * 15.6 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(body("仓库"), in("Segoe UI", 23)).estimate, 22 * 15.6 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(body("Git 仓库"), in("Times New Roman", 24)).estimate, 22 * 15.6 / 697.9, 0.05);
+}
+
 // A font the saving Word did not have is laid out in the font it put in its place: Word
 // 2010 without Office 2016's fonts writes 等线's font-table entry with no panose and the
 // substitute as its altName (Arial Unicode MS), and its 五号 lines take two lines of the
