@@ -732,8 +732,11 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     // let it break at a slash): fresh-2 r027's URLs in a fixed table column, broken where
     // they reach the cell's edge, fill Word's page as its marks show (1.04 of the page
     // broken at slashes, 0.99 so).
+    // w:wordWrap off (Word's "Allow Latin text to wrap in the middle of a word"): a Latin
+    // word breaks between any two of its characters, as Han text does.
+    const bool mid_word = !L.word_wrap && !prev_space && !space && prev != 0;
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
-                             (prev_space ? !space : (cjk || prev_cjk || prev == U'-'));
+                             (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || mid_word));
     if (opportunity) place_unit();
     add(cw, gh, ga, gd, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
     prev = c;

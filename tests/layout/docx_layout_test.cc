@@ -468,6 +468,16 @@ TEST(DocxLayout, LineBreakingRules) {
   EXPECT_EQ(cn_pages(para(han(30) + "abcdef") + kCnSect).lines, 1u);
 }
 
+// w:wordWrap off (Word's "Allow Latin text to wrap in the middle of a word"): a Latin word
+// breaks where the line is full. 30 Han (315 pt) and a 30-letter word (about 140 pt): kept
+// whole, the word goes to the second line and the 28 Han after it (294 pt) need a third;
+// broken, the word's first letters fill the first line and the rest share the second.
+TEST(DocxLayout, WordWrapOffBreaksLatinWords) {
+  const std::string text = han(30) + "abcdefghijabcdefghijabcdefghij" + han(28);
+  EXPECT_EQ(cn_pages(para(text) + kCnSect).lines, 3u);
+  EXPECT_EQ(cn_pages(para(text, "<w:wordWrap w:val=\"0\"/>") + kCnSect).lines, 2u);
+}
+
 // No line break after a slash, in WPS (its autofit tables keep a column exactly as wide as a
 // path joined by slashes) or Word (a URL is one word). 30 Han (315 pt) leave about 100 pt on
 // the first line: the whole path (about 140 pt) goes to the next, and the 28 Han after it
