@@ -738,7 +738,10 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     const bool opportunity = u_open && !no_line_start(c) && !no_line_end(prev) &&
                              (prev_space ? !space : (cjk || prev_cjk || prev == U'-' || mid_word));
     if (opportunity) place_unit();
-    add(cw, gh, ga, gd, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size, !word_rules && cjk && no_line_start(c));
+    // w:overflowPunct off (Word's "Allow punctuation to extend past text extents" cleared):
+    // no mark hangs past the margin; one that does not fit takes the character before it on.
+    add(cw, gh, ga, gd, space, cjk && cjk_punct(c) ? 0.5 * cw : 0.0, size,
+        !word_rules && L.overflow_punct && cjk && no_line_start(c));
     prev = c;
     prev_cjk = cjk;
     prev_space = space;

@@ -259,6 +259,7 @@ struct ParagraphLayout {
   bool justified = false;      // w:jc both / distribute (Word's line-end punctuation rules depend on it)
   bool auto_space_de = true, auto_space_dn = true;  // w:autoSpaceDE / autoSpaceDN (Han next to Latin / digits)
   bool word_wrap = true;  // w:wordWrap: off lets Latin text wrap in the middle of a word
+  bool overflow_punct = true;  // w:overflowPunct: off, no mark hangs past the margin
   bool keep_next = false, keep_lines = false, widow_control = false, contextual = false;
   // Paragraph borders (w:pBdr): what each horizontal border adds to the paragraph's height,
   // its space from the text plus its width (points), and a digest of all four sides' and the

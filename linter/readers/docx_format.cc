@@ -247,6 +247,8 @@ void Formats::apply_ppr(const pugi::xml_node& ppr, model::ParagraphLayout& L) co
       L.auto_space_dn = on_off(c, val);
     } else if (l == "wordWrap") {
       L.word_wrap = on_off(c, val);
+    } else if (l == "overflowPunct") {
+      L.overflow_punct = on_off(c, val);
     } else if (l == "keepNext") {
       L.keep_next = on_off(c, val);
     } else if (l == "keepLines") {

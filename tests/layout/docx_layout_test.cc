@@ -468,6 +468,14 @@ TEST(DocxLayout, LineBreakingRules) {
   EXPECT_EQ(cn_pages(para(han(30) + "abcdef") + kCnSect).lines, 1u);
 }
 
+// w:overflowPunct off (Word's "Allow punctuation to extend past text extents" cleared): a
+// 。 that does not fit no longer hangs past the margin (without compressPunctuation it
+// does): it takes the Han character before it to the next line.
+TEST(DocxLayout, OverflowPunctOffNothingHangs) {
+  EXPECT_EQ(cn_pages(para(han(39) + "。") + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_pages(para(han(39) + "。", "<w:overflowPunct w:val=\"0\"/>") + kCnSect).lines, 2u);
+}
+
 // w:wordWrap off (Word's "Allow Latin text to wrap in the middle of a word"): a Latin word
 // breaks where the line is full. 30 Han (315 pt) and a 30-letter word (about 140 pt): kept
 // whole, the word goes to the second line and the 28 Han after it (294 pt) need a third;
