@@ -227,22 +227,27 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   EXPECT_FALSE(saved(para(han(20)), "9", "3100").saved_stale);  // under 50 characters: not judged
 }
 
+// The estimate of a WPS 11 file of 12 pt text whose saved statistics give `pages` pages
+// (and 100 characters).
+layout::PageEstimate saved_by_wps(const std::string& body, const std::string& pages,
+                                  const std::string& sect = kPlainSect) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = styles(24);
+  parts.body = body + sect;
+  parts.app["Pages"] = pages;
+  parts.app["Characters"] = "100";
+  parts.app["Application"] = "WPS Office_11.1.0.9740";
+  auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+  return layout::estimate_pages(*d);
+}
+
 // A saved count is stale when the main text cannot fit in it, whatever the line heights:
 // each paragraph at least one line at single spacing and its tallest inline picture (the
 // pattern of WPS 10/11 files whose saved statistics predate most of their text: hundreds
 // of paragraphs or a dozen screenshots saved as three or four pages, or 20 paragraphs and
 // two 244 pt objects saved as one).
 TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
-  auto saved = [](const std::string& body, const std::string& pages) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = styles(24);
-    parts.body = body + kPlainSect;
-    parts.app["Pages"] = pages;
-    parts.app["Characters"] = "100";
-    parts.app["Application"] = "WPS Office_11.1.0.9740";
-    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
-    return layout::estimate_pages(*d);
-  };
+  const auto saved = [](const std::string& body, const std::string& pages) { return saved_by_wps(body, pages); };
   // 100 one-character paragraphs at 12 pt (17.4 pt lines): 2.5 pages at least.
   std::string lines, spaced;
   for (int i = 0; i < 100; ++i) lines += para("字");
@@ -270,15 +275,8 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
 // new page (a WPS 11 design document: a cover page, a page break, then text and pictures that
 // need 4.54 pages at least, saved as 5 pages). A continuous section does not end its page.
 TEST(DocxLayout, SavedPagesTheTextCannotFitInEndAtPageBreaks) {
-  auto saved = [](const std::string& body, const std::string& pages, const std::string& sect = kPlainSect) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = styles(24);
-    parts.body = body + sect;
-    parts.app["Pages"] = pages;
-    parts.app["Characters"] = "100";
-    parts.app["Application"] = "WPS Office_11.1.0.9740";
-    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
-    return layout::estimate_pages(*d);
+  const auto saved = [](const std::string& body, const std::string& pages, const std::string& sect = kPlainSect) {
+    return saved_by_wps(body, pages, sect);
   };
   // 70 one-character paragraphs at 12 pt (17.4 pt lines): 1.75 pages at least.
   std::string text;
@@ -308,16 +306,7 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitInEndAtPageBreaks) {
 // In the least pages a table row counts at least 10 pt (or its own height when less); the
 // rows of a floating table not at all (text may run beside them).
 TEST(DocxLayout, SavedPagesTheRowsCannotFitIn) {
-  auto saved = [](const std::string& body, const std::string& pages) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = styles(24);
-    parts.body = body + kPlainSect;
-    parts.app["Pages"] = pages;
-    parts.app["Characters"] = "100";
-    parts.app["Application"] = "WPS Office_11.1.0.9740";
-    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
-    return layout::estimate_pages(*d);
-  };
+  const auto saved = [](const std::string& body, const std::string& pages) { return saved_by_wps(body, pages); };
   // 100 rows of one 12 pt line: 1.43 pages at least at 10 pt a row.
   std::string rows;
   for (int i = 0; i < 100; ++i) rows += "<w:tr><w:tc>" + para("字") + "</w:tc></w:tr>";
@@ -800,6 +789,17 @@ TEST(DocxLayout, ClosingPageBreakMakesAPage) {
   EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
 }
 
+// The layout of a Chinese-styled body in compatibility mode 15 as saved by `app`.
+auto mode15_saved_by(const std::string& body, const std::string& app) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  parts.body = body + kCnSect;
+  parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                   "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
+  parts.app["Application"] = app;
+  return layout_of(parts);
+}
+
 // A chapter that ends with a paragraph of nothing but a page break and then an empty
 // paragraph holding the section break (a thesis template's chapter ending, saved by WPS 11
 // with compatibility mode 15): Word puts the lone section-break mark on a page of its own,
@@ -811,15 +811,7 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
       "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
       "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/>"
       "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
-  auto saved_by = [&](const std::string& body, const std::string& app) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = cn_styles();
-    parts.body = body + kCnSect;
-    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
-                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
-    parts.app["Application"] = app;
-    return layout_of(parts);
-  };
+  const auto saved_by = mode15_saved_by;
   const std::string wps = "WPS Office_11.1.0.14036_F1E327BC-269C-435d-A152-05C5408002CA";
   std::string chapter, next;
   for (int i = 0; i < 20; ++i) chapter += para("第一章正文");
@@ -842,15 +834,7 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
 // it starts the next page (a thesis chapter whose last figure fills its page, saved by
 // WPS 12: its saved count and its table of contents have no blank page there).
 TEST(DocxLayout, WpsPageBreakParagraphAtAFullPageFootTakesNoRoom) {
-  auto saved_by = [](const std::string& body, const std::string& app) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = cn_styles();
-    parts.body = body + kCnSect;
-    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
-                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
-    parts.app["Application"] = app;
-    return layout_of(parts);
-  };
+  const auto saved_by = mode15_saved_by;
   const std::string wps = "WPS Office_12.1.0.17900_F1E327BC-269C-435d-A152-05C5408002CA";
   std::string full, part, next;
   for (int i = 0; i < 44; ++i) full += para("正文");  // the page's 44 grid lines
