@@ -13,6 +13,13 @@ wenfeng count` reports. For each file it prints the paragraphs where the two dis
 
   FILE  pages W/N  paragraphs agreeing A of M  first miss at paragraph P (±d)
 
+Table rows: a row split across pages carries a mark in each cell that goes on past the
+break (one page start); a row Word moves whole to the next page carries one only in its
+first cell, and its other cells are read on that cell's page; a mark at the very start of
+what follows a split row (the next row, or the paragraph right after the table) repeats
+the split's break when the row's part on the new page is a few short paragraphs (Word 16
+and Word 2010 both write it) and is not counted again.
+
 --all prints every paragraph that starts a page in Word or in wenfeng. Files without any
 w:lastRenderedPageBreak (WPS, LibreOffice, generators) are skipped: they carry no breaks.
 """
@@ -35,6 +42,11 @@ def branch(alt):
     return ch if ch is not None else []
 
 
+# What a split row may have on its last page for a mark right after it to be the same break.
+REST_PARAGRAPHS = 10  # in each cell
+REST_CHARS = 300  # in all
+
+
 def word_pages(path):
     """[(start_page, end_page, text)] per main-text paragraph, 0-based pages, or None."""
     with zipfile.ZipFile(path) as z:
@@ -48,6 +60,8 @@ def word_pages(path):
     page = 0
     pending = 0  # pages added by the previous paragraph's section break
     fresh = True  # a page was just started by a break: a mark before any text is that page's
+    pictured = set()  # paragraphs holding a picture
+    repeat = False  # a split row just ended: a mark at the start of the next paragraph repeats its break
 
     def walk_para(p):
         nonlocal page, fresh
@@ -87,6 +101,8 @@ def word_pages(path):
                 text.append("\t" if tag in (W + "tab", W + "ptab") else "\n" if tag in (W + "cr", W + "br") else "-")
                 return
             if tag == W + "t" or tag == W + "drawing" or tag == W + "pict":
+                if tag != W + "t":
+                    pictured.add(len(out))
                 if start is None:
                     start = page
                 if n.text or tag != W + "t":
@@ -101,7 +117,7 @@ def word_pages(path):
         return (page if start is None else start), page, "".join(text)
 
     def walk(n):
-        nonlocal page, pending, fresh
+        nonlocal page, pending, fresh, repeat
         for c in n:
             tag = c.tag
             if tag == W + "p":
@@ -110,7 +126,10 @@ def word_pages(path):
                     fresh = True
                     events.append((len(out), 0, "forced"))
                 pending = 0
+                was_repeat, repeat = repeat, False
                 s, e, t = walk_para(c)
+                if was_repeat:
+                    fresh = False
                 out.append((s, e, t))
                 ppr = c.find(W + "pPr")
                 sect = ppr.find(W + "sectPr") if ppr is not None else None
@@ -129,16 +148,47 @@ def word_pages(path):
                 # Such a break is one page start: a cell's mark is an event only when it
                 # starts a page no earlier cell of the row has started.
                 row_start, row_end = page, page
+                start_fresh = fresh
+                end_fresh = True
+                cells = []  # (first paragraph, paragraph after, start page, end page) of each cell
                 for cell in c:
                     if cell.tag == W + "tc" or cell.tag == W + "sdt":
                         page = row_start
-                        before = len(events)
+                        fresh = start_fresh
+                        before, para = len(events), len(out)
                         walk(cell)
                         new = events[before:]
                         del events[before:]
                         events.extend(new[row_end - row_start:])
                         row_end = max(row_end, page)
+                        end_fresh = end_fresh and fresh
+                        cells.append((para, len(out), out[para][0] if len(out) > para else page, page))
+                # A row Word moves whole to the next page carries the mark in its first
+                # cell only: the first cell starts on a later page and no other cell has
+                # anything on the row's first page before a mark of its own. The other
+                # cells are on the first cell's page. (In a split row each cell that goes
+                # on past the break carries a mark.)
+                if cells and cells[0][2] > row_start and all(
+                        s > row_start or e == row_start for _, _, s, e in cells[1:]):
+                    d = cells[0][2] - row_start
+                    for a, b, s, e in cells[1:]:
+                        if e == row_start:
+                            for k in range(a, b):
+                                out[k] = (out[k][0] + d, out[k][1] + d, out[k][2])
+                    row_start += d
                 page = row_end
+                fresh = end_fresh
+                # A row split across pages is followed by a mark at the start of the next
+                # row (or of the paragraph right after the table) for the same break: one
+                # page start with two marks. When what the row has on its last page is a
+                # few short paragraphs (at most 10 in each cell, 300 characters in all, no
+                # picture), it cannot have filled that page, so such a mark is taken as
+                # that break.
+                rest = [[out[k] for k in range(a, b) if out[k][1] == row_end] for a, b, _, _ in cells]
+                if (row_end > row_start and max(map(len, rest), default=0) <= REST_PARAGRAPHS
+                        and sum(len(t) for r in rest for _, _, t in r) <= REST_CHARS
+                        and not any(k in pictured for a, b, _, _ in cells for k in range(a, b) if out[k][1] == row_end)):
+                    fresh = repeat = True
             else:
                 walk(c)
 
