@@ -1908,6 +1908,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
           text_lines -= std::min<std::uint64_t>(text_lines, it.h.size());
           it.h = lines.h;
           it.brk = lines.brk;
+          it.slack = lines.slack;  // per line of the new lines (a picture's line may move)
           it.h.front() += it.bdr_first;  // borders added after layout stay
           it.h.back() += it.bdr_last;
           it.wrap_anchor = static_cast<std::size_t>(-1);

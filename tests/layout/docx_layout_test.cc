@@ -428,6 +428,30 @@ TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
   EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
 }
 
+// The same rule for a paragraph laid out again beside a wrapped object placed from the
+// margin (its lines change there): what each line needs at the page foot follows its new
+// lines. 38 grid lines, then 30 characters and a 400 pt wide picture: at the full measure
+// one line of text and the picture's; beside a 200 x 25 pt square-wrapped box at the left
+// (206 pt beside it, 19 characters a line) two lines of text, the picture on the third,
+// 73.9 pt from the foot: a 70 pt picture still fits there (1.3 pages), a 75 pt one does not.
+TEST(DocxLayout, PictureLineAtThePageFootBesideAWrappedObject) {
+  auto body = [](int emu) {
+    std::string b;
+    for (int i = 0; i < 38; ++i) b += para("字");
+    b += "<w:p><w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">"
+         "<wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
+         "<wp:positionV relativeFrom=\"margin\"><wp:posOffset>7528560</wp:posOffset></wp:positionV>"
+         "<wp:extent cx=\"2540000\" cy=\"317500\"/><wp:wrapSquare wrapText=\"bothSides\"/>"
+         "<a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:t>" + han(30) +
+         "</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx=\"5080000\" cy=\"" + std::to_string(emu) +
+         "\"/></wp:inline></w:drawing></w:r></w:p>";
+    for (int i = 0; i < 10; ++i) b += para("字");
+    return b + kCnSect;
+  };
+  EXPECT_NEAR(cn_pages(body(70 * 12700)).estimate, 1.3, 0.01);
+  EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
+}
+
 TEST(DocxLayout, TrailingSpacesHang) {
   std::string cover;
   for (const char* label : {"题目：", "学院：", "专业：", "学号："})
