@@ -701,8 +701,9 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       // grid): Word's page 5 holds a 10-line paragraph of Chinese with Latin words that the
       // truncated widths set in 9 lines; at exact widths the page's last paragraph runs onto
       // page 6 and the page break after it makes a page more (22.5 for 22 -> 21.5; paragraph
-      // starts agreeing 63 -> 132 of 239). Rounded to the nearest twip r033 stays over. Fresh-2 r115 81.3 -> 80.3 (saved 79), fresh 013
-      // (WPS) 18.1 -> 18.0 for 18; paragraph starts: fresh-2 tuning 4,667 -> 4,737, history
+      // starts agreeing 63 -> 132 of 239). Rounded to the nearest twip r033 stays over.
+      // Fresh-2 r115 81.3 -> 80.3 (saved 79), fresh 013 (WPS) 18.1 -> 18.0 for 18; paragraph
+      // starts: fresh-2 tuning 4,667 -> 4,737, history
       // 27,568 -> 27,612 (h025-h034, h436 up; h049/h051 down 5), fresh tuning 10,107 ->
       // 10,101 (125 down 6), calibration unchanged; no page count lost.
       cw = std::floor(cw * 20.0 + 1e-6) / 20.0;
@@ -1669,8 +1670,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         flow.new_column();
         after_hard_break = true;
       } else {
-        // Word's page count leaves out the blank page an odd- or even-page section break
-        // prints: print layout shows none, and neither Word nor WPS counts one.
+        // nextPage, oddPage, evenPage: a new page. Word's page count leaves out the blank page
+        // an odd- or even-page section break prints: print layout shows none, and neither
+        // Word nor WPS counts one.
         flow.new_page();
         // Word: a page that a section break starts drops its first paragraph's space before,
         // as a page an automatic break starts does; only a page break (a w:br, pageBreakBefore)
