@@ -1129,6 +1129,11 @@ TEST(DocxLayout, MixedFacesLineIsMaxAscentPlusMaxDescent) {
   EXPECT_NEAR(cn_pages(body("Git"), in("Segoe UI", 23)).estimate, 22 * 15.6 / 697.9, 0.05);
   EXPECT_NEAR(cn_pages(body("仓库"), in("Segoe UI", 23)).estimate, 22 * 15.6 / 697.9, 0.05);
   EXPECT_NEAR(cn_pages(body("Git 仓库"), in("Times New Roman", 24)).estimate, 22 * 15.6 / 697.9, 0.05);
+  // 12 pt Courier New (descent 0.297 em) with 宋体 (ascent 1.009 em) is 15.67 pt: two grid
+  // lines, by 0.06 pt (a thesis's code listing with Chinese comments, where Word's page
+  // marks break the page exactly where two lines a comment leave no room).
+  EXPECT_NEAR(cn_pages(body("/*登录*/"), in("Courier New", 24)).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(body("/**/"), in("Courier New", 24)).estimate, 22 * 15.6 / 697.9, 0.05);
 }
 
 // A font the saving Word did not have is laid out in the font it put in its place: Word
