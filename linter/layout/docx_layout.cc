@@ -1797,7 +1797,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // outline of 35 headings that Word breaks where its pages fill, where 0.87 of a page
     // was left empty before the last 15).
     const bool in_chain = k > 0 && items[k - 1].keep_next && !it.hard_break_before && items[k - 1].section == it.section;
-    if (it.keep_next && flow.y() > 0.01 && !in_chain) {
+    // The lone mark of a section break starts no chain: it stays at the foot of its page
+    // whatever its keep properties (below; fresh-2 r115: an empty heading-1 paragraph
+    // holding a sectPr after a one-page form, 20 pt left for its 45 pt).
+    if (it.keep_next && flow.y() > 0.01 && !in_chain && !it.section_mark) {
       double chain = collapsed(before) + total + it.floats;
       for (const auto& band : it.bands) chain = std::max(chain, band.first + band.second);
       double last_after = it.after;
@@ -1857,7 +1860,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (it.floats > flow.room() && flow.y() > 0.01) flow.new_column();
       flow.advance(std::min(it.floats, H));
     }
-    if (it.keep_lines && flow.y() > 0.01 && collapsed(before) + total > flow.room() + 0.01 && total <= H) {
+    if (it.keep_lines && !it.section_mark && flow.y() > 0.01 && collapsed(before) + total > flow.room() + 0.01 &&
+        total <= H) {
       flow.new_column();
       before = 0;
     }

@@ -940,6 +940,34 @@ TEST(DocxLayout, SectionBreakMarkStaysOnAFullPage) {
   EXPECT_DOUBLE_EQ(build("continuous", "完", word), 1.2);
 }
 
+// The lone mark of a section break stays at the page foot whatever its keep properties: an
+// empty heading paragraph (keep with next, keep lines together, space before) that holds the
+// sectPr after a full page starts no keep chain and makes no page (fresh-2 r115: a one-page
+// form closed by an empty heading-1 paragraph with 20 pt left for its 45 pt; Word saved 79
+// pages, wenfeng 80.3 before, 79.3 after).
+TEST(DocxLayout, SectionBreakMarkWithKeepsStaysOnAFullPage) {
+  auto build = [](const std::string& keeps) {
+    const std::string mid_sect =
+        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+        "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+        "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+    std::string cover, next;
+    for (int i = 0; i < 44; ++i) cover += para("封面");  // 44 grid lines: 11.5 pt left
+    for (int i = 0; i < 4; ++i) next += para("正文");    // 4 grid lines: 0.09 of a page
+    const std::string mark = "<w:p><w:pPr>" + keeps + "<w:spacing w:before=\"180\" w:after=\"180\"/>" + mid_sect +
+                             "</w:pPr></w:p>";
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = cover + mark + next + kCnSect;
+    parts.app["Application"] = "Microsoft Office Word";
+    return layout_of(parts).estimate;
+  };
+  EXPECT_DOUBLE_EQ(build(""), 1.1);
+  EXPECT_DOUBLE_EQ(build("<w:keepNext/>"), 1.1);
+  EXPECT_DOUBLE_EQ(build("<w:keepLines/>"), 1.1);
+  EXPECT_DOUBLE_EQ(build("<w:keepNext/><w:keepLines/>"), 1.1);
+}
+
 // Word drops the space before of the first paragraph on a page that a section break starts,
 // as on a page an automatic break starts; a page break keeps it. A second section whose
 // heading has 20 pt before and 44 grid lines of text (686.4 of the 697.9 pt body) fills its
