@@ -409,20 +409,27 @@ TEST(DocxLayout, PythonDocxGbDocumentMatchesTheGridArithmetic) {
   EXPECT_GT(text.estimate, 3.0);
 }
 
-// Thesis cover pages underline blanks with thousands of spaces: trailing spaces hang past
-// the margin, so they never wrap onto new lines or pages.
 // Word: an inline picture's line on the line grid takes whole grid lines, but at the foot of
 // a page it needs only the picture's height. 40 grid lines (624 pt) leave 73.9 pt of the
 // 697.9 pt body; a 70 pt picture (five grid lines, 78 pt) still goes there, and ten lines
 // follow on page 2 (1.3 pages; 1.4 with the picture moved over). A 75 pt picture does not fit.
+namespace {
+
+// `lines` one-line paragraphs, then `paragraph`, then ten more lines, on the 15.6 pt grid.
+std::string lines_around(int lines, const std::string& paragraph) {
+  std::string b;
+  for (int i = 0; i < lines; ++i) b += para("字");
+  b += paragraph;
+  for (int i = 0; i < 10; ++i) b += para("字");
+  return b + kCnSect;
+}
+
+}  // namespace
+
 TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
   auto body = [](int emu) {
-    std::string b;
-    for (int i = 0; i < 40; ++i) b += para("字");
-    b += "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" + std::to_string(emu) +
-         "\"/></wp:inline></w:drawing></w:r></w:p>";
-    for (int i = 0; i < 10; ++i) b += para("字");
-    return b + kCnSect;
+    return lines_around(40, "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" +
+                                std::to_string(emu) + "\"/></wp:inline></w:drawing></w:r></w:p>");
   };
   EXPECT_NEAR(cn_pages(body(70 * 12700)).estimate, 1.3, 0.01);
   EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
@@ -436,22 +443,20 @@ TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
 // 73.9 pt from the foot: a 70 pt picture still fits there (1.3 pages), a 75 pt one does not.
 TEST(DocxLayout, PictureLineAtThePageFootBesideAWrappedObject) {
   auto body = [](int emu) {
-    std::string b;
-    for (int i = 0; i < 38; ++i) b += para("字");
-    b += "<w:p><w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">"
+    return lines_around(38, "<w:p><w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" behindDoc=\"0\">"
          "<wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
          "<wp:positionV relativeFrom=\"margin\"><wp:posOffset>7528560</wp:posOffset></wp:positionV>"
          "<wp:extent cx=\"2540000\" cy=\"317500\"/><wp:wrapSquare wrapText=\"bothSides\"/>"
          "<a:graphic><a:graphicData/></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:t>" + han(30) +
          "</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx=\"5080000\" cy=\"" + std::to_string(emu) +
-         "\"/></wp:inline></w:drawing></w:r></w:p>";
-    for (int i = 0; i < 10; ++i) b += para("字");
-    return b + kCnSect;
+         "\"/></wp:inline></w:drawing></w:r></w:p>");
   };
   EXPECT_NEAR(cn_pages(body(70 * 12700)).estimate, 1.3, 0.01);
   EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
 }
 
+// Thesis cover pages underline blanks with thousands of spaces: trailing spaces hang past
+// the margin, so they never wrap onto new lines or pages.
 TEST(DocxLayout, TrailingSpacesHang) {
   std::string cover;
   for (const char* label : {"题目：", "学院：", "专业：", "学号："})
@@ -813,6 +818,8 @@ TEST(DocxLayout, ClosingPageBreakMakesAPage) {
   EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
 }
 
+namespace {
+
 // The layout of a Chinese-styled body in compatibility mode 15 as saved by `app`.
 auto mode15_saved_by(const std::string& body, const std::string& app) {
   wenfeng::testing::DocxParts parts;
@@ -823,6 +830,8 @@ auto mode15_saved_by(const std::string& body, const std::string& app) {
   parts.app["Application"] = app;
   return layout_of(parts);
 }
+
+}  // namespace
 
 // A chapter that ends with a paragraph of nothing but a page break and then an empty
 // paragraph holding the section break (a thesis template's chapter ending, saved by WPS 11
@@ -908,6 +917,24 @@ TEST(DocxLayout, KeepWithNextChainLongerThanAPageStartsTheNextPageUnderText) {
   EXPECT_DOUBLE_EQ(cn_pages("<w:p/>" + chain + kCnSect).estimate, 1.2);
 }
 
+namespace {
+
+// The sectPr of a section ending inside the body (A4, the 312-twip line grid).
+const std::string kMidSect =
+    "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+    "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+    "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+
+// A cover page of 44 grid lines (11.5 pt left), then `mark`, then 4 lines (0.09 of a page).
+std::string cover_then(const std::string& mark) {
+  std::string cover, next;
+  for (int i = 0; i < 44; ++i) cover += para("封面");
+  for (int i = 0; i < 4; ++i) next += para("正文");
+  return cover + mark + next;
+}
+
+}  // namespace
+
 // Word makes no page for the lone mark of a section break: an empty paragraph holding its
 // section's sectPr that does not fit at the foot of a full page stays on that page, and the
 // next section starts the next page (a cover page filled to its last grid line and closed by
@@ -915,20 +942,13 @@ TEST(DocxLayout, KeepWithNextChainLongerThanAPageStartsTheNextPageUnderText) {
 TEST(DocxLayout, SectionBreakMarkStaysOnAFullPage) {
   auto build = [](const std::string& type, const std::string& mark_text, const std::string& app) {
     // A section's w:type says how it starts: the second section's is in the body's sectPr.
-    const std::string mid_sect =
-        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
-        "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
-        "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
-    std::string cover, next;
-    for (int i = 0; i < 44; ++i) cover += para("封面");  // 44 grid lines: 11.5 pt left
-    for (int i = 0; i < 4; ++i) next += para("正文");    // 4 grid lines: 0.09 of a page
-    const std::string mark = "<w:p><w:pPr>" + mid_sect + "</w:pPr>" +
+    const std::string mark = "<w:p><w:pPr>" + kMidSect + "</w:pPr>" +
                              (mark_text.empty() ? "" : "<w:r><w:t>" + mark_text + "</w:t></w:r>") + "</w:p>";
     wenfeng::testing::DocxParts parts;
     parts.styles = cn_styles();
     std::string last_sect = kCnSect;
     if (!type.empty()) last_sect.insert(std::string("<w:sectPr>").size(), "<w:type w:val=\"" + type + "\"/>");
-    parts.body = cover + mark + next + last_sect;
+    parts.body = cover_then(mark) + last_sect;
     parts.app["Application"] = app;
     return layout_of(parts).estimate;
   };
@@ -947,18 +967,11 @@ TEST(DocxLayout, SectionBreakMarkStaysOnAFullPage) {
 // pages, wenfeng 80.3 before, 79.3 after).
 TEST(DocxLayout, SectionBreakMarkWithKeepsStaysOnAFullPage) {
   auto build = [](const std::string& keeps) {
-    const std::string mid_sect =
-        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
-        "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
-        "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
-    std::string cover, next;
-    for (int i = 0; i < 44; ++i) cover += para("封面");  // 44 grid lines: 11.5 pt left
-    for (int i = 0; i < 4; ++i) next += para("正文");    // 4 grid lines: 0.09 of a page
-    const std::string mark = "<w:p><w:pPr>" + keeps + "<w:spacing w:before=\"180\" w:after=\"180\"/>" + mid_sect +
+    const std::string mark = "<w:p><w:pPr>" + keeps + "<w:spacing w:before=\"180\" w:after=\"180\"/>" + kMidSect +
                              "</w:pPr></w:p>";
     wenfeng::testing::DocxParts parts;
     parts.styles = cn_styles();
-    parts.body = cover + mark + next + kCnSect;
+    parts.body = cover_then(mark) + kCnSect;
     parts.app["Application"] = "Microsoft Office Word";
     return layout_of(parts).estimate;
   };
