@@ -1149,11 +1149,18 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       break;
     }
   auto last_main = [&](std::size_t i) { return i == last_main_block; };
+  // The main-text paragraph after block i (nullptr: none).
+  auto next_main = [&](std::size_t i) -> const model::Block* {
+    for (std::size_t m = i + 1; m < doc.blocks.size(); ++m)
+      if (doc.blocks[m].story == model::Story::kMain && doc.blocks[m].layout >= 0) return &doc.blocks[m];
+    return nullptr;
+  };
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (b.story != model::Story::kMain || b.layout < 0) continue;
     const auto& L = doc.layouts[static_cast<std::size_t>(b.layout)];
     const Geometry& g = geos[std::min<std::size_t>(b.section, geos.size() - 1)];
+    const bool textless = doc.block_text(b).empty() && L.inlines.empty();  // no text, no inline object
     // Word: a paragraph whose mark is hidden text (w:vanish) joins the next paragraph; with
     // nothing visible in it, it takes no room at all, its spacing and grid lines neither
     // (a project plan's 35 hidden numbered headings, each with 13 pt before and after,
@@ -1161,15 +1168,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // document, or holds a break, keeps its place.
     if (L.mark_hidden && L.table < 0 && !b.page_break_before && !pending_break && !last_main(i) &&
         L.inlines.empty() && L.floats.empty() && L.page_breaks.empty() && L.column_breaks.empty() &&
-        L.notes.empty() && L.endnotes.empty() && doc.block_text(b).empty()) {
-      bool same_section = false;
-      for (std::size_t m = i + 1; m < doc.blocks.size(); ++m) {
-        const auto& bm = doc.blocks[m];
-        if (bm.story != model::Story::kMain || bm.layout < 0) continue;
-        same_section = bm.section == b.section;
-        break;
-      }
-      if (same_section) continue;
+        L.notes.empty() && L.endnotes.empty() && textless) {
+      if (const auto* next = next_main(i); next && next->section == b.section) continue;
     }
     Item it;
     it.block = i;
@@ -1182,21 +1182,18 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // so has each later chapter one page earlier in its own table of contents than a page
     // for the lone mark allows.
     bool merged_break = false;
-    if (pending_break && engine.settings().wps && L.table < 0 && doc.block_text(b).empty() && L.inlines.empty() &&
+    if (pending_break && engine.settings().wps && L.table < 0 && textless &&
         L.floats.empty()) {
-      for (std::size_t m = i + 1; m < doc.blocks.size(); ++m) {
-        const auto& bm = doc.blocks[m];
-        if (bm.story != model::Story::kMain || bm.layout < 0) continue;
-        const std::string& start = bm.section < doc.sections.size() ? doc.sections[bm.section].start : std::string();
-        merged_break = bm.section != b.section && start != "continuous" && start != "nextColumn";
-        break;
+      if (const auto* next = next_main(i)) {
+        const std::string& start = next->section < doc.sections.size() ? doc.sections[next->section].start : std::string();
+        merged_break = next->section != b.section && start != "continuous" && start != "nextColumn";
       }
       if (merged_break) it.hard_break_before = false;
     }
     pending_break = false;
     bool break_only = false;  // a paragraph of nothing but a page break, its mark on the page before
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
-        doc.block_text(b).empty() && L.inlines.empty() && !last_main(i)) {
+        textless && !last_main(i)) {
       // A paragraph of nothing but a page break ends on the page the break ends; the next
       // paragraph starts the new page. As the document's last paragraph it still makes
       // that page (Word counts the empty page after a closing page break: fresh 126, saved
@@ -1403,8 +1400,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     keeps_of(it, b, L);
     for (auto id : L.notes)
       if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
-    it.floats = floats_h(L, g) + (doc.block_text(b).empty() && L.inlines.empty() ? 0.0 : band_gap(L, it));
-    it.has_text = !(doc.block_text(b).empty() && L.inlines.empty());
+    it.has_text = !textless;
+    it.floats = floats_h(L, g) + (textless ? 0.0 : band_gap(L, it));
     {
       // Top-and-bottom objects placed from the paragraph that start below its lines (or in a
       // paragraph of nothing but its mark) stand where they are placed: their bands, not
@@ -1423,7 +1420,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       }
       if (it.floats < 0.01) it.floats = 0;
     }
-    it.empty_para = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty();
+    it.empty_para = textless && L.floats.empty();
     // Word: an empty paragraph whose mark is its section's break (the sectPr it carries)
     // and not the document's last paragraph.
     if (!engine.settings().wps && !last_main(i) && it.empty_para && !it.h.empty()) {
@@ -1610,7 +1607,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // over four screenshots set two by two (the first pair 66 and 33.8 pt below the heading
   // and the empty paragraph after it), fills one page in Word's marks; their heights added
   // up make 906 pt and a page more (26.5 -> 25.5 for 26; the pages after it start where
-  // Word's do again). The bands of the current page: (top, bottom) in the flow.
+  // Word's do again). The bands of the current page: (top, bottom) in the flow, by top.
   std::vector<std::pair<double, double>> bands;
   unsigned long band_breaks = ~0ul;
   // A line of height `line` at the flow's position goes below every band it meets.
@@ -1620,11 +1617,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       bands.clear();
       return;
     }
+    // One pass in order of top finds where the line clears them all: y only grows, so a band
+    // passed over (ending above y) stays clear, and the first band below the line ends it.
     double y = flow.y();
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (const auto& [top, bottom] : bands)
-        if (top < y + line - 0.01 && bottom > y + 0.01) y = bottom, moved = true;
+    for (const auto& [top, bottom] : bands) {
+      if (top >= y + line - 0.01) break;
+      if (bottom > y + 0.01) y = bottom;
     }
     if (y <= flow.y()) return;
     if (y > H - 0.01) flow.new_column();
@@ -1848,6 +1846,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (flow.y() + reach <= H + 0.01) {
         if (band_breaks != flow.breaks()) bands.clear();
         for (const auto& [off, bh] : it.bands) bands.emplace_back(flow.y() + off, flow.y() + off + bh);
+        std::sort(bands.begin(), bands.end());
         band_breaks = flow.breaks();
       } else {
         double heights = 0;
