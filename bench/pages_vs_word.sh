@@ -30,6 +30,9 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dir" ] || dir="$root/../shared/calibration/word-pages"
 [ -f "$dir/manifest.json" ] || { echo "no manifest.json in $dir" >&2; exit 2; }
+for list in "$only" "$except"; do
+  [ -z "$list" ] || [ -r "$list" ] || { echo "cannot read the file list $list" >&2; exit 2; }
+done
 [ -x "$build/wenfeng" ] || { echo "build first: $build/wenfeng is missing" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "needs python3 (apt-get install python3)" >&2; exit 2; }
 out=$(mktemp)
