@@ -8,7 +8,8 @@ It reads only each candidate's docProps/app.xml and the bytes of its word/docume
 compare), never runs wenfeng, and writes rows in the format of bench/pages_fresh_sources.tsv.
 
 Rules, in order:
-- the file is at HEAD of a repository that is not in pages_fresh_sources.tsv;
+- the file is at HEAD of a repository that is in no earlier set: no bench/pages_fresh*_sources.tsv
+  row and no manifest.json of a KNOWN directory names it;
 - docProps/app.xml names "Microsoft Office Word" or "WPS Office" and gives Pages >= 1;
 - word/document.xml holds at least 50 CJK ideographs;
 - neither the file nor its word/document.xml is byte-identical to a file of the calibration
@@ -19,6 +20,7 @@ Rules, in order:
 """
 import hashlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -51,11 +53,16 @@ def main():
         return 2
     mirrors, repos_file, prefix, known_dirs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     here = os.path.dirname(os.path.abspath(__file__))
-    old_repos = {line.split("\t")[4] for line in open(os.path.join(here, "pages_fresh_sources.tsv"),
-                                                       encoding="utf-8")
-                 if line.strip() and not line.startswith("#")}
+    old_repos = set()  # every earlier fresh set's repositories, and those a KNOWN manifest names
+    for name in sorted(os.listdir(here)):
+        if name.startswith("pages_fresh") and name.endswith("_sources.tsv"):
+            old_repos.update(line.split("\t")[4] for line in open(os.path.join(here, name), encoding="utf-8")
+                             if line.strip() and not line.startswith("#"))
     seen = set()
     for d in known_dirs:
+        manifest = os.path.join(d, "manifest.json")
+        if os.path.exists(manifest):
+            old_repos.update(f["repo"] for f in json.load(open(manifest, encoding="utf-8"))["files"] if f.get("repo"))
         for root, _, names in os.walk(d):
             for n in names:
                 if n.endswith(".docx"):

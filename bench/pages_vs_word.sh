@@ -96,7 +96,7 @@ for app in ("Word", "WPS", "other"):
 also = [r for r in rows if r["wenfeng_stale"]]
 if also:
     print(f"leaving out also the {len(also)} whose saved value wenfeng finds stale (saved_stale: "
-          + ", ".join(r["file"][:3] for r in also) + "):")
+          + ", ".join(r["file"].split("_")[0] for r in also) + "):")
     kept = [r for r in rows if not r["wenfeng_stale"]]
     for app in ("Word", "WPS", "other"):
         summary(f"  {app}", [r for r in kept if r["app"] == app])
