@@ -271,7 +271,6 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   bool line_has_content = false;
   double line_sq = 0;               // what the line's full-width marks could give up (compression)
   double line_spc = 0;              // what the spaces between the line's units are wide
-  double line_raise = 0;            // what a superscript on the line adds to its height
   std::uint32_t cp = 0;             // code points read so far
   std::uint32_t line_at = 0;        // code points before the line's first unit
   // A right (1), centred (2) or decimal (3) tab stop pending on the line: the text from
@@ -411,11 +410,6 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       if (pitch > 0) base = std::max(1.0, std::ceil(base / pitch - 1e-3)) * pitch;
       lh = std::max(L.line / 20.0, base);
     }
-    // A superscript (a citation mark [12]) raises its glyphs a third of their size above
-    // the line's: an auto-spaced line holding one is that much taller, on top of its grid
-    // lines or spacing multiple. Exact and at-least lines keep their height.
-    if (L.line_rule == 0) lh += line_raise;
-    line_raise = 0;
     if (line_has_content) lh += line_skip;
     // Word: a picture's line on the line grid takes whole grid lines, but at the foot of a
     // page it needs only the picture's own height (the rounding is room below it): a 643.5 pt
@@ -473,7 +467,6 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   const bool shrink_spaces = !settings_.wps && L.justified;
   double u_asc = 0, u_desc = 0;
   double u_w = 0, u_sp = 0, u_h = 0, u_obj = 0, u_sq = 0, u_em = 0, u_hang = 0, u_end_sq = 0;
-  double u_raise = 0;
   bool last_unit = false;  // the paragraph's last unit: its line does not break
   bool u_open = false, u_object = false;
   std::uint32_t u_at = 0;  // code points before the unit
@@ -516,8 +509,6 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     text_asc = std::max(text_asc, u_asc);
     text_desc = std::max(text_desc, u_desc);
     obj_h = std::max(obj_h, u_obj);
-    line_raise = std::max(line_raise, u_raise);
-    u_raise = 0;
     line_has_content = true;
     u_w = u_sp = u_h = u_obj = u_sq = u_em = u_hang = u_end_sq = 0;
     u_asc = u_desc = 0;
@@ -711,7 +702,6 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
       ga = size * f.asc();
       gd = size * f.desc();
     }
-    if (rf->vert == 1) u_raise = std::max(u_raise, size / 3);
     cw += rf->spacing;
     // autoSpaceDE / autoSpaceDN: Word puts a quarter em between a Han character and a Latin
     // letter or digit next to it (without a character grid; 084's page breaks inside
@@ -889,9 +879,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   static const bool trace = std::getenv("WENFENG_LAYOUT_TRACE") != nullptr;
   // Header and footer heights per part (they push the body when taller than the margin).
   // Empty paragraphs that close a footer (the one Word's page-number gallery leaves after
-  // the number) do not push it: the page breaks Word marked in documents whose footer is a
-  // page number over such a paragraph match only without it (027, 028, 031, 085).
-  std::map<std::uint16_t, double> part_h, trailing_empty_h;
+  // the number) set no line there: the page breaks Word marked in documents whose footer is
+  // a page number over such a paragraph match only without its line (027, 028, 031, 085).
+  // Their space before and after still counts: a thesis whose footer paragraphs (the number
+  // and the closing empty one, 9 pt at 1.5 lines) each carry 12 pt after holds, on Word's
+  // pages, 27 lines of 24.45 pt and 41-line reference pages, mostly not 28 lines: its body
+  // is 680.8 pt with that 12 pt, 692.8 pt without (history h023-h040, one repository:
+  // pages_fit 356 -> 403 of 658 pages consistent; with the whole empty paragraph, 665.3 pt,
+  // its pages of 26 lines and a heading do not fit).
+  std::map<std::uint16_t, double> part_h, trailing_empty_h, trailing_space;
   // Headers and footers span the text width (their right tab stops, as a page number set
   // flush right, stand at its end); the first section's, for all of them.
   const auto& s0 = doc.sections[0];
@@ -908,10 +904,12 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (double lh : lines.h) h += lh;
     const bool empty = doc.block_text(b).empty() && L.inlines.empty() && L.floats.empty() && L.table < 0;
     if (b.story == model::Story::kFooter && empty) {
-      trailing_empty_h[b.source] += h;  // counted only if something follows it in the footer
+      trailing_empty_h[b.source] += h;  // counted whole only if something follows it in the footer
+      trailing_space[b.source] += L.before + L.after;
     } else {
       part_h[b.source] += h + trailing_empty_h[b.source];
       trailing_empty_h[b.source] = 0;
+      trailing_space[b.source] = 0;
     }
     if (trace) {
       const auto t = doc.block_text(b);
@@ -926,7 +924,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     auto it = source_of.find(part);
     if (it == source_of.end()) return 0.0;
     auto h = part_h.find(it->second);
-    return h == part_h.end() ? 0.0 : h->second;
+    auto sp = trailing_space.find(it->second);
+    return (h == part_h.end() ? 0.0 : h->second) + (sp == trailing_space.end() ? 0.0 : sp->second);
   };
   // Footnote heights by id.
   std::map<std::int32_t, double> note_h;
