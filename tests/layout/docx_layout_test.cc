@@ -1496,6 +1496,20 @@ TEST(DocxLayout, ASuperscriptKeepsItsLineHeight) {
   EXPECT_DOUBLE_EQ(pages_of(spaced, true), pages_of(spaced, false));
 }
 
+// A superscript is set at 58% of its size, and takes that much of the line: 38 Han
+// characters of 10.5 pt (399 pt) and a citation mark "[12]" in Times New Roman (17.5 pt at
+// full size, 10.2 pt so) fit the 415.3 pt line; the same mark not raised does not.
+TEST(DocxLayout, ASuperscriptTakesLessOfTheLine) {
+  auto lines_of = [&](const std::string& rpr) {
+    return cn_pages("<w:p><w:r><w:t>" + han(38) + "</w:t></w:r><w:r><w:rPr>" + rpr + "</w:rPr><w:t>[12]</w:t></w:r></w:p>" +
+                    kCnSect)
+        .lines;
+  };
+  EXPECT_EQ(lines_of("<w:vertAlign w:val=\"superscript\"/>"), 1u);
+  EXPECT_EQ(lines_of("<w:vertAlign w:val=\"subscript\"/>"), 1u);
+  EXPECT_EQ(lines_of(""), 2u);
+}
+
 // A picture on a line grid at 1.5 lines. Word sets it on whole grid lines (an 18 pt picture:
 // two 15.6 pt lines); WPS gives it its own height plus the half line the multiple adds
 // (18 + 7.8 pt). The pattern of WPS-saved specifications with screenshots at 1.5 lines
