@@ -2024,7 +2024,17 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     double line = it.h[0];
     if (L.line_rule == 0 && L.line > 240) line = it.h[0] * 240.0 / L.line;
     if (g.pitch > 0 && L.snap_to_grid) line = std::min(line, g.pitch);
-    for (const auto& o : L.inlines) line = std::max(line, std::min<double>(o.h, g.height));
+    // Inline pictures: at least the tallest, and at least their area over the column width
+    // (a line is as tall as its tallest picture and no wider than the column, so the lines
+    // holding them take at least the sum of height x width / column width): 19 pictures
+    // the column's width in one paragraph take 19 pictures' height, not one (fresh-3 t061).
+    double area = 0;
+    for (const auto& o : L.inlines) {
+      const double h = std::min<double>(o.h, g.height);
+      line = std::max(line, h);
+      if (g.width > 0) area += h * std::min(1.0, static_cast<double>(o.w) / g.width);
+    }
+    line = std::max(line, area);
     least += line / (g.height * std::max(1, g.cols));
     // A page break inside the paragraph: the page it ends is whole.
     for (std::size_t q = 0; q + 1 < it.brk.size(); ++q)

@@ -271,6 +271,25 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
   EXPECT_FALSE(saved(image + image, "2").saved_stale);
 }
 
+// Inline pictures in one paragraph take at least their area over the column width: a line
+// is as tall as its tallest picture and no wider than the column (a WPS 11 design document:
+// 19 screenshots the column's width in one paragraph, 5 pages of pictures, saved as 10 pages
+// with 6 pages of text and tables besides).
+TEST(DocxLayout, SavedPagesTheInlinePicturesOfAParagraphCannotFitIn) {
+  const auto pictures = [](int n, const char* cx) {
+    std::string runs;
+    for (int i = 0; i < n; ++i)
+      runs += std::string("<w:r><w:drawing><wp:inline><wp:extent cx=\"") + cx +
+              "\" cy=\"2540000\"/></wp:inline></w:drawing></w:r>";
+    return "<w:p>" + runs + "</w:p>";
+  };
+  // Six 400 x 200 pt pictures (the column is 415 pt): one a line, 1.7 pages at least.
+  EXPECT_TRUE(saved_by_wps(pictures(6, "5080000"), "1").saved_stale);
+  EXPECT_FALSE(saved_by_wps(pictures(6, "5080000"), "2").saved_stale);
+  // Six 100 pt wide ones go four to a line: two lines of 200 pt fit in one page.
+  EXPECT_FALSE(saved_by_wps(pictures(6, "1270000"), "1").saved_stale);
+}
+
 // The least pages the text can take end whole at a page break or a section that starts a
 // new page (a WPS 11 design document: a cover page, a page break, then text and pictures that
 // need 4.54 pages at least, saved as 5 pages). A continuous section does not end its page.
