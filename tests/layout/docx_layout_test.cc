@@ -271,6 +271,28 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
   EXPECT_FALSE(saved(image + image, "2").saved_stale);
 }
 
+// Pandoc's fixed statistics (its reference document's: 1 page, 83 words, 475 characters, 12
+// lines, 8 paragraphs) are not a count of the text; WPS 12 rewrites the page count alone
+// beside them, and that count stands.
+TEST(DocxLayout, SavedPagesOfPandocsReferenceDocument) {
+  const auto saved = [](const std::string& pages, const std::string& characters) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = para(han(300)) + kPlainSect;
+    parts.app["Pages"] = pages;
+    parts.app["Words"] = "83";
+    parts.app["Characters"] = characters;
+    parts.app["Lines"] = "12";
+    parts.app["Paragraphs"] = "8";
+    parts.app["Application"] = "Microsoft Word 12.0.0";
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  EXPECT_TRUE(saved("1", "475").saved_stale);
+  EXPECT_FALSE(saved("9", "475").saved_stale);
+  EXPECT_FALSE(saved("1", "476").saved_stale);
+}
+
 // Inline pictures in one paragraph take at least their area over the column width: a line
 // is as tall as its tallest picture and no wider than the column (a WPS 11 design document:
 // 19 screenshots the column's width in one paragraph, 5 pages of pictures, saved as 10 pages
