@@ -271,6 +271,38 @@ TEST(DocxLayout, SavedPagesTheTextCannotFitIn) {
   EXPECT_FALSE(saved(image + image, "2").saved_stale);
 }
 
+// A table of contents and the layout that both reach at least two pages past the saved count
+// show a count made for a shorter text (a WPS 11 requirements document: entries up to page 15
+// that agree with the layout, saved as 8). A table of contents alone is no witness: Word
+// files keep the entries of a longer version.
+TEST(DocxLayout, SavedPagesBelowTheTableOfContentsAndTheLayout) {
+  const auto contents = [](const std::vector<int>& pages) {
+    std::string out;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      out += "<w:p>";
+      if (i == 0)
+        out += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o "
+               "\"1-3\" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+      out += "<w:r><w:t>第" + std::to_string(i + 1) + "章</w:t></w:r><w:r><w:tab/><w:t>" + std::to_string(pages[i]) +
+             "</w:t></w:r>";
+      if (i + 1 == pages.size()) out += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+      out += "</w:p>";
+    }
+    return out;
+  };
+  std::string text;
+  for (int i = 0; i < 15; ++i) text += para(han(300));
+  const auto four = saved_by_wps(contents({1, 2, 4}) + text, "2");
+  ASSERT_GT(four.estimate, 3.0);
+  ASSERT_LE(four.estimate, 4.0);
+  EXPECT_TRUE(four.saved_stale);
+  EXPECT_FALSE(saved_by_wps(contents({1, 2, 4}) + text, "3").saved_stale);  // one page short: stands
+  EXPECT_FALSE(saved_by_wps(text, "2").saved_stale);                        // no table of contents
+  EXPECT_FALSE(saved_by_wps(contents({1, 2}) + text, "2").saved_stale);      // two entries: too few
+  // Entries of a longer version over a text the saved count fits: the count stands.
+  EXPECT_FALSE(saved_by_wps(contents({3, 6, 9}) + para(han(300)), "1").saved_stale);
+}
+
 // Pandoc's fixed statistics (its reference document's: 1 page, 83 words, 475 characters, 12
 // lines, 8 paragraphs) are not a count of the text; WPS 12 rewrites the page count alone
 // beside them, and that count stands.
