@@ -1131,6 +1131,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   };
   std::map<std::int32_t, Span> spans;  // by the merged cell's first grid column
   std::int32_t span_table = -1;
+  std::vector<double> span_need;  // the current table's autofit_needs (Word files)
   auto close_spans = [&](const std::map<std::int32_t, bool>* keep) {
     for (auto s = spans.begin(); s != spans.end();) {
       if (keep && keep->count(s->first)) {
@@ -1219,8 +1220,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (table != span_table) {
         close_spans(nullptr);
         span_table = table;
-        if (trace && std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2') {
-          const auto need = autofit_needs(engine, doc, i, g, pitch);
+        const bool trace2 = trace && std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2';
+        span_need = engine.settings().wps && !trace2 ? std::vector<double>{} : autofit_needs(engine, doc, i, g, pitch);
+        if (trace2) {
+          const auto& need = span_need;
           if (!need.empty()) {
             std::fprintf(stderr, "   table %d autofit: content needs / grid column", table);
             for (std::size_t c = 0; c < need.size(); ++c)
@@ -1253,8 +1256,20 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         first_in_cell = Lj.cell != last_cell;
         if (inner_row >= 0 && (first_in_cell || !Lj.nested || Lj.inner_row != inner_row)) flush_inner();
         last_cell = Lj.cell;
-        const double cw = std::max(12.0, (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) -
-                                             Lj.cell_margin_l - Lj.cell_margin_r);
+        double cw = std::max(12.0, (Lj.cell_w > 0 ? Lj.cell_w : table_w / std::max(1, Lj.cells_in_row)) -
+                                       Lj.cell_margin_l - Lj.cell_margin_r);
+        // Word's autofit leaves no column narrower than its widest unit of text that cannot
+        // break, as Word measures it: with the pair kerning that w:kern turns on (the zh-CN
+        // Normal template's docDefaults set it from 1 pt, so nearly every file has it), which
+        // the advance widths here leave out. A saved column a unit is measured wider than by
+        // less than 1% is that unit's width as Word measured it, and the unit fits (fresh-3 t233:
+        // 66 columns of Calibri names, NVARCHAR2 at 53.5 pt in a 53.2 pt cell, each 0.1-0.8%
+        // over; Word's pages hold them on one line). WPS keeps the saved widths (no evidence).
+        if (!engine.settings().wps && !Lj.nested && Lj.grid_span == 1 && Lj.grid_col >= 0 &&
+            static_cast<std::size_t>(Lj.grid_col) < span_need.size()) {
+          const double unit = span_need[static_cast<std::size_t>(Lj.grid_col)] - Lj.cell_margin_l - Lj.cell_margin_r;
+          if (unit > cw && unit <= cw * 1.01) cw = unit;
+        }
         if (!Lj.nested && !Lj.keep_next) keep_all = 0;
         if (Lj.v_merge == 2 && !Lj.nested) {  // continues a vertically merged cell above
           merged_on[Lj.grid_col] = true;

@@ -2604,3 +2604,34 @@ TEST(DocxLayout, FloatingTableAnchoredToThePageStandsAtItsPosition) {
   EXPECT_GT(page.estimate, 1.0);
   EXPECT_GT(margin.estimate, 1.0);
 }
+
+// Word's autofit leaves no column narrower than its widest unit of text that cannot break,
+// as Word measures it: with pair kerning (w:kern, on in Chinese Word's docDefaults), which
+// the advance widths here leave out. A column that a unit is measured wider than by less
+// than 1% is that unit as Word measured it: the unit fits. "NVARCHAR2" in 10.5 pt Times New
+// Roman is 64.0 pt; 45 rows of it take one line each (13.65 pt, one page) in a 63.7 pt
+// cell (1490 twips less 2 × 108 margins, 0.5% short), two (two pages) in a 62.9 pt one
+// (1.7% short), in a fixed table (no autofit: the saved width is the author's), or in WPS.
+TEST(DocxLayout, AutofitColumnHoldsAUnitMeasuredSlightlyWider) {
+  auto pages_of = [](int col, const std::string& tbl_pr, const std::string& app = "") {
+    std::string t = "<w:tbl><w:tblPr>" + tbl_pr +
+                    "<w:tblW w:w=\"8306\" w:type=\"dxa\"/><w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/>"
+                    "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"" +
+                    std::to_string(col) + "\"/><w:gridCol w:w=\"" + std::to_string(8306 - col) + "\"/></w:tblGrid>";
+    for (int r = 0; r < 45; ++r)
+      t += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(col) + "\" w:type=\"dxa\"/></w:tcPr>" +
+           para("NVARCHAR2") + "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(8306 - col) +
+           "\" w:type=\"dxa\"/></w:tcPr>" + para("字") + "</w:tc></w:tr>";
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    if (!app.empty()) parts.app["Application"] = app;
+    parts.body = t + "</w:tbl>" + para("") + kCnSect;
+    return layout_of(parts).estimate;
+  };
+  EXPECT_LE(pages_of(1490, ""), 1.0);
+  EXPECT_LE(pages_of(1490, "<w:tblLayout w:type=\"autofit\"/>"), 1.0);
+  EXPECT_GT(pages_of(1474, ""), 1.0);
+  EXPECT_GT(pages_of(1490, "<w:tblLayout w:type=\"fixed\"/>"), 1.0);
+  EXPECT_GT(pages_of(1490, "", "WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA"), 1.0);
+  EXPECT_LE(pages_of(1520, "<w:tblLayout w:type=\"fixed\"/>"), 1.0);  // 65.2 pt: fits anyway
+}
