@@ -1,6 +1,7 @@
 #include "layout/docx_layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -1061,11 +1062,39 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   std::vector<Beside> wrap_active, wrap_local;
   double wrap_y = 0, wrap_after = 0;
   std::uint16_t wrap_section = 0;
-  auto floats_h = [&](const model::ParagraphLayout& L, const Geometry& g) {
+  // Top-and-bottom objects keep text out of the band across the column from their top to
+  // their bottom (distT and distB included); objects side by side share one band, so the
+  // room they take is the union of their vertical extents, not the sum of their heights
+  // (fresh-3 t055: pairs and threes of phone screenshots side by side under their
+  // paragraph, each pair's band one picture tall in Word's marks). Extents by their
+  // offsets from the same reference (wp:positionV relativeFrom); an object whose place
+  // down the page is not known adds its height.
+  auto union_h = [](std::vector<std::pair<double, double>> spans) {
+    std::sort(spans.begin(), spans.end());
+    double h = 0, top = 0, bottom = 0;
+    bool open = false;
+    for (const auto& [t, b] : spans) {
+      if (open && t <= bottom) {
+        bottom = std::max(bottom, b);
+        continue;
+      }
+      if (open) h += bottom - top;
+      top = t;
+      bottom = b;
+      open = true;
+    }
+    return open ? h + bottom - top : h;
+  };
+  // `bands_apart`: leave out the objects that go into the page as bands (see `bands`).
+  auto floats_h = [&](const model::ParagraphLayout& L, const Geometry& g, bool bands_apart = false) {
     double h = 0;
+    std::array<std::vector<std::pair<double, double>>, 4> extents;  // by wp:positionV relativeFrom
     for (const auto& f : L.floats) {
       if (f.wrap == 1) {
-        h += float_h(f, g);
+        if (bands_apart && f.v_from == 1 && f.y > 0) continue;
+        const double fh = float_h(f, g);
+        if (f.v_from == 0 || f.v_from >= extents.size()) h += fh;
+        else extents[f.v_from].emplace_back(f.y - f.dist_t, f.y - f.dist_t + fh);
         continue;
       }
       if (f.wrap != 2) continue;
@@ -1076,6 +1105,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       }
       if (room_beside(l, r, f.wrap_text, g) < kBesideMin) h += float_h(f, g);
     }
+    for (auto& e : extents) h += union_h(std::move(e));
     return h;
   };
   // Word: a top-and-bottom object placed down from its anchor paragraph (wp:positionV
@@ -1422,7 +1452,6 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (auto id : L.notes)
       if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
     it.has_text = !textless;
-    it.floats = floats_h(L, g) + (textless ? 0.0 : band_gap(L, it));
     {
       // Top-and-bottom objects placed from the paragraph that start below its lines (or in a
       // paragraph of nothing but its mark) stand where they are placed: their bands, not
@@ -1433,11 +1462,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       bool cut = false;
       for (const auto& f : L.floats)
         if (f.wrap == 1 && f.v_from == 1 && f.y > 0 && it.has_text && f.y - f.dist_t < lines_bottom - 0.01) cut = true;
+      it.floats = floats_h(L, g, !cut) + (textless ? 0.0 : band_gap(L, it));
       for (const auto& f : L.floats) {
         if (cut || f.wrap != 1 || f.v_from != 1 || !(f.y > 0)) continue;
-        const double fh = float_h(f, g);
-        it.bands.emplace_back(std::max(0.0, static_cast<double>(f.y - f.dist_t)), fh);
-        it.floats -= fh;
+        it.bands.emplace_back(std::max(0.0, static_cast<double>(f.y - f.dist_t)), float_h(f, g));
       }
       if (it.floats < 0.01) it.floats = 0;
     }
@@ -1870,8 +1898,9 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         std::sort(bands.begin(), bands.end());
         band_breaks = flow.breaks();
       } else {
-        double heights = 0;
-        for (const auto& band : it.bands) heights += band.second;
+        std::vector<std::pair<double, double>> extents;
+        for (const auto& [off, bh] : it.bands) extents.emplace_back(off, off + bh);
+        const double heights = union_h(std::move(extents));
         if (heights > flow.room() && flow.y() > 0.01) flow.new_column();
         flow.advance(std::min(heights, H));
       }

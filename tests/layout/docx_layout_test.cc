@@ -2635,3 +2635,31 @@ TEST(DocxLayout, AutofitColumnHoldsAUnitMeasuredSlightlyWider) {
   EXPECT_GT(pages_of(1490, "", "WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA"), 1.0);
   EXPECT_LE(pages_of(1520, "<w:tblLayout w:type=\"fixed\"/>"), 1.0);  // 65.2 pt: fits anyway
 }
+
+// Word: top-and-bottom objects in one paragraph set side by side share one band: the room
+// they take is the union of their vertical extents, not the sum of their heights (fresh-3
+// t055's pairs of phone screenshots). A line of text with two 400 pt pictures placed 72 pt
+// from the top of the page, one at the left margin and one 220 pt to the right, then 15
+// lines: 15 + 400 + 225 pt fit the 697.9 pt page; the heights added up (815 pt + 225) do not,
+// nor do the two pictures one below the other. Placed from the paragraph 10 pt down (their
+// band cuts its line, which goes below them) they share their band likewise.
+TEST(DocxLayout, TopAndBottomObjectsSideBySideInOneParagraphTakeOneBand) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto pic = [](int x_pt, const std::string& from, int y_pt) {
+    return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" behindDoc=\"0\"><wp:positionH relativeFrom=\"column\">"
+           "<wp:posOffset>" + std::to_string(x_pt * 12700) + "</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"" +
+           from + "\"><wp:posOffset>" + std::to_string(y_pt * 12700) + "</wp:posOffset></wp:positionV>"
+           "<wp:extent cx=\"2540000\" cy=\"5080000\"/><wp:wrapTopAndBottom/><a:graphic><a:graphicData/></a:graphic>"
+           "</wp:anchor></w:drawing></w:r>";
+  };
+  auto doc = [&](const std::string& pics) {
+    std::string body = "<w:p><w:pPr>" + line + "</w:pPr><w:r><w:t>字</w:t></w:r>" + pics + "</w:p>";
+    for (int i = 0; i < 15; ++i) body += para("字", line);
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  EXPECT_LE(doc(pic(0, "page", 72) + pic(220, "page", 72)), 1.0);
+  EXPECT_LE(doc(pic(0, "page", 72) + pic(220, "page", 80)), 1.0);  // tops 8 pt apart: 408 pt
+  EXPECT_GT(doc(pic(0, "page", 72) + pic(220, "page", 472)), 1.0);  // one below the other
+  EXPECT_LE(doc(pic(0, "paragraph", 10) + pic(220, "paragraph", 10)), 1.0);
+  EXPECT_GT(doc(pic(0, "paragraph", 10) + pic(220, "paragraph", 410)), 1.0);
+}
