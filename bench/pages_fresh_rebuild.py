@@ -50,14 +50,34 @@ def app_xml(data_path):
                  "grid_charSpace": attrs.get("charSpace")}
 
 
-def inherited_statistics(mirrors, repo, path, versions):
+def created_of(path):
+    """core.xml's dcterms:created of a file, or ''."""
+    with zipfile.ZipFile(path) as z:
+        try:
+            core = z.read("docProps/core.xml").decode("utf-8", "replace")
+        except KeyError:
+            return ""
+    return (re.search(r"<dcterms:created[^>]*>([^<]*)<", core) or [None, ""])[1]
+
+
+def first_committed(gd, sha):
+    """When a blob first entered the repository (committer time), or None."""
+    out = subprocess.run(["git", "--git-dir", gd, "log", "--all", "--format=%ct", f"--find-object={sha}"],
+                         capture_output=True, text=True).stdout.split()
+    return min(int(t) for t in out) if out else None
+
+
+def inherited_statistics(mirrors, repo, path, versions, commit=None):
     """Why a WPS-saved file's statistics are another version's, or None.
 
     WPS 10 and 11 (12 at times) save the docProps/app.xml statistics the file had when they
     opened it (bench/README.md, Round 11). When a version of any .docx in the repository's
     history saved earlier (core.xml modified) has the same Pages, Words, Characters, Lines,
     Paragraphs and CharactersWithSpaces for a materially other text (pages_history_build's
-    material_change), the count was made for that text.
+    material_change), the count was made for that text. A file whose modified date precedes
+    its own creation date has a wrong clock (fresh-3 t245: WPS wrote 2018-05-14 for a file
+    created 2018-12-12): then "earlier" is by when the twin entered the repository, before
+    the file's commit.
     """
     from pages_history_build import blobs, material_change, text_digest  # it imports this module
     if repo not in versions:
@@ -65,17 +85,30 @@ def inherited_statistics(mirrors, repo, path, versions):
         for sha, vpath in blobs(gd):
             data = subprocess.run(["git", "--git-dir", gd, "cat-file", "blob", sha], capture_output=True).stdout
             try:
-                found.append(text_digest(io.BytesIO(data)) + (vpath,))
+                found.append(text_digest(io.BytesIO(data)) + (vpath, sha))
             except (zipfile.BadZipFile, KeyError, OSError, ValueError):
                 pass
         versions[repo] = found
     stats, modified, text = text_digest(path)
     if not modified or stats[1] in (None, "0") or stats[2] in (None, "0"):
         return None
-    twins = [v for v in versions[repo] if v[0] == stats and v[1] and v[1] < modified and material_change(v[2], text)]
+    created = created_of(path)
+    if created and modified < created and commit:  # a wrong clock: order by the repository's history
+        gd = git_dir(mirrors, repo)
+        own = subprocess.run(["git", "--git-dir", gd, "show", "-s", "--format=%ct", commit],
+                             capture_output=True, text=True).stdout.strip()
+        own_t = int(own) if own.isdigit() else None
+
+        def earlier(v):
+            t = first_committed(gd, v[4])
+            return own_t is not None and t is not None and t < own_t
+    else:
+        def earlier(v):
+            return bool(v[1]) and v[1] < modified
+    twins = [v for v in versions[repo] if v[0] == stats and earlier(v) and material_change(v[2], text)]
     if not twins:
         return None
-    _, m2, t2, vpath = min(twins, key=lambda v: v[1])
+    _, m2, t2, vpath, _ = min(twins, key=lambda v: v[1])
     return (f"WPS kept the statistics of {vpath} saved {m2} ({len(t2[0])} characters, {t2[1]} pictures; "
             f"this file: {len(text[0])}, {text[1]})")
 
@@ -120,7 +153,7 @@ def main():
                       "pages": int(pages), "pages_stale": int(pages) == 1 and chars > 1800,
                       "words": int(tag("Words") or 0), "characters": chars, "grid": grid})
         if "WPS" in (files[-1]["application"] or "") and not files[-1]["pages_stale"]:
-            twin = inherited_statistics(mirrors, repo, dest, versions)
+            twin = inherited_statistics(mirrors, repo, dest, versions, commit)
             if twin:
                 files[-1]["pages_stale"] = True
                 files[-1]["stale_reason"] = twin
