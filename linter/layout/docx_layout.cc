@@ -1162,6 +1162,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   std::map<std::int32_t, Span> spans;  // by the merged cell's first grid column
   std::int32_t span_table = -1;
   std::vector<double> span_need;  // the current table's autofit_needs (Word files)
+  std::int32_t beside_table = -1;  // a floating table text runs beside (Word), and its wrap_active entry
+  std::size_t beside_index = 0;
   auto close_spans = [&](const std::map<std::int32_t, bool>* keep) {
     for (auto s = spans.begin(); s != spans.end();) {
       if (keep && keep->count(s->first)) {
@@ -1361,6 +1363,36 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         span.last_item = items.size();
       }
       for (const auto& [col, content] : merge_starts) spans[col] = Span{content, row_h, items.size()};
+      // Word sets text beside a floating table anchored to the text (w:tblpPr vertAnchor
+      // text) as beside a square-wrapped object: where at least kBesideMin is left across
+      // the column beside it (tblpX from horzAnchor or tblpXSpec, with leftFromText and
+      // rightFromText), the paragraphs after it run beside its rows, which take no room of
+      // their own in the flow; its band starts tblpY below where the text stands. Fresh-3
+      // t091: a 133 pt table of archive numbers at the left of a cover, five empty centred
+      // paragraphs beside it; Word's cover holds the rest of its paragraphs only so
+      // (paragraph starts agreeing 38 -> 110 of 114). Of the 97 text-anchored floating tables
+      // in the Word files of the sets, one other (history h285) leaves that much room.
+      if (!engine.settings().wps && L.float_anchor == 1 && !L.nested) {
+        if (L.row == 0) {
+          beside_table = -1;
+          const double tw = L.table_w > 0 ? L.table_w : g.width;
+          double x = L.float_h_from == 2 ? L.float_x - g.left : L.float_x;
+          if (L.float_x_spec == 1) x = 0;
+          else if (L.float_x_spec == 2) x = (g.width - tw) / 2;
+          else if (L.float_x_spec == 3) x = g.width - tw;
+          const double l = x - L.float_dist_l, r = x + tw + L.float_dist_r;
+          if (room_beside(l, r, 0, g) >= kBesideMin && wrap_active.size() < 64) {
+            const double top = wrap_y + L.float_y;
+            wrap_active.push_back({top, top, l, r, 0, i});
+            beside_table = table;
+            beside_index = wrap_active.size() - 1;
+          }
+        }
+        if (beside_table == table && beside_index < wrap_active.size()) {
+          wrap_active[beside_index].bottom += row_h;
+          row_h = 0;
+        }
+      }
       it.fixed = L.row_rule == 1 && L.row_h > 0;
       it.row = true;
       it.table = table;

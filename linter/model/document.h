@@ -296,6 +296,10 @@ struct ParagraphLayout {
   // 3 page) and tblpY (points from the anchor).
   std::uint8_t float_anchor = 0;
   double float_y = 0;
+  // Across the page: tblpX (points) from horzAnchor (0 text, 1 margin, 2 page) or tblpXSpec
+  // (0 none, 1 left, 2 center, 3 right), and leftFromText / rightFromText (points).
+  double float_x = 0, float_dist_l = 0, float_dist_r = 0;
+  std::uint8_t float_h_from = 0, float_x_spec = 0;
   bool nested = false;         // inside a table inside this cell
   std::int32_t inner_row = -1, inner_cell = -1;  // nested: the innermost table's row (unique) and cell
 };

@@ -180,6 +180,8 @@ class Walker {
     // flow, 1 text, 2 margin, 3 page) and tblpY (points).
     std::uint8_t float_anchor = 0;
     double float_y = 0;
+    double float_x = 0, float_dist_l = 0, float_dist_r = 0;  // tblpX, leftFromText, rightFromText
+    std::uint8_t float_h_from = 0, float_x_spec = 0;        // horzAnchor, tblpXSpec
     std::vector<Condition> cond;          // the current cell's conditional formats, in order
   };
 
@@ -417,6 +419,11 @@ class Walker {
       L.grid_span = t.grid_span;
       L.float_anchor = t.float_anchor;
       L.float_y = t.float_y;
+      L.float_x = t.float_x;
+      L.float_dist_l = t.float_dist_l;
+      L.float_dist_r = t.float_dist_r;
+      L.float_h_from = t.float_h_from;
+      L.float_x_spec = t.float_x_spec;
       L.nested = tables_.size() > 1;
       if (L.nested) {
         L.inner_row = inner.id * 65536 + inner.row;
@@ -568,6 +575,12 @@ class Walker {
     if (x == 0 && y == 0 && !x_spec && !y_spec && (h.empty() || h == "text") && anchor != 1) return;
     t.float_anchor = anchor;
     t.float_y = y_spec ? 0.0 : y;
+    t.float_x = x;
+    t.float_h_from = h == "page" ? 2 : h == "margin" ? 1 : 0;
+    const std::string_view xs = tp.attribute(ns_->attr("tblpXSpec").c_str()).value();
+    t.float_x_spec = xs == "left" || xs == "inside" ? 1 : xs == "center" ? 2 : xs == "right" || xs == "outside" ? 3 : 0;
+    t.float_dist_l = attr_pt(tp, ns_->attr("leftFromText"), 0);
+    t.float_dist_r = attr_pt(tp, ns_->attr("rightFromText"), 0);
   }
   void row_start(const pugi::xml_node& tr) {
     auto& t = tables_.back();

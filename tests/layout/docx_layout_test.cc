@@ -2663,3 +2663,34 @@ TEST(DocxLayout, TopAndBottomObjectsSideBySideInOneParagraphTakeOneBand) {
   EXPECT_LE(doc(pic(0, "paragraph", 10) + pic(220, "paragraph", 10)), 1.0);
   EXPECT_GT(doc(pic(0, "paragraph", 10) + pic(220, "paragraph", 410)), 1.0);
 }
+
+// Word sets text beside a floating table anchored to the text (w:tblpPr vertAnchor text) as
+// beside a square-wrapped object when at least 72 pt is left beside it: the paragraphs after
+// it run beside its rows, which take no room of their own (fresh-3 t091's cover). Three
+// one-line rows of a 133 pt table at the margin, then 44 exact 15 pt lines (660 pt): beside
+// the table they fit the 697.9 pt page; a table the column's width, one in the flow, or the
+// same file saved by WPS put the last lines on page 2.
+TEST(DocxLayout, TextRunsBesideANarrowFloatingTable) {
+  auto doc = [](const std::string& tblp, int width, const std::string& app = "") {
+    std::string t = "<w:tbl><w:tblPr>" + tblp + "<w:tblW w:w=\"" + std::to_string(width) +
+                    "\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"" + std::to_string(width) +
+                    "\"/></w:tblGrid>";
+    for (int r = 0; r < 3; ++r)
+      t += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/></w:tcPr>" + para("号") +
+           "</w:tc></w:tr>";
+    t += "</w:tbl>";
+    for (int i = 0; i < 44; ++i) t += para("字", "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>");
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    if (!app.empty()) parts.app["Application"] = app;
+    parts.body = t + kPlainSect;
+    return layout_of(parts).estimate;
+  };
+  const std::string beside =
+      "<w:tblpPr w:leftFromText=\"180\" w:rightFromText=\"180\" w:vertAnchor=\"text\" w:horzAnchor=\"margin\" w:tblpY=\"136\"/>";
+  EXPECT_LE(doc(beside, 2660), 1.0);
+  EXPECT_LE(doc("<w:tblpPr w:vertAnchor=\"text\" w:tblpXSpec=\"right\" w:tblpY=\"136\"/>", 2660), 1.0);
+  EXPECT_GT(doc(beside, 8306), 1.0);  // nothing left beside it
+  EXPECT_GT(doc("", 2660), 1.0);      // not floating
+  EXPECT_GT(doc(beside, 2660, "WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA"), 1.0);
+}
