@@ -239,8 +239,13 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
   // The size a character unit of indent is measured in: the first run's (or the mark's).
   const double first_size = L.runs.empty() ? L.font_pt : L.runs.front().size;
   const double unit = char_pitch > 0 ? char_pitch : first_size;
-  const double left = L.ind_left_chars != 0 ? L.ind_left_chars * unit : L.ind_left;
-  const double right = L.ind_right_chars != 0 ? L.ind_right_chars * unit : L.ind_right;
+  // Word measures leftChars / rightChars in the Normal style's size, not the text's: the
+  // twips it writes beside them are chars x that size in every file of the tuning sets
+  // (a 42 pt title with leftChars 589 is indented 123.9 pt, 5.89 x 21 never x 42); first
+  // line and hanging characters follow the text.
+  const double side_unit = char_pitch > 0 ? char_pitch : (doc_.normal_font_pt > 0 ? doc_.normal_font_pt : 10.5);
+  const double left = L.ind_left_chars != 0 ? L.ind_left_chars * side_unit : L.ind_left;
+  const double right = L.ind_right_chars != 0 ? L.ind_right_chars * side_unit : L.ind_right;
   const double first = L.ind_first_chars != 0 ? L.ind_first_chars * unit : L.ind_first;
   const double avail = std::max(first_size, w - left - right);
   // Default tab stops stand every defaultTabStop from the margin, not from the indent

@@ -107,6 +107,26 @@ TEST(DocxLayout, ParagraphSpacingAndIndents) {
   EXPECT_EQ(pages(para(han(32), "<w:ind w:firstLineChars=\"200\"/>") + kPlainSect, 24).lines, 1u);
 }
 
+// Word counts leftChars / rightChars in the Normal style's size, not in the text's (the
+// twips it writes beside them are chars x the Normal size in every tuning file; first-line
+// and hanging characters follow the text). At a 10.5 pt Normal, ten characters of left
+// indent are 105 pt whatever the text's size: twelve 24 pt characters fit the 310.3 pt
+// left (at 24 pt a character the indent would be 240 pt and the line would hold seven).
+TEST(DocxLayout, SideIndentCharactersAreNormalStyleCharacters) {
+  auto big = [](int n, const std::string& ind) {
+    return "<w:p><w:pPr>" + ind + "</w:pPr><w:r><w:rPr><w:sz w:val=\"48\"/></w:rPr><w:t>" + han(n) +
+           "</w:t></w:r></w:p>";
+  };
+  EXPECT_EQ(pages(big(12, "<w:ind w:leftChars=\"1000\" w:left=\"2100\"/>") + kPlainSect, 21).lines, 1u);
+  EXPECT_EQ(pages(big(13, "<w:ind w:leftChars=\"1000\" w:left=\"2100\"/>") + kPlainSect, 21).lines, 2u);
+  EXPECT_EQ(pages(big(12, "<w:ind w:rightChars=\"1000\" w:right=\"2100\"/>") + kPlainSect, 21).lines, 1u);
+  // The twips beside the characters do not count: leftChars wins over a stale left.
+  EXPECT_EQ(pages(big(12, "<w:ind w:leftChars=\"1000\" w:left=\"4800\"/>") + kPlainSect, 21).lines, 1u);
+  // A first-line indent in characters is still the text's: two 24 pt characters.
+  EXPECT_EQ(pages(big(15, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"420\"/>") + kPlainSect, 21).lines, 1u);
+  EXPECT_EQ(pages(big(16, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"420\"/>") + kPlainSect, 21).lines, 2u);
+}
+
 TEST(DocxLayout, PageBreaksAndSections) {
   const std::string two = para("甲") + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + para("乙");
   EXPECT_GT(pages(two + kPlainSect, 24).estimate, 1.0);
