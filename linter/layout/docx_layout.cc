@@ -2073,11 +2073,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   pe.lines = text_lines;
   // Pages Word's last layout marked: one, and one more for every paragraph outside tables
   // where it started a page (a row broken across pages marks every cell).
+  // A mark in a table's cells still says Word's layout had a second page.
   std::uint64_t marked = 0;
+  bool marked_in_table = false;
   for (const auto& b : doc.blocks)
-    if (b.story == model::Story::kMain && !b.in_table && b.layout >= 0 &&
-        doc.layouts[static_cast<std::size_t>(b.layout)].rendered_break)
-      ++marked;
+    if (b.story == model::Story::kMain && b.layout >= 0 && doc.layouts[static_cast<std::size_t>(b.layout)].rendered_break) {
+      if (b.in_table) marked_in_table = true;
+      else ++marked;
+    }
   // The fewest pages the main text can take whatever the line heights: every paragraph
   // outside tables is at least one line (one grid line, or its line at single spacing)
   // and at least its tallest inline picture, packed with nothing between them (a table row
@@ -2130,7 +2133,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     for (std::size_t q = 0; q + 1 < it.brk.size(); ++q)
       if (it.brk[q] == 1) whole_page();
   }
-  read_saved_pages(doc, pe, marked > 0 ? marked + 1 : 0, least);
+  read_saved_pages(doc, pe, marked > 0 ? marked + 1 : marked_in_table ? 2 : 0, least);
   if (trace) std::fprintf(stderr, "LEAST %.2f\n", least);
   return pe;
 }

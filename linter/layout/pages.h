@@ -45,7 +45,8 @@ model::GridLine grid_line(const model::Block& b);
 PageEstimate estimate_pages(const model::Document& doc, const std::vector<std::uint64_t>& lines);
 
 // Fills saved, saved_by and saved_stale from the document's properties; `rendered_pages`
-// is how many pages Word's last layout marked in the main text (0: none marked);
+// is how many pages Word's last layout marked in the main text at least (0: none marked; 2 when
+// only table cells hold marks);
 // `least_pages` the fewest pages the main text can take (0: not known).
 void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_t rendered_pages = 0,
                       double least_pages = 0);

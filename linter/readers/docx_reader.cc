@@ -244,6 +244,14 @@ class Walker {
   void paragraph(const pugi::xml_node& p, model::Story story, bool in_table) {
     ++para_ordinal_;
     const auto ppr = p.child(ns_->attr("pPr").c_str());
+    // Word's own save gives its paragraphs revision ids (w:rsidR, w:rsidRDefault): a file
+    // without any was written by another program (pages.cc: its saved statistics are a
+    // template's).
+    if (!saw_rsid_ && story == model::Story::kMain &&
+        (p.attribute(ns_->attr("rsidR").c_str()) || p.attribute(ns_->attr("rsidRDefault").c_str()))) {
+      saw_rsid_ = true;
+      b_.doc().properties["docx:rsid"] = "1";
+    }
     if (!merge_next_ || !b_.is_open()) {
       open_block(ppr, story, in_table);
     } else {
@@ -1257,6 +1265,7 @@ class Walker {
   const Namespaces* ns_ = nullptr;
   std::uint16_t source_ = 0;
   std::uint32_t para_ordinal_ = 0;
+  bool saw_rsid_ = false;  // a main-text paragraph with a revision id
   std::vector<bool> fields_;  // open complex fields: false while in the code, true in the result
   std::vector<std::string> field_codes_;  // their codes (the start, up to 64 bytes)
   bool contents_entered_ = false;  // a TOC field's result began in the current paragraph

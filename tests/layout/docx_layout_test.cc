@@ -261,14 +261,42 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   EXPECT_TRUE(saved(two_marks, "1", "900").saved_stale);
   EXPECT_FALSE(saved(two_marks, "2", "900").saved_stale);
   EXPECT_FALSE(saved(two_marks, "3", "900").saved_stale);
-  // Marks in the cells of a row broken across pages are not counted.
+  // Marks in the cells of a row broken across pages are not counted page by page.
   const std::string row = "<w:tbl><w:tr><w:tc>" + mark + "</w:tc><w:tc>" + mark + "</w:tc></w:tr></w:tbl>";
-  EXPECT_FALSE(saved(text + row + text + row + text, "1", "900").saved_stale);
+  EXPECT_FALSE(saved(text + row + text + row + text, "2", "900").saved_stale);
+  // But a one-page document has no mark at all: Word started a second page, beside a saved 1,
+  // whether in a paragraph or in a row's cells (one page more than saved is stale only there).
+  EXPECT_TRUE(saved(text + mark + text, "1", "600").saved_stale);
+  EXPECT_FALSE(saved(text + mark + text, "2", "600").saved_stale);
+  EXPECT_TRUE(saved(text + row + text, "1", "600").saved_stale);
+  EXPECT_FALSE(saved(text + row + text, "2", "600").saved_stale);
   // Statistics of a text more than ten times as long are another document's (a 300-character
   // page saved with 3,100 characters and 9 pages); up to ten times stands.
   EXPECT_TRUE(saved(text, "9", "3100").saved_stale);
   EXPECT_FALSE(saved(text, "9", "2900").saved_stale);
   EXPECT_FALSE(saved(para(han(20)), "9", "3100").saved_stale);  // under 50 characters: not judged
+}
+
+// Word's own save gives its paragraphs revision ids (w:rsidR, w:rsidRDefault); a file named
+// as Word's without any was written by another program from a template whose statistics it
+// kept (pandoc's reference document: "Microsoft Word 12.0.0", 1 page, 475 characters). Its
+// saved 1 is not Word's count; a larger saved count, or a file with revision ids, stands.
+TEST(DocxLayout, SavedPagesOfAFileWordDidNotWrite) {
+  auto saved = [](const std::string& body, const std::string& pages) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = styles(24);
+    parts.body = body + kPlainSect;
+    parts.app["Pages"] = pages;
+    parts.app["Characters"] = "475";
+    parts.app["Application"] = "Microsoft Word 12.0.0";
+    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+    return layout::estimate_pages(*d);
+  };
+  const std::string plain = para(han(300));
+  const std::string by_word = "<w:p w:rsidR=\"00A1B2C3\" w:rsidRDefault=\"00A1B2C3\"><w:r><w:t>" + han(300) + "</w:t></w:r></w:p>";
+  EXPECT_TRUE(saved(plain, "1").saved_stale);
+  EXPECT_FALSE(saved(by_word, "1").saved_stale);
+  EXPECT_FALSE(saved(plain, "2").saved_stale);
 }
 
 // The estimate of a WPS 11 file of 12 pt text whose saved statistics give `pages` pages
@@ -1429,7 +1457,8 @@ TEST(DocxLayout, WpsSizesLinesByTheComplexScriptSizeToo) {
                               "<w:lang w:eastAsia=\"zh-CN\"/></w:rPr>";
   std::string body;
   for (int i = 0; i < 22; ++i)
-    body += "<w:p><w:pPr>" + run_rpr + "</w:pPr><w:r>" + run_rpr + "<w:t>系统启动后显示登录窗口。</w:t></w:r></w:p>";
+    body += "<w:p w:rsidR=\"00A1B2C3\"><w:pPr>" + run_rpr + "</w:pPr><w:r>" + run_rpr +
+            "<w:t>系统启动后显示登录窗口。</w:t></w:r></w:p>";  // Word's revision ids: Word wrote it
   const std::string wps_styles =
       "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:hAnsiTheme=\"minorHAnsi\" "
       "w:eastAsiaTheme=\"minorEastAsia\" w:cstheme=\"minorBidi\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
