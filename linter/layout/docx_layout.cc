@@ -1346,8 +1346,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         if (first_in_cell) h += Lj.cell_margin_t + Lj.cell_margin_b;
         if (trace && std::getenv("WENFENG_LAYOUT_TRACE")[0] == '2') {
           const auto t = doc.block_text(bj);
-          std::fprintf(stderr, "   cell %d width %.1f lines %zu h %.1f %s\n", Lj.cell, cw, lines.h.size(), h,
-                       std::string(t.substr(0, std::min<std::size_t>(t.size(), 24))).c_str());
+          std::string at;  // the lines' starts, in code points (for comparing with Word's marks)
+          for (std::size_t q = 1; q < lines.at.size() && at.size() < 200; ++q) at += " " + std::to_string(lines.at[q]);
+          std::fprintf(stderr, "   cell %d width %.1f lines %zu h %.1f %s |%s\n", Lj.cell, cw, lines.h.size(), h,
+                       std::string(t.substr(0, std::min<std::size_t>(t.size(), 24))).c_str(), at.c_str());
         }
         // A cell starting a vertical merge spreads over the rows it spans: its first line
         // here, the rest when the merge ends.
