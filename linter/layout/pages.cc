@@ -170,8 +170,9 @@ void read_saved_pages(const model::Document& doc, PageEstimate& pe, std::uint64_
     contents_last = std::max(contents_last, std::strtol(std::string(t.substr(t.size() - digits)).c_str(), nullptr, 10));
   }
   const double implied = std::ceil(pe.estimate - 1e-9);
-  const bool contents_longer = numbered_entries >= 3 && contents_last >= saved + 2 &&
-                               implied >= static_cast<double>(saved + 2);
+  // (saved + 2 is not formed: app:Pages may hold LONG_MAX; contents_last is at most 9999.)
+  const bool contents_longer = numbered_entries >= 3 && contents_last - 2 >= saved &&
+                               implied >= static_cast<double>(saved) + 2;
   // Word saving a one-page document has started no page after the first, so a page mark
   // (w:lastRenderedPageBreak), in a table's cells too, beside a saved 1 is another layout's
   // count: of the Word files saved as 1 page in the calibration, tuning and history sets, the
