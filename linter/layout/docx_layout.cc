@@ -849,14 +849,15 @@ class Flow {
 };
 
 // What an autofit table's columns must hold (tblLayout absent or autofit, ECMA-376 17.4.64),
-// for the trace: per grid column, the widest unit of text that cannot break in any of its
+// for the trace and, in Word files, for a column up to 1% narrower than its widest unit
+// (estimate_docx_pages: Word measured that unit with kerning): per grid column, the widest unit of text that cannot break in any of its
 // one-column cells, plus the cell's margins. Word and WPS lay such a table out by their
 // autofit algorithm and save the result as w:tblGrid, which the cells here take: a column
 // below what its content needs is widened to it, the others get it plus a common share f
 // of what their preferred width (w:tcW) holds beyond it, f such that the table fills the
 // text column (fresh 035, 021, 070, 071, WPS; fresh 011, 034, calibration 031, 038, Word:
-// every column's f agrees to 0.01). So the saved grid is the layout and nothing is recomputed;
-// the trace shows where a column is exactly as wide as its content (the application could
+// every column's f agrees to 0.01). So the saved grid is the layout and nothing else is
+// recomputed; the trace shows where a column is exactly as wide as its content (the application could
 // not break it there) or narrower (it could). Empty for a fixed table.
 std::vector<double> autofit_needs(const Engine& engine, const model::Document& doc, std::size_t first,
                                   const Geometry& g, double pitch) {
@@ -1051,14 +1052,21 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // the column. Each object counts alone: calibration 024's three 97 pt pictures side by
   // side in one paragraph (32 pt left at the edges, 3 pt between) push nothing in Word's
   // marks (counted together they put its paragraph starts from P91 a page late, not P99).
+  // Where an object `w` wide stands across the column (its left edge, from the column's):
+  // `x` from the column or margin, or from the page's edge when `page`, unless aligned
+  // (1 left, 2 centre, 3 right) within that frame. Pictures (wp:positionH) and floating
+  // tables (w:tblpPr tblpX / tblpXSpec from horzAnchor) alike.
+  auto place_across = [](bool page, std::uint8_t align, double x, double w, const Geometry& g) {
+    const double o0 = page ? -g.left : 0.0;
+    const double o1 = page ? g.page_w - g.left : g.width;
+    if (align == 1) return o0;
+    if (align == 2) return (o0 + o1 - w) / 2;
+    if (align == 3) return o1 - w;
+    return x + o0;
+  };
   auto span_of = [&](const model::Float& f, const Geometry& g, double& l, double& r) {
     if (f.h_from == 0) return false;
-    const double o0 = f.h_from == 2 ? -g.left : 0.0;
-    const double o1 = f.h_from == 2 ? g.page_w - g.left : g.width;
-    double x = f.x + o0;
-    if (f.h_align == 1) x = o0;
-    else if (f.h_align == 2) x = (o0 + o1 - f.w) / 2;
-    else if (f.h_align == 3) x = o1 - f.w;
+    const double x = place_across(f.h_from == 2, f.h_align, f.x, f.w, g);
     l = x - f.dist_l;
     r = x + f.w + f.dist_r;
     return true;
@@ -1392,12 +1400,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         if (L.row == 0) {
           beside_table = -1;
           const double tw = L.table_w > 0 ? L.table_w : g.width;
-          double x = L.float_h_from == 2 ? L.float_x - g.left : L.float_x;
-          if (L.float_x_spec == 1) x = 0;
-          else if (L.float_x_spec == 2) x = (g.width - tw) / 2;
-          else if (L.float_x_spec == 3) x = g.width - tw;
+          // tblpXSpec aligns within horzAnchor's frame (ECMA-376 17.4.57): right of the page
+          // is the page's right edge, not the margin's.
+          const double x = place_across(L.float_h_from == 2, L.float_x_spec, L.float_x, tw, g);
           const double l = x - L.float_dist_l, r = x + tw + L.float_dist_r;
-          if (room_beside(l, r, 0, g) >= kBesideMin && wrap_active.size() < 64) {
+          // A band placed more than a page away from the text (a hostile tblpY) would meet
+          // no line and lose the table; such a table keeps its rows in the flow.
+          if (std::abs(L.float_y) <= g.height && room_beside(l, r, 0, g) >= kBesideMin && wrap_active.size() < 64) {
             const double top = wrap_y + L.float_y;
             wrap_active.push_back({top, top, l, r, 0, i});
             beside_table = table;

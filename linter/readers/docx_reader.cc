@@ -487,9 +487,12 @@ class Walker {
   }
 
   // Table state.
+  // Twips to points; a value that is no finite number (nan, inf, 1e999) is not given.
   static double attr_pt(const pugi::xml_node& n, const std::string& a, double fallback) {
     const char* v = n.attribute(a.c_str()).value();
-    return *v ? std::strtod(v, nullptr) / 20.0 : fallback;
+    if (!*v) return fallback;
+    const double x = std::strtod(v, nullptr);
+    return std::isfinite(x) ? x / 20.0 : fallback;
   }
   void cell_margins(const pugi::xml_node& mar, double& l, double& r, double& t, double& b) const {
     if (!mar) return;

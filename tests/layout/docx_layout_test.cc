@@ -2741,6 +2741,26 @@ TEST(DocxLayout, TopAndBottomObjectsSideBySideInOneParagraphTakeOneBand) {
   EXPECT_GT(doc(pic(0, "paragraph", 10) + pic(220, "paragraph", 410)), 1.0);
 }
 
+// Three one-line rows of a one-column table (`tblp` its w:tblpPr, `tblw` its w:tblW, `width`
+// its grid column, twips), then 44 exact 15 pt lines (660 pt of a 697.9 pt page).
+namespace {
+double floating_table_doc(const std::string& tblp, const std::string& tblw, int width, const std::string& app = "") {
+  std::string t = "<w:tbl><w:tblPr>" + tblp + "<w:tblW w:w=\"" + tblw +
+                  "\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"" + std::to_string(width) +
+                  "\"/></w:tblGrid>";
+  for (int r = 0; r < 3; ++r)
+    t += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/></w:tcPr>" + para("号") +
+         "</w:tc></w:tr>";
+  t += "</w:tbl>";
+  for (int i = 0; i < 44; ++i) t += para("字", "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>");
+  wenfeng::testing::DocxParts parts;
+  parts.styles = styles(24);
+  if (!app.empty()) parts.app["Application"] = app;
+  parts.body = t + kPlainSect;
+  return layout_of(parts).estimate;
+}
+}  // namespace
+
 // Word sets text beside a floating table anchored to the text (w:tblpPr vertAnchor text) as
 // beside a square-wrapped object when at least 72 pt is left beside it: the paragraphs after
 // it run beside its rows, which take no room of their own (fresh-3 t091's cover). Three
@@ -2749,19 +2769,7 @@ TEST(DocxLayout, TopAndBottomObjectsSideBySideInOneParagraphTakeOneBand) {
 // same file saved by WPS put the last lines on page 2.
 TEST(DocxLayout, TextRunsBesideANarrowFloatingTable) {
   auto doc = [](const std::string& tblp, int width, const std::string& app = "") {
-    std::string t = "<w:tbl><w:tblPr>" + tblp + "<w:tblW w:w=\"" + std::to_string(width) +
-                    "\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"" + std::to_string(width) +
-                    "\"/></w:tblGrid>";
-    for (int r = 0; r < 3; ++r)
-      t += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/></w:tcPr>" + para("号") +
-           "</w:tc></w:tr>";
-    t += "</w:tbl>";
-    for (int i = 0; i < 44; ++i) t += para("字", "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>");
-    wenfeng::testing::DocxParts parts;
-    parts.styles = styles(24);
-    if (!app.empty()) parts.app["Application"] = app;
-    parts.body = t + kPlainSect;
-    return layout_of(parts).estimate;
+    return floating_table_doc(tblp, std::to_string(width), width, app);
   };
   const std::string beside =
       "<w:tblpPr w:leftFromText=\"180\" w:rightFromText=\"180\" w:vertAnchor=\"text\" w:horzAnchor=\"margin\" w:tblpY=\"136\"/>";
@@ -2770,4 +2778,23 @@ TEST(DocxLayout, TextRunsBesideANarrowFloatingTable) {
   EXPECT_GT(doc(beside, 8306), 1.0);  // nothing left beside it
   EXPECT_GT(doc("", 2660), 1.0);      // not floating
   EXPECT_GT(doc(beside, 2660, "WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA"), 1.0);
+}
+
+// tblpXSpec aligns a floating table within horzAnchor's frame (ECMA-376 17.4.57), as
+// wp:align places a picture: right of the page is the page's right edge, 90 pt right of the
+// margin's. A 380 pt table there leaves 125 pt beside it (the text runs beside); at the
+// margin's right edge 35 pt (the text goes below). A twips value that is no number (nan)
+// is not given: tblW w="nan" leaves the grid's width.
+TEST(DocxLayout, FloatingTableAlignedWithinItsHorizontalAnchor) {
+  const auto doc = [](const std::string& tblp, const std::string& tblw, int width) {
+    return floating_table_doc(tblp, tblw, width);
+  };
+  const auto right_of = [](const std::string& frame) {
+    return "<w:tblpPr w:vertAnchor=\"text\" w:horzAnchor=\"" + frame + "\" w:tblpXSpec=\"right\" w:tblpY=\"136\"/>";
+  };
+  EXPECT_LE(doc(right_of("page"), "7600", 7600), 1.0);
+  EXPECT_GT(doc(right_of("margin"), "7600", 7600), 1.0);
+  const std::string beside = "<w:tblpPr w:vertAnchor=\"text\" w:horzAnchor=\"margin\" w:tblpY=\"136\"/>";
+  EXPECT_LE(doc(beside, "nan", 2660), 1.0);
+  EXPECT_GT(doc(beside, "nan", 8306), 1.0);
 }
