@@ -1186,6 +1186,29 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   std::vector<double> span_need;  // the current table's autofit_needs (Word files)
   std::int32_t beside_table = -1;  // a floating table text runs beside (Word), and its wrap_active entry
   std::size_t beside_index = 0;
+  std::size_t beside_anchor = 0;  // the block of its first row (its wrap_active entry's anchor)
+  // Before the text beside a floating table is cut off (a page or section break, the end of
+  // the text), the part of the table still below the text takes its room in the flow: the
+  // rows gave their heights to the band, and a table longer than the text beside it would
+  // otherwise lose the rest.
+  // The rows give their heights back from the last one up, so that the part below the text
+  // still breaks across pages row by row.
+  std::vector<std::pair<std::size_t, double>> beside_rows;  // (item, height given to the band)
+  auto keep_beside_table_height = [&](double y) {
+    if (beside_table < 0) return;
+    for (const auto& o : wrap_active) {
+      if (o.anchor != beside_anchor) continue;
+      double rest = o.bottom - y;
+      for (auto r = beside_rows.rbegin(); r != beside_rows.rend() && rest > 0.01; ++r) {
+        const double back = std::min(r->second, rest);
+        if (r->first < items.size() && !items[r->first].h.empty()) items[r->first].h[0] += back;
+        rest -= back;
+      }
+      break;
+    }
+    beside_table = -1;
+    beside_rows.clear();
+  };
   auto close_spans = [&](const std::map<std::int32_t, bool>* keep) {
     for (auto s = spans.begin(); s != spans.end();) {
       if (keep && keep->count(s->first)) {
@@ -1411,10 +1434,13 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
             wrap_active.push_back({top, top, l, r, 0, i});
             beside_table = table;
             beside_index = wrap_active.size() - 1;
+            beside_anchor = i;
+            beside_rows.clear();
           }
         }
         if (beside_table == table && beside_index < wrap_active.size()) {
           wrap_active[beside_index].bottom += row_h;
+          beside_rows.emplace_back(items.size(), row_h);
           row_h = 0;
         }
       }
@@ -1441,8 +1467,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     span_table = -1;
     // Wrapped objects the lines may run beside: those still reaching below this paragraph's
     // top, and its own (placed from it by wp:positionV); at a page break none.
-    if (it.hard_break_before || (b.section != wrap_section && doc.sections[b.section].start != "continuous"))
+    if (it.hard_break_before || (b.section != wrap_section && doc.sections[b.section].start != "continuous")) {
+      keep_beside_table_height(wrap_y);
       wrap_active.clear();
+    }
     wrap_section = b.section;
     const double text_top = wrap_y + std::max(0.0, spacing(L, g, false) - wrap_after);
     std::erase_if(wrap_active, [&](const Beside& o) { return o.bottom <= text_top + 0.01; });
@@ -1540,6 +1568,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     items.push_back(std::move(it));
   }
 
+  if (!wrap_active.empty()) keep_beside_table_height(wrap_y);
   close_spans(nullptr);
   // Endnotes (ECMA-376 17.11.2, 17.11.22): with w:endnotePr's default position, docEnd, Word
   // sets them after the main text's last paragraph, under the separator (the endnotes.xml entry

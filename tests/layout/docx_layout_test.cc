@@ -2744,15 +2744,20 @@ TEST(DocxLayout, TopAndBottomObjectsSideBySideInOneParagraphTakeOneBand) {
 // Three one-line rows of a one-column table (`tblp` its w:tblpPr, `tblw` its w:tblW, `width`
 // its grid column, twips), then 44 exact 15 pt lines (660 pt of a 697.9 pt page).
 namespace {
-double floating_table_doc(const std::string& tblp, const std::string& tblw, int width, const std::string& app = "") {
+double floating_table_doc(const std::string& tblp, const std::string& tblw, int width, const std::string& app = "",
+                          int rows = 3, const std::string& after = "") {
   std::string t = "<w:tbl><w:tblPr>" + tblp + "<w:tblW w:w=\"" + tblw +
                   "\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"" + std::to_string(width) +
                   "\"/></w:tblGrid>";
-  for (int r = 0; r < 3; ++r)
+  for (int r = 0; r < rows; ++r)
     t += "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/></w:tcPr>" + para("号") +
          "</w:tc></w:tr>";
   t += "</w:tbl>";
-  for (int i = 0; i < 44; ++i) t += para("字", "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>");
+  if (!after.empty()) {
+    t += after;
+  } else {
+    for (int i = 0; i < 44; ++i) t += para("字", "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>");
+  }
   wenfeng::testing::DocxParts parts;
   parts.styles = styles(24);
   if (!app.empty()) parts.app["Application"] = app;
@@ -2778,6 +2783,21 @@ TEST(DocxLayout, TextRunsBesideANarrowFloatingTable) {
   EXPECT_GT(doc(beside, 8306), 1.0);  // nothing left beside it
   EXPECT_GT(doc("", 2660), 1.0);      // not floating
   EXPECT_GT(doc(beside, 2660, "WPS Office_11.1.0.11194_F1E327BC-269C-435d-A152-05C5408002CA"), 1.0);
+}
+
+// A floating table longer than the text beside it keeps the rest of its height: at the end
+// of the text or at a page break the rows below the text take their room in the flow again,
+// from the last one up. 200 rows (about 4 pages in the flow) beside one short paragraph are
+// still about 4 pages; before a page break and one more paragraph, one page more.
+TEST(DocxLayout, FloatingTableLongerThanTheTextBesideKeepsItsHeight) {
+  const std::string beside =
+      "<w:tblpPr w:leftFromText=\"180\" w:rightFromText=\"180\" w:vertAnchor=\"text\" w:horzAnchor=\"margin\" w:tblpY=\"136\"/>";
+  const std::string tail = para("字");
+  const double flow = floating_table_doc("", "2660", 2660, "", 200, tail);
+  ASSERT_GT(flow, 3.0);
+  EXPECT_NEAR(floating_table_doc(beside, "2660", 2660, "", 200, tail), flow, 0.2);
+  const std::string broken = tail + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + para("字");
+  EXPECT_GT(floating_table_doc(beside, "2660", 2660, "", 200, broken), std::ceil(flow - 0.2));
 }
 
 // tblpXSpec aligns a floating table within horzAnchor's frame (ECMA-376 17.4.57), as
