@@ -698,6 +698,27 @@ TEST(DocxLayout, PunctuationCompressionInJustifiedLines) {
   EXPECT_EQ(cn_compressed(para(han(10) + "、" + han(10) + "、" + han(10) + "、" + han(8)) + kCnSect).lines, 2u);
 }
 
+// A row of full-width full stops (U+FF0E) typed as leaders: under compressPunctuation Word
+// sets each one after another at half width, left-aligned or justified (fresh-3 t167's
+// hand-typed contents). Four Han, 68 dots and a Times New Roman "3" take 10.5 + 67 x 5.25
+// + 42 + 5.25 = 409.5 pt at 五号, one line of 415.3; at full width more than one. With 70
+// dots the first one's full width still counts: 420 pt, two lines.
+TEST(DocxLayout, FullWidthFullStopRunsAreCompressed) {
+  std::string dots;
+  for (int i = 0; i < 68; ++i) dots += "．";
+  const std::string left = "<w:jc w:val=\"left\"/>";
+  EXPECT_EQ(cn_compressed(para(han(4) + dots + "3", left) + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_compressed(para(han(4) + dots + "3") + kCnSect).lines, 1u);
+  // Without compressPunctuation the dots are full width: more than a line (the row, which
+  // may not start a line, moves whole under the Han text and breaks where it must).
+  EXPECT_GE(cn_pages(para(han(4) + dots + "3", left) + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_compressed(para(han(4) + dots + "．．3", left) + kCnSect).lines, 2u);
+  // Dots apart from each other keep their full width: 40 characters, two lines.
+  std::string apart;
+  for (int i = 0; i < 20; ++i) apart += han(1) + "．";
+  EXPECT_EQ(cn_compressed(para(apart, left) + kCnSect).lines, 2u);
+}
+
 // autoSpaceDE / autoSpaceDN (on unless turned off): a quarter em between Han characters
 // and Latin letters or digits next to them (084: "C919机型", "B737和A320"). 38 Han and
 // three Times New Roman digits fill 414.75 of 415.3 pt; the two spaces take it over.
