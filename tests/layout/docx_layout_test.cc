@@ -277,20 +277,27 @@ TEST(DocxLayout, SavedPagesThatLookStale) {
   EXPECT_FALSE(saved(para(han(20)), "9", "3100").saved_stale);  // under 50 characters: not judged
 }
 
+// The estimate of a file of 12 pt text that `application` saved with `pages` pages and
+// `characters` characters in its statistics.
+layout::PageEstimate saved_by(const std::string& application, const std::string& body, const std::string& pages,
+                              const std::string& characters, const std::string& sect = kPlainSect) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = styles(24);
+  parts.body = body + sect;
+  parts.app["Pages"] = pages;
+  parts.app["Characters"] = characters;
+  parts.app["Application"] = application;
+  auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
+  return layout::estimate_pages(*d);
+}
+
 // Word's own save gives its paragraphs revision ids (w:rsidR, w:rsidRDefault); a file named
 // as Word's without any was written by another program from a template whose statistics it
 // kept (pandoc's reference document: "Microsoft Word 12.0.0", 1 page, 475 characters). Its
 // saved 1 is not Word's count; a larger saved count, or a file with revision ids, stands.
 TEST(DocxLayout, SavedPagesOfAFileWordDidNotWrite) {
   auto saved = [](const std::string& body, const std::string& pages) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = styles(24);
-    parts.body = body + kPlainSect;
-    parts.app["Pages"] = pages;
-    parts.app["Characters"] = "475";
-    parts.app["Application"] = "Microsoft Word 12.0.0";
-    auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
-    return layout::estimate_pages(*d);
+    return saved_by("Microsoft Word 12.0.0", body, pages, "475");
   };
   const std::string plain = para(han(300));
   const std::string by_word = "<w:p w:rsidR=\"00A1B2C3\" w:rsidRDefault=\"00A1B2C3\"><w:r><w:t>" + han(300) + "</w:t></w:r></w:p>";
@@ -303,14 +310,7 @@ TEST(DocxLayout, SavedPagesOfAFileWordDidNotWrite) {
 // (and 100 characters).
 layout::PageEstimate saved_by_wps(const std::string& body, const std::string& pages,
                                   const std::string& sect = kPlainSect) {
-  wenfeng::testing::DocxParts parts;
-  parts.styles = styles(24);
-  parts.body = body + sect;
-  parts.app["Pages"] = pages;
-  parts.app["Characters"] = "100";
-  parts.app["Application"] = "WPS Office_11.1.0.9740";
-  auto d = readers::read_docx(*wenfeng::testing::build_docx(parts));
-  return layout::estimate_pages(*d);
+  return saved_by("WPS Office_11.1.0.9740", body, pages, "100", sect);
 }
 
 // A saved count is stale when the main text cannot fit in it, whatever the line heights:
