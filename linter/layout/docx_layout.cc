@@ -1200,9 +1200,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
   // Before the text beside a floating table is cut off (a page or section break, the end of
   // the text), the part of the table still below the text takes its room in the flow: the
   // rows gave their heights to the band, and a table longer than the text beside it would
-  // otherwise lose the rest.
-  // The rows give their heights back from the last one up, so that the part below the text
-  // still breaks across pages row by row.
+  // otherwise lose the rest. They give it back from the last row up, so that the part below
+  // the text still breaks across pages row by row.
   std::vector<std::pair<std::size_t, double>> beside_rows;  // (item, height given to the band)
   auto keep_beside_table_height = [&](double y) {
     if (beside_table < 0) return;
@@ -1508,7 +1507,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       wrap_after = spacing(L, g, true);
       wrap_y += wrap_after;
       for (auto k : lines.brk)
-        if (k) wrap_active.clear();
+        if (k) {
+          keep_beside_table_height(wrap_y);
+          wrap_active.clear();
+        }
     }
     text_lines += lines.text_lines;
     it.h = lines.h;

@@ -2819,6 +2819,9 @@ TEST(DocxLayout, FloatingTableLongerThanTheTextBesideKeepsItsHeight) {
   EXPECT_NEAR(floating_table_doc(beside, "2660", 2660, "", 200, tail), flow, 0.2);
   const std::string broken = tail + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + para("字");
   EXPECT_GT(floating_table_doc(beside, "2660", 2660, "", 200, broken), std::ceil(flow - 0.2));
+  // A page break inside the paragraph beside it cuts the band off as well.
+  const std::string inside = "<w:p><w:r><w:t>字</w:t><w:br w:type=\"page\"/><w:t>字</w:t></w:r></w:p>";
+  EXPECT_GT(floating_table_doc(beside, "2660", 2660, "", 200, inside), std::ceil(flow - 0.2));
 }
 
 // tblpXSpec aligns a floating table within horzAnchor's frame (ECMA-376 17.4.57), as
