@@ -88,6 +88,14 @@ FontMetrics font_metrics(std::string_view name) {
   // 微软雅黑: 1.32 em for its Latin letters, digits and an empty paragraph's mark, 1.55 for
   // its Chinese characters (see fonts.h).
   if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, 1.55, LatinWidths::kSans, true, 1.058, 1.173};
+  // HarmonyOS Sans SC (Huawei's free Chinese sans; fresh-3 t257 is set in it): ascent and
+  // descent 1056 / 271 of 1000, 1.327 em; Word's line for it is taken as 1.3 times that
+  // (1.725 em, as 宋体's 1.0 em box gives its 1.3), the extra half above, half below
+  // (1.255 / 0.470), for its Latin letters and empty marks too. t257's pages fit only so:
+  // Word's first two hold 9 and 15 text lines with 6 and 5 empty paragraphs, all of them
+  // two lines of the 15.6 pt grid (over 1.486 em at 五号); unknown before, the face was
+  // set as Times New Roman (1.15 em, one grid line each).
+  if (contains(n, "harmonyos sans")) return {1.725, 0, LatinWidths::kSans, true, 1.255};
   // 等线 is a little taller than the one-em fonts, its digits and Latin letters as much as
   // its Chinese characters (Word sizes a line by the face, whatever the script): 小四 text
   // in 等线, or 小四 黑体 text with 等线 digits, needs two lines of the 15.6 pt grid.

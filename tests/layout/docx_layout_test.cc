@@ -1401,6 +1401,26 @@ TEST(DocxLayout, YaHeiChineseNeedsTwoGridLinesAtWuHao) {
   EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(28)).estimate, 18 * 38.7 / 697.9, 0.05);
 }
 
+// HarmonyOS Sans SC (1056 / 271 of 1000, 1.327 em) is set at 1.3 times that in Word, 1.725
+// em, like 宋体's 1.0 em box at 1.3: 五号 text in it, Chinese or Latin, and its empty
+// paragraphs take two lines of the 15.6 pt grid (fresh-3 t257: Word's pages hold 9 and 15
+// text lines with 6 and 5 empty paragraphs). Unknown, it was set as Times New Roman: one.
+TEST(DocxLayout, HarmonyOsSansNeedsTwoGridLinesAtWuHao) {
+  std::string chinese, latin, empty;
+  for (int i = 0; i < 22; ++i) chinese += para("概要设计说明书");
+  for (int i = 0; i < 22; ++i) latin += para("BIBMS MySQL");
+  for (int i = 0; i < 22; ++i) empty += "<w:p/>";
+  const auto hos = cn_styles(
+      "<w:rFonts w:ascii=\"HarmonyOS Sans SC\" w:eastAsia=\"HarmonyOS Sans SC\" w:hAnsi=\"HarmonyOS Sans SC\"/>"
+      "<w:sz w:val=\"21\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, hos).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(latin + kCnSect, hos).estimate, 22 * 31.2 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(empty + kCnSect, hos).estimate, 22 * 31.2 / 697.9, 0.05);
+  // 小五 (9 pt, 15.5 pt) still takes one.
+  const auto small = cn_styles("<w:rFonts w:ascii=\"HarmonyOS Sans SC\" w:eastAsia=\"HarmonyOS Sans SC\"/><w:sz w:val=\"18\"/>");
+  EXPECT_NEAR(cn_pages(chinese + kCnSect, small).estimate, 22 * 15.6 / 697.9, 0.05);
+}
+
 // Table rows whose paragraphs keep with next stay with the next row (Word's way of keeping a
 // table together), and a heading kept with such a table goes to the next page with all of
 // it, not with its first row only (a design document's data dictionary: headings over small
