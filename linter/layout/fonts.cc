@@ -55,8 +55,8 @@ FontMetrics font_metrics(std::string_view name) {
   // 仿宋 and 楷体 220 / 36 of 256 (0.859 / 0.141: the em box; libharu's SimSun/SimHei
   // descriptors give 859 / -141 too), to which Word's 1.3 em line adds 0.15 above and
   // below (1.009 / 0.291; 等线's 1.34 likewise about the same box, 1.029 / 0.311);
-  // 微软雅黑's taller Chinese line (1.55) adds its 0.23 em over 1.32 half above, half below
-  // (1.173 / 0.377); Noto Sans CJK / Source Han Sans 1160 / 288 of 1000.
+  // 微软雅黑's taller Chinese line (1.716) adds its 0.396 em over 1.32 half above, half below
+  // (1.256 / 0.460); Noto Sans CJK / Source Han Sans 1160 / 288 of 1000.
   // The files bound how Word splits 宋体's 1.3 em (a line is its faces' largest ascent plus
   // largest descent, docx_layout.cc): at an ascent of 0.94 or 1.04 em, lines mixing Calibri
   // (0.952 / 0.269) or Times New Roman with 宋体 at 小四 outgrow one grid line and history
@@ -85,13 +85,19 @@ FontMetrics font_metrics(std::string_view name) {
   if (contains(n, "courier")) return {1.13, 0, LatinWidths::kHalf, false, 0.833};
   if (contains(n, "consolas")) return {1.13, 0, LatinWidths::kHalf, false, 0.879};
   // Chinese fonts.
-  // 微软雅黑: 1.32 em for its Latin letters, digits and an empty paragraph's mark, 1.55 for
-  // its Chinese characters (see fonts.h).
-  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, 1.55, LatinWidths::kSans, true, 1.058, 1.173};
+  // 微软雅黑: 1.32 em for its Latin letters, digits and an empty paragraph's mark, 1.3 times
+  // that for its Chinese characters, 1.716 (see fonts.h). At 1.55, as before, fresh-3 t239
+  // (11 pt, 1.2 lines, no grid) was 5.0 for 6 and t149 (11 pt, at least 12 pt) 19.7 for 22:
+  // Word's pages held 0.87-0.93 of wenfeng's heights, page after page; now 5.4 and 20.7,
+  // their paragraph starts on Word's pages 84 -> 114 of 115 and 222 -> 358 of 433. History
+  // h433 (10.5 pt at 1.35 lines, saved by a Word of 2023 or later) fits 1.55 and goes a page
+  // over (18.8 -> 20.0 for 19; 115 -> 101 of 505).
+  if (contains(n, "微软雅黑") || contains(n, "microsoft yahei")) return {1.32, 1.716, LatinWidths::kSans, true, 1.058, 1.256};
   // HarmonyOS Sans SC (Huawei's free Chinese sans; fresh-3 t257 is set in it): ascent and
   // descent 1056 / 271 of 1000, 1.327 em; Word's line for it is taken as 1.3 times that
-  // (1.725 em, as 宋体's 1.0 em box gives its 1.3), the extra half above, half below
-  // (1.255 / 0.470), for its Latin letters and empty marks too. t257's pages fit only so:
+  // (1.725 em, as 宋体's 1.0 em box gives its 1.3 and 微软雅黑's its Chinese 1.716), the
+  // extra half above, half below (1.255 / 0.470), for its Latin letters and empty marks
+  // too (unlike 微软雅黑's). t257's pages fit only so:
   // Word's first two hold 9 and 15 text lines with 6 and 5 empty paragraphs, all of them
   // two lines of the 15.6 pt grid (over 1.486 em at 五号); unknown before, the face was
   // set as Times New Roman (1.15 em, one grid line each).

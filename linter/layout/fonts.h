@@ -9,12 +9,14 @@
 // 等线 is 1.34, for its Latin letters and digits too: Word takes a line's height from the
 // faces of its characters, not from their script (小四 等线 needs two grid lines, and so
 // does 小四 黑体 with 等线 digits: Word's page breaks in documents set so show it).
-// 微软雅黑's Chinese characters are taller in Word than its 1.32 em: 1.55 (五号 text needs
-// two lines of the 15.6 pt grid, 小四 on a 19.35 pt grid one); its Latin letters, digits and
-// an empty paragraph's mark keep 1.32 (an empty 五号 微软雅黑 paragraph takes one grid line).
-// Seen on Word's page marks in fresh 067 (五号 微软雅黑 table text: 21 lines a page, not 44),
-// calibration 058 (11 pt) and 102 (14 pt on a 19.35 pt grid), fresh 045 (the empty mark);
-// 1.55 to 1.6 fit them all, 1.5 and 1.62 do not.
+// 微软雅黑's Chinese characters are taller in Word than its 1.32 em: 1.3 times it, 1.716, as
+// the one-em fonts' box gives Word's 1.3 (五号 text needs two lines of the 15.6 pt grid, 11
+// pt on a 19.35 pt grid one); its Latin letters, digits and an empty paragraph's mark keep
+// 1.32 (an empty 五号 微软雅黑 paragraph takes one grid line). Seen on Word's page marks in
+// fresh 067 (五号 微软雅黑 table text: 21 lines a page, not 44), calibration 058 (11 pt) and
+// 102 (14 pt on a 19.35 pt grid), fresh 045 (the empty mark): over 1.5 em fits them; and
+// without a grid in fresh-3 t149 and t239 (11 pt: Word's pages hold 0.87-0.93 of what 1.55
+// gives, 1.716 fills them), against history h433 (10.5 pt at 1.35 lines, which fits 1.55).
 // Their Latin letters and digits are half an em each; Times New Roman, Arial and Calibri
 // have proportional widths (their published advance widths, ASCII only; other non-CJK
 // characters 0.6 em).

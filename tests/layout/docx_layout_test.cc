@@ -1388,7 +1388,7 @@ TEST(DocxLayout, YaHeiChineseNeedsTwoGridLinesAtWuHao) {
   EXPECT_NEAR(cn_pages(chinese + kCnSect, yahei).estimate, 22 * 31.2 / 697.9, 0.05);
   EXPECT_NEAR(cn_pages(digits + kCnSect, yahei).estimate, 22 * 15.6 / 697.9, 0.05);
   EXPECT_NEAR(cn_pages(empty + kCnSect, yahei).estimate, 22 * 15.6 / 697.9, 0.05);
-  // On a 19.35 pt grid 小四 Chinese in it still takes one line, 四号 two.
+  // On a 19.35 pt grid 11 pt Chinese in it (18.9 pt) still takes one line, 小四 (20.6) two.
   const std::string wide_pitch =
       "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
       "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:docGrid w:type=\"lines\" w:linePitch=\"387\"/></w:sectPr>";
@@ -1397,8 +1397,24 @@ TEST(DocxLayout, YaHeiChineseNeedsTwoGridLinesAtWuHao) {
   };
   std::string eighteen;
   for (int i = 0; i < 18; ++i) eighteen += para("性能分析");
-  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(24)).estimate, 18 * 19.35 / 697.9, 0.05);
-  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(28)).estimate, 18 * 38.7 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(22)).estimate, 18 * 19.35 / 697.9, 0.05);
+  EXPECT_NEAR(cn_pages(eighteen + wide_pitch, sized(24)).estimate, 18 * 38.7 / 697.9, 0.05);
+}
+
+// Without a grid 微软雅黑's Chinese line is 1.3 times the face's 1.32 em, 1.716 (fresh-3
+// t239: 11 pt at 1.2 lines, Word's pages hold 28-30 lines, not the 33 of 1.55 em), and a
+// line of its digits keeps 1.32.
+TEST(DocxLayout, YaHeiChineseLineIsThirteenTenthsOfItsBox) {
+  std::string chinese, digits;
+  for (int i = 0; i < 30; ++i) chinese += para("需要先明确地址和商圈");
+  for (int i = 0; i < 30; ++i) digits += para("2024 10:30");
+  const std::string sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>";
+  const auto yahei = cn_styles("<w:rFonts w:ascii=\"微软雅黑\" w:eastAsia=\"微软雅黑\" w:hAnsi=\"微软雅黑\"/><w:sz w:val=\"22\"/>");
+  auto tenths = [](double pages) { return std::ceil(pages * 10 - 1e-9) / 10; };
+  EXPECT_DOUBLE_EQ(cn_pages(chinese + sect, yahei).estimate, tenths(30 * 11 * 1.716 / 697.9));  // 0.9 (0.8 at 1.55)
+  EXPECT_DOUBLE_EQ(cn_pages(digits + sect, yahei).estimate, tenths(30 * 11 * 1.32 / 697.9));
 }
 
 // HarmonyOS Sans SC (1056 / 271 of 1000, 1.327 em) is set at 1.3 times that in Word, 1.725
@@ -1618,9 +1634,9 @@ TEST(DocxLayout, WpsTakesATypelessPitchAsALineGridInCompatibilityMode15) {
   const std::string wps = "WPS Office_12.1.0.26895_F1E327BC-269C-435d-A152-05C5408002CA";
   const double body_h = 841.9 - 2 * 72;
   auto tenths = [](double pages) { return std::ceil(pages * 10 - 1e-9) / 10; };
-  // No grid: 微软雅黑's Chinese line, 11 x 1.55 = 17.05 pt in Word, 11 x 1.32 = 14.52 pt
-  // in WPS; 40 lines on one page.
-  EXPECT_DOUBLE_EQ(pages_of("Microsoft Office Word", 15), tenths(40 * 17.05 / body_h));
+  // No grid: 微软雅黑's Chinese line, 11 x 1.716 = 18.876 pt in Word (36 lines on the first
+  // page, 4 on the second), 11 x 1.32 = 14.52 pt in WPS (40 lines on one page).
+  EXPECT_DOUBLE_EQ(pages_of("Microsoft Office Word", 15), tenths(1 + 4 * 18.876 / body_h));
   EXPECT_DOUBLE_EQ(pages_of(wps, 14), tenths(40 * 14.52 / body_h));
   // WPS in mode 15: 18 pt grid lines, 38 a page, two on the second.
   EXPECT_DOUBLE_EQ(pages_of(wps, 15), tenths(1 + 2 * 18 / body_h));
