@@ -1123,7 +1123,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::array<std::vector<std::pair<double, double>>, 4> extents;  // by wp:positionV relativeFrom
     for (const auto& f : L.floats) {
       if (f.wrap == 1) {
-        if (bands_apart && f.v_from == 1 && f.y > 0) continue;
+        if (bands_apart && f.v_from == 1 && f.y >= 0) continue;
         const double fh = float_h(f, g);
         if (f.v_from == 0 || f.v_from >= extents.size()) h += fh;
         else extents[f.v_from].emplace_back(f.y - f.dist_t, f.y - f.dist_t + fh);
@@ -1550,10 +1550,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       if (auto n = note_h.find(id); n != note_h.end()) it.notes += n->second;
     it.has_text = !textless;
     {
-      // Top-and-bottom objects placed from the paragraph that start below its lines (or in a
-      // paragraph of nothing but its mark) stand where they are placed: their bands, not
+      // Top-and-bottom objects placed from the paragraph at its top or below its lines (or
+      // in a paragraph of nothing but its mark) stand where they are placed: their bands, not
       // their heights, go into the page (see `bands` below). A paragraph whose own lines a
-      // band cuts (band_gap) keeps all its objects' heights as before.
+      // band cuts (band_gap: it starts below the paragraph's top, inside its lines) keeps all
+      // its objects' heights as before.
       double lines_bottom = it.before;
       for (double lh : it.h) lines_bottom += lh;
       bool cut = false;
@@ -1561,7 +1562,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         if (f.wrap == 1 && f.v_from == 1 && f.y > 0 && it.has_text && f.y - f.dist_t < lines_bottom - 0.01) cut = true;
       it.floats = floats_h(L, g, !cut) + (textless ? 0.0 : band_gap(L, it));
       for (const auto& f : L.floats) {
-        if (cut || f.wrap != 1 || f.v_from != 1 || !(f.y > 0)) continue;
+        if (cut || f.wrap != 1 || f.v_from != 1 || !(f.y >= 0)) continue;
         it.bands.emplace_back(std::max(0.0, static_cast<double>(f.y - f.dist_t)), float_h(f, g));
       }
       if (it.floats < 0.01) it.floats = 0;
@@ -1911,7 +1912,15 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // A paragraph with text, or an empty one anchoring no band of its own, goes below the
     // bands its first line meets; an empty paragraph that anchors one stays (fresh 089 and
     // history h462: figures in empty paragraphs, where Word's marks keep the mark in place).
-    if (it.has_text || it.bands.empty()) below_bands(it.before + (it.h.empty() ? 0.0 : it.h[0]), H);
+    // A paragraph with text that anchors bands of its own places them from its top, where it
+    // starts, and only then does its first line go below the bands it meets, its own and
+    // those of the paragraphs before (below, where the bands are placed). Word: two phone
+    // screenshots side by side, the first anchored 21 pt below a line of text, the second at
+    // 0 pt in the caption paragraph after it (fresh-3 t055, figures 6-2 and 6-3), take one
+    // band with the caption under both. Placed from the caption's line, below the first, the
+    // second went to the next page, and the pages after it with it (34.4 pages for 33; 32.4).
+    const bool own_bands_first = it.has_text && !it.bands.empty();
+    if ((it.has_text || it.bands.empty()) && !own_bands_first) below_bands(it.before + (it.h.empty() ? 0.0 : it.h[0]), H);
     double before = it.before;
     if (it.contextual && k > 0 && !items[k - 1].row && items[k - 1].style && it.style &&
         *items[k - 1].style == *it.style) {
@@ -1990,17 +1999,30 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
         flow.new_column();
         before = 0;
       }
-      if (flow.y() + reach <= H + 0.01) {
-        if (band_breaks != flow.breaks()) bands.clear();
-        for (const auto& [off, bh] : it.bands) bands.emplace_back(flow.y() + off, flow.y() + off + bh);
-        std::sort(bands.begin(), bands.end());
-        band_breaks = flow.breaks();
-      } else {
-        std::vector<std::pair<double, double>> extents;
-        for (const auto& [off, bh] : it.bands) extents.emplace_back(off, off + bh);
-        const double heights = union_h(std::move(extents));
-        if (heights > flow.room() && flow.y() > 0.01) flow.new_column();
-        flow.advance(std::min(heights, H));
+      auto place_bands = [&] {
+        if (flow.y() + reach <= H + 0.01) {
+          if (band_breaks != flow.breaks()) bands.clear();
+          for (const auto& [off, bh] : it.bands) bands.emplace_back(flow.y() + off, flow.y() + off + bh);
+          std::sort(bands.begin(), bands.end());
+          band_breaks = flow.breaks();
+        } else {
+          std::vector<std::pair<double, double>> extents;
+          for (const auto& [off, bh] : it.bands) extents.emplace_back(off, off + bh);
+          const double heights = union_h(std::move(extents));
+          if (heights > flow.room() && flow.y() > 0.01) flow.new_column();
+          flow.advance(std::min(heights, H));
+        }
+      };
+      place_bands();
+      if (own_bands_first) {
+        // The first line under the bands; when that takes it to the next page, its objects go
+        // there with it, placed from the page's top as before.
+        const auto breaks = flow.breaks();
+        below_bands(it.before + (it.h.empty() ? 0.0 : it.h[0]), H);
+        if (flow.breaks() != breaks) {
+          place_bands();
+          below_bands(it.before + (it.h.empty() ? 0.0 : it.h[0]), H);
+        }
       }
     }
     if (it.floats > 0) {

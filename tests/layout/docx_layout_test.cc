@@ -2798,6 +2798,34 @@ TEST(DocxLayout, TopAndBottomObjectsSideBySideInOneParagraphTakeOneBand) {
   EXPECT_GT(doc(pic(0, "paragraph", 10) + pic(220, "paragraph", 410)), 1.0);
 }
 
+// Word: a paragraph with text places the top-and-bottom objects it anchors from its top,
+// where it starts, and its first line then goes below the bands it meets, its own and those
+// of the paragraphs before: two pictures side by side, the first anchored 15 pt below a
+// line of text (just under it), the second at 0 pt in the caption paragraph after it (fresh-3
+// t055's pairs of phone screenshots), take one band. A heading, that line, the two 400 pt
+// pictures (at the left margin and 220 pt to the right), the caption under both and 15 lines:
+// 15 + 15 + 400 + 15 + 225 pt fit the 697.9 pt page; the second picture placed from the
+// caption's line, below the first, does not. With 17 lines after them (the caption under the
+// band, not beside it) the page is full.
+TEST(DocxLayout, TopAndBottomObjectsOfConsecutiveTextParagraphsShareTheirBand) {
+  const std::string line = "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>";
+  auto pic = [](int x_pt, int y_pt) {
+    return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" behindDoc=\"0\"><wp:positionH relativeFrom=\"column\">"
+           "<wp:posOffset>" + std::to_string(x_pt * 12700) + "</wp:posOffset></wp:positionH><wp:positionV "
+           "relativeFrom=\"paragraph\"><wp:posOffset>" + std::to_string(y_pt * 12700) + "</wp:posOffset></wp:positionV>"
+           "<wp:extent cx=\"2540000\" cy=\"5080000\"/><wp:wrapTopAndBottom/><a:graphic><a:graphicData/></a:graphic>"
+           "</wp:anchor></w:drawing></w:r>";
+  };
+  auto doc = [&](int lines_after) {
+    std::string body = para("题", line) + "<w:p><w:pPr>" + line + "</w:pPr>" + pic(0, 15) + "<w:r><w:t>结果如下</w:t></w:r></w:p>" +
+                       "<w:p><w:pPr>" + line + "</w:pPr>" + pic(220, 0) + "<w:r><w:t>图1 图2</w:t></w:r></w:p>";
+    for (int i = 0; i < lines_after; ++i) body += para("字", line);
+    return pages(body + kPlainSect, 24).estimate;
+  };
+  EXPECT_LE(doc(15), 1.0);
+  EXPECT_GT(doc(17), 1.0);
+}
+
 // Three one-line rows of a one-column table (`tblp` its w:tblpPr, `tblw` its w:tblW, `width`
 // its grid column, twips), then 44 exact 15 pt lines (660 pt of a 697.9 pt page).
 namespace {
