@@ -1028,6 +1028,42 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
   EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, "Microsoft Office Word").estimate, 2.1);
 }
 
+// A paragraph of nothing but a page break that ends its section itself (a WPS 12 report's
+// table of contents ended so, compatibility mode 14): Word before mode 15 moves the mark to
+// a page of its own after the break, and the next section starts on the page after that;
+// WPS has no such page (its saved count and its contents' 37 entries), and the mark takes no
+// room. With text before the break, or in mode 15 (the mark stays on the break's page),
+// nothing changes.
+TEST(DocxLayout, WpsPageBreakThatEndsItsSectionAddsNoPage) {
+  const std::string mid_sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/>"
+      "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
+  const auto saved_by = [](const std::string& body, const std::string& app, int mode) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" +
+                     std::to_string(mode) + "\"/></w:compat>";
+    parts.app["Application"] = app;
+    return layout_of(parts).estimate;
+  };
+  const std::string wps = "WPS Office_12.1.0.18276_F1E327BC-269C-435d-A152-05C5408002CA";
+  const std::string word = "Microsoft Office Word";
+  std::string contents, next;
+  for (int i = 0; i < 20; ++i) contents += para("目录条目");
+  for (int i = 0; i < 4; ++i) next += para("第一章正文");  // 4 grid lines: 0.09 of a page
+  const std::string brk_sect = "<w:p><w:pPr>" + mid_sect + "</w:pPr><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+  EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, word, 14), 2.1);
+  EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, wps, 14), 1.1);
+  EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, wps, 15), 1.1);
+  const std::string text_brk_sect =
+      "<w:p><w:pPr>" + mid_sect + "</w:pPr><w:r><w:t>完</w:t><w:br w:type=\"page\"/></w:r></w:p>";
+  EXPECT_DOUBLE_EQ(saved_by(contents + text_brk_sect + next, wps, 14),
+                   saved_by(contents + text_brk_sect + next, word, 14));
+}
+
 // A paragraph of nothing but a page break at the foot of a full page (compatibility mode
 // 15, where its mark ends on the page the break ends): in Word's model its line does not
 // fit and opens a page that holds only the break; WPS gives it no room, so the text after
