@@ -420,12 +420,20 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     // Word: a picture's line on the line grid takes whole grid lines, but at the foot of a
     // page it needs only the picture's own height (the rounding is room below it): a 643.5 pt
     // diagram under its heading on a 695.1 pt page (42 grid lines, 655.2 pt, would not fit).
+    // The picture stands on the line's baseline, so below it the line still needs its
+    // descent: the text's, or on a line of nothing but pictures the paragraph mark's (in its
+    // Latin font, as an empty line's height). Fresh-3 t049's column-wide screenshots (10.5 pt
+    // marks): a 150.1 pt one with 151.9 pt left goes to the next page in Word's marks, where
+    // the picture alone fitted (paragraph starts 213 -> 276 of 278); fresh 082 (-1 -> 0).
+    // The rounding itself stays the picture's (its descent inside the whole grid lines: a
+    // picture and descent rounded up loses 4 Word files more than it gains).
     double fit_h = lh;
     if (!wps && pitch > 0 && L.line_rule == 0 && obj_h > 0) {
       const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
       const double text_lh = std::max(n, mult) * pitch;
       const double rounded = std::ceil(obj_h / pitch - 1e-3) * pitch;
-      if (rounded > text_lh + 0.01) fit_h = lh - (rounded - std::max(obj_h, text_lh));
+      const double below = text_desc > 0 ? text_desc : L.font_pt * mark_latin.desc();
+      if (rounded > text_lh + 0.01) fit_h = std::min(lh, lh - (rounded - std::max(obj_h + below, text_lh)));
     }
     // Word: a line of text taller than one grid line takes whole grid lines and sits in their
     // middle; at the foot of a page the half of the rounding below its text is room below

@@ -581,6 +581,19 @@ TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
   EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
 }
 
+// ...but the picture stands on the line's baseline: below it the line still needs the
+// paragraph mark's descent (10.5 pt Times New Roman, 2.3 pt). A 72.5 pt picture leaves 1.4 pt
+// of the 73.9 pt: it goes to page 2 (fresh-3 t049's column-wide screenshots, a 150.1 pt one
+// with 151.9 pt left, are on the next page in Word's marks). 71 pt still fits.
+TEST(DocxLayout, PictureLineAtThePageFootNeedsTheMarksDescentBelowIt) {
+  auto body = [](int emu) {
+    return lines_around(40, "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" +
+                                std::to_string(emu) + "\"/></wp:inline></w:drawing></w:r></w:p>");
+  };
+  EXPECT_NEAR(cn_pages(body(71 * 12700)).estimate, 1.3, 0.01);
+  EXPECT_NEAR(cn_pages(body(725 * 1270)).estimate, 1.4, 0.01);
+}
+
 // The same rule for a paragraph laid out again beside a wrapped object placed from the
 // margin (its lines change there): what each line needs at the page foot follows its new
 // lines. 38 grid lines, then 30 characters and a 400 pt wide picture: at the full measure
