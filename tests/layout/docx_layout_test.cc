@@ -711,6 +711,24 @@ TEST(DocxLayout, PunctuationCompressionInJustifiedLines) {
   EXPECT_EQ(cn_compressed(para(han(10) + "、" + han(10) + "、" + han(10) + "、" + han(8)) + kCnSect).lines, 2u);
 }
 
+// On a character grid under compressPunctuation Word hangs a closing mark past the margin
+// but not ：；！？: the colon takes the character before it to the next line (fresh-3 t317's
+// "读文件的加" over "工：" in a narrow table column). 415.3 pt on the 10.5 pt character grid
+// hold 39 五号 characters; a 40th 。 or ” hangs, a 40th ： does not.
+TEST(DocxLayout, ColonDoesNotHangOnACharacterGrid) {
+  const std::string sect =
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
+      "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:cols w:space=\"425\"/>"
+      "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"312\"/></w:sectPr>";
+  const std::string left = "<w:jc w:val=\"left\"/>";
+  EXPECT_EQ(cn_compressed(para(han(39), left) + sect).lines, 1u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "。", left) + sect).lines, 1u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "”", left) + sect).lines, 1u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "：", left) + sect).lines, 2u);
+  EXPECT_EQ(cn_compressed(para(han(39) + "；") + sect).lines, 2u);
+  EXPECT_EQ(cn_pages(para(han(39) + "：", left) + sect).lines, 1u);  // no compressPunctuation: it hangs
+}
+
 // A row of full-width full stops (U+FF0E) typed as leaders: under compressPunctuation Word
 // sets each one after another at half width, left-aligned or justified (fresh-3 t167's
 // hand-typed contents). Four Han, 68 dots and a Times New Roman "3" take 10.5 + 67 x 5.25
