@@ -429,7 +429,7 @@ void Engine::paragraph(const model::Block& b, const model::ParagraphLayout& L, d
     // marks): a 150.1 pt one with 151.9 pt left goes to the next page in Word's marks, where
     // the picture alone fitted (paragraph starts 213 -> 276 of 278); fresh 082 (-1 -> 0).
     // The rounding itself stays the picture's (its descent inside the whole grid lines: a
-    // picture and descent rounded up loses 4 Word files more than it gains).
+    // picture and descent rounded up to grid lines loses 12 equal Word counts net).
     double fit_h = lh;
     if (!wps && pitch > 0 && L.line_rule == 0 && obj_h > 0) {
       const double n = std::max(1.0, std::ceil(std::max(s, 0.0) / pitch - 1e-3));
