@@ -844,8 +844,8 @@ class Flow {
     notes_ = 0;
     ++breaks_;
   }
-  void new_page() {
-    if (y_ > 0.01 || column_ > 0 || notes_ > 0) {
+  void new_page(bool even_empty = false) {
+    if (even_empty || y_ > 0.01 || column_ > 0 || notes_ > 0) {
       pages_ += 1;
       column_ = 0;
     }
@@ -1022,6 +1022,10 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     std::vector<float> text, object;
     double before = 0, after = 0, notes = 0, floats = 0;
     bool keep_next = false, keep_lines = false, widow = false, hard_break_before = false;
+    // The paragraph starts with a w:br page break (not a table's): the break is a character
+    // on the page the paragraph starts, and ends that page even when nothing else is on it;
+    // after_break: a break-only paragraph before it ended its page already.
+    bool leading_br = false, after_break = false;
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
     bool fixed = false;          // a row of exact height
     std::uint8_t float_anchor = 0;  // a floating table's first row: its vertical anchor (ParagraphLayout)
@@ -1309,6 +1313,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       }
       if (merged_break) it.hard_break_before = false;
     }
+    it.leading_br = b.page_break_before && L.leading_break && L.table < 0 && !merged_break;
+    it.after_break = it.leading_br && pending_break;
     pending_break = false;
     bool break_only = false;  // a paragraph of nothing but a page break, its mark on the page before
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
@@ -1319,6 +1325,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       // 3 pages for two pages of text and a final page-break paragraph), so its mark goes
       // there as in Word 2010 files.
       it.hard_break_before = false;
+      it.leading_br = false;
       pending_break = true;
       break_only = true;
     }
@@ -1857,7 +1864,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       }
     }
     if (it.hard_break_before) {
-      flow.new_page();
+      // Word: a paragraph that starts with a page break (w:br) has the break on the page
+      // where it starts, so that page ends there even when nothing else is on it: the
+      // document's first page (a cover of nothing but a floating text box, then the title
+      // paragraph opening with a page break: fresh-3 t163, Word's marks start the title on
+      // page 2), or a page a break-only paragraph or a section break has just started.
+      // pageBreakBefore does not: at the top of a page it makes no page.
+      if (it.after_break) flow.new_page();
+      flow.new_page(it.leading_br);
       after_hard_break = true;
     }
     const double H = flow.geometry().height;

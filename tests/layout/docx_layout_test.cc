@@ -1016,6 +1016,30 @@ TEST(DocxLayout, ClosingPageBreakMakesAPage) {
   EXPECT_NEAR(layout_of(parts).estimate, 1.1, 0.05);
 }
 
+// Word: a page break (w:br) that starts a paragraph is a character on the page where the
+// paragraph starts, so it ends that page even when nothing else is on it: a document whose
+// first paragraph opens with the break (a cover of nothing but a floating text box, then the
+// title: fresh-3 t163) has its text on page 2; so too a paragraph opening with a break right
+// after a break-only paragraph. pageBreakBefore at the top of a page makes no page.
+TEST(DocxLayout, LeadingPageBreakEndsEvenAnEmptyPage) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                   "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>";
+  std::string text;  // 10 paragraphs: with the title 0.3 of a page
+  for (int i = 0; i < 10; ++i) text += para("正文");
+  const std::string opening = "<w:p><w:r><w:br w:type=\"page\"/><w:t>标题</w:t></w:r></w:p>";
+  parts.body = opening + text + kCnSect;
+  EXPECT_NEAR(layout_of(parts).estimate, 1.3, 0.05);
+  parts.body = para("标题", "<w:pageBreakBefore/>") + text + kCnSect;
+  EXPECT_NEAR(layout_of(parts).estimate, 0.3, 0.05);
+  const std::string alone = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+  parts.body = text + alone + opening + text + kCnSect;
+  EXPECT_NEAR(layout_of(parts).estimate, 2.3, 0.05);
+  parts.body = text + alone + para("标题", "<w:pageBreakBefore/>") + text + kCnSect;
+  EXPECT_NEAR(layout_of(parts).estimate, 1.3, 0.05);
+}
+
 namespace {
 
 // The layout of a Chinese-styled body in compatibility mode 15 as saved by `app`.
