@@ -1980,7 +1980,8 @@ TEST(DocxLayout, SpacesAfterACompressedLineEndHang) {
 // thesis bounds it at 20%). 18 words "nnnn" of 10.5 pt Times New Roman (21 pt each, 17
 // spaces of 2.625 pt) are 422.6 pt, 7.3 pt over the 415.3 pt line: 20% of the spaces
 // gives 8.9 pt. A last word one letter longer is 12.6 pt over; a left-aligned line does
-// not shrink.
+// not shrink, nor does the paragraph's last line (it is not justified): 18 words alone
+// take two lines, 35 words two (18 on the first, shrunk, 17) and 36 words three.
 TEST(DocxLayout, JustifiedLineSpacesShrinkForOneMoreWord) {
   auto words = [](int n, const std::string& last) {
     std::string t;
@@ -1991,7 +1992,9 @@ TEST(DocxLayout, JustifiedLineSpacesShrinkForOneMoreWord) {
     return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") +
            "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
   };
-  EXPECT_EQ(cn_pages(p(words(17, "nnnn")) + kCnSect).lines, 1u);
+  EXPECT_EQ(cn_pages(p(words(34, "nnnn")) + kCnSect).lines, 2u);
+  EXPECT_EQ(cn_pages(p(words(35, "nnnn")) + kCnSect).lines, 3u);
+  EXPECT_EQ(cn_pages(p(words(17, "nnnn")) + kCnSect).lines, 2u);
   EXPECT_EQ(cn_pages(p(words(17, "nnnnn")) + kCnSect).lines, 2u);
   EXPECT_EQ(cn_pages(p(words(17, "nnnn"), "<w:jc w:val=\"left\"/>") + kCnSect).lines, 2u);
   // The shrunk line breaks as before: the next word starts the second line.
