@@ -325,7 +325,8 @@ class Walker {
   // ([MS-DOCX]: Word 2010 files and older) two exceptions keep the table style's values: a
   // default paragraph style's 12 pt size and its left justification do not override the
   // table style's size and justification (docx4j measured the size rule in Word: 12 pt, not
-  // 11).
+  // 11). With it, the paragraph style's resolved size and justification (docDefaults under
+  // it) win, also where its chain sets neither.
   model::ParagraphLayout paragraph_layout(const pugi::xml_node& ppr, const std::string& style, bool in_table,
                                           int num_id, int ilvl) {
     model::ParagraphLayout L;
@@ -375,6 +376,27 @@ class Walker {
           if (auto n = st->ppr.child(jc.c_str())) eff_jc = n.attribute(ns_->attr("val").c_str()).value();
         if (eff_jc == "left" || eff_jc == "start") L.justified = table_justified;
       }
+    } else if (tstyle && (table_sz || table_jc)) {
+      // With the setting (Word 2013 and later) the paragraph style's size and justification
+      // are its own as it resolves them, docDefaults under it, and they beat the table
+      // style's even where the style chain sets neither: a "Table Grid" of 10 pt under
+      // docDefaults of 10.5 pt sets its cells at 10.5 pt. Fresh-3 t119 (Word 2016, saved 33):
+      // its cells' JSON lines at 10 pt fitted columns Word's page breaks show them wrapping
+      // in (31.9 -> 32.9; the first page start off Word's marks P236 -> P311); history h528
+      // 5.8 -> 6.3 for 7. No other file of the five sets moves; justification alone moves none.
+      docx::RunProps eff;
+      model::ParagraphLayout eff_l;
+      fmt_.apply_rpr(styles_.default_rpr, eff, doc);
+      fmt_.apply_ppr(styles_.default_ppr, eff_l);
+      for (const auto* st : chain) {
+        fmt_.apply_rpr(st->rpr, eff, doc);
+        fmt_.apply_ppr(st->ppr, eff_l);
+      }
+      if (table_sz) {
+        rp.size = eff.size;
+        rp.size_cs = eff.size_cs;
+      }
+      if (table_jc) L.justified = eff_l.justified;
     }
     if (num_id > 0) {
       if (const auto* lv = numbering_.level(num_id, std::clamp(ilvl, 0, 8))) {

@@ -2753,6 +2753,47 @@ TEST(DocxLayout, NormalStyleOverridesTheTableStyleInCells) {
   EXPECT_EQ(layout_of(parts).lines, 40u);
 }
 
+// Under overrideTableStyleFontSizeAndJustification (Word 2013 and later) the paragraph
+// style's size and justification are what it resolves to, docDefaults under it, and they
+// beat the table style's even where the style chain sets neither (fresh-3 t119: a "Table
+// Grid" of 10 pt over docDefaults of 10.5 pt and a Normal without a size; Word's page breaks
+// show its cells' JSON lines wrapping as 10.5 pt lines do). A Word 2010 file keeps the table
+// style's.
+TEST(DocxLayout, ResolvedParagraphStyleBeatsTheTableStyleUnderWord2013) {
+  const std::string rpr = "<w:rFonts w:ascii=\"Arial\" w:eastAsia=\"宋体\"/>";  // no size: docDefaults' 10.5 pt
+  const std::string ppr = "<w:widowControl w:val=\"0\"/>";                       // no jc: left
+  const std::string ts =
+      "<w:style w:type=\"table\" w:styleId=\"ts\"><w:name w:val=\"Table Grid\"/><w:pPr><w:jc w:val=\"both\"/></w:pPr>"
+      "<w:rPr><w:sz w:val=\"20\"/></w:rPr><w:tblPr>" + borders("tblBorders", 4, 4, 4) + "</w:tblPr></w:style>";
+  const std::string w2013 =
+      "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+      "w:val=\"15\"/><w:compatSetting w:name=\"overrideTableStyleFontSizeAndJustification\" "
+      "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"1\"/></w:compat>";
+  auto c = cell_format(rpr, ppr, ts, w2013);
+  EXPECT_DOUBLE_EQ(c.font_pt, 10.5);
+  EXPECT_FALSE(c.justified);
+  c = cell_format(rpr, ppr, ts, "");
+  EXPECT_DOUBLE_EQ(c.font_pt, 10);
+  EXPECT_TRUE(c.justified);
+  // On the page: 14 characters in a cell 143 pt wide are one line at 10 pt (140 pt) and two
+  // at 10.5 pt (147 pt); 40 such one-cell tables.
+  auto lines = [&](const std::string& settings) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles(rpr, ppr, ts);
+    parts.settings = settings;
+    std::string body;
+    for (int i = 0; i < 40; ++i)
+      body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ts\"/><w:tblW w:w=\"3076\" w:type=\"dxa\"/>"
+              "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"3076\"/></w:tblGrid><w:tr><w:tc>"
+              "<w:tcPr><w:tcW w:w=\"3076\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t>" + han(14) + "</w:t></w:r></w:p>"
+              "</w:tc></w:tr></w:tbl><w:p/>";
+    parts.body = body + kCnSect;
+    return layout_of(parts).lines;
+  };
+  EXPECT_EQ(lines(""), 80u);
+  EXPECT_EQ(lines(w2013), 120u);
+}
+
 // Paragraph borders (w:pBdr): a top border's space and width go above the paragraph's first
 // line and a bottom border's below its last (a code listing's boxed snippets: 7 pt space and
 // a 3/4 pt rule on each side, 15.5 pt a snippet). Consecutive paragraphs with the same
