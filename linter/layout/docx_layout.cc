@@ -176,10 +176,16 @@ class Engine {
     settings_.compress = csc.rfind("compress", 0) == 0;
     // Word 2013 and later (compatibility mode 15) end a paragraph whose last content is a
     // page break on the page the break ends (ECMA-376 splitPgBreakAndParaMark unset);
-    // Word 2010 files move its mark to a line of its own on the next page.
+    // Word 2010 files move its mark to a line of its own on the next page. WPS keeps the
+    // mark on the break's page in every compatibility mode: fresh-3 t231 (WPS 11, mode 12)
+    // has a cover ending in a paragraph of nothing but a page break, then a contents page
+    // that Word's rule overfills by 4 pt with the break's mark on top (7.8 pt before, a
+    // 31.2 pt line); without the mark all 28 contents entries agree with WPS's numbers (12
+    // one page late before) and the count falls 10.4 -> 10.0 for 10. Mode-12/14 WPS files
+    // with such paragraphs move only within their saved count elsewhere.
     const int compat = std::atoi(prop("settings:compatibilityMode").c_str());
-    settings_.mark_with_break = compat >= 15 && prop("settings:splitPgBreakAndParaMark") != "1";
     settings_.wps = saved_by_wps(doc);
+    settings_.mark_with_break = (compat >= 15 || settings_.wps) && prop("settings:splitPgBreakAndParaMark") != "1";
     // Lines in table cells snap to the line grid under adjustLineHeightInTable, and in Word
     // always in compatibility mode 15, where that legacy option is not read: thesis-proposal
     // forms of one repository (a whole section in one row across pages) without the option
@@ -1031,6 +1037,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // on the page the paragraph starts, and ends that page even when nothing else is on it;
     // after_break: a break-only paragraph before it ended its page already.
     bool leading_br = false, after_break = false;
+    bool wps_break_only = false;  // WPS: a paragraph of nothing but a page break, no room of its own
     bool header_row = false, cant_split = false, contextual = false, before_auto = false, after_auto = false;
     bool fixed = false;          // a row of exact height
     std::uint8_t float_anchor = 0;  // a floating table's first row: its vertical anchor (ParagraphLayout)
@@ -1308,6 +1315,8 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     // saved counts and tables of contents have no such page (fresh-3 t263: a contents
     // section ended so, all 37 entries one page nearer than the blank page allows, 17.0 ->
     // 16.0 for 16; t261, of the same template, 13.0 -> 11.0 for 11).
+    // (WPS keeps a break's mark on its page in every mode, mark_with_break, so own_break is
+    // reached for WPS only under splitPgBreakAndParaMark; break_only below covers the rest.)
     bool merged_break = false;
     const bool own_break = b.page_break_before && L.leading_break && !engine.settings().mark_with_break;
     if ((pending_break || own_break) && engine.settings().wps && L.table < 0 && textless &&
@@ -1563,6 +1572,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     const bool wps_break_only = break_only && engine.settings().wps;
     it.slack = lines.slack;
     if (merged_break || wps_break_only) it.h.assign(1, 0.0), it.brk.assign(1, 0), it.slack.clear();
+    it.wps_break_only = wps_break_only;
     if (trace) it.at = lines.at, it.text = lines.text, it.object = lines.object;
     const bool list = !b.label.empty() || b.role == model::Role::kListItem;
     {
@@ -1875,8 +1885,14 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       // paragraph opening with a page break: fresh-3 t163, Word's marks start the title on
       // page 2), or a page a break-only paragraph or a section break has just started.
       // pageBreakBefore does not: at the top of a page it makes no page.
-      if (it.after_break) flow.new_page();
-      flow.new_page(it.leading_br);
+      // WPS's break-only paragraph takes no room, yet the page it stands on at the top holds
+      // its break: the next break starts a page after it, not on it (fresh-3 t171, WPS 12,
+      // mode 14: text ending in a page break, then two break-only paragraphs, saved 28 pages,
+      // 27 if the second break fell on the first's empty page). A section break that started
+      // the page itself adds no page after it (merged_break), so only within one section.
+      const bool held = k > 0 && items[k - 1].wps_break_only && items[k - 1].section == it.section && flow.y() <= 0.01;
+      if (it.after_break) flow.new_page(held);
+      flow.new_page(it.leading_br || (held && !it.after_break));
       after_hard_break = true;
     }
     const double H = flow.geometry().height;

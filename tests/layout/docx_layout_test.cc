@@ -1115,8 +1115,10 @@ TEST(DocxLayout, WpsPageBreakThatEndsItsSectionAddsNoPage) {
   EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, wps, 15), 1.1);
   const std::string text_brk_sect =
       "<w:p><w:pPr>" + mid_sect + "</w:pPr><w:r><w:t>完</w:t><w:br w:type=\"page\"/></w:r></w:p>";
+  // Text before the break: WPS keeps the mark on the break's page in every mode (Round 19,
+  // t231), so mode 14 lays it out as Word's mode 15 does.
   EXPECT_DOUBLE_EQ(saved_by(contents + text_brk_sect + next, wps, 14),
-                   saved_by(contents + text_brk_sect + next, word, 14));
+                   saved_by(contents + text_brk_sect + next, word, 15));
 }
 
 // A paragraph of nothing but a page break at the foot of a full page (compatibility mode
@@ -1139,6 +1141,47 @@ TEST(DocxLayout, WpsPageBreakParagraphAtAFullPageFootTakesNoRoom) {
   EXPECT_DOUBLE_EQ(saved_by(part + alone + next, "Microsoft Office Word").estimate, 1.1);
   const std::string with_text = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>";
   EXPECT_DOUBLE_EQ(saved_by(full + with_text + next, wps).estimate, 2.1);
+}
+
+// WPS keeps a page break's paragraph mark on the page of the break in every compatibility
+// mode (Word before mode 15 moves it to a line of its own on the next page): a cover that
+// ends in a paragraph of nothing but a page break, in a 15 pt font with 7.8 pt before, then
+// a full page of contents. Word's model opens the contents page with the mark's 39 pt and
+// overfills it; WPS fits it (fresh-3 t231, WPS 11 in mode 12: every contents entry on WPS's
+// page only so). And the page a break-only paragraph stands on at the top still holds its
+// break, so a break after it starts a new page (fresh-3 t171: text ending in a page break,
+// then two break-only paragraphs, the last closing the document: 28 pages saved).
+TEST(DocxLayout, WpsKeepsPageBreakMarkOnItsPageInEveryMode) {
+  const auto saved_by = [](const std::string& body, const std::string& app, int mode) {
+    wenfeng::testing::DocxParts parts;
+    parts.styles = cn_styles();
+    parts.body = body + kCnSect;
+    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" +
+                     std::to_string(mode) + "\"/></w:compat>";
+    parts.app["Application"] = app;
+    return layout_of(parts).estimate;
+  };
+  const std::string wps = "WPS Office_11.1.0.8696_F1E327BC-269C-435d-A152-05C5408002CA";
+  const std::string word = "Microsoft Office Word";
+  std::string cover, contents, next;
+  for (int i = 0; i < 10; ++i) cover += para("封面");
+  for (int i = 0; i < 44; ++i) contents += para("目录条目");  // the page's 44 grid lines
+  for (int i = 0; i < 4; ++i) next += para("引言");           // 4 lines: 0.09 of a page
+  const std::string alone =
+      "<w:p><w:pPr><w:spacing w:before=\"156\"/><w:rPr><w:sz w:val=\"30\"/></w:rPr></w:pPr>"
+      "<w:r><w:rPr><w:sz w:val=\"30\"/></w:rPr><w:br w:type=\"page\"/></w:r></w:p>";
+  const std::string doc = cover + alone + contents + next;
+  EXPECT_DOUBLE_EQ(saved_by(doc, word, 12), 2.2);  // 3 lines over onto page 3
+  EXPECT_DOUBLE_EQ(saved_by(doc, wps, 12), 2.1);
+  EXPECT_DOUBLE_EQ(saved_by(doc, wps, 14), 2.1);
+  EXPECT_DOUBLE_EQ(saved_by(doc, wps, 15), saved_by(doc, word, 15));
+  // Text ending in a page break, then two break-only paragraphs: four pages, the last one
+  // holding the closing paragraph's mark.
+  const std::string plain_break = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+  const std::string tail = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>" + plain_break + plain_break;
+  EXPECT_GT(saved_by(cover + tail, wps, 14), 3.0);
+  EXPECT_LT(saved_by(cover + tail, wps, 14), 4.0);
 }
 
 // A keep-with-next chain is decided at its first paragraph. When every paragraph keeps with
