@@ -43,8 +43,9 @@ bool no_line_end(char32_t c) {
       return false;
   }
 }
-// Full-width colon, semicolon, exclamation and question marks: Word never hangs them past
-// the margin (see the hanging in Engine::paragraph).
+// Full-width colon, semicolon, exclamation and question marks: on a character grid under
+// compressPunctuation Word does not hang them past the margin (see the hanging in
+// Engine::paragraph); elsewhere they hang like the other closing marks.
 bool middle_mark(char32_t c) { return c == U'：' || c == U'；' || c == U'！' || c == U'？'; }
 // How much of their width the spaces of a justified Word line may give up (see shrink_spaces).
 constexpr double kSpaceShrink = 0.2;
@@ -1329,6 +1330,7 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
     }
     it.leading_br = b.page_break_before && L.leading_break && L.table < 0 && !merged_break;
     it.after_break = it.leading_br && pending_break;
+    const bool pending_in = pending_break && !merged_break;
     pending_break = false;
     bool break_only = false;  // a paragraph of nothing but a page break, its mark on the page before
     if (engine.settings().mark_with_break && b.page_break_before && L.leading_break && L.table < 0 &&
@@ -1337,9 +1339,11 @@ PageEstimate estimate_docx_pages(const model::Document& doc) {
       // paragraph starts the new page. As the document's last paragraph it still makes
       // that page (Word counts the empty page after a closing page break: fresh 126, saved
       // 3 pages for two pages of text and a final page-break paragraph), so its mark goes
-      // there as in Word 2010 files.
-      it.hard_break_before = false;
+      // there as in Word 2010 files. After another such paragraph it starts the page that
+      // one's break began (its own break then ends that page): two in a row make two pages.
+      it.hard_break_before = pending_in;
       it.leading_br = false;
+      it.after_break = false;
       pending_break = true;
       break_only = true;
     }

@@ -1182,6 +1182,15 @@ TEST(DocxLayout, WpsKeepsPageBreakMarkOnItsPageInEveryMode) {
   const std::string tail = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>" + plain_break + plain_break;
   EXPECT_GT(saved_by(cover + tail, wps, 14), 3.0);
   EXPECT_LT(saved_by(cover + tail, wps, 14), 4.0);
+  // Three break-only paragraphs in a row between two texts: each break ends a page, so the
+  // closing text is on page 4, in Word's mode 15 and in WPS alike (the second and third
+  // once took no page of their own: 2 pages).
+  const std::string three = cover + plain_break + plain_break + plain_break + next;
+  for (const auto& [app, mode] : {std::pair{word, 15}, std::pair{wps, 14}, std::pair{wps, 15}}) {
+    const double pages = saved_by(three, app, mode);
+    EXPECT_GT(pages, 3.0) << app << " " << mode;
+    EXPECT_LT(pages, 3.2) << app << " " << mode;
+  }
 }
 
 // A keep-with-next chain is decided at its first paragraph. When every paragraph keeps with
