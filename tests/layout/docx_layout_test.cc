@@ -570,15 +570,17 @@ std::string lines_around(int lines, const std::string& paragraph) {
   return b + kCnSect;
 }
 
+// 40 lines, then a 200 pt wide inline picture EMU tall in a paragraph of its own, then more.
+std::string picture_after_40_lines(int emu) {
+  return lines_around(40, "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" +
+                              std::to_string(emu) + "\"/></wp:inline></w:drawing></w:r></w:p>");
+}
+
 }  // namespace
 
 TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
-  auto body = [](int emu) {
-    return lines_around(40, "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" +
-                                std::to_string(emu) + "\"/></wp:inline></w:drawing></w:r></w:p>");
-  };
-  EXPECT_NEAR(cn_pages(body(70 * 12700)).estimate, 1.3, 0.01);
-  EXPECT_NEAR(cn_pages(body(75 * 12700)).estimate, 1.4, 0.01);
+  EXPECT_NEAR(cn_pages(picture_after_40_lines(70 * 12700)).estimate, 1.3, 0.01);
+  EXPECT_NEAR(cn_pages(picture_after_40_lines(75 * 12700)).estimate, 1.4, 0.01);
 }
 
 // ...but the picture stands on the line's baseline: below it the line still needs the
@@ -586,12 +588,8 @@ TEST(DocxLayout, PictureLineAtThePageFootNeedsOnlyThePicture) {
 // of the 73.9 pt: it goes to page 2 (fresh-3 t049's column-wide screenshots, a 150.1 pt one
 // with 151.9 pt left, are on the next page in Word's marks). 71 pt still fits.
 TEST(DocxLayout, PictureLineAtThePageFootNeedsTheMarksDescentBelowIt) {
-  auto body = [](int emu) {
-    return lines_around(40, "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"" +
-                                std::to_string(emu) + "\"/></wp:inline></w:drawing></w:r></w:p>");
-  };
-  EXPECT_NEAR(cn_pages(body(71 * 12700)).estimate, 1.3, 0.01);
-  EXPECT_NEAR(cn_pages(body(725 * 1270)).estimate, 1.4, 0.01);
+  EXPECT_NEAR(cn_pages(picture_after_40_lines(71 * 12700)).estimate, 1.3, 0.01);
+  EXPECT_NEAR(cn_pages(picture_after_40_lines(725 * 1270)).estimate, 1.4, 0.01);
 }
 
 // The same rule for a paragraph laid out again beside a wrapped object placed from the
@@ -1083,6 +1081,20 @@ TEST(DocxLayout, WpsSectionBreakAfterAPageBreakAddsNoPage) {
   EXPECT_DOUBLE_EQ(saved_by(chapter + brk + sect_text + next, "Microsoft Office Word").estimate, 2.1);
 }
 
+namespace {
+// The estimate of BODY (on the Chinese default page) as saved by APP in compatibility MODE.
+double estimate_in_mode(const std::string& body, const std::string& app, int mode) {
+  wenfeng::testing::DocxParts parts;
+  parts.styles = cn_styles();
+  parts.body = body + kCnSect;
+  parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+                   "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" +
+                   std::to_string(mode) + "\"/></w:compat>";
+  parts.app["Application"] = app;
+  return layout_of(parts).estimate;
+}
+}  // namespace
+
 // A paragraph of nothing but a page break that ends its section itself (a WPS 12 report's
 // table of contents ended so, compatibility mode 14): Word before mode 15 moves the mark to
 // a page of its own after the break, and the next section starts on the page after that;
@@ -1094,31 +1106,21 @@ TEST(DocxLayout, WpsPageBreakThatEndsItsSectionAddsNoPage) {
       "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" "
       "w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/>"
       "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>";
-  const auto saved_by = [](const std::string& body, const std::string& app, int mode) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = cn_styles();
-    parts.body = body + kCnSect;
-    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
-                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" +
-                     std::to_string(mode) + "\"/></w:compat>";
-    parts.app["Application"] = app;
-    return layout_of(parts).estimate;
-  };
   const std::string wps = "WPS Office_12.1.0.18276_F1E327BC-269C-435d-A152-05C5408002CA";
   const std::string word = "Microsoft Office Word";
   std::string contents, next;
   for (int i = 0; i < 20; ++i) contents += para("目录条目");
   for (int i = 0; i < 4; ++i) next += para("第一章正文");  // 4 grid lines: 0.09 of a page
   const std::string brk_sect = "<w:p><w:pPr>" + mid_sect + "</w:pPr><w:r><w:br w:type=\"page\"/></w:r></w:p>";
-  EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, word, 14), 2.1);
-  EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, wps, 14), 1.1);
-  EXPECT_DOUBLE_EQ(saved_by(contents + brk_sect + next, wps, 15), 1.1);
+  EXPECT_DOUBLE_EQ(estimate_in_mode(contents + brk_sect + next, word, 14), 2.1);
+  EXPECT_DOUBLE_EQ(estimate_in_mode(contents + brk_sect + next, wps, 14), 1.1);
+  EXPECT_DOUBLE_EQ(estimate_in_mode(contents + brk_sect + next, wps, 15), 1.1);
   const std::string text_brk_sect =
       "<w:p><w:pPr>" + mid_sect + "</w:pPr><w:r><w:t>完</w:t><w:br w:type=\"page\"/></w:r></w:p>";
   // Text before the break: WPS keeps the mark on the break's page in every mode (Round 19,
   // t231), so mode 14 lays it out as Word's mode 15 does.
-  EXPECT_DOUBLE_EQ(saved_by(contents + text_brk_sect + next, wps, 14),
-                   saved_by(contents + text_brk_sect + next, word, 15));
+  EXPECT_DOUBLE_EQ(estimate_in_mode(contents + text_brk_sect + next, wps, 14),
+                   estimate_in_mode(contents + text_brk_sect + next, word, 15));
 }
 
 // A paragraph of nothing but a page break at the foot of a full page (compatibility mode
@@ -1152,16 +1154,6 @@ TEST(DocxLayout, WpsPageBreakParagraphAtAFullPageFootTakesNoRoom) {
 // break, so a break after it starts a new page (fresh-3 t171: text ending in a page break,
 // then two break-only paragraphs, the last closing the document: 28 pages saved).
 TEST(DocxLayout, WpsKeepsPageBreakMarkOnItsPageInEveryMode) {
-  const auto saved_by = [](const std::string& body, const std::string& app, int mode) {
-    wenfeng::testing::DocxParts parts;
-    parts.styles = cn_styles();
-    parts.body = body + kCnSect;
-    parts.settings = "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
-                     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"" +
-                     std::to_string(mode) + "\"/></w:compat>";
-    parts.app["Application"] = app;
-    return layout_of(parts).estimate;
-  };
   const std::string wps = "WPS Office_11.1.0.8696_F1E327BC-269C-435d-A152-05C5408002CA";
   const std::string word = "Microsoft Office Word";
   std::string cover, contents, next;
@@ -1172,22 +1164,22 @@ TEST(DocxLayout, WpsKeepsPageBreakMarkOnItsPageInEveryMode) {
       "<w:p><w:pPr><w:spacing w:before=\"156\"/><w:rPr><w:sz w:val=\"30\"/></w:rPr></w:pPr>"
       "<w:r><w:rPr><w:sz w:val=\"30\"/></w:rPr><w:br w:type=\"page\"/></w:r></w:p>";
   const std::string doc = cover + alone + contents + next;
-  EXPECT_DOUBLE_EQ(saved_by(doc, word, 12), 2.2);  // 3 lines over onto page 3
-  EXPECT_DOUBLE_EQ(saved_by(doc, wps, 12), 2.1);
-  EXPECT_DOUBLE_EQ(saved_by(doc, wps, 14), 2.1);
-  EXPECT_DOUBLE_EQ(saved_by(doc, wps, 15), saved_by(doc, word, 15));
+  EXPECT_DOUBLE_EQ(estimate_in_mode(doc, word, 12), 2.2);  // 3 lines over onto page 3
+  EXPECT_DOUBLE_EQ(estimate_in_mode(doc, wps, 12), 2.1);
+  EXPECT_DOUBLE_EQ(estimate_in_mode(doc, wps, 14), 2.1);
+  EXPECT_DOUBLE_EQ(estimate_in_mode(doc, wps, 15), estimate_in_mode(doc, word, 15));
   // Text ending in a page break, then two break-only paragraphs: four pages, the last one
   // holding the closing paragraph's mark.
   const std::string plain_break = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
   const std::string tail = "<w:p><w:r><w:t>末行</w:t><w:br w:type=\"page\"/></w:r></w:p>" + plain_break + plain_break;
-  EXPECT_GT(saved_by(cover + tail, wps, 14), 3.0);
-  EXPECT_LT(saved_by(cover + tail, wps, 14), 4.0);
+  EXPECT_GT(estimate_in_mode(cover + tail, wps, 14), 3.0);
+  EXPECT_LT(estimate_in_mode(cover + tail, wps, 14), 4.0);
   // Three break-only paragraphs in a row between two texts: each break ends a page, so the
   // closing text is on page 4, in Word's mode 15 and in WPS alike (the second and third
   // once took no page of their own: 2 pages).
   const std::string three = cover + plain_break + plain_break + plain_break + next;
   for (const auto& [app, mode] : {std::pair{word, 15}, std::pair{wps, 14}, std::pair{wps, 15}}) {
-    const double pages = saved_by(three, app, mode);
+    const double pages = estimate_in_mode(three, app, mode);
     EXPECT_GT(pages, 3.0) << app << " " << mode;
     EXPECT_LT(pages, 3.2) << app << " " << mode;
   }
