@@ -360,14 +360,18 @@ class Walker {
       fmt_.apply_ppr(st->ppr, L);
       fmt_.apply_rpr(st->rpr, rp, doc);
     }
+    // The paragraph style's own run properties as it resolves them, docDefaults under it.
+    const auto style_rpr = [&] {
+      docx::RunProps eff;
+      fmt_.apply_rpr(styles_.default_rpr, eff, doc);
+      for (const auto* st : chain) fmt_.apply_rpr(st->rpr, eff, doc);
+      return eff;
+    };
     if (tstyle && (table_sz || table_jc) && !override_table_style()) {
       const bool is_default = style.empty() || style == styles_.default_paragraph_style();
       const docx::StyleInfo* own = chain.empty() ? nullptr : chain.back();
       if (table_sz && !(!is_default && own && own->rpr.child(sz.c_str()))) {
-        docx::RunProps eff;  // the style's own size, docDefaults under it
-        fmt_.apply_rpr(styles_.default_rpr, eff, doc);
-        for (const auto* st : chain) fmt_.apply_rpr(st->rpr, eff, doc);
-        if (std::fabs(eff.size - 12.0) < 0.01) rp.size = table_size;
+        if (std::fabs(style_rpr().size - 12.0) < 0.01) rp.size = table_size;
       }
       if (table_jc && !(!is_default && own && own->ppr.child(jc.c_str()))) {
         std::string_view eff_jc;  // the style's jc, docDefaults under it
@@ -384,19 +388,17 @@ class Walker {
       // its cells' JSON lines at 10 pt fitted columns Word's page breaks show them wrapping
       // in (31.9 -> 32.9; the first page start off Word's marks P236 -> P311); history h528
       // 5.8 -> 6.3 for 7. No other file of the five sets moves; justification alone moves none.
-      docx::RunProps eff;
-      model::ParagraphLayout eff_l;
-      fmt_.apply_rpr(styles_.default_rpr, eff, doc);
-      fmt_.apply_ppr(styles_.default_ppr, eff_l);
-      for (const auto* st : chain) {
-        fmt_.apply_rpr(st->rpr, eff, doc);
-        fmt_.apply_ppr(st->ppr, eff_l);
-      }
       if (table_sz) {
+        const docx::RunProps eff = style_rpr();
         rp.size = eff.size;
         rp.size_cs = eff.size_cs;
       }
-      if (table_jc) L.justified = eff_l.justified;
+      if (table_jc) {
+        model::ParagraphLayout eff_l;
+        fmt_.apply_ppr(styles_.default_ppr, eff_l);
+        for (const auto* st : chain) fmt_.apply_ppr(st->ppr, eff_l);
+        L.justified = eff_l.justified;
+      }
     }
     if (num_id > 0) {
       if (const auto* lv = numbering_.level(num_id, std::clamp(ilvl, 0, 8))) {
